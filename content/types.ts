@@ -1,0 +1,96 @@
+/**
+ * The contract between page reading (profiles → analyze), the PACS data route and the panel.
+ * Everything here stays inside the tab: it holds patient facts (age, dates) and must never be
+ * sent to the background, stored, or logged. What may leave the page is `TabFacts` in
+ * `content/messages.ts`.
+ */
+
+/** Primary DICOM modality codes the product understands. */
+export type ModalityCode =
+  | 'CT' | 'CR' | 'DX' | 'RF' | 'XA' | 'NM' | 'PT' | 'MR' | 'US' | 'MG' | 'IO' | 'PX';
+
+/** Image Gently campaigns an exam can fall under ("think-a-head" is raised by trauma wording on head CT). */
+export type Campaign =
+  | 'ct'
+  | 'radiography'
+  | 'fluoroscopy'
+  | 'interventional'
+  | 'nuclear-medicine'
+  | 'dental';
+
+export type AgeBasis = 'exam' | 'order' | 'today';
+
+export type BodyRegion =
+  | 'head' | 'neck' | 'chest' | 'abdomen' | 'pelvis' | 'abdomen-pelvis' | 'chest-abdomen-pelvis'
+  | 'spine' | 'extremity' | 'whole-body' | 'cardiac' | 'dental' | 'other';
+
+/** One piece of evidence: which text, where, led to which conclusion. */
+export interface Evidence {
+  /** What this evidence supports, e.g. 'age', 'birthDate', 'examDate', 'modality', 'campaign', 'region', 'phases', 'weight', 'ctdiVol', 'profile', 'pediatric-protocol', 'think-a-head'. */
+  kind: string;
+  /** The text as read (may be patient data: stays in the tab). */
+  text: string;
+  /** Where it was read: a short human description (e.g. 'Orthanc Explorer · Patient card · PatientBirthDate'). */
+  where: string;
+  /** Set when this source disagreed with the one that was used. */
+  conflict?: boolean;
+  /** Optional note, e.g. 'DICOM PatientAge 006Y preferred over birth date + exam date'. */
+  note?: string;
+}
+
+export interface WeightReading {
+  value: number;
+  /** Unit as read on the page; null when the page gave a bare number (then no NM number is given). */
+  unit: 'kg' | 'lb' | 'g' | null;
+  /** Weight in kg when the unit is known. */
+  kg: number | null;
+  /** ISO date (YYYY-MM-DD) the weight was recorded, when shown. */
+  date: string | null;
+}
+
+export interface CtdiReading {
+  ctdiVolMGy: number;
+  /** 16 or 32 cm phantom, or null when the page/API does not say. */
+  phantomCm: 16 | 32 | null;
+  /** Where the value came from, e.g. 'page text', 'image header (0018,9345)', 'RDSR (TID 10011)'. */
+  source: string;
+}
+
+/** One row of a list page (worklist, a patient's study list). */
+export interface ExamRecord {
+  ageDays: number | null;
+  ageBasis: AgeBasis | null;
+  pediatric: boolean;
+  modality: ModalityCode | null;
+  campaign: Campaign | null;
+  campaigns: Campaign[];
+  description: string | null;
+}
+
+export interface PageAnalysis {
+  /** Site profile id that read the page ('orthanc-explorer', 'ohif', 'generic', …) or null. */
+  profileId: string | null;
+  /** The page's primary patient (open chart/study/series/order) is under the cutoff at the exam,
+   *  or (with no age anywhere) the protocol/order is explicitly pediatric. */
+  pediatric: boolean;
+  ageDays: number | null;
+  ageBasis: AgeBasis | null;
+  modality: ModalityCode | null;
+  modalities: ModalityCode[];
+  campaign: Campaign | null;
+  campaigns: Campaign[];
+  region: BodyRegion | null;
+  /** Contrast phases named by the order/protocol (1 for "W", 2 for "W/O & W", 3 for "triple phase"). */
+  phases: number | null;
+  /** Trauma wording on a head exam (fall, head injury, trauma, GCS): raises Think A-Head. */
+  minorHeadInjury: boolean;
+  weight: WeightReading | null;
+  ctdi: CtdiReading | null;
+  /** Description of the exam as shown (study/procedure/protocol), for the panel's "exam" line. */
+  examDescription: string | null;
+  /** A stable key for "dismiss for this exam" (study UID / order id as read); hashed before storage. */
+  examKey: string | null;
+  /** List pages: one entry per row; such a page has no primary exam unless one is open. */
+  records: ExamRecord[];
+  evidence: Evidence[];
+}

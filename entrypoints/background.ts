@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only; listeners are registered at the top level of main() (MV3 service worker rule).
+});

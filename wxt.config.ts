@@ -1,0 +1,93 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * Build modes
+ * - production (default): the shipping manifest. Required hosts are the statements source only;
+ *   PACS/EHR origins are optional and granted per site at runtime.
+ * - e2e: adds a static content script and host permissions for loopback, so e2e suites can drive
+ *   fixture pages and a local Orthanc without a permission prompt.
+ * - e2e-runtime: the production manifest plus loopback host permissions only; the content script
+ *   is still registered at runtime by the background (install → reconcile → register → panel).
+ */
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+export const STATEMENT_HOSTS = ['https://www.imagegently.org/*', 'https://imagegently.org/*'];
+const GECKO_ID = 'image-gently-companion@imagegently-companion.org';
+
+export default defineConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      // Content scripts must stay small (see `npm run bench`); keep output readable for store review.
+      minify: true,
+    },
+  }),
+  zip: {
+    // The OHIF test viewer is a test fixture with its own lockfile, not part of the sources.
+    excludeSources: ['tests/e2e/ohif/**', 'demo-output/**', '.output/**', 'test-results/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Image Gently',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    homepage_url: 'https://github.com/image-gently-companion/image-gently-companion',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    host_permissions: [...STATEMENT_HOSTS],
+    // PACS, viewer and EHR origins: granted one site at a time by the user's click.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'focus-panel': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_commandFocusPanel__',
+      },
+    },
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      const mode = wxt.config.mode;
+      const browser = wxt.config.browser;
+      const m = manifest as Record<string, unknown> & typeof manifest;
+
+      if (browser === 'firefox') {
+        // Firefox-only keys, added here so they never leak into Chrome's manifest.
+        m.browser_specific_settings = {
+          gecko: {
+            id: GECKO_ID,
+            strict_min_version: '140.0',
+            data_collection_permissions: { required: ['none'] },
+          } as Record<string, unknown>,
+        };
+      } else {
+        // Chrome-only: enterprise policy schema (Firefox reads policies.json → 3rdparty.Extensions).
+        m.storage = { managed_schema: 'managed_schema.json' };
+      }
+
+      // No web-accessible resources: panel CSS and icons are inlined into the shadow root.
+      delete m.web_accessible_resources;
+
+      if (mode === 'e2e' || mode === 'e2e-runtime') {
+        m.host_permissions = [...new Set([...(m.host_permissions ?? []), ...LOOPBACK_HOSTS])];
+        if (browser !== 'firefox' && process.env.E2E_MANIFEST_KEY) {
+          // A stable extension id for policy e2e (Chromium managed policies are keyed by id).
+          m.key = process.env.E2E_MANIFEST_KEY;
+        }
+      }
+      if (mode === 'e2e') {
+        m.content_scripts = [
+          ...(m.content_scripts ?? []),
+          {
+            matches: LOOPBACK_HOSTS,
+            js: ['content-scripts/content.js'],
+            run_at: 'document_start',
+            all_frames: true,
+          },
+        ];
+      }
+    },
+  },
+});

@@ -1,0 +1,339 @@
+/**
+ * The inline Image Gently panel: a pill in a corner that expands into a card.
+ *
+ * Props in, markup out: the panel makes no storage, network or messaging calls. Everything it
+ * shows arrives already formatted in a `PanelView` (built by `content/runtime/panel-view.ts`);
+ * what it does is reported through callbacks. Page text (exam descriptions, evidence) is
+ * rendered as text nodes only.
+ *
+ * Focus: the panel never moves focus on mount or update. It moves focus only (a) to its own card
+ * when `focusRequest` changes (the user pressed the `focus-panel` command) and (b) back to its
+ * own pill when the user collapses the card from inside it.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { PanelIcon } from './PanelIcon';
+
+/** exam: one child, one ionizing exam; list: a list with N pediatric exams; quiet: a child, MR/US only. */
+export type PanelMode = 'exam' | 'list' | 'quiet';
+
+export type PanelCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+
+/** One number with its source, already formatted with units ("7.9 mGy", "37 MBq (1.0 mCi)"). */
+export interface PanelNumber {
+  id: string;
+  label: string;
+  value: string;
+  /** How it was derived, e.g. "CTDIvol 5.2 mGy (page text) × f 1.52 (32 cm phantom)". */
+  detail: string | null;
+  /** The report/table it comes from, e.g. "AAPM Report 204, Table 1D". */
+  source: string;
+  /** Shown with an "estimate" tag (age-based SSDE). */
+  estimate: boolean;
+}
+
+export interface PanelLink {
+  href: string;
+  label: string;
+}
+
+export interface PanelCampaign {
+  id: string;
+  title: string;
+  reminders: string[];
+  link: PanelLink | null;
+}
+
+export interface PanelRecord {
+  description: string;
+  ageText: string | null;
+  modality: string | null;
+}
+
+export interface PanelEvidence {
+  kind: string;
+  text: string;
+  where: string;
+  conflict: boolean;
+  note: string | null;
+}
+
+export interface PanelListSummary {
+  /** "3 pediatric exams in this list". */
+  summary: string;
+  records: PanelRecord[];
+  /** "and 12 more", when records were cut. */
+  more: string | null;
+}
+
+export interface PanelView {
+  mode: PanelMode;
+  /** Text of the collapsed pill ("Child · CT"). */
+  pillText: string;
+  /** The child's age, never a name or id ("6 years 3 months at the exam"). */
+  ageText: string | null;
+  /** "CT · CT ABDOMEN PELVIS W CONTRAST". */
+  examText: string | null;
+  list: PanelListSummary | null;
+  campaigns: PanelCampaign[];
+  numbers: PanelNumber[];
+  /** Short notes: "no ionizing radiation", "weight has no unit, so no activity is shown", … */
+  notes: string[];
+  evidence: PanelEvidence[];
+  /** Whether the page gave an exam key, so "dismiss for this exam" can work. */
+  canDismiss: boolean;
+}
+
+export interface PanelProps {
+  view: PanelView;
+  expanded: boolean;
+  onExpandedChange(expanded: boolean): void;
+  onDismissExam(): void;
+  onSnoozeSite(): void;
+  /** Copies the diagnostic report; resolves true when it was copied. */
+  onCopyDiagnostic(): Promise<boolean> | boolean;
+  /** Incremented by the `focus-panel` command: expand (done by the caller) and focus the card. */
+  focusRequest?: number;
+  corner?: PanelCorner;
+  /** Extension point for the PACS data route (SSDE from pixels): rendered inside the card, after the numbers. */
+  pacs?: ComponentChildren;
+}
+
+const CARD_ID = 'igp-card';
+const TITLE_ID = 'igp-title';
+
+export function Panel(props: PanelProps) {
+  const { view, expanded } = props;
+  const pillRef = useRef<HTMLButtonElement>(null);
+  const cardRef = useRef<HTMLElement>(null);
+  const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (props.focusRequest && expanded) cardRef.current?.focus();
+    // Only a new request moves focus; expanding by click keeps focus on the pill.
+  }, [props.focusRequest]);
+
+  const collapseFromInside = () => {
+    props.onExpandedChange(false);
+    // Focus is inside our card (the user pressed a control in it); keep it in the panel.
+    queueMicrotask(() => pillRef.current?.focus());
+  };
+
+  const copy = async () => {
+    let ok = false;
+    try {
+      ok = await props.onCopyDiagnostic();
+    } catch {
+      ok = false;
+    }
+    setCopyStatus(ok ? 'copied' : 'failed');
+  };
+
+  return (
+    <div
+      class={`igp igp-${view.mode}`}
+      data-corner={props.corner ?? 'bottom-right'}
+      data-expanded={expanded ? 'true' : 'false'}
+    >
+      <button
+        ref={pillRef}
+        type="button"
+        class="igp-pill"
+        aria-expanded={expanded}
+        aria-controls={CARD_ID}
+        title={i18n.t('panel.pillTitle')}
+        onClick={() => props.onExpandedChange(!expanded)}
+      >
+        <PanelIcon />
+        <span class="igp-pill-text">{view.pillText}</span>
+      </button>
+      {expanded && (
+        <section
+          ref={cardRef}
+          id={CARD_ID}
+          class="igp-card"
+          role="region"
+          aria-labelledby={TITLE_ID}
+          tabIndex={-1}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              collapseFromInside();
+            }
+          }}
+        >
+          <header class="igp-head">
+            <h2 id={TITLE_ID} class="igp-title">
+              {i18n.t('panel.title')}
+            </h2>
+            <button
+              type="button"
+              class="igp-close"
+              aria-label={i18n.t('panel.collapse')}
+              title={i18n.t('panel.collapse')}
+              onClick={collapseFromInside}
+            >
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+              </svg>
+            </button>
+          </header>
+
+          {(view.ageText || view.examText) && (
+            <dl class="igp-facts">
+              {view.ageText && (
+                <div>
+                  <dt>{i18n.t('panel.age')}</dt>
+                  <dd class="igp-age">{view.ageText}</dd>
+                </div>
+              )}
+              {view.examText && (
+                <div>
+                  <dt>{i18n.t('panel.exam')}</dt>
+                  <dd class="igp-exam">{view.examText}</dd>
+                </div>
+              )}
+            </dl>
+          )}
+
+          {view.list && <ListSummary list={view.list} />}
+
+          {view.notes.length > 0 && (
+            <ul class="igp-notes">
+              {view.notes.map((n) => (
+                <li>{n}</li>
+              ))}
+            </ul>
+          )}
+
+          {view.campaigns.map((c) => (
+            <CampaignBlock campaign={c} />
+          ))}
+
+          {view.numbers.length > 0 && <Numbers numbers={view.numbers} />}
+
+          {props.pacs}
+
+          {view.evidence.length > 0 && <EvidenceBlock evidence={view.evidence} />}
+
+          <p class="igp-intended">{i18n.t('panel.intendedUse')}</p>
+
+          <div class="igp-actions">
+            {view.canDismiss && (
+              <button type="button" class="igp-btn" onClick={props.onDismissExam}>
+                {i18n.t('panel.dismissExam')}
+              </button>
+            )}
+            <button type="button" class="igp-btn" onClick={props.onSnoozeSite}>
+              {i18n.t('panel.snoozeSite')}
+            </button>
+            <button type="button" class="igp-btn igp-btn-quiet" onClick={copy}>
+              {i18n.t('panel.copyDiagnostic')}
+            </button>
+          </div>
+          <p class="igp-status" role="status" aria-live="polite">
+            {copyStatus === 'copied'
+              ? i18n.t('panel.copied')
+              : copyStatus === 'failed'
+                ? i18n.t('panel.copyFailed')
+                : ''}
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ListSummary({ list }: { list: PanelListSummary }) {
+  return (
+    <div class="igp-list">
+      <p class="igp-list-summary">{list.summary}</p>
+      {list.records.length > 0 && (
+        <ul class="igp-records">
+          {list.records.map((r) => (
+            <li>
+              <span class="igp-record-desc">{r.description}</span>
+              {r.ageText && <span class="igp-record-age">{r.ageText}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.more && <p class="igp-more">{list.more}</p>}
+    </div>
+  );
+}
+
+function CampaignBlock({ campaign }: { campaign: PanelCampaign }) {
+  return (
+    <section class="igp-campaign" data-campaign={campaign.id} aria-label={campaign.title}>
+      <h3>{campaign.title}</h3>
+      <ul>
+        {campaign.reminders.map((r) => (
+          <li>{r}</li>
+        ))}
+      </ul>
+      {campaign.link && <SafeLink link={campaign.link} />}
+    </section>
+  );
+}
+
+function Numbers({ numbers }: { numbers: PanelNumber[] }) {
+  return (
+    <section class="igp-numbers" aria-label={i18n.t('panel.numbers')}>
+      <h3>{i18n.t('panel.numbers')}</h3>
+      <dl>
+        {numbers.map((n) => (
+          <div class="igp-number" data-number={n.id}>
+            <dt>
+              {n.label}
+              {n.estimate && <span class="igp-tag">{i18n.t('panel.estimate')}</span>}
+            </dt>
+            <dd>
+              <span class="igp-value">{n.value}</span>
+              {n.detail && <span class="igp-detail">{n.detail}</span>}
+              <span class="igp-source">{i18n.t('panel.source', [n.source])}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function EvidenceBlock({ evidence }: { evidence: PanelEvidence[] }) {
+  return (
+    <details class="igp-evidence">
+      <summary>{i18n.t('panel.why')}</summary>
+      <ul>
+        {evidence.map((e) => (
+          <li data-kind={e.kind} data-conflict={e.conflict ? 'true' : undefined}>
+            <span class="igp-ev-where">{e.where}</span>
+            <span class="igp-ev-text">{e.text}</span>
+            {e.conflict && <span class="igp-tag igp-tag-warn">{i18n.t('panel.conflict')}</span>}
+            {e.note && <span class="igp-ev-note">{e.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Only http(s) links reach the DOM; anything else is shown as plain text. */
+export function isSafeHref(href: string): boolean {
+  try {
+    const u = new URL(href);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function SafeLink({ link }: { link: PanelLink }) {
+  if (!isSafeHref(link.href)) return <span class="igp-link">{link.label}</span>;
+  return (
+    <a class="igp-link" href={link.href} target="_blank" rel="noopener noreferrer">
+      {link.label}
+    </a>
+  );
+}

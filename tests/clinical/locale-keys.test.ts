@@ -1,0 +1,38 @@
+/**
+ * Every locale key that a clinical module hands to the UI exists in both catalogs (English and
+ * Spanish), under the `clinical:` section, and the Spanish text is really Spanish (not a copy).
+ */
+import { describe, expect, test } from 'vitest';
+import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY } from '../../clinical/ssde';
+import { loadCatalog } from '../setup/i18n-shim';
+
+const keyMaps: Record<string, Readonly<Record<string, string>>> = {
+  SSDE_CAVEAT_MESSAGE_KEY,
+  SSDE_REFUSAL_MESSAGE_KEY,
+  extra: {
+    phantomUnknown: 'clinical.ssdePhantomUnknown',
+    phantomCandidate: 'clinical.ssdePhantomCandidate',
+  },
+};
+
+const rows = Object.entries(keyMaps).flatMap(([map, keys]) => Object.entries(keys).map(([code, key]) => ({ map, code, key })));
+const flat = (key: string) => key.replace(/\./g, '_');
+
+describe('clinical locale keys', () => {
+  const en = loadCatalog('en');
+  const es = loadCatalog('es');
+  test.each(rows)('$map[$code] → $key exists in en and es', ({ key }) => {
+    expect(key.startsWith('clinical.')).toBe(true);
+    const e = en[flat(key)]?.message;
+    const s = es[flat(key)]?.message;
+    expect(e, `missing in en.yml: ${key}`).toBeTruthy();
+    expect(s, `missing in es.yml: ${key}`).toBeTruthy();
+    expect(s).not.toBe(e);
+  });
+  test('Spanish uses "TC" for CT, never "CT" as a word', () => {
+    for (const [k, v] of Object.entries(es)) {
+      if (!k.startsWith('clinical_')) continue;
+      expect(v.message, k).not.toMatch(/\bCT\b/);
+    }
+  });
+});

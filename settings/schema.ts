@@ -1,0 +1,318 @@
+/**
+ * Settings: the shape of every stored option and of the enterprise policy, as zod/mini schemas.
+ *
+ * This module is imported by the content script (through `settings/page.ts`), so it uses
+ * `zod/mini` and carries no browser API: it is pure data and validation.
+ *
+ * Repair, don't reject (Dark Reader §3.4): each setting is validated on its own; a bad setting
+ * falls back to its default, a bad entry in a list or map is dropped and the good ones kept.
+ * The messages say what was wrong and never echo the value (it could be anything).
+ */
+import * as z from 'zod/mini';
+import type { Campaign } from '../content/types';
+
+// ---------------------------------------------------------------------------------------------
+// Shared value types
+
+/** Image Gently campaigns, in the order the options page lists them (same list as `content/types.ts`). */
+export const CAMPAIGNS = [
+  'ct',
+  'radiography',
+  'fluoroscopy',
+  'interventional',
+  'nuclear-medicine',
+  'dental',
+] as const satisfies readonly Campaign[];
+// Compile-time check that no campaign is missing from the list above.
+type MissingCampaign = Exclude<Campaign, (typeof CAMPAIGNS)[number]>;
+const campaignsComplete: MissingCampaign extends never ? true : never = true;
+void campaignsComplete;
+
+export const CampaignSchema = z.enum(CAMPAIGNS);
+
+/** Pediatric cutoff: age in whole years *below which* a patient is a child. */
+export const CUTOFF_MIN_YEARS = 1;
+export const CUTOFF_MAX_YEARS = 21;
+export const DEFAULT_CUTOFF_YEARS = 18;
+
+/** Statement refresh interval, in whole hours. */
+export const REFRESH_MIN_HOURS = 1;
+export const REFRESH_MAX_HOURS = 168;
+export const DEFAULT_REFRESH_HOURS = 12;
+
+export const DATE_ORDERS = ['MDY', 'DMY'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** Upper bounds that keep storage small and a hostile import from blowing it up. */
+export const LIMITS = {
+  extraStatementUrls: 20,
+  sites: 500,
+  dismissals: 2000,
+  referenceTables: 20,
+  referenceRows: 2000,
+  text: 200,
+  url: 2048,
+} as const;
+
+/** Parse an http(s) URL without credentials, or null. */
+function parseHttp(input: string): URL | null {
+  if (typeof input !== 'string' || input.length > LIMITS.url) return null;
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password || !url.hostname) return null;
+  return url;
+}
+
+/**
+ * `scheme://host[:port]` of an http(s) URL, lower-cased, or null. Paths, queries and
+ * credentials make it not an origin (an admin typing `https://pacs.example.org/` is accepted:
+ * a bare trailing slash is not a path).
+ */
+export function normalizeOrigin(input: string): string | null {
+  const url = parseHttp(input);
+  if (!url || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return null;
+  return url.origin;
+}
+
+/** An http(s) URL (feeds, support pages), normalised by the URL parser, or null. */
+export function normalizeHttpUrl(input: string): string | null {
+  return parseHttp(input)?.href ?? null;
+}
+
+/** An origin string that is already normalised (what we store as a map key). */
+export const OriginSchema = z.string().check(
+  z.refine((s) => normalizeOrigin(s) === s, { error: 'not an http(s) origin like https://pacs.example.org' }),
+);
+
+/** An http(s) URL string that is already normalised. */
+export const HttpUrlSchema = z.string().check(
+  z.refine((s) => normalizeHttpUrl(s) === s, { error: 'not an http(s) URL' }),
+);
+
+// Checks are written as `refine`s: zod/mini's dedicated check classes (int, minimum, regex …)
+// would add several KB to the content script for the same result.
+const text = (what: string, min: number, max: number) =>
+  z.string().check(
+    z.refine((s) => s.length >= min && s.length <= max, { error: `${what} must have ${min}–${max} characters` }),
+  );
+const shortText = (what: string) => text(what, 1, LIMITS.text);
+const matching = (re: RegExp, error: string) => z.string().check(z.refine((s) => re.test(s), { error }));
+
+const wholeNumber = (min: number, max: number, what: string) =>
+  z.number().check(
+    z.refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: `${what} must be a whole number from ${min} to ${max}` }),
+  );
+const positive = (what: string, integer: boolean) =>
+  z.number().check(
+    z.refine((n) => n > 0 && Number.isFinite(n) && (!integer || Number.isInteger(n)), { error: `${what} must be a positive number` }),
+  );
+/** Epoch milliseconds. */
+const timestamp = (what: string) => positive(what, true);
+
+// ---------------------------------------------------------------------------------------------
+// One schema per stored setting (each one is its own storage item; see items.ts)
+
+export const PediatricCutoffSchema = wholeNumber(CUTOFF_MIN_YEARS, CUTOFF_MAX_YEARS, 'pediatric cutoff');
+
+export const DisabledCampaignsSchema = z.array(CampaignSchema);
+
+export const StatementSourcesSchema = z.object({
+  /** Fetch imagegently.org's home and "In the News" pages. */
+  imagegently: z.boolean(),
+  /** Extra RSS/Atom/JSON Feed URLs; each needs its own optional host permission. */
+  extraUrls: z.array(HttpUrlSchema),
+});
+export type StatementSources = z.infer<typeof StatementSourcesSchema>;
+
+export const RefreshIntervalSchema = wholeNumber(REFRESH_MIN_HOURS, REFRESH_MAX_HOURS, 'refresh interval');
+
+export const DateOrderSchema = z.enum(DATE_ORDERS);
+/** Epoch ms until which the panel stays hidden on a site (stored as origin → until). */
+export const SnoozeUntilSchema = timestamp('snooze end');
+
+/**
+ * A dismissed exam: a keyed hash of the page's exam key (computed by the panel with the
+ * per-install secret, `dismissalSecret` in items.ts) and when the dismissal lapses. Never an id.
+ */
+export const DismissalSchema = z.object({
+  hash: matching(/^[0-9a-f]{32,128}$/, 'hash must be 32–128 lower-case hex digits'),
+  expiresAt: timestamp('expiry'),
+});
+export type Dismissal = z.infer<typeof DismissalSchema>;
+export const DismissalsSchema = z.array(DismissalSchema);
+
+/**
+ * A local reference-level table imported by the user or set by policy.
+ * PLACEHOLDER shape until `clinical/reference-levels.ts` lands its row format; the storage item
+ * is versioned so the switch-over is a migration, not a loss.
+ */
+export const ReferenceLevelRowSchema = z.object({
+  modality: text('modality', 1, 8),
+  /** Exam or protocol, as named in the source table. */
+  exam: shortText('exam'),
+  /** Age or size band as printed in the source table (e.g. "1–5 y", "Dw 15–19 cm"). */
+  band: shortText('band'),
+  quantity: z.enum(['CTDIvol', 'DLP', 'DAP', 'AK', 'activity']),
+  value: positive('value', false),
+  unit: text('unit', 1, 16),
+});
+export const ReferenceLevelTableSchema = z.object({
+  id: matching(/^[a-z0-9][a-z0-9-]{0,63}$/, 'table id must be lower-case letters, digits and dashes'),
+  name: shortText('table name'),
+  /** Where the numbers come from (report, table, year): shown with every number. */
+  source: shortText('table source'),
+  rows: z.array(ReferenceLevelRowSchema).check(
+    z.refine((rows) => rows.length >= 1 && rows.length <= LIMITS.referenceRows, { error: `a table has 1–${LIMITS.referenceRows} rows` }),
+  ),
+});
+export type ReferenceLevelTable = z.infer<typeof ReferenceLevelTableSchema>;
+
+/** Who to call about the extension (shown in the panel's help and on the options page). */
+export const SupportContactSchema = z.object({
+  name: shortText('support name'),
+  email: z.optional(matching(/^[^\s@<>]{1,64}@[^\s@<>]{1,190}$/, 'not an e-mail address')),
+  phone: z.optional(matching(/^[0-9+().\- x]{3,40}$/i, 'not a phone number')),
+  url: z.optional(HttpUrlSchema),
+});
+export type SupportContact = z.infer<typeof SupportContactSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// All user settings
+
+export interface Settings {
+  pediatricCutoffYears: number;
+  disabledCampaigns: (typeof CAMPAIGNS)[number][];
+  statementSources: StatementSources;
+  refreshIntervalHours: number;
+  dateOrderBySite: Record<string, DateOrder>;
+  snoozeBySite: Record<string, number>;
+  dismissals: Dismissal[];
+  referenceLevelTables: ReferenceLevelTable[];
+  supportContact: SupportContact | null;
+}
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  pediatricCutoffYears: DEFAULT_CUTOFF_YEARS,
+  disabledCampaigns: [],
+  statementSources: { imagegently: true, extraUrls: [] },
+  refreshIntervalHours: DEFAULT_REFRESH_HOURS,
+  dateOrderBySite: {},
+  snoozeBySite: {},
+  dismissals: [],
+  referenceLevelTables: [],
+  supportContact: null,
+});
+
+/** A fresh, mutable copy of the defaults (DEFAULT_SETTINGS is shared and frozen). */
+export function defaultSettings(): Settings {
+  return structuredClone(DEFAULT_SETTINGS) as Settings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repair
+
+export interface Repaired<T> {
+  value: T;
+  /** Readable notes on what was dropped or reset (empty when the value was valid). */
+  issues: string[];
+}
+
+function describe(error: z.core.$ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid';
+  const where = first.path.length ? `${first.path.join('.')}: ` : '';
+  return `${where}${first.message === 'Invalid input' ? `expected ${first.code.replace(/_/g, ' ')}` : first.message}`;
+}
+
+/** Validate a whole value; on failure return the fallback and say why. */
+export function repairWhole<T>(schema: z.ZodMiniType<T>, raw: unknown, fallback: T, name: string): Repaired<T> {
+  if (raw === undefined || raw === null) return { value: fallback, issues: [] };
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, issues: [] };
+  return { value: fallback, issues: [`${name}: ${describe(parsed.error)}; using the default`] };
+}
+
+/** Keep the valid elements of a list (up to `max`), dropping the rest with a note each. */
+export function repairList<T>(element: z.ZodMiniType<T>, raw: unknown, name: string, max: number): Repaired<T[]> {
+  if (raw === undefined || raw === null) return { value: [], issues: [] };
+  if (!Array.isArray(raw)) return { value: [], issues: [`${name}: expected a list; using the default`] };
+  const value: T[] = [];
+  const issues: string[] = [];
+  raw.forEach((item, i) => {
+    const parsed = element.safeParse(item);
+    if (!parsed.success) issues.push(`${name}[${i}]: ${describe(parsed.error)}; dropped`);
+    else if (value.length >= max) issues.push(`${name}[${i}]: more than ${max} entries; dropped`);
+    else value.push(parsed.data);
+  });
+  return { value, issues };
+}
+
+/** Keep the valid entries of an origin-keyed map, dropping the rest with a note each. */
+export function repairOriginMap<T>(entry: z.ZodMiniType<T>, raw: unknown, name: string): Repaired<Record<string, T>> {
+  if (raw === undefined || raw === null) return { value: {}, issues: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { value: {}, issues: [`${name}: expected a map; using the default`] };
+  const value: Record<string, T> = {};
+  const issues: string[] = [];
+  for (const [key, item] of Object.entries(raw as Record<string, unknown>)) {
+    const origin = normalizeOrigin(key);
+    const parsed = entry.safeParse(item);
+    if (!origin) issues.push(`${name}: a key is not an http(s) origin; dropped`);
+    else if (!parsed.success) issues.push(`${name}[${origin}]: ${describe(parsed.error)}; dropped`);
+    else if (Object.keys(value).length >= LIMITS.sites) issues.push(`${name}: more than ${LIMITS.sites} sites; dropped`);
+    else value[origin] = parsed.data;
+  }
+  return { value, issues };
+}
+
+function repairStatementSources(raw: unknown): Repaired<StatementSources> {
+  const fallback = DEFAULT_SETTINGS.statementSources;
+  if (raw === undefined || raw === null) return { value: { ...fallback, extraUrls: [] }, issues: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { value: { ...fallback, extraUrls: [] }, issues: ['statementSources: expected an object; using the default'] };
+  }
+  const obj = raw as Record<string, unknown>;
+  const on = repairWhole(z.boolean(), obj.imagegently, fallback.imagegently, 'statementSources.imagegently');
+  const urls = repairList(HttpUrlSchema, obj.extraUrls, 'statementSources.extraUrls', LIMITS.extraStatementUrls);
+  const unique = [...new Set(urls.value)];
+  return { value: { imagegently: on.value, extraUrls: unique }, issues: [...on.issues, ...urls.issues] };
+}
+
+/**
+ * Per-setting repair: the one place that turns whatever is in storage (or in an imported file)
+ * into a valid value. Each function is independent, so one bad setting never resets another.
+ */
+export const REPAIR: { [K in SettingKey]: (raw: unknown) => Repaired<Settings[K]> } = {
+  pediatricCutoffYears: (raw) =>
+    repairWhole(PediatricCutoffSchema, raw, DEFAULT_CUTOFF_YEARS, 'pediatricCutoffYears'),
+  disabledCampaigns: (raw) => {
+    const r = repairList(CampaignSchema, raw, 'disabledCampaigns', CAMPAIGNS.length);
+    return { value: CAMPAIGNS.filter((c) => r.value.includes(c)), issues: r.issues };
+  },
+  statementSources: repairStatementSources,
+  refreshIntervalHours: (raw) =>
+    repairWhole(RefreshIntervalSchema, raw, DEFAULT_REFRESH_HOURS, 'refreshIntervalHours'),
+  dateOrderBySite: (raw) => repairOriginMap(DateOrderSchema, raw, 'dateOrderBySite'),
+  snoozeBySite: (raw) => repairOriginMap(SnoozeUntilSchema, raw, 'snoozeBySite'),
+  dismissals: (raw) => repairList(DismissalSchema, raw, 'dismissals', LIMITS.dismissals),
+  referenceLevelTables: (raw) =>
+    repairList(ReferenceLevelTableSchema, raw, 'referenceLevelTables', LIMITS.referenceTables),
+  supportContact: (raw) => repairWhole(z.nullable(SupportContactSchema), raw, null, 'supportContact'),
+};
+
+/** Repair a whole settings object (an import, or every item read at once). */
+export function repairSettings(raw: Partial<Record<SettingKey, unknown>>): Repaired<Settings> {
+  const value = defaultSettings() as unknown as Record<SettingKey, unknown>;
+  const issues: string[] = [];
+  for (const key of Object.keys(REPAIR) as SettingKey[]) {
+    const r = REPAIR[key](raw[key]);
+    value[key] = r.value;
+    issues.push(...r.issues);
+  }
+  return { value: value as unknown as Settings, issues };
+}

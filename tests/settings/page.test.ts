@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { writeSetting } from '../../settings/items';
+import { dismissExam, getPageSettings, setSiteDateOrder, snoozeSite, undismissExam, watchPageSettings } from '../../settings/page';
+
+const NOW = 1_800_000_000_000;
+const SITE = 'https://pacs.example.org';
+const hash = 'c'.repeat(64);
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('page-side settings', () => {
+  it('defaults for a site nobody configured', async () => {
+    const s = await getPageSettings(SITE, NOW);
+    expect(s.pediatricCutoffYears).toBe(18);
+    expect(s.disabledCampaigns).toEqual([]);
+    expect(s.dateOrder).toBeNull();
+    expect(s.snoozedUntil).toBeNull();
+    expect(s.managed).toEqual([]);
+    expect(s.dismissed(hash)).toBe(false);
+  });
+
+  it('date order and snooze are per site', async () => {
+    await setSiteDateOrder(SITE + '/', 'DMY');
+    await snoozeSite(SITE, NOW + 3_600_000, NOW);
+    const here = await getPageSettings(SITE, NOW);
+    const elsewhere = await getPageSettings('https://other.example.org', NOW);
+    expect(here.dateOrder).toBe('DMY');
+    expect(here.snoozedUntil).toBe(NOW + 3_600_000);
+    expect(elsewhere.dateOrder).toBeNull();
+    expect(elsewhere.snoozedUntil).toBeNull();
+    expect((await getPageSettings(SITE, NOW + 3_600_000)).snoozedUntil).toBeNull();
+    await setSiteDateOrder(SITE, null);
+    expect((await getPageSettings(SITE, NOW)).dateOrder).toBeNull();
+  });
+
+  it('dismissals are stored as hash + expiry only', async () => {
+    await dismissExam(hash, NOW + 1000, NOW);
+    expect((await getPageSettings(SITE, NOW)).dismissed(hash)).toBe(true);
+    expect((await getPageSettings(SITE, NOW + 1000)).dismissed(hash)).toBe(false);
+    const stored = (await fakeBrowser.storage.local.get('settings.dismissals'))['settings.dismissals'];
+    expect(stored).toEqual([{ hash, expiresAt: NOW + 1000 }]);
+    await undismissExam(hash, NOW);
+    expect((await getPageSettings(SITE, NOW)).dismissed(hash)).toBe(false);
+  });
+
+  it('a non-hash dismissal is refused (ids never reach storage)', async () => {
+    await expect(dismissExam('1.2.840.10008.5.1.4.1.1.2', NOW + 1000, NOW)).rejects.toThrow();
+    expect(await fakeBrowser.storage.local.get('settings.dismissals')).toEqual({});
+  });
+
+  it('policy wins on the page too', async () => {
+    await writeSetting('pediatricCutoffYears', 12);
+    await fakeBrowser.storage.managed.set({ pediatricCutoffYears: 21, disabledCampaigns: ['dental'] });
+    const s = await getPageSettings(SITE, NOW);
+    expect(s.pediatricCutoffYears).toBe(21);
+    expect(s.disabledCampaigns).toEqual(['dental']);
+    expect(s.managed.sort()).toEqual(['disabledCampaigns', 'pediatricCutoffYears']);
+  });
+
+  it('watchPageSettings fires on a change and stops after unwatch', async () => {
+    let calls = 0;
+    const unwatch = watchPageSettings(() => calls++);
+    await writeSetting('pediatricCutoffYears', 15);
+    expect(calls).toBe(1);
+    unwatch();
+    await writeSetting('pediatricCutoffYears', 14);
+    expect(calls).toBe(1);
+  });
+});

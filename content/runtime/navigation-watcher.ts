@@ -1,0 +1,128 @@
+/**
+ * Tells the content script when the page may be showing something else: an SPA route change or
+ * the route's content being (re)rendered. It listens, it never patches the page's own scripts
+ * (no wrapping of history.pushState):
+ *
+ * - the Navigation API's `currententrychange` where the browser has it (same-document
+ *   navigations, including the page's own pushState/replaceState);
+ * - `hashchange` and `popstate` (Orthanc Explorer's hash routes; browsers without the API);
+ * - a MutationObserver on the profile's route container, debounced, with a URL check: a mutation
+ *   burst that comes with a new URL counts as a navigation (the fallback for pushState where the
+ *   Navigation API is missing), otherwise as a re-render of the same route (Orthanc Explorer
+ *   fills its page after its REST call returns);
+ * - `load` of same-origin iframes (OpenEMR opens each tab in an iframe).
+ *
+ * Everything stops when `signal` aborts.
+ */
+
+export type ChangeReason = 'navigation' | 'mutation' | 'frame-load';
+
+export interface NavigationWatchOptions {
+  win: Window;
+  signal: AbortSignal;
+  /** The element whose subtree matters (the profile's route container); asked again after each change. */
+  container(): Node | null;
+  /** Mutations of these nodes are ours (the panel host) and are ignored. */
+  isOwnNode?(node: Node): boolean;
+  onChange(reason: ChangeReason): void;
+  /** Quiet time after the last mutation before reacting (ms). */
+  debounceMs?: number;
+  /** Longest a continuous mutation burst can postpone a reaction (ms). */
+  maxWaitMs?: number;
+}
+
+interface NavigationLike extends EventTarget {
+  currentEntry?: unknown;
+}
+
+/** Attributes whose change can switch the visible route (jQuery Mobile's `ui-page-active`, hidden panels). */
+const ROUTE_ATTRIBUTES = ['class', 'hidden', 'style', 'aria-hidden'];
+
+const PRIORITY: Record<ChangeReason, number> = { mutation: 0, 'frame-load': 1, navigation: 2 };
+
+export function hasNavigationApi(win: Window): boolean {
+  return typeof (win as Window & { navigation?: NavigationLike }).navigation?.addEventListener === 'function';
+}
+
+export function watchNavigation(options: NavigationWatchOptions): void {
+  const { win, signal } = options;
+  if (signal.aborted) return;
+  const debounceMs = options.debounceMs ?? 80;
+  const maxWaitMs = options.maxWaitMs ?? 400;
+  const doc = win.document;
+
+  let lastUrl = win.location.href;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pendingReason: ChangeReason | null = null;
+  let pendingSince = 0;
+  let observed: Node | null = null;
+
+  const fire = () => {
+    timer = undefined;
+    const reason = pendingReason ?? 'mutation';
+    pendingReason = null;
+    if (signal.aborted) return;
+    lastUrl = win.location.href;
+    observe();
+    options.onChange(reason);
+  };
+
+  const schedule = (reason: ChangeReason, delay: number) => {
+    if (signal.aborted) return;
+    const now = Date.now();
+    if (pendingReason === null) pendingSince = now;
+    if (pendingReason === null || PRIORITY[reason] > PRIORITY[pendingReason]) pendingReason = reason;
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(delay, pendingSince + maxWaitMs - now));
+    timer = setTimeout(fire, wait);
+  };
+
+  const onNavigation = () => schedule('navigation', 0);
+
+  const observer = new MutationObserver((records) => {
+    const isOwn = options.isOwnNode;
+    if (isOwn && records.every((r) => isOwn(r.target))) return;
+    if (win.location.href !== lastUrl) schedule('navigation', 0);
+    else schedule('mutation', debounceMs);
+  });
+
+  const observe = () => {
+    const target = options.container() ?? doc.body ?? doc.documentElement;
+    if (target === observed) return;
+    observer.disconnect();
+    observed = target;
+    if (!target) return;
+    observer.observe(target, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ROUTE_ATTRIBUTES,
+    });
+  };
+
+  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
+  if (hasNavigationApi(win) && navigation) {
+    navigation.addEventListener('currententrychange', onNavigation, { signal });
+  }
+  win.addEventListener('hashchange', onNavigation, { signal });
+  win.addEventListener('popstate', onNavigation, { signal });
+  // iframe load events do not bubble, but they can be captured on the parent document.
+  doc.addEventListener(
+    'load',
+    (e) => {
+      if ((e.target as Element | null)?.tagName === 'IFRAME') schedule('frame-load', debounceMs);
+    },
+    { capture: true, signal },
+  );
+
+  observe();
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+    { once: true },
+  );
+}

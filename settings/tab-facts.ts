@@ -1,0 +1,147 @@
+/**
+ * Background side of the panel: what the content script may tell the background about a tab
+ * (TabFacts: pediatric flag, campaigns, modality, site enabled — content/messages.ts), and the
+ * `focus-panel` keyboard command.
+ *
+ * - `tab-facts` messages are validated with the allow-list schema; anything else is dropped.
+ *   Valid facts are kept per tab and frame in `storage.session` (gone when the browser closes,
+ *   cleared when the tab closes or loads a new page) for the popup.
+ * - `queryTabFacts(tabId)` asks the tab's top frame first (the live answer) and falls back to
+ *   the stored facts.
+ * - In the e2e builds only, every message received is logged as its *shape* (keys and value
+ *   types, never values) plus whether it passed the schema, so the privacy e2e can check what
+ *   crossed out of the page. Production builds drop this code (`import.meta.env.MODE`).
+ *
+ * Wiring: `registerTabFacts()` once, synchronously, at the top of the background's main().
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { ContentMessageSchema, TabFactsSchema, type PageRequest, type TabFacts } from '@/content/messages';
+
+const KEY_PREFIX = 'tabFacts:';
+const keyOf = (tabId: number) => `${KEY_PREFIX}${tabId}`;
+
+/** Per frame id (0 = top frame). */
+type StoredFacts = Record<string, TabFacts>;
+
+export const MESSAGE_SHAPE_LOG_PREFIX = '[image-gently:message-shape]';
+
+/** The shape of a value: its keys and the types of its leaves, never the values themselves. */
+export type Shape = string | Shape[] | { [key: string]: Shape };
+
+export function shapeOf(value: unknown, depth = 0): Shape {
+  if (depth > 6) return '…';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    const shapes = value.map((v) => JSON.stringify(shapeOf(v, depth + 1)));
+    return [...new Set(shapes)].sort().map((s) => JSON.parse(s) as Shape);
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, Shape> = {};
+    for (const k of Object.keys(value as object).sort()) out[k] = shapeOf((value as Record<string, unknown>)[k], depth + 1);
+    return out;
+  }
+  return typeof value;
+}
+
+/** Join the facts of a tab's frames: the top frame's modality and site flag first. */
+export function mergeFrameFacts(byFrame: StoredFacts): TabFacts | null {
+  const frames = Object.entries(byFrame).sort(([a], [b]) => Number(a) - Number(b));
+  if (frames.length === 0) return null;
+  const campaigns = new Set<TabFacts['campaigns'][number]>();
+  for (const [, f] of frames) for (const c of f.campaigns) campaigns.add(c);
+  return {
+    pediatric: frames.some(([, f]) => f.pediatric),
+    campaigns: [...campaigns],
+    modality: frames.find(([, f]) => f.modality !== null)?.[1].modality ?? null,
+    siteEnabled: frames.some(([, f]) => f.siteEnabled),
+  };
+}
+
+export async function getStoredTabFacts(tabId: number): Promise<TabFacts | null> {
+  const got = await browser.storage.session.get(keyOf(tabId));
+  const stored = got[keyOf(tabId)] as StoredFacts | undefined;
+  if (!stored || typeof stored !== 'object') return null;
+  const valid: StoredFacts = {};
+  for (const [frame, facts] of Object.entries(stored)) {
+    const parsed = TabFactsSchema.safeParse(facts);
+    if (parsed.success) valid[frame] = parsed.data;
+  }
+  return mergeFrameFacts(valid);
+}
+
+/** Writes are serialised so two frames reporting at once do not overwrite each other. */
+let writes: Promise<unknown> = Promise.resolve();
+function serialised<T>(job: () => Promise<T>): Promise<T> {
+  const next = writes.then(job, job);
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+export function storeTabFacts(tabId: number, frameId: number, facts: TabFacts): Promise<void> {
+  return serialised(async () => {
+    const key = keyOf(tabId);
+    const got = await browser.storage.session.get(key);
+    const stored = { ...((got[key] as StoredFacts | undefined) ?? {}) };
+    stored[String(frameId)] = facts;
+    await browser.storage.session.set({ [key]: stored });
+  });
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return serialised(() => browser.storage.session.remove(keyOf(tabId)));
+}
+
+function isE2eBuild(): boolean {
+  return import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'e2e-runtime';
+}
+
+/** runtime.onMessage handler. Returns undefined: nothing is answered to the sender. */
+export function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): undefined {
+  const parsed = ContentMessageSchema.safeParse(message);
+  if (isE2eBuild()) {
+    console.log(
+      MESSAGE_SHAPE_LOG_PREFIX,
+      JSON.stringify({ shape: shapeOf(message), valid: parsed.success, fromTab: sender.tab?.id !== undefined }),
+    );
+  }
+  if (!parsed.success || sender.id !== browser.runtime.id) return undefined;
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return undefined;
+  if (parsed.data.type === 'tab-facts') void storeTabFacts(tabId, sender.frameId ?? 0, parsed.data.facts);
+  return undefined;
+}
+
+export type SendToTab = (tabId: number, message: PageRequest, options?: { frameId?: number }) => Promise<unknown>;
+
+const sendToTab: SendToTab = (tabId, message, options) =>
+  options ? browser.tabs.sendMessage(tabId, message, options) : browser.tabs.sendMessage(tabId, message);
+
+/** The `focus-panel` command: ask every frame of the tab; the one showing a panel focuses it. */
+export async function handleCommand(command: string, tab: Browser.tabs.Tab | undefined, send: SendToTab = sendToTab): Promise<void> {
+  if (command !== 'focus-panel') return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  // No content script on this page (site not enabled): nothing to focus, and nothing to report.
+  await send(tabId, { type: 'focus-panel' }).catch(() => undefined);
+}
+
+/** Facts for the popup: the tab's live answer, else what it last reported. */
+export async function queryTabFacts(tabId: number, send: SendToTab = sendToTab): Promise<TabFacts | null> {
+  try {
+    const live = TabFactsSchema.safeParse(await send(tabId, { type: 'get-tab-facts' }, { frameId: 0 }));
+    if (live.success) return live.data;
+  } catch {
+    // No content script in the top frame.
+  }
+  return getStoredTabFacts(tabId);
+}
+
+export function registerTabFacts(): void {
+  browser.runtime.onMessage.addListener(handleMessage);
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    // A new document: its content script reports again after it has read the page.
+    if (info.status === 'loading' && info.url) void forgetTab(tabId);
+  });
+  browser.commands?.onCommand.addListener((command, tab) => void handleCommand(command, tab));
+}

@@ -1,0 +1,66 @@
+/**
+ * Builds PageAnalysis / ExamRecord values for tests of code that consumes an analysis (panel,
+ * runtime). Defaults describe "nothing found"; each test states what it needs.
+ */
+import type { ExamRecord, PageAnalysis } from '@/content/types';
+
+export function analysisOf(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
+  return {
+    profileId: null,
+    pediatric: false,
+    ageDays: null,
+    ageBasis: null,
+    modality: null,
+    modalities: [],
+    campaign: null,
+    campaigns: [],
+    region: null,
+    phases: null,
+    minorHeadInjury: false,
+    weight: null,
+    ctdi: null,
+    examDescription: null,
+    examKey: null,
+    records: [],
+    evidence: [],
+    ...overrides,
+  };
+}
+
+/** The real Orthanc child of the e2e harness: born 2020-08-15, CT study 2026-11-20 (2288 days). */
+export function childCtAnalysis(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
+  return analysisOf({
+    profileId: 'orthanc-explorer',
+    pediatric: true,
+    ageDays: 2288,
+    ageBasis: 'exam',
+    modality: 'CT',
+    modalities: ['CT'],
+    campaign: 'ct',
+    campaigns: ['ct'],
+    region: 'abdomen-pelvis',
+    phases: 1,
+    examDescription: 'CT ABDOMEN PELVIS W CONTRAST',
+    examKey: '1.2.826.0.1.3680043.8.498.1',
+    evidence: [
+      { kind: 'birthDate', text: 'Saturday, August 15, 2020', where: 'Orthanc Explorer · Patient · PatientBirthDate' },
+      { kind: 'examDate', text: 'Friday, November 20, 2026', where: 'Orthanc Explorer · Study · StudyDate' },
+      { kind: 'modality', text: 'CT', where: 'Orthanc Explorer · Series · Modality' },
+      { kind: 'patientName', text: 'TEST^PEDS^SIX', where: 'Orthanc Explorer · Patient · PatientName' },
+    ],
+    ...overrides,
+  });
+}
+
+export function recordOf(overrides: Partial<ExamRecord> = {}): ExamRecord {
+  return {
+    ageDays: null,
+    ageBasis: null,
+    pediatric: false,
+    modality: null,
+    campaign: null,
+    campaigns: [],
+    description: null,
+    ...overrides,
+  };
+}

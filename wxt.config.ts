@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { LOOPBACK_HOSTS, OPTIONAL_SITE_HOSTS, STATEMENT_HOSTS } from './settings/hosts';
 
 /**
  * Build modes
@@ -10,8 +11,6 @@ import preact from '@preact/preset-vite';
  * - e2e-runtime: the production manifest plus loopback host permissions only; the content script
  *   is still registered at runtime by the background (install → reconcile → register → panel).
  */
-const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
-export const STATEMENT_HOSTS = ['https://www.imagegently.org/*', 'https://imagegently.org/*'];
 const GECKO_ID = 'image-gently-companion@imagegently-companion.org';
 
 export default defineConfig({
@@ -37,7 +36,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: [...STATEMENT_HOSTS],
     // PACS, viewer and EHR origins: granted one site at a time by the user's click.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    optional_host_permissions: [...OPTIONAL_SITE_HOSTS],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'focus-panel': {
@@ -81,7 +80,7 @@ export default defineConfig({
         m.content_scripts = [
           ...(m.content_scripts ?? []),
           {
-            matches: LOOPBACK_HOSTS,
+            matches: [...LOOPBACK_HOSTS],
             js: ['content-scripts/content.js'],
             run_at: 'document_start',
             all_frames: true,

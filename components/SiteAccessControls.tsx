@@ -1,0 +1,127 @@
+/**
+ * Popup controls for per-site access: turn the panel on or off for the current site, or check the
+ * page once. The site is resolved when the popup opens, so that each click handler can call
+ * `permissions.request` as its first call (Firefox refuses it after any `await`; the popup may
+ * close while the browser's prompt is up — the background finishes the job on permissions.onAdded).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import {
+  checkPageOnce,
+  isStatementsHost,
+  removeSite,
+  requestSite,
+  resolveActiveSite,
+  type SiteStatus,
+} from '@/settings/site-access-client';
+
+export interface SiteAccessControlsProps {
+  /** How to find the current tab's site (default: the active tab). */
+  resolveSite?: () => Promise<SiteStatus>;
+}
+
+type Note = { kind: 'ok' | 'error'; text: string } | null;
+
+const errorText = (e: unknown) => i18n.t('siteAccess.failed', [e instanceof Error ? e.message : String(e)]);
+
+export function SiteAccessControls({ resolveSite = resolveActiveSite }: SiteAccessControlsProps) {
+  const [status, setStatus] = useState<SiteStatus | null>(null);
+  const [note, setNote] = useState<Note>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void resolveSite().then((s) => live && setStatus(s));
+    return () => {
+      live = false;
+    };
+  }, [resolveSite]);
+
+  if (!status) {
+    return (
+      <section class="igc-site-access" data-state="checking" aria-busy="true">
+        <p>{i18n.t('siteAccess.checking')}</p>
+      </section>
+    );
+  }
+  if (status.kind === 'unsupported') {
+    return (
+      <section class="igc-site-access" data-state="unsupported">
+        <p>{i18n.t('siteAccess.unsupported')}</p>
+      </section>
+    );
+  }
+  if (isStatementsHost(status.pattern)) {
+    return (
+      <section class="igc-site-access" data-state="statements">
+        <p>{i18n.t('siteAccess.statementsSite')}</p>
+      </section>
+    );
+  }
+  const site = status;
+
+  const turnOn = () => {
+    // FIRST call in the handler: nothing may be awaited before permissions.request.
+    const asked = requestSite(site.pattern);
+    setBusy(true);
+    asked
+      .then((granted) => {
+        setStatus({ ...site, enabled: granted });
+        setNote(granted ? { kind: 'ok', text: i18n.t('siteAccess.turnedOn', [site.host]) } : { kind: 'error', text: i18n.t('siteAccess.refused') });
+      })
+      .catch((e: unknown) => setNote({ kind: 'error', text: errorText(e) }))
+      .finally(() => setBusy(false));
+  };
+
+  const turnOff = () => {
+    setBusy(true);
+    removeSite(site.pattern)
+      .then(() => {
+        setStatus({ ...site, enabled: false });
+        setNote({ kind: 'ok', text: i18n.t('siteAccess.turnedOff', [site.host]) });
+      })
+      .catch((e: unknown) => setNote({ kind: 'error', text: errorText(e) }))
+      .finally(() => setBusy(false));
+  };
+
+  const checkOnce = () => {
+    setBusy(true);
+    checkPageOnce(site.tabId)
+      .then(() => setNote({ kind: 'ok', text: i18n.t('siteAccess.checked') }))
+      .catch((e: unknown) => setNote({ kind: 'error', text: errorText(e) }))
+      .finally(() => setBusy(false));
+  };
+
+  const state = site.required ? 'required' : site.enabled ? 'on' : 'off';
+  return (
+    <section class="igc-site-access" data-state={state}>
+      <p class="igc-site-access-status">
+        {site.required
+          ? i18n.t('siteAccess.alwaysOn', [site.host])
+          : site.enabled
+            ? i18n.t('siteAccess.onFor', [site.host])
+            : i18n.t('siteAccess.offFor', [site.host])}
+      </p>
+      {!site.required && !site.enabled && (
+        <>
+          <button type="button" class="igc-site-access-on" disabled={busy} onClick={turnOn} title={i18n.t('siteAccess.turnOnHint')}>
+            {i18n.t('siteAccess.turnOn')}
+          </button>
+          <button type="button" class="igc-site-access-once" disabled={busy} onClick={checkOnce} title={i18n.t('siteAccess.checkOnceHint')}>
+            {i18n.t('siteAccess.checkOnce')}
+          </button>
+        </>
+      )}
+      {!site.required && site.enabled && (
+        <button type="button" class="igc-site-access-off" disabled={busy} onClick={turnOff}>
+          {i18n.t('siteAccess.turnOff')}
+        </button>
+      )}
+      {note && (
+        <p class={`igc-site-access-note igc-site-access-note-${note.kind}`} role={note.kind === 'error' ? 'alert' : 'status'}>
+          {note.text}
+        </p>
+      )}
+    </section>
+  );
+}

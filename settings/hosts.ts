@@ -1,0 +1,13 @@
+/**
+ * Host permissions the manifests declare (read by wxt.config.ts, the background and the tests).
+ * Required hosts are the statements source only; PACS/EHR origins are optional, granted per site.
+ */
+
+/** The statements source: the only required host permissions in the shipping manifest. */
+export const STATEMENT_HOSTS = ['https://www.imagegently.org/*', 'https://imagegently.org/*'] as const;
+
+/** Where optional per-site grants may fall (any http/https host; the user grants one at a time). */
+export const OPTIONAL_SITE_HOSTS = ['http://*/*', 'https://*/*'] as const;
+
+/** Loopback: host permissions of the e2e builds only, never of the shipping manifest. */
+export const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;

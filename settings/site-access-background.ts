@@ -1,0 +1,112 @@
+/**
+ * Per-site access, the background's part. `registerSiteAccess()` is called once, synchronously, from
+ * `defineBackground` (MV3: listeners at the top level). On every event that can change what is
+ * granted or registered — permissions.onAdded/onRemoved (popup grant, or the user revoking in the
+ * browser's UI), runtime.onInstalled (an update wipes dynamic registrations), runtime.onStartup — it
+ * runs the pure `reconcile` and applies the plan. After a grant it also injects the content script
+ * into tabs of that site that are already open, so nobody has to reload.
+ */
+import { browser } from 'wxt/browser';
+import {
+  CONTENT_SCRIPT_FILE,
+  CONTENT_SCRIPT_PATH,
+  reconcile,
+  sitePatterns,
+  urlMatchesPattern,
+  type ContentScriptRegistration,
+  type ReconcilePlan,
+} from './site-access';
+
+export interface ReconcileResult extends ReconcilePlan {
+  errors: string[];
+}
+
+/** Patterns the manifest already serves with a static content script (the e2e build): never register those again. */
+export function staticContentScriptPatterns(): string[] {
+  try {
+    const manifest = browser.runtime.getManifest() as { content_scripts?: { matches?: string[]; js?: string[] }[] };
+    return (manifest.content_scripts ?? [])
+      .filter((cs) => cs.js?.includes(CONTENT_SCRIPT_FILE))
+      .flatMap((cs) => cs.matches ?? []);
+  } catch {
+    return [];
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs reconciles one after another: two at once would both try to register the same id. */
+function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function applyReconcile(): Promise<ReconcileResult> {
+  const [granted, registered] = await Promise.all([
+    browser.permissions.getAll(),
+    browser.scripting.getRegisteredContentScripts() as Promise<ContentScriptRegistration[]>,
+  ]);
+  const plan = reconcile(granted.origins ?? [], registered, { exclude: staticContentScriptPatterns() });
+  const errors: string[] = [];
+  if (plan.unregister.length > 0) {
+    try {
+      await browser.scripting.unregisterContentScripts({ ids: plan.unregister });
+    } catch (e) {
+      // One id may have vanished meanwhile (an update); fall back to one at a time.
+      for (const id of plan.unregister) {
+        await browser.scripting.unregisterContentScripts({ ids: [id] }).catch((err: unknown) => errors.push(message(err)));
+      }
+      errors.push(message(e));
+    }
+  }
+  // One at a time, so a bad pattern cannot keep the other sites from being registered.
+  for (const script of plan.register) {
+    try {
+      await browser.scripting.registerContentScripts([script]);
+    } catch (e) {
+      errors.push(`${script.id}: ${message(e)}`);
+    }
+  }
+  return { ...plan, errors };
+}
+
+/** Brings registrations in line with the granted sites. Safe to call any time. */
+export function reconcileSiteAccess(): Promise<ReconcileResult> {
+  return serialized(applyReconcile);
+}
+
+/**
+ * Injects the content script (every frame) into open tabs whose URL falls under one of `patterns`.
+ * Returns the ids of the tabs injected. Tabs that refuse (discarded, error pages) are skipped.
+ */
+export async function injectIntoOpenTabs(patterns: readonly string[]): Promise<number[]> {
+  if (patterns.length === 0) return [];
+  const tabs = await browser.tabs.query({});
+  const done: number[] = [];
+  for (const tab of tabs) {
+    if (tab.id == null || !tab.url || !patterns.some((p) => urlMatchesPattern(tab.url!, p))) continue;
+    try {
+      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_PATH] });
+      done.push(tab.id);
+    } catch {
+      /* tab not scriptable right now; it gets the script on its next load */
+    }
+  }
+  return done;
+}
+
+/** Handles a grant: reconcile, then inject into already-open tabs of the newly granted sites. */
+export async function onPermissionsAdded(added: { origins?: string[] }): Promise<void> {
+  await reconcileSiteAccess();
+  await injectIntoOpenTabs(sitePatterns(added.origins ?? [], { exclude: staticContentScriptPatterns() }));
+}
+
+/** Wires the listeners. Call once, synchronously, at the top of `defineBackground`'s main. */
+export function registerSiteAccess(): void {
+  browser.permissions.onAdded.addListener((p) => void onPermissionsAdded(p));
+  browser.permissions.onRemoved.addListener(() => void reconcileSiteAccess());
+  browser.runtime.onInstalled.addListener(() => void reconcileSiteAccess());
+  browser.runtime.onStartup.addListener(() => void reconcileSiteAccess());
+}

@@ -1,0 +1,133 @@
+/**
+ * The background's site-access flows on in-memory permissions and scripting (tests/helpers):
+ * grant → registered + injected into open tabs; turn off / revoke in browser UI → unregistered;
+ * update (registrations wiped) → onInstalled → registered again; startup; e2e static scripts.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakePermissions, type FakePermissions } from '../helpers/fake-permissions';
+import { installFakeScripting, type FakeScripting } from '../helpers/fake-scripting';
+import { STATEMENT_HOSTS, OPTIONAL_SITE_HOSTS, LOOPBACK_HOSTS } from '@/settings/hosts';
+import { reconcileSiteAccess, registerSiteAccess } from '@/settings/site-access-background';
+
+let perms: FakePermissions;
+let scripting: FakeScripting;
+let manifest: Record<string, unknown>;
+
+const setup = (granted: string[] = [], extra: { requiredOrigins?: string[]; contentScripts?: unknown[] } = {}) => {
+  fakeBrowser.reset();
+  manifest = {
+    host_permissions: [...STATEMENT_HOSTS, ...(extra.requiredOrigins ?? [])],
+    content_scripts: extra.contentScripts ?? [],
+  };
+  (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => manifest;
+  perms = installFakePermissions(fakeBrowser, {
+    required: { permissions: ['storage', 'alarms', 'activeTab', 'scripting'], origins: [...STATEMENT_HOSTS, ...(extra.requiredOrigins ?? [])] },
+    optional: { origins: [...OPTIONAL_SITE_HOSTS] },
+    granted,
+  });
+  scripting = installFakeScripting(fakeBrowser, { permissions: perms, files: ['content-scripts/content.js'] });
+  registerSiteAccess();
+};
+
+const registeredSites = async () => (await scripting.getRegisteredContentScripts()).map((s) => s.matches).flat().sort();
+/** Lets the listeners' promise chains finish. */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+describe('site access in the background', () => {
+  beforeEach(() => setup());
+
+  it('registers nothing on install when no site is granted (the statements source is not a site)', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await settle();
+    expect(await registeredSites()).toEqual([]);
+  });
+
+  it('a grant registers the content script for that host (every frame, document_start, persistent) and injects open tabs', async () => {
+    const pacsTab = await fakeBrowser.tabs.create({ url: 'http://pacs.local:8042/app/explorer.html#study?uuid=1' });
+    const otherPort = await fakeBrowser.tabs.create({ url: 'http://pacs.local:3000/viewer' });
+    const otherSite = await fakeBrowser.tabs.create({ url: 'https://mail.example.org/' });
+
+    await perms.userGesture(() => perms.request({ origins: ['http://pacs.local/*'] }));
+    await settle();
+
+    expect(await scripting.getRegisteredContentScripts()).toEqual([
+      expect.objectContaining({
+        id: 'igc-site:http://pacs.local/*',
+        matches: ['http://pacs.local/*'],
+        js: ['content-scripts/content.js'],
+        allFrames: true,
+        runAt: 'document_start',
+        persistAcrossSessions: true,
+      }),
+    ]);
+    const injected = scripting.injections.map((i) => i.tabId).sort();
+    expect(injected).toEqual([pacsTab.id, otherPort.id].sort());
+    expect(injected).not.toContain(otherSite.id);
+    expect(scripting.injections.every((i) => i.allFrames && i.files[0] === 'content-scripts/content.js')).toBe(true);
+  });
+
+  it('turning a site off unregisters it', async () => {
+    await perms.userGesture(() => perms.request({ origins: ['http://pacs.local/*'] }));
+    await perms.userGesture(() => perms.request({ origins: ['https://ris.example.org/*'] }));
+    await settle();
+    expect(await registeredSites()).toEqual(['http://pacs.local/*', 'https://ris.example.org/*']);
+    await perms.remove({ origins: ['http://pacs.local/*'] });
+    await settle();
+    expect(await registeredSites()).toEqual(['https://ris.example.org/*']);
+  });
+
+  it('a revoke in the browser UI is caught too', async () => {
+    await perms.userGesture(() => perms.request({ origins: ['http://pacs.local/*'] }));
+    await settle();
+    await perms.revokeInBrowserUi('http://pacs.local/*');
+    await settle();
+    expect(await registeredSites()).toEqual([]);
+  });
+
+  it('after an update the registrations are gone — onInstalled puts them back', async () => {
+    await perms.userGesture(() => perms.request({ origins: ['http://pacs.local/*'] }));
+    await settle();
+    scripting.simulateUpdate();
+    expect(await registeredSites()).toEqual([]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await settle();
+    expect(await registeredSites()).toEqual(['http://pacs.local/*']);
+  });
+
+  it('on startup, registrations are brought in line with grants made or lost while the browser was closed', async () => {
+    setup(['https://ris.example.org/*']);
+    await scripting.registerContentScripts([
+      { id: 'igc-site:http://gone.local/*', matches: ['http://gone.local/*'], js: ['content-scripts/content.js'] },
+    ]);
+    await fakeBrowser.runtime.onStartup.trigger();
+    await settle();
+    expect(await registeredSites()).toEqual(['https://ris.example.org/*']);
+  });
+
+  it('events arriving together do not register one site twice', async () => {
+    setup(['http://pacs.local/*']);
+    const results = await Promise.all([reconcileSiteAccess(), reconcileSiteAccess(), reconcileSiteAccess()]);
+    expect(results.flatMap((r) => r.errors)).toEqual([]);
+    expect(await registeredSites()).toEqual(['http://pacs.local/*']);
+  });
+
+  it('e2e-runtime build: loopback hosts granted as required hosts get registered on install', async () => {
+    setup([], { requiredOrigins: [...LOOPBACK_HOSTS] });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await settle();
+    expect(await registeredSites()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  });
+
+  it('e2e build: hosts that the manifest already covers with the static content script are not registered again', async () => {
+    setup([], {
+      requiredOrigins: [...LOOPBACK_HOSTS],
+      contentScripts: [{ matches: [...LOOPBACK_HOSTS], js: ['content-scripts/content.js'], run_at: 'document_start' }],
+    });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await settle();
+    expect(await registeredSites()).toEqual([]);
+  });
+});

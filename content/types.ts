@@ -93,4 +93,73 @@ export interface PageAnalysis {
   /** List pages: one entry per row; such a page has no primary exam unless one is open. */
   records: ExamRecord[];
   evidence: Evidence[];
+  /** True when age sources disagreed (the conflicting evidence carries `conflict: true`). Added by issue 4. */
+  ageConflict?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Additions by the page-reading area (issue 4). Additive only: everything above is unchanged.
+// ---------------------------------------------------------------------------------------------
+
+/** Order of day and month in numeric dates such as `03/04/2020`: from the site profile or a per-site setting. */
+export type DateOrder = 'MDY' | 'DMY';
+
+/** Options of `analyzePage` and `decide`. */
+export interface AnalyzeOptions {
+  /** The clock (for `ageBasis: 'today'`). Defaults to the current time. Calendar arithmetic is in UTC. */
+  now?: Date;
+  /** Under this age (years) at the exam a patient is pediatric. Default 18. */
+  pediatricCutoffYears?: number;
+  /** Per-site setting for numeric dates; wins over the site profile's own order. Unset → a date valid in both orders is unknown. */
+  dateOrder?: DateOrder;
+}
+
+/**
+ * What a fact says. A profile (or the PACS data route) reads facts; `decide` turns them into a PageAnalysis.
+ * - `patientAge`: DICOM AS (`006Y`, `018M`, `003W`, `010D`), the age at the study (PS3.5 §6.2).
+ * - `ageText`: an age as a screen shows it (`4 yrs, 1 mth`, `6 y.o.`, `45 d/o`); EHR banners show the age today.
+ * - `birthDate`, `examDate` (study/series/acquisition date), `orderDate` (an order not yet performed).
+ * - `modality`: DICOM codes, one or a list (`CT`, `CT\SR`, `PT, CT`).
+ * - `procedure`: study/series/protocol/order description text (first one is the exam's description).
+ * - `bodyPart`: DICOM BodyPartExamined or a body-site field.
+ * - `weight`, `weightDate`, `ctdiVol` (mGy), `examKey` (study UID, order id: hashed by the panel before storage).
+ */
+export type FactKind =
+  | 'patientAge'
+  | 'ageText'
+  | 'birthDate'
+  | 'examDate'
+  | 'orderDate'
+  | 'modality'
+  | 'procedure'
+  | 'bodyPart'
+  | 'weight'
+  | 'weightDate'
+  | 'ctdiVol'
+  | 'examKey';
+
+/** One raw fact, as read, with where it was read. Facts of one kind: the first valid one wins, later ones that disagree are flagged. */
+export interface Fact {
+  kind: FactKind;
+  /** The text as read (patient data: stays in the tab). */
+  text: string;
+  /** Where it was read, e.g. 'Orthanc Explorer · Patient card · PatientBirthDate' or 'Orthanc REST · /instances/{id}/simplified-tags'. */
+  where: string;
+  /** Unit implied by the source when the text is a bare number (DICOM PatientWeight (0010,1030) is in kg). */
+  unit?: 'kg' | 'lb' | 'g';
+  /** For `ctdiVol`: the phantom when the source says (CTDIPhantomTypeCodeSequence). */
+  phantomCm?: 16 | 32;
+}
+
+/** Everything a profile read from one page: the open record (if any) and list rows, each a list of facts. */
+export interface PageFindings {
+  profileId: string | null;
+  /** Facts of the page's primary record: the open chart/study/series/order. Null when none is open. */
+  primary: Fact[] | null;
+  /** List rows (worklist, a patient's studies), each with its own facts (patient facts repeated per row). */
+  rows: Fact[][];
+  /** The site's own numeric date order when the profile knows it (e.g. a fixed display format). */
+  dateOrder: DateOrder | null;
+  /** Page-level evidence (which profile, why nothing was read, deferral to the top frame …). */
+  notes: Evidence[];
 }

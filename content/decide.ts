@@ -1,0 +1,468 @@
+/**
+ * The one place where raw facts become conclusions: `decide(findings, options) → PageAnalysis`.
+ * Pure (no DOM, no browser APIs). `analyzePage` calls it on what a site profile read; the PACS data route
+ * (content/pacs/) adds facts from the site's own API (DICOM tags) to `findings.primary` and calls it again, so the
+ * age precedence below exists once.
+ *
+ * ## Age precedence (also in docs/page-reading.md)
+ * Facts of one kind: the first one that parses wins; later ones that disagree are kept as evidence with
+ * `conflict: true` (so callers put their most trusted source first — e.g. DICOM tags before page text).
+ * Age, from the first available of:
+ *  1. birth date + exam date of the same record → exact calendar age at the exam (`ageBasis: 'exam'`);
+ *  2. birth date + order date → age at the order (`'order'`);
+ *  3. DICOM PatientAge (AS, `006Y`) → age at the study by definition (`'exam'`), lower bound in days;
+ *  4. birth date + today (`now`, UTC) → `'today'`, only when no exam/order date is shown;
+ *  5. an age as the screen shows it (`4 yrs, 1 mth`) → `'today'` (EHR banners show the current age).
+ * Why dates first: they give the age in days (the AS is rounded down to whole years for anyone over 4 — PS3.5
+ * gives no finer rule), and they are what a technologist checks against the requisition.
+ * Cross-checks (each flags `conflict` on the losing evidence and sets `ageConflict`): AS vs birth+exam (completed
+ * units must match exactly); screen age vs birth+today (±1 of its finest unit); two birth dates (or two exam dates)
+ * that differ. A conflict never changes the chosen source; the panel shows the flag.
+ * Pediatric: age under the cutoff (default 18 y; completed calendar months < 12 × cutoff for dates, the reading's
+ * own unit for AS and screen ages). With no age anywhere, explicitly pediatric protocol/order wording ("PEDS …")
+ * in the record's procedure text makes it pediatric; nothing else does.
+ */
+import { agesAgree, ageBetween, type AgeReading, type CalendarAge, isUnderCutoff, parseAgeText, parseDicomAge } from './parse/age';
+import { type CalendarDate, parseDate, utcDate } from './parse/dates';
+import {
+  campaignsFor,
+  classifyProcedure,
+  parseModalityCodes,
+  PEDIATRIC_PROTOCOL,
+  procedureFlags,
+  regionOf,
+  sortModalities,
+  type ProcedureInfo,
+} from './parse/procedure';
+import { parseWeight } from './parse/weight';
+import type {
+  AgeBasis,
+  AnalyzeOptions,
+  BodyRegion,
+  Campaign,
+  CtdiReading,
+  DateOrder,
+  Evidence,
+  ExamRecord,
+  Fact,
+  FactKind,
+  ModalityCode,
+  PageAnalysis,
+  PageFindings,
+  WeightReading,
+} from './types';
+
+export const DEFAULT_PEDIATRIC_CUTOFF_YEARS = 18;
+/** CTDIvol values outside (0, 1000] mGy are misreads. */
+const MAX_CTDI_MGY = 1000;
+
+interface Ctx {
+  today: CalendarDate;
+  cutoff: number;
+  order: DateOrder | null;
+}
+
+/** An age result for one record. */
+interface AgeDecision {
+  ageDays: number | null;
+  ageBasis: AgeBasis | null;
+  pediatric: boolean;
+  conflict: boolean;
+}
+
+export function emptyAnalysis(profileId: string | null = null, evidence: Evidence[] = []): PageAnalysis {
+  return {
+    profileId,
+    pediatric: false,
+    ageDays: null,
+    ageBasis: null,
+    modality: null,
+    modalities: [],
+    campaign: null,
+    campaigns: [],
+    region: null,
+    phases: null,
+    minorHeadInjury: false,
+    weight: null,
+    ctdi: null,
+    examDescription: null,
+    examKey: null,
+    records: [],
+    evidence,
+    ageConflict: false,
+  };
+}
+
+function contextOf(findings: PageFindings, options: AnalyzeOptions, notes: Evidence[]): Ctx {
+  let cutoff = options.pediatricCutoffYears ?? DEFAULT_PEDIATRIC_CUTOFF_YEARS;
+  if (!(Number.isFinite(cutoff) && cutoff > 0 && cutoff <= 30)) {
+    notes.push({
+      kind: 'settings',
+      text: String(options.pediatricCutoffYears),
+      where: 'options.pediatricCutoffYears',
+      note: `outside range (0, 30] years: the default ${DEFAULT_PEDIATRIC_CUTOFF_YEARS} is used`,
+    });
+    cutoff = DEFAULT_PEDIATRIC_CUTOFF_YEARS;
+  }
+  const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  return { today: utcDate(now), cutoff, order: options.dateOrder ?? findings.dateOrder ?? null };
+}
+
+/**
+ * Findings (from a profile, plus any API facts) → the page's analysis.
+ * @param findings what was read: `primary` facts of the open record, `rows` of a list, page `notes`.
+ * @param options `now`, `pediatricCutoffYears`, `dateOrder` (per-site setting; wins over the profile's).
+ */
+export function decide(findings: PageFindings, options: AnalyzeOptions = {}): PageAnalysis {
+  const notes: Evidence[] = [...findings.notes];
+  const ctx = contextOf(findings, options, notes);
+  const records = findings.rows.map((row) => decideRow(row, ctx));
+  const out = findings.primary ? decidePrimary(findings.primary, ctx, notes) : emptyAnalysis(findings.profileId, notes);
+  out.profileId = findings.profileId;
+  out.records = records;
+  if (records.length > 0) {
+    let pediatricRows = 0;
+    for (const r of records) if (r.pediatric) pediatricRows++;
+    out.evidence.push({
+      kind: 'records',
+      text: `${records.length} rows, ${pediatricRows} pediatric`,
+      where: findings.profileId ?? 'page',
+    });
+  }
+  return out;
+}
+
+// ----- one record -----
+
+interface DateFact {
+  date: CalendarDate;
+  fact: Fact;
+}
+
+/** First fact of `kind` whose date parses; records ambiguous/conflicting ones as evidence. */
+function pickDate(facts: readonly Fact[], kind: FactKind, ctx: Ctx, ev: Evidence[] | null): DateFact | null {
+  let chosen: DateFact | null = null;
+  for (const f of facts) {
+    if (f.kind !== kind) continue;
+    const p = parseDate(f.text, ctx.order);
+    if (!p.ok) {
+      ev?.push({
+        kind,
+        text: f.text,
+        where: f.where,
+        note:
+          p.reason === 'ambiguous'
+            ? 'day/month order unknown (set the site date order): not used'
+            : 'not a date: not used',
+      });
+      continue;
+    }
+    if (!chosen) {
+      chosen = { date: p.date, fact: f };
+      ev?.push({ kind, text: f.text, where: f.where, note: p.iso });
+    } else if (p.iso !== isoOf(chosen.date)) {
+      ev?.push({ kind, text: f.text, where: f.where, conflict: true, note: `${p.iso} differs from the ${kind} used` });
+    }
+  }
+  return chosen;
+}
+
+function isoOf(c: CalendarDate): string {
+  return `${c.y}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
+}
+
+function firstOf(facts: readonly Fact[], kind: FactKind): Fact | undefined {
+  for (const f of facts) if (f.kind === kind) return f;
+  return undefined;
+}
+
+/** The age precedence (see the file comment). `ev` null → no evidence (list rows). */
+function decideAge(facts: readonly Fact[], ctx: Ctx, ev: Evidence[] | null, conflicts: { any: boolean }): AgeDecision {
+  const birth = pickDate(facts, 'birthDate', ctx, ev);
+  const exam = pickDate(facts, 'examDate', ctx, ev);
+  const order = exam ? null : pickDate(facts, 'orderDate', ctx, ev);
+  if (ev && ev.some((e) => e.conflict && e.kind === 'birthDate')) conflicts.any = true;
+
+  let dicom: { reading: AgeReading; fact: Fact } | null = null;
+  for (const f of facts) {
+    if (f.kind !== 'patientAge') continue;
+    const r = parseDicomAge(f.text) ?? parseAgeText(f.text);
+    if (r) {
+      dicom = { reading: r, fact: f };
+      break;
+    }
+  }
+  let shown: { reading: AgeReading; fact: Fact } | null = null;
+  for (const f of facts) {
+    if (f.kind !== 'ageText') continue;
+    const r = parseAgeText(f.text);
+    if (r) {
+      shown = { reading: r, fact: f };
+      break;
+    }
+  }
+
+  let calendar: CalendarAge | null = null;
+  let basis: AgeBasis | null = null;
+  let at: DateFact | null = null;
+  if (birth && (exam || order)) {
+    at = (exam ?? order)!;
+    calendar = ageBetween(birth.date, at.date);
+    if (calendar) basis = exam ? 'exam' : 'order';
+    else ev?.push({ kind: 'age', text: at.fact.text, where: at.fact.where, note: 'date before the birth date: not used' });
+  }
+
+  let result: AgeDecision | null = null;
+  if (calendar && basis) {
+    result = { ageDays: calendar.days, ageBasis: basis, pediatric: isUnderCutoff(calendar, ctx.cutoff), conflict: false };
+    ev?.push({
+      kind: 'age',
+      text: `${calendar.days} days`,
+      where: `${birth!.fact.where} + ${at!.fact.where}`,
+      note: `birth date + ${basis} date (calendar, UTC)`,
+    });
+    if (dicom) {
+      const agree = agesAgree(calendar, dicom.reading, 0);
+      if (!agree) conflicts.any = true;
+      ev?.push({
+        kind: 'age',
+        text: dicom.fact.text,
+        where: dicom.fact.where,
+        ...(agree ? {} : { conflict: true }),
+        note: agree
+          ? 'DICOM PatientAge agrees with birth date + exam date'
+          : `DICOM PatientAge disagrees with birth date + ${basis} date (${calendar.years} y ${calendar.months % 12} m): dates used`,
+      });
+    }
+  } else if (dicom) {
+    result = {
+      ageDays: dicom.reading.days,
+      ageBasis: 'exam',
+      pediatric: dicom.reading.years < ctx.cutoff,
+      conflict: false,
+    };
+    ev?.push({
+      kind: 'age',
+      text: dicom.fact.text,
+      where: dicom.fact.where,
+      note: `DICOM PatientAge: age at the study, ${dicom.reading.days} days or more`,
+    });
+  } else if (birth) {
+    calendar = ageBetween(birth.date, ctx.today);
+    if (calendar) {
+      result = { ageDays: calendar.days, ageBasis: 'today', pediatric: isUnderCutoff(calendar, ctx.cutoff), conflict: false };
+      ev?.push({ kind: 'age', text: `${calendar.days} days`, where: birth.fact.where, note: 'birth date + today (no exam or order date shown)' });
+    }
+  }
+
+  if (shown) {
+    if (!result) {
+      result = { ageDays: shown.reading.days, ageBasis: 'today', pediatric: shown.reading.years < ctx.cutoff, conflict: false };
+      ev?.push({ kind: 'age', text: shown.fact.text, where: shown.fact.where, note: `age as shown (today): ${shown.reading.days} days or more` });
+    } else if (birth) {
+      const todayAge = ageBetween(birth.date, ctx.today);
+      const agree = !todayAge || agesAgree(todayAge, shown.reading, shown.reading.unit === 'D' ? 3 : 1);
+      if (!agree) conflicts.any = true;
+      ev?.push({
+        kind: 'age',
+        text: shown.fact.text,
+        where: shown.fact.where,
+        ...(agree ? {} : { conflict: true }),
+        note: agree ? 'age as shown agrees with the birth date' : 'age as shown disagrees with the birth date: birth date used',
+      });
+    } else {
+      ev?.push({ kind: 'age', text: shown.fact.text, where: shown.fact.where, note: 'age as shown (not used: a dated source wins)' });
+    }
+  }
+
+  if (result) {
+    result.conflict = conflicts.any;
+    return result;
+  }
+  return { ageDays: null, ageBasis: null, pediatric: false, conflict: conflicts.any };
+}
+
+interface ExamDecision {
+  modalities: ModalityCode[];
+  campaigns: Campaign[];
+  interventional: boolean;
+}
+
+function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDecision {
+  let interventional = codes.includes('XA');
+  let dental = codes.includes('IO') || codes.includes('PX');
+  const fromText: ModalityCode[] = [];
+  for (const i of infos) {
+    if (i.interventional) interventional = true;
+    if (i.dental) dental = true;
+    for (const m of i.modalities) if (!fromText.includes(m)) fromText.push(m);
+  }
+  // Codes shown by the page/API are the exam's modalities; words only fill in when no code is shown.
+  const modalities = sortModalities(codes.length > 0 ? [...codes] : fromText);
+  return { modalities, campaigns: campaignsFor(modalities, interventional, dental), interventional };
+}
+
+function codesOf(facts: readonly Fact[]): ModalityCode[] {
+  const codes: ModalityCode[] = [];
+  for (const f of facts) {
+    if (f.kind !== 'modality') continue;
+    for (const c of parseModalityCodes(f.text)) if (!codes.includes(c)) codes.push(c);
+  }
+  return codes;
+}
+
+const EXAM_KINDS = new Set<FactKind>(['examDate', 'orderDate', 'modality', 'procedure', 'ctdiVol', 'examKey']);
+
+function decidePrimary(facts: readonly Fact[], ctx: Ctx, notes: Evidence[]): PageAnalysis {
+  const ev: Evidence[] = notes;
+  const conflicts = { any: false };
+  const age = decideAge(facts, ctx, ev, conflicts);
+  const out = emptyAnalysis(null, ev);
+  out.ageDays = age.ageDays;
+  out.ageBasis = age.ageBasis;
+  out.pediatric = age.pediatric;
+  out.ageConflict = age.conflict;
+
+  const hasExam = facts.some((f) => EXAM_KINDS.has(f.kind));
+  const procedures = facts.filter((f) => f.kind === 'procedure' && f.text.trim() !== '');
+  const infos = procedures.map((f) => classifyProcedure(f.text));
+
+  if (age.ageDays === null) {
+    const peds = procedures.find((f) => PEDIATRIC_PROTOCOL.test(f.text.toUpperCase()));
+    if (peds) {
+      out.pediatric = true;
+      ev.push({ kind: 'pediatric-protocol', text: peds.text, where: peds.where, note: 'no age shown: protocol/order is explicitly pediatric' });
+    }
+  }
+  out.weight = weightOf(facts, ctx, ev); // a patient fact: read with or without an open exam
+  if (!hasExam) return out;
+
+  const codes = codesOf(facts);
+  for (const f of facts) if (f.kind === 'modality' && parseModalityCodes(f.text).length) ev.push({ kind: 'modality', text: f.text, where: f.where });
+  const exam = examOf(codes, infos);
+  out.modalities = exam.modalities;
+  out.modality = exam.modalities[0] ?? null;
+  out.campaigns = exam.campaigns;
+  out.campaign = exam.campaigns[0] ?? null;
+  if (codes.length === 0 && out.modality) {
+    const src = procedures[infos.findIndex((i) => i.modalities.length > 0)];
+    if (src) ev.push({ kind: 'modality', text: src.text, where: src.where, note: `from the procedure wording: ${out.modality}` });
+  }
+  if (out.campaign) {
+    const why = exam.interventional ? procedures.find((_, k) => infos[k]!.interventional) : undefined;
+    ev.push({
+      kind: 'campaign',
+      text: out.campaigns.join(' + '),
+      where: why?.where ?? 'modality',
+      ...(why ? { note: `interventional wording: ${why.text}` } : {}),
+    });
+  }
+
+  let region: BodyRegion | null = null;
+  for (let k = 0; k < infos.length && !region; k++) {
+    region = infos[k]!.region;
+    if (region) ev.push({ kind: 'region', text: procedures[k]!.text, where: procedures[k]!.where, note: region });
+  }
+  if (!region) {
+    for (const f of facts) {
+      if (f.kind !== 'bodyPart') continue;
+      region = regionOf(f.text.toUpperCase());
+      if (region) {
+        ev.push({ kind: 'region', text: f.text, where: f.where, note: region });
+        break;
+      }
+    }
+  }
+  out.region = region;
+
+  for (let k = 0; k < infos.length; k++) {
+    const p = infos[k]!.phases;
+    if (p !== null) {
+      out.phases = p;
+      ev.push({ kind: 'phases', text: procedures[k]!.text, where: procedures[k]!.where, note: `${p} phase(s)` });
+      break;
+    }
+  }
+  if (region === 'head' && (out.modality === 'CT' || out.modality === null)) {
+    const k = infos.findIndex((i) => i.trauma);
+    if (k >= 0) {
+      out.minorHeadInjury = true;
+      ev.push({ kind: 'think-a-head', text: procedures[k]!.text, where: procedures[k]!.where, note: 'trauma wording on a head exam' });
+    }
+  }
+
+  out.ctdi = ctdiOf(facts, ev);
+  out.examDescription = procedures[0] ? clean(procedures[0].text) : null;
+  const key = firstOf(facts, 'examKey');
+  out.examKey = key ? key.text.trim() || null : null;
+  return out;
+}
+
+function weightOf(facts: readonly Fact[], ctx: Ctx, ev: Evidence[]): WeightReading | null {
+  for (const f of facts) {
+    if (f.kind !== 'weight') continue;
+    const w = parseWeight(f.text, f.unit);
+    if (!w) continue;
+    const dateFact = firstOf(facts, 'weightDate');
+    const d = dateFact ? parseDate(dateFact.text, ctx.order) : null;
+    if (d?.ok) w.date = d.iso;
+    ev.push({ kind: 'weight', text: f.text, where: f.where, note: w.kg === null ? 'no unit shown: not used for dosing' : `${round(w.kg, 2)} kg` });
+    return w;
+  }
+  return null;
+}
+
+function ctdiOf(facts: readonly Fact[], ev: Evidence[]): CtdiReading | null {
+  for (const f of facts) {
+    if (f.kind !== 'ctdiVol') continue;
+    const v = Number.parseFloat(f.text.replace(',', '.'));
+    if (!(v > 0 && v <= MAX_CTDI_MGY)) continue;
+    ev.push({ kind: 'ctdiVol', text: f.text, where: f.where });
+    return { ctdiVolMGy: v, phantomCm: f.phantomCm ?? null, source: f.where };
+  }
+  return null;
+}
+
+function round(x: number, digits: number): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A list row: its own age at its own exam, its modality and campaigns; no evidence (kept cheap for 5,000 rows). */
+function decideRow(facts: readonly Fact[], ctx: Ctx): ExamRecord {
+  const age = decideAge(facts, ctx, null, { any: false });
+  const codes = codesOf(facts);
+  let description: string | null = null;
+  let modalities: ModalityCode[];
+  let campaigns: Campaign[];
+  let pediatric = age.pediatric;
+  const proc = firstOf(facts, 'procedure');
+  if (proc) description = clean(proc.text) || null;
+  if (codes.length > 0) {
+    // Rows with a code only need the procedure's interventional/dental nature.
+    const flags = description ? procedureFlags(description) : { interventional: false, dental: false };
+    modalities = sortModalities(codes);
+    campaigns = campaignsFor(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
+  } else if (description) {
+    const info = classifyProcedure(description);
+    modalities = info.modalities;
+    campaigns = campaignsFor(modalities, info.interventional, info.dental);
+  } else {
+    modalities = [];
+    campaigns = [];
+  }
+  if (age.ageDays === null && description && PEDIATRIC_PROTOCOL.test(description.toUpperCase())) pediatric = true;
+  return {
+    ageDays: age.ageDays,
+    ageBasis: age.ageBasis,
+    pediatric,
+    modality: modalities[0] ?? null,
+    campaign: campaigns[0] ?? null,
+    campaigns,
+    description,
+  };
+}

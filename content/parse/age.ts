@@ -1,0 +1,156 @@
+/**
+ * Ages: DICOM Age String (AS), ages as screens print them, and age from two calendar dates.
+ *
+ * ## How an age becomes days (documented in docs/page-reading.md)
+ * An age in completed units says the true age lies in [n, n+1) units. We keep the LOWER bound:
+ * - `nnnD` → n days; `nnnW` → 7·n days (exact).
+ * - `nnnM` → ⌊n · 365.25 / 12⌋ days (n · 30.4375, the mean Gregorian month).
+ * - `nnnY` → ⌊n · 365.25⌋ days (mean Gregorian year). `017Y` is an age of 17.00–17.99 years: 6209 days at least,
+ *   and it is pediatric under an 18-year cutoff because 17 < 18 (the comparison is made in the AS's own unit,
+ *   never on the rounded days, so `018Y` is never pediatric under 18).
+ * Text ages (`4 yrs, 1 mth`) add their parts the same way (⌊4·365.25 + 1·30.4375⌋ = 1491 days).
+ * Ages from a birth date and an exam date are exact calendar differences (see `ageBetween`).
+ *
+ * AS grammar: exactly 3 digits and one of D W M Y (DICOM PS3.5 §6.2, Table 6.2-1 "AS"; fo-dicom DicomAgeString).
+ * Text grammar: OpenMRS O3 banner ages (`0 min`, `26 hr`, `27 days`, `4 wks, 1 day`, `12 mths, 1 day`, `4 yrs, 1 mth`,
+ * `18 yrs` — openmrs-esm-core esm-utils age-helpers.ts, NHS CUI tables 7/8), `6 y.o.`, `6 yo`, `45 d/o`, `3 mo`,
+ * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`.
+ */
+import { type CalendarDate, daysBetween, fullMonthsBetween } from './dates';
+
+/** Mean Gregorian year and month in days (365.25 and 365.25/12). */
+export const DAYS_PER_YEAR = 365.25;
+export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+
+/** Ages at or above this are misreads, not patients. */
+const MAX_AGE_YEARS = 130;
+
+export type AgeUnit = 'D' | 'W' | 'M' | 'Y';
+
+export interface AgeReading {
+  /** Lower bound of the age in whole days. */
+  days: number;
+  /** Lower bound of the age in years (fractional): compare with the cutoff in years. */
+  years: number;
+  /** For DICOM AS: the number and unit as written. */
+  n?: number;
+  unit?: AgeUnit;
+}
+
+const AS_RE = /^\s*(\d{3})([DWMY])\s*$/;
+
+/** DICOM AS → age; null when the text is not a strict AS. @example parseDicomAge('006Y') //=> { days: 2191, years: 6, n: 6, unit: 'Y' } */
+export function parseDicomAge(text: string): AgeReading | null {
+  const m = AS_RE.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2] as AgeUnit;
+  return build(unit === 'Y' ? n : 0, unit === 'M' ? n : 0, unit === 'W' ? n : 0, unit === 'D' ? n : 0, { n, unit });
+}
+
+function build(y: number, mo: number, w: number, d: number, extra?: { n: number; unit: AgeUnit }): AgeReading | null {
+  const exactDays = y * DAYS_PER_YEAR + mo * DAYS_PER_MONTH + w * 7 + d;
+  const years = y + mo / 12 + (w * 7 + d) / DAYS_PER_YEAR;
+  if (!Number.isFinite(exactDays) || exactDays < 0 || years >= MAX_AGE_YEARS) return null;
+  return { days: Math.floor(exactDays + 1e-9), years, ...extra };
+}
+
+// One "number unit" token. Units, longest spelling first; a unit must not run into more letters.
+const UNIT =
+  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|months?|mths?|mth|mos?|m\\/o|meses|mes|m|weeks?|wks?|w\\/o|w|semanas?|sem|days?|d\\/o|d|días|dias|día|dia|hours?|hrs?|hr|h|horas?|minutes?|mins?|min)';
+const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'iy');
+const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'i');
+const SEPARATOR = /(?:\s*(?:,|and|y|&|\+)\s*|\s+)/iy;
+
+function unitOf(u: string): 'y' | 'mo' | 'w' | 'd' | 'h' | 'min' {
+  const s = u.toLowerCase();
+  if (s.startsWith('min')) return 'min';
+  if (s.startsWith('h')) return 'h';
+  if (s.startsWith('y') || s.startsWith('a')) return 'y';
+  if (s.startsWith('w') || s.startsWith('sem')) return 'w';
+  if (s.startsWith('d')) return 'd';
+  return 'mo'; // m, mo, mos, mth(s), month(s), m/o, mes, meses
+}
+
+export interface AgeTextOptions {
+  /** A bare number counts as years (only where the label says "Age"). */
+  bareNumberIsYears?: boolean;
+}
+
+/**
+ * The first age written in `text`: a run of "number unit" parts (`4 yrs, 1 mth`, `2y 3m`, `45 d/o`), or a DICOM AS.
+ * Each unit may appear once. Null when there is no age (or it is implausible).
+ */
+export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeReading | null {
+  if (!text) return null;
+  const as = parseDicomAge(text);
+  if (as) return as;
+  const first = FIRST.exec(text);
+  if (!first) {
+    if (options.bareNumberIsYears) {
+      const bare = /^\s*(\d{1,3})\s*$/.exec(text);
+      if (bare) return build(Number(bare[1]), 0, 0, 0);
+    }
+    return null;
+  }
+  const parts = { y: 0, mo: 0, w: 0, d: 0, h: 0, min: 0 };
+  const seen = new Set<string>();
+  let pos = first.index;
+  for (;;) {
+    TOKEN.lastIndex = pos;
+    const t = TOKEN.exec(text);
+    if (!t) break;
+    const unit = unitOf(t[2]!);
+    if (seen.has(unit)) break;
+    seen.add(unit);
+    parts[unit] = Number(t[1]!.replace(',', '.'));
+    pos = TOKEN.lastIndex;
+    SEPARATOR.lastIndex = pos;
+    if (!SEPARATOR.exec(text)) break;
+    pos = SEPARATOR.lastIndex;
+  }
+  if (seen.size === 0) return null;
+  const reading = build(parts.y, parts.mo, parts.w, parts.d + parts.h / 24 + parts.min / 1440);
+  if (!reading) return null;
+  // The finest unit written, and the age counted in it (for agreement checks against calendar ages).
+  const unit: AgeUnit = seen.has('d') || seen.has('h') || seen.has('min') ? 'D' : seen.has('w') ? 'W' : seen.has('mo') ? 'M' : 'Y';
+  const n =
+    unit === 'Y' ? Math.floor(parts.y) : unit === 'M' ? Math.floor(parts.y * 12 + parts.mo) : unit === 'W' ? Math.floor(reading.days / 7) : reading.days;
+  return { ...reading, n, unit };
+}
+
+export interface CalendarAge {
+  /** Exact whole days. */
+  days: number;
+  /** Completed months and years (calendar anniversaries). */
+  months: number;
+  years: number;
+}
+
+/** Age on `at` of someone born on `birth`; null when `at` is before `birth` or the age is implausible. */
+export function ageBetween(birth: CalendarDate, at: CalendarDate): CalendarAge | null {
+  const days = daysBetween(birth, at);
+  if (days < 0) return null;
+  const months = fullMonthsBetween(birth, at);
+  const years = Math.floor(months / 12);
+  if (years >= MAX_AGE_YEARS) return null;
+  return { days, months, years };
+}
+
+/** Under the cutoff (years, may be fractional) on a calendar age: completed months < cutoff·12. */
+export function isUnderCutoff(age: CalendarAge, cutoffYears: number): boolean {
+  return age.months < cutoffYears * 12;
+}
+
+/**
+ * Does a calendar age agree with an age reading, within `tolerance` of the reading's finest unit? AS counts
+ * completed units (PS3.5 §6.2), so `006Y` agrees with 6 completed years, `018M` with 18 completed months, `003W`
+ * with ⌊days/7⌋ = 3, `010D` with 10 days (tolerance 0). Screen ages may be computed at another moment or time zone,
+ * so they are compared with a tolerance of one unit.
+ */
+export function agesAgree(age: CalendarAge, reading: AgeReading, tolerance = 0): boolean {
+  if (reading.n === undefined || !reading.unit) return true;
+  const inUnit =
+    reading.unit === 'Y' ? age.years : reading.unit === 'M' ? age.months : reading.unit === 'W' ? Math.floor(age.days / 7) : age.days;
+  return Math.abs(inUnit - reading.n) <= tolerance;
+}

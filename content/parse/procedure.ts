@@ -1,0 +1,212 @@
+/**
+ * Procedure/protocol/order text and DICOM modality codes → modality, Image Gently campaign(s), body region,
+ * contrast phases, Think A-Head (trauma wording on a head exam) and "explicitly pediatric protocol".
+ *
+ * Campaigns (Image Gently Alliance, ../shared/reference/clinical.md "campaigns"): CT → "Image Gently CT";
+ * radiography → "Back to Basics"; fluoroscopy → "Pause and Pulse"; interventional → "Step Lightly";
+ * nuclear medicine → "Go With the Guidelines" (NM/PET); dental → "dental" campaign. MR and US: no campaign.
+ * Two campaigns when the exam is two things at once: PET/CT and SPECT/CT (nuclear medicine + CT), fluoroscopy-
+ * guided interventions (interventional + fluoroscopy; DICOM XA is X-ray angiography, i.e. fluoroscopic), CT-guided
+ * interventions (interventional + CT), dental cone-beam CT (dental + CT).
+ * Mammography (MG) has no pediatric Image Gently campaign; it is projection radiography, so it maps to
+ * "radiography" (Back to Basics) rather than to nothing — an ionizing exam is never silently dropped.
+ *
+ * All matching is on upper-cased text with word-boundary regexes; nothing here looks at free text outside the
+ * procedure/protocol fields a profile hands over.
+ */
+import type { BodyRegion, Campaign, ModalityCode } from '../types';
+
+export const MODALITY_CODES: readonly ModalityCode[] = [
+  'CT', 'CR', 'DX', 'RF', 'XA', 'NM', 'PT', 'MR', 'US', 'MG', 'IO', 'PX',
+];
+const KNOWN_CODES = new Set<string>(MODALITY_CODES);
+
+/** Primary-modality priority when an exam has several (PET/CT → PT; SPECT/CT → NM; fluoro-guided → XA). */
+const MODALITY_PRIORITY: readonly ModalityCode[] = [
+  'PT', 'NM', 'XA', 'RF', 'CT', 'MG', 'PX', 'IO', 'DX', 'CR', 'MR', 'US',
+];
+
+/** Modality code → its own campaign (before combinations). */
+export const CAMPAIGN_OF_MODALITY: Record<ModalityCode, Campaign | null> = {
+  CT: 'ct',
+  CR: 'radiography',
+  DX: 'radiography',
+  MG: 'radiography',
+  RF: 'fluoroscopy',
+  XA: 'interventional',
+  NM: 'nuclear-medicine',
+  PT: 'nuclear-medicine',
+  IO: 'dental',
+  PX: 'dental',
+  MR: null,
+  US: null,
+};
+
+/** Primary-campaign priority: the procedure's nature first, then the guidance/imaging modality. */
+const CAMPAIGN_PRIORITY: readonly Campaign[] = [
+  'interventional', 'nuclear-medicine', 'dental', 'fluoroscopy', 'ct', 'radiography',
+];
+
+/**
+ * DICOM modality codes in a field: `CT`, `CT\SR`, `PT, CT`, `CT/PT`. Unknown and non-image codes (SR, KO, PR, OT,
+ * SEG, REG, RTSTRUCT…) are dropped. `DX`/`CR` are kept as written.
+ */
+export function parseModalityCodes(text: string): ModalityCode[] {
+  const out: ModalityCode[] = [];
+  for (const part of text.toUpperCase().split(/[\\,/;|\s]+/)) {
+    if (KNOWN_CODES.has(part) && !out.includes(part as ModalityCode)) out.push(part as ModalityCode);
+  }
+  return out;
+}
+
+// --- modality from words (order does not matter: priority picks the primary) ---
+const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
+  ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b/],
+  ['NM', /\bNM\b|NUCLEAR MED|MEDICINA NUCLEAR|SCINTI|GAMMAGRAF|\bSPECT\b|BONE SCAN|\bMAG-?3\b|\bDMSA\b|\bHIDA\b|\bDTPA\b|\bMIBG\b|THYROID (?:SCAN|UPTAKE)|\bV\/?Q\b|GASTRIC EMPTYING|MECKEL|RENOGRA|\bTC-?99M?\b|\bI-?123\b/],
+  ['RF', /\bRF\b|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|\bSWALLOW\b|\bMBS\b|MODIFIED BARIUM|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
+  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM/],
+  ['MG', /MAMMO|MAMOGRA/],
+  ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
+  ['IO', /BITE[\s-]?WINGS?|PERIAPICAL|OCCLUSAL|OCLUSAL|INTRA[\s-]?ORAL|\bFMX\b|FULL[\s-]MOUTH|ALETA DE MORDIDA/],
+  ['DX', /X-?RAYS?\b|\bXR\b|RADIOGRAPH|RADIOGRAF[IÍ]A|PLAIN FILM|\bCXR\b|\bKUB\b|BONE AGE|EDAD ÓSEA|EDAD OSEA|SKELETAL SURVEY|BABYGRAM|SCOLIOSIS (?:SERIES|SURVEY|STUDY)|\b\d\s*VIEWS?\b|\b(?:AP|PA)\s*(?:AND|&|\/|\+)\s*LAT|\bRX\b/],
+  ['MR', /\bMRI?\b|\bMRA\b|\bMRCP\b|\bMRV\b|MAGNETIC RESONANCE|RESONANCIA|\bRMN?\b/],
+  ['US', /\bUS\b|\bUSG\b|ULTRASOUND|ULTRASONO|SONOGRA|DOPPLER|\bECHO|ECOGRAF/],
+];
+
+/** Interventional procedures (Step Lightly). Guidance modality comes from the other words, else XA is assumed. */
+const INTERVENTIONAL =
+  /ANGIOGRA|ANGIOPLAST|\bANGIO\b(?!-?TC)|ARTERIOGRA|VENOGRA|EMBOLI[SZ]|\bPICC\b|DRAINAGE|\bDRAIN\b|DRENAJE|\bIR\b|INTERVENTION|INTERVENCION|CATHETER|CATÉTER|CATETER|\bPORT (?:PLACEMENT|INSERTION)|LINE PLACEMENT|SCLEROTHERAP|NEPHROSTOMY|NEFROSTOM|GASTROSTOMY|GASTROSTOM|\bG-?TUBE|\bG-?J TUBE|BIOPSY|BIOPSIA|STENT|THROMBECTOMY|TROMBECTOM|ABLATION|ABLACI[OÓ]N|ASPIRATION|PUNCI[OÓ]N|\bCVC\b|TUNNELED|TUNNELLED/;
+
+const DENTAL = /DENTAL|\bTEETH\b|\bTOOTH\b|DIENTE|ODONTO|MAXILLOFACIAL|MANDIBLE|MAXILA|ENDODONT|ORTHODONT|ORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
+
+/** Explicitly pediatric protocol/order wording (used only when no age is shown anywhere). */
+export const PEDIATRIC_PROTOCOL =
+  /\bPEDS?\b|\bPEDI?ATRIC|\bPAEDS?\b|\bPAEDIATRIC|\bCHILD|\bINFANT|\bNEONAT|\bNEWBORN|\bNICU\b|\bPICU\b|PEDIÁTRIC|PEDIATRIC[OA]|\bINFANTIL|\bNIÑ[OA]S?\b|\bLACTANTE|\bNEONATO/;
+
+/** Trauma wording (Think A-Head, Image Gently's minor head injury campaign). */
+const TRAUMA =
+  /TRAUMA|INJUR|\bFALL(?:S|EN)?\b|\bFELL\b|\bMVC\b|\bMVA\b|MOTOR VEHICLE|ACCIDENT|ASSAULT|\bGCS\b|CONCUSS|HEAD STRIKE|HIT (?:HIS |HER |THEIR )?HEAD|LOSS OF CONSCIOUSNESS|\bLOC\b|\bTBI\b|\bNAT\b|NON-?ACCIDENTAL|CA[IÍ]DA|TRAUMATISMO|\bTCE\b|GOLPE|CONMOCI/;
+
+// --- body region ---
+const R_HEAD = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NEO|CEREBRO|ENC[EÉ]FALO|\bNEURO\b/;
+const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT/;
+const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b/;
+const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS/;
+const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|\bBLADDER\b|VCUG|CYSTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bA\/P\b/;
+const R_CAP = /\bC\/A\/P\b|\bCAP\b(?=.*\bCT\b)|\bCT\b.*\bCAP\b|TORSO/;
+const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|COLUMNA|VERTEBR|LUMBAR|\bSACRUM\b/;
+const R_CARDIAC = /CARDIAC|\bHEART\b|CORONARY|CARDIO|CORAZ[OÓ]N|CARD[IÍ]AC/;
+const R_EXTREMITY = /\bHANDS?\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|EXTREMIT|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b/;
+const R_WHOLE = /WHOLE[\s-]BODY|TOTAL[\s-]BODY|SKELETAL SURVEY|BABYGRAM|\bWB\b|CUERPO ENTERO|VERTEX TO|SKULL BASE TO/;
+
+export interface ProcedureInfo {
+  /** Modalities named by the text, primary first. */
+  modalities: ModalityCode[];
+  interventional: boolean;
+  dental: boolean;
+  region: BodyRegion | null;
+  phases: number | null;
+  trauma: boolean;
+  pediatricProtocol: boolean;
+}
+
+/** Region from text; combinations (abdomen + pelvis, chest + abdomen + pelvis) first. */
+export function regionOf(u: string): BodyRegion | null {
+  if (R_WHOLE.test(u)) return 'whole-body';
+  if (DENTAL.test(u) && !/\bSINUS/.test(u)) return 'dental';
+  const chest = R_CHEST.test(u);
+  const abd = R_ABDOMEN.test(u);
+  const pelvis = R_PELVIS.test(u);
+  if ((chest && abd && pelvis) || R_CAP.test(u)) return 'chest-abdomen-pelvis';
+  if (abd && pelvis) return 'abdomen-pelvis';
+  if (R_CARDIAC.test(u)) return 'cardiac';
+  if (R_SPINE.test(u)) return 'spine';
+  if (R_HEAD.test(u)) return 'head';
+  if (R_NECK.test(u)) return 'neck';
+  if (chest) return 'chest';
+  if (abd) return 'abdomen';
+  if (pelvis) return 'pelvis';
+  if (R_EXTREMITY.test(u)) return 'extremity';
+  return null;
+}
+
+/**
+ * Contrast phases named: 3 for "triple phase"/"3 phase"/"triphasic", 2 for "W/O & W", "W/WO", "with and without",
+ * "pre and post", "biphasic", "dual phase", "multiphase" (at least two); 1 for "W", "W/O", "with contrast",
+ * "without", "non-contrast". Null when the text does not say.
+ */
+export function phasesOf(u: string): number | null {
+  const n = /\b([2-6]|TWO|THREE|FOUR)[\s-]*PHASES?\b/.exec(u);
+  if (n) return ({ TWO: 2, THREE: 3, FOUR: 4 } as Record<string, number>)[n[1]!] ?? Number(n[1]);
+  if (/TRIPLE[\s-]*PHASE|TRI-?PHASIC|TRIF[AÁ]SIC/.test(u)) return 3;
+  if (
+    /\bW\/?O\s*(?:&|AND|\/|\+|-)\s*W\b|\bWO\s*\/\s*W\b|\bW\s*(?:&|AND|\/|\+|-)\s*W\/?O\b|WITH\s*(?:AND|&|\/)\s*WITHOUT|WITHOUT\s*(?:AND|&|\/)\s*WITH\b|\bPRE\s*(?:AND|&|\/|-)\s*POST|BI-?PHASIC|DUAL[\s-]*PHASE|MULTI-?PHAS|\bWWO\b|SIN Y CON|CON Y SIN|BIF[AÁ]SIC/.test(
+      u,
+    )
+  ) {
+    return 2;
+  }
+  if (
+    /\bW\/?O\b|WITHOUT|NON[\s-]?CON|NONCONTRAST|UNENHANCED|\bW\/?\s*(?:IV\s*)?(?:CONTRAST|CON)\b|\bW\s+IV\b|WITH\s+(?:IV\s+|ORAL\s+)?CONTRAST|\bC\+|\bC-(?!SPINE)|CON CONTRASTE|SIN CONTRASTE|\bCONTRAST(?:ED)?\b|\bENHANCED\b/.test(
+      u,
+    )
+  ) {
+    return 1;
+  }
+  return null;
+}
+
+function byPriority<T>(items: T[], priority: readonly T[]): T[] {
+  return items.sort((a, b) => priority.indexOf(a) - priority.indexOf(b));
+}
+
+/** Reads one piece of procedure/protocol/order text. */
+export function classifyProcedure(text: string): ProcedureInfo {
+  const u = text.toUpperCase();
+  const modalities: ModalityCode[] = [];
+  for (const [code, re] of MODALITY_WORDS) if (re.test(u)) modalities.push(code);
+  const interventional = INTERVENTIONAL.test(u);
+  const dental = DENTAL.test(u);
+  // A fluoroscopy-guided (or unguided-wording) intervention is XA; CT/US-guided ones keep their modality.
+  if (interventional && !modalities.some((m) => m !== 'RF')) modalities.push('XA');
+  if (dental && modalities.length === 0) modalities.push('IO');
+  // "Bitewing radiographs", "panoramic x-ray": the dental code says it; drop the generic radiography word match.
+  if (modalities.includes('IO') || modalities.includes('PX')) {
+    const dx = modalities.indexOf('DX');
+    if (dx >= 0) modalities.splice(dx, 1);
+  }
+  const region = regionOf(u);
+  return {
+    modalities: byPriority(modalities, MODALITY_PRIORITY),
+    interventional,
+    dental,
+    region,
+    phases: phasesOf(u),
+    trauma: TRAUMA.test(u),
+    pediatricProtocol: PEDIATRIC_PROTOCOL.test(u),
+  };
+}
+
+/** Orders modality codes by primary-modality priority (in place; returns the array). */
+export function sortModalities(codes: ModalityCode[]): ModalityCode[] {
+  return byPriority(codes, MODALITY_PRIORITY);
+}
+
+/** Campaigns for an exam: from its modalities and the interventional/dental nature of the procedure, primary first. */
+export function campaignsFor(modalities: readonly ModalityCode[], interventional: boolean, dental: boolean): Campaign[] {
+  const set = new Set<Campaign>();
+  if (interventional || modalities.includes('XA')) set.add('interventional');
+  if (dental) set.add('dental');
+  for (const m of modalities) {
+    if (m === 'XA') set.add('fluoroscopy'); // X-ray angiography is fluoroscopic
+    const c = CAMPAIGN_OF_MODALITY[m];
+    if (c && c !== 'interventional') set.add(c);
+  }
+  return byPriority([...set], CAMPAIGN_PRIORITY);
+}
+
+/** Quick interventional/dental test for list rows that already carry a modality code. */
+export function procedureFlags(text: string): { interventional: boolean; dental: boolean } {
+  const u = text.toUpperCase();
+  return { interventional: INTERVENTIONAL.test(u), dental: DENTAL.test(u) };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { daysBetween, fullMonthsBetween, parseDate, utcDate } from '../../../content/parse/dates';
+
+const iso = (text: string, order?: 'MDY' | 'DMY') => {
+  const r = parseDate(text, order);
+  return r.ok ? r.iso : r.reason;
+};
+
+describe('parseDate', () => {
+  test.each([
+    // DICOM DA and ACR-NEMA (PS3.5 §6.2)
+    ['20200815', '2020-08-15'],
+    ['2020.08.15', '2020-08-15'],
+    // ISO and Y/M/D
+    ['2020-08-15', '2020-08-15'],
+    ['2020-08-15T10:15:00Z', '2020-08-15'],
+    ['2020/8/5', '2020-08-05'],
+    // Orthanc Explorer (Datejs 'dddd, MMMM d, yyyy')
+    ['Saturday, August 15, 2020', '2020-08-15'],
+    ['Friday, November 20, 2026', '2026-11-20'],
+    // OHIF 3.11 list MMM-DD-YYYY with time, 3.11 overlay, 3.13 DD-MMM-YYYY
+    ['Nov-20-2026 10:15 AM', '2026-11-20'],
+    ['Nov 21, 2026', '2026-11-21'],
+    ['20-Nov-2026 10:15 AM', '2026-11-20'],
+    ['10-Mar-2026', '2026-03-10'],
+    // long forms, Spanish
+    ['15 August 2020', '2020-08-15'],
+    ['15 de agosto de 2020', '2020-08-15'],
+    ['Sept. 3, 2019', '2019-09-03'],
+    // inside other text
+    ['DOB: 08/15/2020 Age: 6', '2020-08-15'],
+    ['Born 2020-08-15 (6 y)', '2020-08-15'],
+  ])('%s → %s', (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  describe('numeric day/month order is never guessed', () => {
+    test('a date valid both ways is ambiguous without an order', () => {
+      expect(iso('03/04/2020')).toBe('ambiguous');
+      expect(iso('03.04.2020')).toBe('ambiguous');
+    });
+    test('the site order resolves it', () => {
+      expect(iso('03/04/2020', 'MDY')).toBe('2020-03-04');
+      expect(iso('03/04/2020', 'DMY')).toBe('2020-04-03');
+    });
+    test('a part over 12 fixes the order whatever the setting', () => {
+      expect(iso('08/15/2020')).toBe('2020-08-15');
+      expect(iso('15/08/2020')).toBe('2020-08-15');
+      expect(iso('15/08/2020', 'MDY')).toBe('2020-08-15');
+    });
+    test('equal day and month is the same date either way', () => {
+      expect(iso('05/05/2020')).toBe('2020-05-05');
+    });
+  });
+
+  describe('invalid input', () => {
+    test.each([
+      ['20200230', 'invalid'], // 30 February
+      ['2021-02-29', 'invalid'], // not a leap year
+      ['13/13/2020', 'invalid'],
+      ['18000101', 'invalid'], // before 1880: a misread number
+      ['12345678', 'invalid'],
+      ['', 'unrecognised'],
+      ['no date here', 'unrecognised'],
+      ['08/15/20', 'unrecognised'], // two-digit years are not accepted
+      ['Accession 123456789', 'unrecognised'],
+    ])('%s → %s', (text, expected) => {
+      expect(iso(text)).toBe(expected);
+    });
+    test('leap day in a leap year is valid', () => {
+      expect(iso('20240229')).toBe('2024-02-29');
+    });
+  });
+});
+
+describe('calendar arithmetic (UTC)', () => {
+  const d = (y: number, m: number, day: number) => ({ y, m, d: day });
+  test('issue 4 child: born 2020-08-15, CT 2026-11-20 → 2288 days', () => {
+    // 6 years to 2026-08-15 = 6·365 + 1 leap day (2024-02-29) = 2191; then 16 + 30 + 31 + 20 = 97 days.
+    expect(daysBetween(d(2020, 8, 15), d(2026, 11, 20))).toBe(2288);
+  });
+  test('completed months', () => {
+    expect(fullMonthsBetween(d(2020, 8, 15), d(2026, 11, 20))).toBe(6 * 12 + 3);
+    expect(fullMonthsBetween(d(2020, 8, 15), d(2020, 9, 14))).toBe(0);
+    expect(fullMonthsBetween(d(2020, 8, 15), d(2020, 9, 15))).toBe(1);
+    // born on the 31st: the month completes on the last day of a shorter month
+    expect(fullMonthsBetween(d(2021, 1, 31), d(2021, 2, 28))).toBe(1);
+    // born 29 February: the year completes on 28 February in common years
+    expect(fullMonthsBetween(d(2020, 2, 29), d(2021, 2, 28))).toBe(12);
+    expect(fullMonthsBetween(d(2020, 2, 29), d(2021, 2, 27))).toBe(11);
+  });
+  test('the day of an instant is its UTC day', () => {
+    expect(utcDate(new Date('2026-11-20T23:30:00-05:00'))).toEqual(d(2026, 11, 21));
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { campaignsFor, classifyProcedure, parseModalityCodes } from '../../../content/parse/procedure';
+
+const exam = (text: string) => {
+  const i = classifyProcedure(text);
+  return { modality: i.modalities[0] ?? null, campaigns: campaignsFor(i.modalities, i.interventional, i.dental) };
+};
+
+describe('procedure text → modality and campaigns', () => {
+  test.each([
+    ['CT ABDOMEN PELVIS W CONTRAST', 'CT', ['ct']],
+    ['CT HEAD W/O CONTRAST', 'CT', ['ct']],
+    ['CTA CHEST', 'CT', ['ct']],
+    ['TC de tórax con contraste', 'CT', ['ct']],
+    ['XR CHEST 2 VIEWS', 'DX', ['radiography']],
+    ['Chest radiograph PA and lateral', 'DX', ['radiography']],
+    ['KUB', 'DX', ['radiography']],
+    ['Bone age', 'DX', ['radiography']],
+    ['Rx tórax', 'DX', ['radiography']],
+    ['VCUG', 'RF', ['fluoroscopy']],
+    ['Voiding cystourethrogram', 'RF', ['fluoroscopy']],
+    ['UPPER GI SERIES', 'RF', ['fluoroscopy']],
+    ['Contrast enema', 'RF', ['fluoroscopy']],
+    ['Barium swallow', 'RF', ['fluoroscopy']],
+    ['PICC placement', 'XA', ['interventional', 'fluoroscopy']],
+    ['Cerebral angiography', 'XA', ['interventional', 'fluoroscopy']],
+    ['Abscess drainage under fluoroscopy', 'XA', ['interventional', 'fluoroscopy']],
+    ['CT guided biopsy liver', 'CT', ['interventional', 'ct']],
+    ['US guided PICC', 'US', ['interventional']],
+    ['NM BONE SCAN WHOLE BODY', 'NM', ['nuclear-medicine']],
+    ['Renal scan MAG3', 'NM', ['nuclear-medicine']],
+    ['SPECT/CT parathyroid', 'NM', ['nuclear-medicine', 'ct']],
+    ['PET/CT FDG skull base to thigh', 'PT', ['nuclear-medicine', 'ct']],
+    ['Bitewing radiographs', 'IO', ['dental']],
+    ['Periapical x-ray', 'IO', ['dental']],
+    ['Panoramic radiograph', 'PX', ['dental']],
+    ['Dental CBCT', 'CT', ['dental', 'ct']],
+    ['MRI BRAIN W/WO', 'MR', []],
+    ['US ABDOMEN COMPLETE', 'US', []],
+    ['Mammogram screening', 'MG', ['radiography']],
+  ])('%j → %s %j', (text, modality, campaigns) => {
+    const e = exam(text);
+    expect(e.modality).toBe(modality);
+    expect(e.campaigns).toEqual(campaigns);
+  });
+  test('no exam words → nothing', () => {
+    expect(exam('Follow-up visit')).toEqual({ modality: null, campaigns: [] });
+  });
+});
+
+describe('region, phases, Think A-Head, pediatric protocol', () => {
+  test.each([
+    ['CT ABDOMEN PELVIS W CONTRAST', 'abdomen-pelvis'],
+    ['PEDS ABD/PEL', 'abdomen-pelvis'],
+    ['CT CHEST ABDOMEN PELVIS W', 'chest-abdomen-pelvis'],
+    ['CT C/A/P', 'chest-abdomen-pelvis'],
+    ['CT HEAD W/O CONTRAST', 'head'],
+    ['CT SINUS', 'head'],
+    ['CT C-SPINE', 'spine'],
+    ['XR CHEST 2 VIEWS', 'chest'],
+    ['XR LEFT WRIST 3 VIEWS', 'extremity'],
+    ['SKELETAL SURVEY', 'whole-body'],
+    ['CT CORONARY ANGIO', 'cardiac'],
+    ['Panoramic dental', 'dental'],
+    ['AXIAL 5MM', null],
+  ])('region of %j is %s', (text, region) => {
+    expect(classifyProcedure(text).region).toBe(region);
+  });
+
+  test.each([
+    ['CT ABDOMEN PELVIS W CONTRAST', 1],
+    ['CT HEAD W/O CONTRAST', 1],
+    ['CT ABD W/O & W', 2],
+    ['CT ABD WO/W', 2],
+    ['MRI BRAIN W/WO', 2],
+    ['CT chest with and without contrast', 2],
+    ['CT ABDOMEN PRE AND POST CONTRAST', 2],
+    ['CT LIVER TRIPLE PHASE', 3],
+    ['CT liver 3-phase', 3],
+    ['CT liver triphasic', 3],
+    ['CT ABDOMEN', null],
+  ])('phases of %j → %s', (text, phases) => {
+    expect(classifyProcedure(text).phases).toBe(phases);
+  });
+
+  test.each([
+    ['CT HEAD W/O - fall from bed', true],
+    ['CT HEAD TRAUMA', true],
+    ['CT head, minor head injury, GCS 15', true],
+    ['CT HEAD W/O CONTRAST', false],
+    ['CT HEAD shunt evaluation', false],
+  ])('trauma wording in %j: %s', (text, trauma) => {
+    expect(classifyProcedure(text).trauma).toBe(trauma);
+  });
+
+  test.each([
+    ['PEDS ABD/PEL', true],
+    ['CT HEAD W/O CONTRAST PEDS', true],
+    ['Pediatric chest', true],
+    ['NICU portable chest', true],
+    ['CT HEAD W/O CONTRAST', false],
+    ['SPEDS', false],
+  ])('pediatric protocol %j: %s', (text, peds) => {
+    expect(classifyProcedure(text).pediatricProtocol).toBe(peds);
+  });
+});
+
+describe('parseModalityCodes', () => {
+  test.each([
+    ['CT', ['CT']],
+    ['CT\\SR', ['CT']],
+    ['PT\\CT', ['PT', 'CT']],
+    ['CT, PT', ['CT', 'PT']],
+    ['OT', []],
+    ['ct', ['CT']],
+    ['', []],
+  ])('%j → %j', (text, codes) => {
+    expect(parseModalityCodes(text)).toEqual(codes);
+  });
+});

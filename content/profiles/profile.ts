@@ -1,0 +1,84 @@
+/**
+ * What a site profile is, and the small DOM helpers profiles share. A profile knows one system's pages:
+ * a cheap predicate (URL first, then one or two selectors), the element that holds the current route (the panel
+ * observes it for SPA changes), and `read`, which returns raw facts from ONLY that route's record — never from
+ * hidden earlier pages or panels still mounted — so patient and exam facts come from one record.
+ * Profiles are pure over the Document: `textContent` (not `innerText`: no layout, works in happy-dom), no network.
+ */
+import type { DateOrder, Evidence, Fact, FactKind, PageFindings } from '../types';
+
+export interface SiteProfile {
+  /** Equals the file name (content/profiles/<id>.ts). */
+  id: string;
+  /** Human name for evidence and diagnostics. */
+  name: string;
+  /** For the README support matrix: 'live' = tested against a running instance; 'saved' = saved/synthetic pages. */
+  tested: 'live' | 'saved';
+  /** Is this page one of this system's? Cheap: URL checks and a few selectors. */
+  matches(doc: Document, url: URL): boolean;
+  /** The element holding the current route's content (to observe for SPA changes); null when not rendered yet. */
+  routeContainer(doc: Document): Element | null;
+  /** Facts of the open record and of list rows, from the active route only. */
+  read(doc: Document, url: URL, options: ReadOptions): PageFindings;
+}
+
+export interface ReadOptions {
+  /** Per-site date order setting (profiles with a fixed display format ignore it). */
+  dateOrder?: DateOrder;
+}
+
+/** Whitespace-collapsed textContent ('' for null). */
+export function textOf(node: Node | null | undefined): string {
+  return node ? (node.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+}
+
+/** A fact, or nothing when the text is empty. */
+export function pushFact(facts: Fact[], kind: FactKind, text: string, where: string, extra?: Partial<Fact>): void {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t) facts.push({ kind, text: t, where, ...extra });
+}
+
+export function findings(
+  profileId: string,
+  primary: Fact[] | null,
+  rows: Fact[][] = [],
+  notes: Evidence[] = [],
+  dateOrder: DateOrder | null = null,
+): PageFindings {
+  return { profileId, primary: primary && primary.length > 0 ? primary : null, rows, dateOrder, notes };
+}
+
+/** Path ends with one of the suffixes (case-insensitive). */
+export function pathEndsWith(url: URL, ...suffixes: string[]): boolean {
+  const p = url.pathname.toLowerCase();
+  return suffixes.some((s) => p.endsWith(s));
+}
+
+/** Normalised label for matching: lower case, letters/digits/spaces only ("Date of Birth:" → "date of birth"). */
+export function labelKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9#]+/g, ' ')
+    .trim();
+}
+
+/** Header cells of a table-like header row → column index by normalised label. */
+export function columnIndex(cells: ArrayLike<Element>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < cells.length; i++) {
+    const key = labelKey(textOf(cells[i]));
+    if (key && !map.has(key)) map.set(key, i);
+  }
+  return map;
+}
+
+/** First column whose normalised label is one of `labels`. */
+export function findColumn(cols: Map<string, number>, labels: readonly string[]): number {
+  for (const l of labels) {
+    const i = cols.get(l);
+    if (i !== undefined) return i;
+  }
+  return -1;
+}

@@ -1,7 +1,40 @@
 import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import type { OptionsView } from '@/components/options/types';
+import { watchSettings } from '@/settings';
+import { createOptionsController } from '@/settings/options-controller';
+import '@/components/options/options.css';
 
-function Options() {
-  return <main id="options">Image Gently Companion</main>;
+function App() {
+  const controller = useMemo(() => createOptionsController(), []);
+  const [view, setView] = useState<OptionsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const reload = () =>
+      controller
+        .load()
+        .then((v) => {
+          setView(v);
+          setError(null);
+        })
+        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    void reload();
+    const unwatch = watchSettings(reload);
+    browser.permissions.onAdded.addListener(reload);
+    browser.permissions.onRemoved.addListener(reload);
+    return () => {
+      unwatch();
+      browser.permissions.onAdded.removeListener(reload);
+      browser.permissions.onRemoved.removeListener(reload);
+    };
+  }, [controller]);
+
+  if (!view) return <main class="igo">{error ? <p class="igo-error">{error}</p> : null}</main>;
+  return <OptionsPage view={view} actions={controller.actions} loadError={error} />;
 }
 
-render(<Options />, document.getElementById('app')!);
+document.documentElement.lang = browser.i18n.getUILanguage();
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,51 @@
+/**
+ * What the options page shows and what it can ask for. The page is props-in, markup-out: the
+ * controller (settings/options-controller.ts) does the storage and permission calls.
+ */
+import type { EffectiveSettings, Policy, PolicyKey, SettingKey, Settings } from '@/settings';
+
+export interface OptionsView {
+  /** What the user saved (repaired); the controls edit these. */
+  user: Settings;
+  /** With the policy applied: what is in force. */
+  effective: EffectiveSettings;
+  /** The organisation's policy (validated). */
+  policy: Policy;
+  managed: readonly PolicyKey[];
+  policyIssues: readonly string[];
+  /** Stored values that could not be read (their defaults are in use). */
+  settingsIssues: readonly string[];
+  /** Granted site patterns the user can remove, e.g. `https://pacs.example.org/*`. */
+  sites: readonly string[];
+  /** Patterns of sites the organisation approved that this browser has not granted yet. */
+  approvedPending: readonly string[];
+}
+
+export interface TableImportResult {
+  ok: boolean;
+  /** The table's name when imported, or why not. */
+  message: string;
+}
+
+export interface SettingsImportSummary {
+  ok: boolean;
+  /** Why not, when `ok` is false. */
+  error?: string;
+  /** Values skipped (repaired) during the import. */
+  skipped: number;
+}
+
+export interface OptionsActions {
+  /** Validated write; rejects with a readable message when the value is refused. */
+  save<K extends SettingKey>(key: K, value: Settings[K]): Promise<void>;
+  removeSite(pattern: string): Promise<void>;
+  /** Calls permissions.request synchronously: call it first in a click handler. */
+  enableApproved(): Promise<boolean>;
+  /** Asks for the feed's host (synchronously, first thing), then saves the URL. */
+  addFeed(url: string): Promise<boolean>;
+  exportSettings(): void;
+  exportPolicy(): void;
+  importSettings(text: string): Promise<SettingsImportSummary>;
+  importTable(text: string, fileName: string): Promise<TableImportResult>;
+  exportTable(id: string, format: 'json' | 'csv'): void;
+}

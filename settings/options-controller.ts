@@ -1,0 +1,218 @@
+/**
+ * The options page's side effects: reading settings, policy and granted sites into an
+ * `OptionsView`, and carrying out what the page asks (`OptionsActions`). The browser APIs come in
+ * through `OptionsDeps`, so tests drive it with fakes and the entrypoint stays wiring only.
+ *
+ * Permission rule: `permissions.request` must be the first call of a click handler (Firefox
+ * refuses it after an `await`; Chrome needs the user gesture), so `enableApproved` and `addFeed`
+ * call it synchronously, with the patterns computed from the last loaded view.
+ */
+import { browser } from 'wxt/browser';
+import type { OptionsActions, OptionsView } from '@/components/options/types';
+import { getSettingsState } from './index';
+import { InvalidSettingError, writeSetting, updateSetting } from './items';
+import { LIMITS, normalizeHttpUrl, REPAIR, type ReferenceLevelTable, type Settings } from './schema';
+import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
+
+export interface PermissionsLike {
+  getAll(): Promise<{ origins?: string[] }>;
+  request(p: { origins: string[] }): Promise<boolean>;
+  remove(p: { origins: string[] }): Promise<boolean>;
+}
+
+export interface OptionsDeps {
+  permissions: PermissionsLike;
+  /** Host permissions the manifest requires (cannot be removed, are not "sites"). */
+  requiredHosts: readonly string[];
+  /** Offer a file to the user. */
+  download(fileName: string, text: string, mimeType: string): void;
+  now(): Date;
+}
+
+/** `https://host[:port]/…` → `https://host/*` (a grant covers every port); null for non-http(s). */
+export function hostPattern(originOrUrl: string): string | null {
+  const url = normalizeHttpUrl(originOrUrl);
+  if (!url) return null;
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
+/** A granted pattern that stands for one site: http(s), one concrete host, any path. */
+export function isSitePattern(pattern: string): boolean {
+  return /^https?:\/\/[^/*:]+\/\*$/.test(pattern);
+}
+
+/** Pure: granted patterns + approved origins → the sites list and the approved ones still to grant. */
+export function siteLists(
+  granted: readonly string[],
+  required: readonly string[],
+  approvedOrigins: readonly string[],
+): { sites: string[]; approvedPending: string[] } {
+  const sites = [...new Set(granted.filter((p) => isSitePattern(p) && !required.includes(p)))].sort();
+  const have = new Set([...granted, ...required]);
+  const approvedPending = [
+    ...new Set(approvedOrigins.map(hostPattern).filter((p): p is string => p !== null && !have.has(p))),
+  ].sort();
+  return { sites, approvedPending };
+}
+
+function message(error: unknown): string {
+  if (error instanceof InvalidSettingError) return error.issues.join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Import one reference-level table from JSON (a table, or a list of them: the first is taken). */
+export function parseTableJson(text: string): { table: ReferenceLevelTable } | { error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { error: 'the file is not JSON' };
+  }
+  const candidate = Array.isArray(data) ? data[0] : data;
+  const r = REPAIR.referenceLevelTables([candidate]);
+  const table = r.value[0];
+  if (!table || r.issues.length) return { error: (r.issues[0] ?? 'no table in the file').replace(/^referenceLevelTables\[0\]:? ?/, '') };
+  return { table };
+}
+
+const CSV_COLUMNS = ['modality', 'exam', 'band', 'quantity', 'value', 'unit'] as const;
+
+function csvCell(value: string | number): string {
+  const s = String(value);
+  // Quote when needed; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function tableToCsv(table: ReferenceLevelTable): string {
+  const lines = [CSV_COLUMNS.join(','), ...table.rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function defaultOptionsDeps(): OptionsDeps {
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };
+  return {
+    permissions: browser.permissions as unknown as PermissionsLike,
+    requiredHosts: manifest.host_permissions ?? [],
+    download(fileName, text, mimeType) {
+      const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    now: () => new Date(),
+  };
+}
+
+export interface OptionsController {
+  load(): Promise<OptionsView>;
+  actions: OptionsActions;
+}
+
+export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()): OptionsController {
+  let last: OptionsView | null = null;
+
+  async function load(): Promise<OptionsView> {
+    const [state, all] = await Promise.all([getSettingsState(), deps.permissions.getAll().catch(() => ({ origins: [] }))]);
+    const lists = siteLists(all.origins ?? [], deps.requiredHosts, state.effective.approvedSites);
+    last = {
+      user: state.user,
+      effective: state.effective,
+      policy: state.policy,
+      managed: state.managed,
+      policyIssues: state.policyIssues,
+      settingsIssues: state.settingsIssues,
+      ...lists,
+    };
+    return last;
+  }
+
+  const date = () => deps.now().toISOString().slice(0, 10);
+
+  const actions: OptionsActions = {
+    async save(key, value) {
+      try {
+        await writeSetting(key, value);
+      } catch (e) {
+        throw new Error(message(e));
+      }
+    },
+
+    async removeSite(pattern) {
+      const removed = await deps.permissions.remove({ origins: [pattern] });
+      if (!removed) throw new Error(pattern);
+    },
+
+    enableApproved() {
+      const pending = last?.approvedPending ?? [];
+      if (!pending.length) return Promise.resolve(true);
+      return deps.permissions.request({ origins: [...pending] });
+    },
+
+    addFeed(url) {
+      const pattern = hostPattern(url);
+      if (!pattern) return Promise.resolve(false);
+      const asked = deps.permissions.request({ origins: [pattern] });
+      return asked.then(async (granted) => {
+        if (!granted) return false;
+        await updateSetting('statementSources', (s) =>
+          s.extraUrls.includes(url) || s.extraUrls.length >= LIMITS.extraStatementUrls
+            ? s
+            : { ...s, extraUrls: [...s.extraUrls, url] },
+        );
+        return true;
+      });
+    },
+
+    exportSettings() {
+      if (!last) return;
+      deps.download(`image-gently-companion-settings-${date()}.json`, exportSettings(last.user, deps.now()), 'application/json');
+    },
+
+    exportPolicy() {
+      if (!last) return;
+      const origins = last.sites.map((p) => p.replace(/\/\*$/, ''));
+      const policy = settingsToPolicy(last.effective, origins);
+      deps.download(`image-gently-companion-policy-${date()}.json`, JSON.stringify(policy, null, 2) + '\n', 'application/json');
+    },
+
+    async importSettings(text) {
+      const r = parseSettingsImport(text);
+      if (!r.ok) return { ok: false, error: r.error, skipped: 0 };
+      for (const [key, value] of Object.entries(r.values) as [keyof Settings, unknown][]) {
+        await writeSetting(key, value as never);
+      }
+      return { ok: true, skipped: r.issues.length };
+    },
+
+    async importTable(text, fileName) {
+      if (/\.csv$/i.test(fileName)) {
+        return { ok: false, message: 'CSV import is not available in this version; use JSON' };
+      }
+      const parsed = parseTableJson(text);
+      if ('error' in parsed) return { ok: false, message: parsed.error };
+      try {
+        await updateSetting('referenceLevelTables', (tables) => {
+          const others = tables.filter((t) => t.id !== parsed.table.id);
+          if (others.length >= LIMITS.referenceTables) throw new Error(`at most ${LIMITS.referenceTables} tables`);
+          return [...others, parsed.table];
+        });
+      } catch (e) {
+        return { ok: false, message: message(e) };
+      }
+      return { ok: true, message: parsed.table.name };
+    },
+
+    exportTable(id, format) {
+      const table = last?.effective.referenceLevelTables.find((t) => t.id === id);
+      if (!table) return;
+      if (format === 'csv') deps.download(`${table.id}.csv`, tableToCsv(table), 'text/csv');
+      else deps.download(`${table.id}.json`, JSON.stringify(table, null, 2) + '\n', 'application/json');
+    },
+  };
+
+  return { load, actions };
+}

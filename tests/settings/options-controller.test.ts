@@ -1,0 +1,184 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSetting, writeSetting } from '../../settings/items';
+import {
+  createOptionsController,
+  hostPattern,
+  parseTableJson,
+  siteLists,
+  tableToCsv,
+  type OptionsDeps,
+} from '../../settings/options-controller';
+import { EXPORT_FORMAT } from '../../settings/transfer';
+
+const REQUIRED = ['https://www.imagegently.org/*', 'https://imagegently.org/*'];
+
+/** An in-memory permissions API: grants what `answer` says, records every request. */
+function permissionsFake(initial: string[], answer = true) {
+  const granted = new Set(initial);
+  const requests: string[][] = [];
+  return {
+    granted,
+    requests,
+    api: {
+      getAll: async () => ({ origins: [...granted] }),
+      request: async ({ origins }: { origins: string[] }) => {
+        requests.push(origins);
+        if (answer) origins.forEach((o) => granted.add(o));
+        return answer;
+      },
+      remove: async ({ origins }: { origins: string[] }) => {
+        if (origins.some((o) => REQUIRED.includes(o))) throw new Error('required permission');
+        origins.forEach((o) => granted.delete(o));
+        return true;
+      },
+    },
+  };
+}
+
+function deps(perms: ReturnType<typeof permissionsFake>) {
+  const downloads: { name: string; text: string; type: string }[] = [];
+  const d: OptionsDeps = {
+    permissions: perms.api,
+    requiredHosts: REQUIRED,
+    download: (name, text, type) => downloads.push({ name, text, type }),
+    now: () => new Date('2025-03-04T05:06:07Z'),
+  };
+  return { d, downloads };
+}
+
+const table = {
+  id: 'ours',
+  name: 'Our CT levels',
+  source: 'Dose committee 2024',
+  rows: [{ modality: 'CT', exam: 'Head, routine', band: '=1-5 y', quantity: 'CTDIvol', value: 30, unit: 'mGy' }],
+};
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('pure helpers', () => {
+  it('hostPattern drops the port and the path; only http(s)', () => {
+    expect(hostPattern('http://127.0.0.1:8042/app/explorer.html')).toBe('http://127.0.0.1/*');
+    expect(hostPattern('https://PACS.example.org')).toBe('https://pacs.example.org/*');
+    expect(hostPattern('file:///x')).toBeNull();
+  });
+
+  it('siteLists: required hosts and broad grants are not sites; approved origins not granted are pending', () => {
+    const r = siteLists(
+      ['https://b.example.org/*', ...REQUIRED, 'https://*/*', 'https://a.example.org/*'],
+      REQUIRED,
+      ['https://a.example.org', 'https://c.example.org:8443', 'https://imagegently.org'],
+    );
+    expect(r.sites).toEqual(['https://a.example.org/*', 'https://b.example.org/*']);
+    expect(r.approvedPending).toEqual(['https://c.example.org/*']);
+  });
+
+  it('parseTableJson accepts a table and names what is wrong otherwise', () => {
+    expect(parseTableJson(JSON.stringify(table))).toEqual({ table });
+    expect(parseTableJson('nope')).toEqual({ error: 'the file is not JSON' });
+    const bad = parseTableJson(JSON.stringify({ ...table, rows: [] }));
+    expect('error' in bad && bad.error).toMatch(/rows/);
+  });
+
+  it('tableToCsv quotes and defuses spreadsheet formulas', () => {
+    expect(tableToCsv(table)).toBe('modality,exam,band,quantity,value,unit\r\nCT,"Head, routine",\'=1-5 y,CTDIvol,30,mGy\r\n');
+  });
+});
+
+describe('options controller', () => {
+  it('loads settings, policy, sites and the approved sites still to enable', async () => {
+    await writeSetting('pediatricCutoffYears', 15);
+    await fakeBrowser.storage.managed.set({ approvedSites: ['https://pacs.example.org', 'https://ris.example.org'] });
+    const perms = permissionsFake([...REQUIRED, 'https://ris.example.org/*']);
+    const view = await createOptionsController(deps(perms).d).load();
+    expect(view.user.pediatricCutoffYears).toBe(15);
+    expect(view.managed).toEqual(['approvedSites']);
+    expect(view.sites).toEqual(['https://ris.example.org/*']);
+    expect(view.approvedPending).toEqual(['https://pacs.example.org/*']);
+  });
+
+  it('enableApproved makes ONE permissions.request with every pending site', async () => {
+    await fakeBrowser.storage.managed.set({ approvedSites: ['https://a.example.org', 'https://b.example.org'] });
+    const perms = permissionsFake([...REQUIRED]);
+    const c = createOptionsController(deps(perms).d);
+    await c.load();
+    expect(await c.actions.enableApproved()).toBe(true);
+    expect(perms.requests).toEqual([['https://a.example.org/*', 'https://b.example.org/*']]);
+    expect((await c.load()).approvedPending).toEqual([]);
+  });
+
+  it('removeSite gives the permission back', async () => {
+    const perms = permissionsFake([...REQUIRED, 'https://pacs.example.org/*']);
+    const c = createOptionsController(deps(perms).d);
+    await c.actions.removeSite('https://pacs.example.org/*');
+    expect((await c.load()).sites).toEqual([]);
+  });
+
+  it('addFeed asks for the feed host and saves the URL only when granted', async () => {
+    const yes = permissionsFake([...REQUIRED]);
+    const c = createOptionsController(deps(yes).d);
+    expect(await c.actions.addFeed('https://feeds.example.org:8443/ig.json')).toBe(true);
+    expect(yes.requests).toEqual([['https://feeds.example.org/*']]);
+    expect((await readSetting('statementSources')).extraUrls).toEqual(['https://feeds.example.org:8443/ig.json']);
+
+    fakeBrowser.reset();
+    const no = permissionsFake([...REQUIRED], false);
+    expect(await createOptionsController(deps(no).d).actions.addFeed('https://other.example.org/feed')).toBe(false);
+    expect((await readSetting('statementSources')).extraUrls).toEqual([]);
+  });
+
+  it('save refuses invalid values with a readable message', async () => {
+    const c = createOptionsController(deps(permissionsFake(REQUIRED)).d);
+    await expect(c.actions.save('pediatricCutoffYears', 30)).rejects.toThrow(/pediatricCutoffYears: .*1 to 21/);
+  });
+
+  it('export then import restores the settings', async () => {
+    await writeSetting('pediatricCutoffYears', 12);
+    await writeSetting('disabledCampaigns', ['dental']);
+    const perms = permissionsFake([...REQUIRED]);
+    const { d, downloads } = deps(perms);
+    const c = createOptionsController(d);
+    await c.load();
+    c.actions.exportSettings();
+    expect(downloads[0]!.name).toBe('image-gently-companion-settings-2025-03-04.json');
+    expect(JSON.parse(downloads[0]!.text).format).toBe(EXPORT_FORMAT);
+
+    fakeBrowser.reset();
+    expect(await readSetting('pediatricCutoffYears')).toBe(18);
+    expect(await c.actions.importSettings(downloads[0]!.text)).toEqual({ ok: true, skipped: 0 });
+    expect(await readSetting('pediatricCutoffYears')).toBe(12);
+    expect(await readSetting('disabledCampaigns')).toEqual(['dental']);
+  });
+
+  it('a bad settings file changes nothing', async () => {
+    await writeSetting('pediatricCutoffYears', 12);
+    const c = createOptionsController(deps(permissionsFake(REQUIRED)).d);
+    const r = await c.actions.importSettings('{"format":"something else"}');
+    expect(r.ok).toBe(false);
+    expect(await readSetting('pediatricCutoffYears')).toBe(12);
+  });
+
+  it('exportPolicy writes a policy with the enabled sites as approved origins', async () => {
+    const perms = permissionsFake([...REQUIRED, 'https://pacs.example.org/*']);
+    const { d, downloads } = deps(perms);
+    const c = createOptionsController(d);
+    await c.load();
+    c.actions.exportPolicy();
+    const policy = JSON.parse(downloads[0]!.text);
+    expect(policy.approvedSites).toEqual(['https://pacs.example.org']);
+    expect(policy.pediatricCutoffYears).toBe(18);
+  });
+
+  it('imports a JSON table (replacing one with the same id) and exports it again', async () => {
+    const { d, downloads } = deps(permissionsFake(REQUIRED));
+    const c = createOptionsController(d);
+    expect(await c.actions.importTable(JSON.stringify(table), 'ours.json')).toEqual({ ok: true, message: 'Our CT levels' });
+    expect(await c.actions.importTable(JSON.stringify({ ...table, name: 'Renamed' }), 'ours.json')).toEqual({ ok: true, message: 'Renamed' });
+    expect((await readSetting('referenceLevelTables')).map((t) => t.name)).toEqual(['Renamed']);
+    await c.load();
+    c.actions.exportTable('ours', 'json');
+    expect(JSON.parse(downloads[0]!.text)).toEqual({ ...table, name: 'Renamed' });
+    const bad = await c.actions.importTable('{"id":"x"}', 'x.json');
+    expect(bad.ok).toBe(false);
+  });
+});

@@ -102,13 +102,13 @@ describe('OptionsPage', () => {
       input.dispatchEvent(new Event('input'));
     });
     expect(root.querySelector('#igo-cutoff-help')!.textContent).toBe('Enter a whole number from 1 to 21.');
-    act(() => input.dispatchEvent(new Event('blur')));
+    act(() => void input.dispatchEvent(new Event('blur')));
     expect(a.save).not.toHaveBeenCalled();
     act(() => {
       input.value = '16';
       input.dispatchEvent(new Event('input'));
     });
-    act(() => input.dispatchEvent(new Event('blur')));
+    act(() => void input.dispatchEvent(new Event('blur')));
     expect(a.save).toHaveBeenCalledWith('pediatricCutoffYears', 16);
     await flush();
     expect(status()).toBe('Saved.');
@@ -132,7 +132,7 @@ describe('OptionsPage', () => {
       input.value = 'javascript:alert(1)';
       input.dispatchEvent(new Event('input'));
     });
-    act(() => form.dispatchEvent(new Event('submit', { cancelable: true })));
+    act(() => void form.dispatchEvent(new Event('submit', { cancelable: true })));
     expect(a.addFeed).not.toHaveBeenCalled();
     expect(status()).toBe('Enter an http or https URL.');
     act(() => {

@@ -51,7 +51,7 @@ const table = {
   id: 'ours',
   name: 'Our CT levels',
   source: 'Dose committee 2024',
-  rows: [{ modality: 'CT', exam: 'Head, routine', band: '=1-5 y', quantity: 'CTDIvol', value: 30, unit: 'mGy' }],
+  rows: [{ modality: 'CT', exam: 'Head, routine', band: '=1-5 y', quantity: 'CTDIvol' as const, value: 30, unit: 'mGy' }],
 };
 
 beforeEach(() => fakeBrowser.reset());

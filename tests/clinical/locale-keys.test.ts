@@ -4,11 +4,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY } from '../../clinical/ssde';
+import { DW_WARNING_MESSAGE_KEY } from '../../clinical/water-equivalent-diameter';
 import { loadCatalog } from '../setup/i18n-shim';
 
 const keyMaps: Record<string, Readonly<Record<string, string>>> = {
   SSDE_CAVEAT_MESSAGE_KEY,
   SSDE_REFUSAL_MESSAGE_KEY,
+  DW_WARNING_MESSAGE_KEY,
   extra: {
     phantomUnknown: 'clinical.ssdePhantomUnknown',
     phantomCandidate: 'clinical.ssdePhantomCandidate',

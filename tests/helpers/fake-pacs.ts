@@ -23,7 +23,10 @@ export interface FixtureIndexEntry {
   axialSeriesId: string;
   axialSeriesUid: string;
   srSeriesUid: string | null;
-  instances: string[];
+  /** Orthanc instance ids of the axial series by InstanceNumber ('1' … ). */
+  instances: Record<string, string>;
+  /** The instance whose `/metadata?expand` was captured (`orthanc-<name>-metadata`). */
+  metadataOf: string;
 }
 export function fixtureIndex(): Record<'child' | 'adult' | 'rle' | 'scanner', FixtureIndexEntry> {
   return fixture('index') as Record<'child' | 'adult' | 'rle' | 'scanner', FixtureIndexEntry>;

@@ -1,17 +1,20 @@
 /**
- * Synthetic CT studies for the PACS data route (e2e, bench, fixture capture), written with dcmjs.
+ * Synthetic CT studies for the PACS data route (e2e, bench, fixture capture). CT images come from the
+ * e2e harness generator (`tests/e2e/harness/dicom.ts` `makeCtInstance`, with our pixel function); this
+ * file adds what the route needs on top: the Irradiation Event UID, RLE-compressed storage, a localizer,
+ * a dose-screen capture and a CT Radiation Dose SR (TID 10011).
  *
  * The pediatric study of issue 5: a 4-year-old (born 2022-11-01, study 2026-11-20 → 1480 days) whose CT
- * slices show a 16 cm water cylinder lying over a CT couch, 512×512, 250 mm field of view, signed
- * stored values with RescaleIntercept −1024, air outside the patient and the reconstruction circle filled
- * with PixelPaddingValue; CTDIvol 5.0 mGy referenced to the 32 cm phantom (DCM 113691), with a CT
- * Radiation Dose SR (TID 10011) saying the same. Analytic Dw = 16.0 cm, so SSDE = f32(16) × 5.0 mGy
- * = 3.704369·e^(−0.03671937·16) × 5.0 = 10.29 mGy (AAPM 204 fit, shared/reference/clinical.md §1.1).
+ * slices show a 16 cm water cylinder lying over a CT couch, 512×512, 250 mm field of view, signed stored
+ * values, air outside the patient and PixelPaddingValue outside the reconstruction circle; CTDIvol 5.0 mGy
+ * referenced to the 32 cm phantom (DCM 113691), with a dose SR saying the same. Analytic Dw = 16.0 cm, so
+ * SSDE = f32(16) × 5.0 mGy = 3.704369·e^(−0.03671937·16) × 5.0 = 10.29 mGy (AAPM 204 fit,
+ * shared/reference/clinical.md §1.1).
  *
  * UIDs are derived from a seed so the same options always give the same files (and Orthanc ids).
  */
-import { createHash } from 'node:crypto';
 import dcmjs from 'dcmjs';
+import { CTDI_PHANTOM, makeCtInstance, readDataset, uidFrom, type PixelFunction } from '../e2e/harness/dicom';
 
 const { DicomMetaDictionary, DicomDict } = dcmjs.data;
 
@@ -26,8 +29,9 @@ export interface Code {
   CodingSchemeDesignator: string;
   CodeMeaning: string;
 }
-export const BODY_PHANTOM: Code = { CodeValue: '113691', CodingSchemeDesignator: 'DCM', CodeMeaning: 'IEC Body Dosimetry Phantom' };
-export const HEAD_PHANTOM: Code = { CodeValue: '113690', CodingSchemeDesignator: 'DCM', CodeMeaning: 'IEC Head Dosimetry Phantom' };
+export type PhantomKey = keyof typeof CTDI_PHANTOM;
+export const BODY_PHANTOM: PhantomKey = 'body32';
+export const HEAD_PHANTOM: PhantomKey = 'head16';
 
 export interface StudyOptions {
   seed: string;
@@ -51,9 +55,9 @@ export interface StudyOptions {
   couch?: boolean; // default true
   ctdiVolMGy: number;
   /** Image-header phantom; null leaves CTDIPhantomTypeCodeSequence out. */
-  phantom: Code | null;
+  phantom: PhantomKey | null;
   /** Dose SR: omitted when false. */
-  rdsr?: false | { ctdiVolMGy: number; phantom: Code | null; scannerSsdeMGy?: number; scannerDwMm?: number };
+  rdsr?: false | { ctdiVolMGy: number; phantom: PhantomKey | null; scannerSsdeMGy?: number; scannerDwMm?: number };
   transferSyntax?: typeof EXPLICIT_LE | typeof RLE_LOSSLESS;
   /** Adds a localizer series (ImageType ORIGINAL\PRIMARY\LOCALIZER) and a dose-screen capture. */
   extras?: boolean;
@@ -65,41 +69,29 @@ export interface StudyFiles {
   /** SOPInstanceUIDs of the axial series, in z order (first = most cranial … last). */
   axialSops: string[];
   srSeriesUid: string | null;
-  files: { name: string; bytes: Uint8Array }[];
+  files: { name: string; bytes: Uint8Array<ArrayBuffer> }[];
 }
 
-/** A stable `2.25.` UID from a seed and a label. */
-export function seededUid(seed: string, label: string): string {
-  const hex = createHash('sha256').update(`${seed}/${label}`).digest('hex').slice(0, 30);
-  return `2.25.${BigInt(`0x${hex}`).toString()}`;
-}
+export const PADDING_STORED = -2000; // signed stored values, intercept 0 (the harness's signed mode)
 
-/** Deterministic standard normal numbers (mulberry32 + Box–Muller). */
-function gaussian(seed: number): () => number {
-  let a = seed >>> 0;
+/** A deterministic standard normal number for a pixel (hash → two uniforms → Box–Muller). */
+function pixelNoise(x: number, y: number, k: number): number {
+  let h = Math.imul(x + 1, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77) ^ Math.imul(k + 1, 0xc2b2ae3d);
   const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+    h ^= h >>> 16;
+    return ((h >>> 0) + 0.5) / 4294967296;
   };
-  return () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
+  return Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
 }
-
-export const PADDING_STORED = -2000; // → −3024 HU, outside the reconstruction circle
-const INTERCEPT = -1024;
 
 /**
  * One slice in HU: a water cylinder (HU 0, σ 10 HU noise, edges anti-aliased 4×4) resting 3 mm above a
  * curved carbon-fibre couch (2 mm skins at +300 HU around a 40 mm foam core at −900 HU, 420 mm wide, cut by
- * the field of view), air (−1000 HU) elsewhere, padding outside the reconstruction circle.
+ * the field of view), air (−1000 HU) elsewhere, null (padding) outside the reconstruction circle.
  */
-export function cylinderOverCouchHu(size: number, fovMm: number, cylinderCm: number, couch: boolean, noiseSeed: number): Float32Array {
-  const spacing = fovMm / size;
-  const hu = new Float32Array(size * size);
-  const noise = gaussian(noiseSeed);
-  const cx = (size - 1) / 2;
+export function cylinderOverCouch(fovMm: number, cylinderCm: number, couch: boolean, noiseSeed: number): PixelFunction {
   const radiusMm = (cylinderCm * 10) / 2;
   const cyMm = -10; // cylinder centre 10 mm above the image centre (anterior is up)
   const couchTopMm = cyMm + radiusMm + 3;
@@ -108,43 +100,27 @@ export function cylinderOverCouchHu(size: number, fovMm: number, cylinderCm: num
     [couchTopMm + 2, couchTopMm + 42, -900],
     [couchTopMm + 42, couchTopMm + 44, 300],
   ];
-  for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) {
-      const xMm = (col - cx) * spacing;
-      const yMm = (row - cx) * spacing;
-      if (Math.hypot(xMm, yMm) > fovMm / 2) {
-        hu[row * size + col] = Number.NaN; // padding
-        continue;
+  return (col, row, cols, rows, spacing) => {
+    const xMm = (col + 0.5 - cols / 2) * spacing;
+    const yMm = (row + 0.5 - rows / 2) * spacing;
+    if (Math.hypot(xMm, yMm) > fovMm / 2) return null;
+    // Fraction of the pixel inside the cylinder (4×4 subsamples) → partial-volume edge.
+    let inside = 0;
+    for (let sy = 0; sy < 4; sy++) {
+      for (let sx = 0; sx < 4; sx++) {
+        const px = xMm + ((sx + 0.5) / 4 - 0.5) * spacing;
+        const py = yMm + ((sy + 0.5) / 4 - 0.5) * spacing;
+        if (Math.hypot(px, py - cyMm) <= radiusMm) inside++;
       }
-      // Fraction of the pixel inside the cylinder (4×4 subsamples) → partial-volume edge.
-      let inside = 0;
-      for (let sy = 0; sy < 4; sy++) {
-        for (let sx = 0; sx < 4; sx++) {
-          const px = xMm + ((sx + 0.5) / 4 - 0.5) * spacing;
-          const py = yMm + ((sy + 0.5) / 4 - 0.5) * spacing;
-          if (Math.hypot(px, py - cyMm) <= radiusMm) inside++;
-        }
-      }
-      let value = -1000 + (inside / 16) * 1000;
-      if (couch && Math.abs(xMm) <= 210) {
-        // A shallow cradle: the couch surface rises 15 mm towards its edges at ±200 mm.
-        const lift = 15 * (xMm / 200) ** 2;
-        for (const [top, bottom, layerHu] of couchLayers) if (yMm + lift >= top && yMm + lift < bottom) value = layerHu;
-      }
-      hu[row * size + col] = value + noise() * (value > -950 ? 10 : 3);
     }
-  }
-  return hu;
-}
-
-/** HU → stored int16 (PixelRepresentation 1, slope 1, intercept −1024), padding for NaN. */
-export function storedFromHu(hu: Float32Array): Int16Array {
-  const out = new Int16Array(hu.length);
-  for (let i = 0; i < hu.length; i++) {
-    const v = hu[i]!;
-    out[i] = Number.isNaN(v) ? PADDING_STORED : Math.max(-32768, Math.min(32767, Math.round(v - INTERCEPT)));
-  }
-  return out;
+    let value = -1000 + (inside / 16) * 1000;
+    if (couch && Math.abs(xMm) <= 210) {
+      // A shallow cradle: the couch surface rises 15 mm towards its edges at ±200 mm.
+      const lift = 15 * (xMm / 200) ** 2;
+      for (const [top, bottom, layerHu] of couchLayers) if (yMm + lift >= top && yMm + lift < bottom) value = layerHu;
+    }
+    return value + pixelNoise(col, row, noiseSeed) * (value > -950 ? 10 : 3);
+  };
 }
 
 /** PackBits run-length encoding of one byte segment (DICOM PS3.5 §G.3.1). */
@@ -168,42 +144,55 @@ function packBits(bytes: Uint8Array): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** One frame of 16-bit pixels as DICOM RLE Lossless (two segments: high bytes, then low bytes). */
-export function rleEncode16(pixels: Int16Array): Uint8Array {
-  const u8 = new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength);
-  const hi = new Uint8Array(pixels.length);
-  const lo = new Uint8Array(pixels.length);
-  for (let i = 0; i < pixels.length; i++) {
+/** One frame of 16-bit little-endian pixels as DICOM RLE Lossless (two segments: high bytes, then low bytes). */
+export function rleEncode16(u8: Uint8Array): Uint8Array {
+  const n = u8.length / 2;
+  const hi = new Uint8Array(n);
+  const lo = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     lo[i] = u8[2 * i]!;
     hi[i] = u8[2 * i + 1]!;
   }
   const segments = [packBits(hi), packBits(lo)];
   const header = new DataView(new ArrayBuffer(64));
   header.setUint32(0, segments.length, true);
-  let offset = 64;
-  segments.forEach((s, k) => {
-    header.setUint32(4 + 4 * k, offset, true);
-    offset += s.length;
-  });
-  const out = new Uint8Array(offset);
+  header.setUint32(4, 64, true);
+  header.setUint32(8, 64 + segments[0]!.length, true);
+  const out = new Uint8Array(64 + segments[0]!.length + segments[1]!.length);
   out.set(new Uint8Array(header.buffer), 0);
   out.set(segments[0]!, 64);
   out.set(segments[1]!, 64 + segments[0]!.length);
   return out;
 }
 
-function write(dataset: Record<string, unknown>, sopClass: string, transferSyntax: string): Uint8Array {
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: sopClass,
-    MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
-    TransferSyntaxUID: transferSyntax,
-    ImplementationClassUID: '1.2.826.0.1.3680043.10.1.1',
-    ImplementationVersionName: 'IGC_TEST',
-  };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+/** Writes a naturalized dataset as Part 10 (one fragment per frame when encapsulated, as RLE requires). */
+function writePart10(dataset: Record<string, unknown>, transferSyntax: string): Uint8Array<ArrayBuffer> {
+  const dict = new DicomDict(
+    DicomMetaDictionary.denaturalizeDataset({
+      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+      MediaStorageSOPClassUID: dataset.SOPClassUID,
+      MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
+      TransferSyntaxUID: transferSyntax,
+      ImplementationClassUID: '2.25.98112476094153911427165340186416120923',
+      ImplementationVersionName: 'IGC_PACS',
+    }),
+  );
   dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
   return new Uint8Array(dict.write({ fragmentMultiframe: false }));
+}
+
+/** A harness CT image, re-written with extra attributes and, optionally, RLE-compressed pixels. */
+function ctImage(over: Record<string, unknown>, base: Parameters<typeof makeCtInstance>[0], transferSyntax: string): Uint8Array<ArrayBuffer> {
+  const dataset = { ...readDataset(makeCtInstance(base).buffer), ...over };
+  if (transferSyntax === RLE_LOSSLESS) {
+    const pixels = dataset.PixelData;
+    const frame = Array.isArray(pixels) && pixels[0] instanceof ArrayBuffer ? new Uint8Array(pixels[0]) : null;
+    if (!frame) throw new Error('no pixel data to compress');
+    const rle = rleEncode16(frame);
+    dataset.PixelData = [rle.buffer];
+    dataset._vrMap = { ...(dataset._vrMap as object), PixelData: 'OB' };
+  }
+  return writePart10(dataset, transferSyntax);
 }
 
 const code = (c: Code) => [{ ...c }];
@@ -222,131 +211,74 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
   const size = o.size ?? 512;
   const fovMm = o.fovMm ?? 250;
   const ts = o.transferSyntax ?? EXPLICIT_LE;
-  const u = (label: string) => seededUid(o.seed, label);
+  const u = (label: string) => uidFrom(`${o.seed}/${label}`);
   const studyUid = u('study');
   const axialSeriesUid = u('series/axial');
-  const frameOfReference = u('for');
   const eventUid = u('event/1');
-  const common = {
-    SpecificCharacterSet: 'ISO_IR 100',
-    StudyDate: o.studyDate,
-    StudyTime: '101500',
-    SeriesDate: o.studyDate,
-    ContentDate: o.studyDate,
-    AccessionNumber: `ACC-${o.patientId}`,
-    Modality: 'CT',
-    Manufacturer: 'SYNTHETIC',
-    InstitutionName: 'Synthetic Childrens Hospital',
-    ReferringPhysicianName: 'Doe^Referrer',
-    StudyDescription: o.studyDescription,
-    PatientName: o.patientName,
-    PatientID: o.patientId,
-    PatientBirthDate: o.birthDate,
-    PatientSex: o.sex,
-    ...(o.age ? { PatientAge: o.age } : {}),
-    ...(o.weightKg ? { PatientWeight: o.weightKg } : {}),
-    StudyInstanceUID: studyUid,
-    StudyID: `S-${o.patientId}`,
+  const base = {
+    uidSeed: o.seed,
+    patientName: o.patientName,
+    patientId: o.patientId,
+    birthDate: o.birthDate,
+    sex: o.sex,
+    ...(o.age ? { patientAge: o.age } : {}),
+    ...(o.weightKg ? { patientWeight: o.weightKg } : {}),
+    studyDate: o.studyDate,
+    studyDescription: o.studyDescription,
+    protocolName: o.protocol,
+    bodyPart: o.bodyPart,
+    institutionName: 'Synthetic Childrens Hospital',
+    kvp: 80,
+    studyInstanceUid: studyUid,
   };
   const files: StudyFiles['files'] = [];
   const axialSops: string[] = [];
-  const spacing = fovMm / size;
-  const hu = cylinderOverCouchHu(size, fovMm, o.cylinderCm, o.couch ?? true, 1);
   for (let i = 0; i < o.slices; i++) {
-    const sop = u(`axial/${i}`);
-    axialSops.push(sop);
-    const stored = storedFromHu(i === 0 ? hu : cylinderOverCouchHu(size, fovMm, o.cylinderCm, o.couch ?? true, i + 1));
-    const pixelData = ts === RLE_LOSSLESS ? rleEncode16(stored) : stored;
-    const z = -i * 5;
-    files.push({
-      name: `axial-${i + 1}.dcm`,
-      bytes: write(
-        {
-          ...common,
-          ImageType: ['ORIGINAL', 'PRIMARY', 'AXIAL'],
-          SOPClassUID: CT_IMAGE_STORAGE,
-          SOPInstanceUID: sop,
-          SeriesDescription: o.seriesDescription ?? 'AXIAL 5MM',
-          SeriesInstanceUID: axialSeriesUid,
-          SeriesNumber: 2,
-          InstanceNumber: i + 1,
-          BodyPartExamined: o.bodyPart,
-          ProtocolName: o.protocol,
-          KVP: 80,
-          SliceThickness: 5,
-          PatientPosition: 'FFS',
-          IrradiationEventUID: eventUid,
-          CTDIvol: o.ctdiVolMGy,
-          ...(o.phantom ? { CTDIPhantomTypeCodeSequence: code(o.phantom) } : {}),
-          ImagePositionPatient: [-(fovMm / 2) + spacing / 2, -(fovMm / 2) + spacing / 2, z],
-          ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
-          FrameOfReferenceUID: frameOfReference,
-          SliceLocation: z,
-          SamplesPerPixel: 1,
-          PhotometricInterpretation: 'MONOCHROME2',
-          Rows: size,
-          Columns: size,
-          PixelSpacing: [spacing, spacing],
-          BitsAllocated: 16,
-          BitsStored: 16,
-          HighBit: 15,
-          PixelRepresentation: 1,
-          PixelPaddingValue: PADDING_STORED,
-          WindowCenter: 40,
-          WindowWidth: 400,
-          RescaleIntercept: INTERCEPT,
-          RescaleSlope: 1,
-          RescaleType: 'HU',
-          PixelData: [pixelData.buffer.slice(pixelData.byteOffset, pixelData.byteOffset + pixelData.byteLength)],
-          _vrMap: { PixelData: ts === RLE_LOSSLESS ? 'OB' : 'OW', PixelPaddingValue: 'SS' },
-        },
-        CT_IMAGE_STORAGE,
-        ts,
-      ),
-    });
+    const bytes = ctImage(
+      { IrradiationEventUID: eventUid },
+      {
+        ...base,
+        seriesDescription: o.seriesDescription ?? 'AXIAL 5MM',
+        seriesInstanceUid: axialSeriesUid,
+        seriesNumber: 2,
+        instanceNumber: i + 1,
+        sliceLocationMm: -i * 5,
+        ctdiVol: o.ctdiVolMGy,
+        ...(o.phantom ? { phantom: o.phantom } : {}),
+        rows: size,
+        cols: size,
+        pixelSpacingMm: fovMm / size,
+        pixelRepresentation: 1,
+        pixelPaddingValue: PADDING_STORED,
+        pixel: cylinderOverCouch(fovMm, o.cylinderCm, o.couch ?? true, i + 1),
+      },
+      ts,
+    );
+    axialSops.push(String(readDataset(bytes).SOPInstanceUID));
+    files.push({ name: `axial-${i + 1}.dcm`, bytes });
   }
+  // What every other object of the study repeats: patient and study attributes of the first image.
+  const first = readDataset(files[0]!.bytes);
+  const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => first[k] !== undefined).map((k) => [k, first[k]]));
+  const common = pick(
+    'SpecificCharacterSet', 'StudyDate', 'StudyTime', 'AccessionNumber', 'Manufacturer', 'InstitutionName', 'ReferringPhysicianName',
+    'StudyDescription', 'PatientName', 'PatientID', 'PatientBirthDate', 'PatientSex', 'PatientAge', 'PatientWeight', 'StudyInstanceUID', 'StudyID',
+  );
 
   if (o.extras) {
-    // A localizer: same study, its own series, ImageType value 3 LOCALIZER, a different "patient" size.
-    const loc = storedFromHu(cylinderOverCouchHu(128, fovMm, o.cylinderCm * 1.5, false, 99));
+    // A localizer: its own series, ImageType value 3 LOCALIZER, a coronal plane and another "patient" size.
     files.push({
       name: 'localizer.dcm',
-      bytes: write(
-        {
-          ...common,
-          ImageType: ['ORIGINAL', 'PRIMARY', 'LOCALIZER'],
-          SOPClassUID: CT_IMAGE_STORAGE,
-          SOPInstanceUID: u('localizer'),
-          SeriesDescription: 'TOPOGRAM',
-          SeriesInstanceUID: u('series/localizer'),
-          SeriesNumber: 1,
-          InstanceNumber: 1,
-          ImagePositionPatient: [-125, 0, 200],
-          ImageOrientationPatient: [1, 0, 0, 0, 0, -1],
-          FrameOfReferenceUID: frameOfReference,
-          SamplesPerPixel: 1,
-          PhotometricInterpretation: 'MONOCHROME2',
-          Rows: 128,
-          Columns: 128,
-          PixelSpacing: [2, 2],
-          BitsAllocated: 16,
-          BitsStored: 16,
-          HighBit: 15,
-          PixelRepresentation: 1,
-          RescaleIntercept: INTERCEPT,
-          RescaleSlope: 1,
-          PixelData: [loc.buffer],
-          _vrMap: { PixelData: 'OW' },
-        },
-        CT_IMAGE_STORAGE,
+      bytes: ctImage(
+        { ImageType: ['ORIGINAL', 'PRIMARY', 'LOCALIZER'], ImageOrientationPatient: [1, 0, 0, 0, 0, -1], ImagePositionPatient: [-128, 0, 128] },
+        { ...base, seriesDescription: 'TOPOGRAM', seriesInstanceUid: u('series/localizer'), seriesNumber: 1, rows: 128, cols: 128, pixelSpacingMm: 2, pixel: cylinderOverCouch(256, o.cylinderCm * 1.5, false, 99) },
         EXPLICIT_LE,
       ),
     });
     // A dose screen saved as Secondary Capture.
-    const screen = new Uint8Array(64 * 64).fill(40);
     files.push({
       name: 'dose-screen.dcm',
-      bytes: write(
+      bytes: writePart10(
         {
           ...common,
           Modality: 'OT',
@@ -366,10 +298,9 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
           BitsStored: 8,
           HighBit: 7,
           PixelRepresentation: 0,
-          PixelData: [screen.buffer],
+          PixelData: [new Uint8Array(64 * 64).fill(40).buffer],
           _vrMap: { PixelData: 'OB' },
         },
-        SECONDARY_CAPTURE,
         EXPLICIT_LE,
       ),
     });
@@ -382,7 +313,7 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
     const dose: unknown[] = [
       num(dcm('113830', 'Mean CTDIvol'), r.ctdiVolMGy, 'mGy'),
       ...(r.phantom
-        ? [{ RelationshipType: 'CONTAINS', ValueType: 'CODE', ConceptNameCodeSequence: code(dcm('113835', 'CTDIw Phantom Type')), ConceptCodeSequence: code(r.phantom) }]
+        ? [{ RelationshipType: 'CONTAINS', ValueType: 'CODE', ConceptNameCodeSequence: code(dcm('113835', 'CTDIw Phantom Type')), ConceptCodeSequence: code(CTDI_PHANTOM[r.phantom]) }]
         : []),
       num(dcm('113838', 'DLP'), r.ctdiVolMGy * o.slices * 0.5, 'mGy.cm'),
     ];
@@ -415,7 +346,7 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
     });
     files.push({
       name: 'dose-sr.dcm',
-      bytes: write(
+      bytes: writePart10(
         {
           ...common,
           Modality: 'SR',
@@ -436,7 +367,6 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
             acquisition(eventUid, { CodeValue: '116152004', CodingSchemeDesignator: 'SCT', CodeMeaning: 'Spiral Acquisition' }, dose),
           ],
         },
-        XRAY_DOSE_SR,
         EXPLICIT_LE,
       ),
     });

@@ -54,10 +54,9 @@ describe('DICOM JSON (DICOMweb metadata as Orthanc returns it)', () => {
 
 describe("Orthanc's short tags", () => {
   it('reads the same facts as DICOMweb for the same instance', () => {
-    const index = fixtureIndex().child;
     const json = dicomweb();
-    for (const id of index.instances) {
-      const orthanc = viewOrthancTags(OrthancShortTagsSchema.parse(fixture(`orthanc-child-tags-${id.slice(0, 8)}`)));
+    for (const n of Object.keys(fixtureIndex().child.instances)) {
+      const orthanc = viewOrthancTags(OrthancShortTagsSchema.parse(fixture(`orthanc-child-tags-${n}`)));
       const sop = textOf(orthanc, TAG.SOPInstanceUID);
       const twin = json.find((v) => textOf(v, TAG.SOPInstanceUID) === sop);
       expect(twin, `instance ${sop} in both`).toBeDefined();

@@ -23,13 +23,13 @@ describe('Orthanc Explorer routes', () => {
 
 describe('Orthanc REST reader over real responses', () => {
   const index = fixtureIndex().child;
-  const mid = index.instances.find((i) => (fixture(`orthanc-child-tags-${i.slice(0, 8)}`) as Record<string, string>)['0020,0013'] === '3')!;
+  const mid = index.instances['3']!;
   const routes = {
     [`/series/${index.axialSeriesId}`]: { text: fixtureText('orthanc-child-series') },
     [`/studies/${index.studyId}/series`]: { text: fixtureText('orthanc-child-study-series') },
     [`/series/${index.axialSeriesId}/instances`]: { text: fixtureText('orthanc-child-series-instances') },
-    [`/instances/${mid}/tags?short`]: { text: fixtureText(`orthanc-child-tags-${mid.slice(0, 8)}`) },
-    [`/instances/${index.instances[0]}/metadata?expand`]: { text: fixtureText(`orthanc-child-metadata-${index.instances[0]!.slice(0, 8)}`) },
+    [`/instances/${mid}/tags?short`]: { text: fixtureText('orthanc-child-tags-3') },
+    [`/instances/${index.metadataOf}/metadata?expand`]: { text: fixtureText('orthanc-child-metadata') },
     [`/instances/${mid}/frames/0/raw`]: { bytes: new Uint8Array([1, 2, 3, 4]), contentType: 'application/octet-stream' },
   };
   const rest = () => new OrthancRest(createPacsClient({ pageUrl: `${ORIGIN}/app/explorer.html`, fetch: fakePacs(ORIGIN, routes).fetch, cache: new StudyCache() }), '/');
@@ -46,7 +46,7 @@ describe('Orthanc REST reader over real responses', () => {
     expect(mainTagNumbers(instances[0]!.MainDicomTags, 'ImageOrientationPatient')).toEqual([1, 0, 0, 0, 1, 0]);
     const tags = await r.instanceTags(mid);
     expect(textOf(tags, TAG.InstanceNumber)).toBe('3');
-    expect(await r.transferSyntax(index.instances[0]!)).toBe('1.2.840.10008.1.2.1');
+    expect(await r.transferSyntax(index.metadataOf)).toBe('1.2.840.10008.1.2.1');
     expect(Array.from(await r.rawFrame(mid))).toEqual([1, 2, 3, 4]);
   });
 

@@ -6,7 +6,7 @@ import { fixture } from '../../helpers/fake-pacs';
 const orthancSr = (name: string) => viewOrthancTags(OrthancShortTagsSchema.parse(fixture(`orthanc-${name}-sr-tags`)));
 const dicomwebSr = (name: string) => viewDicomJson(DicomJsonArraySchema.parse(fixture(`dicomweb-${name}-sr-metadata`))[0]!);
 const childEventUid = () => {
-  const tags = fixture('orthanc-child-tags-15868cbc') as Record<string, string>;
+  const tags = fixture('orthanc-child-tags-1') as Record<string, string>;
   return tags['0008,3010']!;
 };
 
@@ -34,7 +34,7 @@ describe('CT Radiation Dose SR (TID 10011)', () => {
   });
 
   it('is null for datasets that are not CT dose reports', () => {
-    expect(readCtDoseReport(viewOrthancTags(OrthancShortTagsSchema.parse(fixture('orthanc-child-tags-15868cbc'))))).toBeNull();
+    expect(readCtDoseReport(viewOrthancTags(OrthancShortTagsSchema.parse(fixture('orthanc-child-tags-1'))))).toBeNull();
     expect(readCtDoseReport(viewDicomJson({ '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.88.22'] } }))).toBeNull();
     // A dose report root with no CT Acquisition (e.g. projection X-ray) gives nothing to use.
     expect(

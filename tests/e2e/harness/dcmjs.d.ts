@@ -6,7 +6,7 @@ declare module 'dcmjs' {
       naturalizeDataset(dataset: Record<string, unknown>): Record<string, unknown>;
       uid(): string;
     };
-    DicomDict: new (meta: Record<string, unknown>) => { dict: Record<string, unknown>; write(): ArrayBuffer };
+    DicomDict: new (meta: Record<string, unknown>) => { dict: Record<string, unknown>; write(options?: { fragmentMultiframe?: boolean }): ArrayBuffer };
     DicomMessage: { readFile(buffer: ArrayBuffer): { meta: Record<string, unknown>; dict: Record<string, unknown> } };
   };
   const dcmjs: { data: typeof data };

@@ -5,13 +5,23 @@
 import { describe, expect, test } from 'vitest';
 import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY } from '../../clinical/ssde';
 import { DW_WARNING_MESSAGE_KEY } from '../../clinical/water-equivalent-diameter';
+import {
+  REFERENCE_BUNDLED_EMPTY_MESSAGE_KEY,
+  REFERENCE_NO_COMPARISON_MESSAGE_KEY,
+  REFERENCE_POSITION_MESSAGE_KEY,
+} from '../../clinical/reference-levels';
+import { IMPORT_ERROR_MESSAGE_KEY } from '../../clinical/reference-level-import';
 import { loadCatalog } from '../setup/i18n-shim';
 
 const keyMaps: Record<string, Readonly<Record<string, string>>> = {
   SSDE_CAVEAT_MESSAGE_KEY,
   SSDE_REFUSAL_MESSAGE_KEY,
   DW_WARNING_MESSAGE_KEY,
+  REFERENCE_POSITION_MESSAGE_KEY,
+  REFERENCE_NO_COMPARISON_MESSAGE_KEY,
+  IMPORT_ERROR_MESSAGE_KEY,
   extra: {
+    bundledEmpty: REFERENCE_BUNDLED_EMPTY_MESSAGE_KEY,
     phantomUnknown: 'clinical.ssdePhantomUnknown',
     phantomCandidate: 'clinical.ssdePhantomCandidate',
   },

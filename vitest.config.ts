@@ -18,6 +18,8 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/setup/i18n-shim.ts'],
           testTimeout: 20_000,
+          // Process the panel's CSS so `?inline` imports give the real stylesheet (default: '').
+          css: { include: [/components\/.*\.css/] },
         },
       },
       {

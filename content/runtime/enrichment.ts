@@ -1,0 +1,35 @@
+/**
+ * The extension point for the PACS data route (issue #5): an enricher looks at what the page
+ * showed and may read more from the site's own same-origin API, then hands back what it found.
+ * The content script keeps one list of enrichers (`ENRICHERS` in entrypoints/content/index.tsx);
+ * the panel controller runs each once per activation (a distinct page state) with that
+ * activation's AbortSignal, so a navigation cancels requests that no longer matter.
+ *
+ * Everything an enricher returns stays in the tab: the analysis and section go to the panel,
+ * the attributes onto `<image-gently-panel>`; only TabFacts derived from the analysis leave.
+ */
+import type { ComponentChildren } from 'preact';
+import type { PageAnalysis } from '@/content/types';
+
+export interface EnrichmentContext {
+  doc: Document;
+  url: string;
+  /** What the page text gave (before any enrichment). */
+  analysis: PageAnalysis;
+  /** Aborted when the page shows something else or the content script is invalidated. */
+  signal: AbortSignal;
+}
+
+export interface Enrichment {
+  /** The analysis with the API's facts added (e.g. age from PatientAge on a viewer that shows none). */
+  analysis?: PageAnalysis;
+  /** Rendered in the card after the page-text numbers (the Panel's `pacs` slot). */
+  section?: ComponentChildren;
+  /** Extra host attributes, e.g. `data-ssde-mgy`, `data-dw-cm`. */
+  attributes?: Record<string, string | null>;
+  /** Short status codes for the diagnostic report (e.g. 'pacs:http-401'); no patient data. */
+  notes?: string[];
+}
+
+/** Resolve null when the page is not yours or there is nothing to add. Never throw for bad data. */
+export type PanelEnricher = (ctx: EnrichmentContext) => Promise<Enrichment | null>;

@@ -1,0 +1,410 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's loop on a small SPA in happy-dom, with the real Panel in a real shadow
+ * root (WXT createShadowRootUi). `analyze` is a small reader of this test page (the real
+ * analyzePage is tested by its own suite and end to end); settings live in memory with the
+ * same surface as settings/page.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { TabFacts } from '@/content/messages';
+import type { Campaign, PageAnalysis } from '@/content/types';
+import type { PageSettings } from '@/settings/page';
+import { createPanelController, type ControllerDeps } from '@/content/runtime/panel-controller';
+import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/runtime/panel-ui';
+import type { EnrichmentContext, PanelEnricher } from '@/content/runtime/enrichment';
+import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
+const SECRET = 'c3'.repeat(32);
+
+/** The test SPA: <main> holds one "record" element; the test analyzer reads it. */
+function showRecord(kind: 'child' | 'adult' | 'none' | 'child-mr', key = 'STUDY-1') {
+  const main = document.querySelector('main')!;
+  const el = document.createElement('section');
+  el.dataset.kind = kind;
+  el.dataset.key = key;
+  el.textContent = kind === 'none' ? 'Login' : `Patient record ${kind}`;
+  main.replaceChildren(el);
+}
+
+function testAnalyze(doc: Document): PageAnalysis {
+  const el = doc.querySelector<HTMLElement>('main section');
+  switch (el?.dataset.kind) {
+    case 'child':
+      return childCtAnalysis({ examKey: el.dataset.key! });
+    case 'child-mr':
+      return analysisOf({ pediatric: true, ageDays: 900, ageBasis: 'exam', modality: 'MR', modalities: ['MR'], examKey: el.dataset.key! });
+    case 'adult':
+      return childCtAnalysis({ pediatric: false, ageDays: 17_000, examKey: el.dataset.key! });
+    default:
+      return analysisOf();
+  }
+}
+
+class MemorySettings {
+  disabledCampaigns: Campaign[] = [];
+  snoozedUntil: number | null = null;
+  dismissedHashes = new Map<string, number>();
+  snoozes: { origin: string; until: number }[] = [];
+  listeners: (() => void)[] = [];
+  page(): PageSettings {
+    return {
+      pediatricCutoffYears: 18,
+      disabledCampaigns: [...this.disabledCampaigns],
+      dateOrder: null,
+      snoozedUntil: this.snoozedUntil,
+      referenceLevelTables: [],
+      supportContact: null,
+      managed: [],
+      dismissed: (h) => (this.dismissedHashes.get(h) ?? 0) > NOW,
+    };
+  }
+  changed() {
+    for (const l of this.listeners) l();
+  }
+}
+
+let ctx: ContentScriptContext;
+let ui: MountedPanelUi;
+let store: MemorySettings;
+let sent: TabFacts[];
+let copied: string[];
+
+function controllerWith(over: Partial<ControllerDeps> = {}) {
+  return createPanelController({
+    win: window,
+    signal: ctx.signal,
+    analyze: (doc) => testAnalyze(doc),
+    routeContainer: (doc) => doc.querySelector('main'),
+    loadSettings: async () => store.page(),
+    watchSettings: (cb) => {
+      store.listeners.push(cb);
+      return () => (store.listeners = store.listeners.filter((l) => l !== cb));
+    },
+    dismissExam: async (hash, expiresAt) => {
+      store.dismissedHashes.set(hash, expiresAt);
+      store.changed();
+    },
+    snoozeSite: async (origin, until) => {
+      store.snoozes.push({ origin, until });
+      store.snoozedUntil = until;
+      store.changed();
+    },
+    getDismissalSecret: async () => SECRET,
+    sendFacts: (f) => sent.push(f),
+    ui,
+    campaignBlocks: (campaigns) => campaigns.map((id) => ({ id, title: `Campaign ${id}`, reminders: [`Reminder for ${id}`], link: null })),
+    enrichers: [],
+    copyText: async (text) => {
+      copied.push(text);
+      return true;
+    },
+    locale: 'en',
+    extensionVersion: '0.1.0',
+    frame: 'top',
+    now: () => NOW,
+    ...over,
+  });
+}
+
+const host = () => document.querySelector<HTMLElement>(PANEL_TAG);
+const shadow = () => host()?.shadowRoot ?? null;
+const button = (text: string) =>
+  [...(shadow()?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text);
+
+async function settle() {
+  await sleep(150);
+}
+
+/** Preact runs effects after a frame; poll instead of guessing how long that takes on a busy machine. */
+async function eventually(check: () => boolean, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await sleep(10);
+}
+
+beforeEach(() => {
+  document.body.replaceChildren(document.createElement('main'));
+  history.replaceState(null, '', '/app/explorer.html#study?uuid=1');
+  ctx = new ContentScriptContext('content');
+  ui = createPanelUi(ctx);
+  store = new MemorySettings();
+  sent = [];
+  copied = [];
+});
+afterEach(() => {
+  ctx.abort();
+  host()?.remove();
+});
+
+describe('panel controller', () => {
+  it("mounts one open-shadow-root panel on <html> for the child's study, with the host attributes", async () => {
+    showRecord('child');
+    controllerWith().start();
+    await settle();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+    expect(host()!.parentElement).toBe(document.documentElement);
+    expect(shadow()!.mode).toBe('open');
+    expect(host()!.dataset).toMatchObject({ pediatric: 'true', ageDays: '2288', campaign: 'ct', campaigns: 'ct', mode: 'exam' });
+    expect(shadow()!.querySelector('style')!.textContent).toContain('contain: strict');
+    expect(shadow()!.querySelector('.igp-pill')!.textContent).toContain('Child · CT');
+    expect(sent.at(-1)).toEqual({ pediatric: true, campaigns: ['ct'], modality: 'CT', siteEnabled: true });
+  });
+
+  it('shows nothing for an adult or a page without a patient, and says so in the facts', async () => {
+    showRecord('adult');
+    const c = controllerWith();
+    c.start();
+    await settle();
+    expect(host()).toBeNull();
+    expect(sent).toEqual([{ pediatric: false, campaigns: [], modality: null, siteEnabled: true }]);
+    expect(c.facts()).toEqual(sent[0]);
+  });
+
+  it('follows an SPA from the child to an adult and back, one panel at a time', async () => {
+    showRecord('child', 'STUDY-CHILD');
+    controllerWith().start();
+    await settle();
+    expect(host()).not.toBeNull();
+
+    history.pushState(null, '', '/app/explorer.html#study?uuid=2');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    showRecord('adult', 'STUDY-ADULT');
+    await settle();
+    expect(host()).toBeNull();
+
+    history.pushState(null, '', '/app/explorer.html#study?uuid=1');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    showRecord('child', 'STUDY-CHILD');
+    await settle();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+    expect(host()!.dataset.ageDays).toBe('2288');
+  });
+
+  it('is quiet for a child having an MR', async () => {
+    showRecord('child-mr');
+    controllerWith().start();
+    await settle();
+    expect(host()!.dataset.mode).toBe('quiet');
+    expect(host()!.hasAttribute('data-campaign')).toBe(false);
+    expect(shadow()!.textContent).toContain('no ionizing radiation');
+  });
+
+  describe('activations and enrichers', () => {
+    it('keeps the activation when a re-render reads the same, and aborts it on a new exam', async () => {
+      const seen: EnrichmentContext[] = [];
+      const enricher: PanelEnricher = async (c) => {
+        seen.push(c);
+        return null;
+      };
+      showRecord('child', 'A');
+      controllerWith({ enrichers: [enricher] }).start();
+      await settle();
+      expect(seen).toHaveLength(1);
+
+      document.querySelector('main section')!.append(document.createElement('span')); // same content for us
+      await settle();
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.signal.aborted).toBe(false);
+
+      showRecord('child', 'B');
+      await settle();
+      expect(seen).toHaveLength(2);
+      expect(seen[0]!.signal.aborted).toBe(true);
+      expect(seen[1]!.analysis.examKey).toBe('B');
+    });
+
+    it('puts an enricher’s section and attributes into the panel', async () => {
+      const enricher: PanelEnricher = async () => ({
+        section: <section class="pacs-section">SSDE from the CT pixels</section>,
+        attributes: { 'data-ssde-mgy': '10.29', 'data-dw-cm': '16.0' },
+        notes: ['pacs:ok'],
+      });
+      showRecord('child');
+      controllerWith({ enrichers: [enricher] }).start();
+      await settle();
+      expect(host()!.dataset).toMatchObject({ ssdeMgy: '10.29', dwCm: '16.0', ageDays: '2288' });
+      shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+      await sleep(10);
+      expect(shadow()!.querySelector('.pacs-section')!.textContent).toBe('SSDE from the CT pixels');
+    });
+
+    it('lets an enricher reveal a child the page text did not show (a viewer without age)', async () => {
+      const enricher: PanelEnricher = async ({ analysis }) => ({ analysis: childCtAnalysis({ examKey: analysis.examKey }) });
+      showRecord('adult'); // the page text alone says "not a child"
+      controllerWith({ enrichers: [enricher] }).start();
+      await settle();
+      expect(host()!.dataset.pediatric).toBe('true');
+      expect(sent.at(-1)!.pediatric).toBe(true);
+    });
+
+    it('drops what an enricher returns after the page moved on', async () => {
+      let release!: () => void;
+      const slow: PanelEnricher = () =>
+        new Promise((resolve) => {
+          release = () => resolve({ attributes: { 'data-ssde-mgy': '99' } });
+        });
+      showRecord('child', 'A');
+      controllerWith({ enrichers: [slow] }).start();
+      await settle();
+      const releaseFirst = release;
+      showRecord('child', 'B');
+      await settle();
+      releaseFirst();
+      await settle();
+      expect(host()!.hasAttribute('data-ssde-mgy')).toBe(false);
+    });
+
+    it('survives an enricher that throws', async () => {
+      const broken: PanelEnricher = async () => {
+        throw new Error('HTTP 401');
+      };
+      showRecord('child');
+      controllerWith({ enrichers: [broken] }).start();
+      await settle();
+      expect(host()).not.toBeNull();
+    });
+  });
+
+  describe('dismiss and snooze', () => {
+    it('dismisses this exam with a keyed hash and an expiry, never the exam key', async () => {
+      showRecord('child', '1.2.826.0.1.3680043.8.498.1');
+      controllerWith().start();
+      await settle();
+      shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+      await sleep(10);
+      button('Dismiss for this exam')!.click();
+      await settle();
+      expect(host()).toBeNull();
+      const [[hash, expiresAt]] = [...store.dismissedHashes];
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(hash).not.toContain('3680043');
+      expect(expiresAt).toBe(NOW + 7 * 24 * 3600 * 1000);
+
+      // The same exam later in this tab stays dismissed; another exam shows.
+      showRecord('none');
+      await settle();
+      showRecord('child', '1.2.826.0.1.3680043.8.498.1');
+      await settle();
+      expect(host()).toBeNull();
+      showRecord('child', 'ANOTHER');
+      await settle();
+      expect(host()).not.toBeNull();
+    });
+
+    it('offers no dismissal when there is no install secret', async () => {
+      showRecord('child');
+      controllerWith({ getDismissalSecret: () => Promise.reject(new Error('storage')) }).start();
+      await settle();
+      shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+      await sleep(10);
+      expect(button('Dismiss for this exam')).toBeUndefined();
+    });
+
+    it('snoozes this site for 8 hours and keeps reporting facts', async () => {
+      showRecord('child');
+      controllerWith().start();
+      await settle();
+      shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+      await sleep(10);
+      button('Snooze on this site for 8 hours')!.click();
+      await settle();
+      expect(host()).toBeNull();
+      expect(store.snoozes).toEqual([{ origin: location.origin, until: NOW + 8 * 3600 * 1000 }]);
+      showRecord('child', 'OTHER');
+      await settle();
+      expect(host()).toBeNull();
+      expect(sent.at(-1)!.pediatric).toBe(true);
+    });
+
+    it('shows nothing when every campaign of the exam is switched off', async () => {
+      store.disabledCampaigns = ['ct'];
+      showRecord('child');
+      controllerWith().start();
+      await settle();
+      expect(host()).toBeNull();
+    });
+  });
+
+  describe('focus and keyboard', () => {
+    it('never takes focus by itself', async () => {
+      const input = document.createElement('input');
+      document.body.append(input);
+      input.focus();
+      showRecord('child');
+      controllerWith().start();
+      await settle();
+      expect(host()).not.toBeNull();
+      expect(document.activeElement).toBe(input);
+    });
+
+    it('expands and focuses the card on the focus-panel command', async () => {
+      showRecord('child');
+      const c = controllerWith();
+      c.start();
+      await settle();
+      expect(c.focusPanel()).toBe(true);
+      await eventually(() => shadow()!.activeElement !== null);
+      const card = shadow()!.querySelector('.igp-card');
+      expect(card).not.toBeNull();
+      expect(shadow()!.activeElement).toBe(card);
+    });
+
+    it('has nothing to focus when no panel is shown', async () => {
+      showRecord('adult');
+      const c = controllerWith();
+      c.start();
+      await settle();
+      expect(c.focusPanel()).toBe(false);
+    });
+
+    it("keeps the panel's key events from the page's hotkeys", async () => {
+      showRecord('child');
+      controllerWith().start();
+      await settle();
+      const pageKeys: string[] = [];
+      document.addEventListener('keydown', (e) => pageKeys.push(e.key));
+      shadow()!.querySelector('.igp-pill')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+      expect(pageKeys).toEqual([]);
+    });
+  });
+
+  it('copies a diagnostic report without patient data', async () => {
+    showRecord('child');
+    controllerWith().start();
+    await settle();
+    shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+    await sleep(10);
+    button('Copy diagnostic report')!.click();
+    await sleep(10);
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toContain('profile: orthanc-explorer');
+    for (const s of ['TEST^PEDS', '2288', 'August', 'STUDY-1']) expect(copied[0]).not.toContain(s);
+  });
+
+  it('removes the panel and stops when the content script is invalidated', async () => {
+    showRecord('child');
+    controllerWith().start();
+    await settle();
+    ctx.abort();
+    await settle();
+    expect(host()).toBeNull();
+    showRecord('child', 'NEW');
+    await settle();
+    expect(host()).toBeNull();
+  });
+
+  it('sends only allow-listed facts, whatever the page', async () => {
+    showRecord('child');
+    controllerWith().start();
+    await settle();
+    for (const kind of ['adult', 'child-mr', 'none', 'child'] as const) {
+      showRecord(kind, `KEY-${kind}`);
+      await settle();
+    }
+    const text = JSON.stringify(sent);
+    for (const s of ['2288', '900', 'KEY-', 'TEST', 'August', 'ABDOMEN']) expect(text).not.toContain(s);
+    for (const f of sent) expect(Object.keys(f).sort()).toEqual(['campaigns', 'modality', 'pediatric', 'siteEnabled']);
+  });
+});

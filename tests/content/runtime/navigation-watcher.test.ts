@@ -3,6 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasNavigationApi, watchNavigation, type ChangeReason } from '@/content/runtime/navigation-watcher';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Wait until something was reported (or 2 s), then a little longer to catch extra reports. */
+async function reported() {
+  const end = Date.now() + 2000;
+  while (calls.length === 0 && Date.now() < end) await sleep(5);
+  await sleep(20);
+}
 
 let controller: AbortController;
 let calls: ChangeReason[];
@@ -40,14 +46,14 @@ describe('watchNavigation', () => {
     start();
     location.hash = '#patient?uuid=1';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    await sleep(10);
+    await reported();
     expect(calls).toEqual(['navigation']);
   });
 
   it('reports popstate as a navigation', async () => {
     start();
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await sleep(10);
+    await reported();
     expect(calls).toEqual(['navigation']);
   });
 
@@ -57,7 +63,7 @@ describe('watchNavigation', () => {
     expect(hasNavigationApi(window)).toBe(true);
     start();
     navigation.dispatchEvent(new Event('currententrychange'));
-    await sleep(10);
+    await reported();
     expect(calls).toEqual(['navigation']);
   });
 
@@ -66,7 +72,7 @@ describe('watchNavigation', () => {
     for (let i = 0; i < 20; i++) route.append(document.createElement('li'));
     await sleep(5);
     expect(calls).toEqual([]);
-    await sleep(60);
+    await reported();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -74,7 +80,7 @@ describe('watchNavigation', () => {
     start();
     history.pushState(null, '', '/viewer/study-2');
     route.append(document.createElement('section'));
-    await sleep(20);
+    await reported();
     expect(calls).toEqual(['navigation']);
   });
 
@@ -83,7 +89,7 @@ describe('watchNavigation', () => {
     route.append(page);
     start();
     page.className = 'ui-page ui-page-active';
-    await sleep(60);
+    await reported();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -114,10 +120,10 @@ describe('watchNavigation', () => {
     document.body.append(next);
     current = next;
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await sleep(10);
+    await reported();
     calls = [];
     next.append(document.createElement('p'));
-    await sleep(60);
+    await reported();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -128,7 +134,7 @@ describe('watchNavigation', () => {
     await sleep(60);
     calls = [];
     frame.dispatchEvent(new Event('load'));
-    await sleep(60);
+    await reported();
     expect(calls).toEqual(['frame-load']);
   });
 

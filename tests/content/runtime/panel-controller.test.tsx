@@ -10,7 +10,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TabFacts } from '@/content/messages';
 import type { Campaign, PageAnalysis } from '@/content/types';
 import type { PageSettings } from '@/settings/page';
-import { createPanelController, type ControllerDeps } from '@/content/runtime/panel-controller';
+import { createPanelController, type ControllerDeps, type PanelController } from '@/content/runtime/panel-controller';
 import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/runtime/panel-ui';
 import type { EnrichmentContext, PanelEnricher } from '@/content/runtime/enrichment';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
@@ -72,8 +72,10 @@ let store: MemorySettings;
 let sent: TabFacts[];
 let copied: string[];
 
+let current: PanelController | null = null;
+
 function controllerWith(over: Partial<ControllerDeps> = {}) {
-  return createPanelController({
+  return (current = createPanelController({
     win: window,
     signal: ctx.signal,
     analyze: (doc) => testAnalyze(doc),
@@ -106,7 +108,7 @@ function controllerWith(over: Partial<ControllerDeps> = {}) {
     frame: 'top',
     now: () => NOW,
     ...over,
-  });
+  }));
 }
 
 const host = () => document.querySelector<HTMLElement>(PANEL_TAG);
@@ -114,8 +116,13 @@ const shadow = () => host()?.shadowRoot ?? null;
 const button = (text: string) =>
   [...(shadow()?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text);
 
+/**
+ * Bring the panel up to date with the page now, without depending on the watcher's timers (they
+ * have their own tests): the same refresh the watcher would trigger, awaited.
+ */
 async function settle() {
-  await sleep(150);
+  await current?.refresh('navigation');
+  await sleep(0);
 }
 
 /** Preact runs effects after a frame; poll instead of guessing how long that takes on a busy machine. */
@@ -162,22 +169,22 @@ describe('panel controller', () => {
     expect(c.facts()).toEqual(sent[0]);
   });
 
-  it('follows an SPA from the child to an adult and back, one panel at a time', async () => {
+  it('follows an SPA from the child to an adult and back by itself (navigation watcher), one panel at a time', async () => {
     showRecord('child', 'STUDY-CHILD');
     controllerWith().start();
-    await settle();
+    await eventually(() => host() !== null);
     expect(host()).not.toBeNull();
 
     history.pushState(null, '', '/app/explorer.html#study?uuid=2');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     showRecord('adult', 'STUDY-ADULT');
-    await settle();
+    await eventually(() => host() === null);
     expect(host()).toBeNull();
 
     history.pushState(null, '', '/app/explorer.html#study?uuid=1');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     showRecord('child', 'STUDY-CHILD');
-    await settle();
+    await eventually(() => host() !== null);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
     expect(host()!.dataset.ageDays).toBe('2288');
   });
@@ -224,6 +231,7 @@ describe('panel controller', () => {
       showRecord('child');
       controllerWith({ enrichers: [enricher] }).start();
       await settle();
+      await eventually(() => host()?.dataset.ssdeMgy !== undefined);
       expect(host()!.dataset).toMatchObject({ ssdeMgy: '10.29', dwCm: '16.0', ageDays: '2288' });
       shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
       await sleep(10);
@@ -235,6 +243,7 @@ describe('panel controller', () => {
       showRecord('adult'); // the page text alone says "not a child"
       controllerWith({ enrichers: [enricher] }).start();
       await settle();
+      await eventually(() => host() !== null);
       expect(host()!.dataset.pediatric).toBe('true');
       expect(sent.at(-1)!.pediatric).toBe(true);
     });
@@ -252,7 +261,7 @@ describe('panel controller', () => {
       showRecord('child', 'B');
       await settle();
       releaseFirst();
-      await settle();
+      await sleep(50);
       expect(host()!.hasAttribute('data-ssde-mgy')).toBe(false);
     });
 

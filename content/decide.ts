@@ -23,7 +23,7 @@
  * in the record's procedure text makes it pediatric; nothing else does.
  */
 import { agesAgree, ageBetween, type AgeReading, type CalendarAge, isUnderCutoff, parseAgeText, parseDicomAge } from './parse/age';
-import { type CalendarDate, parseDate, utcDate } from './parse/dates';
+import { type CalendarDate, daysBetween, fullMonthsBetween, parseDate, utcDate } from './parse/dates';
 import {
   campaignsFor,
   classifyProcedure,
@@ -432,20 +432,78 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** A list row: its own age at its own exam, its modality and campaigns; no evidence (kept cheap for 5,000 rows). */
+/**
+ * A list row: its own age at its own exam, its modality and campaigns; no evidence and no conflict checks, one pass
+ * over its facts (kept cheap: a worklist has thousands of rows). Same precedence as `decideAge`.
+ */
 function decideRow(facts: readonly Fact[], ctx: Ctx): ExamRecord {
-  const age = decideAge(facts, ctx, null, { any: false });
-  const codes = codesOf(facts);
-  let description: string | null = null;
+  let birth: CalendarDate | null = null;
+  let exam: CalendarDate | null = null;
+  let order: CalendarDate | null = null;
+  let dicomAge: Fact | null = null;
+  let shownAge: Fact | null = null;
+  let proc: Fact | null = null;
+  let codes: ModalityCode[] | null = null;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    switch (f.kind) {
+      case 'birthDate':
+        if (!birth) birth = dateOf(f.text, ctx);
+        break;
+      case 'examDate':
+        if (!exam) exam = dateOf(f.text, ctx);
+        break;
+      case 'orderDate':
+        if (!order) order = dateOf(f.text, ctx);
+        break;
+      case 'patientAge':
+        dicomAge ??= f;
+        break;
+      case 'ageText':
+        shownAge ??= f;
+        break;
+      case 'procedure':
+        proc ??= f;
+        break;
+      case 'modality': {
+        const parsed = parseModalityCodes(f.text);
+        if (!codes) codes = parsed;
+        else for (const c of parsed) if (!codes.includes(c)) codes.push(c);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  let ageDays: number | null = null;
+  let ageBasis: AgeBasis | null = null;
+  let pediatric = false;
+  const at = exam ?? order;
+  if (birth && at && (ageDays = daysBetween(birth, at)) >= 0) {
+    ageBasis = exam ? 'exam' : 'order';
+    pediatric = fullMonthsBetween(birth, at) < ctx.cutoff * 12;
+  } else {
+    ageDays = null;
+    const dicom = dicomAge ? (parseDicomAge(dicomAge.text) ?? parseAgeText(dicomAge.text)) : null;
+    const todayAge = dicom || !birth ? null : ageBetween(birth, ctx.today);
+    const shown = dicom || todayAge || !shownAge ? null : parseAgeText(shownAge.text);
+    if (dicom) {
+      [ageDays, ageBasis, pediatric] = [dicom.days, 'exam', dicom.years < ctx.cutoff];
+    } else if (todayAge) {
+      [ageDays, ageBasis, pediatric] = [todayAge.days, 'today', isUnderCutoff(todayAge, ctx.cutoff)];
+    } else if (shown) {
+      [ageDays, ageBasis, pediatric] = [shown.days, 'today', shown.years < ctx.cutoff];
+    }
+  }
+
+  const description = proc ? proc.text.trim() || null : null; // profiles hand over whitespace-collapsed text
   let modalities: ModalityCode[];
   let campaigns: Campaign[];
-  let pediatric = age.pediatric;
-  const proc = firstOf(facts, 'procedure');
-  if (proc) description = clean(proc.text) || null;
-  if (codes.length > 0) {
+  if (codes && codes.length > 0) {
     // Rows with a code only need the procedure's interventional/dental nature.
-    const flags = description ? procedureFlags(description) : { interventional: false, dental: false };
-    modalities = sortModalities(codes);
+    const flags = description ? procedureFlags(description) : NO_FLAGS;
+    modalities = codes.length > 1 ? sortModalities(codes) : codes;
     campaigns = campaignsFor(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
   } else if (description) {
     const info = classifyProcedure(description);
@@ -455,14 +513,21 @@ function decideRow(facts: readonly Fact[], ctx: Ctx): ExamRecord {
     modalities = [];
     campaigns = [];
   }
-  if (age.ageDays === null && description && PEDIATRIC_PROTOCOL.test(description.toUpperCase())) pediatric = true;
+  if (ageDays === null && description && PEDIATRIC_PROTOCOL.test(description.toUpperCase())) pediatric = true;
   return {
-    ageDays: age.ageDays,
-    ageBasis: age.ageBasis,
+    ageDays,
+    ageBasis,
     pediatric,
     modality: modalities[0] ?? null,
     campaign: campaigns[0] ?? null,
     campaigns,
     description,
   };
+}
+
+const NO_FLAGS = { interventional: false, dental: false };
+
+function dateOf(text: string, ctx: Ctx): CalendarDate | null {
+  const p = parseDate(text, ctx.order);
+  return p.ok ? p.date : null;
 }

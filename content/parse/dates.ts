@@ -45,15 +45,39 @@ const RE_NAME_DMY = new RegExp(
 );
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/;
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-function make(y: number, m: number, d: number): DateParse {
-  if (!(y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) {
-    return { ok: false, reason: 'invalid' };
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+}
+
+/** A parsed date that is its own CalendarDate; `iso` on demand (list pages parse thousands and rarely need it). */
+class Parsed implements CalendarDate {
+  readonly ok = true as const;
+  constructor(
+    readonly y: number,
+    readonly m: number,
+    readonly d: number,
+  ) {}
+  get date(): CalendarDate {
+    return this;
   }
-  return { ok: true, date: { y, m, d }, iso: toIso({ y, m, d }) };
+  get iso(): string {
+    return toIso(this);
+  }
+}
+
+const INVALID: DateParse = { ok: false, reason: 'invalid' };
+const AMBIGUOUS: DateParse = { ok: false, reason: 'ambiguous' };
+const UNRECOGNISED: DateParse = { ok: false, reason: 'unrecognised' };
+
+function make(y: number, m: number, d: number): DateParse {
+  if (!(y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return INVALID;
+  return new Parsed(y, m, d);
 }
 
 export function toIso(c: CalendarDate): string {
@@ -66,17 +90,47 @@ export function toIso(c: CalendarDate): string {
  * @example parseDate('03/04/2020') //=> { ok: false, reason: 'ambiguous' }
  */
 export function parseDate(text: string, order?: DateOrder | null): DateParse {
-  if (!text) return { ok: false, reason: 'unrecognised' };
-  let best: { index: number; run: () => DateParse } | null = null;
-  const consider = (m: RegExpExecArray | null, run: (m: RegExpExecArray) => DateParse) => {
-    if (m && (!best || m.index < best.index)) best = { index: m.index, run: () => run(m) };
-  };
-  consider(RE_YMD.exec(text), (m) => make(+m[1]!, +m[3]!, +m[4]!));
-  consider(RE_DA.exec(text), (m) => make(+m[1]!, +m[2]!, +m[3]!));
-  consider(RE_NAME_MDY.exec(text), (m) => make(+m[3]!, monthOf(m[1]!), +m[2]!));
-  consider(RE_NAME_DMY.exec(text), (m) => make(+m[3]!, monthOf(m[2]!), +m[1]!));
-  consider(RE_NUMERIC.exec(text), (m) => numeric(+m[1]!, +m[3]!, +m[4]!, order ?? null));
-  return best ? (best as { run: () => DateParse }).run() : { ok: false, reason: 'unrecognised' };
+  if (!text) return UNRECOGNISED;
+  // Fast path: a bare DICOM DA (worklists print thousands of them).
+  if (text.length === 8 && isDigits(text)) return make(+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8));
+  const ymd = RE_YMD.exec(text);
+  const da = RE_DA.exec(text);
+  const nameMdy = RE_NAME_MDY.exec(text);
+  const nameDmy = RE_NAME_DMY.exec(text);
+  const num = RE_NUMERIC.exec(text);
+  // The earliest match in the text wins (a label may precede the date; a time may follow it).
+  let best = -1;
+  let at = Infinity;
+  const candidates = [ymd, da, nameMdy, nameDmy, num];
+  for (let i = 0; i < candidates.length; i++) {
+    const m = candidates[i];
+    if (m && m.index < at) {
+      at = m.index;
+      best = i;
+    }
+  }
+  switch (best) {
+    case 0:
+      return make(+ymd![1]!, +ymd![3]!, +ymd![4]!);
+    case 1:
+      return make(+da![1]!, +da![2]!, +da![3]!);
+    case 2:
+      return make(+nameMdy![3]!, monthOf(nameMdy![1]!), +nameMdy![2]!);
+    case 3:
+      return make(+nameDmy![3]!, monthOf(nameDmy![2]!), +nameDmy![1]!);
+    case 4:
+      return numeric(+num![1]!, +num![3]!, +num![4]!, order ?? null);
+    default:
+      return UNRECOGNISED;
+  }
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function monthOf(name: string): number {
@@ -88,17 +142,21 @@ function numeric(a: number, b: number, y: number, order: DateOrder | null): Date
   if (a === b) return make(y, a, b);
   if (a > 12 && b <= 12) return make(y, b, a); // must be D/M
   if (b > 12 && a <= 12) return make(y, a, b); // must be M/D
-  if (a > 12 && b > 12) return { ok: false, reason: 'invalid' };
-  if (!order) return { ok: false, reason: 'ambiguous' };
+  if (a > 12 && b > 12) return INVALID;
+  if (!order) return AMBIGUOUS;
   return order === 'MDY' ? make(y, a, b) : make(y, b, a);
 }
 
 // ----- arithmetic (UTC calendar days) -----
 
-const DAY_MS = 86_400_000;
-
+/** Days since 1970-01-01 (proleptic Gregorian, UTC): H. Hinnant's days_from_civil, integer arithmetic only. */
 export function dayNumber(c: CalendarDate): number {
-  return Date.UTC(c.y, c.m - 1, c.d) / DAY_MS;
+  const y = c.m <= 2 ? c.y - 1 : c.y;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (c.m + (c.m > 2 ? -3 : 9)) + 2) / 5) + c.d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Whole days from `a` to `b` (negative when b is earlier). */

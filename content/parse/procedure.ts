@@ -52,6 +52,11 @@ const CAMPAIGN_PRIORITY: readonly Campaign[] = [
  * SEG, REG, RTSTRUCT…) are dropped. `DX`/`CR` are kept as written.
  */
 export function parseModalityCodes(text: string): ModalityCode[] {
+  if (text.length === 2 && KNOWN_CODES.has(text)) return [text as ModalityCode]; // the usual single code
+  return parseCodeList(text);
+}
+
+function parseCodeList(text: string): ModalityCode[] {
   const out: ModalityCode[] = [];
   for (const part of text.toUpperCase().split(/[\\,/;|\s]+/)) {
     if (KNOWN_CODES.has(part) && !out.includes(part as ModalityCode)) out.push(part as ModalityCode);
@@ -192,8 +197,21 @@ export function sortModalities(codes: ModalityCode[]): ModalityCode[] {
   return byPriority(codes, MODALITY_PRIORITY);
 }
 
+const campaignMemo = new Map<string, readonly Campaign[]>();
+
 /** Campaigns for an exam: from its modalities and the interventional/dental nature of the procedure, primary first. */
 export function campaignsFor(modalities: readonly ModalityCode[], interventional: boolean, dental: boolean): Campaign[] {
+  // Pure function of a small input space: memoised (a worklist asks the same few questions thousands of times).
+  const key = `${modalities.join(',')}|${interventional ? 1 : 0}${dental ? 1 : 0}`;
+  let hit = campaignMemo.get(key);
+  if (!hit) {
+    hit = computeCampaigns(modalities, interventional, dental);
+    if (campaignMemo.size < 512) campaignMemo.set(key, hit);
+  }
+  return hit.slice();
+}
+
+function computeCampaigns(modalities: readonly ModalityCode[], interventional: boolean, dental: boolean): Campaign[] {
   const set = new Set<Campaign>();
   if (interventional || modalities.includes('XA')) set.add('interventional');
   if (dental) set.add('dental');

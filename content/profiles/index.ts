@@ -1,12 +1,22 @@
 /**
  * The registry: every site profile, in the order they are tried (first match wins). Specific systems first,
- * the generic reader last. Adding a profile = one file in this folder + one line here (tests/content/profiles
- * checks that every file is registered, has fixtures and a "Test URLs" comment).
+ * the generic reader last (it also checks that no specific profile claims the page). Adding a profile = one file
+ * in this folder + one line here (tests/content/profiles/registry.test.ts checks that every profile file is
+ * registered, has fixtures and a "Test URLs" comment, and that no profile claims another's pages).
  */
+import { dcm4chee } from './dcm4chee';
+import { createGenericProfile } from './generic';
+import { ohif } from './ohif';
+import { openemr } from './openemr';
+import { openmrsO3 } from './openmrs-o3';
 import { orthancExplorer } from './orthanc-explorer';
+import { orthancExplorer2 } from './orthanc-explorer-2';
 import type { SiteProfile } from './profile';
+import { stone } from './stone';
 
-export const PROFILES: readonly SiteProfile[] = [orthancExplorer];
+const SPECIFIC: readonly SiteProfile[] = [orthancExplorer, orthancExplorer2, ohif, stone, dcm4chee, openemr, openmrsO3];
+
+export const PROFILES: readonly SiteProfile[] = [...SPECIFIC, createGenericProfile(SPECIFIC)];
 
 /** The first profile whose predicate matches, or null. */
 export function detectProfile(doc: Document, url: URL): SiteProfile | null {

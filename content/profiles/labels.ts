@@ -1,0 +1,58 @@
+/**
+ * Field labels that order-entry screens, worklists and EHR banners put next to patient and exam values
+ * (English and Spanish), normalised by `labelKey` (lower case, accents and punctuation dropped).
+ * Used by the generic profile and by profiles whose tables have translatable headers (OE2, OHIF 3.13, O3).
+ */
+import type { FactKind } from '../types';
+import { labelKey } from './profile';
+
+/** 'age' is its own kind here: an AS-shaped value becomes `patientAge`, anything else `ageText`. */
+export type LabelKind = FactKind | 'age';
+
+const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
+  ['age', ['age', 'patient age', 'age at exam', 'age at study', 'patient s age', 'edad', 'edad del paciente']],
+  [
+    'birthDate',
+    [
+      'dob', 'd o b', 'date of birth', 'birth date', 'birthdate', 'birth', 'born', 'patient birth date', 'patient s birth date',
+      'patientbirthdate', 'fecha de nacimiento', 'f nacimiento', 'nacimiento', 'fecha nac', 'f nac',
+    ],
+  ],
+  [
+    'examDate',
+    [
+      'study date', 'exam date', 'date of exam', 'date of study', 'date of service', 'scan date', 'procedure date',
+      'acquisition date', 'performed', 'performed date', 'scheduled', 'scheduled date', 'appointment date', 'studydate',
+      'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha',
+      'date',
+    ],
+  ],
+  ['orderDate', ['order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'fecha de la orden', 'fecha de solicitud']],
+  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'peso', 'peso kg']],
+  [
+    'procedure',
+    [
+      'procedure', 'procedure name', 'requested procedure', 'exam', 'examination', 'exam description', 'study', 'study description',
+      'description', 'protocol', 'protocol name', 'order', 'orders', 'test', 'imaging', 'imaging order', 'estudio', 'procedimiento',
+      'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription',
+    ],
+  ],
+  ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study']],
+  ['bodyPart', ['body part', 'body region', 'region', 'body site', 'region anatomica']],
+  ['ctdiVol', ['ctdivol', 'ctdi vol', 'ctdivol mgy', 'ctdi vol mgy']],
+];
+
+const BY_KEY = new Map<string, LabelKind>();
+for (const [kind, keys] of LABELS) for (const k of keys) BY_KEY.set(k, kind);
+
+/** The kind a label names, or undefined. `text` may carry a trailing colon, asterisk, unit in brackets… */
+export function labelKind(text: string): LabelKind | undefined {
+  if (text.length > 40) return undefined;
+  const key = labelKey(text.replace(/\((?:kg|lb|lbs|mgy)\)|\[(?:kg|lb|mgy)\]/gi, ''));
+  return BY_KEY.get(key);
+}
+
+/** Patient kinds (a label that makes a screen look like it is about a patient). */
+export const PATIENT_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['age', 'birthDate']);
+/** Exam kinds (a table with one of these per row is a list of exams or orders). */
+export const EXAM_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['examDate', 'orderDate', 'modality', 'procedure']);

@@ -1,0 +1,131 @@
+/**
+ * Reading labelled values and list tables, shared by profiles: one pass over the rows, native `rows`/`cells`
+ * collections, only the mapped columns' text — linear and cheap on a 5,000-row worklist.
+ */
+import type { Fact } from '../types';
+import { EXAM_KINDS, type LabelKind, labelKind, PATIENT_KINDS } from './labels';
+import { textOf } from './profile';
+
+export interface Column {
+  kind: LabelKind;
+  index: number;
+  label: string;
+}
+
+const AS_SHAPE = /^\d{3}[DWMY]$/;
+const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
+
+/** Whitespace collapsed and trimmed; allocation-free for the usual clean cell. */
+export function collapse(raw: string): string {
+  return MESSY_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+}
+const BARE_NUMBER = /^\d{1,3}$/;
+
+/** One labelled value → a fact (an "Age" value shaped like DICOM AS is `patientAge`; a bare number is years). */
+export function pushLabelled(facts: Fact[], kind: LabelKind, raw: string, where: string): void {
+  const text = collapse(raw);
+  if (!text || text === '-' || text === '—') return;
+  if (kind === 'age') {
+    if (AS_SHAPE.test(text)) facts.push({ kind: 'patientAge', text, where });
+    // A bare number under an "Age" label is years (OpenEMR prints `Age: 6`); kept as written in the evidence.
+    else facts.push({ kind: 'ageText', text: BARE_NUMBER.test(text) ? `${text} y` : text, where });
+    return;
+  }
+  facts.push({ kind, text, where });
+}
+
+/** Header cells → the columns we understand. */
+export function mapColumns(headerCells: ArrayLike<Element>): Column[] {
+  const cols: Column[] = [];
+  const seen = new Set<LabelKind>();
+  for (let i = 0; i < headerCells.length; i++) {
+    const label = textOf(headerCells[i]);
+    const kind = labelKind(label);
+    // First column of a kind wins ("Study date" before a later "Date").
+    if (kind && !seen.has(kind)) {
+      seen.add(kind);
+      cols.push({ kind, index: i, label });
+    }
+  }
+  return cols;
+}
+
+export function isExamList(cols: readonly Column[]): boolean {
+  return cols.some((c) => EXAM_KINDS.has(c.kind));
+}
+
+export function hasPatientColumn(cols: readonly Column[]): boolean {
+  return cols.some((c) => PATIENT_KINDS.has(c.kind));
+}
+
+/**
+ * Facts of one row: `base` (e.g. the banner's patient facts when the list has no patient columns) + mapped cells.
+ * `where` strings are built once per column by the caller (no string work per row).
+ */
+export function rowFacts(cells: ArrayLike<Element>, cols: readonly Column[], wheres: readonly string[], base: readonly Fact[]): Fact[] {
+  const facts = base.slice();
+  for (let c = 0; c < cols.length; c++) {
+    const col = cols[c]!;
+    const cell = cells[col.index];
+    if (cell) pushLabelled(facts, col.kind, cell.textContent ?? '', wheres[c]!);
+  }
+  return facts;
+}
+
+/**
+ * Rows of a table section. Browsers have `section.rows`; happy-dom 21 lacks it on thead/tbody, so fall back to
+ * the section's `tr` children (same rows, same order).
+ */
+export function rowsOf(section: HTMLTableSectionElement | HTMLTableElement): ArrayLike<HTMLTableRowElement> {
+  const rows = (section as { rows?: ArrayLike<HTMLTableRowElement> }).rows;
+  if (rows) return rows;
+  return Array.from(section.children).filter((c) => c.tagName === 'TR') as HTMLTableRowElement[];
+}
+
+/** The table's own `tbody` sections (not those of nested tables: happy-dom's `tBodies` includes them). */
+export function bodiesOf(table: HTMLTableElement): Element[] {
+  const bodies: Element[] = [];
+  for (const c of Array.from(table.children)) if (c.tagName === 'TBODY') bodies.push(c);
+  return bodies;
+}
+
+/** Header cells of a table: the last row of its thead, else its first row when that row is all `th`. */
+export function headerCellsOf(table: HTMLTableElement): ArrayLike<Element> | null {
+  const thead = table.tHead;
+  const headRows = thead ? rowsOf(thead) : null;
+  if (headRows && headRows.length > 0) return headRows[headRows.length - 1]!.cells;
+  const first = table.rows[0];
+  if (first && first.cells.length > 1 && first.querySelector('td') === null) return first.cells;
+  return null;
+}
+
+/**
+ * Reads a list table whose header names patient/exam columns: one fact list per body row.
+ * Returns null when the table is not a list of exams/orders.
+ */
+export function readListTable(
+  table: HTMLTableElement,
+  whereOf: (col: Column) => string,
+  base: readonly Fact[] = [],
+  header: ArrayLike<Element> | null = headerCellsOf(table),
+): Fact[][] | null {
+  if (!header) return null;
+  const cols = mapColumns(header);
+  if (!isExamList(cols)) return null;
+  const wheres = cols.map(whereOf);
+  const patientBase = hasPatientColumn(cols) ? [] : base;
+  const out: Fact[][] = [];
+  const headerRow = header[0]?.parentElement ?? null;
+  const own = bodiesOf(table);
+  const bodies = own.length > 0 ? own : [table];
+  for (const body of bodies) {
+    const rows = rowsOf(body as HTMLTableSectionElement);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      if (row === headerRow || row.parentElement?.tagName === 'THEAD') continue;
+      const facts = rowFacts(row.cells, cols, wheres, patientBase);
+      if (facts.length > patientBase.length) out.push(facts);
+    }
+  }
+  return out;
+}

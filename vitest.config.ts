@@ -4,7 +4,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 /**
  * Two projects, one run, one JSON report (`npm test`):
  * - unit: pure modules, components under happy-dom, background/popup logic on fakeBrowser.
- * - e2e:  real browsers (Chromium, Firefox ESR) and a real Orthanc, one file at a time.
+ * - e2e:  real browsers (Chromium, Firefox ESR) and a real Orthanc, one file at a time, after unit.
+ *         Suites use tests/e2e/harness (see its README); `npm test` builds everything first.
  */
 export default defineConfig({
   test: {
@@ -20,6 +21,9 @@ export default defineConfig({
           testTimeout: 20_000,
           // Process the panel's CSS so `?inline` imports give the real stylesheet (default: '').
           css: { include: [/components\/.*\.css/] },
+          // Unit tests run first, then the e2e project: the machine has 2 cores, and browsers
+          // racing unit workers make e2e timing flaky.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -29,6 +33,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           environment: 'node',
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

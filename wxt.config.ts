@@ -60,7 +60,10 @@ export default defineConfig({
             strict_min_version: '140.0',
             data_collection_permissions: { required: ['none'] },
           } as Record<string, unknown>,
-        };
+          // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint
+          // KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION otherwise).
+          gecko_android: { strict_min_version: '142.0' },
+        } as typeof m.browser_specific_settings;
       } else {
         // Chrome-only: enterprise policy schema (Firefox reads policies.json → 3rdparty.Extensions).
         m.storage = { managed_schema: 'managed_schema.json' };

@@ -36,4 +36,5 @@ export {
   type SeededStudy,
 } from './dicom';
 export { serveStatic, type StaticServer, type Route } from './static';
+export { listZip } from './zip';
 export { panelState, waitForPanel, PANEL_TAG, type PanelState } from './panel';

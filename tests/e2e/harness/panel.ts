@@ -14,11 +14,15 @@ export interface PanelState {
   shadowElements: number;
   /** `<style>` elements plus adopted style sheets inside the shadow root. */
   styleSheets: number;
-  /** Size of the largest element in the shadow root (px). */
+  /** The first element in the shadow root that paints a background (the visible pill or card): its size in px, */
   box: { width: number; height: number } | null;
-  /** Computed background colour and font size of that element (evidence that the CSS applied). */
+  /** its computed background colour and font size (evidence that the inlined CSS applied), */
   background: string | null;
   fontSize: string | null;
+  /** and its tag.class. */
+  styledElement: string | null;
+  /** Computed `position` of the host element. */
+  hostPosition: string | null;
   /** Any `<link>` in the shadow root (stylesheets must be inlined, not linked). */
   links: string[];
   dataset: { pediatric: string | null; ageDays: string | null; campaign: string | null };
@@ -37,23 +41,22 @@ export async function panelState(page: unknown): Promise<PanelState> {
     let box: { width: number; height: number } | null = null;
     let background: string | null = null;
     let fontSize: string | null = null;
+    let styledElement: string | null = null;
     if (root) {
-      let best: Element | null = null;
-      let bestArea = -1;
+      // The first rendered element that paints a background: the visible panel (pill or card),
+      // not the full-viewport transparent layer around it.
       for (const el of Array.from(root.querySelectorAll('*'))) {
-        if (el.tagName === 'STYLE' || el.tagName === 'LINK') continue;
+        if (el.tagName === 'STYLE' || el.tagName === 'LINK' || el.tagName === 'HTML' || el.tagName === 'BODY' || el.tagName === 'HEAD') continue;
         const r = el.getBoundingClientRect();
-        if (r.width * r.height > bestArea) {
-          bestArea = r.width * r.height;
-          best = el;
+        const cs = getComputedStyle(el);
+        const bg = cs.backgroundColor;
+        if (r.width > 0 && r.height > 0 && bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) {
+          box = { width: Math.round(r.width), height: Math.round(r.height) };
+          background = bg;
+          fontSize = cs.fontSize;
+          styledElement = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''}`;
+          break;
         }
-      }
-      if (best) {
-        const r = best.getBoundingClientRect();
-        box = { width: Math.round(r.width), height: Math.round(r.height) };
-        const cs = getComputedStyle(best);
-        background = cs.backgroundColor;
-        fontSize = cs.fontSize;
       }
     }
     return {
@@ -64,6 +67,8 @@ export async function panelState(page: unknown): Promise<PanelState> {
       box,
       background,
       fontSize,
+      styledElement,
+      hostPosition: host ? getComputedStyle(host).position : null,
       links: root ? Array.from(root.querySelectorAll('link')).map((l) => l.getAttribute('href') ?? '') : [],
       dataset: {
         pediatric: host?.getAttribute('data-pediatric') ?? null,

@@ -6,73 +6,12 @@
  *   to the skip log (`E2E_SKIP_LOG`, default `test-results/e2e-skips.jsonl`) that `scripts/test.mjs`
  *   prints as `SKIPPED: n (reasons)`. What is present still runs.
  */
-import { accessSync, appendFileSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe } from 'vitest';
+import { aptLine, prerequisites, type Need, type Prerequisites } from '../../../scripts/lib/prerequisites.mjs';
 
-export type Need = 'chromium' | 'firefox' | 'orthanc';
-
-const CANDIDATES: Record<Need, { paths: string[]; names: string[]; apt: string[] }> = {
-  chromium: { paths: ['/usr/bin/chromium'], names: ['chromium', 'chromium-browser'], apt: ['chromium'] },
-  firefox: { paths: ['/usr/bin/firefox-esr'], names: ['firefox-esr', 'firefox'], apt: ['firefox-esr'] },
-  // Debian installs the server as /usr/sbin/Orthanc.
-  orthanc: { paths: ['/usr/sbin/Orthanc', '/usr/bin/Orthanc'], names: ['Orthanc'], apt: ['orthanc', 'orthanc-dicomweb'] },
-};
-
-export const DICOMWEB_PLUGIN_CANDIDATES = [
-  '/usr/share/orthanc/plugins/libOrthancDicomWeb.so',
-  '/usr/lib/orthanc/libOrthancDicomWeb.so',
-];
-
-function isExecutable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function which(names: string[]): string | null {
-  const dirs = (process.env.PATH ?? '').split(delimiter).concat(['/usr/sbin', '/usr/bin', '/sbin', '/bin']);
-  for (const name of names) for (const d of dirs) if (d && isExecutable(join(d, name))) return join(d, name);
-  return null;
-}
-
-export interface Prerequisites {
-  chromium: string | null;
-  firefox: string | null;
-  orthanc: string | null;
-  dicomWebPlugin: string | null;
-  /** Needs that are not met (orthanc counts as missing when its DICOMweb plugin is). */
-  missing: Need[];
-  /** `sudo apt-get install -y …` for exactly what is missing ('' when nothing is). */
-  aptLine: string;
-}
-
-/** Finds Chromium, Firefox ESR, Orthanc and the DICOMweb plugin. Env overrides: CHROMIUM_PATH, FIREFOX_PATH, ORTHANC_PATH. */
-export function prerequisites(): Prerequisites {
-  const find = (need: Need, env: string | undefined) =>
-    (env && isExecutable(env) ? env : null) ??
-    CANDIDATES[need].paths.find(isExecutable) ??
-    which(CANDIDATES[need].names);
-  const chromium = find('chromium', process.env.CHROMIUM_PATH);
-  const firefox = find('firefox', process.env.FIREFOX_PATH);
-  const orthanc = find('orthanc', process.env.ORTHANC_PATH);
-  const dicomWebPlugin = DICOMWEB_PLUGIN_CANDIDATES.find((p) => existsSync(p)) ?? null;
-  const missing: Need[] = [];
-  if (!chromium) missing.push('chromium');
-  if (!firefox) missing.push('firefox');
-  if (!orthanc || !dicomWebPlugin) missing.push('orthanc');
-  return { chromium, firefox, orthanc, dicomWebPlugin, missing, aptLine: aptLine(missing) };
-}
-
-export function aptLine(missing: Need[]): string {
-  if (missing.length === 0) return '';
-  const pkgs = missing.flatMap((n) => CANDIDATES[n].apt);
-  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  return `${sudo}apt-get update && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y ${pkgs.join(' ')}`;
-}
+export { aptLine, prerequisites, type Need, type Prerequisites };
 
 export const skipRequested = (): boolean => process.env.SKIP_E2E === '1';
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOOPBACK_HOSTS, OPTIONAL_SITE_HOSTS, STATEMENT_HOSTS } from './settings/hosts';
@@ -74,9 +76,10 @@ export default defineConfig({
 
       if (mode === 'e2e' || mode === 'e2e-runtime') {
         m.host_permissions = [...new Set([...(m.host_permissions ?? []), ...LOOPBACK_HOSTS])];
-        if (browser !== 'firefox' && process.env.E2E_MANIFEST_KEY) {
-          // A stable extension id for policy e2e (Chromium managed policies are keyed by id).
-          m.key = process.env.E2E_MANIFEST_KEY;
+        if (browser !== 'firefox') {
+          // A stable extension id for policy e2e (Chromium managed policies are keyed by id): the
+          // public half of a throwaway test key, committed; no private key exists or is needed.
+          m.key = process.env.E2E_MANIFEST_KEY ?? readFileSync(resolve(import.meta.dirname, 'tests/e2e/e2e-manifest-key.txt'), 'utf8').trim();
         }
       }
       if (mode === 'e2e') {

@@ -108,16 +108,29 @@ export function defaultOptionsDeps(): OptionsDeps {
 }
 
 export interface OptionsController {
-  load(): Promise<OptionsView>;
+  /**
+   * The current view, or null when a change was written while it was being read (its values may
+   * predate the change: rendering them would flip a control the user just set back for a moment).
+   * The storage watch brings the next load.
+   */
+  load(): Promise<OptionsView | null>;
   actions: OptionsActions;
 }
 
 export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()): OptionsController {
   let last: OptionsView | null = null;
+  /** Bumped by every write; a load that saw another value is superseded. */
+  let writes = 0;
+  const writing = <T>(p: Promise<T>): Promise<T> => {
+    writes++;
+    return p.finally(() => writes++);
+  };
 
-  async function load(): Promise<OptionsView> {
+  async function load(): Promise<OptionsView | null> {
+    const seen = writes;
     const [state, all] = await Promise.all([getSettingsState(), deps.permissions.getAll().catch(() => ({ origins: [] }))]);
     const lists = siteLists(all.origins ?? [], deps.requiredHosts, state.effective.approvedSites);
+    if (seen !== writes) return null;
     last = {
       user: state.user,
       effective: state.effective,
@@ -133,12 +146,8 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
   const date = () => deps.now().toISOString().slice(0, 10);
 
   const actions: OptionsActions = {
-    async save(key, value) {
-      try {
-        await writeSetting(key, value);
-      } catch (e) {
-        throw new Error(message(e));
-      }
+    save(key, value) {
+      return writing(writeSetting(key, value).catch((e: unknown) => Promise.reject(new Error(message(e)))));
     },
 
     async removeSite(pattern) {
@@ -158,11 +167,11 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
       const asked = deps.permissions.request({ origins: [pattern] });
       return asked.then(async (granted) => {
         if (!granted) return false;
-        await updateSetting('statementSources', (s) =>
+        await writing(updateSetting('statementSources', (s) =>
           s.extraUrls.includes(url) || s.extraUrls.length >= LIMITS.extraStatementUrls
             ? s
             : { ...s, extraUrls: [...s.extraUrls, url] },
-        );
+        ));
         return true;
       });
     },
@@ -182,9 +191,8 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     async importSettings(text) {
       const r = parseSettingsImport(text);
       if (!r.ok) return { ok: false, error: r.error, skipped: 0 };
-      for (const [key, value] of Object.entries(r.values) as [keyof Settings, unknown][]) {
-        await writeSetting(key, value as never);
-      }
+      const entries = Object.entries(r.values) as [keyof Settings, unknown][];
+      await writing(Promise.all(entries.map(([key, value]) => writeSetting(key, value as never))));
       return { ok: true, skipped: r.issues.length };
     },
 
@@ -195,11 +203,13 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
       const parsed = parseTableJson(text);
       if ('error' in parsed) return { ok: false, message: parsed.error };
       try {
-        await updateSetting('referenceLevelTables', (tables) => {
-          const others = tables.filter((t) => t.id !== parsed.table.id);
-          if (others.length >= LIMITS.referenceTables) throw new Error(`at most ${LIMITS.referenceTables} tables`);
-          return [...others, parsed.table];
-        });
+        await writing(
+          updateSetting('referenceLevelTables', (tables) => {
+            const others = tables.filter((t) => t.id !== parsed.table.id);
+            if (others.length >= LIMITS.referenceTables) throw new Error(`at most ${LIMITS.referenceTables} tables`);
+            return [...others, parsed.table];
+          }),
+        );
       } catch (e) {
         return { ok: false, message: message(e) };
       }

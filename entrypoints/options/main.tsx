@@ -17,6 +17,7 @@ function App() {
       controller
         .load()
         .then((v) => {
+          if (!v) return; // superseded by a write; the storage watch reloads again
           setView(v);
           setError(null);
         })

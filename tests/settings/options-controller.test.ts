@@ -90,7 +90,7 @@ describe('options controller', () => {
     await writeSetting('pediatricCutoffYears', 15);
     await fakeBrowser.storage.managed.set({ approvedSites: ['https://pacs.example.org', 'https://ris.example.org'] });
     const perms = permissionsFake([...REQUIRED, 'https://ris.example.org/*']);
-    const view = await createOptionsController(deps(perms).d).load();
+    const view = (await createOptionsController(deps(perms).d).load())!;
     expect(view.user.pediatricCutoffYears).toBe(15);
     expect(view.managed).toEqual(['approvedSites']);
     expect(view.sites).toEqual(['https://ris.example.org/*']);
@@ -104,14 +104,14 @@ describe('options controller', () => {
     await c.load();
     expect(await c.actions.enableApproved()).toBe(true);
     expect(perms.requests).toEqual([['https://a.example.org/*', 'https://b.example.org/*']]);
-    expect((await c.load()).approvedPending).toEqual([]);
+    expect((await c.load())!.approvedPending).toEqual([]);
   });
 
   it('removeSite gives the permission back', async () => {
     const perms = permissionsFake([...REQUIRED, 'https://pacs.example.org/*']);
     const c = createOptionsController(deps(perms).d);
     await c.actions.removeSite('https://pacs.example.org/*');
-    expect((await c.load()).sites).toEqual([]);
+    expect((await c.load())!.sites).toEqual([]);
   });
 
   it('addFeed asks for the feed host and saves the URL only when granted', async () => {
@@ -125,6 +125,15 @@ describe('options controller', () => {
     const no = permissionsFake([...REQUIRED], false);
     expect(await createOptionsController(deps(no).d).actions.addFeed('https://other.example.org/feed')).toBe(false);
     expect((await readSetting('statementSources')).extraUrls).toEqual([]);
+  });
+
+  it('a load that overlaps a write is superseded (no stale values over a fresh change)', async () => {
+    const c = createOptionsController(deps(permissionsFake(REQUIRED)).d);
+    const loading = c.load();
+    const saving = c.actions.save('pediatricCutoffYears', 9);
+    expect(await loading).toBeNull();
+    await saving;
+    expect((await c.load())!.user.pediatricCutoffYears).toBe(9);
   });
 
   it('save refuses invalid values with a readable message', async () => {

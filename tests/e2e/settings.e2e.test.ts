@@ -1,0 +1,179 @@
+/**
+ * Settings end to end in Chromium: the options page keeps what the user sets across a page reload
+ * and a new tab; an enterprise policy (a JSON file in /etc/chromium/policies/managed/)
+ * reaches the extension through storage.managed and the options page shows it as managed.
+ *
+ * The policy test writes a system file, so it needs root; without root it is SKIPPED, loudly,
+ * with the reason in the skip log. The file has a unique name and is removed in `finally`.
+ * The e2e build has a manifest `key` (tests/e2e/e2e-manifest-key.txt), so the id is stable.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeE2E, launchChromium, recordSkip, type ChromiumSession } from './harness';
+
+const SUITE = 'settings (Chromium)';
+
+/** The extension API inside the browser (page.evaluate / worker.evaluate callbacks run there). */
+declare const chrome: {
+  storage: {
+    local: { get(keys: null): Promise<Record<string, unknown>> };
+    managed: { get(keys: null): Promise<Record<string, unknown>> };
+  };
+};
+const POLICY_DIR = '/etc/chromium/policies/managed';
+
+/** Chromium's id for a manifest key: the first 128 bits of SHA-256(public key DER), as a–p. */
+function extensionIdFromKey(keyBase64: string): string {
+  const hex = createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+const E2E_EXTENSION_ID = extensionIdFromKey(readFileSync(join(import.meta.dirname, 'e2e-manifest-key.txt'), 'utf8').trim());
+
+async function openOptions(session: ChromiumSession): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(`${session.extensionOrigin}/options.html`);
+  await page.locator('#igo-cutoff').waitFor();
+  return page;
+}
+
+/** Wait until storage.local holds `value` under the setting's key (the save went through). */
+async function savedAs(page: Page, key: string, value: unknown) {
+  await page.waitForFunction(
+    async ([k, v]) => JSON.stringify((await chrome.storage.local.get(null))[`settings.${k}`]) === JSON.stringify(v),
+    [key, value] as const,
+    { timeout: 10_000 },
+  );
+}
+
+describeE2E(SUITE, ['chromium'], () => {
+  describe('options are kept', () => {
+    let session: ChromiumSession | undefined;
+    beforeAll(async () => {
+      session = await launchChromium({ build: 'chrome-mv3-e2e' });
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('the e2e build has the stable id of the committed test key', () => {
+      expect(session!.extensionId).toBe(E2E_EXTENSION_ID);
+    });
+
+    it('across a page reload and a new tab, and the background sees them', async () => {
+      let page = await openOptions(session!);
+      expect(await page.locator('#igo-cutoff').inputValue()).toBe('18');
+
+      await page.locator('#igo-cutoff').fill('16');
+      await page.locator('#igo-cutoff').blur();
+      await savedAs(page, 'pediatricCutoffYears', 16);
+      expect(await page.locator('[role="status"]').innerText()).toBe('Saved.');
+      await page.locator('input[value="dental"]').uncheck();
+      await savedAs(page, 'disabledCampaigns', ['dental']);
+      await page.locator('#igo-refresh').selectOption('24');
+      await savedAs(page, 'refreshIntervalHours', 24);
+      await page.locator('input[name="imagegently"]').uncheck();
+      await savedAs(page, 'statementSources', { imagegently: false, extraUrls: [] });
+
+      const check = async (p: Page) => {
+        expect(await p.locator('#igo-cutoff').inputValue()).toBe('16');
+        expect(await p.locator('input[value="dental"]').isChecked()).toBe(false);
+        expect(await p.locator('input[value="ct"]').isChecked()).toBe(true);
+        expect(await p.locator('#igo-refresh').inputValue()).toBe('24');
+        expect(await p.locator('input[name="imagegently"]').isChecked()).toBe(false);
+      };
+      await page.reload();
+      await page.locator('#igo-cutoff').waitFor();
+      await check(page);
+      // A new options tab after the old one is closed.
+      await page.close();
+      page = await openOptions(session!);
+      await check(page);
+      // The stored values are the validated shapes, under one key per setting.
+      const stored = await page.evaluate(() => chrome.storage.local.get(null));
+      expect(stored['settings.pediatricCutoffYears']).toBe(16);
+      expect(stored['settings.disabledCampaigns']).toEqual(['dental']);
+      expect(stored['settings.refreshIntervalHours']).toBe(24);
+      // The background reads the same values.
+      const fromWorker = await session!.serviceWorker!.evaluate(() => chrome.storage.local.get(null));
+      expect(fromWorker['settings.pediatricCutoffYears']).toBe(16);
+    });
+
+    it('refuses an out-of-range cutoff and keeps the saved one', async () => {
+      const page = await openOptions(session!);
+      await page.locator('#igo-cutoff').fill('40');
+      await page.locator('#igo-cutoff').blur();
+      await page.locator('#igo-cutoff-help', { hasText: 'Enter a whole number from 1 to 21.' }).waitFor();
+      await page.reload();
+      await page.locator('#igo-cutoff').waitFor();
+      expect(await page.locator('#igo-cutoff').inputValue()).toBe('16');
+    });
+  });
+
+  describe('enterprise policy from /etc/chromium/policies/managed', () => {
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!isRoot) {
+      recordSkip(SUITE, `policy e2e needs root to write ${POLICY_DIR}/*.json (running as uid ${process.getuid?.() ?? '?'})`);
+    }
+
+    it.skipIf(!isRoot)('is applied, shown as managed, and invalid values are reported', async () => {
+      const file = join(POLICY_DIR, `igc-e2e-settings-${process.pid}-${Date.now()}.json`);
+      // Directories this test creates are removed again (only if still empty).
+      const created: string[] = [];
+      for (let d = POLICY_DIR; !existsSync(d); d = dirname(d)) created.unshift(d);
+      let session: ChromiumSession | undefined;
+      try {
+        mkdirSync(POLICY_DIR, { recursive: true });
+        const policy = {
+          '3rdparty': {
+            extensions: {
+              [E2E_EXTENSION_ID]: {
+                pediatricCutoffYears: 21,
+                disabledCampaigns: ['dental'],
+                approvedSites: ['https://pacs.example.test', 'https://ris.example.test:8443', 'http://127.0.0.1:8042'],
+                statementsEnabled: false,
+                statementUrls: ['javascript:alert(1)'],
+                supportContact: { name: 'Radiology IT (e2e)', phone: '555-0100' },
+              },
+            },
+          },
+        };
+        writeFileSync(file, JSON.stringify(policy), { mode: 0o644 });
+        session = await launchChromium({ build: 'chrome-mv3-e2e' });
+        expect(session.extensionId).toBe(E2E_EXTENSION_ID);
+
+        // The browser hands the policy to the extension through storage.managed.
+        const worker = session.serviceWorker!;
+        let managed: Record<string, unknown> = {};
+        for (const until = Date.now() + 20_000; Date.now() < until; ) {
+          managed = await worker.evaluate(() => chrome.storage.managed.get(null));
+          if (Object.keys(managed).length) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        expect(managed.pediatricCutoffYears).toBe(21);
+
+        const page = await openOptions(session);
+        await page.locator('#igo-cutoff[disabled]').waitFor({ timeout: 10_000 });
+        expect(await page.locator('#igo-cutoff').inputValue()).toBe('21');
+        expect(await page.locator('input[value="dental"]').isDisabled()).toBe(true);
+        expect(await page.locator('input[value="dental"]').isChecked()).toBe(false);
+        const text = await page.locator('main').innerText();
+        expect(text).toContain('Some settings are managed by your organisation');
+        expect(text).toContain('Radiology IT (e2e)');
+        expect(text).toContain('Your organisation turned statement fetching off');
+        expect(text).toContain('policy value ignored: statementUrls[0]: not an http(s) URL');
+        // Loopback is already a host permission of the e2e build, so two sites are left to enable.
+        expect(await page.getByRole('button', { name: 'Enable the 2 sites your organisation approved' }).count()).toBe(1);
+        expect(text).toContain('https://ris.example.test');
+      } finally {
+        await session?.close();
+        rmSync(file, { force: true });
+        for (const d of created.reverse()) {
+          if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+        }
+      }
+    });
+  });
+});

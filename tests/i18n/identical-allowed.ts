@@ -13,4 +13,13 @@ export const IDENTICAL_ALLOWED: Readonly<Record<string, string>> = {
   panel_modality_MG: 'DICOM modality code',
   panel_modality_PT: 'PET is the usual abbreviation in Spanish too',
   panel_modality_IO: '"Intraoral" is the Spanish word as well',
+  popup_links_heading: 'campaign name (Image Gently)',
+  popup_calc_ctdivol: 'quantity symbol and unit (CTDIvol, mGy)',
+  popup_calc_phantom16: 'a length in cm',
+  popup_calc_phantom32: 'a length in cm',
+  popup_calc_dwCm: 'symbol and unit (Dw, cm)',
+  popup_calc_apCm: 'symbol and unit (AP, cm)',
+  popup_calc_latCm: '"Lateral" is the Spanish word as well',
+  popup_calc_sumCm: 'symbols; "lateral" is the Spanish word as well',
+  popup_calc_result: 'symbol and unit (SSDE, mGy)',
 };

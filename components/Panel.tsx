@@ -284,20 +284,27 @@ function Numbers({ numbers }: { numbers: PanelNumber[] }) {
       <h3>{i18n.t('panel.numbers')}</h3>
       <dl>
         {numbers.map((n) => (
-          <div class="igp-number" data-number={n.id}>
-            <dt>
-              {n.label}
-              {n.estimate && <span class="igp-tag">{i18n.t('panel.estimate')}</span>}
-            </dt>
-            <dd>
-              <span class="igp-value">{n.value}</span>
-              {n.detail && <span class="igp-detail">{n.detail}</span>}
-              <span class="igp-source">{i18n.t('panel.source', [n.source])}</span>
-            </dd>
-          </div>
+          <NumberItem number={n} />
         ))}
       </dl>
     </section>
+  );
+}
+
+/** One number with its label, details and source (also used by the PACS section, components/PacsDoseSection.tsx). */
+export function NumberItem({ number: n }: { number: PanelNumber }) {
+  return (
+    <div class="igp-number" data-number={n.id}>
+      <dt>
+        {n.label}
+        {n.estimate && <span class="igp-tag">{i18n.t('panel.estimate')}</span>}
+      </dt>
+      <dd>
+        <span class="igp-value">{n.value}</span>
+        {n.detail && <span class="igp-detail">{n.detail}</span>}
+        <span class="igp-source">{i18n.t('panel.source', [n.source])}</span>
+      </dd>
+    </div>
   );
 }
 

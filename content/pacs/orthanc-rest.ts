@@ -43,6 +43,8 @@ export const OrthancInstanceSummarySchema = z.looseObject({
 });
 export type OrthancInstanceSummary = z.infer<typeof OrthancInstanceSummarySchema>;
 
+export const OrthancInstanceSchema = z.looseObject({ ID: OrthancId, ParentSeries: OrthancId });
+
 export const OrthancInstanceMetadataSchema = z.looseObject({
   TransferSyntax: z.optional(z.string()),
   SopClassUid: z.optional(z.string()),
@@ -100,6 +102,11 @@ export class OrthancRest {
 
   seriesInstances(seriesId: string): Promise<OrthancInstanceSummary[]> {
     return this.client.json(`${this.root}series/${seriesId}/instances`, z.array(OrthancInstanceSummarySchema));
+  }
+
+  /** `/instances/{id}`: which series an instance belongs to. */
+  instance(instanceId: string): Promise<z.infer<typeof OrthancInstanceSchema>> {
+    return this.client.json(`${this.root}instances/${instanceId}`, OrthancInstanceSchema);
   }
 
   async instanceTags(instanceId: string): Promise<DicomView> {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FetchLike, GetInit, ResponseLike } from '../../content/pacs/pacs-client';
+import { readDataset } from '../e2e/harness/dicom';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pacs');
 
@@ -99,4 +100,65 @@ export function multipartFrame(frame: Uint8Array, transferSyntax = '1.2.840.1000
     bytes,
     contentType: `multipart/related; type="application/octet-stream; transfer-syntax=${transferSyntax}"; boundary=${boundary}`,
   };
+}
+
+/** The stored pixel bytes of a generated study's axial slices, by InstanceNumber ('1' …). */
+export function axialFrames(files: readonly { name: string; bytes: Uint8Array }[]): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const f of files) {
+    const m = /^axial-(\d+)\.dcm$/.exec(f.name);
+    if (!m) continue;
+    const pixels = readDataset(f.bytes).PixelData;
+    if (!Array.isArray(pixels) || !(pixels[0] instanceof ArrayBuffer)) throw new Error(`no pixel data in ${f.name}`);
+    out[m[1]!] = new Uint8Array(pixels[0]);
+  }
+  return out;
+}
+
+type StudyName = 'child' | 'adult' | 'rle' | 'scanner';
+
+/**
+ * Orthanc REST routes for a captured study, as Orthanc Explorer's origin serves them: the series page's
+ * series, the study's series, the instance list, every instance's tags and transfer syntax, the dose SR's tags,
+ * and (when given) the raw frames.
+ */
+export function orthancRoutes(name: StudyName, frames: Record<string, Uint8Array> = {}): Record<string, FakeAnswer> {
+  const ix = fixtureIndex()[name];
+  const routes: Record<string, FakeAnswer> = {
+    [`/series/${ix.axialSeriesId}`]: { text: fixtureText(`orthanc-${name}-series`) },
+    [`/studies/${ix.studyId}/series`]: { text: fixtureText(`orthanc-${name}-study-series`) },
+    [`/series/${ix.axialSeriesId}/instances`]: { text: fixtureText(`orthanc-${name}-series-instances`) },
+  };
+  for (const [n, id] of Object.entries(ix.instances)) {
+    routes[`/instances/${id}/tags?short`] = { text: fixtureText(`orthanc-${name}-tags-${n}`) };
+    // Captured for one instance; the transfer syntax is the same for every instance of the series.
+    routes[`/instances/${id}/metadata?expand`] = { text: fixtureText(`orthanc-${name}-metadata`) };
+    if (frames[n]) routes[`/instances/${id}/frames/0/raw`] = { bytes: frames[n], contentType: 'application/octet-stream' };
+  }
+  const seriesList = fixture(`orthanc-${name}-study-series`) as { MainDicomTags: { Modality: string }; Instances: string[] }[];
+  for (const s of seriesList) {
+    if (s.MainDicomTags.Modality === 'SR') routes[`/instances/${s.Instances[0]}/tags?short`] = { text: fixtureText(`orthanc-${name}-sr-tags`) };
+  }
+  return routes;
+}
+
+/** DICOMweb routes (root `/dicom-web`) for a captured study, frames answered as Orthanc's plugin does. */
+export function dicomWebRoutes(name: StudyName, frames: Record<string, Uint8Array> = {}): Record<string, FakeAnswer> {
+  const ix = fixtureIndex()[name];
+  const base = `/dicom-web/studies/${ix.studyUid}`;
+  const routes: Record<string, FakeAnswer> = {
+    [`${base}/series`]: { text: fixtureText(`dicomweb-${name}-study-series`), contentType: 'application/dicom+json' },
+    [`${base}/series/${ix.axialSeriesUid}/metadata`]: { text: fixtureText(`dicomweb-${name}-axial-metadata`), contentType: 'application/dicom+json' },
+  };
+  if (ix.srSeriesUid) routes[`${base}/series/${ix.srSeriesUid}/metadata`] = { text: fixtureText(`dicomweb-${name}-sr-metadata`), contentType: 'application/dicom+json' };
+  const metadata = fixture(`dicomweb-${name}-axial-metadata`) as Record<string, { Value?: unknown[] }>[];
+  for (const instance of metadata) {
+    const sop = String(instance['00080018']?.Value?.[0]);
+    const n = String(instance['00200013']?.Value?.[0]);
+    if (frames[n]) {
+      const body = multipartFrame(frames[n]);
+      routes[`${base}/series/${ix.axialSeriesUid}/instances/${sop}/frames/1`] = { bytes: body.bytes, contentType: body.contentType };
+    }
+  }
+  return routes;
 }

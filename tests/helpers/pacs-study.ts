@@ -104,13 +104,17 @@ export function cylinderOverCouch(fovMm: number, cylinderCm: number, couch: bool
     const xMm = (col + 0.5 - cols / 2) * spacing;
     const yMm = (row + 0.5 - rows / 2) * spacing;
     if (Math.hypot(xMm, yMm) > fovMm / 2) return null;
-    // Fraction of the pixel inside the cylinder (4×4 subsamples) → partial-volume edge.
-    let inside = 0;
-    for (let sy = 0; sy < 4; sy++) {
-      for (let sx = 0; sx < 4; sx++) {
-        const px = xMm + ((sx + 0.5) / 4 - 0.5) * spacing;
-        const py = yMm + ((sy + 0.5) / 4 - 0.5) * spacing;
-        if (Math.hypot(px, py - cyMm) <= radiusMm) inside++;
+    // Fraction of the pixel inside the cylinder (4×4 subsamples near the edge) → partial-volume edge.
+    const r = Math.hypot(xMm, yMm - cyMm);
+    let inside = r < radiusMm - spacing ? 16 : r > radiusMm + spacing ? 0 : -1;
+    if (inside < 0) {
+      inside = 0;
+      for (let sy = 0; sy < 4; sy++) {
+        for (let sx = 0; sx < 4; sx++) {
+          const px = xMm + ((sx + 0.5) / 4 - 0.5) * spacing;
+          const py = yMm + ((sy + 0.5) / 4 - 0.5) * spacing;
+          if (Math.hypot(px, py - cyMm) <= radiusMm) inside++;
+        }
       }
     }
     let value = -1000 + (inside / 16) * 1000;

@@ -22,4 +22,8 @@ export const IDENTICAL_ALLOWED: Readonly<Record<string, string>> = {
   popup_calc_latCm: '"Lateral" is the Spanish word as well',
   popup_calc_sumCm: 'symbols; "lateral" is the Spanish word as well',
   popup_calc_result: 'symbol and unit (SSDE, mGy)',
+  pacs_ctdi: 'CTDIvol is printed this way on consoles and in reports (glossary)',
+  pacs_ssdeDetail: 'formula: factor × CTDIvol in mGy',
+  pacs_scannerDw: 'Dw and cm are the same in Spanish (glossary)',
+  pacs_scannerSsde: 'SSDE and mGy are the same in Spanish (glossary)',
 };

@@ -43,6 +43,7 @@ import type {
   CtdiReading,
   DateOrder,
   Evidence,
+  ColumnKind,
   ExamRecord,
   Fact,
   FactKind,
@@ -116,7 +117,7 @@ function contextOf(findings: PageFindings, options: AnalyzeOptions, notes: Evide
 export function decide(findings: PageFindings, options: AnalyzeOptions = {}): PageAnalysis {
   const notes: Evidence[] = [...findings.notes];
   const ctx = contextOf(findings, options, notes);
-  const records = findings.rows.map((row) => decideRow(row, ctx));
+  const records = decideRows(findings, ctx);
   const out = findings.primary ? decidePrimary(findings.primary, ctx, notes) : emptyAnalysis(findings.profileId, notes);
   out.profileId = findings.profileId;
   out.records = records;
@@ -428,47 +429,63 @@ function round(x: number, digits: number): number {
   return Math.round(x * k) / k;
 }
 
+const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return MESSY_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
 
 /**
- * A list row: its own age at its own exam, its modality and campaigns; no evidence and no conflict checks, one pass
- * over its facts (kept cheap: a worklist has thousands of rows). Same precedence as `decideAge`.
+ * List rows: each its own age at its own exam, its modality and campaigns; no evidence and no conflict checks,
+ * one pass over its facts with a reused accumulator (a worklist has thousands of rows). Same precedence as
+ * `decideAge`.
  */
-function decideRow(facts: readonly Fact[], ctx: Ctx): ExamRecord {
-  let birth: CalendarDate | null = null;
-  let exam: CalendarDate | null = null;
-  let order: CalendarDate | null = null;
-  let dicomAge: Fact | null = null;
-  let shownAge: Fact | null = null;
-  let proc: Fact | null = null;
-  let codes: ModalityCode[] | null = null;
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i]!;
-    switch (f.kind) {
+class RowReader {
+  birth: CalendarDate | null = null;
+  exam: CalendarDate | null = null;
+  order: CalendarDate | null = null;
+  dicomAge: string | null = null;
+  shownAge: string | null = null;
+  proc: string | null = null;
+  codes: ModalityCode[] | null = null;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  reset(): void {
+    this.birth = this.exam = this.order = null;
+    this.dicomAge = this.shownAge = this.proc = null;
+    this.codes = null;
+  }
+
+  accept(kind: ColumnKind, text: string): void {
+    if (!text) return;
+    switch (kind) {
       case 'birthDate':
-        if (!birth) birth = dateOf(f.text, ctx);
+        if (!this.birth) this.birth = dateOf(text, this.ctx);
         break;
       case 'examDate':
-        if (!exam) exam = dateOf(f.text, ctx);
+        if (!this.exam) this.exam = dateOf(text, this.ctx);
         break;
       case 'orderDate':
-        if (!order) order = dateOf(f.text, ctx);
+        if (!this.order) this.order = dateOf(text, this.ctx);
         break;
       case 'patientAge':
-        dicomAge ??= f;
+        this.dicomAge ??= text;
         break;
       case 'ageText':
-        shownAge ??= f;
+        this.shownAge ??= text;
+        break;
+      case 'age':
+        // A table "Age" column: AS-shaped → DICOM age; a bare number → years (see profiles/table.ts).
+        if (AS_SHAPE.test(text)) this.dicomAge ??= text;
+        else this.shownAge ??= BARE_NUMBER.test(text) ? `${text} y` : text;
         break;
       case 'procedure':
-        proc ??= f;
+        this.proc ??= text;
         break;
       case 'modality': {
-        const parsed = parseModalityCodes(f.text);
-        if (!codes) codes = parsed;
-        else for (const c of parsed) if (!codes.includes(c)) codes.push(c);
+        const parsed = parseModalityCodes(text);
+        if (!this.codes) this.codes = parsed;
+        else for (const c of parsed) if (!this.codes.includes(c)) this.codes.push(c);
         break;
       }
       default:
@@ -476,56 +493,96 @@ function decideRow(facts: readonly Fact[], ctx: Ctx): ExamRecord {
     }
   }
 
-  let ageDays: number | null = null;
-  let ageBasis: AgeBasis | null = null;
-  let pediatric = false;
-  const at = exam ?? order;
-  if (birth && at && (ageDays = daysBetween(birth, at)) >= 0) {
-    ageBasis = exam ? 'exam' : 'order';
-    pediatric = fullMonthsBetween(birth, at) < ctx.cutoff * 12;
-  } else {
-    ageDays = null;
-    const dicom = dicomAge ? (parseDicomAge(dicomAge.text) ?? parseAgeText(dicomAge.text)) : null;
-    const todayAge = dicom || !birth ? null : ageBetween(birth, ctx.today);
-    const shown = dicom || todayAge || !shownAge ? null : parseAgeText(shownAge.text);
-    if (dicom) {
-      [ageDays, ageBasis, pediatric] = [dicom.days, 'exam', dicom.years < ctx.cutoff];
-    } else if (todayAge) {
-      [ageDays, ageBasis, pediatric] = [todayAge.days, 'today', isUnderCutoff(todayAge, ctx.cutoff)];
-    } else if (shown) {
-      [ageDays, ageBasis, pediatric] = [shown.days, 'today', shown.years < ctx.cutoff];
+  record(): ExamRecord {
+    const { ctx, birth, exam, order } = this;
+    let ageDays: number | null = null;
+    let ageBasis: AgeBasis | null = null;
+    let pediatric = false;
+    const at = exam ?? order;
+    if (birth && at && (ageDays = daysBetween(birth, at)) >= 0) {
+      ageBasis = exam ? 'exam' : 'order';
+      pediatric = fullMonthsBetween(birth, at) < ctx.cutoff * 12;
+    } else {
+      ageDays = null;
+      const dicom = this.dicomAge ? (parseDicomAge(this.dicomAge) ?? parseAgeText(this.dicomAge)) : null;
+      const todayAge = dicom || !birth ? null : ageBetween(birth, ctx.today);
+      const shown = dicom || todayAge || !this.shownAge ? null : parseAgeText(this.shownAge);
+      if (dicom) {
+        [ageDays, ageBasis, pediatric] = [dicom.days, 'exam', dicom.years < ctx.cutoff];
+      } else if (todayAge) {
+        [ageDays, ageBasis, pediatric] = [todayAge.days, 'today', isUnderCutoff(todayAge, ctx.cutoff)];
+      } else if (shown) {
+        [ageDays, ageBasis, pediatric] = [shown.days, 'today', shown.years < ctx.cutoff];
+      }
     }
-  }
 
-  const description = proc ? proc.text.trim() || null : null; // profiles hand over whitespace-collapsed text
-  let modalities: ModalityCode[];
-  let campaigns: Campaign[];
-  if (codes && codes.length > 0) {
-    // Rows with a code only need the procedure's interventional/dental nature.
-    const flags = description ? procedureFlags(description) : NO_FLAGS;
-    modalities = codes.length > 1 ? sortModalities(codes) : codes;
-    campaigns = campaignsFor(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
-  } else if (description) {
-    const info = classifyProcedure(description);
-    modalities = info.modalities;
-    campaigns = campaignsFor(modalities, info.interventional, info.dental);
-  } else {
-    modalities = [];
-    campaigns = [];
+    const description = this.proc ? clean(this.proc) || null : null;
+    const codes = this.codes;
+    let modalities: readonly ModalityCode[];
+    let campaigns: readonly Campaign[];
+    if (codes && codes.length > 0) {
+      // Rows with a code only need the procedure's interventional/dental nature.
+      const flags = description ? procedureFlags(description) : NO_FLAGS;
+      modalities = codes.length > 1 ? sortModalities(codes) : codes;
+      campaigns = sharedCampaigns(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
+    } else if (description) {
+      const info = classifyProcedure(description);
+      modalities = info.modalities;
+      campaigns = sharedCampaigns(modalities, info.interventional, info.dental);
+    } else {
+      modalities = [];
+      campaigns = NO_CAMPAIGNS;
+    }
+    if (ageDays === null && description && PEDIATRIC_PROTOCOL.test(description.toUpperCase())) pediatric = true;
+    return {
+      ageDays,
+      ageBasis,
+      pediatric,
+      modality: modalities[0] ?? null,
+      campaign: campaigns[0] ?? null,
+      // Shared, frozen arrays (one per distinct answer): records are read-only data for the panel.
+      campaigns: campaigns as Campaign[],
+      description,
+    };
   }
-  if (ageDays === null && description && PEDIATRIC_PROTOCOL.test(description.toUpperCase())) pediatric = true;
-  return {
-    ageDays,
-    ageBasis,
-    pediatric,
-    modality: modalities[0] ?? null,
-    campaign: campaigns[0] ?? null,
-    campaigns,
-    description,
-  };
 }
 
+const AS_SHAPE = /^\d{3}[DWMY]$/;
+const BARE_NUMBER = /^\d{1,3}$/;
 const NO_FLAGS = { interventional: false, dental: false };
+const NO_CAMPAIGNS: readonly Campaign[] = Object.freeze([]);
+const sharedMemo = new Map<string, readonly Campaign[]>();
+
+function sharedCampaigns(modalities: readonly ModalityCode[], interventional: boolean, dental: boolean): readonly Campaign[] {
+  const key = (modalities.length === 1 ? modalities[0]! : modalities.join(',')) + (interventional ? '|i' : '|') + (dental ? 'd' : '');
+  let hit = sharedMemo.get(key);
+  if (!hit) {
+    hit = Object.freeze(campaignsFor(modalities, interventional, dental));
+    if (sharedMemo.size < 512) sharedMemo.set(key, hit);
+  }
+  return hit;
+}
+
+function decideRows(findings: PageFindings, ctx: Ctx): ExamRecord[] {
+  const out: ExamRecord[] = [];
+  const reader = new RowReader(ctx);
+  for (const facts of findings.rows) {
+    reader.reset();
+    for (let i = 0; i < facts.length; i++) reader.accept(facts[i]!.kind, facts[i]!.text);
+    out.push(reader.record());
+  }
+  for (const table of findings.tables ?? []) {
+    const cols = table.columns;
+    const n = cols.length > 0 ? table.values[0]!.length : 0;
+    for (let r = 0; r < n; r++) {
+      reader.reset();
+      for (const f of table.base) reader.accept(f.kind, f.text);
+      for (let c = 0; c < cols.length; c++) reader.accept(cols[c]!.kind, table.values[c]![r] ?? '');
+      out.push(reader.record());
+    }
+  }
+  return out;
+}
 
 function dateOf(text: string, ctx: Ctx): CalendarDate | null {
   const p = parseDate(text, ctx.order);

@@ -162,4 +162,20 @@ export interface PageFindings {
   dateOrder: DateOrder | null;
   /** Page-level evidence (which profile, why nothing was read, deferral to the top frame …). */
   notes: Evidence[];
+  /** Big lists read column by column (records follow those of `rows`). Optional: absent = none. */
+  tables?: FactTable[];
+}
+
+/** A table column's kind: a fact kind, or 'age' (an AS-shaped value is `patientAge`, a bare number is years, else `ageText`). */
+export type ColumnKind = FactKind | 'age';
+
+/**
+ * A list read column by column, so thousands of rows cost no per-cell objects: `values[c][r]` is row r's text in
+ * column c (as read; trimmed). Each row is a record with `base` + its cells.
+ */
+export interface FactTable {
+  columns: { kind: ColumnKind; where: string }[];
+  values: string[][];
+  /** Facts every row shares (e.g. the banner's patient facts when the list has no patient columns). */
+  base: Fact[];
 }

@@ -92,7 +92,7 @@ export function toIso(c: CalendarDate): string {
 export function parseDate(text: string, order?: DateOrder | null): DateParse {
   if (!text) return UNRECOGNISED;
   // Fast path: a bare DICOM DA (worklists print thousands of them).
-  if (text.length === 8 && isDigits(text)) return make(+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8));
+  if (text.length === 8 && isDigits(text)) return make(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
   const ymd = RE_YMD.exec(text);
   const da = RE_DA.exec(text);
   const nameMdy = RE_NAME_MDY.exec(text);
@@ -123,6 +123,13 @@ export function parseDate(text: string, order?: DateOrder | null): DateParse {
     default:
       return UNRECOGNISED;
   }
+}
+
+/** The number written by the ASCII digits s[from, to) (already checked to be digits). */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
 }
 
 function isDigits(s: string): boolean {

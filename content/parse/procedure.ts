@@ -223,8 +223,13 @@ function computeCampaigns(modalities: readonly ModalityCode[], interventional: b
   return byPriority([...set], CAMPAIGN_PRIORITY);
 }
 
+/** Both word lists in one pattern: one scan tells a row with neither (the usual case). */
+const EITHER = new RegExp(`${INTERVENTIONAL.source}|${DENTAL.source}`);
+const NEITHER = Object.freeze({ interventional: false, dental: false });
+
 /** Quick interventional/dental test for list rows that already carry a modality code. */
 export function procedureFlags(text: string): { interventional: boolean; dental: boolean } {
   const u = text.toUpperCase();
+  if (!EITHER.test(u)) return NEITHER;
   return { interventional: INTERVENTIONAL.test(u), dental: DENTAL.test(u) };
 }

@@ -18,7 +18,7 @@
  *   http://127.0.0.1:8080/login                           (login page: not read)
  *   http://127.0.0.1:8080/news/children-imaging           (news article about children: not read)
  */
-import type { Fact } from '../types';
+import type { Fact, FactTable } from '../types';
 import { type LabelKind, labelKind, PATIENT_KINDS } from './labels';
 import { findings, type SiteProfile, textOf } from './profile';
 import { headerCellsOf, mapColumns, pushLabelled, readListTable } from './table';
@@ -206,12 +206,12 @@ export function createGenericProfile(others: readonly SiteProfile[]): SiteProfil
       const { primary, listTables } = scan(scope, doc);
       // List rows without patient columns (orders under a banner) inherit the banner's patient facts.
       const patientFacts = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
-      const rows: Fact[][] = [];
+      const tables: FactTable[] = [];
       for (const table of listTables) {
-        const r = readListTable(table, (c) => `${NAME} · list · ${c.label}`, patientFacts);
-        if (r) for (const row of r) rows.push(row);
+        const t = readListTable(table, (c) => `${NAME} · list · ${c.label}`, patientFacts);
+        if (t) tables.push(t);
       }
-      return findings(this.id, primary, rows, [{ kind: 'profile', text: NAME, where: scope.tagName.toLowerCase() }]);
+      return { ...findings(this.id, primary, [], [{ kind: 'profile', text: NAME, where: scope.tagName.toLowerCase() }]), tables };
     },
   };
 }

@@ -17,7 +17,7 @@
  */
 import { parseAgeText } from '../parse/age';
 import { parseDate } from '../parse/dates';
-import type { Fact } from '../types';
+import type { Fact, FactTable } from '../types';
 import { findings, pushFact, type SiteProfile, textOf } from './profile';
 import { readListTable } from './table';
 
@@ -59,12 +59,12 @@ export const openmrsO3: SiteProfile = {
     }
     const main = doc.querySelector('main') ?? doc.body;
     const patient = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText');
-    const rows: Fact[][] = [];
+    const tables: FactTable[] = [];
     for (const table of Array.from(main.querySelectorAll('table')) as HTMLTableElement[]) {
       if (banner && banner.contains(table)) continue;
-      const r = readListTable(table, (c) => `${NAME} · ${c.label}`, patient);
-      if (r) for (const row of r) rows.push(row);
+      const t = readListTable(table, (c) => `${NAME} · ${c.label}`, patient);
+      if (t) tables.push(t);
     }
-    return findings(this.id, primary, rows, [{ kind: 'profile', text: NAME, where: banner ? 'chart banner' : 'no chart banner' }]);
+    return { ...findings(this.id, primary, [], [{ kind: 'profile', text: NAME, where: banner ? 'chart banner' : 'no chart banner' }]), tables };
   },
 };

@@ -2,7 +2,7 @@
  * Reading labelled values and list tables, shared by profiles: one pass over the rows, native `rows`/`cells`
  * collections, only the mapped columns' text — linear and cheap on a 5,000-row worklist.
  */
-import type { Fact } from '../types';
+import type { Fact, FactTable } from '../types';
 import { EXAM_KINDS, type LabelKind, labelKind, PATIENT_KINDS } from './labels';
 import { textOf } from './profile';
 
@@ -100,32 +100,42 @@ export function headerCellsOf(table: HTMLTableElement): ArrayLike<Element> | nul
 }
 
 /**
- * Reads a list table whose header names patient/exam columns: one fact list per body row.
- * Returns null when the table is not a list of exams/orders.
+ * Reads a list table whose header names patient/exam columns, column by column (one pass over the rows, only the
+ * mapped cells, no per-cell objects). Returns null when the table is not a list of exams/orders.
  */
 export function readListTable(
   table: HTMLTableElement,
   whereOf: (col: Column) => string,
   base: readonly Fact[] = [],
   header: ArrayLike<Element> | null = headerCellsOf(table),
-): Fact[][] | null {
+): FactTable | null {
   if (!header) return null;
   const cols = mapColumns(header);
   if (!isExamList(cols)) return null;
-  const wheres = cols.map(whereOf);
-  const patientBase = hasPatientColumn(cols) ? [] : base;
-  const out: Fact[][] = [];
+  const values: string[][] = cols.map(() => []);
   const headerRow = header[0]?.parentElement ?? null;
   const own = bodiesOf(table);
   const bodies = own.length > 0 ? own : [table];
+  const nCols = cols.length;
+  const index = cols.map((c) => c.index);
   for (const body of bodies) {
     const rows = rowsOf(body as HTMLTableSectionElement);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
-      if (row === headerRow || row.parentElement?.tagName === 'THEAD') continue;
-      const facts = rowFacts(row.cells, cols, wheres, patientBase);
-      if (facts.length > patientBase.length) out.push(facts);
+      if (row === headerRow) continue;
+      const cells = row.cells;
+      let any = false;
+      for (let c = 0; c < nCols; c++) {
+        const t = (cells[index[c]!]?.textContent ?? '').trim();
+        values[c]!.push(t);
+        if (t) any = true;
+      }
+      if (!any) for (let c = 0; c < nCols; c++) values[c]!.pop();
     }
   }
-  return out;
+  return {
+    columns: cols.map((c) => ({ kind: c.kind, where: whereOf(c) })),
+    values,
+    base: hasPatientColumn(cols) ? [] : base.slice(),
+  };
 }

@@ -11,6 +11,7 @@ import {
   REFERENCE_POSITION_MESSAGE_KEY,
 } from '../../clinical/reference-levels';
 import { IMPORT_ERROR_MESSAGE_KEY } from '../../clinical/reference-level-import';
+import { CAMPAIGNS, CURRENT_PRACTICE } from '../../clinical/campaigns';
 import { loadCatalog } from '../setup/i18n-shim';
 
 const keyMaps: Record<string, Readonly<Record<string, string>>> = {
@@ -20,7 +21,9 @@ const keyMaps: Record<string, Readonly<Record<string, string>>> = {
   REFERENCE_POSITION_MESSAGE_KEY,
   REFERENCE_NO_COMPARISON_MESSAGE_KEY,
   IMPORT_ERROR_MESSAGE_KEY,
+  CAMPAIGN_NAMES: Object.fromEntries(Object.values(CAMPAIGNS).map((c) => [c.id, c.nameKey])),
   extra: {
+    currentPractice: CURRENT_PRACTICE.messageKey,
     bundledEmpty: REFERENCE_BUNDLED_EMPTY_MESSAGE_KEY,
     phantomUnknown: 'clinical.ssdePhantomUnknown',
     phantomCandidate: 'clinical.ssdePhantomCandidate',

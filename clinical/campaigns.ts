@@ -1,0 +1,198 @@
+/**
+ * @file Image Gently campaign reminders as data: which reminder shows for which exam, its locale key
+ * (the text lives in the `clinical:` section of locales/en.yml and es.yml, in our own words) and the
+ * campaign's link.
+ *
+ * Facts (shared/reference/clinical.md §6, campaigns and key messages [X2]; current-practice caveat §6.1):
+ * - CT (Jan 2008): child-size kVp and mA; one phase is often enough; scan only the indicated area;
+ *   scan only when necessary; involve medical physicists and technologists.
+ * - Pause and Pulse (fluoroscopy): pause to confirm the indication, consider US/MRI; child-size kVp/mAs;
+ *   pulsed fluoroscopy at the lowest pulse rate; limit time and magnification; last-image hold/capture;
+ *   collimate tightly.
+ * - Step Lightly (interventional): step lightly on the pedal; stop and child-size; consider US or MRI guidance.
+ * - Back to Basics (digital radiography): measure thickness to child-size; no grid below about 10–12 cm;
+ *   x-ray only the indicated area with collimation; check exposure indicators and image quality.
+ * - Nuclear medicine: child-size activity with the North American consensus guidelines (harmonised with
+ *   the EANM card); post the table in the hot lab.
+ * - Dentistry (Sep 2014): select radiographs for the individual; fastest receptor; collimate; child-size
+ *   exposure time; cone-beam CT only when necessary.
+ * - Think A-Head (Nov 2016, minor head injury): evidence-based rules for when a head CT is needed; explain
+ *   to families and discuss alternatives (e.g. MRI); child-size the CT dose.
+ *
+ * NOT shipped: shielding and thyroid-collar steps of the older campaign texts. In their place one
+ * current-practice line: routine patient shielding is no longer recommended (AAPM position statement
+ * April 2019; NCRP statement January 2021 — clinical.md §6.1, issue #3).
+ */
+
+/** Campaign ids: the analyzer's campaigns plus Think A-Head, raised by minor-head-injury wording on head CT. */
+export type CampaignId = 'ct' | 'fluoroscopy' | 'interventional' | 'radiography' | 'nuclear-medicine' | 'dental' | 'think-a-head';
+
+export interface CampaignInfo {
+  id: CampaignId;
+  /** Locale key of the campaign's title. */
+  nameKey: string;
+  /** The campaign's page (http(s) only). */
+  link: string;
+}
+
+/** Campaign pages (clinical.md §6 and §7 paths; imagegently.org answers on https with www). */
+export const CAMPAIGNS: Readonly<Record<CampaignId, CampaignInfo>> = {
+  ct: { id: 'ct', nameKey: 'clinical.campaign.ct', link: 'https://www.imagegently.org/Procedures/Computed-Tomography' }, // clinical.md §6 CT [X2]
+  fluoroscopy: { id: 'fluoroscopy', nameKey: 'clinical.campaign.fluoroscopy', link: 'https://www.imagegently.org/Procedures/Fluoroscopy' }, // §6 Pause and Pulse (URL [X1])
+  interventional: { id: 'interventional', nameKey: 'clinical.campaign.interventional', link: 'https://www.imagegently.org/Procedures/Interventional-Radiology' }, // §6 Step Lightly [X2]
+  radiography: { id: 'radiography', nameKey: 'clinical.campaign.radiography', link: 'https://www.imagegently.org/Procedures/Digital-Radiography' }, // §6 Back to Basics [X2]
+  'nuclear-medicine': { id: 'nuclear-medicine', nameKey: 'clinical.campaign.nuclearMedicine', link: 'https://www.imagegently.org/Procedures/Nuclear-Medicine' }, // §6 Nuclear Medicine [X2]
+  dental: { id: 'dental', nameKey: 'clinical.campaign.dental', link: 'https://www.imagegently.org/Procedures/Dental' }, // §6 Dentistry [X2]
+  // §6 Think A-Head: no campaign page on imagegently.org was found; this is the campaign post the reference names.
+  'think-a-head': { id: 'think-a-head', nameKey: 'clinical.campaign.thinkAHead', link: 'https://imagegentlyproviders.org/image-gently-think-head-campaign-keep-calm-image-gently/' },
+};
+
+/** Order of the campaign blocks in the panel. */
+const CAMPAIGN_ORDER: readonly CampaignId[] = ['think-a-head', 'ct', 'fluoroscopy', 'interventional', 'radiography', 'nuclear-medicine', 'dental'];
+
+/** When a reminder applies (all given conditions must hold). */
+export interface ReminderRule {
+  /** Only when the order names at most / at least this many contrast phases (unknown counts as 1). */
+  maxPhases?: number;
+  minPhases?: number;
+}
+
+export interface ReminderDef {
+  /** Stable id, e.g. 'ct.child-size'. */
+  id: string;
+  campaign: CampaignId;
+  /** Locale key of the text (section `clinical:`). */
+  messageKey: string;
+  when?: ReminderRule;
+  /** Substitutions taken from the context, in order ($1, $2 …). */
+  substitute?: readonly 'phases'[];
+}
+
+/** Every reminder, in display order within its campaign. Texts: locales `clinical.reminder.*`. */
+export const REMINDERS: readonly ReminderDef[] = [
+  // CT (clinical.md §6, CT row)
+  { id: 'ct.child-size', campaign: 'ct', messageKey: 'clinical.reminder.ctChildSize' },
+  { id: 'ct.one-phase', campaign: 'ct', messageKey: 'clinical.reminder.ctOnePhase', when: { maxPhases: 1 } },
+  { id: 'ct.multi-phase', campaign: 'ct', messageKey: 'clinical.reminder.ctMultiPhase', when: { minPhases: 2 }, substitute: ['phases'] },
+  { id: 'ct.indicated-area', campaign: 'ct', messageKey: 'clinical.reminder.ctIndicatedArea' },
+  { id: 'ct.necessary', campaign: 'ct', messageKey: 'clinical.reminder.ctNecessary' },
+  { id: 'ct.team', campaign: 'ct', messageKey: 'clinical.reminder.ctTeam' },
+  // Pause and Pulse (§6, fluoroscopy row; its "appropriate shielding" step is not shipped)
+  { id: 'fluoroscopy.pause', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyPause' },
+  { id: 'fluoroscopy.child-size', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyChildSize' },
+  { id: 'fluoroscopy.pulse', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyPulse' },
+  { id: 'fluoroscopy.limit', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyLimit' },
+  { id: 'fluoroscopy.collimate', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyCollimate' },
+  // Step Lightly (§6, interventional row)
+  { id: 'interventional.step-lightly', campaign: 'interventional', messageKey: 'clinical.reminder.interventionalStepLightly' },
+  { id: 'interventional.child-size', campaign: 'interventional', messageKey: 'clinical.reminder.interventionalChildSize' },
+  { id: 'interventional.guidance', campaign: 'interventional', messageKey: 'clinical.reminder.interventionalGuidance' },
+  // Back to Basics (§6, digital radiography row; its shielding step is not shipped)
+  { id: 'radiography.measure', campaign: 'radiography', messageKey: 'clinical.reminder.radiographyMeasure' },
+  { id: 'radiography.grid', campaign: 'radiography', messageKey: 'clinical.reminder.radiographyGrid' },
+  { id: 'radiography.collimate', campaign: 'radiography', messageKey: 'clinical.reminder.radiographyCollimate' },
+  { id: 'radiography.exposure-indicator', campaign: 'radiography', messageKey: 'clinical.reminder.radiographyExposureIndicator' },
+  // Nuclear medicine (§6, nuclear medicine row)
+  { id: 'nuclear-medicine.guidelines', campaign: 'nuclear-medicine', messageKey: 'clinical.reminder.nuclearMedicineGuidelines' },
+  { id: 'nuclear-medicine.post-table', campaign: 'nuclear-medicine', messageKey: 'clinical.reminder.nuclearMedicinePostTable' },
+  // Image Gently in Dentistry (§6, dental row; its thyroid-collar step is not shipped)
+  { id: 'dental.select', campaign: 'dental', messageKey: 'clinical.reminder.dentalSelect' },
+  { id: 'dental.receptor', campaign: 'dental', messageKey: 'clinical.reminder.dentalReceptor' },
+  { id: 'dental.collimate', campaign: 'dental', messageKey: 'clinical.reminder.dentalCollimate' },
+  { id: 'dental.exposure', campaign: 'dental', messageKey: 'clinical.reminder.dentalExposure' },
+  { id: 'dental.cbct', campaign: 'dental', messageKey: 'clinical.reminder.dentalCbct' },
+  // Think A-Head (§6, Think A-Head row)
+  { id: 'think-a-head.decision-rule', campaign: 'think-a-head', messageKey: 'clinical.reminder.thinkAHeadDecisionRule' },
+  { id: 'think-a-head.family', campaign: 'think-a-head', messageKey: 'clinical.reminder.thinkAHeadFamily' },
+  { id: 'think-a-head.child-size', campaign: 'think-a-head', messageKey: 'clinical.reminder.thinkAHeadChildSize' },
+];
+
+/**
+ * The current-practice line shown instead of the old shielding/thyroid-collar steps, for the campaigns
+ * whose older texts had them (clinical.md §6: Pause and Pulse, Back to Basics, Dentistry; §6.1).
+ */
+export const CURRENT_PRACTICE = {
+  id: 'current-practice.shielding',
+  messageKey: 'clinical.reminder.currentPracticeShielding',
+  // clinical.md §6.1: Image Gently "Resources" page links the AAPM CARES material [X1].
+  link: 'https://www.imagegently.org/About-Us/Resources',
+  campaigns: ['fluoroscopy', 'radiography', 'dental'] as readonly CampaignId[],
+} as const;
+
+/** What the panel knows about the exam (structurally compatible with content/types PageAnalysis). */
+export interface ReminderContext {
+  /** The exam's campaigns as the analyzer named them ('ct', 'fluoroscopy', …). */
+  campaigns: readonly string[];
+  /** Body region when known ('head' for head CT). */
+  region?: string | null;
+  /** Contrast phases named by the order (2 for "W/O & W"), or null. */
+  phases?: number | null;
+  /** The order names a minor head injury (fall, head injury, trauma, GCS). */
+  minorHeadInjury?: boolean;
+}
+
+export interface Reminder {
+  id: string;
+  messageKey: string;
+  substitutions: string[];
+}
+
+export interface CampaignReminders {
+  campaign: CampaignInfo;
+  reminders: Reminder[];
+}
+
+export interface RemindersResult {
+  groups: CampaignReminders[];
+  /** The current-practice line, once, when any shown campaign's older text had shielding steps. */
+  currentPractice: { messageKey: string; link: string } | null;
+}
+
+function applies(rule: ReminderRule | undefined, ctx: ReminderContext): boolean {
+  if (!rule) return true;
+  const phases = ctx.phases ?? 1;
+  if (rule.maxPhases !== undefined && phases > rule.maxPhases) return false;
+  if (rule.minPhases !== undefined && phases < rule.minPhases) return false;
+  return true;
+}
+
+/**
+ * @name remindersFor
+ * @category Campaigns
+ * @summary The Image Gently reminders for an exam, grouped by campaign, with their links.
+ *
+ * @description
+ * One group per campaign of the exam, in a fixed order. Think A-Head joins only when the order names a
+ * minor head injury on a head CT — never for every head CT. A multi-phase order replaces the general
+ * one-phase reminder with one that names the phase count. No shielding or thyroid-collar step is ever
+ * returned; instead, `currentPractice` carries one line for fluoroscopy, radiography and dental exams.
+ *
+ * @param ctx - campaigns, region, phases and the minor-head-injury flag of the exam
+ * @returns reminder groups (locale keys + substitutions) and the current-practice line
+ *
+ * @example
+ * // A child's head CT ordered for a fall?
+ * remindersFor({ campaigns: ['ct'], region: 'head', minorHeadInjury: true }).groups.map((g) => g.campaign.id)
+ * //=> ['think-a-head', 'ct']
+ */
+export function remindersFor(ctx: ReminderContext): RemindersResult {
+  const wanted = new Set<CampaignId>();
+  for (const c of ctx.campaigns) if (c in CAMPAIGNS && c !== 'think-a-head') wanted.add(c as CampaignId);
+  if (ctx.minorHeadInjury === true && wanted.has('ct') && (ctx.region == null || ctx.region === 'head')) wanted.add('think-a-head');
+  const groups: CampaignReminders[] = [];
+  for (const id of CAMPAIGN_ORDER) {
+    if (!wanted.has(id)) continue;
+    const reminders = REMINDERS.filter((r) => r.campaign === id && applies(r.when, ctx)).map(
+      (r): Reminder => ({
+        id: r.id,
+        messageKey: r.messageKey,
+        substitutions: (r.substitute ?? []).map((s) => (s === 'phases' ? String(ctx.phases ?? '') : '')),
+      }),
+    );
+    groups.push({ campaign: CAMPAIGNS[id], reminders });
+  }
+  const currentPractice = CURRENT_PRACTICE.campaigns.some((c) => wanted.has(c))
+    ? { messageKey: CURRENT_PRACTICE.messageKey, link: CURRENT_PRACTICE.link }
+    : null;
+  return { groups, currentPractice };
+}

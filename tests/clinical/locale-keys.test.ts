@@ -12,6 +12,7 @@ import {
 } from '../../clinical/reference-levels';
 import { IMPORT_ERROR_MESSAGE_KEY } from '../../clinical/reference-level-import';
 import { CAMPAIGNS, CURRENT_PRACTICE } from '../../clinical/campaigns';
+import { CT_FRAME_FAILURE_MESSAGE_KEY } from '../../clinical/ct-frame';
 import { loadCatalog } from '../setup/i18n-shim';
 
 const keyMaps: Record<string, Readonly<Record<string, string>>> = {
@@ -21,6 +22,7 @@ const keyMaps: Record<string, Readonly<Record<string, string>>> = {
   REFERENCE_POSITION_MESSAGE_KEY,
   REFERENCE_NO_COMPARISON_MESSAGE_KEY,
   IMPORT_ERROR_MESSAGE_KEY,
+  CT_FRAME_FAILURE_MESSAGE_KEY,
   CAMPAIGN_NAMES: Object.fromEntries(Object.values(CAMPAIGNS).map((c) => [c.id, c.nameKey])),
   extra: {
     currentPractice: CURRENT_PRACTICE.messageKey,

@@ -13,6 +13,9 @@ import {
 import { IMPORT_ERROR_MESSAGE_KEY } from '../../clinical/reference-level-import';
 import { CAMPAIGNS, CURRENT_PRACTICE } from '../../clinical/campaigns';
 import { CT_FRAME_FAILURE_MESSAGE_KEY } from '../../clinical/ct-frame';
+import { ACTIVITY_RULE_MESSAGE_KEY, NAGL_ROWS } from '../../clinical/nuclear-medicine';
+import { EANM_REFUSAL_MESSAGE_KEY, EANM_SETTINGS } from '../../clinical/eanm-dosage-card';
+import { WEIGHT_NOTE_MESSAGE_KEY, WEIGHT_REFUSAL_MESSAGE_KEY } from '../../clinical/patient-weight';
 import { loadCatalog } from '../setup/i18n-shim';
 
 const keyMaps: Record<string, Readonly<Record<string, string>>> = {
@@ -23,6 +26,21 @@ const keyMaps: Record<string, Readonly<Record<string, string>>> = {
   REFERENCE_NO_COMPARISON_MESSAGE_KEY,
   IMPORT_ERROR_MESSAGE_KEY,
   CT_FRAME_FAILURE_MESSAGE_KEY,
+  ACTIVITY_RULE_MESSAGE_KEY,
+  EANM_REFUSAL_MESSAGE_KEY,
+  WEIGHT_NOTE_MESSAGE_KEY,
+  WEIGHT_REFUSAL_MESSAGE_KEY,
+  NM_VARIANTS: Object.fromEntries(
+    [...NAGL_ROWS, ...EANM_SETTINGS].filter((r) => r.variantKey).map((r) => [r.id, r.variantKey!]),
+  ),
+  NM_TEXT: {
+    guidelineRow: 'clinical.nm.guidelineRow',
+    versionNote: 'clinical.nm.versionNote',
+    notShipped: 'clinical.nm.notShipped',
+    eanmMethod: 'clinical.nm.eanmMethod',
+    eanmInterpolated: 'clinical.nm.eanmInterpolated',
+    eanmMinimum: 'clinical.nm.eanmMinimum',
+  },
   CAMPAIGN_NAMES: Object.fromEntries(Object.values(CAMPAIGNS).map((c) => [c.id, c.nameKey])),
   extra: {
     currentPractice: CURRENT_PRACTICE.messageKey,

@@ -10,6 +10,9 @@
  *   burst that comes with a new URL counts as a navigation (the fallback for pushState where the
  *   Navigation API is missing), otherwise as a re-render of the same route (Orthanc Explorer
  *   fills its page after its REST call returns);
+ * - a second, shallow observer on the route level (the container's parent): routes added or
+ *   removed there, or a sibling route switched visible by class (jQuery Mobile moves
+ *   `ui-page-active` from `#lookup` to `#study` after a direct load, without a URL change);
  * - `load` of same-origin iframes (OpenEMR opens each tab in an iframe).
  *
  * Everything stops when `signal` aborts.
@@ -56,6 +59,7 @@ export function watchNavigation(options: NavigationWatchOptions): void {
   let pendingReason: ChangeReason | null = null;
   let pendingSince = 0;
   let observed: Node | null = null;
+  let observedParent: Node | null = null;
 
   const fire = () => {
     timer = undefined;
@@ -79,18 +83,35 @@ export function watchNavigation(options: NavigationWatchOptions): void {
 
   const onNavigation = () => schedule('navigation', 0);
 
+  const react = () => {
+    if (win.location.href !== lastUrl) schedule('navigation', 0);
+    else schedule('mutation', debounceMs);
+  };
+
   const observer = new MutationObserver((records) => {
     const isOwn = options.isOwnNode;
     if (isOwn && records.every((r) => isOwn(r.target))) return;
-    if (win.location.href !== lastUrl) schedule('navigation', 0);
-    else schedule('mutation', debounceMs);
+    react();
+  });
+
+  // Route level: only the parent's own children matter (deeper changes are the container's, or
+  // belong to other, hidden routes).
+  const routeLevel = new MutationObserver((records) => {
+    const isOwn = options.isOwnNode;
+    for (const r of records) {
+      if (isOwn?.(r.target)) continue;
+      if (r.type === 'childList' ? r.target === observedParent : r.target.parentNode === observedParent) return react();
+    }
   });
 
   const observe = () => {
-    const target = options.container() ?? doc.body ?? doc.documentElement;
+    const container = options.container();
+    const target = container ?? doc.body ?? doc.documentElement;
     if (target === observed) return;
     observer.disconnect();
+    routeLevel.disconnect();
     observed = target;
+    observedParent = null;
     if (!target) return;
     observer.observe(target, {
       childList: true,
@@ -99,6 +120,11 @@ export function watchNavigation(options: NavigationWatchOptions): void {
       attributes: true,
       attributeFilter: ROUTE_ATTRIBUTES,
     });
+    const parent = container?.parentNode;
+    if (parent) {
+      observedParent = parent;
+      routeLevel.observe(parent, { childList: true, subtree: true, attributes: true, attributeFilter: ROUTE_ATTRIBUTES });
+    }
   };
 
   const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
@@ -121,6 +147,7 @@ export function watchNavigation(options: NavigationWatchOptions): void {
     'abort',
     () => {
       observer.disconnect();
+      routeLevel.disconnect();
       clearTimeout(timer);
     },
     { once: true },

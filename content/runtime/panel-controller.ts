@@ -1,25 +1,23 @@
 /**
- * The content script's loop: read the page, decide, show/update/remove the panel, report tab
- * facts, run enrichers — again on every navigation or re-render of the route.
+ * The panel side of the page loop (runs in panel.js): for each page state, run the enrichers,
+ * check the dismissal, build the view and show, update or remove the panel. Plus the focus
+ * command, dismiss/snooze and the diagnostic report.
  *
- * Activations: each distinct page state (URL + analysis) is one activation with its own
- * AbortController, child of the content script's signal. A new state aborts the previous one
- * (its enrichers' requests with it); a re-render that reads the same (a mutation burst that
- * changes nothing we read) keeps the activation and touches nothing.
- *
- * All browser and page dependencies come in through `ControllerDeps`, so the loop is tested
- * under happy-dom without a browser (tests/content/runtime/panel-controller.test.tsx).
+ * `createPanelController` = page loop (page-loop.ts) + this presenter. All browser and page
+ * dependencies come in through `ControllerDeps`, so it is tested under happy-dom without a
+ * browser (tests/content/runtime/panel-controller.test.tsx).
  */
-import type { PanelCampaign, PanelCorner, PanelProps } from '@/components/Panel';
+import type { PanelCampaign, PanelCorner, PanelProps, PanelView } from '@/components/Panel';
 import type { TabFacts } from '@/content/messages';
 import type { Campaign, PageAnalysis } from '@/content/types';
 import type { DateOrder, PageSettings } from '@/settings/page';
 import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
-import { decidePanel, hostAttributes, shownCampaigns, tabFactsFrom, type PanelDecision } from './decide';
+import { hostAttributes, shownCampaigns, type PanelDecision } from './decide';
 import { diagnosticReport } from './diagnostic-report';
 import type { Enrichment, PanelEnricher } from './enrichment';
 import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
-import { hasNavigationApi, watchNavigation, type ChangeReason } from './navigation-watcher';
+import { hasNavigationApi } from './navigation-watcher';
+import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from './page-loop';
 import { buildPanelView } from './panel-view';
 
 export interface PanelUi {
@@ -54,6 +52,8 @@ export interface ControllerDeps {
   extensionVersion: string;
   frame: 'top' | 'sub';
   now(): number;
+  /** The analysis content.js already made, handed over with the page (saves reading it twice). */
+  seed?: PageLoopDeps<PageSettings>['seed'];
 }
 
 /** What the loop uses when settings cannot be read: the product defaults. */
@@ -68,15 +68,6 @@ export const FALLBACK_SETTINGS: PageSettings = {
   dismissed: () => false,
 };
 
-interface Activation {
-  signature: string;
-  url: string;
-  pageAnalysis: PageAnalysis;
-  controller: AbortController;
-  enrichment: Enrichment;
-  notes: string[];
-}
-
 export interface PanelController {
   start(): void;
   /** The `focus-panel` command: expand and focus the panel; false when none is shown. */
@@ -84,7 +75,12 @@ export interface PanelController {
   /** The allow-listed facts for `get-tab-facts`. */
   facts(): TabFacts;
   /** Re-read the page now (tests and benches; the watcher calls it on its own). */
-  refresh(reason?: ChangeReason | 'initial' | 'settings'): Promise<void>;
+  refresh(reason?: RefreshReason): Promise<void>;
+}
+
+interface ActivationExtras {
+  enrichment: Enrichment;
+  notes: string[];
 }
 
 export function createPanelController(deps: ControllerDeps): PanelController {
@@ -92,35 +88,26 @@ export function createPanelController(deps: ControllerDeps): PanelController {
   const doc = win.document;
   const origin = win.location.origin;
 
-  let settings: PageSettings | null = null;
-  let settingsLoad: Promise<PageSettings> | null = null;
+  const extras = new WeakMap<Activation, ActivationExtras>();
+  const extrasOf = (act: Activation) => {
+    let e = extras.get(act);
+    if (!e) extras.set(act, (e = { enrichment: {}, notes: [] }));
+    return e;
+  };
+
   let secret: string | null | undefined;
-  let activation: Activation | null = null;
-  let decision: PanelDecision | null = null;
-  let lastFacts: TabFacts = { pediatric: false, campaigns: [], modality: null, siteEnabled: true };
-  let lastFactsJson = '';
   let mounted = false;
   let expanded = false;
   let focusRequest = 0;
   let corner: PanelCorner = 'bottom-right';
   let subject = '';
-  let seq = 0;
-
-  const loadSettings = () =>
-    (settingsLoad ??= deps.loadSettings(origin).catch(() => FALLBACK_SETTINGS).then((s) => (settings = s)));
-
-  const sendFacts = (facts: TabFacts, force: boolean) => {
-    const json = JSON.stringify(facts);
-    lastFacts = facts;
-    if (!force && json === lastFactsJson) return;
-    lastFactsJson = json;
-    deps.sendFacts(facts);
-  };
+  let shown: { view: PanelView; state: PageState<PageSettings>; hash: string | null } | null = null;
 
   const hide = () => {
     if (mounted) deps.ui.remove();
     mounted = false;
     expanded = false;
+    shown = null;
   };
 
   const pickCorner = () => {
@@ -134,21 +121,55 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     }
   };
 
-  /** Decide and render for the current activation (page analysis plus what enrichers added). */
-  async function apply(reason: string, forceFacts: boolean): Promise<void> {
-    const act = activation;
-    if (!act || !settings) return;
-    const s = settings;
-    const analysis = act.enrichment.analysis ?? act.pageAnalysis;
-    const d = decidePanel(analysis, s);
-    decision = d;
-    sendFacts(tabFactsFrom(analysis, d, true, s.disabledCampaigns), forceFacts);
+  const loop = createPageLoop<PageSettings>({
+    win,
+    signal: deps.signal,
+    analyze: deps.analyze,
+    routeContainer: deps.routeContainer,
+    loadSettings: deps.loadSettings,
+    fallbackSettings: FALLBACK_SETTINGS,
+    watchSettings: deps.watchSettings,
+    sendFacts: deps.sendFacts,
+    isOwnNode: (n) => deps.ui.isOwnNode(n),
+    now: deps.now,
+    seed: deps.seed ?? null,
+    onState: (state) => {
+      if (state.fresh) runEnrichers(state.activation);
+      return present(state);
+    },
+  });
+  deps.signal.addEventListener('abort', hide, { once: true });
+
+  function runEnrichers(act: Activation): void {
+    for (const enrich of deps.enrichers) {
+      enrich({ doc, url: act.url, analysis: act.pageAnalysis, signal: act.signal })
+        .then((result) => {
+          if (!result || act.signal.aborted) return;
+          const e = extrasOf(act);
+          e.enrichment = {
+            section: result.section ?? e.enrichment.section,
+            attributes: { ...e.enrichment.attributes, ...result.attributes },
+          };
+          e.notes.push(...(result.notes ?? []));
+          if (result.analysis) return loop.enrich(act, result.analysis);
+          const current = loop.current();
+          return current && current.activation === act ? present({ ...current, reason: 'enrichment', fresh: false }) : undefined;
+        })
+        .catch(() => {
+          if (!act.signal.aborted) extrasOf(act).notes.push('enricher-failed');
+        });
+    }
+  }
+
+  /** Decide and render one page state. */
+  async function present(state: PageState<PageSettings>): Promise<void> {
+    const { activation: act, analysis, decision: d, settings: s } = state;
     if (!d.show || (s.snoozedUntil !== null && s.snoozedUntil > deps.now())) return hide();
 
     let hash: string | null = null;
     if (analysis.examKey && d.mode !== 'list') {
       if (secret === undefined) secret = await deps.getDismissalSecret().catch(() => null);
-      if (act !== activation) return;
+      if (act.signal.aborted) return;
       hash = secret ? dismissalHash(secret, origin, analysis.examKey) : null;
       if (hash && s.dismissed(hash)) return hide();
     }
@@ -165,28 +186,25 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       subject = newSubject;
       expanded = false;
     }
-    if (!mounted || reason === 'navigation' || reason === 'initial') pickCorner();
-    await render(view, d, analysis, hash);
+    if (!mounted || state.reason === 'navigation' || state.reason === 'initial') pickCorner();
+    shown = { view, state, hash };
+    await render();
   }
 
-  let lastRender: Parameters<typeof render> | null = null;
-  async function render(
-    view: ReturnType<typeof buildPanelView>,
-    d: PanelDecision & { show: true },
-    analysis: PageAnalysis,
-    hash: string | null,
-  ): Promise<void> {
-    lastRender = [view, d, analysis, hash];
-    const act = activation!;
+  async function render(): Promise<void> {
+    if (!shown) return;
+    const { view, state, hash } = shown;
+    const act = state.activation;
+    const e = extrasOf(act);
     const props: PanelProps = {
       view,
       expanded,
       focusRequest,
       corner,
-      pacs: act.enrichment.section,
+      pacs: e.enrichment.section,
       onExpandedChange: (next) => {
         expanded = next;
-        if (lastRender) void render(...lastRender);
+        void render();
       },
       onDismissExam: () => {
         if (!hash) return;
@@ -204,91 +222,29 @@ export function createPanelController(deps: ControllerDeps): PanelController {
             userAgent: win.navigator.userAgent,
             frame: deps.frame,
             navigationApi: hasNavigationApi(win),
-            analysis: act.enrichment.analysis ?? act.pageAnalysis,
-            decision,
-            notes: act.notes,
+            analysis: state.analysis,
+            decision: state.decision as PanelDecision,
+            notes: e.notes,
           }),
         ),
     };
     mounted = true;
-    await deps.ui.render(props, { ...hostAttributes(analysis, d, settings?.disabledCampaigns ?? []), ...act.enrichment.attributes });
-  }
-
-  function runEnrichers(act: Activation): void {
-    for (const enrich of deps.enrichers) {
-      enrich({ doc, url: act.url, analysis: act.pageAnalysis, signal: act.controller.signal })
-        .then((result) => {
-          if (!result || act !== activation || act.controller.signal.aborted) return;
-          act.enrichment = {
-            analysis: result.analysis ?? act.enrichment.analysis,
-            section: result.section ?? act.enrichment.section,
-            attributes: { ...act.enrichment.attributes, ...result.attributes },
-          };
-          act.notes.push(...(result.notes ?? []));
-          return apply('enrichment', false);
-        })
-        .catch(() => {
-          if (act === activation) act.notes.push('enricher-failed');
-        });
-    }
-  }
-
-  async function refresh(reason: ChangeReason | 'initial' | 'settings' = 'mutation'): Promise<void> {
-    if (deps.signal.aborted) return;
-    const mine = ++seq;
-    const s = settings ?? (await loadSettings());
-    if (mine !== seq || deps.signal.aborted) return;
-    const url = win.location.href;
-    const pageAnalysis = deps.analyze(doc, url, {
-      now: new Date(deps.now()),
-      pediatricCutoffYears: s.pediatricCutoffYears,
-      ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
+    await deps.ui.render(props, {
+      ...hostAttributes(state.analysis, state.decision as PanelDecision & { show: true }, state.settings.disabledCampaigns),
+      ...e.enrichment.attributes,
     });
-    const signature = `${url}\n${JSON.stringify(pageAnalysis)}`;
-    const navigated = reason === 'navigation' || reason === 'initial';
-    if (activation && signature === activation.signature) {
-      if (reason === 'settings') await apply(reason, false);
-      else if (navigated) sendFacts(lastFacts, true);
-      return;
-    }
-    activation?.controller.abort();
-    const controller = new AbortController();
-    deps.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const act: Activation = { signature, url, pageAnalysis, controller, enrichment: {}, notes: [] };
-    activation = act;
-    await apply(reason, navigated);
-    if (act === activation) runEnrichers(act);
   }
 
   return {
-    start() {
-      void loadSettings();
-      const unwatch = deps.watchSettings(() => {
-        settingsLoad = null;
-        void loadSettings().then(() => refresh('settings'));
-      });
-      deps.signal.addEventListener('abort', () => {
-        unwatch();
-        activation?.controller.abort();
-        hide();
-      }, { once: true });
-      watchNavigation({
-        win,
-        signal: deps.signal,
-        container: () => deps.routeContainer(doc, win.location.href),
-        isOwnNode: (n) => deps.ui.isOwnNode(n),
-        onChange: (reason) => void refresh(reason),
-      });
-      void refresh('initial');
-    },
+    start: () => loop.start(),
     focusPanel() {
-      if (!mounted || !lastRender) return false;
+      if (!mounted || !shown) return false;
       expanded = true;
       focusRequest++;
-      void render(...lastRender);
+      void render();
       return true;
     },
-    facts: () => lastFacts,
-    refresh,
+    facts: () => loop.facts(),
+    refresh: (reason) => loop.refresh(reason),
   };
 }

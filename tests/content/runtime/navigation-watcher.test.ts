@@ -93,6 +93,35 @@ describe('watchNavigation', () => {
     expect(calls).toEqual(['mutation']);
   });
 
+  it('notices a sibling route becoming the visible one without a URL change (jQuery Mobile after a direct load)', async () => {
+    const lookup = document.createElement('div');
+    const study = document.createElement('div');
+    lookup.className = 'ui-page ui-page-active';
+    study.className = 'ui-page';
+    route.append(lookup, study);
+    start({ container: () => route.querySelector('.ui-page-active') });
+    study.className = 'ui-page ui-page-active';
+    lookup.className = 'ui-page';
+    await reported();
+    expect(calls).toEqual(['mutation']);
+    // …and from then on observes the new route.
+    calls = [];
+    study.append(document.createElement('ul'));
+    await reported();
+    expect(calls).toEqual(['mutation']);
+  });
+
+  it('does not react to deep changes inside a hidden sibling route', async () => {
+    const active = document.createElement('div');
+    const hidden = document.createElement('div');
+    route.append(active, hidden);
+    start({ container: () => active });
+    hidden.append(document.createElement('p'));
+    hidden.firstElementChild!.className = 'x';
+    await sleep(80);
+    expect(calls).toEqual([]);
+  });
+
   it('ignores mutations outside the route container and in its own nodes', async () => {
     const host = document.createElement('image-gently-panel');
     route.append(host);

@@ -1,0 +1,188 @@
+/**
+ * The page loop shared by both content scripts: read the page, decide, report tab facts, again on
+ * every navigation or re-render of the route; tell a consumer when the page state changed.
+ *
+ * - content.js (always injected, small) runs it to find out whether a child is shown, and if so
+ *   asks the background to inject the panel;
+ * - panel.js (injected on demand) runs it with the panel presenter as consumer.
+ *
+ * Activations: each distinct page state (URL + analysis) is one activation with its own
+ * AbortController, child of the content script's signal. A new state aborts the previous one;
+ * a re-render that reads the same keeps it and touches nothing.
+ */
+import type { TabFacts } from '@/content/messages';
+import type { PageAnalysis } from '@/content/types';
+import { decidePanel, tabFactsFrom, type PanelDecision } from './decide';
+import { watchNavigation, type ChangeReason } from './navigation-watcher';
+
+/** What the loop needs from settings (settings/page.ts PageSettings has all of it). */
+export interface LoopSettings {
+  pediatricCutoffYears: number;
+  dateOrder: 'MDY' | 'DMY' | null;
+  disabledCampaigns: readonly string[];
+  /** Epoch ms until which the panel stays hidden on this site, or null. */
+  snoozedUntil: number | null;
+}
+
+export type RefreshReason = ChangeReason | 'initial' | 'settings' | 'enrichment';
+
+export interface Activation {
+  url: string;
+  signature: string;
+  /** What the page text gave. */
+  pageAnalysis: PageAnalysis;
+  /** The analysis with facts an enricher added (PACS API), when there is one. */
+  enriched: PageAnalysis | null;
+  signal: AbortSignal;
+}
+
+export interface PageState<S extends LoopSettings> {
+  activation: Activation;
+  /** The analysis in force: enriched if an enricher gave one, else the page's. */
+  analysis: PageAnalysis;
+  decision: PanelDecision;
+  settings: S;
+  reason: RefreshReason;
+  /** True on the first state of a new activation (start enrichers then). */
+  fresh: boolean;
+}
+
+export interface PageLoopDeps<S extends LoopSettings> {
+  win: Window;
+  /** The content script's lifetime (WXT `ctx.signal`). */
+  signal: AbortSignal;
+  analyze(doc: Document, url: string, options: { now: Date; pediatricCutoffYears: number; dateOrder?: 'MDY' | 'DMY' }): PageAnalysis;
+  /** The profile's route container for the MutationObserver; null → body. */
+  routeContainer(doc: Document, url: string): Element | null;
+  loadSettings(origin: string): Promise<S>;
+  /** Used when settings cannot be read. */
+  fallbackSettings: S;
+  /** Calls back when a setting the page reads changes; returns the unwatch function. */
+  watchSettings(cb: () => void): () => void;
+  sendFacts(facts: TabFacts): void;
+  /** Nodes of our own UI (their mutations are ignored). */
+  isOwnNode?(node: Node): boolean;
+  onState(state: PageState<S>): void | Promise<void>;
+  now(): number;
+  /** An analysis already made for this URL with the same cutoff and date order (handed over by content.js). */
+  seed?: { url: string; analysis: PageAnalysis; cutoffYears: number; dateOrder: 'MDY' | 'DMY' | null } | null;
+}
+
+export interface PageLoop<S extends LoopSettings> {
+  start(): void;
+  /** Re-read the page now (the watcher calls it on its own). */
+  refresh(reason?: RefreshReason): Promise<void>;
+  /** The allow-listed facts for `get-tab-facts`. */
+  facts(): TabFacts;
+  /** An enricher's analysis for an activation; ignored when the page has moved on. */
+  enrich(activation: Activation, analysis: PageAnalysis): Promise<void>;
+  current(): PageState<S> | null;
+  /** Stop watching (content.js hands the page over to panel.js). */
+  stop(): void;
+}
+
+export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): PageLoop<S> {
+  const { win } = deps;
+  const doc = win.document;
+  const origin = win.location.origin;
+  const life = new AbortController();
+  deps.signal.addEventListener('abort', () => life.abort(), { once: true, signal: life.signal });
+
+  let settings: S | null = null;
+  let settingsLoad: Promise<S> | null = null;
+  let activation: (Activation & { controller: AbortController }) | null = null;
+  let state: PageState<S> | null = null;
+  let lastFacts: TabFacts = { pediatric: false, campaigns: [], modality: null, siteEnabled: true };
+  let lastFactsJson = '';
+  let seq = 0;
+  let seed = deps.seed ?? null;
+
+  const loadSettings = () =>
+    (settingsLoad ??= deps
+      .loadSettings(origin)
+      .catch(() => deps.fallbackSettings)
+      .then((s) => (settings = s)));
+
+  const sendFacts = (facts: TabFacts, force: boolean) => {
+    const json = JSON.stringify(facts);
+    lastFacts = facts;
+    if (!force && json === lastFactsJson) return;
+    lastFactsJson = json;
+    deps.sendFacts(facts);
+  };
+
+  async function publish(reason: RefreshReason, fresh: boolean, forceFacts: boolean): Promise<void> {
+    const act = activation;
+    if (!act || !settings) return;
+    const analysis = act.enriched ?? act.pageAnalysis;
+    const decision = decidePanel(analysis, settings);
+    sendFacts(tabFactsFrom(analysis, decision, true, settings.disabledCampaigns), forceFacts);
+    state = { activation: act, analysis, decision, settings, reason, fresh };
+    await deps.onState(state);
+  }
+
+  function analyzeNow(s: S, url: string): PageAnalysis {
+    const used = seed;
+    seed = null;
+    if (used && used.url === url && used.cutoffYears === s.pediatricCutoffYears && used.dateOrder === s.dateOrder) {
+      return used.analysis;
+    }
+    return deps.analyze(doc, url, {
+      now: new Date(deps.now()),
+      pediatricCutoffYears: s.pediatricCutoffYears,
+      ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
+    });
+  }
+
+  async function refresh(reason: RefreshReason = 'mutation'): Promise<void> {
+    if (life.signal.aborted) return;
+    const mine = ++seq;
+    const s = settings ?? (await loadSettings());
+    if (mine !== seq || life.signal.aborted) return;
+    const url = win.location.href;
+    const pageAnalysis = analyzeNow(s, url);
+    const signature = `${url}\n${JSON.stringify(pageAnalysis)}`;
+    const navigated = reason === 'navigation' || reason === 'initial';
+    if (activation && signature === activation.signature) {
+      if (reason === 'settings') await publish(reason, false, false);
+      else if (navigated) sendFacts(lastFacts, true);
+      return;
+    }
+    activation?.controller.abort();
+    const controller = new AbortController();
+    life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+    activation = { url, signature, pageAnalysis, enriched: null, signal: controller.signal, controller };
+    await publish(reason, true, navigated);
+  }
+
+  return {
+    start() {
+      void loadSettings();
+      const unwatch = deps.watchSettings(() => {
+        settingsLoad = null;
+        void loadSettings().then(() => refresh('settings'));
+      });
+      life.signal.addEventListener('abort', () => {
+        unwatch();
+        activation?.controller.abort();
+      }, { once: true });
+      watchNavigation({
+        win,
+        signal: life.signal,
+        container: () => deps.routeContainer(doc, win.location.href),
+        ...(deps.isOwnNode ? { isOwnNode: deps.isOwnNode } : {}),
+        onChange: (reason) => void refresh(reason),
+      });
+      void refresh('initial');
+    },
+    refresh,
+    facts: () => lastFacts,
+    async enrich(act, analysis) {
+      if (act !== activation || act.signal.aborted) return;
+      activation.enriched = analysis;
+      await publish('enrichment', false, false);
+    },
+    current: () => state,
+    stop: () => life.abort(),
+  };
+}

@@ -17,8 +17,26 @@ export type TabFacts = z.infer<typeof TabFactsSchema>;
 /** Content script → background. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tab-facts'), facts: TabFactsSchema }),
+  // Added by the panel area: requests that carry nothing from the page. The small always-on
+  // content script asks for the settings it needs to read the page (the background answers for
+  // the sender's origin), and for the panel script to be injected into its frame once a child
+  // is shown (the panel is too large to load on every page).
+  z.strictObject({ type: z.literal('get-page-settings') }),
+  z.strictObject({ type: z.literal('load-panel') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/**
+ * Background → content script: the answer to `get-page-settings` (settings, not page data). The
+ * content script checks it with `parsePageSettingsReply` (content/runtime/page-requests.ts) so
+ * the always-on script carries no zod.
+ */
+export interface PageSettingsReply {
+  pediatricCutoffYears: number;
+  dateOrder: 'MDY' | 'DMY' | null;
+  disabledCampaigns: string[];
+  snoozedUntil: number | null;
+}
 
 /** Popup/background → content script. */
 export const PageRequestSchema = z.discriminatedUnion('type', [

@@ -8,6 +8,9 @@
  *   cleared when the tab closes or loads a new page) for the popup.
  * - `queryTabFacts(tabId)` asks the tab's top frame first (the live answer) and falls back to
  *   the stored facts.
+ * - `get-page-settings`: the always-on content script's settings (cutoff, date order, campaigns
+ *   off, snooze) for the sender's origin, read here with settings/page.ts so the page carries no zod.
+ * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there).
  * - In the e2e builds only, every message received is logged as its *shape* (keys and value
  *   types, never values) plus whether it passed the schema, so the privacy e2e can check what
  *   crossed out of the page. Production builds drop this code (`import.meta.env.MODE`).
@@ -15,7 +18,17 @@
  * Wiring: `registerTabFacts()` once, synchronously, at the top of the background's main().
  */
 import { browser, type Browser } from 'wxt/browser';
-import { ContentMessageSchema, TabFactsSchema, type PageRequest, type TabFacts } from '@/content/messages';
+import {
+  ContentMessageSchema,
+  TabFactsSchema,
+  type PageRequest,
+  type PageSettingsReply,
+  type TabFacts,
+} from '@/content/messages';
+import { getPageSettings } from './page';
+
+/** The panel script (entrypoints/panel.content), injected where content.js found a child. */
+export const PANEL_SCRIPT_FILE = '/content-scripts/panel.js';
 
 const KEY_PREFIX = 'tabFacts:';
 const keyOf = (tabId: number) => `${KEY_PREFIX}${tabId}`;
@@ -95,8 +108,39 @@ function isE2eBuild(): boolean {
   return import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'e2e-runtime';
 }
 
-/** runtime.onMessage handler. Returns undefined: nothing is answered to the sender. */
-export function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): undefined {
+/** The settings content.js needs, for one origin. */
+export async function pageSettingsReply(origin: string, now = Date.now()): Promise<PageSettingsReply> {
+  const s = await getPageSettings(origin, now);
+  return {
+    pediatricCutoffYears: s.pediatricCutoffYears,
+    dateOrder: s.dateOrder,
+    disabledCampaigns: [...s.disabledCampaigns],
+    snoozedUntil: s.snoozedUntil,
+  };
+}
+
+export type InjectPanel = (tabId: number, frameId: number) => Promise<unknown>;
+
+const injectPanel: InjectPanel = (tabId, frameId) =>
+  browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT_FILE] });
+
+function originOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * runtime.onMessage handler for content-script messages. Answers `get-page-settings` (settings)
+ * and `load-panel` (whether panel.js was injected); tab facts get no answer.
+ */
+export function handleMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  inject: InjectPanel = injectPanel,
+): Promise<PageSettingsReply | boolean> | undefined {
   const parsed = ContentMessageSchema.safeParse(message);
   if (isE2eBuild()) {
     console.log(
@@ -107,8 +151,21 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
   if (!parsed.success || sender.id !== browser.runtime.id) return undefined;
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return undefined;
-  if (parsed.data.type === 'tab-facts') void storeTabFacts(tabId, sender.frameId ?? 0, parsed.data.facts);
-  return undefined;
+  const frameId = sender.frameId ?? 0;
+  switch (parsed.data.type) {
+    case 'tab-facts':
+      void storeTabFacts(tabId, frameId, parsed.data.facts);
+      return undefined;
+    case 'get-page-settings': {
+      const origin = originOf(sender.url);
+      return origin ? pageSettingsReply(origin) : undefined;
+    }
+    case 'load-panel':
+      return inject(tabId, frameId).then(
+        () => true,
+        () => false,
+      );
+  }
 }
 
 export type SendToTab = (tabId: number, message: PageRequest, options?: { frameId?: number }) => Promise<unknown>;
@@ -137,7 +194,7 @@ export async function queryTabFacts(tabId: number, send: SendToTab = sendToTab):
 }
 
 export function registerTabFacts(): void {
-  browser.runtime.onMessage.addListener(handleMessage);
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {
     // A new document: its content script reports again after it has read the page.

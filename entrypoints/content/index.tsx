@@ -1,30 +1,33 @@
 /**
- * The content script: wiring only (the loop is content/runtime/panel-controller.ts).
+ * content.js — the always-on content script of an enabled site: wiring only.
  *
- * Injected at document_start in every frame of an enabled site (registered at runtime by the
- * background; statically on loopback in the e2e build). It does nothing until DOMContentLoaded,
- * then waits for an idle moment: measured in Chromium, a content script injected at
- * document_end/idle delays a 5,000-row page's load event by about a third, while one injected at
- * document_start that works from DOMContentLoaded costs nothing measurable (shared/performance.md,
- * bench/content-load.bench.ts). The panel's CSS and icons are inlined (cssInjectionMode 'manual',
- * no web-accessible resources).
+ * Injected at document_start in every frame (registered at runtime by the background; statically
+ * on loopback in the e2e build), it waits for DOMContentLoaded and an idle moment, then reads the
+ * page (content/analyze.ts), reports the allow-listed tab facts, and follows SPA navigation
+ * (content/runtime/page-watch.ts). When it finds a child it asks the background to inject
+ * panel.js (entrypoints/panel.content), which takes the page over and shows the panel. It holds
+ * no UI, no Preact and no zod, so every page of an enabled site pays only for recognising a child.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzePage, detectProfile } from '@/content/analyze';
-import { PageRequestSchema, type ContentMessage } from '@/content/messages';
-import { copyText } from '@/content/runtime/clipboard';
-import type { PanelEnricher } from '@/content/runtime/enrichment';
+import { analyzePage } from '@/content/analyze';
+import type { ContentMessage } from '@/content/messages';
+import { afterDomContentLoaded } from '@/content/runtime/dom-ready';
 import { frameRole } from '@/content/runtime/frame-role';
-import { createPanelController } from '@/content/runtime/panel-controller';
-import { createPanelUi } from '@/content/runtime/panel-ui';
-import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings } from '@/settings/page';
+import type { LoopSettings } from '@/content/runtime/page-loop';
+import { isPageRequest, parsePageSettingsReply } from '@/content/runtime/page-requests';
+import { createPageWatch } from '@/content/runtime/page-watch';
+import { routeContainerOf } from '@/content/runtime/route-container';
 
 /**
- * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
- * and add facts, a panel section and host attributes (content/runtime/enrichment.ts).
+ * Profiles whose pages get panel.js even before the page text shows a child, because panel.js's
+ * enrichers (the PACS data route) may find one in the site's own API — e.g. a viewer that prints
+ * no age. The PACS data route adds its profile ids here.
  */
-const ENRICHERS: readonly PanelEnricher[] = [];
+const PANEL_PROFILES: ReadonlySet<string> = new Set<string>([]);
+
+const DEFAULTS: LoopSettings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null };
+
+const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
 
 export default defineContentScript({
   // Registered at runtime by the background for each origin the user enabled
@@ -37,65 +40,38 @@ export default defineContentScript({
   main(ctx) {
     const role = frameRole(window);
     if (role === 'skip') return;
-    const ui = createPanelUi(ctx);
-    const controller = createPanelController({
-      win: window,
-      signal: ctx.signal,
-      analyze: (doc, url, options) => analyzePage(doc, url, options),
-      routeContainer: (doc, url) => {
-        try {
-          return detectProfile(doc, new URL(url))?.routeContainer(doc) ?? null;
-        } catch {
-          return null;
-        }
-      },
-      loadSettings: (origin) => getPageSettings(origin),
-      watchSettings: (cb) => watchPageSettings(cb),
-      dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
-      snoozeSite: (origin, until) => snoozeSite(origin, until),
-      getDismissalSecret,
-      sendFacts: (facts) => {
-        const message: ContentMessage = { type: 'tab-facts', facts };
-        browser.runtime.sendMessage(message).catch(() => undefined);
-      },
-      ui,
-      campaignBlocks: () => [],
-      enrichers: ENRICHERS,
-      copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
-      locale: browser.i18n.getUILanguage(),
-      extensionVersion: browser.runtime.getManifest().version,
-      frame: role,
-      now: () => Date.now(),
-    });
 
     const onMessage = (message: unknown) => {
-      const request = PageRequestSchema.safeParse(message);
-      if (!request.success) return undefined;
-      if (request.data.type === 'focus-panel') {
-        controller.focusPanel();
-        return undefined;
-      }
-      const facts = controller.facts();
+      if (!isPageRequest(message) || message.type !== 'get-tab-facts') return undefined; // no panel here to focus
+      const facts = watch.facts();
       // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
       return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;
     };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    const stopAnswering = () => browser.runtime.onMessage.removeListener(onMessage);
 
-    afterDomContentLoaded(ctx, () => controller.start());
+    const watch = createPageWatch<LoopSettings>({
+      win: window,
+      signal: ctx.signal,
+      analyze: analyzePage,
+      routeContainer: routeContainerOf,
+      loadSettings: async () => parsePageSettingsReply(await send({ type: 'get-page-settings' })) ?? DEFAULTS,
+      fallbackSettings: DEFAULTS,
+      watchSettings: (cb) => {
+        const onChanged = (_changes: unknown, area: string) => {
+          if (area === 'local' || area === 'managed') cb();
+        };
+        browser.storage.onChanged.addListener(onChanged);
+        return () => browser.storage.onChanged.removeListener(onChanged);
+      },
+      sendFacts: (facts) => void send({ type: 'tab-facts', facts }).catch(() => undefined),
+      now: () => Date.now(),
+      requestPanel: async () => (await send({ type: 'load-panel' })) === true,
+      panelProfiles: PANEL_PROFILES,
+      onHandover: stopAnswering,
+    });
+
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(stopAnswering);
+    afterDomContentLoaded(ctx, () => watch.start());
   },
 });
-
-/** Run `work` once the DOM is parsed, at the next idle moment (at most 500 ms later). */
-function afterDomContentLoaded(ctx: ContentScriptContext, work: () => void): void {
-  const idle = () => {
-    if (ctx.isInvalid) return;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => ctx.isValid && work(), { timeout: 500 });
-    else ctx.setTimeout(work, 0);
-  };
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', idle, { once: true, signal: ctx.signal });
-  } else {
-    idle();
-  }
-}

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageRequest, TabFacts } from '@/content/messages';
+import { parsePageSettingsReply } from '@/content/runtime/page-requests';
 import {
   getStoredTabFacts,
   handleCommand,
@@ -101,6 +102,40 @@ describe('tab-facts messages', () => {
     expect(await getStoredTabFacts(9)).toEqual(childCt);
     await fakeBrowser.storage.session.set({ 'tabFacts:9': 'garbage' });
     expect(await getStoredTabFacts(9)).toBeNull();
+  });
+});
+
+describe('requests from content.js', () => {
+  const fromFrame = (url: string) => ({ id: fakeBrowser.runtime.id, tab: { id: 3 } as never, frameId: 2, url });
+
+  it("answers get-page-settings with the sender origin's settings, which content.js accepts", async () => {
+    await fakeBrowser.storage.local.set({
+      'settings.pediatricCutoffYears': 16,
+      'settings.dateOrderBySite': { 'http://127.0.0.1:8042': 'DMY', 'http://other.example': 'MDY' },
+    });
+    const reply = await handleMessage({ type: 'get-page-settings' }, fromFrame('http://127.0.0.1:8042/app/explorer.html#study?uuid=1'));
+    expect(reply).toEqual({ pediatricCutoffYears: 16, dateOrder: 'DMY', disabledCampaigns: [], snoozedUntil: null });
+    expect(parsePageSettingsReply(reply)).toEqual(reply);
+  });
+
+  it('injects panel.js into the frame that asked, and says whether it could', async () => {
+    const injected: [number, number][] = [];
+    const ok = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), async (tabId, frameId) => {
+      injected.push([tabId, frameId]);
+    });
+    expect(ok).toBe(true);
+    expect(injected).toEqual([[3, 2]]);
+    const refused = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), () =>
+      Promise.reject(new Error('Cannot access contents of the page')),
+    );
+    expect(refused).toBe(false);
+  });
+
+  it('refuses requests with a payload or from elsewhere', () => {
+    const never = () => Promise.reject(new Error('must not inject'));
+    expect(handleMessage({ type: 'load-panel', url: 'x' }, fromFrame('http://127.0.0.1/'), never)).toBeUndefined();
+    expect(handleMessage({ type: 'load-panel' }, { id: 'other', tab: { id: 3 } as never }, never)).toBeUndefined();
+    expect(handleMessage({ type: 'get-page-settings' }, { id: fakeBrowser.runtime.id, tab: { id: 3 } as never })).toBeUndefined();
   });
 });
 

@@ -43,6 +43,12 @@ function testAnalyze(doc: Document): PageAnalysis {
   }
 }
 
+/** testAnalyze, counting how often the page is read. */
+function countingAnalyze() {
+  const reads = { count: 0, analyze: (doc: Document) => (reads.count++, testAnalyze(doc)) };
+  return reads;
+}
+
 class MemorySettings {
   disabledCampaigns: Campaign[] = [];
   snoozedUntil: number | null = null;
@@ -187,6 +193,26 @@ describe('panel controller', () => {
     await eventually(() => host() !== null);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
     expect(host()!.dataset.ageDays).toBe('2288');
+  });
+
+  it('uses the reading content.js handed over instead of reading the page again', async () => {
+    showRecord('child');
+    const reads = countingAnalyze();
+    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: testAnalyze(document), cutoffYears: 18, dateOrder: null } });
+    await c.refresh('initial');
+    expect(reads.count).toBe(0);
+    expect(host()!.dataset.ageDays).toBe('2288');
+    await c.refresh('navigation');
+    expect(reads.count).toBe(1);
+  });
+
+  it('reads the page again when the handed-over reading used another cutoff', async () => {
+    showRecord('child');
+    const reads = countingAnalyze();
+    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: analysisOf(), cutoffYears: 21, dateOrder: null } });
+    await c.refresh('initial');
+    expect(reads.count).toBe(1);
+    expect(host()).not.toBeNull();
   });
 
   it('is quiet for a child having an MR', async () => {

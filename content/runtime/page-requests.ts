@@ -1,0 +1,31 @@
+/**
+ * Checks of what reaches the always-on content script, without zod (zod/mini alone is ~22 kB,
+ * a third of that script's budget; `npm run bench` reports the sizes). Each guard accepts exactly
+ * what its zod schema in content/messages.ts accepts; tests/content/runtime/page-requests.test.ts
+ * holds them to that over generated inputs.
+ */
+import type { PageRequest, PageSettingsReply } from '@/content/messages';
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** `PageRequestSchema`: `{ type: 'get-tab-facts' }` or `{ type: 'focus-panel' }`, nothing more. */
+export function isPageRequest(x: unknown): x is PageRequest {
+  if (!isPlainObject(x)) return false;
+  const keys = Object.keys(x);
+  return keys.length === 1 && keys[0] === 'type' && (x.type === 'get-tab-facts' || x.type === 'focus-panel');
+}
+
+/** settings/schema.ts CUTOFF_MIN_YEARS…CUTOFF_MAX_YEARS (not imported: that module brings zod; a test keeps them equal). */
+export const CUTOFF_RANGE = [1, 21] as const;
+
+/** The background's answer to `get-page-settings`, or null when it is not one. */
+export function parsePageSettingsReply(x: unknown): PageSettingsReply | null {
+  if (!isPlainObject(x)) return null;
+  const { pediatricCutoffYears: cutoff, dateOrder, disabledCampaigns, snoozedUntil } = x;
+  if (typeof cutoff !== 'number' || !Number.isInteger(cutoff) || cutoff < CUTOFF_RANGE[0] || cutoff > CUTOFF_RANGE[1]) return null;
+  if (dateOrder !== null && dateOrder !== 'MDY' && dateOrder !== 'DMY') return null;
+  if (!Array.isArray(disabledCampaigns) || !disabledCampaigns.every((c) => typeof c === 'string')) return null;
+  if (snoozedUntil !== null && (typeof snoozedUntil !== 'number' || !Number.isFinite(snoozedUntil))) return null;
+  return { pediatricCutoffYears: cutoff, dateOrder, disabledCampaigns: [...disabledCampaigns], snoozedUntil };
+}

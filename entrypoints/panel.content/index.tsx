@@ -1,0 +1,88 @@
+/**
+ * panel.js — the panel, injected by the background into a frame where content.js found a child
+ * (or a viewer profile whose enrichers may find one). Wiring only: the loop is
+ * content/runtime/panel-controller.ts.
+ *
+ * It takes the page over from content.js (which stops and hands over its reading), then shows,
+ * updates and removes `<image-gently-panel>` as the page changes, answers `get-tab-facts` and the
+ * `focus-panel` command, and runs the enrichers. CSS and icons are inlined (no web-accessible
+ * resources).
+ */
+import { browser } from 'wxt/browser';
+import { analyzePage } from '@/content/analyze';
+import type { ContentMessage } from '@/content/messages';
+import { copyText } from '@/content/runtime/clipboard';
+import type { PanelEnricher } from '@/content/runtime/enrichment';
+import { frameRole } from '@/content/runtime/frame-role';
+import { createPanelController } from '@/content/runtime/panel-controller';
+import { createPanelUi } from '@/content/runtime/panel-ui';
+import { isPageRequest } from '@/content/runtime/page-requests';
+import { takeOverPage } from '@/content/runtime/page-watch';
+import { routeContainerOf } from '@/content/runtime/route-container';
+import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings } from '@/settings/page';
+
+/**
+ * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
+ * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
+ * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
+ */
+const ENRICHERS: readonly PanelEnricher[] = [];
+
+const RUNNING = Symbol.for('image-gently-companion.panel-running');
+type Global = typeof globalThis & { [RUNNING]?: boolean };
+
+export default defineContentScript({
+  // Never registered: the background injects it with scripting.executeScript on `load-panel`.
+  registration: 'runtime',
+  matches: [],
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    const g = globalThis as Global;
+    if (g[RUNNING]) return; // injected twice into one frame
+    g[RUNNING] = true;
+    ctx.onInvalidated(() => delete g[RUNNING]);
+
+    const role = frameRole(window);
+    const seed = takeOverPage();
+    const ui = createPanelUi(ctx);
+    const controller = createPanelController({
+      win: window,
+      signal: ctx.signal,
+      analyze: analyzePage,
+      routeContainer: routeContainerOf,
+      loadSettings: (origin) => getPageSettings(origin),
+      watchSettings: (cb) => watchPageSettings(cb),
+      dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
+      snoozeSite: (origin, until) => snoozeSite(origin, until),
+      getDismissalSecret,
+      sendFacts: (facts) => {
+        const message: ContentMessage = { type: 'tab-facts', facts };
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      },
+      ui,
+      campaignBlocks: () => [],
+      enrichers: ENRICHERS,
+      copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
+      locale: browser.i18n.getUILanguage(),
+      extensionVersion: browser.runtime.getManifest().version,
+      frame: role === 'top' ? 'top' : 'sub',
+      now: () => Date.now(),
+      seed,
+    });
+
+    const onMessage = (message: unknown) => {
+      if (!isPageRequest(message)) return undefined;
+      if (message.type === 'focus-panel') {
+        controller.focusPanel();
+        return undefined;
+      }
+      const facts = controller.facts();
+      // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
+      return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    controller.start();
+  },
+});

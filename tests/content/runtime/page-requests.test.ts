@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PageRequestSchema } from '@/content/messages';
+import { CUTOFF_RANGE, isPageRequest, parsePageSettingsReply } from '@/content/runtime/page-requests';
+import { CUTOFF_MAX_YEARS, CUTOFF_MIN_YEARS } from '@/settings/schema';
+
+describe('isPageRequest', () => {
+  it.each([
+    [{ type: 'get-tab-facts' }, true],
+    [{ type: 'focus-panel' }, true],
+    [{ type: 'focus-panel', extra: 1 }, false],
+    [{ type: 'tab-facts' }, false],
+    [{}, false],
+    [null, false],
+    ['focus-panel', false],
+    [['focus-panel'], false],
+  ])('%j → %s', (x, ok) => {
+    expect(isPageRequest(x)).toBe(ok);
+  });
+
+  it('accepts exactly what PageRequestSchema accepts', () => {
+    const candidate = fc.oneof(
+      fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel', 'tab-facts', 'x') }),
+      fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel'), extra: fc.anything() }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(candidate, (x) => {
+        expect(isPageRequest(x)).toBe(PageRequestSchema.safeParse(x).success);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('parsePageSettingsReply', () => {
+  const good = { pediatricCutoffYears: 18, dateOrder: 'DMY', disabledCampaigns: ['dental'], snoozedUntil: null };
+
+  it('takes a well-formed reply', () => {
+    expect(parsePageSettingsReply(good)).toEqual(good);
+    expect(parsePageSettingsReply({ ...good, dateOrder: null, snoozedUntil: 1_790_000_000_000 })).not.toBeNull();
+  });
+
+  it.each([
+    ['no reply', undefined],
+    ['a cutoff of 0', { ...good, pediatricCutoffYears: 0 }],
+    ['a fractional cutoff', { ...good, pediatricCutoffYears: 17.5 }],
+    ['an unknown date order', { ...good, dateOrder: 'YMD' }],
+    ['campaigns that are not strings', { ...good, disabledCampaigns: [1] }],
+    ['a snooze that is not a time', { ...good, snoozedUntil: 'tomorrow' }],
+  ])('refuses %s', (_label, x) => {
+    expect(parsePageSettingsReply(x)).toBeNull();
+  });
+
+  it('uses the same cutoff range as the settings schema', () => {
+    expect(CUTOFF_RANGE).toEqual([CUTOFF_MIN_YEARS, CUTOFF_MAX_YEARS]);
+  });
+});

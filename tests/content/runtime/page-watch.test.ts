@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TabFacts } from '@/content/messages';
+import type { PageAnalysis } from '@/content/types';
+import type { LoopSettings } from '@/content/runtime/page-loop';
+import { createPageWatch, takeOverPage, type PageWatchDeps } from '@/content/runtime/page-watch';
+import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
+
+const NOW = Date.UTC(2026, 10, 26);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let controller: AbortController;
+let page: { kind: 'child' | 'adult' | 'viewer' | 'none' };
+let sent: TabFacts[];
+let requests: number;
+let analyzeCalls: number;
+let settings: LoopSettings;
+
+function analyze(): PageAnalysis {
+  analyzeCalls++;
+  if (page.kind === 'child') return childCtAnalysis();
+  if (page.kind === 'adult') return childCtAnalysis({ pediatric: false, ageDays: 17_000 });
+  if (page.kind === 'viewer') return analysisOf({ profileId: 'ohif' });
+  return analysisOf();
+}
+
+function watchWith(over: Partial<PageWatchDeps<LoopSettings>> = {}) {
+  return createPageWatch<LoopSettings>({
+    win: window,
+    signal: controller.signal,
+    analyze,
+    routeContainer: (doc) => doc.querySelector('main'),
+    loadSettings: async () => settings,
+    fallbackSettings: settings,
+    watchSettings: () => () => undefined,
+    sendFacts: (f) => sent.push(f),
+    now: () => NOW,
+    requestPanel: async () => {
+      requests++;
+      return true;
+    },
+    panelProfiles: new Set(),
+    ...over,
+  });
+}
+
+beforeEach(() => {
+  controller = new AbortController();
+  document.body.replaceChildren(document.createElement('main'));
+  page = { kind: 'none' };
+  sent = [];
+  requests = 0;
+  analyzeCalls = 0;
+  settings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null };
+});
+afterEach(() => controller.abort());
+
+describe('page watch (content.js)', () => {
+  it('reports facts and asks for no panel on an adult page', async () => {
+    page.kind = 'adult';
+    const w = watchWith();
+    await w.refresh('initial');
+    expect(sent).toEqual([{ pediatric: false, campaigns: [], modality: null, siteEnabled: true }]);
+    expect(requests).toBe(0);
+  });
+
+  it('asks for the panel once when a child is shown', async () => {
+    page.kind = 'child';
+    const w = watchWith();
+    await w.refresh('initial');
+    await w.refresh('navigation');
+    page.kind = 'adult';
+    await w.refresh('navigation');
+    page.kind = 'child';
+    await w.refresh('navigation');
+    await sleep(0);
+    expect(requests).toBe(1);
+    expect(sent[0]).toEqual({ pediatric: true, campaigns: ['ct'], modality: 'CT', siteEnabled: true });
+  });
+
+  it('asks again on the next page state when the injection failed', async () => {
+    page.kind = 'child';
+    let ok = false;
+    const w = watchWith({
+      requestPanel: async () => {
+        requests++;
+        return ok;
+      },
+    });
+    await w.refresh('initial');
+    await sleep(0);
+    expect(requests).toBe(1);
+    ok = true;
+    page.kind = 'adult';
+    await w.refresh('navigation');
+    page.kind = 'child';
+    await w.refresh('navigation');
+    await sleep(0);
+    expect(requests).toBe(2);
+    expect(w.panelRequested()).toBe(true);
+  });
+
+  it('asks for the panel on a viewer profile with enrichers even before a child is seen', async () => {
+    page.kind = 'viewer';
+    await watchWith({ panelProfiles: new Set(['ohif']) }).refresh('initial');
+    expect(requests).toBe(1);
+  });
+
+  it('asks for nothing while the site is snoozed, and still reports facts', async () => {
+    page.kind = 'child';
+    settings.snoozedUntil = NOW + 1000;
+    await watchWith().refresh('initial');
+    expect(requests).toBe(0);
+    expect(sent.at(-1)!.pediatric).toBe(true);
+  });
+
+  it('hands the page over to panel.js once: stops, and gives the reading it made', async () => {
+    page.kind = 'child';
+    let handedOver = 0;
+    const w = watchWith({ onHandover: () => handedOver++ });
+    await w.refresh('initial');
+    const seed = takeOverPage();
+    expect(handedOver).toBe(1);
+    expect(seed).toMatchObject({ url: location.href, cutoffYears: 18, dateOrder: null });
+    expect(seed!.analysis.ageDays).toBe(2288);
+    expect(takeOverPage()).toBeNull();
+
+    const factsBefore = sent.length;
+    page.kind = 'adult';
+    await w.refresh('navigation');
+    expect(sent.length).toBe(factsBefore);
+  });
+
+  it('leaves nothing to take over after the content script is invalidated', async () => {
+    watchWith();
+    controller.abort();
+    expect(takeOverPage()).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import type { AnalyzeOptions, Fact, PageAnalysis, PageFindings } from '@/content/types';
 import { configuredDicomWebRoot, dicomWebRootFromResources, type ResourceEntryLike } from './dicomweb-root';
 import { DicomWebStudySource } from './dicomweb-source';
-import { measureAlongScan, measureDose, readStudy, type AlongScan, type FrameDecoder, type PacsDose, type PacsNote } from './measure';
+import { measureAlongScan, measureDose, readStudy, type AlongScan, type FrameDecoder, type PacsDose, type PacsNote, type StudyReading } from './measure';
 import { orthancRefFromUrl, type OrthancPageRef } from './orthanc-rest';
 import { OrthancStudySource } from './orthanc-source';
 import { createPacsClient, type FetchLike, type PacsCaches } from './pacs-client';
@@ -59,6 +59,8 @@ export interface PacsEnrichDeps {
   decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
   decode: FrameDecoder;
   timeoutMs?: number;
+  /** How long to wait for a DICOMweb viewer's first request before saying no root was seen (default 15 s). */
+  rootWaitMs?: number;
   yieldToMain?: () => Promise<void>;
 }
 
@@ -95,43 +97,137 @@ export function hostAttributesOf(dose: PacsDose | null): Record<string, string |
   };
 }
 
-export async function enrichFromPacs(ctx: PacsEnrichContext, deps: PacsEnrichDeps): Promise<PacsResult | null> {
-  const ref = studyRefFromUrl(ctx.url);
-  if (!ref) return null;
-  const options = ctx.options ?? {};
-  const client = createPacsClient({
-    pageUrl: ctx.url,
-    fetch: deps.fetch,
-    cache: deps.caches.forStudy(ref.key),
-    signal: ctx.signal,
-    ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-    ...(deps.makeAbortController ? { makeAbortController: deps.makeAbortController } : {}),
+/** Resolves with `promise`, or with null as soon as `signal` aborts (the work itself goes on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+const delay = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
 
-  let source: StudySource;
-  if (ref.system === 'orthanc') {
-    source = new OrthancStudySource(client, ref.ref);
-  } else {
-    const root =
-      configuredDicomWebRoot(deps.dicomWebRoot, ctx.url) ?? dicomWebRootFromResources(deps.resources(), ctx.url, ref.studyUid);
-    if (!root) return { analysis: ctx.analysis, dose: null, notes: [{ code: 'no-dicomweb-root' }], attributes: hostAttributesOf(null), alongScan: null };
-    source = new DicomWebStudySource(client, root, ref.studyUid, ref.seriesUid);
+/**
+ * The viewer's DICOMweb root from its own requests. A viewer that has just started may not have asked yet
+ * (OHIF loads its bundle for seconds first): look again every 250 ms, up to `rootWaitMs` (default 15 s).
+ */
+async function waitForRoot(pageUrl: string, studyUid: string, deps: PacsEnrichDeps, signal: AbortSignal): Promise<string | null> {
+  const deadline = Date.now() + (deps.rootWaitMs ?? 15_000);
+  for (;;) {
+    const root = dicomWebRootFromResources(deps.resources(), pageUrl, studyUid);
+    if (root || signal.aborted || Date.now() >= deadline) return root;
+    await delay(250, signal);
+  }
+}
+
+/** One study's API work, shared by every activation that shows it (a re-render does not start it again). */
+interface StudyWork {
+  key: string;
+  controller: AbortController;
+  source: Promise<StudySource | null>;
+  reading: Promise<StudyReading | null>;
+  doses: Map<string, Promise<PacsDose | null>>;
+}
+
+/**
+ * The route's state for one tab: the current study's work (aborted when the page shows another study or the
+ * content script ends) and the tab-life caches. `enrich` is called once per activation.
+ */
+export interface PacsSession {
+  enrich(ctx: PacsEnrichContext): Promise<PacsResult | null>;
+  /** Abandons the current study's work (its requests are aborted). */
+  close(): void;
+}
+
+export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal): PacsSession {
+  let work: StudyWork | null = null;
+  lifetime?.addEventListener('abort', () => work?.controller.abort(), { once: true });
+
+  function workFor(ref: StudyRef, pageUrl: string): StudyWork {
+    if (work?.key === ref.key && !work.controller.signal.aborted) return work;
+    work?.controller.abort();
+    const controller = new AbortController();
+    const client = createPacsClient({
+      pageUrl,
+      fetch: deps.fetch,
+      cache: deps.caches.forStudy(ref.key),
+      signal: controller.signal,
+      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.makeAbortController ? { makeAbortController: deps.makeAbortController } : {}),
+    });
+    const source: Promise<StudySource | null> =
+      ref.system === 'orthanc'
+        ? Promise.resolve(new OrthancStudySource(client, ref.ref))
+        : (async () => {
+            const root = configuredDicomWebRoot(deps.dicomWebRoot, pageUrl) ?? (await waitForRoot(pageUrl, ref.studyUid, deps, controller.signal));
+            return root ? new DicomWebStudySource(client, root, ref.studyUid, ref.seriesUid) : null;
+          })();
+    const reading = source.then((s) => (s ? readStudy(s) : null));
+    work = { key: ref.key, controller, source, reading, doses: new Map() };
+    return work;
   }
 
-  const reading = await readStudy(source);
-  if (ctx.signal.aborted) return null;
-  const analysis = reading.facts.length > 0 ? deps.decide(withApiFacts(deps.readPage(ctx.doc, ctx.url, options), reading.facts), options) : ctx.analysis;
-
-  // Pixels only for a child's CT: an adult's study gets no further request.
-  const measure = analysis.pediatric && analysis.modalities.includes('CT') && reading.ct !== null;
-  const measureOptions = { region: analysis.region, decode: deps.decode, ...(deps.yieldToMain ? { yieldToMain: deps.yieldToMain } : {}) };
-  const dose = measure ? await measureDose(source, reading, measureOptions) : null;
-  if (ctx.signal.aborted) return null;
   return {
-    analysis,
-    dose,
-    notes: reading.notes,
-    attributes: hostAttributesOf(dose),
-    alongScan: dose ? () => measureAlongScan(source, reading, dose, measureOptions) : null,
+    close() {
+      work?.controller.abort();
+      work = null;
+    },
+    async enrich(ctx) {
+      const ref = studyRefFromUrl(ctx.url);
+      if (!ref) return null;
+      const w = workFor(ref, ctx.url);
+      const source = await untilAborted(w.source, ctx.signal);
+      if (ctx.signal.aborted) return null;
+      if (!source) return { analysis: ctx.analysis, dose: null, notes: [{ code: 'no-dicomweb-root' }], attributes: hostAttributesOf(null), alongScan: null };
+      const reading = await untilAborted(w.reading, ctx.signal);
+      if (!reading || ctx.signal.aborted) return null;
+      const options = ctx.options ?? {};
+      const analysis =
+        reading.facts.length > 0 ? deps.decide(withApiFacts(deps.readPage(ctx.doc, ctx.url, options), reading.facts), options) : ctx.analysis;
+
+      // Pixels only for a child's CT: an adult's study gets no further request.
+      const measure = analysis.pediatric && analysis.modalities.includes('CT') && reading.ct !== null;
+      const measureOptions = { region: analysis.region, decode: deps.decode, ...(deps.yieldToMain ? { yieldToMain: deps.yieldToMain } : {}) };
+      let dose: PacsDose | null = null;
+      if (measure) {
+        const doseKey = analysis.region === 'head' ? 'head' : `body:${analysis.region ?? ''}`;
+        let pending = w.doses.get(doseKey);
+        if (!pending) {
+          pending = measureDose(source, reading, measureOptions);
+          w.doses.set(doseKey, pending);
+        }
+        dose = await untilAborted(pending, ctx.signal);
+        if (ctx.signal.aborted) return null;
+      }
+      const measured = dose;
+      return {
+        analysis,
+        dose,
+        notes: reading.notes,
+        attributes: hostAttributesOf(dose),
+        alongScan: measured ? () => measureAlongScan(source, reading, measured, measureOptions) : null,
+      };
+    },
   };
+}
+
+/** One enrichment with its own session (tests, one-off reads): the study's work ends with `ctx.signal`. */
+export function enrichFromPacs(ctx: PacsEnrichContext, deps: PacsEnrichDeps): Promise<PacsResult | null> {
+  const session = createPacsSession(deps, ctx.signal);
+  return session.enrich(ctx);
 }

@@ -5,7 +5,7 @@
  * a dose-screen capture and a CT Radiation Dose SR (TID 10011).
  *
  * The pediatric study of issue 5: a 4-year-old (born 2022-11-01, study 2026-11-20 → 1480 days) whose CT
- * slices show a 16 cm water cylinder lying over a CT couch, 512×512, 250 mm field of view, signed stored
+ * slices show a 16 cm water cylinder lying on a CT couch, 512×512, 250 mm field of view, signed stored
  * values, air outside the patient and PixelPaddingValue outside the reconstruction circle; CTDIvol 5.0 mGy
  * referenced to the 32 cm phantom (DCM 113691), with a dose SR saying the same. Analytic Dw = 16.0 cm, so
  * SSDE = f32(16) × 5.0 mGy = 3.704369·e^(−0.03671937·16) × 5.0 = 10.29 mGy (AAPM 204 fit,
@@ -15,6 +15,7 @@
  */
 import dcmjs from 'dcmjs';
 import { CTDI_PHANTOM, makeCtInstance, readDataset, uidFrom, type PixelFunction } from '../e2e/harness/dicom';
+import { couch, renderPhantom } from './phantoms';
 
 const { DicomMetaDictionary, DicomDict } = dcmjs.data;
 
@@ -74,56 +75,27 @@ export interface StudyFiles {
 
 export const PADDING_STORED = -2000; // signed stored values, intercept 0 (the harness's signed mode)
 
-/** A deterministic standard normal number for a pixel (hash → two uniforms → Box–Muller). */
-function pixelNoise(x: number, y: number, k: number): number {
-  let h = Math.imul(x + 1, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77) ^ Math.imul(k + 1, 0xc2b2ae3d);
-  const next = () => {
-    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-    h ^= h >>> 16;
-    return ((h >>> 0) + 0.5) / 4294967296;
-  };
-  return Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
-}
-
 /**
- * One slice in HU: a water cylinder (HU 0, σ 10 HU noise, edges anti-aliased 4×4) resting 3 mm above a
- * curved carbon-fibre couch (2 mm skins at +300 HU around a 40 mm foam core at −900 HU, 420 mm wide, cut by
- * the field of view), air (−1000 HU) elsewhere, null (padding) outside the reconstruction circle.
+ * The slice of a water cylinder of `cylinderCm` lying on a CT couch, rendered with the clinical tests' phantom
+ * renderer (tests/helpers/phantoms.ts: 4×4 sub-sampled edges, 0.6 mm blur, σ 10 HU noise, the closed
+ * carbon-fibre couch box with its support rail, −3024 HU outside the reconstruction circle), as a harness
+ * pixel function (null = padding). The cylinder's centre is 10 mm above the image centre.
  */
-export function cylinderOverCouch(fovMm: number, cylinderCm: number, couch: boolean, noiseSeed: number): PixelFunction {
+export function cylinderOnCouch(size: number, fovMm: number, cylinderCm: number, withCouch: boolean, seed: number): PixelFunction {
   const radiusMm = (cylinderCm * 10) / 2;
-  const cyMm = -10; // cylinder centre 10 mm above the image centre (anterior is up)
-  const couchTopMm = cyMm + radiusMm + 3;
-  const couchLayers: [number, number, number][] = [
-    [couchTopMm, couchTopMm + 2, 300],
-    [couchTopMm + 2, couchTopMm + 42, -900],
-    [couchTopMm + 42, couchTopMm + 44, 300],
-  ];
-  return (col, row, cols, rows, spacing) => {
-    const xMm = (col + 0.5 - cols / 2) * spacing;
-    const yMm = (row + 0.5 - rows / 2) * spacing;
-    if (Math.hypot(xMm, yMm) > fovMm / 2) return null;
-    // Fraction of the pixel inside the cylinder (4×4 subsamples near the edge) → partial-volume edge.
-    const r = Math.hypot(xMm, yMm - cyMm);
-    let inside = r < radiusMm - spacing ? 16 : r > radiusMm + spacing ? 0 : -1;
-    if (inside < 0) {
-      inside = 0;
-      for (let sy = 0; sy < 4; sy++) {
-        for (let sx = 0; sx < 4; sx++) {
-          const px = xMm + ((sx + 0.5) / 4 - 0.5) * spacing;
-          const py = yMm + ((sy + 0.5) / 4 - 0.5) * spacing;
-          if (Math.hypot(px, py - cyMm) <= radiusMm) inside++;
-        }
-      }
-    }
-    let value = -1000 + (inside / 16) * 1000;
-    if (couch && Math.abs(xMm) <= 210) {
-      // A shallow cradle: the couch surface rises 15 mm towards its edges at ±200 mm.
-      const lift = 15 * (xMm / 200) ** 2;
-      for (const [top, bottom, layerHu] of couchLayers) if (yMm + lift >= top && yMm + lift < bottom) value = layerHu;
-    }
-    return value + pixelNoise(col, row, noiseSeed) * (value > -950 ? 10 : 3);
+  const hu = renderPhantom({
+    rows: size,
+    cols: size,
+    pixelSpacingMm: fovMm / size,
+    shapes: [{ kind: 'ellipse', cxMm: 0, cyMm: -10, rxMm: radiusMm, ryMm: radiusMm, hu: 0 }, ...(withCouch ? couch(-10 + radiusMm, 440) : [])],
+    blurSigmaMm: 0.6,
+    noiseSigmaHu: 10,
+    seed,
+    circle: { radiusMm: fovMm / 2, outsideHu: -3024 },
+  });
+  return (col, row, cols) => {
+    const v = hu[row * cols + col]!;
+    return v <= -3000 ? null : v;
   };
 }
 
@@ -237,6 +209,8 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
   };
   const files: StudyFiles['files'] = [];
   const axialSops: string[] = [];
+  // One rendering for the whole series: the cylinder is the same at every z.
+  const pixel = cylinderOnCouch(size, fovMm, o.cylinderCm, o.couch ?? true, 1);
   for (let i = 0; i < o.slices; i++) {
     const bytes = ctImage(
       { IrradiationEventUID: eventUid },
@@ -254,7 +228,7 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
         pixelSpacingMm: fovMm / size,
         pixelRepresentation: 1,
         pixelPaddingValue: PADDING_STORED,
-        pixel: cylinderOverCouch(fovMm, o.cylinderCm, o.couch ?? true, i + 1),
+        pixel,
       },
       ts,
     );
@@ -275,7 +249,7 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
       name: 'localizer.dcm',
       bytes: ctImage(
         { ImageType: ['ORIGINAL', 'PRIMARY', 'LOCALIZER'], ImageOrientationPatient: [1, 0, 0, 0, 0, -1], ImagePositionPatient: [-128, 0, 128] },
-        { ...base, seriesDescription: 'TOPOGRAM', seriesInstanceUid: u('series/localizer'), seriesNumber: 1, rows: 128, cols: 128, pixelSpacingMm: 2, pixel: cylinderOverCouch(256, o.cylinderCm * 1.5, false, 99) },
+        { ...base, seriesDescription: 'TOPOGRAM', seriesInstanceUid: u('series/localizer'), seriesNumber: 1, rows: 128, cols: 128, pixelSpacingMm: 2, pixel: cylinderOnCouch(128, 256, o.cylinderCm * 1.5, false, 99) },
         EXPLICIT_LE,
       ),
     });
@@ -423,4 +397,30 @@ export function adultStudyOptions(over: Partial<StudyOptions> = {}): StudyOption
     rdsr: { ctdiVolMGy: 12.0, phantom: BODY_PHANTOM },
     ...over,
   };
+}
+
+export interface UploadedStudy extends StudyFiles {
+  /** Orthanc ids. */
+  patientId: string;
+  studyId: string;
+  axialSeriesId: string;
+  /** Orthanc instance ids of the axial slices, in the order of `axialSops`. */
+  axialInstanceIds: string[];
+}
+
+/** Uploads a generated study (one file at a time, through Orthanc's REST API) and returns its Orthanc ids. */
+export async function uploadStudy(
+  upload: (bytes: Uint8Array) => Promise<{ ID: string; ParentPatient: string; ParentStudy: string; ParentSeries: string }>,
+  study: StudyFiles,
+): Promise<UploadedStudy> {
+  const axialInstanceIds: string[] = [];
+  let ids = { patientId: '', studyId: '', axialSeriesId: '' };
+  for (const f of study.files) {
+    const r = await upload(f.bytes);
+    if (f.name.startsWith('axial-')) {
+      axialInstanceIds.push(r.ID);
+      ids = { patientId: r.ParentPatient, studyId: r.ParentStudy, axialSeriesId: r.ParentSeries };
+    }
+  }
+  return { ...study, ...ids, axialInstanceIds };
 }

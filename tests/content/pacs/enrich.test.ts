@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../../content/decide';
-import { enrichFromPacs, studyRefFromUrl, withApiFacts, type PacsEnrichDeps } from '../../../content/pacs/enrich';
+import { createPacsSession, enrichFromPacs, studyRefFromUrl, withApiFacts, type PacsEnrichDeps } from '../../../content/pacs/enrich';
 import { PacsCaches } from '../../../content/pacs/pacs-client';
 import type { PacsNoteCode } from '../../../content/pacs/measure';
 import type { PageAnalysis, PageFindings } from '../../../content/types';
@@ -32,6 +32,7 @@ function run(url: string, routes: Record<string, FakeAnswer>, origin: string, ex
     decide,
     decode: standInFrameDecoder,
     timeoutMs: 200,
+    rootWaitMs: 0,
     yieldToMain: () => Promise.resolve(),
     ...extra,
   };
@@ -99,6 +100,23 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     expect(pacs.requests.length).toBe(first);
   });
 
+  it('a re-render of the same study (a new activation) reuses the work under way instead of starting over', async () => {
+    const pacs = fakePacs(ORTHANC, orthancRoutes('child', frames));
+    const deps = { fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, decode: standInFrameDecoder, yieldToMain: () => Promise.resolve() };
+    const session = createPacsSession(deps);
+    const first = new AbortController();
+    const ctx = (signal: AbortSignal) => ({ doc: {} as Document, url: seriesPage(), analysis: pageAnalysis(null), signal, options: { now: NOW } });
+    const pending = session.enrich(ctx(first.signal));
+    first.abort(); // the page re-rendered: the controller aborts the activation
+    expect(await pending).toBeNull();
+    const r = (await session.enrich(ctx(new AbortController().signal)))!;
+    expect(Math.abs(r.dose!.dw!.dwCm - 16)).toBeLessThanOrEqual(0.3);
+    const urls = pacs.requests.map((q) => q.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    // Another study aborts this one's work; the session's own lifetime ends it too.
+    session.close();
+  });
+
   it('SSDE along the scan (113989) only on request: five slices, their mean', async () => {
     const { pacs, result } = run(seriesPage(), orthancRoutes('child', frames), ORTHANC);
     const r = (await result)!;
@@ -145,6 +163,13 @@ describe('the child on a DICOMweb viewer (OHIF)', () => {
     const r = (await none.result)!;
     expect(codes(r.notes)).toEqual(['no-dicomweb-root']);
     expect(none.pacs.requests).toHaveLength(0);
+  });
+
+  it('waits for the viewer’s first DICOMweb request when the page has made none yet', async () => {
+    let entries: { name: string; initiatorType: string }[] = [];
+    setTimeout(() => (entries = ohifResources()()), 300);
+    const { result } = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER, { resources: () => entries, rootWaitMs: 5000 });
+    expect(Math.abs((await result)!.dose!.dw!.dwCm - 16)).toBeLessThanOrEqual(0.3);
   });
 });
 

@@ -12,10 +12,27 @@ import type { SettingKey } from './schema';
 export type Migration = (old: unknown) => unknown;
 
 /**
+ * referenceLevelTables v1 → v2.
+ *
+ * v1 was a development placeholder that never shipped in a release: rows of modality, exam,
+ * band text, quantity, value and unit. v2 is the format of clinical/reference-levels.ts: bins of
+ * one size metric, with one CTDI phantom. A v1 row names no metric and no phantom, so turning it
+ * into a v2 bin would mean guessing. Guessing is worse than nothing for a dose comparison, so v1
+ * tables are dropped. Anything already shaped like v2 (it has `bins`) is kept. A value that is
+ * not a list is returned unchanged for the repair step.
+ */
+export function referenceTablesV1ToV2(old: unknown): unknown {
+  if (!Array.isArray(old)) return old;
+  return old.filter((t) => typeof t === 'object' && t !== null && 'bins' in t);
+}
+
+/**
  * Per storage item: target version → function from the previous version. An item's version is
  * the highest key here (1 when there are none). Every item starts at version 1.
  */
-export const MIGRATIONS: Partial<Record<SettingKey, Record<number, Migration>>> = {};
+export const MIGRATIONS: Partial<Record<SettingKey, Record<number, Migration>>> = {
+  referenceLevelTables: { 2: referenceTablesV1ToV2 },
+};
 
 /** The version an item is at: 1 plus the number of migration steps it has. */
 export function versionOf(key: keyof typeof MIGRATIONS): number {

@@ -8,10 +8,13 @@
  * call it synchronously, with the patterns computed from the last loaded view.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { IMPORT_ERROR_MESSAGE_KEY, importReferenceLevels, type ImportIssue } from '@/clinical/reference-level-import';
+import { DOSE_QUANTITIES, type DoseQuantity, type SizeMetric } from '@/clinical/reference-levels';
 import type { OptionsActions, OptionsView } from '@/components/options/types';
 import { getSettingsState } from './index';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
-import { LIMITS, normalizeHttpUrl, REPAIR, type ReferenceLevelTable, type Settings } from './schema';
+import { LIMITS, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
 
 export interface PermissionsLike {
@@ -61,32 +64,49 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Import one reference-level table from JSON (a table, or a list of them: the first is taken). */
-export function parseTableJson(text: string): { table: ReferenceLevelTable } | { error: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { error: 'the file is not JSON' };
-  }
-  const candidate = Array.isArray(data) ? data[0] : data;
-  const r = REPAIR.referenceLevelTables([candidate]);
-  const table = r.value[0];
-  if (!table || r.issues.length) return { error: (r.issues[0] ?? 'no table in the file').replace(/^referenceLevelTables\[0\]:? ?/, '') };
-  return { table };
+/** One import problem in the user's language (clinical/reference-level-import.ts gives codes). */
+export function importIssueText(issue: ImportIssue): string {
+  // The keys are in the `clinical:` section of the locales; $1 = line, $2 = detail.
+  const t = i18n.t as (key: string, substitutions?: string[]) => string;
+  const text = t(IMPORT_ERROR_MESSAGE_KEY[issue.code], [issue.line === undefined ? '' : String(issue.line), issue.detail ?? '']);
+  return text || issue.message;
 }
 
-const CSV_COLUMNS = ['modality', 'exam', 'band', 'quantity', 'value', 'unit'] as const;
+// CSV export in the layout clinical/reference-level-import.ts reads back (see its header).
+const CSV_HEADER = ['table', 'exam', 'metric', 'metric_unit', 'from', 'to', 'label', 'phantom_cm', 'quantity', 'unit', 'median', 'p75', 'source', 'year'];
+const CSV_METRIC: Record<SizeMetric, [string, string]> = {
+  'age-years': ['age', 'y'],
+  'weight-kg': ['weight', 'kg'],
+  'effective-diameter-cm': ['deff', 'cm'],
+  'water-equivalent-diameter-cm': ['dw', 'cm'],
+};
+const CSV_QUANTITY: Record<DoseQuantity, [string, string]> = {
+  ctdiVolMGy: ['CTDIvol', 'mGy'],
+  ssdeMGy: ['SSDE', 'mGy'],
+  dlpMGyCm: ['DLP', 'mGy·cm'],
+};
 
-function csvCell(value: string | number): string {
+function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
   const s = String(value);
-  // Quote when needed; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
+  // A leading =, +, - or @ would make a spreadsheet run the cell as a formula: prefix it.
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One CSV row per bin and quantity. */
 export function tableToCsv(table: ReferenceLevelTable): string {
-  const lines = [CSV_COLUMNS.join(','), ...table.rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))];
+  const [metric, metricUnit] = CSV_METRIC[table.metric];
+  const lines = [CSV_HEADER.join(',')];
+  for (const bin of table.bins) {
+    for (const q of DOSE_QUANTITIES) {
+      const p = bin[q];
+      if (!p) continue;
+      const [quantity, unit] = CSV_QUANTITY[q];
+      const row = [table.name, table.exam, metric, metricUnit, bin.from, bin.to, bin.label, table.phantomCm, quantity, unit, p.median, p.p75, table.source, table.year];
+      lines.push(row.map(csvCell).join(','));
+    }
+  }
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -197,23 +217,21 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     },
 
     async importTable(text, fileName) {
-      if (/\.csv$/i.test(fileName)) {
-        return { ok: false, message: 'CSV import is not available in this version; use JSON' };
-      }
-      const parsed = parseTableJson(text);
-      if ('error' in parsed) return { ok: false, message: parsed.error };
+      const r = importReferenceLevels(text, fileName);
+      if (!r.ok) return { ok: false, message: r.errors.slice(0, 5).map(importIssueText).join(' ') };
       try {
         await writing(
           updateSetting('referenceLevelTables', (tables) => {
-            const others = tables.filter((t) => t.id !== parsed.table.id);
-            if (others.length >= LIMITS.referenceTables) throw new Error(`at most ${LIMITS.referenceTables} tables`);
-            return [...others, parsed.table];
+            const ids = new Set(r.tables.map((t) => t.id));
+            const next = [...tables.filter((t) => !ids.has(t.id)), ...r.tables];
+            if (next.length > LIMITS.referenceTables) throw new Error(`at most ${LIMITS.referenceTables} tables`);
+            return next;
           }),
         );
       } catch (e) {
         return { ok: false, message: message(e) };
       }
-      return { ok: true, message: parsed.table.name };
+      return { ok: true, message: r.tables.map((t) => t.name).join(', ') };
     },
 
     exportTable(id, format) {

@@ -70,6 +70,19 @@ function policyList(
   return { value, issues };
 }
 
+/**
+ * Chrome's managed_schema cannot say "null", so an admin leaves `phantomCm` out of an SSDE-only
+ * table and `to` out of an open-ended bin: supply the nulls the table format expects.
+ */
+function withExplicitNulls(table: unknown): unknown {
+  if (!table || typeof table !== 'object' || Array.isArray(table)) return table;
+  const t = table as Record<string, unknown>;
+  const bins = Array.isArray(t.bins)
+    ? t.bins.map((b: unknown) => (b && typeof b === 'object' && !Array.isArray(b) && !('to' in b) ? { ...b, to: null } : b))
+    : t.bins;
+  return { ...t, phantomCm: t.phantomCm ?? null, bins };
+}
+
 const asString = (f: (s: string) => string | null) => (item: unknown) => (typeof item === 'string' ? f(item) : null);
 
 /**
@@ -109,7 +122,7 @@ export function parsePolicy(raw: unknown): Repaired<Policy> {
       (v) => (policy.statementUrls = v));
   }
   if (obj.referenceLevelTable !== undefined) {
-    const r = REPAIR.referenceLevelTables([obj.referenceLevelTable]);
+    const r = REPAIR.referenceLevelTables([withExplicitNulls(obj.referenceLevelTable)]);
     const table = r.value[0];
     if (table && !r.issues.length) policy.referenceLevelTable = table;
     else issues.push(...r.issues.map((i) => ignored(i.replace(/^referenceLevelTables\[0\]/, 'referenceLevelTable').replace(/; dropped$/, ''))));

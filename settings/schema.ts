@@ -9,6 +9,7 @@
  * The messages say what was wrong and never echo the value (it could be anything).
  */
 import * as z from 'zod/mini';
+import { REFERENCE_LIMITS, ReferenceLevelTableSchema, type ReferenceLevelTable } from '../clinical/reference-levels';
 import type { Campaign } from '../content/types';
 
 // ---------------------------------------------------------------------------------------------
@@ -48,8 +49,7 @@ export const LIMITS = {
   extraStatementUrls: 20,
   sites: 500,
   dismissals: 2000,
-  referenceTables: 20,
-  referenceRows: 2000,
+  referenceTables: REFERENCE_LIMITS.tables,
   text: 200,
   url: 2048,
 } as const;
@@ -147,30 +147,11 @@ export type Dismissal = z.infer<typeof DismissalSchema>;
 export const DismissalsSchema = z.array(DismissalSchema);
 
 /**
- * A local reference-level table imported by the user or set by policy.
- * PLACEHOLDER shape until `clinical/reference-levels.ts` lands its row format; the storage item
- * is versioned so the switch-over is a migration, not a loss.
+ * Local reference-level tables (imported by the user, or one set by policy), in the format of
+ * clinical/reference-levels.ts (bins of one size metric, one CTDI phantom, median/p75 per quantity).
  */
-export const ReferenceLevelRowSchema = z.object({
-  modality: text('modality', 1, 8),
-  /** Exam or protocol, as named in the source table. */
-  exam: shortText('exam'),
-  /** Age or size band as printed in the source table (e.g. "1–5 y", "Dw 15–19 cm"). */
-  band: shortText('band'),
-  quantity: z.enum(['CTDIvol', 'DLP', 'DAP', 'AK', 'activity']),
-  value: positive('value', false),
-  unit: text('unit', 1, 16),
-});
-export const ReferenceLevelTableSchema = z.object({
-  id: matching(/^[a-z0-9][a-z0-9-]{0,63}$/, 'table id must be lower-case letters, digits and dashes'),
-  name: shortText('table name'),
-  /** Where the numbers come from (report, table, year): shown with every number. */
-  source: shortText('table source'),
-  rows: z.array(ReferenceLevelRowSchema).check(
-    z.refine((rows) => rows.length >= 1 && rows.length <= LIMITS.referenceRows, { error: `a table has 1–${LIMITS.referenceRows} rows` }),
-  ),
-});
-export type ReferenceLevelTable = z.infer<typeof ReferenceLevelTableSchema>;
+export { ReferenceLevelTableSchema };
+export type { ReferenceLevelTable };
 
 /** Who to call about the extension (shown in the panel's help and on the options page). */
 export const SupportContactSchema = z.object({

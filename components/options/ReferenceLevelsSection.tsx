@@ -43,8 +43,11 @@ export function ReferenceLevelsSection({ view, actions, report }: SectionProps) 
         <ul class="igo-list igo-tables">
           {tables.map((t) => (
             <li key={t.id}>
-              <span class="igo-table-name">{t.name}</span> <span class="igo-muted">{t.source}</span>{' '}
-              <span class="igo-muted">{i18n.t('options.referenceLevels.rows', t.rows.length)}</span>
+              <span class="igo-table-name">{t.name}</span> <span class="igo-muted">{t.exam}</span>{' '}
+              <span class="igo-muted">
+                {t.source}, {t.year}
+              </span>{' '}
+              <span class="igo-muted">{i18n.t('options.referenceLevels.bins', t.bins.length)}</span>
               <span class="igo-buttons">
                 <button type="button" onClick={() => actions.exportTable(t.id, 'json')}>
                   {i18n.t('options.referenceLevels.exportJson')}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleReferenceTable } from '../helpers/reference-tables';
 import { mergePolicy } from '../../settings/merge';
 import { defaultSettings, type Settings } from '../../settings/schema';
 
@@ -46,8 +47,8 @@ describe('mergePolicy', () => {
   });
 
   it('a policy table replaces the user tables', () => {
-    const table = { id: 'org', name: 'Org', source: 'Committee', rows: [{ modality: 'CT', exam: 'Head', band: 'all', quantity: 'CTDIvol' as const, value: 30, unit: 'mGy' }] };
-    const u = { ...user(), referenceLevelTables: [{ ...table, id: 'mine' }] };
+    const table = sampleReferenceTable({ id: 'org' });
+    const u = { ...user(), referenceLevelTables: [sampleReferenceTable({ id: 'mine' })] };
     expect(mergePolicy(u, { referenceLevelTable: table }).settings.referenceLevelTables).toEqual([table]);
   });
 

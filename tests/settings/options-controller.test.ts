@@ -4,12 +4,13 @@ import { readSetting, writeSetting } from '../../settings/items';
 import {
   createOptionsController,
   hostPattern,
-  parseTableJson,
   siteLists,
   tableToCsv,
   type OptionsDeps,
 } from '../../settings/options-controller';
 import { EXPORT_FORMAT } from '../../settings/transfer';
+import { importReferenceLevelsCsv } from '../../clinical/reference-level-import';
+import { sampleReferenceTable } from '../helpers/reference-tables';
 
 const REQUIRED = ['https://www.imagegently.org/*', 'https://imagegently.org/*'];
 
@@ -47,12 +48,7 @@ function deps(perms: ReturnType<typeof permissionsFake>) {
   return { d, downloads };
 }
 
-const table = {
-  id: 'ours',
-  name: 'Our CT levels',
-  source: 'Dose committee 2024',
-  rows: [{ modality: 'CT', exam: 'Head, routine', band: '=1-5 y', quantity: 'CTDIvol' as const, value: 30, unit: 'mGy' }],
-};
+const table = sampleReferenceTable({ id: 'ours', name: 'Our CT levels' });
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -73,15 +69,18 @@ describe('pure helpers', () => {
     expect(r.approvedPending).toEqual(['https://c.example.org/*']);
   });
 
-  it('parseTableJson accepts a table and names what is wrong otherwise', () => {
-    expect(parseTableJson(JSON.stringify(table))).toEqual({ table });
-    expect(parseTableJson('nope')).toEqual({ error: 'the file is not JSON' });
-    const bad = parseTableJson(JSON.stringify({ ...table, rows: [] }));
-    expect('error' in bad && bad.error).toMatch(/rows/);
+  it('tableToCsv writes what the clinical CSV importer reads back as the same table', () => {
+    const csv = tableToCsv(table);
+    expect(csv.split('\r\n')[0]).toBe('table,exam,metric,metric_unit,from,to,label,phantom_cm,quantity,unit,median,p75,source,year');
+    // 3 bins: CTDIvol; CTDIvol + DLP; SSDE → 4 rows, plus the header and the final line break.
+    expect(csv.split('\r\n')).toHaveLength(6);
+    const back = importReferenceLevelsCsv(csv);
+    expect(back).toEqual({ ok: true, tables: [{ ...table, id: 'our-ct-levels' }] });
   });
 
-  it('tableToCsv quotes and defuses spreadsheet formulas', () => {
-    expect(tableToCsv(table)).toBe('modality,exam,band,quantity,value,unit\r\nCT,"Head, routine",\'=1-5 y,CTDIvol,30,mGy\r\n');
+  it('tableToCsv quotes commas and defuses spreadsheet formulas', () => {
+    const csv = tableToCsv(sampleReferenceTable({ name: '=HYPERLINK("x")', exam: 'Head, routine' }));
+    expect(csv.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""x""\)","Head, routine",age,y,/);
   });
 });
 
@@ -178,16 +177,26 @@ describe('options controller', () => {
     expect(policy.pediatricCutoffYears).toBe(18);
   });
 
-  it('imports a JSON table (replacing one with the same id) and exports it again', async () => {
+  it('imports JSON and CSV tables (replacing one with the same id) and exports them again', async () => {
     const { d, downloads } = deps(permissionsFake(REQUIRED));
     const c = createOptionsController(d);
     expect(await c.actions.importTable(JSON.stringify(table), 'ours.json')).toEqual({ ok: true, message: 'Our CT levels' });
-    expect(await c.actions.importTable(JSON.stringify({ ...table, name: 'Renamed' }), 'ours.json')).toEqual({ ok: true, message: 'Renamed' });
-    expect((await readSetting('referenceLevelTables')).map((t) => t.name)).toEqual(['Renamed']);
+    expect(await c.actions.importTable(JSON.stringify({ ...table, source: 'Revised' }), 'ours.json')).toEqual({ ok: true, message: 'Our CT levels' });
+    expect(await readSetting('referenceLevelTables')).toEqual([{ ...table, source: 'Revised' }]);
     await c.load();
     c.actions.exportTable('ours', 'json');
-    expect(JSON.parse(downloads[0]!.text)).toEqual({ ...table, name: 'Renamed' });
-    const bad = await c.actions.importTable('{"id":"x"}', 'x.json');
-    expect(bad.ok).toBe(false);
+    expect(JSON.parse(downloads[0]!.text)).toEqual({ ...table, source: 'Revised' });
+    c.actions.exportTable('ours', 'csv');
+    expect(downloads[1]!.name).toBe('ours.csv');
+    expect(await c.actions.importTable(downloads[1]!.text, 'ours.csv')).toEqual({ ok: true, message: 'Our CT levels' });
+    expect((await readSetting('referenceLevelTables')).map((t) => t.id)).toEqual(['ours', 'our-ct-levels']);
+  });
+
+  it('reports import errors in the user language, with the line', async () => {
+    const c = createOptionsController(deps(permissionsFake(REQUIRED)).d);
+    const r = await c.actions.importTable('table,exam\nX,Y\n', 'x.csv');
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^Missing column\(s\): /);
+    expect(await readSetting('referenceLevelTables')).toEqual([]);
   });
 });

@@ -3,13 +3,9 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parsePolicy, POLICY_KEYS, readPolicy } from '../../settings/policy';
+import { sampleReferenceTable } from '../helpers/reference-tables';
 
-const table = {
-  id: 'org-ct',
-  name: 'Organisation CT levels',
-  source: 'Dose committee 2024',
-  rows: [{ modality: 'CT', exam: 'Head', band: '0–1 y', quantity: 'CTDIvol', value: 25, unit: 'mGy' }],
-};
+const table = sampleReferenceTable({ id: 'org-ct' });
 
 describe('parsePolicy', () => {
   it('accepts a full, valid policy', () => {
@@ -44,7 +40,7 @@ describe('parsePolicy', () => {
       pediatricCutoffYears: 99,
       statementsEnabled: 'false',
       supportContact: { name: 'IT', url: 'javascript:alert(1)' },
-      referenceLevelTable: { ...table, rows: [] },
+      referenceLevelTable: { ...table, bins: [] },
       disabledCampaigns: ['dental', 'mammo'],
       approvedSites: ['https://ok.example.org', 'https://bad.example.org/path', 12],
     });
@@ -53,6 +49,13 @@ describe('parsePolicy', () => {
     for (const issue of r.issues) expect(issue).toMatch(/^policy value ignored: /);
     expect(r.issues.some((i) => i.startsWith('policy value ignored: pediatricCutoffYears'))).toBe(true);
     expect(r.issues.some((i) => i.startsWith('policy value ignored: referenceLevelTable'))).toBe(true);
+  });
+
+  it('a table may leave out the nulls Chrome cannot express (SSDE-only phantom, open-ended bin)', () => {
+    const ssdeOnly = { id: 'ssde', name: 'SSDE', exam: 'Abdomen CT', metric: 'water-equivalent-diameter-cm', source: 'Audit', year: 2024, bins: [{ from: 10, ssdeMGy: { p75: 12 } }] };
+    const r = parsePolicy({ referenceLevelTable: ssdeOnly });
+    expect(r.issues).toEqual([]);
+    expect(r.value.referenceLevelTable).toEqual({ ...ssdeOnly, phantomCm: null, bins: [{ from: 10, to: null, ssdeMGy: { p75: 12 } }] });
   });
 
   it('reports unknown keys (an admin typo) without failing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleReferenceTable } from '../helpers/reference-tables';
 import {
   DEFAULT_SETTINGS,
   LIMITS,
@@ -49,14 +50,7 @@ describe('REPAIR: each setting on its own', () => {
       dateOrderBySite: { 'https://pacs.example.org': 'DMY' },
       snoozeBySite: { 'https://pacs.example.org': 1_900_000_000_000 },
       dismissals: [{ hash: 'a'.repeat(64), expiresAt: 1_900_000_000_000 }],
-      referenceLevelTables: [
-        {
-          id: 'local-2024',
-          name: 'Our CT reference levels',
-          source: 'Hospital dose committee, 2024',
-          rows: [{ modality: 'CT', exam: 'Head', band: '1–5 y', quantity: 'CTDIvol', value: 30, unit: 'mGy' }],
-        },
-      ],
+      referenceLevelTables: [sampleReferenceTable()],
       supportContact: { name: 'Radiology IT', email: 'radit@example.org', phone: '+1 555 0100 x12' },
     };
     const r = repairSettings(value);

@@ -114,7 +114,10 @@ export function parsePolicy(raw: unknown): Repaired<Policy> {
     else issues.push(ignored(`pediatricCutoffYears: ${r.error.issues[0]?.message ?? 'invalid'}`));
   }
   if (obj.statementsEnabled !== undefined) {
-    if (typeof obj.statementsEnabled === 'boolean') policy.statementsEnabled = obj.statementsEnabled;
+    // Firefox reads a registry DWORD as a number (Chrome converts it by the schema): 1/0 count.
+    const v = obj.statementsEnabled;
+    if (typeof v === 'boolean') policy.statementsEnabled = v;
+    else if (v === 0 || v === 1) policy.statementsEnabled = v === 1;
     else issues.push(ignored('statementsEnabled: expected true or false'));
   }
   if (obj.statementUrls !== undefined) {

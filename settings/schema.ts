@@ -157,7 +157,8 @@ export type { ReferenceLevelTable };
 export const SupportContactSchema = z.object({
   name: shortText('support name'),
   email: z.optional(matching(/^[^\s@<>]{1,64}@[^\s@<>]{1,190}$/, 'not an e-mail address')),
-  phone: z.optional(matching(/^[0-9+().\- x]{3,40}$/i, 'not a phone number')),
+  // Digits and the usual separators, optionally an extension: "+1 555 0100 ext 4", "0800-123 x12".
+  phone: z.optional(matching(/^(?=.{3,40}$)[0-9+()./\- ]*[0-9][0-9+()./\- ]*(?:(?:x|ext\.?)\s*[0-9]{1,6})?$/i, 'not a phone number')),
   url: z.optional(HttpUrlSchema),
 });
 export type SupportContact = z.infer<typeof SupportContactSchema>;

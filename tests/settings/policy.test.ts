@@ -58,6 +58,12 @@ describe('parsePolicy', () => {
     expect(r.value.referenceLevelTable).toEqual({ ...ssdeOnly, phantomCm: null, bins: [{ from: 10, to: null, ssdeMGy: { p75: 12 } }] });
   });
 
+  it('statementsEnabled: a registry DWORD (1/0, as Firefox passes it on) counts as true/false', () => {
+    expect(parsePolicy({ statementsEnabled: 1 }).value).toEqual({ statementsEnabled: true });
+    expect(parsePolicy({ statementsEnabled: 0 }).value).toEqual({ statementsEnabled: false });
+    expect(parsePolicy({ statementsEnabled: 2 }).issues).toHaveLength(1);
+  });
+
   it('reports unknown keys (an admin typo) without failing', () => {
     const r = parsePolicy({ pediatricCutoffyears: 16, pediatricCutoffYears: 16 });
     expect(r.value).toEqual({ pediatricCutoffYears: 16 });

@@ -136,6 +136,14 @@ describe('REPAIR: each setting on its own', () => {
     expect(r.issues).toHaveLength(5);
   });
 
+  it.each(['+1 555 0100 ext 4', '(555) 010-0100', '0800-123 x12'])('support phone %s is accepted', (phone) => {
+    expect(REPAIR.supportContact({ name: 'IT', phone }).issues).toEqual([]);
+  });
+
+  it.each(['call me', '<b>1</b>', '12'])('support phone %s is refused', (phone) => {
+    expect(REPAIR.supportContact({ name: 'IT', phone }).value).toBeNull();
+  });
+
   it('support contact: a javascript: url voids the contact', () => {
     const r = REPAIR.supportContact({ name: 'IT', url: 'javascript:alert(1)' });
     expect(r.value).toBeNull();

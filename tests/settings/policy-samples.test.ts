@@ -29,12 +29,13 @@ function parseReg(text: string): RegKey {
     if (!line || line.startsWith(';') || line.startsWith('Windows Registry Editor')) continue;
     const section = /^\[(.+)\]$/.exec(line);
     if (section) {
-      current = root;
+      let node: RegKey = root;
       for (const part of section[1]!.split('\\')) {
-        const k = current.keys.get(part.toLowerCase()) ?? { values: new Map(), keys: new Map() };
-        current.keys.set(part.toLowerCase(), k);
-        current = k;
+        const k: RegKey = node.keys.get(part.toLowerCase()) ?? { values: new Map(), keys: new Map() };
+        node.keys.set(part.toLowerCase(), k);
+        node = k;
       }
+      current = node;
       continue;
     }
     const value = /^"((?:[^"\\]|\\.)*)"=(?:"((?:[^"\\]|\\.)*)"|dword:([0-9a-f]{8}))$/i.exec(line);

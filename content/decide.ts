@@ -446,7 +446,7 @@ class RowReader {
   dicomAge: string | null = null;
   shownAge: string | null = null;
   proc: string | null = null;
-  codes: ModalityCode[] | null = null;
+  codes: readonly ModalityCode[] | null = null;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -484,8 +484,8 @@ class RowReader {
         break;
       case 'modality': {
         const parsed = parseModalityCodes(text);
-        if (!this.codes) this.codes = parsed;
-        else for (const c of parsed) if (!this.codes.includes(c)) this.codes.push(c);
+        if (!this.codes) this.codes = parsed; // shared, read-only: copied before adding to it
+        else for (const c of parsed) if (!this.codes.includes(c)) this.codes = [...this.codes, c];
         break;
       }
       default:
@@ -523,7 +523,7 @@ class RowReader {
     if (codes && codes.length > 0) {
       // Rows with a code only need the procedure's interventional/dental nature.
       const flags = description ? procedureFlags(description) : NO_FLAGS;
-      modalities = codes.length > 1 ? sortModalities(codes) : codes;
+      modalities = codes.length > 1 ? sortModalities([...codes]) : codes;
       campaigns = sharedCampaigns(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
     } else if (description) {
       const info = classifyProcedure(description);

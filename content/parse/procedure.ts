@@ -51,9 +51,11 @@ const CAMPAIGN_PRIORITY: readonly Campaign[] = [
  * DICOM modality codes in a field: `CT`, `CT\SR`, `PT, CT`, `CT/PT`. Unknown and non-image codes (SR, KO, PR, OT,
  * SEG, REG, RTSTRUCT…) are dropped. `DX`/`CR` are kept as written.
  */
-export function parseModalityCodes(text: string): ModalityCode[] {
-  if (text.length === 2 && KNOWN_CODES.has(text)) return [text as ModalityCode]; // the usual single code
-  return parseCodeList(text);
+/** One shared, frozen answer per single code (the usual case on a worklist: no array per row). */
+const SINGLE = new Map<string, readonly ModalityCode[]>(MODALITY_CODES.map((c) => [c, Object.freeze([c])]));
+
+export function parseModalityCodes(text: string): readonly ModalityCode[] {
+  return SINGLE.get(text) ?? parseCodeList(text);
 }
 
 function parseCodeList(text: string): ModalityCode[] {

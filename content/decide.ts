@@ -22,7 +22,7 @@
  * own unit for AS and screen ages). With no age anywhere, explicitly pediatric protocol/order wording ("PEDS …")
  * in the record's procedure text makes it pediatric; nothing else does.
  */
-import { agesAgree, ageBetween, type AgeReading, type CalendarAge, isUnderCutoff, parseAgeText, parseDicomAge } from './parse/age';
+import { agesAgree, ageBetween, type AgeReading, isUnderCutoff, parseAgeText, parseDicomAge } from './parse/age';
 import { type CalendarDate, daysBetween, fullMonthsBetween, parseDate, utcDate } from './parse/dates';
 import {
   campaignsFor,
@@ -141,28 +141,20 @@ interface DateFact {
 }
 
 /** First fact of `kind` whose date parses; records ambiguous/conflicting ones as evidence. */
-function pickDate(facts: readonly Fact[], kind: FactKind, ctx: Ctx, ev: Evidence[] | null): DateFact | null {
+function pickDate(facts: readonly Fact[], kind: FactKind, ctx: Ctx, ev: Evidence[]): DateFact | null {
   let chosen: DateFact | null = null;
   for (const f of facts) {
     if (f.kind !== kind) continue;
     const p = parseDate(f.text, ctx.order);
     if (!p.ok) {
-      ev?.push({
-        kind,
-        text: f.text,
-        where: f.where,
-        note:
-          p.reason === 'ambiguous'
-            ? 'day/month order unknown (set the site date order): not used'
-            : 'not a date: not used',
-      });
+      ev.push({ kind, text: f.text, where: f.where, note: p.reason === 'ambiguous' ? 'day/month order unknown (set the site date order)' : 'not a date' });
       continue;
     }
     if (!chosen) {
       chosen = { date: p.date, fact: f };
-      ev?.push({ kind, text: f.text, where: f.where, note: p.iso });
+      ev.push({ kind, text: f.text, where: f.where, note: p.iso });
     } else if (p.iso !== isoOf(chosen.date)) {
-      ev?.push({ kind, text: f.text, where: f.where, conflict: true, note: `${p.iso} differs from the ${kind} used` });
+      ev.push({ kind, text: f.text, where: f.where, conflict: true, note: `${p.iso}: differs, not used` });
     }
   }
   return chosen;
@@ -177,110 +169,45 @@ function firstOf(facts: readonly Fact[], kind: FactKind): Fact | undefined {
   return undefined;
 }
 
-/** The age precedence (see the file comment). `ev` null → no evidence (list rows). */
-function decideAge(facts: readonly Fact[], ctx: Ctx, ev: Evidence[] | null, conflicts: { any: boolean }): AgeDecision {
+function firstReading(facts: readonly Fact[], kind: 'patientAge' | 'ageText'): { reading: AgeReading; fact: Fact } | null {
+  for (const fact of facts) {
+    if (fact.kind !== kind) continue;
+    const reading = kind === 'patientAge' ? (parseDicomAge(fact.text) ?? parseAgeText(fact.text)) : parseAgeText(fact.text);
+    if (reading) return { reading, fact };
+  }
+  return null;
+}
+
+/** The age precedence (see the file comment), with its evidence. */
+function decideAge(facts: readonly Fact[], ctx: Ctx, ev: Evidence[]): AgeDecision {
   const birth = pickDate(facts, 'birthDate', ctx, ev);
   const exam = pickDate(facts, 'examDate', ctx, ev);
-  const order = exam ? null : pickDate(facts, 'orderDate', ctx, ev);
-  if (ev && ev.some((e) => e.conflict && e.kind === 'birthDate')) conflicts.any = true;
+  const at = exam ?? pickDate(facts, 'orderDate', ctx, ev);
+  const basis: AgeBasis = exam ? 'exam' : 'order';
+  const dicom = firstReading(facts, 'patientAge');
+  const shown = firstReading(facts, 'ageText');
+  let conflict = ev.some((e) => e.conflict && e.kind === 'birthDate');
+  const atAge = birth && at ? ageBetween(birth.date, at.date) : null;
+  if (birth && at && !atAge) ev.push({ kind: 'age', text: at.fact.text, where: at.fact.where, note: 'before the birth date: not used' });
+  const todayAge = birth ? ageBetween(birth.date, ctx.today) : null;
+  const said = (r: { fact: Fact }, agree: boolean, what: string) => {
+    if (!agree) conflict = true;
+    ev.push({ kind: 'age', text: r.fact.text, where: r.fact.where, ...(agree ? {} : { conflict: true }), note: agree ? `agrees with ${what}` : `disagrees with ${what}: not used` });
+  };
+  // Cross-checks: the AS against the dated age at the exam; a shown age against the birth date today.
+  if (atAge && dicom) said(dicom, agesAgree(atAge, dicom.reading, 0), `birth + ${basis} date`);
+  if (shown && todayAge) said(shown, agesAgree(todayAge, shown.reading, shown.reading.unit === 'D' ? 3 : 1), 'the birth date');
 
-  let dicom: { reading: AgeReading; fact: Fact } | null = null;
-  for (const f of facts) {
-    if (f.kind !== 'patientAge') continue;
-    const r = parseDicomAge(f.text) ?? parseAgeText(f.text);
-    if (r) {
-      dicom = { reading: r, fact: f };
-      break;
-    }
-  }
-  let shown: { reading: AgeReading; fact: Fact } | null = null;
-  for (const f of facts) {
-    if (f.kind !== 'ageText') continue;
-    const r = parseAgeText(f.text);
-    if (r) {
-      shown = { reading: r, fact: f };
-      break;
-    }
-  }
-
-  let calendar: CalendarAge | null = null;
-  let basis: AgeBasis | null = null;
-  let at: DateFact | null = null;
-  if (birth && (exam || order)) {
-    at = (exam ?? order)!;
-    calendar = ageBetween(birth.date, at.date);
-    if (calendar) basis = exam ? 'exam' : 'order';
-    else ev?.push({ kind: 'age', text: at.fact.text, where: at.fact.where, note: 'date before the birth date: not used' });
-  }
-
-  let result: AgeDecision | null = null;
-  if (calendar && basis) {
-    result = { ageDays: calendar.days, ageBasis: basis, pediatric: isUnderCutoff(calendar, ctx.cutoff), conflict: false };
-    ev?.push({
-      kind: 'age',
-      text: `${calendar.days} days`,
-      where: `${birth!.fact.where} + ${at!.fact.where}`,
-      note: `birth date + ${basis} date (calendar, UTC)`,
-    });
-    if (dicom) {
-      const agree = agesAgree(calendar, dicom.reading, 0);
-      if (!agree) conflicts.any = true;
-      ev?.push({
-        kind: 'age',
-        text: dicom.fact.text,
-        where: dicom.fact.where,
-        ...(agree ? {} : { conflict: true }),
-        note: agree
-          ? 'DICOM PatientAge agrees with birth date + exam date'
-          : `DICOM PatientAge disagrees with birth date + ${basis} date (${calendar.years} y ${calendar.months % 12} m): dates used`,
-      });
-    }
-  } else if (dicom) {
-    result = {
-      ageDays: dicom.reading.days,
-      ageBasis: 'exam',
-      pediatric: dicom.reading.years < ctx.cutoff,
-      conflict: false,
-    };
-    ev?.push({
-      kind: 'age',
-      text: dicom.fact.text,
-      where: dicom.fact.where,
-      note: `DICOM PatientAge: age at the study, ${dicom.reading.days} days or more`,
-    });
-  } else if (birth) {
-    calendar = ageBetween(birth.date, ctx.today);
-    if (calendar) {
-      result = { ageDays: calendar.days, ageBasis: 'today', pediatric: isUnderCutoff(calendar, ctx.cutoff), conflict: false };
-      ev?.push({ kind: 'age', text: `${calendar.days} days`, where: birth.fact.where, note: 'birth date + today (no exam or order date shown)' });
-    }
-  }
-
-  if (shown) {
-    if (!result) {
-      result = { ageDays: shown.reading.days, ageBasis: 'today', pediatric: shown.reading.years < ctx.cutoff, conflict: false };
-      ev?.push({ kind: 'age', text: shown.fact.text, where: shown.fact.where, note: `age as shown (today): ${shown.reading.days} days or more` });
-    } else if (birth) {
-      const todayAge = ageBetween(birth.date, ctx.today);
-      const agree = !todayAge || agesAgree(todayAge, shown.reading, shown.reading.unit === 'D' ? 3 : 1);
-      if (!agree) conflicts.any = true;
-      ev?.push({
-        kind: 'age',
-        text: shown.fact.text,
-        where: shown.fact.where,
-        ...(agree ? {} : { conflict: true }),
-        note: agree ? 'age as shown agrees with the birth date' : 'age as shown disagrees with the birth date: birth date used',
-      });
-    } else {
-      ev?.push({ kind: 'age', text: shown.fact.text, where: shown.fact.where, note: 'age as shown (not used: a dated source wins)' });
-    }
-  }
-
-  if (result) {
-    result.conflict = conflicts.any;
-    return result;
-  }
-  return { ageDays: null, ageBasis: null, pediatric: false, conflict: conflicts.any };
+  let result: AgeDecision = { ageDays: null, ageBasis: null, pediatric: false, conflict };
+  const use = (days: number, ageBasis: AgeBasis, pediatric: boolean, text: string, where: string, note: string) => {
+    result = { ageDays: days, ageBasis, pediatric, conflict };
+    ev.push({ kind: 'age', text, where, note: `used: ${note}` });
+  };
+  if (atAge) use(atAge.days, basis, isUnderCutoff(atAge, ctx.cutoff), `${atAge.days} days`, `${birth!.fact.where} + ${at!.fact.where}`, `birth + ${basis} date (UTC calendar)`);
+  else if (dicom) use(dicom.reading.days, 'exam', dicom.reading.years < ctx.cutoff, dicom.fact.text, dicom.fact.where, `DICOM age at the study, ≥ ${dicom.reading.days} days`);
+  else if (todayAge) use(todayAge.days, 'today', isUnderCutoff(todayAge, ctx.cutoff), `${todayAge.days} days`, birth!.fact.where, 'birth date + today (no exam date shown)');
+  else if (shown) use(shown.reading.days, 'today', shown.reading.years < ctx.cutoff, shown.fact.text, shown.fact.where, `age as shown (today), ≥ ${shown.reading.days} days`);
+  return result;
 }
 
 interface ExamDecision {
@@ -316,8 +243,7 @@ const EXAM_KINDS = new Set<FactKind>(['examDate', 'orderDate', 'modality', 'proc
 
 function decidePrimary(facts: readonly Fact[], ctx: Ctx, notes: Evidence[]): PageAnalysis {
   const ev: Evidence[] = notes;
-  const conflicts = { any: false };
-  const age = decideAge(facts, ctx, ev, conflicts);
+  const age = decideAge(facts, ctx, ev);
   const out = emptyAnalysis(null, ev);
   out.ageDays = age.ageDays;
   out.ageBasis = age.ageBasis;

@@ -28,8 +28,8 @@ import { findings, pushFact, type SiteProfile, textOf } from './profile';
 import { type Column, mapColumns, rowFacts } from './table';
 
 const NAME = 'OHIF';
-/** OHIF mode routes (platform/docs: modes) that open a viewer. */
-const VIEWER_ROUTES = /\/(viewer|segmentation|tmtv|microscopy|usAnnotation|preclinical-4d|dynamic-volume|basic-test|localbasic)(\/|$)/i;
+/** OHIF mode routes that open a viewer (`/viewer`, `/segmentation`, `/tmtv`, `/microscopy` …; platform docs: modes). */
+const VIEWER_ROUTES = /\/(viewer|segmentation|tmtv|microscopy)(\/|$)/i;
 
 function isViewer(doc: Document, url: URL): boolean {
   return url.searchParams.has('StudyInstanceUIDs') || VIEWER_ROUTES.test(url.pathname) || doc.querySelector('[data-cy="viewport-grid"]') !== null;

@@ -149,7 +149,9 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
   async function load(): Promise<OptionsView | null> {
     const seen = writes;
     const [state, all] = await Promise.all([getSettingsState(), deps.permissions.getAll().catch(() => ({ origins: [] }))]);
-    const lists = siteLists(all.origins ?? [], deps.requiredHosts, state.effective.approvedSites);
+    // Feeds the policy names need their hosts granted too, or the background cannot fetch them.
+    const policyFeeds = state.managed.includes('statementUrls') ? state.effective.statementSources.extraUrls : [];
+    const lists = siteLists(all.origins ?? [], deps.requiredHosts, [...state.effective.approvedSites, ...policyFeeds]);
     if (seen !== writes) return null;
     last = {
       user: state.user,

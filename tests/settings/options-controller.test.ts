@@ -96,6 +96,14 @@ describe('options controller', () => {
     expect(view.approvedPending).toEqual(['https://pacs.example.org/*']);
   });
 
+  it('hosts of feeds set by policy are part of the one-click grant (unless fetching is off)', async () => {
+    await fakeBrowser.storage.managed.set({ approvedSites: ['https://pacs.example.org'], statementUrls: ['https://intranet.example.org/ig.xml'] });
+    const perms = permissionsFake([...REQUIRED]);
+    expect((await createOptionsController(deps(perms).d).load())!.approvedPending).toEqual(['https://intranet.example.org/*', 'https://pacs.example.org/*']);
+    await fakeBrowser.storage.managed.set({ statementsEnabled: false });
+    expect((await createOptionsController(deps(perms).d).load())!.approvedPending).toEqual(['https://pacs.example.org/*']);
+  });
+
   it('enableApproved makes ONE permissions.request with every pending site', async () => {
     await fakeBrowser.storage.managed.set({ approvedSites: ['https://a.example.org', 'https://b.example.org'] });
     const perms = permissionsFake([...REQUIRED]);

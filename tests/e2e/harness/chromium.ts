@@ -35,6 +35,8 @@ export interface LaunchChromiumOptions {
   viewport?: { width: number; height: number };
   /** Extra environment for the browser process. */
   env?: Record<string, string>;
+  /** Reuse this profile directory (a browser restart); it is then NOT removed on close. Default: a fresh temp profile. */
+  userDataDir?: string;
 }
 
 export interface ChromiumSession {
@@ -50,7 +52,7 @@ export interface ChromiumSession {
   newPage(): Promise<Page>;
   /** Opens the popup page in a tab (Chromium lets us navigate to it). */
   openPopup(): Promise<Page>;
-  /** Closes the browser and removes the temporary profile. */
+  /** Closes the browser and removes the temporary profile (not a profile passed in as `userDataDir`). */
   close(): Promise<void>;
 }
 
@@ -59,7 +61,8 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   if (!pre.chromium) throw new Error(`Chromium not found. Install it with:\n  ${pre.aptLine}`);
   const build = opts.build === undefined ? 'chrome-mv3-e2e' : opts.build;
   const extensionPath = build ? ensureBuild(build) : null;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'igc-chromium-'));
+  const ownProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'igc-chromium-'));
   const headless = opts.headless ?? true;
   const args = [
     ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
@@ -86,7 +89,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       viewport: opts.viewport ?? { width: 1280, height: 900 },
     });
   } catch (e) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw e;
   }
 
@@ -103,7 +106,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       extensionId = new URL(serviceWorker.url()).host;
     } catch (e) {
       await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
       throw new Error(`the extension's service worker did not start (${extensionPath}): ${String(e)}`);
     }
   }
@@ -128,7 +131,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       if (closed) return;
       closed = true;
       await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

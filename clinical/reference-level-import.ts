@@ -15,10 +15,10 @@
  * - Rows with the same `table` form one table; rows with the same bin edges form one bin.
  * - Delimiter `,`, `;` or tab (from the header line); with `;` or tab a decimal comma is accepted.
  */
+import { ReferenceLevelTableSchema } from './reference-level-schema';
 import {
   binsOverlap,
   REFERENCE_LIMITS,
-  ReferenceLevelTableSchema,
   type DoseQuantity,
   type ReferenceBin,
   type ReferenceLevelTable,

@@ -1,11 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import { i18n } from '#i18n';
-import {
-  BUNDLED_REFERENCE_LEVEL_TABLES,
-  compareWithReferenceLevels,
-  ReferenceLevelTableSchema,
-  type ReferenceLevelTable,
-} from '../../clinical/reference-levels';
+import { BUNDLED_REFERENCE_LEVEL_TABLES, compareWithReferenceLevels, type ReferenceLevelTable } from '../../clinical/reference-levels';
+import { ReferenceLevelTableSchema } from '../../clinical/reference-level-schema';
 import { importReferenceLevels, importReferenceLevelsCsv, importReferenceLevelsJson } from '../../clinical/reference-level-import';
 
 // A made-up local table: the numbers are test data, not reference levels.

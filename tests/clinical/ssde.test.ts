@@ -10,6 +10,8 @@ import {
   headConversionFactor,
   ssde,
 } from '../../clinical/ssde';
+import * as aapm204 from '../../clinical/aapm-204';
+import * as aapm293 from '../../clinical/aapm-293';
 import {
   REPORT_293_FIT_VALUES,
   TABLE_1A_2A,
@@ -20,6 +22,15 @@ import {
 } from '../fixtures/clinical/aapm-tables';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+describe('clinical/ssde module', () => {
+  it('re-exports the per-report functions under the names other modules call', () => {
+    expect(conversionFactor).toBe(aapm204.conversionFactor);
+    expect(effectiveDiameterFromSum).toBe(aapm204.effectiveDiameterFromSum);
+    expect(effectiveDiameterFromAge).toBe(aapm204.effectiveDiameterFromAge);
+    expect(headConversionFactor).toBe(aapm293.headConversionFactor);
+  });
+});
 
 describe('conversionFactor', () => {
   describe('AAPM 204 Table 1D (32 cm): round(f, 2) equals every printed row', () => {

@@ -9,7 +9,8 @@
  * The messages say what was wrong and never echo the value (it could be anything).
  */
 import * as z from 'zod/mini';
-import { REFERENCE_LIMITS, ReferenceLevelTableSchema, type ReferenceLevelTable } from '../clinical/reference-levels';
+import { ReferenceLevelTableSchema } from '../clinical/reference-level-schema';
+import { REFERENCE_LIMITS, type ReferenceLevelTable } from '../clinical/reference-levels';
 import type { Campaign } from '../content/types';
 
 // ---------------------------------------------------------------------------------------------

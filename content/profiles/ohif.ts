@@ -131,7 +131,7 @@ export const ohif: SiteProfile = {
   tested: 'saved',
   matches(doc, url) {
     return (
-      url.searchParams.has('StudyInstanceUIDs') ||
+      (url.searchParams.has('StudyInstanceUIDs') && doc.getElementById('root') !== null) ||
       doc.querySelector('[data-cy="study-list-results"]') !== null ||
       doc.querySelector('[data-cy="viewport-grid"]') !== null ||
       doc.querySelector('[data-cy="studyBrowser-panel"]') !== null ||

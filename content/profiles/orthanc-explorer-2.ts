@@ -16,7 +16,7 @@
  *   http://127.0.0.1:8042/ui/app/#/filtered-studies?StudyDate=20261120  (filtered list, none expanded)
  */
 import type { Fact } from '../types';
-import { findings, pathEndsWith, type SiteProfile } from './profile';
+import { findings, type SiteProfile } from './profile';
 import { bodiesOf, mapColumns, rowFacts, rowsOf } from './table';
 
 const NAME = 'Orthanc Explorer 2';
@@ -26,9 +26,9 @@ export const orthancExplorer2: SiteProfile = {
   name: NAME,
   tested: 'saved',
   matches(doc, url) {
+    // The OE2 route root (its Vue mount point, `#app`) or its study table anywhere.
     return (
-      url.pathname.toLowerCase().includes('/ui/app') ||
-      pathEndsWith(url, '/ui/app/index.html') ||
+      (url.pathname.toLowerCase().includes('/ui/app') && doc.getElementById('app') !== null) ||
       doc.querySelector('table.study-table > thead.study-table-header') !== null
     );
   },

@@ -41,6 +41,14 @@ describe('pages with no patient', () => {
   });
 });
 
+test('a path that looks like a known system does not hide an unrelated page from the generic reader', () => {
+  const doc = parseHtml('<html><body><main><dl><dt>DOB</dt><dd>2020-08-15</dd></dl></main></body></html>');
+  for (const url of ['http://h/ui/app/report', 'http://h/report?StudyInstanceUIDs=1.2.3']) {
+    const a = analyzePage(doc, url, { now: NOW });
+    expect([a.profileId, a.pediatric]).toEqual(['generic', true]);
+  }
+});
+
 describe('random input never crashes', () => {
   const snippets = ['<table>', '<tr>', '<th>DOB</th>', '<td>', '08/15/2020', '<dt>Age</dt>', '<dd>', '6 y.o.', '<label for="x">Weight</label>',
     '<input id="x" value="20 kg">', '</table>', '<main>', 'Procedure: CT HEAD', '<dialog open>', 'Study date', '<thead>', '</div>', '<div hidden>', 'Ordered', '</dl>'];

@@ -9,7 +9,16 @@
  *                                                       // with getDismissalSecret()
  */
 import { mergePolicy } from './merge';
-import { readPolicy, type PolicyKey } from './policy';
+import {
+  parseCampaignsPolicy,
+  parseContactPolicy,
+  parseCutoffPolicy,
+  parsePolicyWith,
+  parseTablePolicy,
+  readManagedRaw,
+  type PolicyKey,
+  type PolicyParsers,
+} from './policy';
 import { getDismissalSecret, readSettings, updateSettingRaw, watchSettingsRaw } from './raw';
 import { DEFAULT_SETTINGS, normalizeOrigin, type DateOrder, type Settings } from './schema';
 import { isDismissed, snoozedUntil, withDismissal, withoutDismissal, withSnooze } from './transient';
@@ -42,9 +51,18 @@ const PAGE_KEYS = [
   'supportContact',
 ] as const satisfies readonly (keyof Settings)[];
 
+/** The policy keys the page uses (the others are the background's and the options page's). */
+const PAGE_POLICY: PolicyParsers = {
+  pediatricCutoffYears: parseCutoffPolicy,
+  disabledCampaigns: parseCampaignsPolicy,
+  referenceLevelTable: parseTablePolicy,
+  supportContact: parseContactPolicy,
+};
+
 export async function getPageSettings(origin: string, now: number = Date.now()): Promise<PageSettings> {
   const site = normalizeOrigin(origin) ?? origin;
-  const [user, policy] = await Promise.all([readSettings(PAGE_KEYS), readPolicy()]);
+  const [user, managedRaw] = await Promise.all([readSettings(PAGE_KEYS), readManagedRaw()]);
+  const policy = parsePolicyWith(managedRaw, PAGE_POLICY, false);
   // The fields the page does not read come from the defaults; they do not affect the ones it does.
   const { settings, managed } = mergePolicy({ ...DEFAULT_SETTINGS, ...user }, policy.value);
   return {

@@ -85,77 +85,112 @@ function withExplicitNulls(table: unknown): unknown {
 
 const asString = (f: (s: string) => string | null) => (item: unknown) => (typeof item === 'string' ? f(item) : null);
 
+/** Parses one policy key; pushes "policy value ignored: …" lines into `issues`. */
+type KeyParser<K extends PolicyKey> = (raw: unknown, issues: string[]) => Policy[K] | undefined;
+export type PolicyParsers = { [K in PolicyKey]?: KeyParser<K> };
+
+function fromList(r: Repaired<string[] | undefined>, issues: string[]): string[] | undefined {
+  issues.push(...r.issues);
+  return r.value;
+}
+
+// One parser per key, each a module-level constant, so the content script (settings/page.ts)
+// bundles only the ones it uses.
+export const parseApprovedSites: KeyParser<'approvedSites'> = (raw, issues) =>
+  fromList(policyList(raw, 'approvedSites', asString(normalizeOrigin), 'not an http(s) origin like https://pacs.example.org', LIMITS.sites), issues);
+
+export const parseCutoffPolicy: KeyParser<'pediatricCutoffYears'> = (raw, issues) => {
+  const r = PediatricCutoffSchema.safeParse(raw);
+  if (r.success) return r.data;
+  issues.push(ignored(`pediatricCutoffYears: ${r.error.issues[0]?.message ?? 'invalid'}`));
+  return undefined;
+};
+
+export const parseStatementsEnabled: KeyParser<'statementsEnabled'> = (raw, issues) => {
+  // Firefox reads a registry DWORD as a number (Chrome converts it by the schema): 1/0 count.
+  if (typeof raw === 'boolean') return raw;
+  if (raw === 0 || raw === 1) return raw === 1;
+  issues.push(ignored('statementsEnabled: expected true or false'));
+  return undefined;
+};
+
+export const parseStatementUrls: KeyParser<'statementUrls'> = (raw, issues) =>
+  fromList(policyList(raw, 'statementUrls', asString(normalizeHttpUrl), 'not an http(s) URL', LIMITS.extraStatementUrls), issues);
+
+export const parseTablePolicy: KeyParser<'referenceLevelTable'> = (raw, issues) => {
+  const r = REPAIR.referenceLevelTables([withExplicitNulls(raw)]);
+  const table = r.value[0];
+  if (table && !r.issues.length) return table;
+  issues.push(...r.issues.map((i) => ignored(i.replace(/^referenceLevelTables\[0\]/, 'referenceLevelTable').replace(/; dropped$/, ''))));
+  return undefined;
+};
+
+export const parseCampaignsPolicy: KeyParser<'disabledCampaigns'> = (raw, issues) => {
+  const valid = (item: unknown) => (CampaignSchema.safeParse(item).success ? (item as string) : null);
+  const list = fromList(policyList(raw, 'disabledCampaigns', valid, `not one of ${CAMPAIGNS.join(', ')}`, CAMPAIGNS.length), issues);
+  return list && CAMPAIGNS.filter((c) => list.includes(c));
+};
+
+export const parseContactPolicy: KeyParser<'supportContact'> = (raw, issues) => {
+  const r = REPAIR.supportContact(raw);
+  if (r.value && !r.issues.length) return r.value;
+  issues.push(...(r.issues.length ? r.issues : ['supportContact: empty']).map((i) => ignored(i.replace(/; using the default$/, ''))));
+  return undefined;
+};
+
+export const ALL_POLICY_PARSERS: Required<PolicyParsers> = {
+  approvedSites: parseApprovedSites,
+  pediatricCutoffYears: parseCutoffPolicy,
+  statementsEnabled: parseStatementsEnabled,
+  statementUrls: parseStatementUrls,
+  referenceLevelTable: parseTablePolicy,
+  disabledCampaigns: parseCampaignsPolicy,
+  supportContact: parseContactPolicy,
+};
+
 /**
- * Validate a raw managed-storage object. Unknown keys are reported (a typo in an admin's file
- * should be visible) and ignored. Pure.
+ * Validate the keys `parsers` knows in a raw managed-storage object, each on its own. Pure.
+ * With `reportUnknown`, keys no parser knows are reported (a typo in an admin's file should be
+ * visible) and ignored.
  */
-export function parsePolicy(raw: unknown): Repaired<Policy> {
-  const policy: Policy = {};
+export function parsePolicyWith(raw: unknown, parsers: PolicyParsers, reportUnknown: boolean): Repaired<Policy> {
+  const policy: Record<string, unknown> = {};
   const issues: string[] = [];
   if (raw === undefined || raw === null) return { value: policy, issues };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { value: policy, issues: [ignored('the policy is not an object')] };
-  const obj = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const parse = (parsers as Record<string, (raw: unknown, issues: string[]) => unknown>)[key];
+    if (!parse) {
+      if (reportUnknown) issues.push(`policy key not recognised: ${key.slice(0, 64)}`);
+      continue;
+    }
+    if (value === undefined) continue;
+    const parsed = parse(value, issues);
+    if (parsed !== undefined) policy[key] = parsed;
+  }
+  return { value: policy as Policy, issues };
+}
 
-  for (const key of Object.keys(obj)) {
-    if (!(POLICY_KEYS as readonly string[]).includes(key)) issues.push(`policy key not recognised: ${key.slice(0, 64)}`);
-  }
-  const take = <T>(r: Repaired<T | undefined>, set: (v: T) => void) => {
-    issues.push(...r.issues);
-    if (r.value !== undefined) set(r.value);
-  };
-
-  if (obj.approvedSites !== undefined) {
-    take(policyList(obj.approvedSites, 'approvedSites', asString(normalizeOrigin), 'not an http(s) origin like https://pacs.example.org', LIMITS.sites),
-      (v) => (policy.approvedSites = v));
-  }
-  if (obj.pediatricCutoffYears !== undefined) {
-    const r = PediatricCutoffSchema.safeParse(obj.pediatricCutoffYears);
-    if (r.success) policy.pediatricCutoffYears = r.data;
-    else issues.push(ignored(`pediatricCutoffYears: ${r.error.issues[0]?.message ?? 'invalid'}`));
-  }
-  if (obj.statementsEnabled !== undefined) {
-    // Firefox reads a registry DWORD as a number (Chrome converts it by the schema): 1/0 count.
-    const v = obj.statementsEnabled;
-    if (typeof v === 'boolean') policy.statementsEnabled = v;
-    else if (v === 0 || v === 1) policy.statementsEnabled = v === 1;
-    else issues.push(ignored('statementsEnabled: expected true or false'));
-  }
-  if (obj.statementUrls !== undefined) {
-    take(policyList(obj.statementUrls, 'statementUrls', asString(normalizeHttpUrl), 'not an http(s) URL', LIMITS.extraStatementUrls),
-      (v) => (policy.statementUrls = v));
-  }
-  if (obj.referenceLevelTable !== undefined) {
-    const r = REPAIR.referenceLevelTables([withExplicitNulls(obj.referenceLevelTable)]);
-    const table = r.value[0];
-    if (table && !r.issues.length) policy.referenceLevelTable = table;
-    else issues.push(...r.issues.map((i) => ignored(i.replace(/^referenceLevelTables\[0\]/, 'referenceLevelTable').replace(/; dropped$/, ''))));
-  }
-  if (obj.disabledCampaigns !== undefined) {
-    const valid = (item: unknown) => (CampaignSchema.safeParse(item).success ? (item as string) : null);
-    take(policyList(obj.disabledCampaigns, 'disabledCampaigns', valid, `not one of ${CAMPAIGNS.join(', ')}`, CAMPAIGNS.length),
-      (v) => (policy.disabledCampaigns = CAMPAIGNS.filter((c) => v.includes(c))));
-  }
-  if (obj.supportContact !== undefined) {
-    const r = REPAIR.supportContact(obj.supportContact);
-    if (r.value && !r.issues.length) policy.supportContact = r.value;
-    else issues.push(...(r.issues.length ? r.issues : ['supportContact: empty']).map((i) => ignored(i.replace(/; using the default$/, ''))));
-  }
-  return { value: policy, issues };
+/** Validate a whole raw managed-storage object (every key; unknown keys reported). Pure. */
+export function parsePolicy(raw: unknown): Repaired<Policy> {
+  return parsePolicyWith(raw, ALL_POLICY_PARSERS, true);
 }
 
 /**
- * Read the policy from `storage.managed`. No policy, no managed storage (Firefox rejects when
- * there is none; some contexts have no `storage.managed` at all) → an empty policy.
+ * The raw `storage.managed` object. No policy, no managed storage (Firefox rejects when there is
+ * none; some contexts have no `storage.managed` at all) → undefined.
  */
-export async function readPolicy(): Promise<Repaired<Policy>> {
-  let raw: unknown;
+export async function readManagedRaw(): Promise<unknown> {
   try {
     const managed = (browser.storage as { managed?: { get(): Promise<Record<string, unknown>> } }).managed;
-    if (!managed) return { value: {}, issues: [] };
-    raw = await managed.get();
+    return managed ? await managed.get() : undefined;
   } catch {
     // Firefox: "Managed storage manifest not found" when no policy names this add-on.
-    return { value: {}, issues: [] };
+    return undefined;
   }
-  return parsePolicy(raw);
+}
+
+/** Read and validate the policy. */
+export async function readPolicy(): Promise<Repaired<Policy>> {
+  return parsePolicy(await readManagedRaw());
 }

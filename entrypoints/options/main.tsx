@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import type { OptionsView } from '@/components/options/types';
 import { watchSettings } from '@/settings';
@@ -38,4 +39,5 @@ function App() {
 }
 
 document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = i18n.t('options.title');
 render(<App />, document.getElementById('app')!);

@@ -433,12 +433,19 @@ class RowReader {
       const dicom = this.dicomAge ? (parseDicomAge(this.dicomAge) ?? parseAgeText(this.dicomAge)) : null;
       const todayAge = dicom || !birth ? null : ageBetween(birth, ctx.today);
       const shown = dicom || todayAge || !this.shownAge ? null : parseAgeText(this.shownAge);
+      // Plain assignments, no array destructuring: this runs thousands of times, often before the JIT warms up.
       if (dicom) {
-        [ageDays, ageBasis, pediatric] = [dicom.days, 'exam', dicom.years < ctx.cutoff];
+        ageDays = dicom.days;
+        ageBasis = 'exam';
+        pediatric = dicom.years < ctx.cutoff;
       } else if (todayAge) {
-        [ageDays, ageBasis, pediatric] = [todayAge.days, 'today', isUnderCutoff(todayAge, ctx.cutoff)];
+        ageDays = todayAge.days;
+        ageBasis = 'today';
+        pediatric = isUnderCutoff(todayAge, ctx.cutoff);
       } else if (shown) {
-        [ageDays, ageBasis, pediatric] = [shown.days, 'today', shown.years < ctx.cutoff];
+        ageDays = shown.days;
+        ageBasis = 'today';
+        pediatric = shown.years < ctx.cutoff;
       }
     }
 
@@ -479,7 +486,16 @@ const NO_FLAGS = { interventional: false, dental: false };
 const NO_CAMPAIGNS: readonly Campaign[] = Object.freeze([]);
 const sharedMemo = new Map<string, readonly Campaign[]>();
 
+/** Campaigns of a lone modality code with no interventional/dental wording (the usual worklist row). */
+const LONE = new Map<ModalityCode, readonly Campaign[]>();
+
 function sharedCampaigns(modalities: readonly ModalityCode[], interventional: boolean, dental: boolean): readonly Campaign[] {
+  if (modalities.length === 1 && !interventional && !dental) {
+    const code = modalities[0]!;
+    let lone = LONE.get(code);
+    if (!lone) LONE.set(code, (lone = Object.freeze(campaignsFor(modalities, false, false))));
+    return lone;
+  }
   const key = (modalities.length === 1 ? modalities[0]! : modalities.join(',')) + (interventional ? '|i' : '|') + (dental ? 'd' : '');
   let hit = sharedMemo.get(key);
   if (!hit) {

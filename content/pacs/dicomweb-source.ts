@@ -1,7 +1,7 @@
+import { isDecodableTransferSyntax } from '@/clinical/ct-frame';
 import { numberOf, numbersOf, textOf, TAG, type DicomView } from './dicom-data';
 import { DicomWeb } from './dicomweb';
 import { PacsRequestError, type PacsClient } from './pacs-client';
-import { UNCOMPRESSED_TRANSFER_SYNTAXES } from './pixel-module';
 import { PixelsUnavailable, type SeriesSummary, type SliceRef, type StudySource } from './study-source';
 
 /** Available Transfer Syntax UID (0008,3002): what a DICOMweb server says it stores an instance in. */
@@ -75,7 +75,7 @@ export class DicomWebStudySource implements StudySource {
     const storedSyntax = stored ? textOf(stored, AVAILABLE_TRANSFER_SYNTAX) ?? textOf(stored, TAG.TransferSyntaxUID) : null;
     try {
       const frame = await this.web.frame(this.studyUid, series.key, slice.id);
-      if (frame.transferSyntax !== null && !UNCOMPRESSED_TRANSFER_SYNTAXES.has(frame.transferSyntax)) {
+      if (frame.transferSyntax !== null && !isDecodableTransferSyntax(frame.transferSyntax)) {
         throw new PixelsUnavailable(frame.transferSyntax);
       }
       return frame.body;

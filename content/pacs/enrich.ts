@@ -1,7 +1,7 @@
 import type { AnalyzeOptions, Fact, PageAnalysis, PageFindings } from '@/content/types';
 import { configuredDicomWebRoot, dicomWebRootFromResources, type ResourceEntryLike } from './dicomweb-root';
 import { DicomWebStudySource } from './dicomweb-source';
-import { measureAlongScan, measureDose, readStudy, type AlongScan, type FrameDecoder, type PacsDose, type PacsNote, type StudyReading } from './measure';
+import { measureAlongScan, measureDose, readStudy, type AlongScan, type PacsDose, type PacsNote, type StudyReading } from './measure';
 import { orthancRefFromUrl, type OrthancPageRef } from './orthanc-rest';
 import { OrthancStudySource } from './orthanc-source';
 import { createPacsClient, type FetchLike, type PacsCaches } from './pacs-client';
@@ -57,7 +57,6 @@ export interface PacsEnrichDeps {
   /** The page's raw facts (content/analyze.ts `readPage`) and the one decision function (`decide`). */
   readPage: (doc: Document, url: string, options: AnalyzeOptions) => PageFindings;
   decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
-  decode: FrameDecoder;
   timeoutMs?: number;
   /** How long to wait for a DICOMweb viewer's first request before saying no root was seen (default 15 s). */
   rootWaitMs?: number;
@@ -202,7 +201,7 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
 
       // Pixels only for a child's CT: an adult's study gets no further request.
       const measure = analysis.pediatric && analysis.modalities.includes('CT') && reading.ct !== null;
-      const measureOptions = { region: analysis.region, decode: deps.decode, ...(deps.yieldToMain ? { yieldToMain: deps.yieldToMain } : {}) };
+      const measureOptions = { region: analysis.region, ...(deps.yieldToMain ? { yieldToMain: deps.yieldToMain } : {}) };
       let dose: PacsDose | null = null;
       if (measure) {
         const doseKey = analysis.region === 'head' ? 'head' : `body:${analysis.region ?? ''}`;

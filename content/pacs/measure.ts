@@ -1,10 +1,11 @@
+import { frameToHu, transferSyntaxName } from '@/clinical/ct-frame';
 import { ssde, type BodyPart, type SsdeResult } from '@/clinical/ssde';
 import { waterEquivalentDiameter, type DwWarning } from '@/clinical/water-equivalent-diameter';
 import type { BodyRegion, Fact } from '@/content/types';
 import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { PacsRequestError } from './pacs-client';
 import { phantomFromCode, type PhantomReading } from './phantom';
-import { readPixelModule, transferSyntaxName, type PixelModule } from './pixel-module';
+import { readFrameTags } from './pixel-module';
 import { eventForSeries, readCtDoseReport, type RdsrIrradiationEvent } from './rdsr';
 import { chooseMidSlice, chooseSlicesAlongScan, isTransverse, judgeImage, type ChosenSlice } from './slice';
 import { studyFacts } from './study-facts';
@@ -45,9 +46,6 @@ export interface PacsNote {
   code: PacsNoteCode;
   detail?: string;
 }
-
-/** Converts one raw frame to HU (NaN for padding). Supplied by clinical/ (issue #3, item 3). */
-export type FrameDecoder = (frame: Uint8Array, pixel: PixelModule) => Float32Array | { problem: string };
 
 export interface StudyReading {
   facts: Fact[];
@@ -142,7 +140,6 @@ export interface PacsDose {
 
 export interface MeasureOptions {
   region: BodyRegion | null;
-  decode: FrameDecoder;
   /** Lets the page breathe between steps (default: a macrotask). */
   yieldToMain?: () => Promise<void>;
 }
@@ -230,12 +227,18 @@ async function doseInputs(source: StudySource, series: readonly SeriesSummary[],
   return { ctdi, scanner, notes };
 }
 
-function sizeOf(tags: DicomView, decode: FrameDecoder, frame: Uint8Array): { dw: PacsDose['dw']; notes: PacsNote[] } {
-  const pixel = readPixelModule(tags);
-  if ('problem' in pixel) return { dw: null, notes: [{ code: 'pixel-format', detail: pixel.problem }] };
-  const hu = decode(frame, pixel);
-  if (!(hu instanceof Float32Array)) return { dw: null, notes: [{ code: 'pixel-format', detail: hu.problem }] };
-  const result = waterEquivalentDiameter(hu, pixel.Rows, pixel.Columns, pixel.PixelSpacing);
+/** The frame → HU (clinical/ct-frame.ts) → Dw (clinical/water-equivalent-diameter.ts), on the main thread. */
+function sizeOf(tags: DicomView, frame: Uint8Array): { dw: PacsDose['dw']; notes: PacsNote[] } {
+  const frameTags = readFrameTags(tags);
+  if ('problem' in frameTags) return { dw: null, notes: [{ code: 'pixel-format', detail: frameTags.problem }] };
+  const converted = frameToHu(frame, frameTags);
+  if (!converted.ok) {
+    return {
+      dw: null,
+      notes: [converted.reason === 'cannot-decode' ? { code: 'cannot-decode', detail: transferSyntaxName(converted.transferSyntaxUid) } : { code: 'pixel-format', detail: converted.reason }],
+    };
+  }
+  const result = waterEquivalentDiameter(converted.hu, converted.rows, converted.cols, frameTags.pixelSpacingMm);
   const notes: PacsNote[] = [];
   if (result.warnings.includes('no-patient-found') || result.dwCm === null) return { dw: null, notes: [{ code: 'no-patient-in-slice' }] };
   if (result.warnings.some((w) => w !== 'no-patient-found')) notes.push({ code: 'dw-truncated' });
@@ -295,7 +298,7 @@ export async function measureDose(source: StudySource, reading: StudyReading, op
   dose.notes.push(...inputs.notes);
   if (frame instanceof Uint8Array) {
     await yieldToMain();
-    const size = sizeOf(ct.tags, options.decode, frame);
+    const size = sizeOf(ct.tags, frame);
     dose.dw = size.dw;
     dose.notes.push(...size.notes);
   } else if (frame) {
@@ -347,7 +350,7 @@ export async function measureAlongScan(
       return noteForRequestError(e) ?? { code: 'api-unavailable' };
     }
     await yieldToMain();
-    const size = sizeOf(tags, options.decode, frame);
+    const size = sizeOf(tags, frame);
     if (!size.dw) return size.notes[0] ?? { code: 'no-patient-in-slice' };
     const result = ssdeFor(dose.ctdi, size.dw.dwCm, dose.region, bodyPartOf(options.region));
     if ('code' in result) return result;

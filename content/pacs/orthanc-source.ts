@@ -1,7 +1,7 @@
+import { isDecodableTransferSyntax } from '@/clinical/ct-frame';
 import { parseDicomNumber, type DicomView } from './dicom-data';
 import { mainTag, mainTagNumbers, OrthancRest, type OrthancPageRef, type OrthancSeries } from './orthanc-rest';
 import type { PacsClient } from './pacs-client';
-import { UNCOMPRESSED_TRANSFER_SYNTAXES } from './pixel-module';
 import { PixelsUnavailable, type SeriesSummary, type SliceRef, type StudySource } from './study-source';
 
 /**
@@ -67,7 +67,7 @@ export class OrthancStudySource implements StudySource {
   async frame(_series: SeriesSummary, slice: SliceRef): Promise<Uint8Array> {
     // Orthanc's raw frame is the stored bytes: only usable when they are not compressed. Ask first.
     const syntax = await this.rest.transferSyntax(slice.id);
-    if (syntax === null || !UNCOMPRESSED_TRANSFER_SYNTAXES.has(syntax)) throw new PixelsUnavailable(syntax);
+    if (syntax === null || !isDecodableTransferSyntax(syntax)) throw new PixelsUnavailable(syntax);
     return this.rest.rawFrame(slice.id);
   }
 

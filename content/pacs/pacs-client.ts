@@ -212,7 +212,11 @@ export function createPacsClient(options: PacsClientOptions): PacsClient {
         if (Number.isFinite(declared) && declared > max) throw new PacsRequestError('too-large', response.status);
         const contentType = response.headers.get('content-type') ?? '';
         if (binary) {
-          const body = new Uint8Array(await response.arrayBuffer());
+          // Copied into an array of this realm: with Firefox's content.fetch the buffer is the page's, and views
+          // on it are wrappers (not `instanceof Uint8Array` here, slow to read through).
+          const received = new Uint8Array(await response.arrayBuffer());
+          const body = new Uint8Array(received.length);
+          body.set(received);
           if (body.byteLength > max) throw new PacsRequestError('too-large', response.status);
           return { kind: 'bytes', bytes: { body, contentType } };
         }

@@ -9,7 +9,7 @@
  * the attributes onto `<image-gently-panel>`; only TabFacts derived from the analysis leave.
  */
 import type { ComponentChildren } from 'preact';
-import type { PageAnalysis } from '@/content/types';
+import type { AnalyzeOptions, PageAnalysis } from '@/content/types';
 
 export interface EnrichmentContext {
   doc: Document;
@@ -18,6 +18,8 @@ export interface EnrichmentContext {
   analysis: PageAnalysis;
   /** Aborted when the page shows something else or the content script is invalidated. */
   signal: AbortSignal;
+  /** The options the page was analysed with (cutoff, date order, clock), for an enricher that decides again. */
+  options?: AnalyzeOptions;
 }
 
 export interface Enrichment {

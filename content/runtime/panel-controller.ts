@@ -134,15 +134,16 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     now: deps.now,
     seed: deps.seed ?? null,
     onState: (state) => {
-      if (state.fresh) runEnrichers(state.activation);
+      if (state.fresh) runEnrichers(state.activation, state.settings);
       return present(state);
     },
   });
   deps.signal.addEventListener('abort', hide, { once: true });
 
-  function runEnrichers(act: Activation): void {
+  function runEnrichers(act: Activation, s: PageSettings): void {
+    const options = { now: new Date(deps.now()), pediatricCutoffYears: s.pediatricCutoffYears, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}) };
     for (const enrich of deps.enrichers) {
-      enrich({ doc, url: act.url, analysis: act.pageAnalysis, signal: act.signal })
+      enrich({ doc, url: act.url, analysis: act.pageAnalysis, signal: act.signal, options })
         .then((result) => {
           if (!result || act.signal.aborted) return;
           const e = extrasOf(act);

@@ -23,7 +23,7 @@ import { routeContainerOf } from '@/content/runtime/route-container';
  * enrichers (the PACS data route) may find one in the site's own API — e.g. a viewer that prints
  * no age. The PACS data route adds its profile ids here.
  */
-const PANEL_PROFILES: ReadonlySet<string> = new Set<string>([]);
+const PANEL_PROFILES: ReadonlySet<string> = new Set<string>(['orthanc-explorer', 'ohif', 'stone', 'orthanc-explorer-2']);
 
 const DEFAULTS: LoopSettings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null };
 

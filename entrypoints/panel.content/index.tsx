@@ -11,6 +11,7 @@
 import { browser } from 'wxt/browser';
 import { analyzePage } from '@/content/analyze';
 import type { ContentMessage } from '@/content/messages';
+import { createPacsEnricher } from '@/content/pacs/enricher';
 import { copyText } from '@/content/runtime/clipboard';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
 import { frameRole } from '@/content/runtime/frame-role';
@@ -21,12 +22,6 @@ import { takeOverPage } from '@/content/runtime/page-watch';
 import { routeContainerOf } from '@/content/runtime/route-container';
 import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings } from '@/settings/page';
 
-/**
- * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
- * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
- * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
- */
-const ENRICHERS: readonly PanelEnricher[] = [];
 
 const RUNNING = Symbol.for('image-gently-companion.panel-running');
 type Global = typeof globalThis & { [RUNNING]?: boolean };
@@ -45,6 +40,13 @@ export default defineContentScript({
     const role = frameRole(window);
     const seed = takeOverPage();
     const ui = createPanelUi(ctx);
+    const locale = browser.i18n.getUILanguage();
+    /**
+     * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
+     * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
+     * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
+     */
+    const ENRICHERS: readonly PanelEnricher[] = [createPacsEnricher({ locale, lifetime: ctx.signal })];
     const controller = createPanelController({
       win: window,
       signal: ctx.signal,
@@ -63,7 +65,7 @@ export default defineContentScript({
       campaignBlocks: () => [],
       enrichers: ENRICHERS,
       copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
-      locale: browser.i18n.getUILanguage(),
+      locale,
       extensionVersion: browser.runtime.getManifest().version,
       frame: role === 'top' ? 'top' : 'sub',
       now: () => Date.now(),

@@ -58,9 +58,11 @@ async function cardText(page: unknown, includes: string, timeoutMs = 10_000): Pr
   await expand(page);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const s = await panelState(page);
-    if (s.text.includes(includes)) return s.text;
-    if (Date.now() > deadline) throw new Error(`card never said "${includes}": ${s.text}`);
+    const text = await (page as Evaluator)
+      .evaluate((_: null) => document.querySelector('image-gently-panel')?.shadowRoot?.querySelector('.igp-card')?.textContent ?? '', null)
+      .catch(() => '');
+    if (text.includes(includes)) return text;
+    if (Date.now() > deadline) throw new Error(`card never said "${includes}": ${text}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -6,7 +6,6 @@ import type { PacsNoteCode } from '../../../content/pacs/measure';
 import type { PageAnalysis, PageFindings } from '../../../content/types';
 import { axialFrames, dicomWebRoutes, fakePacs, fixture, fixtureIndex, orthancRoutes, type FakeAnswer } from '../../helpers/fake-pacs';
 import { childStudyOptions, makeCtStudy } from '../../helpers/pacs-study';
-import { standInFrameDecoder } from '../../helpers/stand-in-frame-decoder';
 
 const ORTHANC = 'http://127.0.0.1:8042';
 const VIEWER = 'http://127.0.0.1:3000';
@@ -30,7 +29,6 @@ function run(url: string, routes: Record<string, FakeAnswer>, origin: string, ex
     resources: () => [],
     readPage: () => emptyFindings(url.startsWith(ORTHANC) ? 'orthanc-explorer' : 'ohif'),
     decide,
-    decode: standInFrameDecoder,
     timeoutMs: 200,
     rootWaitMs: 0,
     yieldToMain: () => Promise.resolve(),
@@ -92,7 +90,7 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     const routes = orthancRoutes('child', frames);
     const pacs = fakePacs(ORTHANC, routes);
     const caches = new PacsCaches();
-    const deps = { fetch: pacs.fetch, caches, resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, decode: standInFrameDecoder, yieldToMain: () => Promise.resolve() };
+    const deps = { fetch: pacs.fetch, caches, resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, yieldToMain: () => Promise.resolve() };
     const ctx = { doc: {} as Document, url: seriesPage(), analysis: pageAnalysis(null), signal: new AbortController().signal, options: { now: NOW } };
     await enrichFromPacs(ctx, deps);
     const first = pacs.requests.length;
@@ -102,7 +100,7 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
 
   it('a re-render of the same study (a new activation) reuses the work under way instead of starting over', async () => {
     const pacs = fakePacs(ORTHANC, orthancRoutes('child', frames));
-    const deps = { fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, decode: standInFrameDecoder, yieldToMain: () => Promise.resolve() };
+    const deps = { fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, yieldToMain: () => Promise.resolve() };
     const session = createPacsSession(deps);
     const first = new AbortController();
     const ctx = (signal: AbortSignal) => ({ doc: {} as Document, url: seriesPage(), analysis: pageAnalysis(null), signal, options: { now: NOW } });

@@ -1,0 +1,53 @@
+import { h } from 'preact';
+import { PacsDoseSection } from '@/components/PacsDoseSection';
+import { decide, readPage } from '@/content/analyze';
+import type { PanelEnricher } from '@/content/runtime/enrichment';
+import { createPacsSession, studyRefFromUrl } from './enrich';
+import { PacsCaches } from './pacs-client';
+import { pageFetch, pageResourceEntries } from './page-fetch';
+import { buildPacsSection } from './section-view';
+
+/**
+ * The PACS data route as a panel enricher (content/runtime/enrichment.ts), for panel.js: one session per
+ * frame for the content script's life (tab-life, memory-only caches), the page's own fetch, the page's
+ * resource timing for the DICOMweb root. What it returns stays in the tab: the analysis with the API's
+ * facts, the panel section, `data-ssde-mgy` / `data-dw-cm`, and diagnostic codes without patient data.
+ */
+export function createPacsEnricher(options: { locale: string; lifetime?: AbortSignal; dicomWebRoot?: string | null }): PanelEnricher {
+  const fetcher = pageFetch();
+  const session = createPacsSession(
+    {
+      fetch: fetcher.fetch,
+      caches: new PacsCaches(),
+      resources: pageResourceEntries,
+      dicomWebRoot: options.dicomWebRoot ?? null,
+      readPage: (doc, url, o) => readPage(doc, url, o),
+      decide: (findings, o) => decide(findings, o),
+    },
+    options.lifetime,
+  );
+  return async (ctx) => {
+    const ref = studyRefFromUrl(ctx.url);
+    if (!ref) return null;
+    const result = await session.enrich(ctx);
+    if (!result) return null;
+    const view = buildPacsSection(result.dose, result.notes, options.locale);
+    const notes = [
+      `pacs:${ref.system}`,
+      `pacs:fetch-${fetcher.kind}`,
+      ...result.notes.map((n) => `pacs:${n.code}`),
+      ...(result.dose?.notes ?? []).map((n) => `pacs:${n.code}`),
+      ...(result.attributes['data-ssde-mgy'] ? ['pacs:ssde'] : []),
+    ];
+    return {
+      ...(result.analysis !== ctx.analysis ? { analysis: result.analysis } : {}),
+      section: h(PacsDoseSection, {
+        view,
+        locale: options.locale,
+        ...(result.alongScan ? { onMeasureAlongScan: result.alongScan } : {}),
+      }),
+      attributes: result.attributes,
+      notes,
+    };
+  };
+}

@@ -8,9 +8,10 @@
 // Exit status is non-zero on any failure. Extra arguments go to vitest (`npm test -- tests/settings`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { BUILDS, ROOT, buildDir, runBuild } from './lib/builds.mjs';
 import { prerequisites } from './lib/prerequisites.mjs';
+import { summarize } from './lib/summary.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
 const JSON_REPORT = join(RESULTS, 'vitest.json');
@@ -56,7 +57,8 @@ for (const name of Object.keys(BUILDS)) {
   stages.push({ name: `build ${name}`, ms });
   const dir = buildDir(name);
   const size = (f) => (existsSync(join(dir, f)) ? `${(statSync(join(dir, f)).size / 1024).toFixed(1)} kB` : '-');
-  console.log(`  ${name.padEnd(24)} ${secs(ms).padStart(7)}   content.js ${size('content-scripts/content.js')}, background.js ${size('background.js')}`);
+  const files = ['content-scripts/content.js', 'content-scripts/panel.js', 'background.js'].filter((f) => existsSync(join(dir, f)));
+  console.log(`  ${name.padEnd(24)} ${secs(ms).padStart(7)}   ${files.map((f) => `${f.split('/').pop()} ${size(f)}`).join(', ')}`);
 }
 
 // 3. vitest ---------------------------------------------------------------------------------------
@@ -77,46 +79,7 @@ if (!existsSync(JSON_REPORT)) {
   finish(0, 1, [`vitest wrote no report (exit ${vitest.status}, signal ${vitest.signal ?? 'none'}).`]);
 }
 const report = JSON.parse(readFileSync(JSON_REPORT, 'utf8'));
-let passed = 0;
-let failed = 0;
-const skipped = [];
-const notes = [];
-for (const file of report.testResults ?? []) {
-  const rel = relative(ROOT, file.name);
-  const results = file.assertionResults ?? [];
-  if (file.status === 'failed' && results.every((r) => r.status !== 'failed')) {
-    // The file failed outside any test (it did not load, or a hook outside a suite threw).
-    failed += 1;
-    notes.push(`FAILED TO LOAD: ${rel}: ${(file.message ?? '').split('\n')[0]}`);
-  }
-  for (const r of results) {
-    if (r.status === 'passed') passed += 1;
-    else if (r.status === 'failed') failed += 1;
-    else skipped.push({ file: rel, name: r.fullName ?? r.title, status: r.status });
-  }
-}
-if (vitest.status !== 0 && failed === 0) {
-  failed += 1;
-  notes.push(`vitest exited with status ${vitest.status} although no test failed (unhandled error?): counted as one failure.`);
-}
-
-if (skipped.length > 0) {
-  const reasons = new Map();
-  if (existsSync(SKIP_LOG)) {
-    for (const line of readFileSync(SKIP_LOG, 'utf8').split('\n').filter(Boolean)) {
-      try {
-        const { suite, reason } = JSON.parse(line);
-        reasons.set(`${suite}: ${reason}`, true);
-      } catch {
-        /* ignore a torn line */
-      }
-    }
-  }
-  const byStatus = {};
-  for (const s of skipped) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-  if (reasons.size === 0) {
-    for (const s of skipped) reasons.set(`${s.file} › ${s.name} (${s.status}, no reason recorded)`, true);
-  }
-  notes.push(`SKIPPED: ${skipped.length} (${[...reasons.keys()].join('; ')})`);
-}
-finish(passed, failed, notes);
+const skipLog = existsSync(SKIP_LOG) ? readFileSync(SKIP_LOG, 'utf8') : '';
+const summary = summarize(report, { root: ROOT, skipLog, vitestStatus: vitest.status });
+// The last line of `summary.lines` is `N passed, N failed`; finish() prints it last, after the stages.
+finish(summary.passed, summary.failed, summary.lines.slice(0, -1));

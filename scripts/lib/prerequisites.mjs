@@ -48,11 +48,16 @@ export function aptLine(missing) {
   return `${sudo}apt-get update && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y ${pkgs.join(' ')}`;
 }
 
+// E2E_PRETEND_MISSING=firefox,orthanc makes those count as missing: a way to exercise the
+// fail/skip paths (and `SKIPPED: n (reasons)`) on a machine that has everything.
+const pretendMissing = () => new Set((process.env.E2E_PRETEND_MISSING ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
 /** Paths of what is present (or null), what is missing, and the apt line for it. */
 export function prerequisites() {
-  const chromium = find('chromium');
-  const firefox = find('firefox');
-  const orthanc = find('orthanc');
+  const pretend = pretendMissing();
+  const chromium = pretend.has('chromium') ? null : find('chromium');
+  const firefox = pretend.has('firefox') ? null : find('firefox');
+  const orthanc = pretend.has('orthanc') ? null : find('orthanc');
   const dicomWebPlugin = DICOMWEB_PLUGIN_CANDIDATES.find((p) => existsSync(p)) ?? null;
   const missing = [];
   if (!chromium) missing.push('chromium');

@@ -1,14 +1,21 @@
 /**
  * Budget: waterEquivalentDiameter on a 512 × 512 slice ≤ 5 ms median (issue #3). Three synthetic slices
  * (tests/helpers/phantoms.ts: noise σ 20 HU, 1 mm blur) are timed interleaved — a chest with lungs and
- * arms on a closed-box couch, an abdomen on a foam mattress, a neonate on a couch — 41 rounds after 10
- * warm-up rounds. Prints median and IQR per slice; exits 1 when any median is over budget.
+ * arms on a closed-box couch, an abdomen on a foam mattress, a neonate on a couch — 61 rounds after 10
+ * warm-up rounds. Prints median and IQR per slice, of both the CPU time this process spent (user +
+ * system, `process.cpuUsage`) and the wall-clock time; exits 1 when any CPU-time median is over budget.
+ *
+ * Why CPU time gates: this machine has 2 cores shared by several busy sessions (load averages of 15 are
+ * common); a 1 ms computation is then often descheduled mid-run, and its wall-clock time measures the
+ * scheduler, not the function. The CPU time is what the function costs — on an idle machine, and on a
+ * browser's main thread, the two agree (the wall-clock median is printed next to it to show that).
  */
+import { loadavg } from 'node:os';
 import { waterEquivalentDiameter } from '../clinical/water-equivalent-diameter';
 import { couch, renderPhantom, type PhantomSpec, type Shape } from '../tests/helpers/phantoms';
 
 const BUDGET_MS = 5;
-const ROUNDS = 41;
+const ROUNDS = 61;
 const WARMUP = 10;
 
 const disk = (cxMm: number, cyMm: number, rMm: number, hu: number): Shape => ({ kind: 'ellipse', cxMm, cyMm, rxMm: rMm, ryMm: rMm, hu });
@@ -42,13 +49,19 @@ const slices: { name: string; spec: PhantomSpec }[] = [
 
 const images = slices.map((s) => renderPhantom(s.spec));
 const times: number[][] = slices.map(() => []);
+const cpuTimes: number[][] = slices.map(() => []);
 const dws: (number | null)[] = [];
 for (let round = 0; round < WARMUP + ROUNDS; round++) {
   slices.forEach((s, i) => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = waterEquivalentDiameter(images[i]!, s.spec.rows, s.spec.cols, s.spec.pixelSpacingMm);
     const dt = performance.now() - t0;
-    if (round >= WARMUP) times[i]!.push(dt);
+    const cpu = process.cpuUsage(c0);
+    if (round >= WARMUP) {
+      times[i]!.push(dt);
+      cpuTimes[i]!.push((cpu.user + cpu.system) / 1000);
+    }
     dws[i] = r.dwCm;
   });
 }
@@ -59,14 +72,20 @@ const quantile = (sorted: number[], q: number) => {
   return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (pos - lo);
 };
 let over = false;
-console.log(`waterEquivalentDiameter, 512 × 512, ${ROUNDS} interleaved rounds (budget ${BUDGET_MS} ms median)`);
+console.log(
+  `waterEquivalentDiameter, 512 × 512, ${ROUNDS} interleaved rounds (budget ${BUDGET_MS} ms median CPU time; load average ${loadavg()[0]!.toFixed(1)})`,
+);
+const stats = (values: number[]) => {
+  const t = [...values].sort((a, b) => a - b);
+  return { median: quantile(t, 0.5), iqr: quantile(t, 0.75) - quantile(t, 0.25) };
+};
 slices.forEach((s, i) => {
-  const t = [...times[i]!].sort((a, b) => a - b);
-  const median = quantile(t, 0.5);
-  const iqr = quantile(t, 0.75) - quantile(t, 0.25);
-  if (median > BUDGET_MS) over = true;
+  const cpu = stats(cpuTimes[i]!);
+  const wall = stats(times[i]!);
+  if (cpu.median > BUDGET_MS) over = true;
   console.log(
-    `${median <= BUDGET_MS ? 'ok  ' : 'OVER'} ${s.name.padEnd(42)} median ${median.toFixed(2)} ms  IQR ${iqr.toFixed(2)} ms  (Dw ${dws[i]?.toFixed(2)} cm)`,
+    `${cpu.median <= BUDGET_MS ? 'ok  ' : 'OVER'} ${s.name.padEnd(42)} CPU median ${cpu.median.toFixed(2)} ms  IQR ${cpu.iqr.toFixed(2)} ms` +
+      ` | wall median ${wall.median.toFixed(2)} ms  IQR ${wall.iqr.toFixed(2)} ms  (Dw ${dws[i]?.toFixed(2)} cm)`,
   );
 });
 process.exit(over ? 1 : 0);

@@ -374,18 +374,29 @@ function classify(
     }
     if (cLo > 0) segments.push(0, cLo - 1, INVALID);
     const base = r * cols;
-    let runStart = cLo;
-    let runKind = 0;
-    for (let c = cLo; c <= cHi; c++) {
+    // One tight loop per run: a dense run costs one comparison per pixel.
+    let c = cLo;
+    while (c <= cHi) {
+      const start = c;
       const v = hu[base + c]!;
-      const k = v > BODY_THRESHOLD_HU ? DENSE : v >= MIN_MEASURED_HU && v !== padValue ? LOW : INVALID;
-      if (k !== runKind) {
-        if (runKind !== 0) segments.push(runStart, c - 1, runKind);
-        runStart = c;
-        runKind = k;
+      c++;
+      if (v > BODY_THRESHOLD_HU) {
+        while (c <= cHi && hu[base + c]! > BODY_THRESHOLD_HU) c++;
+        segments.push(start, c - 1, DENSE);
+      } else if (v >= MIN_MEASURED_HU && v !== padValue) {
+        for (; c <= cHi; c++) {
+          const w = hu[base + c]!;
+          if (w > BODY_THRESHOLD_HU || !(w >= MIN_MEASURED_HU) || w === padValue) break;
+        }
+        segments.push(start, c - 1, LOW);
+      } else {
+        for (; c <= cHi; c++) {
+          const w = hu[base + c]!;
+          if (w > BODY_THRESHOLD_HU || (w >= MIN_MEASURED_HU && w !== padValue)) break;
+        }
+        segments.push(start, c - 1, INVALID);
       }
     }
-    if (runKind !== 0) segments.push(runStart, cHi, runKind);
     if (cHi < cols - 1) segments.push(Math.max(cHi + 1, cLo), cols - 1, INVALID);
   }
   segments.first[rows] = segments.n;
@@ -612,8 +623,9 @@ export function waterEquivalentDiameter(
 
   // 5. The opened body parts, and the margin reach around them.
   dilate(cores, keep, disk, rows, cols, opened);
+  // The margin reach: the opened parts grown by the margin (a disk grown by a disk is the larger disk).
   const marginMm = Math.max(EDGE_MARGIN_MM, 3 * Math.max(rowSp, colSp));
-  dilate(cores, keep, diskHalfWidths(rxPx + marginMm / colSp, ryPx + marginMm / rowSp), rows, cols, ring);
+  dilate(opened, null, diskHalfWidths(marginMm / colSp, marginMm / rowSp), rows, cols, ring);
 
   // 6. Sum over the ROI, row by row; drop couch rows under a contact; flag truncation.
   const hasPad = pad !== undefined && Number.isFinite(pad);

@@ -7,18 +7,32 @@
  * dependencies come in through `ControllerDeps`, so it is tested under happy-dom without a
  * browser (tests/content/runtime/panel-controller.test.tsx).
  */
-import type { PanelCampaign, PanelCorner, PanelProps, PanelView } from '@/components/Panel';
+import type { PanelCorner, PanelProps, PanelView } from '@/components/Panel';
 import type { TabFacts } from '@/content/messages';
-import type { Campaign, PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/types';
 import type { DateOrder, PageSettings } from '@/settings/page';
 import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
-import { hostAttributes, shownCampaigns, type PanelDecision } from './decide';
+import { hostAttributes, type PanelDecision } from './decide';
 import { diagnosticReport } from './diagnostic-report';
 import type { Enrichment, PanelEnricher } from './enrichment';
 import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
 import { hasNavigationApi } from './navigation-watcher';
 import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from './page-loop';
 import { buildPanelView } from './panel-view';
+import { ReferenceLevelTableSchema, type ReferenceLevelTable } from '@/clinical/reference-levels';
+
+/**
+ * The stored local tables that are clinical/reference-levels.ts tables. (settings/ stores tables in
+ * a shape of its own; only those that also validate here are compared.)
+ */
+function referenceTablesOf(s: PageSettings): ReferenceLevelTable[] {
+  const out: ReferenceLevelTable[] = [];
+  for (const raw of s.referenceLevelTables as readonly unknown[]) {
+    const parsed = ReferenceLevelTableSchema.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
 
 export interface PanelUi {
   /** Show or update the panel (mounting it on first use). */
@@ -44,8 +58,6 @@ export interface ControllerDeps {
   getDismissalSecret(): Promise<string>;
   sendFacts(facts: TabFacts): void;
   ui: PanelUi;
-  /** Reminder blocks for the campaigns shown (clinical/campaigns.ts via the entrypoint). */
-  campaignBlocks(campaigns: Campaign[], analysis: PageAnalysis): PanelCampaign[];
   enrichers: readonly PanelEnricher[];
   copyText(text: string): Promise<boolean>;
   locale: string;
@@ -179,7 +191,8 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       analysis,
       decision: d,
       locale: deps.locale,
-      campaigns: deps.campaignBlocks(shownCampaigns(d, s.disabledCampaigns), analysis),
+      disabledCampaigns: s.disabledCampaigns,
+      referenceTables: referenceTablesOf(s),
       canDismiss: hash !== null,
     });
     const newSubject = `${act.url}\n${d.mode}\n${analysis.examKey ?? ''}`;

@@ -7,10 +7,12 @@
  * "why am I seeing this".
  */
 import { i18n } from '#i18n';
-import { ssde, SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type BodyPart } from '@/clinical/ssde';
+import { remindersFor } from '@/clinical/campaigns';
+import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
-import type { AgeBasis, BodyRegion, ExamRecord, ModalityCode, PageAnalysis } from '@/content/types';
-import type { PanelDecision } from './decide';
+import type { AgeBasis, ExamRecord, ModalityCode, PageAnalysis } from '@/content/types';
+import { shownCampaigns, type PanelDecision } from './decide';
+import { ageSsdeNumber, nmNumbers, referenceNumbers } from './panel-numbers';
 
 /** Rows listed in the card of a list page; the rest are counted ("and 12 more"). */
 export const LIST_ROWS_SHOWN = 8;
@@ -20,8 +22,10 @@ export interface ViewInput {
   decision: PanelDecision & { show: true };
   /** BCP 47 tag for numbers, from the browser's UI language. */
   locale: string;
-  /** Campaign blocks for the campaigns shown (reminders come from clinical/campaigns.ts). */
-  campaigns: PanelCampaign[];
+  /** Campaigns the user (or the organisation) switched off. */
+  disabledCampaigns: readonly string[];
+  /** Local reference-level tables (settings); the bundled set is added by panel-numbers.ts. */
+  referenceTables: readonly ReferenceLevelTable[];
   /** Whether "dismiss for this exam" can work (an exam key and a usable install secret). */
   canDismiss: boolean;
 }
@@ -40,9 +44,10 @@ export function buildPanelView(input: ViewInput): PanelView {
   if (d.mode === 'quiet') notes.push(t('panel.quietNote'));
   if (a.evidence.some((e) => e.conflict)) notes.push(t('panel.conflictNote'));
   if (d.mode === 'exam') {
-    const s = ageSsde(a, fmt);
-    if (s.number) numbers.push(s.number);
-    notes.push(...s.notes);
+    for (const r of [ageSsdeNumber(a, t, fmt), nmNumbers(a, t, fmt), referenceNumbers(a, input.referenceTables, t, fmt)]) {
+      numbers.push(...r.numbers);
+      notes.push(...r.notes);
+    }
   }
 
   const pillText =
@@ -58,7 +63,7 @@ export function buildPanelView(input: ViewInput): PanelView {
     ageText: d.mode !== 'list' && a.ageDays != null ? ageText(a.ageDays, a.ageBasis) : null,
     examText: d.mode !== 'list' ? examText(modality, a.examDescription) : null,
     list: d.pediatricRecords.length > 0 ? listSummary(d.pediatricRecords) : null,
-    campaigns: input.campaigns,
+    campaigns: campaignBlocks(a, d, input.disabledCampaigns),
     numbers,
     notes,
     evidence: a.evidence.map(
@@ -143,48 +148,34 @@ function numberFormatter(locale: string) {
   };
 }
 
-/** Body regions the AAPM 204 age table may size (body CT of the trunk). */
-const BODY_PART: Partial<Record<BodyRegion, BodyPart>> = {
-  abdomen: 'abdomen-pelvis',
-  pelvis: 'abdomen-pelvis',
-  'abdomen-pelvis': 'abdomen-pelvis',
-  chest: 'chest',
-  'chest-abdomen-pelvis': 'chest-abdomen-pelvis',
-};
-
 /**
- * The age-based SSDE estimate (AAPM 204 Table 3 → Table 1D/2D): only for body CT of the trunk,
- * only with CTDIvol and a known phantom on the page, labelled as an estimate. An unknown phantom
- * gives no number here (the PACS data route shows both candidates when it reads the dose report).
+ * The reminder blocks (clinical/campaigns.ts, texts in the `clinical:` locale section): one per
+ * campaign shown, Think A-Head when the order names a minor head injury on a head CT, and the
+ * current-practice line on shielding where older campaign texts had shielding steps.
  */
-function ageSsde(a: PageAnalysis, fmt: (v: number, digits: number) => string): { number: PanelNumber | null; notes: string[] } {
-  const bodyPart = a.region ? BODY_PART[a.region] : undefined;
-  if (a.modality !== 'CT' || !bodyPart || !a.ctdi || a.ctdi.phantomCm == null || a.ageDays == null) {
-    return { number: null, notes: [] };
-  }
-  const result = ssde({
-    ctdiVolMGy: a.ctdi.ctdiVolMGy,
-    phantom: a.ctdi.phantomCm,
-    region: 'body',
-    bodyPart,
-    size: { metric: 'age', ageYears: a.ageDays / 365.25 },
+export function campaignBlocks(a: PageAnalysis, d: PanelDecision & { show: true }, disabled: readonly string[]): PanelCampaign[] {
+  const campaigns = shownCampaigns(d, disabled);
+  if (campaigns.length === 0) return [];
+  const exam = d.mode === 'exam';
+  const r = remindersFor({
+    campaigns,
+    region: exam ? a.region : null,
+    phases: exam ? a.phases : null,
+    minorHeadInjury: exam && a.minorHeadInjury,
   });
-  if (result.status === 'refused') return { number: null, notes: [t(SSDE_REFUSAL_MESSAGE_KEY[result.reason])] };
-  if (result.status !== 'ok') return { number: null, notes: [] };
-  const e = result.estimate;
-  const detail = [
-    t('panel.ssdeDetail', [fmt(a.ctdi.ctdiVolMGy, 2), a.ctdi.source, fmt(e.conversionFactor, 2), fmt(e.diameterCm, 1), String(e.phantomCm)]),
-    ...result.caveats.filter((c) => c !== 'age-based-estimate').map((c) => t(SSDE_CAVEAT_MESSAGE_KEY[c])),
-  ].join(' ');
-  return {
-    number: {
-      id: 'ssde-age',
-      label: t('panel.ssdeFromAge'),
-      value: `${fmt(e.ssdeMGy, 1)} mGy`,
-      detail,
-      source: e.source,
-      estimate: true,
-    },
-    notes: [],
-  };
+  const blocks: PanelCampaign[] = r.groups.map((g) => ({
+    id: g.campaign.id,
+    title: t(g.campaign.nameKey),
+    reminders: g.reminders.map((m) => t(m.messageKey, m.substitutions)),
+    link: { href: g.campaign.link, label: t('panel.campaignLink') },
+  }));
+  if (r.currentPractice) {
+    blocks.push({
+      id: 'current-practice',
+      title: t('panel.currentPractice'),
+      reminders: [t(r.currentPractice.messageKey)],
+      link: { href: r.currentPractice.link, label: t('panel.currentPracticeLink') },
+    });
+  }
+  return blocks;
 }

@@ -62,7 +62,6 @@ export default defineContentScript({
         browser.runtime.sendMessage(message).catch(() => undefined);
       },
       ui,
-      campaignBlocks: () => [],
       enrichers: ENRICHERS,
       copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
       locale,

@@ -103,7 +103,6 @@ function controllerWith(over: Partial<ControllerDeps> = {}) {
     getDismissalSecret: async () => SECRET,
     sendFacts: (f) => sent.push(f),
     ui,
-    campaignBlocks: (campaigns) => campaigns.map((id) => ({ id, title: `Campaign ${id}`, reminders: [`Reminder for ${id}`], link: null })),
     enrichers: [],
     copyText: async (text) => {
       copied.push(text);

@@ -9,7 +9,7 @@ import { analysisOf, childCtAnalysis, recordOf } from '../../helpers/analysis-fa
 function view(a: PageAnalysis, locale = 'en') {
   const decision = decidePanel(a, { disabledCampaigns: [] });
   if (!decision.show) throw new Error(`expected a panel, got ${decision.reason}`);
-  return buildPanelView({ analysis: a, decision, locale, campaigns: [], canDismiss: true });
+  return buildPanelView({ analysis: a, decision, locale, disabledCampaigns: [], referenceTables: [], canDismiss: true });
 }
 
 describe('ages for people', () => {

@@ -14,6 +14,9 @@ import type { AgeBasis, ExamRecord, ModalityCode, PageAnalysis } from '@/content
 import { shownCampaigns, type PanelDecision } from './decide';
 import { ageSsdeNumber, nmNumbers, referenceNumbers } from './panel-numbers';
 
+/** Evidence kinds that are identifiers, never shown even behind "why am I seeing this". */
+const IDENTIFYING_EVIDENCE: ReadonlySet<string> = new Set(['examKey', 'patientName', 'patientId', 'accession']);
+
 /** Rows listed in the card of a list page; the rest are counted ("and 12 more"). */
 export const LIST_ROWS_SHOWN = 8;
 
@@ -66,9 +69,9 @@ export function buildPanelView(input: ViewInput): PanelView {
     campaigns: campaignBlocks(a, d, input.disabledCampaigns),
     numbers,
     notes,
-    evidence: a.evidence.map(
-      (e): PanelEvidence => ({ kind: e.kind, text: e.text, where: e.where, conflict: !!e.conflict, note: e.note ?? null }),
-    ),
+    evidence: a.evidence
+      .filter((e) => !IDENTIFYING_EVIDENCE.has(e.kind))
+      .map((e): PanelEvidence => ({ kind: e.kind, text: e.text, where: e.where, conflict: !!e.conflict, note: e.note ?? null })),
     canDismiss: d.mode !== 'list' && input.canDismiss,
   };
 }

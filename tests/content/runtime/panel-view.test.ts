@@ -95,6 +95,15 @@ describe('buildPanelView', () => {
     });
   });
 
+  it('never shows identifiers, not even as evidence', () => {
+    const a = childCtAnalysis();
+    a.evidence.push({ kind: 'examKey', text: '1.2.826.0.1.3680043.8.498.1', where: 'Study · StudyInstanceUID' });
+    a.evidence.push({ kind: 'patientName', text: 'TEST^PEDS^SIX', where: 'Patient' });
+    const text = JSON.stringify(view(a));
+    expect(text).not.toContain('1.2.826');
+    expect(text).not.toContain('TEST^PEDS');
+  });
+
   it('notes when sources disagree', () => {
     const a = childCtAnalysis();
     a.evidence.push({ kind: 'age', text: '005Y', where: 'Instance · PatientAge', conflict: true });

@@ -43,9 +43,18 @@ export const DEFAULT_GEOMETRY: Omit<CornerGeometry, 'viewportWidth' | 'viewportH
   inset: 12,
 };
 
-function score(el: Element | null): number {
+/**
+ * A control under the pill scores 10, a viewer image 1. An element matching CONTROL that covers a
+ * quarter of the viewport or more is a container (jQuery Mobile gives each page `tabindex="0"`), not
+ * a control.
+ */
+function score(el: Element | null, viewportArea: number): number {
   if (!el) return 0;
-  if (el.closest(CONTROL)) return 10;
+  const control = el.closest(CONTROL);
+  if (control) {
+    const r = control.getBoundingClientRect();
+    if (r.width * r.height < viewportArea / 4) return 10;
+  }
   if (el.closest('canvas,video,svg')) return 1;
   return 0;
 }
@@ -61,7 +70,7 @@ export function chooseCorner(g: CornerGeometry, elementAt: (x: number, y: number
     const xs = [x0 + 2, x0 + g.pillWidth / 2, x0 + g.pillWidth - 2];
     const ys = [y0 + 2, y0 + g.pillHeight / 2, y0 + g.pillHeight - 2];
     let s = 0;
-    for (const x of xs) for (const y of ys) s += score(elementAt(x, y));
+    for (const x of xs) for (const y of ys) s += score(elementAt(x, y), g.viewportWidth * g.viewportHeight);
     if (s < bestScore) {
       best = corner;
       bestScore = s;

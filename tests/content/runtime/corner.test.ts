@@ -47,6 +47,19 @@ describe('chooseCorner', () => {
     expect(chooseCorner(geometry, layout(boxes))).toBe('bottom-right');
   });
 
+  it('does not take a page-sized focusable container (a jQuery Mobile page) for a control', () => {
+    const page = el('div', { tabindex: '0' });
+    page.getBoundingClientRect = () => ({ x: 0, y: 0, width: 1280, height: 800, top: 0, left: 0, right: 1280, bottom: 800, toJSON: () => ({}) }) as DOMRect;
+    const save = el('button');
+    save.getBoundingClientRect = () => ({ x: 1100, y: 740, width: 170, height: 50, top: 740, left: 1100, right: 1270, bottom: 790, toJSON: () => ({}) }) as DOMRect;
+    page.append(save);
+    const boxes = [
+      { el: save, x: 1100, y: 740, w: 170, h: 50 },
+      { el: page, x: 0, y: 0, w: 1280, h: 800 },
+    ];
+    expect(chooseCorner(geometry, layout(boxes))).toBe('bottom-left');
+  });
+
   it('falls back to the least covered corner when every corner has controls', () => {
     const b = () => el('button');
     const boxes = [

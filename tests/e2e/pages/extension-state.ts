@@ -21,29 +21,29 @@ export interface StoredFacts {
   siteEnabled: boolean;
 }
 
-/** Facts stored for the tab showing `urlPrefix` (merged over frames), or null. */
-export async function tabFactsFor(sw: Worker, urlPrefix: string): Promise<StoredFacts | null> {
-  return sw.evaluate(async (prefix: string) => {
+/** Facts stored for the top frame of the tab showing exactly `url`, or null. */
+export async function tabFactsFor(sw: Worker, url: string): Promise<StoredFacts | null> {
+  return sw.evaluate(async (want: string) => {
     const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url?.startsWith(prefix));
+    const tab = tabs.find((t) => t.url === want);
     if (!tab?.id) return null;
     const key = `tabFacts:${tab.id}`;
     const got = (await chrome.storage.session.get(key))[key] as Record<string, StoredFacts> | undefined;
     const top = got?.['0'];
     return top ?? null;
-  }, urlPrefix);
+  }, url);
 }
 
-/** Wait until the extension has read the page and stored facts that satisfy `until`. */
-export async function waitForFacts(sw: Worker, urlPrefix: string, until: (f: StoredFacts) => boolean, timeoutMs = 20_000): Promise<StoredFacts> {
+/** Wait until the extension has read the page at `url` and stored facts that satisfy `until`. */
+export async function waitForFacts(sw: Worker, url: string, until: (f: StoredFacts) => boolean, timeoutMs = 20_000): Promise<StoredFacts> {
   const deadline = Date.now() + timeoutMs;
   let last: StoredFacts | null = null;
   while (Date.now() < deadline) {
-    last = await tabFactsFor(sw, urlPrefix).catch(() => null);
+    last = await tabFactsFor(sw, url).catch(() => null);
     if (last && until(last)) return last;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`tab facts for ${urlPrefix} not as expected within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+  throw new Error(`tab facts for ${url} not as expected within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
 }
 
 /** Everything in storage.local, .sync and .session, as JSON text. */
@@ -55,13 +55,14 @@ export async function dumpStorage(sw: Worker): Promise<{ local: string; sync: st
   }));
 }
 
-/** Send the tab a page request as the background does for the `focus-panel` command. */
-export async function sendToTab(sw: Worker, urlPrefix: string, message: unknown): Promise<void> {
+/** Send the tab showing exactly `url` a page request, as the background does for the `focus-panel` command. */
+export async function sendToTab(sw: Worker, url: string, message: unknown): Promise<void> {
   await sw.evaluate(
-    async ([prefix, msg]: [string, unknown]) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith(prefix));
-      if (tab?.id) await chrome.tabs.sendMessage(tab.id, msg).catch(() => undefined);
+    async ([want, msg]: [string, unknown]) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === want);
+      if (!tab?.id) throw new Error(`no tab shows ${want}`);
+      await chrome.tabs.sendMessage(tab.id, msg).catch(() => undefined);
     },
-    [urlPrefix, message] as [string, unknown],
+    [url, message] as [string, unknown],
   );
 }

@@ -50,15 +50,19 @@ export async function pillRect(page: EvalPage): Promise<Rect | null> {
   }, null);
 }
 
-/** Rectangles of the page's own visible controls (links, buttons, inputs …). */
+/**
+ * Rectangles of the page's own visible controls (links, buttons, inputs …). Focusable containers
+ * as large as a quarter of the viewport (a jQuery Mobile page has tabindex=0) are not controls.
+ */
 export async function pageControlRects(page: EvalPage): Promise<Rect[]> {
   return page.evaluate(() => {
     const out: { x: number; y: number; width: number; height: number }[] = [];
+    const quarter = (innerWidth * innerHeight) / 4;
     for (const el of Array.from(document.querySelectorAll('a[href],button,input,select,textarea,[role=button],[tabindex]'))) {
       if (el.closest('image-gently-panel')) continue;
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      if (r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none') {
+      if (r.width > 0 && r.height > 0 && r.width * r.height < quarter && style.visibility !== 'hidden' && style.display !== 'none') {
         out.push({ x: r.x, y: r.y, width: r.width, height: r.height });
       }
     }

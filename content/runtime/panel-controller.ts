@@ -19,20 +19,6 @@ import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
 import { hasNavigationApi } from './navigation-watcher';
 import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from './page-loop';
 import { buildPanelView } from './panel-view';
-import { ReferenceLevelTableSchema, type ReferenceLevelTable } from '@/clinical/reference-levels';
-
-/**
- * The stored local tables that are clinical/reference-levels.ts tables. (settings/ stores tables in
- * a shape of its own; only those that also validate here are compared.)
- */
-function referenceTablesOf(s: PageSettings): ReferenceLevelTable[] {
-  const out: ReferenceLevelTable[] = [];
-  for (const raw of s.referenceLevelTables as readonly unknown[]) {
-    const parsed = ReferenceLevelTableSchema.safeParse(raw);
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
 
 export interface PanelUi {
   /** Show or update the panel (mounting it on first use). */
@@ -192,7 +178,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       decision: d,
       locale: deps.locale,
       disabledCampaigns: s.disabledCampaigns,
-      referenceTables: referenceTablesOf(s),
+      referenceTables: s.referenceLevelTables,
       canDismiss: hash !== null,
     });
     const newSubject = `${act.url}\n${d.mode}\n${analysis.examKey ?? ''}`;

@@ -34,7 +34,6 @@ export default defineConfig({
     short_name: 'Image Gently',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    homepage_url: 'https://github.com/image-gently-companion/image-gently-companion',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     host_permissions: [...STATEMENT_HOSTS],
     // PACS, viewer and EHR origins: granted one site at a time by the user's click.

@@ -7,8 +7,10 @@
  * into tabs of that site that are already open, so nobody has to reload.
  */
 import { browser } from 'wxt/browser';
+import { getEffectiveSettings, watchSettings } from './index';
 import {
   CONTENT_SCRIPT_FILE,
+  feedPatterns,
   CONTENT_SCRIPT_PATH,
   reconcile,
   sitePatterns,
@@ -33,6 +35,20 @@ export function staticContentScriptPatterns(): string[] {
   }
 }
 
+/** Hosts of the configured statement feeds (user or policy): granted for fetching, not sites to read. */
+async function statementFeedPatterns(): Promise<string[]> {
+  try {
+    return feedPatterns((await getEffectiveSettings()).statementSources.extraUrls);
+  } catch {
+    return [];
+  }
+}
+
+/** Everything that is granted but must not carry the content script. */
+async function excludedPatterns(): Promise<string[]> {
+  return [...staticContentScriptPatterns(), ...(await statementFeedPatterns())];
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 /** Runs reconciles one after another: two at once would both try to register the same id. */
 function serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -44,11 +60,12 @@ function serialized<T>(fn: () => Promise<T>): Promise<T> {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 async function applyReconcile(): Promise<ReconcileResult> {
-  const [granted, registered] = await Promise.all([
+  const [granted, registered, exclude] = await Promise.all([
     browser.permissions.getAll(),
     browser.scripting.getRegisteredContentScripts() as Promise<ContentScriptRegistration[]>,
+    excludedPatterns(),
   ]);
-  const plan = reconcile(granted.origins ?? [], registered, { exclude: staticContentScriptPatterns() });
+  const plan = reconcile(granted.origins ?? [], registered, { exclude });
   const errors: string[] = [];
   if (plan.unregister.length > 0) {
     try {
@@ -100,7 +117,7 @@ export async function injectIntoOpenTabs(patterns: readonly string[]): Promise<n
 /** Handles a grant: reconcile, then inject into already-open tabs of the newly granted sites. */
 export async function onPermissionsAdded(added: { origins?: string[] }): Promise<void> {
   await reconcileSiteAccess();
-  await injectIntoOpenTabs(sitePatterns(added.origins ?? [], { exclude: staticContentScriptPatterns() }));
+  await injectIntoOpenTabs(sitePatterns(added.origins ?? [], { exclude: await excludedPatterns() }));
 }
 
 /** Wires the listeners. Call once, synchronously, at the top of `defineBackground`'s main. */
@@ -109,4 +126,6 @@ export function registerSiteAccess(): void {
   browser.permissions.onRemoved.addListener(() => void reconcileSiteAccess());
   browser.runtime.onInstalled.addListener(() => void reconcileSiteAccess());
   browser.runtime.onStartup.addListener(() => void reconcileSiteAccess());
+  // A feed URL is saved after its host was granted (request first, in the click): re-check then.
+  watchSettings(() => void reconcileSiteAccess());
 }

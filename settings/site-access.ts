@@ -74,6 +74,14 @@ export function originToMatchPattern(originOrUrl: string): string | null {
   return `${url.protocol}//${url.hostname.toLowerCase()}/*`;
 }
 
+/**
+ * Statement feeds the user or the organisation added (each granted its own optional host permission)
+ * are not PACS/EHR sites: their host patterns are excluded from content-script registration.
+ */
+export function feedPatterns(feedUrls: readonly string[]): string[] {
+  return [...new Set(feedUrls.map(originToMatchPattern).filter((p): p is string => p !== null))].sort();
+}
+
 /** A pattern for one site: http(s) or `*` scheme, one concrete host (no wildcard), any path. */
 export function isSitePattern(pattern: string): boolean {
   const p = parseMatchPattern(pattern);

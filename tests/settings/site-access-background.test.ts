@@ -9,6 +9,7 @@ import { installFakePermissions, type FakePermissions } from '../helpers/fake-pe
 import { installFakeScripting, type FakeScripting } from '../helpers/fake-scripting';
 import { STATEMENT_HOSTS, OPTIONAL_SITE_HOSTS, LOOPBACK_HOSTS } from '@/settings/hosts';
 import { reconcileSiteAccess, registerSiteAccess } from '@/settings/site-access-background';
+import { writeSetting } from '@/settings';
 
 let perms: FakePermissions;
 let scripting: FakeScripting;
@@ -67,6 +68,23 @@ describe('site access in the background', () => {
     expect(injected).toEqual([pacsTab.id, otherPort.id].sort());
     expect(injected).not.toContain(otherSite.id);
     expect(scripting.injections.every((i) => i.allFrames && i.files[0] === 'content-scripts/content.js')).toBe(true);
+  });
+
+  it('a statement feed host (granted so the background may fetch it) gets no content script', async () => {
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml'] });
+    await perms.userGesture(() => perms.request({ origins: ['https://news.example.org/*'] }));
+    await perms.userGesture(() => perms.request({ origins: ['http://pacs.local/*'] }));
+    await settle();
+    expect(await registeredSites()).toEqual(['http://pacs.local/*']);
+  });
+
+  it('a feed saved after its host was granted (request first, save next) is unregistered when the setting lands', async () => {
+    await perms.userGesture(() => perms.request({ origins: ['https://news.example.org/*'] }));
+    await settle();
+    expect(await registeredSites()).toEqual(['https://news.example.org/*']);
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml'] });
+    await settle();
+    expect(await registeredSites()).toEqual([]);
   });
 
   it('turning a site off unregisters it', async () => {

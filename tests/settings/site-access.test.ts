@@ -121,3 +121,12 @@ describe('reconcile', () => {
     expect(plan.register).toEqual([]);
   });
 });
+
+describe('feedPatterns', () => {
+  it('turns statement feed URLs into port-less host patterns, dropping non-http(s) and duplicates', async () => {
+    const { feedPatterns } = await import('@/settings/site-access');
+    expect(
+      feedPatterns(['https://news.example.org:8443/feed.xml', 'https://news.example.org/atom', 'javascript:alert(1)', 'http://Blog.Example.org/rss']),
+    ).toEqual(['http://blog.example.org/*', 'https://news.example.org/*']);
+  });
+});

@@ -4,10 +4,10 @@
  * Data loading lives in entrypoints/popup/main.tsx.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { TabFacts } from '@/content/messages';
 import type { StatementsView } from '@/news/view';
-import { SsdeCalculator } from './SsdeCalculator';
 import { StatementList, StatementsStatus, type StatementRow } from './StatementList';
 import { TabStatus } from './TabStatus';
 import { formatStatementDate, statusLine } from './popup-format';
@@ -43,6 +43,25 @@ export interface PopupProps {
   siteAccess?: ComponentChildren;
   onOpenStatement: (id: string) => void;
   onRefresh: () => void;
+}
+
+type CalculatorModule = typeof import('./SsdeCalculator');
+
+/**
+ * The calculator, collapsed; its code (and the AAPM tables) loads when it is first opened, so
+ * the statements paint without waiting for it.
+ */
+function CalculatorDetails({ locale }: { locale: string }) {
+  const [calc, setCalc] = useState<CalculatorModule | null>(null);
+  const onToggle = (e: Event) => {
+    if ((e.currentTarget as HTMLDetailsElement).open && !calc) void import('./SsdeCalculator').then(setCalc);
+  };
+  return (
+    <details class="igc-popup-calc" onToggle={onToggle}>
+      <summary>{i18n.t('popup.calc.heading')}</summary>
+      {calc ? <calc.SsdeCalculator locale={locale} /> : null}
+    </details>
+  );
 }
 
 export function statementRows(view: StatementsView, newIds: ReadonlySet<string>, locale: string): StatementRow[] {
@@ -85,10 +104,7 @@ export function Popup(props: PopupProps) {
         )}
       </section>
 
-      <details class="igc-popup-calc">
-        <summary>{i18n.t('popup.calc.heading')}</summary>
-        <SsdeCalculator locale={locale} />
-      </details>
+      <CalculatorDetails locale={locale} />
 
       <nav class="igc-popup-links" aria-labelledby="igc-links-heading">
         <h2 id="igc-links-heading">{i18n.t('popup.links.heading')}</h2>

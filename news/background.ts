@@ -18,9 +18,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import * as z from 'zod/mini';
-import { getEffectiveSettings, watchSettings } from '@/settings';
-import { fetchSource, sourceUrls, type SourceSettings } from './sources';
+import { watchSettings } from '@/settings';
+import { readStatementsConfig, type StatementsConfig } from './config';
+import { fetchSource, sourceUrls } from './sources';
 import {
+  CACHE_KEY,
+  READ_STATE_KEY,
   ensureInstalledAt,
   keepSources,
   loadCache,
@@ -31,13 +34,9 @@ import {
   withOutcome,
 } from './store';
 
+export type { StatementsConfig };
 export const REFRESH_ALARM = 'news-refresh';
 const BADGE_COLOR = '#1d4ed8';
-
-export interface StatementsConfig {
-  sources: SourceSettings;
-  refreshIntervalHours: number;
-}
 
 export interface StatementsDeps {
   fetch: typeof fetch;
@@ -57,17 +56,12 @@ async function hasHostPermission(url: string): Promise<boolean> {
   }
 }
 
-async function configFromSettings(): Promise<StatementsConfig> {
-  const settings = await getEffectiveSettings();
-  return { sources: settings.statementSources, refreshIntervalHours: settings.refreshIntervalHours };
-}
-
 export function defaultDeps(): StatementsDeps {
   return {
     fetch: (input, init) => globalThis.fetch(input, init),
     now: () => Date.now(),
     isPermitted: hasHostPermission,
-    getConfig: configFromSettings,
+    getConfig: readStatementsConfig,
   };
 }
 
@@ -167,7 +161,7 @@ export function handleNewsMessage(
   return refreshStatements(deps).then(() => ({ done: true as const }));
 }
 
-const NEWS_KEYS = ['news.cache', 'news.readState'];
+const NEWS_KEYS = [CACHE_KEY, READ_STATE_KEY];
 
 export function registerStatements(overrides: Partial<StatementsDeps> = {}): void {
   const deps: StatementsDeps = { ...defaultDeps(), ...overrides };

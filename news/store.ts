@@ -16,7 +16,7 @@
  *   as new this time; clicking an item marks it read. The badge counts unread.
  */
 import * as z from 'zod/mini';
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { SNAPSHOT, SNAPSHOT_IDS } from './snapshot';
 import { sourceUrls, type FetchError, type FetchOutcome, type SourceSettings } from './sources';
 import { StatementSchema, isoDay, mergeStatements, type Statement } from './statement';
@@ -194,31 +194,37 @@ export function refreshStatus(cache: StatementsCache, sources: SourceSettings): 
 // ---------------------------------------------------------------------------------------------
 // Storage
 
-export const cacheItem = storage.defineItem<unknown>('local:news.cache');
-export const readStateItem = storage.defineItem<unknown>('local:news.readState');
+// Plain storage.local keys (no WXT storage items): the popup's first paint waits on these reads,
+// and the WXT storage module would add ~9 KB to it for nothing these two keys need.
+export const CACHE_KEY = 'news.cache';
+export const READ_STATE_KEY = 'news.readState';
+
+async function getKey(key: string): Promise<unknown> {
+  return (await browser.storage.local.get(key))[key];
+}
 
 export async function loadCache(): Promise<StatementsCache> {
   try {
-    return repairCache(await cacheItem.getValue());
+    return repairCache(await getKey(CACHE_KEY));
   } catch {
     return { sources: {} };
   }
 }
 
 export async function saveCache(cache: StatementsCache): Promise<void> {
-  await cacheItem.setValue(cache);
+  await browser.storage.local.set({ [CACHE_KEY]: cache });
 }
 
 export async function loadReadState(): Promise<ReadState> {
   try {
-    return repairReadState(await readStateItem.getValue());
+    return repairReadState(await getKey(READ_STATE_KEY));
   } catch {
     return { ...EMPTY_READ_STATE, readIds: [] };
   }
 }
 
 export async function saveReadState(state: ReadState): Promise<void> {
-  await readStateItem.setValue(state);
+  await browser.storage.local.set({ [READ_STATE_KEY]: state });
 }
 
 /** Record the install time once (on install, or the first time the news code runs after an update). */

@@ -8,7 +8,7 @@
  * refreshed while the popup is open is handled too).
  */
 import { browser } from 'wxt/browser';
-import { getEffectiveSettings } from '@/settings';
+import { readStatementsConfig } from './config';
 import type { SourceSettings } from './sources';
 import {
   loadCache,
@@ -51,23 +51,41 @@ export function buildView(cache: StatementsCache, state: ReadState, sources: Sou
 
 /** The view as of now, without recording anything (used to re-render after a refresh). */
 export async function readView(): Promise<StatementsView> {
-  const [settings, cache, state] = await Promise.all([getEffectiveSettings(), loadCache(), loadReadState()]);
-  return buildView(cache, state, settings.statementSources);
+  await writes;
+  const [config, cache, state] = await Promise.all([readStatementsConfig(), loadCache(), loadReadState()]);
+  return buildView(cache, state, config.sources);
 }
 
-/** The popup opened: the view with new marks, and everything shown recorded as read. */
-export async function openView(): Promise<StatementsView> {
-  const [settings, cache, state] = await Promise.all([getEffectiveSettings(), loadCache(), loadReadState()]);
-  const view = buildView(cache, state, settings.statementSources);
+/**
+ * Read-state writes, one after another: `markRead` right after `openView` must not read the
+ * state before the opening's write has landed (it would write the older list back).
+ */
+let writes: Promise<unknown> = Promise.resolve();
+function queueWrite(job: () => Promise<void>): Promise<void> {
+  const next = writes.then(job, job);
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * The popup opened: the view with new marks, and everything shown recorded as read. The view is
+ * returned at once (the list paints first); `recorded` settles when the read state is stored.
+ */
+export async function openView(): Promise<{ view: StatementsView; recorded: Promise<void> }> {
+  await writes;
+  const [config, cache, state] = await Promise.all([readStatementsConfig(), loadCache(), loadReadState()]);
+  const view = buildView(cache, state, config.sources);
   const fresh = view.statements.filter((s) => s.isNew).map((s) => s.id);
-  if (fresh.length > 0) await saveReadState(withRead(state, fresh, cache));
-  return view;
+  const recorded = fresh.length > 0 ? queueWrite(() => saveReadState(withRead(state, fresh, cache))) : Promise.resolve();
+  return { view, recorded };
 }
 
-export async function markRead(id: string): Promise<void> {
-  const [cache, state] = await Promise.all([loadCache(), loadReadState()]);
-  if (state.readIds.includes(id)) return;
-  await saveReadState(withRead(state, [id], cache));
+export function markRead(id: string): Promise<void> {
+  return queueWrite(async () => {
+    const [cache, state] = await Promise.all([loadCache(), loadReadState()]);
+    if (state.readIds.includes(id)) return;
+    await saveReadState(withRead(state, [id], cache));
+  });
 }
 
 /** Ask the background to refresh now; resolves when it is done (or could not be asked). */

@@ -15,6 +15,8 @@ import './style.css';
 
 const locale = browser.i18n.getUILanguage();
 document.documentElement.lang = locale;
+// Start reading the statements before the first render: the list should paint as soon as it can.
+const opening = openView();
 
 async function activeTabFacts(): Promise<TabFacts | null | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -37,14 +39,14 @@ function App() {
       setView(v);
       setNow(Date.now());
     };
-    void openView().then(show);
+    void opening.then(({ view: v }) => show(v));
     activeTabFacts().then(
       (f) => live && setFacts(f),
       () => live && setFacts(null),
     );
     // A refresh stored while the popup is open: show it (and count it as seen, like an opening).
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'news.cache' in changes) void openView().then(show);
+      if (area === 'local' && 'news.cache' in changes) void openView().then(({ view: v }) => show(v));
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {

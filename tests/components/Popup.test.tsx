@@ -119,6 +119,20 @@ describe('Popup: statements', () => {
     expect(items()).toHaveLength(0);
   });
 
+  it('the calculator loads when its section is first opened', async () => {
+    await mount();
+    const details = root.querySelector<HTMLDetailsElement>('details.igc-popup-calc')!;
+    expect(details.querySelector('[data-testid="ssde-calculator"]')).toBeNull();
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
+    await act(async () => {
+      for (let i = 0; i < 50 && !details.querySelector('[data-testid="ssde-calculator"]'); i++) await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(details.querySelector('[data-testid="ssde-calculator"]')).not.toBeNull();
+  });
+
   it('links: pledge, parents, campaigns, support — http(s), new tab', async () => {
     await mount();
     const links = [...root.querySelectorAll<HTMLAnchorElement>('.igc-popup-links a')];

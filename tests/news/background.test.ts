@@ -197,12 +197,13 @@ describe('unread, badge and the popup', () => {
     await onLifecycle(deps(), 'install');
     expect(await badge()).toBe('2');
 
-    const first = await openView();
+    const { view: first, recorded } = await openView();
+    await recorded;
     expect(first.statements.map((s) => [s.date, s.isNew])).toEqual([['2021-03-04', true], ['2021-02-01', true], ['2020-12-24', false]]);
     await settle();
     expect(await badge()).toBe('');
 
-    const second = await openView();
+    const { view: second } = await openView();
     expect(second.statements.every((s) => !s.isNew)).toBe(true);
   });
 

@@ -13,7 +13,7 @@ fi
 
 echo "== apt: chromium firefox-esr orthanc orthanc-dicomweb"
 $SUDO apt-get update
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium firefox-esr orthanc orthanc-dicomweb
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-l10n firefox-esr orthanc orthanc-dicomweb
 
 # The orthanc package installs a system service; the tests start their own Orthanc on a free loopback
 # port, so no system Orthanc should listen (port 8042/4242 on all interfaces).

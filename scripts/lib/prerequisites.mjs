@@ -5,7 +5,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const CANDIDATES = {
-  chromium: { env: 'CHROMIUM_PATH', paths: ['/usr/bin/chromium'], names: ['chromium', 'chromium-browser'], apt: ['chromium'] },
+  chromium: { env: 'CHROMIUM_PATH', paths: ['/usr/bin/chromium'], names: ['chromium', 'chromium-browser'], apt: ['chromium', 'chromium-l10n'] },
   firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr'], names: ['firefox-esr', 'firefox'], apt: ['firefox-esr'] },
   // Debian installs the server as /usr/sbin/Orthanc.
   orthanc: { env: 'ORTHANC_PATH', paths: ['/usr/sbin/Orthanc', '/usr/bin/Orthanc'], names: ['Orthanc'], apt: ['orthanc', 'orthanc-dicomweb'] },

@@ -10,7 +10,7 @@ describe('prerequisites', () => {
   it('names the Debian packages for each missing need, noninteractive', () => {
     const line = aptLine(['firefox', 'orthanc']);
     expect(line).toMatch(/apt-get update && .*DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr orthanc orthanc-dicomweb$/);
-    expect(aptLine(['chromium'])).toMatch(/install -y chromium$/);
+    expect(aptLine(['chromium'])).toMatch(/install -y chromium chromium-l10n$/);
     expect(aptLine([])).toBe('');
   });
 

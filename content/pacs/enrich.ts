@@ -149,6 +149,8 @@ interface StudyWork {
  */
 export interface PacsSession {
   enrich(ctx: PacsEnrichContext): Promise<PacsResult | null>;
+  /** Starts reading the study a page URL shows, before the first activation asks (no pixels: those wait for `enrich`). */
+  warm(pageUrl: string): void;
   /** Abandons the current study's work (its requests are aborted). */
   close(): void;
 }
@@ -185,6 +187,10 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
     close() {
       work?.controller.abort();
       work = null;
+    },
+    warm(pageUrl) {
+      const ref = studyRefFromUrl(pageUrl);
+      if (ref) void workFor(ref, pageUrl).reading.catch(() => undefined);
     },
     async enrich(ctx) {
       const ref = studyRefFromUrl(ctx.url);

@@ -26,11 +26,17 @@ export function createPacsEnricher(options: { locale: string; lifetime?: AbortSi
     },
     options.lifetime,
   );
+  // panel.js has just been injected into a page that shows a study: start reading it now, while the
+  // controller loads its settings and reads the page (the first activation then finds the work under way).
+  session.warm(location.href);
   return async (ctx) => {
     const ref = studyRefFromUrl(ctx.url);
     if (!ref) return null;
     const result = await session.enrich(ctx);
     if (!result) return null;
+    // The section is built in a task of its own (after Dw's).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (ctx.signal.aborted) return null;
     const view = buildPacsSection(result.dose, result.notes, options.locale);
     const notes = [
       `pacs:${ref.system}`,

@@ -93,6 +93,19 @@ export function rankCtSeries(series: readonly SeriesSummary[], pageSeriesKey: st
  */
 export async function readStudy(source: StudySource): Promise<StudyReading> {
   const reading: StudyReading = { facts: [], ct: null, series: [], notes: [] };
+  // The page's own series is the likely one: read its slices and middle image while the study's series list
+  // comes (the same GETs the steps below make; the client answers them from its cache).
+  const pageSeries = source.pageSeriesKey;
+  if (pageSeries) {
+    const summary: SeriesSummary = { key: pageSeries, modality: null, description: null, number: null, instances: 0 };
+    void source
+      .slices(summary)
+      .then((slices) => {
+        const chosen = chooseMidSlice(slices);
+        return chosen ? source.tags(summary, chosen.slice) : null;
+      })
+      .catch(() => undefined);
+  }
   try {
     reading.series = await source.seriesList();
     const modalities = reading.series.map((s) => s.modality).filter((m): m is string => m !== null);
@@ -228,7 +241,7 @@ async function doseInputs(source: StudySource, series: readonly SeriesSummary[],
 }
 
 /** The frame → HU (clinical/ct-frame.ts) → Dw (clinical/water-equivalent-diameter.ts), on the main thread. */
-function sizeOf(tags: DicomView, frame: Uint8Array): { dw: PacsDose['dw']; notes: PacsNote[] } {
+async function sizeOf(tags: DicomView, frame: Uint8Array, yieldToMain: () => Promise<void>): Promise<{ dw: PacsDose['dw']; notes: PacsNote[] }> {
   const frameTags = readFrameTags(tags);
   if ('problem' in frameTags) return { dw: null, notes: [{ code: 'pixel-format', detail: frameTags.problem }] };
   const converted = frameToHu(frame, frameTags);
@@ -238,6 +251,8 @@ function sizeOf(tags: DicomView, frame: Uint8Array): { dw: PacsDose['dw']; notes
       notes: [converted.reason === 'cannot-decode' ? { code: 'cannot-decode', detail: transferSyntaxName(converted.transferSyntaxUid) } : { code: 'pixel-format', detail: converted.reason }],
     };
   }
+  // One task for the conversion, one for Dw: the page gets the main thread back in between.
+  await yieldToMain();
   const result = waterEquivalentDiameter(converted.hu, converted.rows, converted.cols, frameTags.pixelSpacingMm);
   const notes: PacsNote[] = [];
   if (result.warnings.includes('no-patient-found') || result.dwCm === null) return { dw: null, notes: [{ code: 'no-patient-in-slice' }] };
@@ -298,7 +313,7 @@ export async function measureDose(source: StudySource, reading: StudyReading, op
   dose.notes.push(...inputs.notes);
   if (frame instanceof Uint8Array) {
     await yieldToMain();
-    const size = sizeOf(ct.tags, frame);
+    const size = await sizeOf(ct.tags, frame, yieldToMain);
     dose.dw = size.dw;
     dose.notes.push(...size.notes);
   } else if (frame) {
@@ -306,6 +321,7 @@ export async function measureDose(source: StudySource, reading: StudyReading, op
   }
 
   if (dose.ctdi && dose.dw) {
+    await yieldToMain();
     if (dose.ctdi.phantom.kind === 'unknown') dose.notes.push({ code: 'no-phantom' });
     const result = ssdeFor(dose.ctdi, dose.dw.dwCm, region, bodyPartOf(options.region));
     if ('code' in result) dose.notes.push(result);
@@ -350,7 +366,7 @@ export async function measureAlongScan(
       return noteForRequestError(e) ?? { code: 'api-unavailable' };
     }
     await yieldToMain();
-    const size = sizeOf(tags, frame);
+    const size = await sizeOf(tags, frame, yieldToMain);
     if (!size.dw) return size.notes[0] ?? { code: 'no-patient-in-slice' };
     const result = ssdeFor(dose.ctdi, size.dw.dwCm, dose.region, bodyPartOf(options.region));
     if ('code' in result) return result;

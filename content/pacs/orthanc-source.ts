@@ -61,6 +61,8 @@ export class OrthancStudySource implements StudySource {
   }
 
   tags(_series: SeriesSummary, slice: SliceRef): Promise<DicomView> {
+    // The transfer syntax is asked for alongside (frame() needs it first; cached by the client).
+    void this.rest.transferSyntax(slice.id).catch(() => undefined);
     return this.rest.instanceTags(slice.id);
   }
 

@@ -58,14 +58,22 @@ export function noteText(note: PacsNote): string {
   }
 }
 
+/** Number formats are costly to create (milliseconds each): one per locale and precision, kept. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatter(locale: string, digits: number): (n: number) => string {
-  let f: Intl.NumberFormat;
-  try {
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  } catch {
-    f = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const key = `${locale}|${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    } catch {
+      f = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    }
+    formats.set(key, f);
   }
-  return (n) => f.format(n);
+  const format = f;
+  return (n) => format.format(n);
 }
 
 function phantomText(p: PhantomReading): string {

@@ -137,7 +137,9 @@ describe('the adult', () => {
     expect(r.analysis.pediatric).toBe(false);
     expect(r.dose).toBeNull();
     expect(r.attributes).toEqual({ 'data-ssde-mgy': null, 'data-dw-cm': null });
-    expect(pacs.requests.some((q) => q.url.includes('/frames/') || q.url.includes('metadata'))).toBe(false);
+    expect(pacs.requests.some((q) => q.url.includes('/frames/'))).toBe(false);
+    const sr = (fixture('orthanc-adult-study-series') as { MainDicomTags: { Modality: string }; Instances: string[] }[]).find((x) => x.MainDicomTags.Modality === 'SR')!;
+    expect(pacs.requests.some((q) => q.url.includes(sr.Instances[0]!))).toBe(false);
   });
 });
 

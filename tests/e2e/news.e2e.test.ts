@@ -14,8 +14,9 @@
  * 3. Opening the popup lists them with the new marks and clears the badge; a click opens the
  *    statement in a new tab; the next opening shows no new marks (read state kept).
  * 4. A new item on the server + the refresh alarm: conditional GET (ETag) sent, badge 1.
- * 5. Errors keep the cache: HTTP 503, "format not recognised" (200 with nothing dated), and the
- *    server gone (offline) — each shown as "updated … — could not refresh: <reason>".
+ * 5. Errors keep the cache: HTTP 503 (after the popup's "Refresh now"), "format not recognised"
+ *    (200 with nothing dated), and the server gone (offline) — each shown as "updated … — could
+ *    not refresh: <reason>".
  * 6. Spanish: Chromium on Linux takes its UI language from LANGUAGE/LANG (with the chromium-l10n
  *    locale files installed); `--lang` alone changes the messages but not getUILanguage(), and
  *    Playwright's `locale` only the page's navigator. The harness sets them all; the test checks
@@ -258,15 +259,18 @@ describeE2E(SUITE, ['chromium'], () => {
     await popup.close();
   });
 
-  it('HTTP 503: the cached list stays, with "could not refresh: the server answered HTTP 503"', async () => {
+  it('HTTP 503 after "Refresh now" in the popup: the cached list stays, with "could not refresh: the server answered HTTP 503"', async () => {
     const s = session!;
-    const before = (await cacheSource(s, feed))!.checkedAt!;
-    mode = 'error';
-    await fireRefreshAlarm(s);
-    await waitFor('the failed attempt', () => cacheSource(s, feed), (x) => (x?.checkedAt ?? 0) > before);
     const popup = await openPopup(s);
+    mode = 'error';
+    const asked = conditional.length;
+    await popup.locator('button.igc-refresh').click();
+    // The popup asks the background, which fetches, stores, and the open popup re-reads.
+    await popup.locator('[data-testid="statements-status"]', { hasText: 'the server answered HTTP 503' }).waitFor({ timeout: 15_000 });
+    expect(conditional.length).toBe(asked + 1);
     expect(await titles(popup)).toHaveLength(5);
     expect(await statusText(popup)).toMatch(/^updated (now|\d+ (seconds?|minutes?) ago) — could not refresh: the server answered HTTP 503$/);
+    expect(await popup.locator('button.igc-refresh').isEnabled()).toBe(true);
     await popup.close();
   });
 

@@ -137,6 +137,8 @@ async function waitForRoot(pageUrl: string, studyUid: string, deps: PacsEnrichDe
 /** One study's API work, shared by every activation that shows it (a re-render does not start it again). */
 interface StudyWork {
   key: string;
+  /** Set when the page text already shows a child's CT: the page series' middle image may be fetched early. */
+  pixelsWanted: boolean;
   controller: AbortController;
   source: Promise<StudySource | null>;
   reading: Promise<StudyReading | null>;
@@ -149,8 +151,11 @@ interface StudyWork {
  */
 export interface PacsSession {
   enrich(ctx: PacsEnrichContext): Promise<PacsResult | null>;
-  /** Starts reading the study a page URL shows, before the first activation asks (no pixels: those wait for `enrich`). */
-  warm(pageUrl: string): void;
+  /**
+   * Starts reading the study a page URL shows, before the first activation asks. Pixels wait for `enrich`'s
+   * decision, except the page series' middle image when the page text (`seen`) already shows a child's CT.
+   */
+  warm(pageUrl: string, seen?: PageAnalysis | null): void;
   /** Abandons the current study's work (its requests are aborted). */
   close(): void;
 }
@@ -178,9 +183,10 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
             const root = configuredDicomWebRoot(deps.dicomWebRoot, pageUrl) ?? (await waitForRoot(pageUrl, ref.studyUid, deps, controller.signal));
             return root ? new DicomWebStudySource(client, root, ref.studyUid, ref.seriesUid) : null;
           })();
-    const reading = source.then((s) => (s ? readStudy(s) : null));
-    work = { key: ref.key, controller, source, reading, doses: new Map() };
-    return work;
+    const w: StudyWork = { key: ref.key, pixelsWanted: false, controller, source, reading: Promise.resolve(null), doses: new Map() };
+    w.reading = source.then((s) => (s ? readStudy(s, { pixelsWanted: () => w.pixelsWanted }) : null));
+    work = w;
+    return w;
   }
 
   return {
@@ -188,14 +194,18 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
       work?.controller.abort();
       work = null;
     },
-    warm(pageUrl) {
+    warm(pageUrl, seen) {
       const ref = studyRefFromUrl(pageUrl);
-      if (ref) void workFor(ref, pageUrl).reading.catch(() => undefined);
+      if (!ref) return;
+      const w = workFor(ref, pageUrl);
+      if (seen?.pediatric && seen.modalities.includes('CT')) w.pixelsWanted = true;
+      void w.reading.catch(() => undefined);
     },
     async enrich(ctx) {
       const ref = studyRefFromUrl(ctx.url);
       if (!ref) return null;
       const w = workFor(ref, ctx.url);
+      if (ctx.analysis.pediatric && ctx.analysis.modalities.includes('CT')) w.pixelsWanted = true;
       const source = await untilAborted(w.source, ctx.signal);
       if (ctx.signal.aborted) return null;
       if (!source) return { analysis: ctx.analysis, dose: null, notes: [{ code: 'no-dicomweb-root' }], attributes: hostAttributesOf(null), alongScan: null };

@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { PacsDoseSection } from '@/components/PacsDoseSection';
 import { decide, readPage } from '@/content/analyze';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
+import type { PageAnalysis } from '@/content/types';
 import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
@@ -13,7 +14,13 @@ import { buildPacsSection } from './section-view';
  * resource timing for the DICOMweb root. What it returns stays in the tab: the analysis with the API's
  * facts, the panel section, `data-ssde-mgy` / `data-dw-cm`, and diagnostic codes without patient data.
  */
-export function createPacsEnricher(options: { locale: string; lifetime?: AbortSignal; dicomWebRoot?: string | null }): PanelEnricher {
+export function createPacsEnricher(options: {
+  locale: string;
+  lifetime?: AbortSignal;
+  dicomWebRoot?: string | null;
+  /** What content.js read on this page before handing over (its URL and analysis), when it did. */
+  seed?: { url: string; analysis: PageAnalysis } | null;
+}): PanelEnricher {
   const fetcher = pageFetch();
   const session = createPacsSession(
     {
@@ -28,7 +35,7 @@ export function createPacsEnricher(options: { locale: string; lifetime?: AbortSi
   );
   // panel.js has just been injected into a page that shows a study: start reading it now, while the
   // controller loads its settings and reads the page (the first activation then finds the work under way).
-  session.warm(location.href);
+  session.warm(location.href, options.seed?.url === location.href ? options.seed.analysis : null);
   return async (ctx) => {
     const ref = studyRefFromUrl(ctx.url);
     if (!ref) return null;

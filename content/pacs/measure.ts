@@ -91,10 +91,11 @@ export function rankCtSeries(series: readonly SeriesSummary[], pageSeriesKey: st
  * CT series (page's series first) whose middle image is ORIGINAL/PRIMARY/AXIAL and transverse. At most 3 series
  * are tried. Request failures end the reading with a note; whatever facts were read are kept.
  */
-export async function readStudy(source: StudySource): Promise<StudyReading> {
+export async function readStudy(source: StudySource, options: { pixelsWanted?: () => boolean } = {}): Promise<StudyReading> {
   const reading: StudyReading = { facts: [], ct: null, series: [], notes: [] };
   // The page's own series is the likely one: read its slices and middle image while the study's series list
-  // comes (the same GETs the steps below make; the client answers them from its cache).
+  // comes (the same GETs the steps below make; the client answers them from its cache). When the page text
+  // already shows a child's CT, that image's pixels are asked for too (measureDose then finds them cached).
   const pageSeries = source.pageSeriesKey;
   if (pageSeries) {
     const summary: SeriesSummary = { key: pageSeries, modality: null, description: null, number: null, instances: 0 };
@@ -102,7 +103,9 @@ export async function readStudy(source: StudySource): Promise<StudyReading> {
       .slices(summary)
       .then((slices) => {
         const chosen = chooseMidSlice(slices);
-        return chosen ? source.tags(summary, chosen.slice) : null;
+        if (!chosen) return null;
+        if (options.pixelsWanted?.()) void source.frame(summary, chosen.slice).catch(() => undefined);
+        return source.tags(summary, chosen.slice);
       })
       .catch(() => undefined);
   }

@@ -46,7 +46,7 @@ export default defineContentScript({
      * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
      * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
      */
-    const ENRICHERS: readonly PanelEnricher[] = [createPacsEnricher({ locale, lifetime: ctx.signal })];
+    const ENRICHERS: readonly PanelEnricher[] = [createPacsEnricher({ locale, lifetime: ctx.signal, seed })];
     const controller = createPanelController({
       win: window,
       signal: ctx.signal,

@@ -115,6 +115,31 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     session.close();
   });
 
+  it('warm(): reading starts at once; the middle image only when the page text already shows a child’s CT', async () => {
+    const childPage = decide(
+      {
+        ...emptyFindings('orthanc-explorer'),
+        primary: [
+          { kind: 'birthDate', text: '20221101', where: 'page' },
+          { kind: 'examDate', text: '20261120', where: 'page' },
+          { kind: 'modality', text: 'CT', where: 'page' },
+        ],
+      },
+      { now: NOW },
+    );
+    expect(childPage.pediatric).toBe(true);
+    const settle = () => new Promise((r) => setTimeout(r, 50));
+    for (const [seen, framesExpected] of [[null, 0], [childPage, 1]] as const) {
+      const pacs = fakePacs(ORTHANC, orthancRoutes('child', frames));
+      const session = createPacsSession({ fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings(null), decide });
+      session.warm(seriesPage(), seen);
+      await settle();
+      expect(pacs.requests.some((q) => q.url.includes('/tags?short'))).toBe(true);
+      expect(pacs.requests.filter((q) => q.url.includes('/frames/'))).toHaveLength(framesExpected);
+      session.close();
+    }
+  });
+
   it('SSDE along the scan (113989) only on request: five slices, their mean', async () => {
     const { pacs, result } = run(seriesPage(), orthancRoutes('child', frames), ORTHANC);
     const r = (await result)!;

@@ -88,18 +88,26 @@ export function watchNavigation(options: NavigationWatchOptions): void {
     else schedule('mutation', debounceMs);
   };
 
-  const observer = new MutationObserver((records) => {
+  /** Our own host changing, or being added or removed: not the page's doing. */
+  const isOwnRecord = (r: MutationRecord): boolean => {
     const isOwn = options.isOwnNode;
-    if (isOwn && records.every((r) => isOwn(r.target))) return;
+    if (!isOwn) return false;
+    if (isOwn(r.target)) return true;
+    if (r.type !== 'childList') return false;
+    const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+    return nodes.length > 0 && nodes.every((n) => isOwn(n));
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (records.every(isOwnRecord)) return;
     react();
   });
 
   // Route level: only the parent's own children matter (deeper changes are the container's, or
   // belong to other, hidden routes).
   const routeLevel = new MutationObserver((records) => {
-    const isOwn = options.isOwnNode;
     for (const r of records) {
-      if (isOwn?.(r.target)) continue;
+      if (isOwnRecord(r)) continue;
       if (r.type === 'childList' ? r.target === observedParent : r.target.parentNode === observedParent) return react();
     }
   });

@@ -65,7 +65,7 @@ export interface PageLoopDeps<S extends LoopSettings> {
   onState(state: PageState<S>): void | Promise<void>;
   now(): number;
   /** An analysis already made for this URL with the same cutoff and date order (handed over by content.js). */
-  seed?: { url: string; analysis: PageAnalysis; cutoffYears: number; dateOrder: 'MDY' | 'DMY' | null } | null;
+  seed?: { url: string; analysis: PageAnalysis; signature?: string; cutoffYears: number; dateOrder: 'MDY' | 'DMY' | null } | null;
 }
 
 export interface PageLoop<S extends LoopSettings> {
@@ -121,17 +121,19 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     await deps.onState(state);
   }
 
-  function analyzeNow(s: S, url: string): PageAnalysis {
+  /** The page's analysis and its signature (URL + analysis), or the seed's when it still applies. */
+  function analyzeNow(s: S, url: string): { analysis: PageAnalysis; signature: string } {
     const used = seed;
     seed = null;
     if (used && used.url === url && used.cutoffYears === s.pediatricCutoffYears && used.dateOrder === s.dateOrder) {
-      return used.analysis;
+      return { analysis: used.analysis, signature: used.signature ?? `${url}\n${JSON.stringify(used.analysis)}` };
     }
-    return deps.analyze(doc, url, {
+    const analysis = deps.analyze(doc, url, {
       now: new Date(deps.now()),
       pediatricCutoffYears: s.pediatricCutoffYears,
       ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
     });
+    return { analysis, signature: `${url}\n${JSON.stringify(analysis)}` };
   }
 
   async function refresh(reason: RefreshReason = 'mutation'): Promise<void> {
@@ -140,8 +142,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     const s = settings ?? (await loadSettings());
     if (mine !== seq || life.signal.aborted) return;
     const url = win.location.href;
-    const pageAnalysis = analyzeNow(s, url);
-    const signature = `${url}\n${JSON.stringify(pageAnalysis)}`;
+    const { analysis: pageAnalysis, signature } = analyzeNow(s, url);
     const navigated = reason === 'navigation' || reason === 'initial';
     if (activation && signature === activation.signature) {
       if (reason === 'settings') await publish(reason, false, false);

@@ -19,6 +19,8 @@ export const HANDOVER_KEY = Symbol.for('image-gently-companion.handover');
 export interface HandoverSeed {
   url: string;
   analysis: PageAnalysis;
+  /** The page-state signature made with it (saves serialising a long list twice). */
+  signature: string;
   cutoffYears: number;
   dateOrder: 'MDY' | 'DMY' | null;
 }
@@ -87,6 +89,7 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
       return {
         url: state.activation.url,
         analysis: state.activation.pageAnalysis,
+        signature: state.activation.signature,
         cutoffYears: state.settings.pediatricCutoffYears,
         dateOrder: state.settings.dateOrder,
       };

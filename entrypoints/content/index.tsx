@@ -2,7 +2,7 @@
  * content.js — the always-on content script of an enabled site: wiring only.
  *
  * Injected at document_start in every frame (registered at runtime by the background; statically
- * on loopback in the e2e build), it waits for DOMContentLoaded and an idle moment, then reads the
+ * on loopback in the e2e build), it waits for the page to load and an idle moment, then reads the
  * page (content/analyze.ts), reports the allow-listed tab facts, and follows SPA navigation
  * (content/runtime/page-watch.ts). When it finds a child it asks the background to inject
  * panel.js (entrypoints/panel.content), which takes the page over and shows the panel. It holds
@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { analyzePage } from '@/content/analyze';
 import type { ContentMessage } from '@/content/messages';
-import { afterDomContentLoaded } from '@/content/runtime/dom-ready';
+import { afterPageLoad } from '@/content/runtime/dom-ready';
 import { frameRole } from '@/content/runtime/frame-role';
 import type { LoopSettings } from '@/content/runtime/page-loop';
 import { isPageRequest, parsePageSettingsReply } from '@/content/runtime/page-requests';
@@ -72,6 +72,6 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(stopAnswering);
-    afterDomContentLoaded(ctx, () => watch.start());
+    afterPageLoad(ctx, () => watch.start());
   },
 });

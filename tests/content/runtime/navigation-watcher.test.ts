@@ -132,6 +132,20 @@ describe('watchNavigation', () => {
     expect(calls).toEqual([]);
   });
 
+  it('ignores its own host being added to or removed from the route level (the panel mounting on <html>)', async () => {
+    const host = document.createElement('image-gently-panel');
+    start({ isOwnNode: (n) => n === host });
+    document.documentElement.append(host); // route's parent here is <body>; also try <html>
+    route.parentNode!.append(host);
+    host.remove();
+    await sleep(80);
+    expect(calls).toEqual([]);
+    // …while the page's own additions there still count.
+    route.parentNode!.append(document.createElement('section'));
+    await reported();
+    expect(calls).toEqual(['mutation']);
+  });
+
   it('does not let a continuous stream of mutations postpone the reaction forever', async () => {
     start();
     const until = Date.now() + 400;

@@ -1,0 +1,76 @@
+/**
+ * `analyzePage` on the generated 5,000-row worklist (bench/support.ts) in Chromium's real DOM,
+ * ≤ 10 ms median (issue #4 item 8). content/analyze.ts is bundled as it ships (esbuild, minified)
+ * and run in the page 30 times after 3 warm-up runs. Also reported: JSON.stringify of the result
+ * (the content script compares page states by it) and the list rows found.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { launchChromium } from '../tests/e2e/harness';
+import { summary, median, verdict, worklistHtml } from './support';
+
+const ROOT = join(import.meta.dirname, '..');
+const RUNS = 30;
+
+const bundle = await build({
+  stdin: {
+    contents: "import { analyzePage } from './content/analyze'; (globalThis as any).__analyzePage = analyzePage;",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  minify: true,
+  write: false,
+  format: 'iife',
+  target: 'es2022',
+  alias: { '@': ROOT },
+});
+const script = bundle.outputFiles[0]!.text;
+
+const html = worklistHtml();
+const server = http.createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(html);
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app/worklist`;
+
+const session = await launchChromium({ build: null });
+let result: { times: number[]; stringify: number[]; rows: number; pediatric: number };
+try {
+  const page = await session.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ content: script });
+  result = await page.evaluate(
+    ({ runs }) => {
+      const analyze = (globalThis as unknown as { __analyzePage: (d: Document, u: string, o: object) => { records: { pediatric: boolean }[] } }).__analyzePage;
+      const now = new Date('2026-11-26T12:00:00Z');
+      for (let i = 0; i < 3; i++) analyze(document, location.href, { now });
+      const times: number[] = [];
+      const stringify: number[] = [];
+      let last: { records: { pediatric: boolean }[] } | null = null;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        last = analyze(document, location.href, { now });
+        const t1 = performance.now();
+        JSON.stringify(last);
+        stringify.push(performance.now() - t1);
+        times.push(t1 - t0);
+      }
+      return { times, stringify, rows: last!.records.length, pediatric: last!.records.filter((r) => r.pediatric).length };
+    },
+    { runs: RUNS },
+  );
+} finally {
+  await session.close();
+  server.close();
+}
+
+console.log(`analyzePage on the 5,000-row worklist in Chromium: ${result.rows} rows read, ${result.pediatric} pediatric`);
+console.log(`  JSON.stringify of the result: ${summary(result.stringify, 2)} ms`);
+const ok =
+  verdict('analyzePage median', median(result.times) <= 10, `${summary(result.times, 2)} ms ≤ 10 ms`) &&
+  verdict('rows read', result.rows === 5000, `${result.rows} of 5000`);
+process.exit(ok ? 0 : 1);

@@ -7,7 +7,7 @@
  * into tabs of that site that are already open, so nobody has to reload.
  */
 import { browser } from 'wxt/browser';
-import { getEffectiveSettings, watchSettings } from './index';
+import { readPolicy, readSetting, watchSettings } from './index';
 import {
   CONTENT_SCRIPT_FILE,
   feedPatterns,
@@ -35,13 +35,30 @@ export function staticContentScriptPatterns(): string[] {
   }
 }
 
-/** Hosts of the configured statement feeds (user or policy): granted for fetching, not sites to read. */
+/**
+ * Hosts of the configured statement feeds: granted so the background may fetch them, not sites to
+ * read. The user's feeds come from storage.local (fast). The organisation's feeds come from
+ * storage.managed, whose first read can take seconds in a freshly started Chromium: reconcile never
+ * waits for it — it uses what the last policy read gave and reconciles again when a read lands.
+ */
+let policyFeeds: string[] = [];
+let policyRead: Promise<void> | null = null;
+function refreshPolicyFeeds(): Promise<void> {
+  policyRead ??= readPolicy()
+    .then((p) => {
+      policyFeeds = p.value.statementUrls ?? [];
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      policyRead = null;
+      void reconcileSiteAccess();
+    });
+  return policyRead;
+}
+
 async function statementFeedPatterns(): Promise<string[]> {
-  try {
-    return feedPatterns((await getEffectiveSettings()).statementSources.extraUrls);
-  } catch {
-    return [];
-  }
+  const user = await readSetting('statementSources').catch(() => ({ extraUrls: [] as string[] }));
+  return feedPatterns([...user.extraUrls, ...policyFeeds]);
 }
 
 /** Everything that is granted but must not carry the content script. */
@@ -127,5 +144,10 @@ export function registerSiteAccess(): void {
   browser.runtime.onInstalled.addListener(() => void reconcileSiteAccess());
   browser.runtime.onStartup.addListener(() => void reconcileSiteAccess());
   // A feed URL is saved after its host was granted (request first, in the click): re-check then.
-  watchSettings(() => void reconcileSiteAccess());
+  // A policy change re-reads the organisation's feeds (which reconciles when it lands).
+  watchSettings(() => {
+    void reconcileSiteAccess();
+    void refreshPolicyFeeds();
+  });
+  void refreshPolicyFeeds();
 }

@@ -34,8 +34,25 @@ function App() {
     };
   }, [controller]);
 
+  // Optimistic: a control shows its new value at once. Without this, the "Saved." status re-render
+  // that follows the write can arrive before the storage watch's reload and set a controlled input
+  // back to the old value for a moment. A failed write reloads the stored value.
+  const actions = useMemo(
+    () => ({
+      ...controller.actions,
+      save: ((key, value) => {
+        setView((v) => (v ? { ...v, user: { ...v.user, [key]: value } } : v));
+        return controller.actions.save(key, value).catch((e: unknown) => {
+          void controller.load().then((v) => v && setView(v));
+          throw e;
+        });
+      }) as typeof controller.actions.save,
+    }),
+    [controller],
+  );
+
   if (!view) return <main class="igo">{error ? <p class="igo-error">{error}</p> : null}</main>;
-  return <OptionsPage view={view} actions={controller.actions} loadError={error} />;
+  return <OptionsPage view={view} actions={actions} loadError={error} />;
 }
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -87,6 +87,13 @@ describe('site access in the background', () => {
     expect(await registeredSites()).toEqual([]);
   });
 
+  it("the organisation's feed hosts (policy statementUrls) get no content script either", async () => {
+    await fakeBrowser.storage.managed.set({ statementUrls: ['https://intranet.example.org/ig-feed.json'] });
+    await perms.userGesture(() => perms.request({ origins: ['https://intranet.example.org/*', 'http://pacs.local/*'] }));
+    await settle();
+    expect(await registeredSites()).toEqual(['http://pacs.local/*']);
+  });
+
   it('turning a site off unregisters it', async () => {
     await perms.userGesture(() => perms.request({ origins: ['http://pacs.local/*'] }));
     await perms.userGesture(() => perms.request({ origins: ['https://ris.example.org/*'] }));

@@ -129,31 +129,46 @@ export function defaultOptionsDeps(): OptionsDeps {
 
 export interface OptionsController {
   /**
-   * The current view, or null when a change was written while it was being read (its values may
-   * predate the change: rendering them would flip a control the user just set back for a moment).
-   * The storage watch brings the next load.
+   * The current view. A load that overlaps a write waits for the write and reads again, so it never
+   * returns values that predate a change the user just made (rendering them would flip a control
+   * back), and it never gives up: the storage event of a write can arrive before the write's own
+   * promise settles, and a load that returned nothing then left the page stale for good.
    */
-  load(): Promise<OptionsView | null>;
+  load(): Promise<OptionsView>;
   actions: OptionsActions;
 }
 
 export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()): OptionsController {
   let last: OptionsView | null = null;
-  /** Bumped by every write; a load that saw another value is superseded. */
+  /** Bumped when a write starts; a read that saw another value is read again. */
   let writes = 0;
+  const inFlight = new Set<Promise<unknown>>();
   const writing = <T>(p: Promise<T>): Promise<T> => {
     writes++;
-    return p.finally(() => writes++);
+    const settled = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return p;
   };
 
-  async function load(): Promise<OptionsView | null> {
-    const seen = writes;
+  async function load(): Promise<OptionsView> {
+    for (;;) {
+      await Promise.all([...inFlight]);
+      const seen = writes;
+      const view = await read();
+      if (seen === writes && inFlight.size === 0) return (last = view);
+    }
+  }
+
+  async function read(): Promise<OptionsView> {
     const [state, all] = await Promise.all([getSettingsState(), deps.permissions.getAll().catch(() => ({ origins: [] }))]);
     // Feeds the policy names need their hosts granted too, or the background cannot fetch them.
     const policyFeeds = state.managed.includes('statementUrls') ? state.effective.statementSources.extraUrls : [];
     const lists = siteLists(all.origins ?? [], deps.requiredHosts, [...state.effective.approvedSites, ...policyFeeds]);
-    if (seen !== writes) return null;
-    last = {
+    return {
       user: state.user,
       effective: state.effective,
       policy: state.policy,
@@ -162,7 +177,6 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
       settingsIssues: state.settingsIssues,
       ...lists,
     };
-    return last;
   }
 
   const date = () => deps.now().toISOString().slice(0, 10);

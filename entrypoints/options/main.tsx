@@ -18,7 +18,6 @@ function App() {
       controller
         .load()
         .then((v) => {
-          if (!v) return; // superseded by a write; the storage watch reloads again
           setView(v);
           setError(null);
         })
@@ -43,7 +42,7 @@ function App() {
       save: ((key, value) => {
         setView((v) => (v ? { ...v, user: { ...v.user, [key]: value } } : v));
         return controller.actions.save(key, value).catch((e: unknown) => {
-          void controller.load().then((v) => v && setView(v));
+          void controller.load().then(setView, () => undefined);
           throw e;
         });
       }) as typeof controller.actions.save,

@@ -18,11 +18,12 @@
  *    banner, mission, navigation, "Children's Book on CT") never starts an item.
  * 5. `July 5:` gets its year from the dated items around it (news/dates.ts `inferYear`).
  *
- * Plain text lines (a `text/plain` body) go through steps 2–5 with no links.
+ * Plain text lines (a `text/plain` body without markup) go through steps 2–5 with no links, as
+ * literal text (no entities, no tags).
  */
 import { parseDocument } from 'htmlparser2';
 import { inferYear, readLeadingDate } from './dates';
-import { BLOCK, NEVER_TEXT, collapseSpace, isElement, isText, plainText, walk, type DomElement } from './dom';
+import { BLOCK, NEVER_TEXT, collapseSpace, isElement, isText, walk, type DomElement } from './dom';
 import { DomUtils } from 'htmlparser2';
 import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, clip, isoDay, resolveHttpUrl } from './statement';
 
@@ -144,11 +145,15 @@ function isStatementTitle(title: string): boolean {
 }
 
 /**
- * Page text that itself looks like markup (a title written `&lt;script&gt;…` shows as `<script>…`)
- * is read once more as HTML, so no title or summary ever carries tags or script text.
+ * A line's text with a trailing "Read more" removed. Lines are already text, decoded exactly
+ * once: an HTML page's entities were decoded by the parser and its tags were structure, never
+ * text; a text/plain body has neither. So a title the author wrote as `&lt;b&gt;Bold` is the
+ * text "<b>Bold", as a reader of the page sees it, and stays that (the popup renders text only).
+ * NOTE: reading such text once more as HTML (as this parser once did) decodes twice: it ate the
+ * author's words and turned `&amp;lt;b&amp;gt;` into a tag-looking "<b>" the page never showed.
  */
-function withoutMarkup(text: string): string {
-  return /<[a-z!/?]/i.test(text) ? plainText(text) : collapseSpace(text);
+function lineText(text: string): string {
+  return collapseSpace(text.replace(READ_MORE, ''));
 }
 
 /** How many lines after a title line may still hold the item's link ("Read more"). */
@@ -201,7 +206,7 @@ export function itemsFromLines(lines: readonly PageLine[], sourceUrl: string): P
         title = lines[i]!.text;
         hrefs = [...hrefs, ...lines[i]!.hrefs];
       }
-      title = withoutMarkup(title.replace(READ_MORE, ''));
+      title = lineText(title);
       datedDays.push(date.year === null ? null : isoDay(date.year, date.month, date.day));
       if (isStatementTitle(title)) {
         current = { year: date.year, month: date.month, day: date.day, title, hrefs, line, datedIndex: datedDays.length - 1 };
@@ -220,7 +225,7 @@ export function itemsFromLines(lines: readonly PageLine[], sourceUrl: string): P
     followers++;
     current.hrefs.push(...line.hrefs);
     if (current.summary === undefined && followers === 1) {
-      const summary = withoutMarkup(line.text.replace(READ_MORE, ''));
+      const summary = lineText(line.text);
       if (summary.length > 0) current.summary = clip(summary, MAX_SUMMARY_CHARS);
     }
   }

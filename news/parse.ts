@@ -6,8 +6,13 @@
  * Which format: the body decides, the content type only rules out what cannot be text.
  * Servers often label feeds `text/html` or `text/plain`, so a body that is a JSON Feed, an RSS
  * or an Atom document is read as one whatever its label; any other text is read as an
- * imagegently.org page (HTML), or as lines when labelled `text/plain`. A binary type (image,
- * audio, video, font, PDF, zip, octet-stream) gives [].
+ * imagegently.org page (HTML), or as lines of literal text when labelled `text/plain` and free
+ * of markup. A `text/plain` body that carries markup is an HTML page served with the wrong type
+ * and is read as one, whole (never line by line: the same words give the same title whatever
+ * else the body holds). A binary type (image, audio, video, font, PDF, zip, octet-stream) gives [].
+ *
+ * Every text is decoded exactly once, by its own format's rules: entities a page escaped
+ * (`&lt;b&gt;`) are the author's literal text "<b>"; a real tag is structure and never text.
  *
  * What comes out: plain-text titles and summaries, http(s) links only (relative ones resolved
  * against `sourceUrl`), real days, stable ids (news/statement.ts), no duplicates, newest first,
@@ -26,6 +31,12 @@ export const MAX_BODY_CHARS = 2 * 1024 * 1024;
 export const MAX_STATEMENTS = 100;
 /** Deeper markup is not a news page or feed but an attack on the parser (see `nestsDeeperThan`). */
 export const MAX_NESTING = 1000;
+
+/**
+ * A `<` that HTML reads as markup: a start or end tag, comment, doctype or processing
+ * instruction (htmlparser2 turns all of these into nodes; any other `<`, as in "< 5", is text).
+ */
+const MARKUP_START = /<[a-z!?/]/i;
 
 const TEXTUAL_TYPE = /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+)?(?:xml|json)|application\/xhtml\+xml|application\/(?:rss|atom)\+xml|application\/feed\+json)$/;
 
@@ -49,7 +60,7 @@ export function parseStatements(body: string, contentType: string, sourceUrl: st
   if (start.startsWith('{')) items = itemsFromJsonFeed(text, sourceUrl);
   else if (nestsDeeperThan(start, MAX_NESTING)) items = [];
   else if (feedKind(start)) items = itemsFromXmlFeed(start, sourceUrl);
-  else if (mediaType(contentType) === 'text/plain') items = itemsFromLines(textLines(text), sourceUrl);
+  else if (mediaType(contentType) === 'text/plain' && !MARKUP_START.test(text)) items = itemsFromLines(textLines(text), sourceUrl);
   else items = itemsFromLines(pageLines(text), sourceUrl);
   return toStatements(items);
 }

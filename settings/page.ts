@@ -31,6 +31,8 @@ export interface PageSettings {
   disabledCampaigns: Settings['disabledCampaigns'];
   /** How this site writes ambiguous dates, when the user said so; null → the site profile decides. */
   dateOrder: DateOrder | null;
+  /** The DICOMweb path the user set for this site (`/dicom-web`), or null → found from the viewer's requests. */
+  dicomWebPath: string | null;
   /** Epoch ms until which the panel stays hidden on this site, or null. */
   snoozedUntil: number | null;
   referenceLevelTables: Settings['referenceLevelTables'];
@@ -45,6 +47,7 @@ const PAGE_KEYS = [
   'pediatricCutoffYears',
   'disabledCampaigns',
   'dateOrderBySite',
+  'dicomWebPathBySite',
   'snoozeBySite',
   'dismissals',
   'referenceLevelTables',
@@ -69,6 +72,7 @@ export async function getPageSettings(origin: string, now: number = Date.now()):
     pediatricCutoffYears: settings.pediatricCutoffYears,
     disabledCampaigns: settings.disabledCampaigns,
     dateOrder: user.dateOrderBySite[site] ?? null,
+    dicomWebPath: user.dicomWebPathBySite[site] ?? null,
     snoozedUntil: snoozedUntil(user.snoozeBySite, site, now),
     referenceLevelTables: settings.referenceLevelTables,
     supportContact: settings.supportContact,

@@ -133,6 +133,16 @@ export type StatementSources = z.infer<typeof StatementSourcesSchema>;
 export const RefreshIntervalSchema = wholeNumber(REFRESH_MIN_HOURS, REFRESH_MAX_HOURS, 'refresh interval');
 
 export const DateOrderSchema = z.enum(DATE_ORDERS);
+/**
+ * Where a site's DICOMweb service lives, as a path on that site (`/dicom-web`, `/dcm4chee-arc/aets/DCM4CHEE/rs`),
+ * for a viewer whose own requests do not show it (content/pacs/dicomweb-root.ts). A path, never a URL: the
+ * PACS route only ever reads from the page's own origin. Stored as origin → path.
+ */
+export const DicomWebPathSchema = matching(
+  /^\/(?!\/)[^\s?#\\]{0,299}$/,
+  'must be a path on the site starting with / (no host, query or fragment), up to 300 characters',
+);
+
 /** Epoch ms until which the panel stays hidden on a site (stored as origin → until). */
 export const SnoozeUntilSchema = timestamp('snooze end');
 
@@ -173,6 +183,7 @@ export interface Settings {
   statementSources: StatementSources;
   refreshIntervalHours: number;
   dateOrderBySite: Record<string, DateOrder>;
+  dicomWebPathBySite: Record<string, string>;
   snoozeBySite: Record<string, number>;
   dismissals: Dismissal[];
   referenceLevelTables: ReferenceLevelTable[];
@@ -186,6 +197,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   statementSources: { imagegently: true, extraUrls: [] },
   refreshIntervalHours: DEFAULT_REFRESH_HOURS,
   dateOrderBySite: {},
+  dicomWebPathBySite: {},
   snoozeBySite: {},
   dismissals: [],
   referenceLevelTables: [],
@@ -281,6 +293,7 @@ export const REPAIR: { [K in SettingKey]: (raw: unknown) => Repaired<Settings[K]
   refreshIntervalHours: (raw) =>
     repairWhole(RefreshIntervalSchema, raw, DEFAULT_REFRESH_HOURS, 'refreshIntervalHours'),
   dateOrderBySite: (raw) => repairOriginMap(DateOrderSchema, raw, 'dateOrderBySite'),
+  dicomWebPathBySite: (raw) => repairOriginMap(DicomWebPathSchema, raw, 'dicomWebPathBySite'),
   snoozeBySite: (raw) => repairOriginMap(SnoozeUntilSchema, raw, 'snoozeBySite'),
   dismissals: (raw) => repairList(DismissalSchema, raw, 'dismissals', LIMITS.dismissals),
   referenceLevelTables: (raw) =>

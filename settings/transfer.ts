@@ -20,6 +20,7 @@ export const EXPORTED_KEYS = [
   'statementSources',
   'refreshIntervalHours',
   'dateOrderBySite',
+  'dicomWebPathBySite',
   'referenceLevelTables',
   'supportContact',
 ] as const satisfies readonly SettingKey[];

@@ -10,7 +10,7 @@ import { BackupSection } from './BackupSection';
 import { ChildrenSection } from './ChildrenSection';
 import { PolicyNotice } from './PolicyNotice';
 import { ReferenceLevelsSection } from './ReferenceLevelsSection';
-import { DateOrderSection, SitesSection } from './SitesSection';
+import { DateOrderSection, DicomWebSection, SitesSection } from './SitesSection';
 import { StatementsSection } from './StatementsSection';
 import type { OptionsActions, OptionsView } from './types';
 
@@ -42,6 +42,7 @@ export function OptionsPage({ view, actions, loadError }: OptionsPageProps) {
       </p>
       <SitesSection view={view} actions={actions} report={report} />
       <DateOrderSection view={view} actions={actions} report={report} />
+      <DicomWebSection view={view} actions={actions} report={report} />
       <ChildrenSection view={view} actions={actions} report={report} />
       <StatementsSection view={view} actions={actions} report={report} />
       <ReferenceLevelsSection view={view} actions={actions} report={report} />

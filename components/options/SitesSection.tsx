@@ -1,5 +1,7 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { DateOrder } from '@/settings';
+import { DicomWebPathSchema, type DateOrder } from '@/settings';
 import { ManagedBadge } from './Managed';
 import { saveAndReport, siteLabel, type Report } from './OptionsPage';
 import type { OptionsActions, OptionsView } from './types';
@@ -64,16 +66,17 @@ export function SitesSection({ view, actions, report }: SectionProps) {
 }
 
 /**
- * Origins whose date order the user may set: each enabled site (default port) and every origin
- * that already has a setting (the panel records origins with their port).
+ * Origins with per-site settings (date order, DICOMweb path): each enabled site (default port) and
+ * every origin that already has such a setting (the panel records origins with their port).
  */
-export function dateOrderOrigins(view: Pick<OptionsView, 'sites' | 'user'>): string[] {
+export function perSiteOrigins(view: Pick<OptionsView, 'sites' | 'user'>): string[] {
   const fromSites = view.sites.map(siteLabel);
-  return [...new Set([...fromSites, ...Object.keys(view.user.dateOrderBySite)])].sort();
+  const configured = [...Object.keys(view.user.dateOrderBySite), ...Object.keys(view.user.dicomWebPathBySite)];
+  return [...new Set([...fromSites, ...configured])].sort();
 }
 
 export function DateOrderSection({ view, actions, report }: SectionProps) {
-  const origins = dateOrderOrigins(view);
+  const origins = perSiteOrigins(view);
   if (!origins.length) return null;
   const set = (origin: string, order: DateOrder | '') => {
     const next = { ...view.user.dateOrderBySite };
@@ -82,37 +85,115 @@ export function DateOrderSection({ view, actions, report }: SectionProps) {
     void saveAndReport(() => actions.save('dateOrderBySite', next), report);
   };
   return (
-    <section aria-labelledby="igo-dates-h">
-      <h2 id="igo-dates-h">{i18n.t('options.dateOrder.heading')}</h2>
-      <p>{i18n.t('options.dateOrder.intro')}</p>
+    <PerSiteTable
+      id="igo-date"
+      heading={i18n.t('options.dateOrder.heading')}
+      intro={i18n.t('options.dateOrder.intro')}
+      column={i18n.t('options.dateOrder.heading')}
+      origins={origins}
+      control={(origin, id) => (
+        <select
+          id={id}
+          value={view.user.dateOrderBySite[origin] ?? ''}
+          onChange={(e) => set(origin, (e.currentTarget as HTMLSelectElement).value as DateOrder | '')}
+        >
+          <option value="">{i18n.t('options.dateOrder.auto')}</option>
+          <option value="MDY">{i18n.t('options.dateOrder.mdy')}</option>
+          <option value="DMY">{i18n.t('options.dateOrder.dmy')}</option>
+        </select>
+      )}
+    />
+  );
+}
+
+/** A section with one row per site origin: the origin as the label of the row's control. */
+function PerSiteTable(props: {
+  id: string;
+  heading: string;
+  intro: string;
+  column: string;
+  origins: readonly string[];
+  control: (origin: string, id: string) => ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-h`}>
+      <h2 id={`${props.id}-h`}>{props.heading}</h2>
+      <p>{props.intro}</p>
       <table class="igo-table">
         <thead>
           <tr>
             <th scope="col">{i18n.t('options.dateOrder.site')}</th>
-            <th scope="col">{i18n.t('options.dateOrder.heading')}</th>
+            <th scope="col">{props.column}</th>
           </tr>
         </thead>
         <tbody>
-          {origins.map((origin, i) => (
+          {props.origins.map((origin, i) => (
             <tr key={origin}>
               <td>
-                <label for={`igo-date-${i}`}>{origin}</label>
+                <label for={`${props.id}-${i}`}>{origin}</label>
               </td>
-              <td>
-                <select
-                  id={`igo-date-${i}`}
-                  value={view.user.dateOrderBySite[origin] ?? ''}
-                  onChange={(e) => set(origin, (e.currentTarget as HTMLSelectElement).value as DateOrder | '')}
-                >
-                  <option value="">{i18n.t('options.dateOrder.auto')}</option>
-                  <option value="MDY">{i18n.t('options.dateOrder.mdy')}</option>
-                  <option value="DMY">{i18n.t('options.dateOrder.dmy')}</option>
-                </select>
-              </td>
+              <td>{props.control(origin, `${props.id}-${i}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A typed DICOMweb path: '' clears it; otherwise a path on the site, or why not. */
+export function checkDicomWebPath(text: string): { path: string | null } | { error: string } {
+  const path = text.trim();
+  if (!path) return { path: null };
+  return DicomWebPathSchema.safeParse(path).success ? { path } : { error: i18n.t('options.dicomWeb.invalid') };
+}
+
+/**
+ * Where each site's DICOMweb service is, for a viewer whose own requests do not show it
+ * (content/pacs/dicomweb-root.ts finds it from them otherwise). Saved when the field is left or
+ * Enter is pressed.
+ */
+export function DicomWebSection({ view, actions, report }: SectionProps) {
+  const origins = perSiteOrigins(view);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  if (!origins.length) return null;
+  const save = (origin: string, text: string) => {
+    const checked = checkDicomWebPath(text);
+    if ('error' in checked) {
+      report(checked.error, true);
+      return;
+    }
+    const current = view.user.dicomWebPathBySite[origin] ?? null;
+    if (checked.path === current) return;
+    const next = { ...view.user.dicomWebPathBySite };
+    if (checked.path) next[origin] = checked.path;
+    else delete next[origin];
+    void saveAndReport(() => actions.save('dicomWebPathBySite', next), report).then(() =>
+      setDrafts(({ [origin]: _, ...rest }) => rest),
+    );
+  };
+  return (
+    <PerSiteTable
+      id="igo-dicomweb"
+      heading={i18n.t('options.dicomWeb.heading')}
+      intro={i18n.t('options.dicomWeb.intro')}
+      column={i18n.t('options.dicomWeb.path')}
+      origins={origins}
+      control={(origin, id) => (
+        <input
+          id={id}
+          type="text"
+          spellcheck={false}
+          autocomplete="off"
+          placeholder={i18n.t('options.dicomWeb.placeholder')}
+          value={drafts[origin] ?? view.user.dicomWebPathBySite[origin] ?? ''}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).value;
+            setDrafts((d) => ({ ...d, [origin]: value }));
+          }}
+          onChange={(e) => save(origin, (e.currentTarget as HTMLInputElement).value)}
+        />
+      )}
+    />
   );
 }

@@ -52,8 +52,11 @@ export interface PacsEnrichDeps {
   caches: PacsCaches;
   /** The page's resource timing entries (URLs of its own requests), for the DICOMweb root. */
   resources: () => readonly ResourceEntryLike[];
-  /** Per-site DICOMweb root setting, when the user set one. */
-  dicomWebRoot?: string | null;
+  /**
+   * The per-site DICOMweb path the user set (settings `dicomWebPathBySite`), read each time it is needed
+   * (the settings arrive after the session starts): it wins over the root seen in the viewer's requests.
+   */
+  dicomWebRoot?: () => string | null;
   /** The page's raw facts (content/analyze.ts `readPage`) and the one decision function (`decide`). */
   readPage: (doc: Document, url: string, options: AnalyzeOptions) => PageFindings;
   decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
@@ -128,7 +131,7 @@ const delay = (ms: number, signal: AbortSignal) =>
 async function waitForRoot(pageUrl: string, studyUid: string, deps: PacsEnrichDeps, signal: AbortSignal): Promise<string | null> {
   const deadline = Date.now() + (deps.rootWaitMs ?? 15_000);
   for (;;) {
-    const root = dicomWebRootFromResources(deps.resources(), pageUrl, studyUid);
+    const root = configuredDicomWebRoot(deps.dicomWebRoot?.(), pageUrl) ?? dicomWebRootFromResources(deps.resources(), pageUrl, studyUid);
     if (root || signal.aborted || Date.now() >= deadline) return root;
     await delay(250, signal);
   }
@@ -180,7 +183,7 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
       ref.system === 'orthanc'
         ? Promise.resolve(new OrthancStudySource(client, ref.ref))
         : (async () => {
-            const root = configuredDicomWebRoot(deps.dicomWebRoot, pageUrl) ?? (await waitForRoot(pageUrl, ref.studyUid, deps, controller.signal));
+            const root = await waitForRoot(pageUrl, ref.studyUid, deps, controller.signal);
             return root ? new DicomWebStudySource(client, root, ref.studyUid, ref.seriesUid) : null;
           })();
     const w: StudyWork = { key: ref.key, pixelsWanted: false, controller, source, reading: Promise.resolve(null), doses: new Map() };

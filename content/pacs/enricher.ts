@@ -17,7 +17,8 @@ import { buildPacsSection } from './section-view';
 export function createPacsEnricher(options: {
   locale: string;
   lifetime?: AbortSignal;
-  dicomWebRoot?: string | null;
+  /** The per-site DICOMweb path from the settings, read when a root is needed. */
+  dicomWebRoot?: () => string | null;
   /** What content.js read on this page before handing over (its URL and analysis), when it did. */
   seed?: { url: string; analysis: PageAnalysis } | null;
 }): PanelEnricher {
@@ -27,7 +28,7 @@ export function createPacsEnricher(options: {
       fetch: fetcher.fetch,
       caches: new PacsCaches(),
       resources: pageResourceEntries,
-      dicomWebRoot: options.dicomWebRoot ?? null,
+      dicomWebRoot: options.dicomWebRoot ?? (() => null),
       readPage: (doc, url, o) => readPage(doc, url, o),
       decide: (findings, o) => decide(findings, o),
     },

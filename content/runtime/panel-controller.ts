@@ -59,6 +59,7 @@ export const FALLBACK_SETTINGS: PageSettings = {
   pediatricCutoffYears: 18,
   disabledCampaigns: [],
   dateOrder: null,
+  dicomWebPath: null,
   snoozedUntil: null,
   referenceLevelTables: [],
   supportContact: null,

@@ -46,13 +46,20 @@ export default defineContentScript({
      * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
      * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
      */
-    const ENRICHERS: readonly PanelEnricher[] = [createPacsEnricher({ locale, lifetime: ctx.signal, seed })];
+    let dicomWebPath: string | null = null; // this site's setting, once the settings are read
+    const ENRICHERS: readonly PanelEnricher[] = [
+      createPacsEnricher({ locale, lifetime: ctx.signal, seed, dicomWebRoot: () => dicomWebPath }),
+    ];
     const controller = createPanelController({
       win: window,
       signal: ctx.signal,
       analyze: analyzePage,
       routeContainer: routeContainerOf,
-      loadSettings: (origin) => getPageSettings(origin),
+      loadSettings: (origin) =>
+        getPageSettings(origin).then((s) => {
+          dicomWebPath = s.dicomWebPath;
+          return s;
+        }),
       watchSettings: (cb) => watchPageSettings(cb),
       dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
       snoozeSite: (origin, until) => snoozeSite(origin, until),

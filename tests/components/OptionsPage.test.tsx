@@ -173,6 +173,36 @@ describe('OptionsPage', () => {
     expect(a.save).toHaveBeenCalledWith('dateOrderBySite', { 'http://ris.example.org:8080': 'DMY', 'https://pacs.example.org': 'MDY' });
   });
 
+  it('DICOMweb path per site: shown, saved when valid, refused when not a path on the site, cleared when emptied', async () => {
+    const a = actions();
+    show(view({ dicomWebPathBySite: { 'http://ris.example.org:8080': '/orthanc/dicom-web' } }, {}, { sites: ['https://pacs.example.org/*'] }), a);
+    const inputs = () => [...root.querySelectorAll<HTMLInputElement>('input[id^="igo-dicomweb-"]')];
+    expect(inputs().map((i) => i.value)).toEqual(['/orthanc/dicom-web', '']);
+    const type = (i: number, value: string) =>
+      act(() => {
+        const input = inputs()[i]!;
+        input.value = value;
+        input.dispatchEvent(new Event('input'));
+        input.dispatchEvent(new Event('change'));
+      });
+
+    await type(1, 'https://evil.example/rs');
+    expect(a.save).not.toHaveBeenCalled();
+    expect(status()).toMatch(/starts with \//);
+    expect(inputs()[1]!.value).toBe('https://evil.example/rs'); // what was typed stays, to be corrected
+
+    await type(1, ' /dcm4chee-arc/aets/DCM4CHEE/rs ');
+    await flush();
+    expect(a.save).toHaveBeenLastCalledWith('dicomWebPathBySite', {
+      'http://ris.example.org:8080': '/orthanc/dicom-web',
+      'https://pacs.example.org': '/dcm4chee-arc/aets/DCM4CHEE/rs',
+    });
+
+    await type(0, '');
+    await flush();
+    expect(a.save).toHaveBeenLastCalledWith('dicomWebPathBySite', {});
+  });
+
   it('renders in Spanish', () => {
     setTestLocale('es');
     show(view({}, {}, { approvedPending: ['https://a.example.org/*'] }), actions());

@@ -15,6 +15,7 @@ describe('page-side settings', () => {
     expect(s.pediatricCutoffYears).toBe(18);
     expect(s.disabledCampaigns).toEqual([]);
     expect(s.dateOrder).toBeNull();
+    expect(s.dicomWebPath).toBeNull();
     expect(s.snoozedUntil).toBeNull();
     expect(s.managed).toEqual([]);
     expect(s.dismissed(hash)).toBe(false);
@@ -32,6 +33,13 @@ describe('page-side settings', () => {
     expect((await getPageSettings(SITE, NOW + 3_600_000)).snoozedUntil).toBeNull();
     await setSiteDateOrder(SITE, null);
     expect((await getPageSettings(SITE, NOW)).dateOrder).toBeNull();
+  });
+
+  it('the DICOMweb path is per site (origin with its port)', async () => {
+    await writeSetting('dicomWebPathBySite', { 'http://pacs.example.org:8042': '/dicom-web' });
+    expect((await getPageSettings('http://pacs.example.org:8042', NOW)).dicomWebPath).toBe('/dicom-web');
+    expect((await getPageSettings('http://pacs.example.org', NOW)).dicomWebPath).toBeNull();
+    expect((await getPageSettings(SITE, NOW)).dicomWebPath).toBeNull();
   });
 
   it('dismissals are stored as hash + expiry only', async () => {

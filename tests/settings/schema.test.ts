@@ -48,6 +48,7 @@ describe('REPAIR: each setting on its own', () => {
       statementSources: { imagegently: false, extraUrls: ['https://feeds.example.org/atom.xml'] },
       refreshIntervalHours: 24,
       dateOrderBySite: { 'https://pacs.example.org': 'DMY' },
+      dicomWebPathBySite: { 'https://pacs.example.org': '/dcm4chee-arc/aets/DCM4CHEE/rs' },
       snoozeBySite: { 'https://pacs.example.org': 1_900_000_000_000 },
       dismissals: [{ hash: 'a'.repeat(64), expiresAt: 1_900_000_000_000 }],
       referenceLevelTables: [sampleReferenceTable()],
@@ -66,13 +67,14 @@ describe('REPAIR: each setting on its own', () => {
       statementSources: 7,
       refreshIntervalHours: 0.5,
       dateOrderBySite: [],
+      dicomWebPathBySite: 'dicom-web',
       snoozeBySite: 'x',
       dismissals: {},
       referenceLevelTables: 'none',
       supportContact: 42,
     });
     expect(r.value).toEqual(DEFAULT_SETTINGS);
-    expect(r.issues).toHaveLength(9);
+    expect(r.issues).toHaveLength(10);
   });
 
   it('missing values are defaults without issues', () => {
@@ -104,6 +106,24 @@ describe('REPAIR: each setting on its own', () => {
     });
     expect(r.value).toEqual({ 'https://a.example.org': 'MDY', 'https://b.example.org': 'DMY' });
     expect(r.issues).toHaveLength(2);
+  });
+
+  it('DICOMweb paths: only a path on the site itself is kept (no other host, query, fragment or scheme)', () => {
+    const r = REPAIR.dicomWebPathBySite({
+      'https://pacs.example.org': '/dicom-web',
+      'http://ris.example.org:8080': '/orthanc/dicom-web/',
+      'https://a.example.org': 'https://evil.example/rs',
+      'https://b.example.org': '//evil.example/rs',
+      'https://c.example.org': '/rs?token=1',
+      'https://d.example.org': '/rs#x',
+      'https://e.example.org': 'dicom-web',
+      'https://f.example.org': '/with space',
+      'https://g.example.org': `/${'x'.repeat(300)}`,
+      'https://h.example.org': 42,
+    });
+    expect(r.value).toEqual({ 'https://pacs.example.org': '/dicom-web', 'http://ris.example.org:8080': '/orthanc/dicom-web/' });
+    expect(r.issues).toHaveLength(8);
+    expect(r.issues.every((i) => i.startsWith('dicomWebPathBySite['))).toBe(true);
   });
 
   it('statement sources: a bad URL is dropped, the switch is kept, duplicates collapse', () => {

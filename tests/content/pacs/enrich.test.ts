@@ -182,12 +182,36 @@ describe('the child on a DICOMweb viewer (OHIF)', () => {
   });
 
   it('uses the per-site root setting when the page made no request yet, and says so when there is neither', async () => {
-    const withSetting = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER, { dicomWebRoot: '/dicom-web' });
+    const withSetting = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER, { dicomWebRoot: () => '/dicom-web' });
     expect(Math.abs((await withSetting.result)!.dose!.dw!.dwCm - 16)).toBeLessThanOrEqual(0.3);
     const none = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER);
     const r = (await none.result)!;
     expect(codes(r.notes)).toEqual(['no-dicomweb-root']);
     expect(none.pacs.requests).toHaveLength(0);
+  });
+
+  it('the per-site setting wins over the root seen in the viewer’s requests', async () => {
+    const elsewhere = () => [{ name: `${VIEWER}/other-rs/studies/${child().studyUid}/series`, initiatorType: 'fetch' }];
+    const { pacs, result } = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER, {
+      resources: elsewhere,
+      dicomWebRoot: () => '/dicom-web/',
+    });
+    expect(Math.abs((await result)!.dose!.dw!.dwCm - 16)).toBeLessThanOrEqual(0.3);
+    expect(pacs.requests.length).toBeGreaterThan(0);
+    expect(pacs.requests.every((q) => q.url.startsWith(`${VIEWER}/dicom-web/`))).toBe(true);
+  });
+
+  it('a setting that arrives while the session waits for a root is used (settings load after panel.js starts)', async () => {
+    let path: string | null = null;
+    setTimeout(() => (path = '/dicom-web'), 300);
+    const { result } = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER, { dicomWebRoot: () => path, rootWaitMs: 5000 });
+    expect(Math.abs((await result)!.dose!.dw!.dwCm - 16)).toBeLessThanOrEqual(0.3);
+  });
+
+  it('a setting that is not a path on this site is ignored (never another origin)', async () => {
+    const { pacs, result } = run(viewerPage(), dicomWebRoutes('child', frames), VIEWER, { dicomWebRoot: () => 'https://evil.example/rs' });
+    expect(codes((await result)!.notes)).toEqual(['no-dicomweb-root']);
+    expect(pacs.requests).toHaveLength(0);
   });
 
   it('waits for the viewer’s first DICOMweb request when the page has made none yet', async () => {

@@ -60,6 +60,7 @@ class MemorySettings {
       pediatricCutoffYears: 18,
       disabledCampaigns: [...this.disabledCampaigns],
       dateOrder: null,
+      dicomWebPath: null,
       snoozedUntil: this.snoozedUntil,
       referenceLevelTables: [],
       supportContact: null,

@@ -129,6 +129,31 @@ describeE2E('PACS data route on OHIF', ['chromium', 'orthanc'], () => {
     await page.close();
   }, 120_000);
 
+  it('the per-site DICOMweb path from the options wins over the root seen in the viewer’s requests', async () => {
+    if (missing) return;
+    // A path the proxy forwards to Orthanc (which has nothing there): the extension's reads go to it, not to
+    // the /dicom-web/ root OHIF uses, so they fail and nothing is measured — the setting is what was used.
+    const path = '/wado-igc-setting';
+    const setPath = (value: Record<string, string>) =>
+      chrome.serviceWorker!.evaluate((v) => {
+        type Local = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+        return (self as unknown as Local).chrome.storage.local.set({ 'settings.dicomWebPathBySite': v });
+      }, value);
+    await setPath({ [new URL(ohif.url).origin]: path });
+    try {
+      const page = await chrome.newPage();
+      await page.goto(`${ohif.url}/viewer?StudyInstanceUIDs=${child.studyUid}`);
+      await page.locator('[data-cy="viewport-overlay-top-left"]').first().waitFor({ timeout: 60_000 });
+      await waitFor('a GET to the configured path', async () => (ohif.log.some((l) => l.path.startsWith(`${path}/studies/${child.studyUid}`)) ? true : null), 30_000);
+      expect(ohif.log.filter((l) => l.path.startsWith(path)).every((l) => l.method === 'GET' && l.status === 404)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await hostAttrs(page)).ssde).toBeNull();
+      await page.close();
+    } finally {
+      await setPath({});
+    }
+  }, 120_000);
+
   it('a PACS that wants the page’s bearer token: 401 for the extension, the viewer keeps working', async () => {
     if (missing) return;
     const page = await chrome.newPage();

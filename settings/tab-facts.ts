@@ -121,8 +121,12 @@ export async function pageSettingsReply(origin: string, now = Date.now()): Promi
 
 export type InjectPanel = (tabId: number, frameId: number) => Promise<unknown>;
 
+/**
+ * `injectImmediately`: without it the browser holds the script until the frame's document_idle, and
+ * content.js asks for panel.js while a PACS viewer page is still loading (page-watch.ts `early`).
+ */
 const injectPanel: InjectPanel = (tabId, frameId) =>
-  browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT_FILE] });
+  browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT_FILE], injectImmediately: true });
 
 function originOf(url: string | undefined): string | null {
   try {

@@ -86,6 +86,8 @@ export interface PacsResult {
   alongScan: (() => Promise<AlongScan | PacsNote>) | null;
 }
 
+const NO_PAGE_FINDINGS: PageFindings = { profileId: null, primary: [], rows: [], dateOrder: null, notes: [] };
+
 /** Puts the API's facts before the page's: DICOM tags are the more trusted source (content/decide.ts). */
 export function withApiFacts(findings: PageFindings, facts: readonly Fact[]): PageFindings {
   return { ...findings, primary: [...facts, ...(findings.primary ?? [])] };
@@ -156,9 +158,10 @@ export interface PacsSession {
   enrich(ctx: PacsEnrichContext): Promise<PacsResult | null>;
   /**
    * Starts reading the study a page URL shows, before the first activation asks. Pixels wait for `enrich`'s
-   * decision, except the page series' middle image when the page text (`seen`) already shows a child's CT.
+   * decision, except the page series' middle image when the page text (`seen`) already shows a child's CT, or,
+   * with `options` (the analysis options once the settings are known), when that image's tags alone do.
    */
-  warm(pageUrl: string, seen?: PageAnalysis | null): void;
+  warm(pageUrl: string, seen?: PageAnalysis | null, options?: () => Promise<AnalyzeOptions>): void;
   /** Abandons the current study's work (its requests are aborted). */
   close(): void;
 }
@@ -167,7 +170,7 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
   let work: StudyWork | null = null;
   lifetime?.addEventListener('abort', () => work?.controller.abort(), { once: true });
 
-  function workFor(ref: StudyRef, pageUrl: string): StudyWork {
+  function workFor(ref: StudyRef, pageUrl: string, early?: () => Promise<AnalyzeOptions>): StudyWork {
     if (work?.key === ref.key && !work.controller.signal.aborted) return work;
     work?.controller.abort();
     const controller = new AbortController();
@@ -187,7 +190,14 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
             return root ? new DicomWebStudySource(client, root, ref.studyUid, ref.seriesUid) : null;
           })();
     const w: StudyWork = { key: ref.key, pixelsWanted: false, controller, source, reading: Promise.resolve(null), doses: new Map() };
-    w.reading = source.then((s) => (s ? readStudy(s, { pixelsWanted: () => w.pixelsWanted }) : null));
+    const pixelsWantedFor = early
+      ? async (facts: Fact[]) => {
+          // The same decision `enrich` makes, on the API's facts alone (they come first there too).
+          const analysis = deps.decide(withApiFacts(NO_PAGE_FINDINGS, facts), await early());
+          return analysis.pediatric && analysis.modalities.includes('CT');
+        }
+      : undefined;
+    w.reading = source.then((s) => (s ? readStudy(s, { pixelsWanted: () => w.pixelsWanted, ...(pixelsWantedFor ? { pixelsWantedFor } : {}) }) : null));
     work = w;
     return w;
   }
@@ -197,10 +207,10 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
       work?.controller.abort();
       work = null;
     },
-    warm(pageUrl, seen) {
+    warm(pageUrl, seen, options) {
       const ref = studyRefFromUrl(pageUrl);
       if (!ref) return;
-      const w = workFor(ref, pageUrl);
+      const w = workFor(ref, pageUrl, options);
       if (seen?.pediatric && seen.modalities.includes('CT')) w.pixelsWanted = true;
       void w.reading.catch(() => undefined);
     },

@@ -2,11 +2,12 @@ import { h } from 'preact';
 import { PacsDoseSection } from '@/components/PacsDoseSection';
 import { decide, readPage } from '@/content/analyze';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
-import type { PageAnalysis } from '@/content/types';
+import type { AnalyzeOptions, PageAnalysis } from '@/content/types';
 import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
 import { buildPacsSection } from './section-view';
+import { perfMark } from '@/content/runtime/perf-mark';
 
 /**
  * The PACS data route as a panel enricher (content/runtime/enrichment.ts), for panel.js: one session per
@@ -21,6 +22,11 @@ export function createPacsEnricher(options: {
   dicomWebRoot?: () => string | null;
   /** What content.js read on this page before handing over (its URL and analysis), when it did. */
   seed?: { url: string; analysis: PageAnalysis } | null;
+  /**
+   * The analysis options (cutoff, date order) once the settings are loaded: lets the study's own tags decide
+   * that a child's CT is shown before the page shows it (panel.js injected while the page loads).
+   */
+  analyzeOptions?: () => Promise<AnalyzeOptions>;
 }): PanelEnricher {
   const fetcher = pageFetch();
   const session = createPacsSession(
@@ -36,11 +42,12 @@ export function createPacsEnricher(options: {
   );
   // panel.js has just been injected into a page that shows a study: start reading it now, while the
   // controller loads its settings and reads the page (the first activation then finds the work under way).
-  session.warm(location.href, options.seed?.url === location.href ? options.seed.analysis : null);
+  session.warm(location.href, options.seed?.url === location.href ? options.seed.analysis : null, options.analyzeOptions);
   return async (ctx) => {
     const ref = studyRefFromUrl(ctx.url);
     if (!ref) return null;
     const result = await session.enrich(ctx);
+    perfMark('enrich-done');
     if (!result) return null;
     // The section is built in a task of its own (after Dw's).
     await new Promise((resolve) => setTimeout(resolve, 0));

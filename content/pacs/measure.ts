@@ -91,21 +91,35 @@ export function rankCtSeries(series: readonly SeriesSummary[], pageSeriesKey: st
  * CT series (page's series first) whose middle image is ORIGINAL/PRIMARY/AXIAL and transverse. At most 3 series
  * are tried. Request failures end the reading with a note; whatever facts were read are kept.
  */
-export async function readStudy(source: StudySource, options: { pixelsWanted?: () => boolean } = {}): Promise<StudyReading> {
+export interface ReadStudyOptions {
+  /** Whether the page text already shows a child's CT (asked when the page series' middle image is known). */
+  pixelsWanted?: () => boolean;
+  /**
+   * Otherwise, whether the API's facts from that image's tags show a child's CT (the page may not show the
+   * patient yet: panel.js is injected while a PACS page loads).
+   */
+  pixelsWantedFor?: (facts: Fact[]) => Promise<boolean>;
+}
+
+export async function readStudy(source: StudySource, options: ReadStudyOptions = {}): Promise<StudyReading> {
   const reading: StudyReading = { facts: [], ct: null, series: [], notes: [] };
   // The page's own series is the likely one: read its slices and middle image while the study's series list
   // comes (the same GETs the steps below make; the client answers them from its cache). When the page text
-  // already shows a child's CT, that image's pixels are asked for too (measureDose then finds them cached).
+  // already shows a child's CT — or else that image's own tags do — its pixels are asked for too (measureDose
+  // then finds them cached). An adult's pixels are never asked for.
   const pageSeries = source.pageSeriesKey;
   if (pageSeries) {
     const summary: SeriesSummary = { key: pageSeries, modality: null, description: null, number: null, instances: 0 };
     void source
       .slices(summary)
-      .then((slices) => {
+      .then(async (slices) => {
         const chosen = chooseMidSlice(slices);
-        if (!chosen) return null;
-        if (options.pixelsWanted?.()) void source.frame(summary, chosen.slice).catch(() => undefined);
-        return source.tags(summary, chosen.slice);
+        if (!chosen) return;
+        const frame = () => void source.frame(summary, chosen.slice).catch(() => undefined);
+        if (options.pixelsWanted?.()) frame();
+        const tags = await source.tags(summary, chosen.slice);
+        if (options.pixelsWanted?.() || !options.pixelsWantedFor) return;
+        if (await options.pixelsWantedFor(studyFacts(tags, source.label))) frame();
       })
       .catch(() => undefined);
   }

@@ -26,3 +26,12 @@ export function afterPageLoad(ctx: ContentScriptContext, work: () => void): void
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', cap, { once: true, signal: ctx.signal });
   else cap();
 }
+
+/**
+ * Run `work` once the document is parsed and the page's own DOMContentLoaded handlers have run (a task after
+ * the event), or at once when that is already so.
+ */
+export function whenParsed(ctx: ContentScriptContext, work: () => void): void {
+  if (document.readyState !== 'loading') return work();
+  document.addEventListener('DOMContentLoaded', () => ctx.setTimeout(() => ctx.isValid && work(), 0), { once: true, signal: ctx.signal });
+}

@@ -13,6 +13,7 @@
 import type { TabFacts } from '@/content/messages';
 import type { PageAnalysis } from '@/content/types';
 import { decidePanel, tabFactsFrom, type PanelDecision } from './decide';
+import { perfMark } from './perf-mark';
 import { watchNavigation, type ChangeReason } from './navigation-watcher';
 
 /** What the loop needs from settings (settings/page.ts PageSettings has all of it). */
@@ -77,6 +78,8 @@ export interface PageLoop<S extends LoopSettings> {
   /** An enricher's analysis for an activation; ignored when the page has moved on. */
   enrich(activation: Activation, analysis: PageAnalysis): Promise<void>;
   current(): PageState<S> | null;
+  /** The settings (loaded once, on first use; `start` reuses them). */
+  settings(): Promise<S>;
   /** Stop watching (content.js hands the page over to panel.js). */
   stop(): void;
 }
@@ -114,6 +117,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
   async function publish(reason: RefreshReason, fresh: boolean, forceFacts: boolean): Promise<void> {
     const act = activation;
     if (!act || !settings) return;
+    perfMark(`state-${reason}`);
     const analysis = act.enriched ?? act.pageAnalysis;
     const decision = decidePanel(analysis, settings);
     sendFacts(tabFactsFrom(analysis, decision, true, settings.disabledCampaigns), forceFacts);
@@ -158,6 +162,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
 
   return {
     start() {
+      if (life.signal.aborted) return;
       void loadSettings();
       const unwatch = deps.watchSettings(() => {
         settingsLoad = null;
@@ -184,6 +189,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
       await publish('enrichment', false, false);
     },
     current: () => state,
+    settings: () => loadSettings(),
     stop: () => life.abort(),
   };
 }

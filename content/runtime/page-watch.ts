@@ -11,6 +11,7 @@
  * where the handover object lives (page scripts cannot see it).
  */
 import type { PageAnalysis } from '@/content/types';
+import { perfMark } from './perf-mark';
 import { createPageLoop, type LoopSettings, type PageLoopDeps, type PageState } from './page-loop';
 
 /** Key of the handover object in the isolated world's global scope. */
@@ -37,11 +38,24 @@ export interface PageWatchDeps<S extends LoopSettings> extends Omit<PageLoopDeps
   requestPanel(): Promise<boolean>;
   /** Profiles whose pages get panel.js even before a child is seen: its enrichers may find one in the site's API. */
   panelProfiles: ReadonlySet<string>;
+  /**
+   * The id of the profile of `panelProfiles` the frame already matches (by its URL, or the DOM parsed so far),
+   * or null. Used by `early()` before the page has loaded, so it must be cheap: no page reading.
+   */
+  earlyProfile?(doc: Document, url: URL): string | null;
   /** Called when panel.js takes over (remove message listeners etc.). */
   onHandover?(): void;
 }
 
 export interface PageWatch {
+  /**
+   * content.js at document_start: when the frame already matches a profile of `panelProfiles` (a PACS viewer
+   * whose enrichers read the study from the site's API), ask for panel.js now — once the settings say the site
+   * is not snoozed — instead of after the page has loaded and been read. panel.js and its enrichers then work
+   * while the page loads. Checked now and again at DOMContentLoaded (profiles that need the page's DOM).
+   */
+  early(): void;
+  /** The first reading, once the page has loaded (nothing when panel.js has taken the page over already). */
   start(): void;
   facts: ReturnType<typeof createPageLoop>['facts'];
   refresh: ReturnType<typeof createPageLoop>['refresh'];
@@ -49,9 +63,10 @@ export interface PageWatch {
   panelRequested(): boolean;
 }
 
+const isSnoozed = (s: LoopSettings, now: number) => s.snoozedUntil !== null && s.snoozedUntil > now;
+
 export function wantsPanel<S extends LoopSettings>(state: PageState<S>, panelProfiles: ReadonlySet<string>, now: number): boolean {
-  const snoozed = state.settings.snoozedUntil !== null && state.settings.snoozedUntil > now;
-  if (snoozed) return false;
+  if (isSnoozed(state.settings, now)) return false;
   if (state.decision.show) return true;
   return state.analysis.profileId !== null && panelProfiles.has(state.analysis.profileId);
 }
@@ -61,22 +76,45 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
   let inFlight = false;
   let handedOver = false;
 
+  const requestPanel = () => {
+    if (requested || inFlight || handedOver) return;
+    inFlight = true;
+    perfMark('load-panel');
+    deps
+      .requestPanel()
+      .catch(() => false)
+      .then((ok) => {
+        inFlight = false;
+        // Not injected (no permission in this frame, an old background): keep watching, try on the next page state.
+        requested = ok;
+      });
+  };
+
   const loop = createPageLoop<S>({
     ...deps,
     seed: null,
     onState: (state) => {
-      if (requested || inFlight || !wantsPanel(state, deps.panelProfiles, deps.now())) return;
-      inFlight = true;
-      deps
-        .requestPanel()
-        .catch(() => false)
-        .then((ok) => {
-          inFlight = false;
-          // Not injected (no permission in this frame, an old background): keep watching, try on the next page state.
-          requested = ok;
-        });
+      if (wantsPanel(state, deps.panelProfiles, deps.now())) requestPanel();
     },
   });
+
+  const doc = deps.win.document;
+  /** true when there is nothing more to check (asked, or matched and the settings decide). */
+  const earlyCheck = (): boolean => {
+    if (requested || inFlight || handedOver || deps.signal.aborted) return true;
+    let url: URL;
+    try {
+      url = new URL(deps.win.location.href);
+    } catch {
+      return true;
+    }
+    const id = deps.earlyProfile?.(doc, url) ?? null;
+    if (id === null || !deps.panelProfiles.has(id)) return false;
+    void loop.settings().then((s) => {
+      if (!isSnoozed(s, deps.now())) requestPanel();
+    });
+    return true;
+  };
 
   const handover: Handover = {
     take() {
@@ -101,7 +139,13 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
   }, { once: true });
 
   return {
-    start: () => loop.start(),
+    early() {
+      if (earlyCheck() || doc.readyState !== 'loading') return;
+      doc.addEventListener('DOMContentLoaded', () => void earlyCheck(), { once: true, signal: deps.signal });
+    },
+    start: () => {
+      if (!handedOver) loop.start();
+    },
     facts: () => loop.facts(),
     refresh: (reason) => loop.refresh(reason),
     panelRequested: () => requested || inFlight,

@@ -19,6 +19,7 @@ import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
 import { hasNavigationApi } from './navigation-watcher';
 import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from './page-loop';
 import { buildPanelView } from './panel-view';
+import { perfMark } from './perf-mark';
 
 export interface PanelUi {
   /** Show or update the panel (mounting it on first use). */
@@ -69,6 +70,8 @@ export const FALLBACK_SETTINGS: PageSettings = {
 
 export interface PanelController {
   start(): void;
+  /** The settings, loaded on first use (call it before `start` to load them while the page is still loading). */
+  settings(): Promise<PageSettings>;
   /** The `focus-panel` command: expand and focus the panel; false when none is shown. */
   focusPanel(): boolean;
   /** The allow-listed facts for `get-tab-facts`. */
@@ -190,6 +193,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     if (!mounted || state.reason === 'navigation' || state.reason === 'initial') pickCorner();
     shown = { view, state, hash };
     await render();
+    perfMark(`rendered-${state.reason}`);
   }
 
   async function render(): Promise<void> {
@@ -238,6 +242,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
 
   return {
     start: () => loop.start(),
+    settings: () => loop.settings(),
     focusPanel() {
       if (!mounted || !shown) return false;
       expanded = true;

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { analyzePage } from '@/content/analyze';
 import type { ContentMessage } from '@/content/messages';
 import { afterPageLoad } from '@/content/runtime/dom-ready';
+import { earlyProfileId } from '@/content/runtime/early-profile';
 import { frameRole } from '@/content/runtime/frame-role';
 import type { LoopSettings } from '@/content/runtime/page-loop';
 import { isPageRequest, parsePageSettingsReply } from '@/content/runtime/page-requests';
@@ -67,11 +68,15 @@ export default defineContentScript({
       now: () => Date.now(),
       requestPanel: async () => (await send({ type: 'load-panel' })) === true,
       panelProfiles: PANEL_PROFILES,
+      earlyProfile: (doc, url) => earlyProfileId(doc, url, PANEL_PROFILES),
       onHandover: stopAnswering,
     });
 
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(stopAnswering);
+    // A PACS viewer page gets panel.js while it loads (its enrichers read the study meanwhile); other pages are
+    // read once they have loaded (the load-event cost of working earlier: shared/performance.md).
+    watch.early();
     afterPageLoad(ctx, () => watch.start());
   },
 });

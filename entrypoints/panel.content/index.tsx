@@ -9,11 +9,13 @@
  * resources).
  */
 import { browser } from 'wxt/browser';
+import { perfMark } from '@/content/runtime/perf-mark';
 import { analyzePage } from '@/content/analyze';
 import type { ContentMessage } from '@/content/messages';
 import { createPacsEnricher } from '@/content/pacs/enricher';
 import { copyText } from '@/content/runtime/clipboard';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
+import { whenParsed } from '@/content/runtime/dom-ready';
 import { frameRole } from '@/content/runtime/frame-role';
 import { createPanelController } from '@/content/runtime/panel-controller';
 import { createPanelUi } from '@/content/runtime/panel-ui';
@@ -32,6 +34,7 @@ export default defineContentScript({
   matches: [],
   cssInjectionMode: 'manual',
   main(ctx) {
+    perfMark('panel-main');
     const g = globalThis as Global;
     if (g[RUNNING]) return; // injected twice into one frame
     g[RUNNING] = true;
@@ -47,8 +50,12 @@ export default defineContentScript({
      * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
      */
     let dicomWebPath: string | null = null; // this site's setting, once the settings are read
+    const analyzeOptions = async () => {
+      const s = await controller.settings();
+      return { now: new Date(), pediatricCutoffYears: s.pediatricCutoffYears, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}) };
+    };
     const ENRICHERS: readonly PanelEnricher[] = [
-      createPacsEnricher({ locale, lifetime: ctx.signal, seed, dicomWebRoot: () => dicomWebPath }),
+      createPacsEnricher({ locale, lifetime: ctx.signal, seed, dicomWebRoot: () => dicomWebPath, analyzeOptions }),
     ];
     const controller = createPanelController({
       win: window,
@@ -91,6 +98,9 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    controller.start();
+    // Injected while the page is still loading (a PACS viewer: content.js asks early): the enrichers have
+    // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run.
+    void controller.settings();
+    whenParsed(ctx, () => controller.start());
   },
 });

@@ -140,6 +140,24 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     }
   });
 
+  it('warm() with the analysis options: the image’s own tags decide, before the page shows the patient', async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 50));
+    const cases = [
+      ['child', 18, 1], // a 4-year-old's CT: its mid image is fetched at once
+      ['child', 4, 0], // … not under a cutoff of 4 years (the settings decide, as in enrich)
+      ['adult', 18, 0], // an adult's pixels are never asked for
+    ] as const;
+    for (const [name, cutoff, framesExpected] of cases) {
+      const pacs = fakePacs(ORTHANC, orthancRoutes(name, name === 'child' ? frames : undefined));
+      const session = createPacsSession({ fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings(null), decide });
+      session.warm(seriesPage(name), null, async () => ({ now: NOW, pediatricCutoffYears: cutoff }));
+      await settle();
+      expect(pacs.requests.some((q) => q.url.includes('/tags?short')), `${name} ${cutoff}`).toBe(true);
+      expect(pacs.requests.filter((q) => q.url.includes('/frames/')), `${name} ${cutoff}`).toHaveLength(framesExpected);
+      session.close();
+    }
+  });
+
   it('SSDE along the scan (113989) only on request: five slices, their mean', async () => {
     const { pacs, result } = run(seriesPage(), orthancRoutes('child', frames), ORTHANC);
     const r = (await result)!;

@@ -131,6 +131,96 @@ describe('page watch (content.js)', () => {
     expect(sent.length).toBe(factsBefore);
   });
 
+  describe('early(): a PACS viewer page asks for panel.js while it loads', () => {
+    let readyState: DocumentReadyState;
+    beforeEach(() => {
+      readyState = 'loading';
+      Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
+    });
+    afterEach(() => {
+      delete (document as unknown as Record<string, unknown>).readyState;
+    });
+    const parsed = () => {
+      readyState = 'interactive';
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+    };
+
+    it('asks once, without reading the page, when the frame already matches a panel profile', async () => {
+      const matched: string[] = [];
+      const w = watchWith({
+        panelProfiles: new Set(['orthanc-explorer']),
+        earlyProfile: (_doc, url) => (matched.push(url.href), 'orthanc-explorer'),
+      });
+      w.early();
+      await sleep(0);
+      expect(requests).toBe(1);
+      expect(analyzeCalls).toBe(0);
+      expect(matched).toEqual([location.href]);
+      parsed();
+      await sleep(0);
+      expect(requests).toBe(1);
+    });
+
+    it('checks again at DOMContentLoaded when the profile needs the DOM', async () => {
+      let domReady = false;
+      const w = watchWith({ panelProfiles: new Set(['ohif']), earlyProfile: () => (domReady ? 'ohif' : null) });
+      w.early();
+      await sleep(0);
+      expect(requests).toBe(0);
+      domReady = true;
+      parsed();
+      await sleep(0);
+      expect(requests).toBe(1);
+    });
+
+    it('asks for nothing on a snoozed site, or for a profile without enrichers', async () => {
+      settings.snoozedUntil = NOW + 60_000;
+      watchWith({ panelProfiles: new Set(['ohif']), earlyProfile: () => 'ohif' }).early();
+      await sleep(0);
+      expect(requests).toBe(0);
+      settings.snoozedUntil = null;
+      watchWith({ panelProfiles: new Set(['ohif']), earlyProfile: () => 'openemr' }).early();
+      parsed();
+      await sleep(0);
+      expect(requests).toBe(0);
+    });
+
+    it('loads the settings once: the first reading after load reuses them', async () => {
+      let loads = 0;
+      page.kind = 'child';
+      const w = watchWith({
+        panelProfiles: new Set(['orthanc-explorer']),
+        earlyProfile: () => 'orthanc-explorer',
+        loadSettings: async () => (loads++, settings),
+        requestPanel: async () => (requests++, false), // not injected: content.js goes on reading the page
+      });
+      w.early();
+      await sleep(0);
+      w.start();
+      await sleep(0);
+      expect(loads).toBe(1);
+      expect(analyzeCalls).toBe(1);
+      expect(sent.at(-1)!.pediatric).toBe(true);
+    });
+
+    it('does not start reading after panel.js took the page over', async () => {
+      let handedOver = 0;
+      const w = watchWith({
+        panelProfiles: new Set(['orthanc-explorer']),
+        earlyProfile: () => 'orthanc-explorer',
+        onHandover: () => handedOver++,
+      });
+      w.early();
+      await sleep(0);
+      expect(takeOverPage()).toBeNull(); // nothing read yet: panel.js reads the page itself
+      expect(handedOver).toBe(1);
+      w.start();
+      await sleep(0);
+      expect(analyzeCalls).toBe(0);
+      expect(sent).toEqual([]);
+    });
+  });
+
   it('leaves nothing to take over after the content script is invalidated', async () => {
     watchWith();
     controller.abort();

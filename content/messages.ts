@@ -23,6 +23,9 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   // is shown (the panel is too large to load on every page).
   z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('load-panel') }),
+  // Added by the perf work: panel.js asks for the policy the background has cached (settings/policy-cache.ts)
+  // instead of reading storage.managed, whose first read can take seconds.
+  z.strictObject({ type: z.literal('get-page-policy') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -42,5 +45,7 @@ export interface PageSettingsReply {
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-tab-facts') }),
   z.strictObject({ type: z.literal('focus-panel') }),
+  // The policy (or another setting the page reads) changed: ask for the settings again.
+  z.strictObject({ type: z.literal('page-settings-changed') }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;

@@ -3,11 +3,15 @@
  * the policy applied. Kept small for the content-script budget: zod/mini schemas, plain
  * `browser.storage` calls (raw.ts) instead of WXT's storage module, no options-page code.
  *
+ * The policy comes from the background's cache (settings/policy-cache.ts: `get-page-policy`), never from
+ * `storage.managed` directly: its first read in a freshly started browser can take seconds.
+ *
  *   const s = await getPageSettings(location.origin);
  *   if (s.snoozedUntil) return;                         // site snoozed
  *   if (s.dismissed(hmacHex)) …                         // the panel computes the keyed hash
  *                                                       // with getDismissalSecret()
  */
+import { browser } from 'wxt/browser';
 import { mergePolicy } from './merge';
 import {
   parseCampaignsPolicy,
@@ -15,9 +19,9 @@ import {
   parseCutoffPolicy,
   parsePolicyWith,
   parseTablePolicy,
-  readManagedRaw,
   type PolicyKey,
   type PolicyParsers,
+  type PolicySnapshot,
 } from './policy';
 import { getDismissalSecret, readSettings, updateSettingRaw, watchSettingsRaw } from './raw';
 import { DEFAULT_SETTINGS, normalizeOrigin, type DateOrder, type Settings } from './schema';
@@ -62,23 +66,63 @@ const PAGE_POLICY: PolicyParsers = {
   supportContact: parseContactPolicy,
 };
 
-export async function getPageSettings(origin: string, now: number = Date.now()): Promise<PageSettings> {
+/** The policy keys the page reads: all the background passes on in `get-page-policy`. */
+export const PAGE_POLICY_KEYS = Object.keys(PAGE_POLICY) as PolicyKey[];
+
+/** The user's settings the page reads. */
+export type PageUserSettings = Pick<Settings, (typeof PAGE_KEYS)[number]>;
+
+/**
+ * The page's settings for `origin`: the user's, with the policy applied. Pure.
+ *
+ * While the policy is not known yet (`{ known: false }`: the browser has just started and its first
+ * `storage.managed` read has not landed), the rule is: the user's settings stand for everything that only
+ * chooses what is shown or where to read (cutoff, campaigns turned off, date order, DICOMweb path, snooze) — a policy value replaces them
+ * once it is known and the page re-renders (settings/policy-cache.ts) — but nothing that a policy would
+ * *replace with its own data* is shown from the user's side meanwhile: no reference-level table (a position
+ * against a table the organisation may replace is a clinical number, so none is shown until the policy is
+ * known), and nothing is marked as managed.
+ */
+export function pageSettingsFrom(user: PageUserSettings, policy: PolicySnapshot, origin: string, now: number): PageSettings {
   const site = normalizeOrigin(origin) ?? origin;
-  const [user, managedRaw] = await Promise.all([readSettings(PAGE_KEYS), readManagedRaw()]);
-  const policy = parsePolicyWith(managedRaw, PAGE_POLICY, false);
+  const parsed = policy.known ? parsePolicyWith(policy.raw, PAGE_POLICY, false).value : {};
   // The fields the page does not read come from the defaults; they do not affect the ones it does.
-  const { settings, managed } = mergePolicy({ ...DEFAULT_SETTINGS, ...user }, policy.value);
+  const { settings, managed } = mergePolicy({ ...DEFAULT_SETTINGS, ...user }, parsed);
   return {
     pediatricCutoffYears: settings.pediatricCutoffYears,
     disabledCampaigns: settings.disabledCampaigns,
     dateOrder: user.dateOrderBySite[site] ?? null,
     dicomWebPath: user.dicomWebPathBySite[site] ?? null,
     snoozedUntil: snoozedUntil(user.snoozeBySite, site, now),
-    referenceLevelTables: settings.referenceLevelTables,
+    referenceLevelTables: policy.known ? settings.referenceLevelTables : [],
     supportContact: settings.supportContact,
     managed,
     dismissed: (hash) => isDismissed(user.dismissals, hash, now),
   };
+}
+
+/** Where the page's settings get the policy from. */
+export type PolicySource = () => Promise<PolicySnapshot>;
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The background's answer to `get-page-policy`; anything else (no answer, an old background) → not known. */
+export function parsePolicyReply(x: unknown): PolicySnapshot {
+  return isRecord(x) && x.known === true && isRecord(x.raw) ? { known: true, raw: x.raw } : { known: false };
+}
+
+/** panel.js: the background's policy cache (answers at once). */
+export const policyFromBackground: PolicySource = async () => {
+  try {
+    return parsePolicyReply(await browser.runtime.sendMessage({ type: 'get-page-policy' }));
+  } catch {
+    return { known: false };
+  }
+};
+
+export async function getPageSettings(origin: string, now: number = Date.now(), policy: PolicySource = policyFromBackground): Promise<PageSettings> {
+  const [user, snapshot] = await Promise.all([readSettings(PAGE_KEYS), policy()]);
+  return pageSettingsFrom(user, snapshot, origin, now);
 }
 
 /** Remember that the exam with this keyed hash was dismissed, until `expiresAt` (epoch ms). */
@@ -109,7 +153,19 @@ export async function setSiteDateOrder(origin: string, order: DateOrder | null):
   });
 }
 
-/** Call `cb` when anything the page reads changes (user side; a policy change shows on reload). */
+/**
+ * Call `cb` when anything the page reads changes: the user's settings (storage.local), or the policy (the
+ * background's `page-settings-changed`, sent when its cache changed).
+ */
 export function watchPageSettings(cb: () => void): () => void {
-  return watchSettingsRaw(PAGE_KEYS, cb);
+  const unwatch = watchSettingsRaw(PAGE_KEYS, cb);
+  const onMessage = (message: unknown) => {
+    if (isRecord(message) && message.type === 'page-settings-changed') cb();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => {
+    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
+  };
 }

@@ -38,6 +38,12 @@ export interface Policy {
 }
 export type PolicyKey = keyof Policy;
 
+/**
+ * What the background knows of the policy (settings/policy-cache.ts): the raw managed-storage object (`{}`
+ * when there is none), or that no read has landed yet since the browser started.
+ */
+export type PolicySnapshot = { known: true; raw: Record<string, unknown> } | { known: false };
+
 export const POLICY_KEYS = [
   'approvedSites',
   'pediatricCutoffYears',

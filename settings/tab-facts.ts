@@ -10,6 +10,9 @@
  *   the stored facts.
  * - `get-page-settings`: the always-on content script's settings (cutoff, date order, campaigns
  *   off, snooze) for the sender's origin, read here with settings/page.ts so the page carries no zod.
+ *   The policy in them is the cached one (settings/policy-cache.ts), so the answer never waits for
+ *   storage.managed.
+ * - `get-page-policy`: panel.js's view of that cache (only the policy keys the page reads).
  * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there).
  * - In the e2e builds only, every message received is logged as its *shape* (keys and value
  *   types, never values) plus whether it passed the schema, so the privacy e2e can check what
@@ -25,7 +28,9 @@ import {
   type PageSettingsReply,
   type TabFacts,
 } from '@/content/messages';
-import { getPageSettings } from './page';
+import { getPageSettings, PAGE_POLICY_KEYS } from './page';
+import { policyCache } from './policy-cache';
+import type { PolicySnapshot } from './policy';
 
 /** The panel script (entrypoints/panel.content), injected where content.js found a child. */
 export const PANEL_SCRIPT_FILE = '/content-scripts/panel.js';
@@ -108,9 +113,18 @@ function isE2eBuild(): boolean {
   return import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'e2e-runtime';
 }
 
+/** The cached policy, cut down to the keys the page reads. */
+export async function pagePolicyReply(): Promise<PolicySnapshot> {
+  const snapshot = await policyCache().snapshot();
+  if (!snapshot.known) return snapshot;
+  const raw: Record<string, unknown> = {};
+  for (const key of PAGE_POLICY_KEYS) if (key in snapshot.raw) raw[key] = snapshot.raw[key];
+  return { known: true, raw };
+}
+
 /** The settings content.js needs, for one origin. */
 export async function pageSettingsReply(origin: string, now = Date.now()): Promise<PageSettingsReply> {
-  const s = await getPageSettings(origin, now);
+  const s = await getPageSettings(origin, now, () => policyCache().snapshot());
   return {
     pediatricCutoffYears: s.pediatricCutoffYears,
     dateOrder: s.dateOrder,
@@ -137,14 +151,15 @@ function originOf(url: string | undefined): string | null {
 }
 
 /**
- * runtime.onMessage handler for content-script messages. Answers `get-page-settings` (settings)
- * and `load-panel` (whether panel.js was injected); tab facts get no answer.
+ * runtime.onMessage handler for content-script messages. Answers `get-page-settings` (settings),
+ * `get-page-policy` (the cached policy) and `load-panel` (whether panel.js was injected); tab facts get
+ * no answer.
  */
 export function handleMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   inject: InjectPanel = injectPanel,
-): Promise<PageSettingsReply | boolean> | undefined {
+): Promise<PageSettingsReply | PolicySnapshot | boolean> | undefined {
   const parsed = ContentMessageSchema.safeParse(message);
   if (isE2eBuild()) {
     console.log(
@@ -164,6 +179,8 @@ export function handleMessage(
       const origin = originOf(sender.url);
       return origin ? pageSettingsReply(origin) : undefined;
     }
+    case 'get-page-policy':
+      return pagePolicyReply();
     case 'load-panel':
       return inject(tabId, frameId).then(
         () => true,

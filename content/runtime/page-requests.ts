@@ -9,11 +9,15 @@ import type { PageRequest, PageSettingsReply } from '@/content/messages';
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** `PageRequestSchema`: `{ type: 'get-tab-facts' }` or `{ type: 'focus-panel' }`, nothing more. */
+/** `PageRequestSchema`: `{ type: 'get-tab-facts' | 'focus-panel' | 'page-settings-changed' }`, nothing more. */
 export function isPageRequest(x: unknown): x is PageRequest {
   if (!isPlainObject(x)) return false;
   const keys = Object.keys(x);
-  return keys.length === 1 && keys[0] === 'type' && (x.type === 'get-tab-facts' || x.type === 'focus-panel');
+  return (
+    keys.length === 1 &&
+    keys[0] === 'type' &&
+    (x.type === 'get-tab-facts' || x.type === 'focus-panel' || x.type === 'page-settings-changed')
+  );
 }
 
 /** settings/schema.ts CUTOFF_MIN_YEARS…CUTOFF_MAX_YEARS (not imported: that module brings zod; a test keeps them equal). */

@@ -58,11 +58,21 @@ export default defineContentScript({
       loadSettings: async () => parsePageSettingsReply(await send({ type: 'get-page-settings' })) ?? DEFAULTS,
       fallbackSettings: DEFAULTS,
       watchSettings: (cb) => {
+        // The user's settings change in storage.local; a policy change comes from the background, once its
+        // cache has it (settings/policy-cache.ts), as `page-settings-changed`.
         const onChanged = (_changes: unknown, area: string) => {
-          if (area === 'local' || area === 'managed') cb();
+          if (area === 'local') cb();
+        };
+        const onPolicy = (message: unknown) => {
+          if (isPageRequest(message) && message.type === 'page-settings-changed') cb();
+          return undefined;
         };
         browser.storage.onChanged.addListener(onChanged);
-        return () => browser.storage.onChanged.removeListener(onChanged);
+        browser.runtime.onMessage.addListener(onPolicy);
+        return () => {
+          browser.storage.onChanged.removeListener(onChanged);
+          browser.runtime.onMessage.removeListener(onPolicy);
+        };
       },
       sendFacts: (facts) => void send({ type: 'tab-facts', facts }).catch(() => undefined),
       now: () => Date.now(),

@@ -91,6 +91,7 @@ export default defineContentScript({
         controller.focusPanel();
         return undefined;
       }
+      if (message.type !== 'get-tab-facts') return undefined; // page-settings-changed: watchPageSettings
       const facts = controller.facts();
       // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
       return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;

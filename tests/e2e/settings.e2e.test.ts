@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, wr
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeE2E, launchChromium, recordSkip, type ChromiumSession } from './harness';
+import { describeE2E, launchChromium, recordSkip, serveStatic, type ChromiumSession } from './harness';
 
 const SUITE = 'settings (Chromium)';
 
@@ -24,6 +24,12 @@ declare const chrome: {
   };
 };
 const POLICY_DIR = '/etc/chromium/policies/managed';
+
+/** An order-entry screen (generic profile) for a CT of a patient 20.5 years old at the order: a child only under a cutoff of 21. */
+const ORDER_20_YEARS = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>New imaging order</title></head><body><main>
+<dl class="patient"><dt>Patient</dt><dd>Demo, Young adult</dd><dt>DOB</dt><dd>2006-05-30</dd><dt>Sex</dt><dd>F</dd></dl>
+<form><label for="proc">Procedure</label><select id="proc"><option value="CTH" selected>CT HEAD W/O CONTRAST</option></select>
+<label>Order date <input type="date" name="odate" value="2026-11-20"></label></form></main></body></html>`;
 
 /** Chromium's id for a manifest key: the first 128 bits of SHA-256(public key DER), as a–p. */
 function extensionIdFromKey(keyBase64: string): string {
@@ -167,6 +173,19 @@ describeE2E(SUITE, ['chromium'], () => {
         // Loopback is already a host permission of the e2e build, so two sites are left to enable.
         expect(await page.getByRole('button', { name: 'Enable the 2 sites your organisation approved' }).count()).toBe(1);
         expect(text).toContain('https://ris.example.test');
+
+        // The page side gets the policy too, through the background's cache (settings/policy-cache.ts): in this
+        // fresh profile the first storage.managed read may land after the page asked, and the page is then told
+        // to ask again. Under the policy's cutoff of 21 the 20-year-old's CT order shows the panel.
+        const site = await serveStatic({ '/orders/new': ORDER_20_YEARS });
+        try {
+          const order = await session.newPage();
+          await order.goto(site.url('/orders/new'));
+          await order.locator('image-gently-panel[data-pediatric="true"][data-campaign="ct"]').waitFor({ state: 'attached', timeout: 20_000 });
+          await order.close();
+        } finally {
+          await site.close();
+        }
       } finally {
         await session?.close();
         rmSync(file, { force: true });

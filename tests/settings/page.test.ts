@@ -1,7 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeSetting } from '../../settings/items';
-import { dismissExam, getPageSettings, setSiteDateOrder, snoozeSite, undismissExam, watchPageSettings } from '../../settings/page';
+import {
+  dismissExam,
+  getPageSettings,
+  parsePolicyReply,
+  setSiteDateOrder,
+  snoozeSite,
+  undismissExam,
+  watchPageSettings,
+  type PolicySource,
+} from '../../settings/page';
+import { sampleReferenceTable } from '../helpers/reference-tables';
 
 const NOW = 1_800_000_000_000;
 const SITE = 'https://pacs.example.org';
@@ -59,11 +69,47 @@ describe('page-side settings', () => {
 
   it('policy wins on the page too', async () => {
     await writeSetting('pediatricCutoffYears', 12);
-    await fakeBrowser.storage.managed.set({ pediatricCutoffYears: 21, disabledCampaigns: ['dental'] });
-    const s = await getPageSettings(SITE, NOW);
+    const policy: PolicySource = async () => ({ known: true, raw: { pediatricCutoffYears: 21, disabledCampaigns: ['dental'] } });
+    const s = await getPageSettings(SITE, NOW, policy);
     expect(s.pediatricCutoffYears).toBe(21);
     expect(s.disabledCampaigns).toEqual(['dental']);
     expect(s.managed.sort()).toEqual(['disabledCampaigns', 'pediatricCutoffYears']);
+  });
+
+  it('before the policy is known: the user’s choices stand, no reference-level table, nothing managed', async () => {
+    const table = sampleReferenceTable({ id: 'local-ct' });
+    await writeSetting('pediatricCutoffYears', 16);
+    await writeSetting('disabledCampaigns', ['dental']);
+    await writeSetting('referenceLevelTables', [table]);
+    const known = await getPageSettings(SITE, NOW, async () => ({ known: true, raw: {} }));
+    expect(known.referenceLevelTables).toHaveLength(1); // the user's own table, no policy replacing it
+    const unknown = await getPageSettings(SITE, NOW, async () => ({ known: false }));
+    expect(unknown.pediatricCutoffYears).toBe(16);
+    expect(unknown.disabledCampaigns).toEqual(['dental']);
+    expect(unknown.referenceLevelTables).toEqual([]);
+    expect(unknown.managed).toEqual([]);
+  });
+
+  it('panel.js asks the background, never storage.managed; no answer means "not known yet"', async () => {
+    await fakeBrowser.storage.managed.set({ pediatricCutoffYears: 21 });
+    // No background listening (fake-browser throws "No listeners available").
+    expect((await getPageSettings(SITE, NOW)).pediatricCutoffYears).toBe(18);
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) =>
+      (m as { type?: string }).type === 'get-page-policy' ? Promise.resolve({ known: true, raw: { pediatricCutoffYears: 20 } }) : undefined,
+    );
+    expect((await getPageSettings(SITE, NOW)).pediatricCutoffYears).toBe(20);
+  });
+
+  it.each([
+    [{ known: true, raw: { pediatricCutoffYears: 21 } }, { known: true, raw: { pediatricCutoffYears: 21 } }],
+    [{ known: false }, { known: false }],
+    [{ known: true }, { known: false }],
+    [{ known: true, raw: [1] }, { known: false }],
+    [{ known: 'yes', raw: {} }, { known: false }],
+    [undefined, { known: false }],
+    ['policy', { known: false }],
+  ])('parsePolicyReply(%j) → %j', (reply, expected) => {
+    expect(parsePolicyReply(reply)).toEqual(expected);
   });
 
   it('watchPageSettings fires on a change and stops after unwatch', async () => {
@@ -74,5 +120,15 @@ describe('page-side settings', () => {
     unwatch();
     await writeSetting('pediatricCutoffYears', 14);
     expect(calls).toBe(1);
+  });
+
+  it('watchPageSettings fires when the background says the policy changed', async () => {
+    let calls = 0;
+    const unwatch = watchPageSettings(() => calls++);
+    await fakeBrowser.runtime.sendMessage({ type: 'page-settings-changed' }).catch(() => undefined);
+    expect(calls).toBe(1);
+    await fakeBrowser.runtime.sendMessage({ type: 'focus-panel' }).catch(() => undefined);
+    expect(calls).toBe(1);
+    unwatch();
   });
 });

@@ -8,6 +8,7 @@ describe('isPageRequest', () => {
   it.each([
     [{ type: 'get-tab-facts' }, true],
     [{ type: 'focus-panel' }, true],
+    [{ type: 'page-settings-changed' }, true],
     [{ type: 'focus-panel', extra: 1 }, false],
     [{ type: 'tab-facts' }, false],
     [{}, false],
@@ -20,8 +21,8 @@ describe('isPageRequest', () => {
 
   it('accepts exactly what PageRequestSchema accepts', () => {
     const candidate = fc.oneof(
-      fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel', 'tab-facts', 'x') }),
-      fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel'), extra: fc.anything() }),
+      fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel', 'page-settings-changed', 'tab-facts', 'x') }),
+      fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel', 'page-settings-changed'), extra: fc.anything() }),
       fc.anything(),
     );
     fc.assert(

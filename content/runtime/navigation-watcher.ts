@@ -6,7 +6,8 @@
  * - the Navigation API's `currententrychange` where the browser has it (same-document
  *   navigations, including the page's own pushState/replaceState);
  * - `hashchange` and `popstate` (Orthanc Explorer's hash routes; browsers without the API);
- * - a MutationObserver on the profile's route container, debounced, with a URL check: a mutation
+ * - a MutationObserver on the profile's route container, debounced with a max wait (a continuous
+ *   stream of mutations is reported at least every `maxWaitMs`), with a URL check: a mutation
  *   burst that comes with a new URL counts as a navigation (the fallback for pushState where the
  *   Navigation API is missing), otherwise as a re-render of the same route (Orthanc Explorer
  *   fills its page after its REST call returns);
@@ -56,8 +57,11 @@ export function watchNavigation(options: NavigationWatchOptions): void {
 
   let lastUrl = win.location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending timer is due (Date.now() time). */
+  let dueAt = 0;
   let pendingReason: ChangeReason | null = null;
-  let pendingSince = 0;
+  /** The latest time the pending reaction may run: its first change + maxWaitMs, or a navigation's time. */
+  let deadline = 0;
   let observed: Node | null = null;
   let observedParent: Node | null = null;
 
@@ -71,14 +75,31 @@ export function watchNavigation(options: NavigationWatchOptions): void {
     options.onChange(reason);
   };
 
+  /**
+   * Debounce with a max wait. Each change may restart the quiet time, but never past the deadline
+   * (the burst's first change + maxWaitMs; at once after a navigation). A timer already due at
+   * the deadline is left where it is.
+   * NOTE: re-creating it instead (clear + setTimeout(0) once the deadline had passed) let a change
+   * that ran first (a page mutating in every task, or any timer that was due with ours after the
+   * event loop stalled) move it behind the page's next task, again and again: a continuous
+   * stream could postpone the reaction indefinitely, and mutations following a navigation held
+   * the navigation back until they were quiet.
+   */
   const schedule = (reason: ChangeReason, delay: number) => {
     if (signal.aborted) return;
     const now = Date.now();
-    if (pendingReason === null) pendingSince = now;
-    if (pendingReason === null || PRIORITY[reason] > PRIORITY[pendingReason]) pendingReason = reason;
+    if (pendingReason === null) {
+      pendingReason = reason;
+      deadline = now + maxWaitMs;
+    } else if (PRIORITY[reason] > PRIORITY[pendingReason]) {
+      pendingReason = reason;
+    }
+    if (reason === 'navigation') deadline = Math.min(deadline, now);
+    const at = Math.min(now + delay, deadline);
+    if (timer !== undefined && at === dueAt) return;
     clearTimeout(timer);
-    const wait = Math.max(0, Math.min(delay, pendingSince + maxWaitMs - now));
-    timer = setTimeout(fire, wait);
+    dueAt = at;
+    timer = setTimeout(fire, Math.max(0, at - now));
   };
 
   const onNavigation = () => schedule('navigation', 0);
@@ -157,6 +178,7 @@ export function watchNavigation(options: NavigationWatchOptions): void {
       observer.disconnect();
       routeLevel.disconnect();
       clearTimeout(timer);
+      timer = undefined;
     },
     { once: true },
   );

@@ -1,35 +1,45 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hasNavigationApi, watchNavigation, type ChangeReason } from '@/content/runtime/navigation-watcher';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Wait until something was reported (or 2 s), then a little longer to catch extra reports. */
-async function reported() {
-  const end = Date.now() + 2000;
-  while (calls.length === 0 && Date.now() < end) await sleep(5);
-  await sleep(20);
-}
+// Fake timers (and Date): every wait below is exact, so no test depends on how busy the machine is.
+// Mutation records still arrive as real microtasks; advanceTimersByTimeAsync lets them run between timers.
+const DEBOUNCE = 30;
+const MAX_WAIT = 120;
+/** Let fake time pass (mutation observers and timers run in order). */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** Long enough for anything pending to be reported (several max waits). */
+const settle = () => advance(MAX_WAIT * 5);
 
 let controller: AbortController;
 let calls: ChangeReason[];
+/** Fake milliseconds since the watcher started, at each report. */
+let times: number[];
+let t0: number;
 let route: HTMLElement;
 let outside: HTMLElement;
 
 function start(extra: Partial<Parameters<typeof watchNavigation>[0]> = {}) {
+  t0 = Date.now();
   watchNavigation({
     win: window,
     signal: controller.signal,
     container: () => route,
-    onChange: (r) => calls.push(r),
-    debounceMs: 30,
-    maxWaitMs: 120,
+    onChange: (r) => {
+      calls.push(r);
+      times.push(Date.now() - t0);
+    },
+    debounceMs: DEBOUNCE,
+    maxWaitMs: MAX_WAIT,
     ...extra,
   });
 }
 
 beforeEach(() => {
+  vi.useFakeTimers();
   controller = new AbortController();
   calls = [];
+  times = [];
   document.body.replaceChildren();
   route = document.createElement('main');
   outside = document.createElement('aside');
@@ -38,22 +48,25 @@ beforeEach(() => {
 });
 afterEach(() => {
   controller.abort();
+  vi.useRealTimers();
   delete (window as { navigation?: unknown }).navigation;
 });
 
 describe('watchNavigation', () => {
-  it('reports a hash route change as a navigation', async () => {
+  it('reports a hash route change as a navigation, at once', async () => {
     start();
-    location.hash = '#patient?uuid=1';
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-    await reported();
+    // The event only: changing the hash in happy-dom (even by replaceState) makes it dispatch one
+    // more hashchange later, on a real timer.
+    window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: `${location.href}#patient?uuid=1` }));
+    await settle();
     expect(calls).toEqual(['navigation']);
+    expect(times).toEqual([0]);
   });
 
   it('reports popstate as a navigation', async () => {
     start();
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['navigation']);
   });
 
@@ -63,24 +76,47 @@ describe('watchNavigation', () => {
     expect(hasNavigationApi(window)).toBe(true);
     start();
     navigation.dispatchEvent(new Event('currententrychange'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['navigation']);
   });
 
-  it('turns a burst of mutations in the route container into one re-render', async () => {
+  it('turns a burst of mutations in the route container into one re-render, after the quiet time', async () => {
     start();
     for (let i = 0; i < 20; i++) route.append(document.createElement('li'));
-    await sleep(5);
+    await advance(DEBOUNCE - 1);
     expect(calls).toEqual([]);
-    await reported();
+    await settle();
     expect(calls).toEqual(['mutation']);
+    expect(times).toEqual([DEBOUNCE]);
+  });
+
+  it('each mutation restarts the quiet time, within the max wait', async () => {
+    start();
+    route.append(document.createElement('li'));
+    await advance(20);
+    route.append(document.createElement('li')); // at 20: quiet until 50
+    await advance(20);
+    expect(calls).toEqual([]);
+    await settle();
+    expect(times).toEqual([20 + DEBOUNCE]);
+  });
+
+  it('a navigation during a mutation burst is reported at once, as one navigation', async () => {
+    start();
+    route.append(document.createElement('li'));
+    await advance(10);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    route.append(document.createElement('li'));
+    await settle();
+    expect(calls).toEqual(['navigation']);
+    expect(times).toEqual([10]);
   });
 
   it('treats mutations that come with a new URL as a navigation (pushState without the Navigation API)', async () => {
     start();
     history.pushState(null, '', '/viewer/study-2');
     route.append(document.createElement('section'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['navigation']);
   });
 
@@ -89,7 +125,7 @@ describe('watchNavigation', () => {
     route.append(page);
     start();
     page.className = 'ui-page ui-page-active';
-    await reported();
+    await settle();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -102,12 +138,12 @@ describe('watchNavigation', () => {
     start({ container: () => route.querySelector('.ui-page-active') });
     study.className = 'ui-page ui-page-active';
     lookup.className = 'ui-page';
-    await reported();
+    await settle();
     expect(calls).toEqual(['mutation']);
     // …and from then on observes the new route.
     calls = [];
     study.append(document.createElement('ul'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -118,7 +154,7 @@ describe('watchNavigation', () => {
     start({ container: () => active });
     hidden.append(document.createElement('p'));
     hidden.firstElementChild!.className = 'x';
-    await sleep(80);
+    await settle();
     expect(calls).toEqual([]);
   });
 
@@ -128,7 +164,7 @@ describe('watchNavigation', () => {
     start({ isOwnNode: (n) => n === host });
     outside.append(document.createElement('p'));
     host.setAttribute('data-mode', 'exam');
-    await sleep(60);
+    await settle();
     expect(calls).toEqual([]);
   });
 
@@ -138,22 +174,58 @@ describe('watchNavigation', () => {
     document.documentElement.append(host); // route's parent here is <body>; also try <html>
     route.parentNode!.append(host);
     host.remove();
-    await sleep(80);
+    await settle();
     expect(calls).toEqual([]);
     // …while the page's own additions there still count.
     route.parentNode!.append(document.createElement('section'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['mutation']);
   });
 
   it('does not let a continuous stream of mutations postpone the reaction forever', async () => {
     start();
-    const until = Date.now() + 400;
-    while (Date.now() < until) {
+    // A mutation every 10 ms (faster than the quiet time) for 400 ms.
+    for (let t = 0; t < 400; t += 10) {
       route.append(document.createElement('i'));
-      await sleep(10);
+      await advance(10);
     }
-    expect(calls.length).toBeGreaterThanOrEqual(2);
+    // One report per max wait while the stream lasts (each report starts a new wait at the next
+    // mutation: 0–120, 120–240, 240–360) …
+    expect(times).toEqual([MAX_WAIT, 2 * MAX_WAIT, 3 * MAX_WAIT]);
+    // … and the last burst (360–390) after its quiet time.
+    await settle();
+    expect(times).toEqual([MAX_WAIT, 2 * MAX_WAIT, 3 * MAX_WAIT, 390 + DEBOUNCE]);
+    expect(new Set(calls)).toEqual(new Set(['mutation']));
+  });
+
+  it('a page that mutates in every task cannot push the reaction past the max wait', async () => {
+    // The page keeps a 0 ms timer chain going from the moment the max wait is up (a progress
+    // display, a render loop): each step mutates before our overdue timer gets its turn. Moving
+    // that timer again on each step (as a plain reset does) would starve it for as long as the chain runs.
+    const STEPS = 50;
+    let steps = 0;
+    let stepsAtReport: number | null = null;
+    start({
+      onChange: () => {
+        stepsAtReport ??= steps;
+        times.push(Date.now() - t0);
+      },
+    });
+    const step = () => {
+      steps++;
+      route.append(document.createElement('i'));
+      if (steps < STEPS) setTimeout(step, 0);
+    };
+    setTimeout(step, MAX_WAIT); // due with our timer, queued before it
+    for (let t = 0; t < MAX_WAIT; t += 10) {
+      route.append(document.createElement('i'));
+      await advance(10);
+    }
+    await settle();
+    expect(steps).toBe(STEPS);
+    expect(times[0]).toBe(MAX_WAIT);
+    // Reported after the page's first step at the deadline, not after its whole chain.
+    expect(stepsAtReport).toBe(1);
   });
 
   it('follows the container when a navigation swaps it', async () => {
@@ -163,10 +235,10 @@ describe('watchNavigation', () => {
     document.body.append(next);
     current = next;
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await reported();
+    await settle();
     calls = [];
     next.append(document.createElement('p'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -174,10 +246,10 @@ describe('watchNavigation', () => {
     start();
     const frame = document.createElement('iframe');
     route.append(frame);
-    await sleep(60);
+    await settle();
     calls = [];
     frame.dispatchEvent(new Event('load'));
-    await reported();
+    await settle();
     expect(calls).toEqual(['frame-load']);
   });
 
@@ -186,7 +258,7 @@ describe('watchNavigation', () => {
     route.append(document.createElement('p'));
     controller.abort();
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await sleep(60);
+    await settle();
     expect(calls).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@
  * own unit for AS and screen ages). With no age anywhere, explicitly pediatric protocol/order wording ("PEDS …")
  * in the record's procedure text makes it pediatric; nothing else does.
  */
-import { agesAgree, ageBetween, type AgeReading, isUnderCutoff, parseAgeText, parseDicomAge } from './parse/age';
+import { agesAgree, ageBetween, type AgeReading, calendarAge, isUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from './parse/age';
 import { type CalendarDate, daysBetween, fullMonthsBetween, parseDate, utcDate } from './parse/dates';
 import {
   campaignsFor,
@@ -37,6 +37,7 @@ import {
 import { parseWeight } from './parse/weight';
 import type {
   AgeBasis,
+  AgeDetail,
   AnalyzeOptions,
   BodyRegion,
   Campaign,
@@ -67,6 +68,7 @@ interface Ctx {
 interface AgeDecision {
   ageDays: number | null;
   ageBasis: AgeBasis | null;
+  ageDetail: AgeDetail | null;
   pediatric: boolean;
   conflict: boolean;
 }
@@ -77,6 +79,7 @@ export function emptyAnalysis(profileId: string | null = null, evidence: Evidenc
     pediatric: false,
     ageDays: null,
     ageBasis: null,
+    ageDetail: null,
     modality: null,
     modalities: [],
     campaign: null,
@@ -198,15 +201,19 @@ function decideAge(facts: readonly Fact[], ctx: Ctx, ev: Evidence[]): AgeDecisio
   if (atAge && dicom) said(dicom, agesAgree(atAge, dicom.reading, 0), `birth + ${basis} date`);
   if (shown && todayAge) said(shown, agesAgree(todayAge, shown.reading, shown.reading.unit === 'D' ? 3 : 1), 'the birth date');
 
-  let result: AgeDecision = { ageDays: null, ageBasis: null, pediatric: false, conflict };
-  const use = (days: number, ageBasis: AgeBasis, pediatric: boolean, text: string, where: string, note: string) => {
-    result = { ageDays: days, ageBasis, pediatric, conflict };
+  let result: AgeDecision = { ageDays: null, ageBasis: null, ageDetail: null, pediatric: false, conflict };
+  const use = (days: number, ageBasis: AgeBasis, ageDetail: AgeDetail | null, pediatric: boolean, text: string, where: string, note: string) => {
+    result = { ageDays: days, ageBasis, ageDetail, pediatric, conflict };
     ev.push({ kind: 'age', text, where, note: `used: ${note}` });
   };
-  if (atAge) use(atAge.days, basis, isUnderCutoff(atAge, ctx.cutoff), `${atAge.days} days`, `${birth!.fact.where} + ${at!.fact.where}`, `birth + ${basis} date (UTC calendar)`);
-  else if (dicom) use(dicom.reading.days, 'exam', dicom.reading.years < ctx.cutoff, dicom.fact.text, dicom.fact.where, `DICOM age at the study, ≥ ${dicom.reading.days} days`);
-  else if (todayAge) use(todayAge.days, 'today', isUnderCutoff(todayAge, ctx.cutoff), `${todayAge.days} days`, birth!.fact.where, 'birth date + today (no exam date shown)');
-  else if (shown) use(shown.reading.days, 'today', shown.reading.years < ctx.cutoff, shown.fact.text, shown.fact.where, `age as shown (today), ≥ ${shown.reading.days} days`);
+  const calendar = (from: CalendarDate, to: CalendarDate): AgeDetail | null => {
+    const c = calendarAge(from, to);
+    return c && { source: 'calendar', ...c };
+  };
+  if (atAge) use(atAge.days, basis, calendar(birth!.date, at!.date), isUnderCutoff(atAge, ctx.cutoff), `${atAge.days} days`, `${birth!.fact.where} + ${at!.fact.where}`, `birth + ${basis} date (UTC calendar)`);
+  else if (dicom) use(dicom.reading.days, 'exam', readingDetail(dicom.reading), dicom.reading.years < ctx.cutoff, dicom.fact.text, dicom.fact.where, `DICOM age at the study, ≥ ${dicom.reading.days} days`);
+  else if (todayAge) use(todayAge.days, 'today', calendar(birth!.date, ctx.today), isUnderCutoff(todayAge, ctx.cutoff), `${todayAge.days} days`, birth!.fact.where, 'birth date + today (no exam date shown)');
+  else if (shown) use(shown.reading.days, 'today', readingDetail(shown.reading), shown.reading.years < ctx.cutoff, shown.fact.text, shown.fact.where, `age as shown (today), ≥ ${shown.reading.days} days`);
   return result;
 }
 
@@ -247,6 +254,7 @@ function decidePrimary(facts: readonly Fact[], ctx: Ctx, notes: Evidence[]): Pag
   const out = emptyAnalysis(null, ev);
   out.ageDays = age.ageDays;
   out.ageBasis = age.ageBasis;
+  out.ageDetail = age.ageDetail;
   out.pediatric = age.pediatric;
   out.ageConflict = age.conflict;
 
@@ -423,11 +431,15 @@ class RowReader {
     const { ctx, birth, exam, order } = this;
     let ageDays: number | null = null;
     let ageBasis: AgeBasis | null = null;
+    let ageDetail: AgeDetail | null = null;
     let pediatric = false;
     const at = exam ?? order;
     if (birth && at && (ageDays = daysBetween(birth, at)) >= 0) {
       ageBasis = exam ? 'exam' : 'order';
       pediatric = fullMonthsBetween(birth, at) < ctx.cutoff * 12;
+      // The printed age only for rows the panel lists (pediatric ones): less to build and to compare on big lists.
+      const c = pediatric ? calendarAge(birth, at) : null;
+      if (c) ageDetail = { source: 'calendar', years: c.years, months: c.months, days: c.days };
     } else {
       ageDays = null;
       const dicom = this.dicomAge ? (parseDicomAge(this.dicomAge) ?? parseAgeText(this.dicomAge)) : null;
@@ -438,14 +450,18 @@ class RowReader {
         ageDays = dicom.days;
         ageBasis = 'exam';
         pediatric = dicom.years < ctx.cutoff;
+        if (pediatric) ageDetail = readingDetail(dicom);
       } else if (todayAge) {
         ageDays = todayAge.days;
         ageBasis = 'today';
         pediatric = isUnderCutoff(todayAge, ctx.cutoff);
+        const c = pediatric ? calendarAge(birth!, ctx.today) : null;
+        if (c) ageDetail = { source: 'calendar', years: c.years, months: c.months, days: c.days };
       } else if (shown) {
         ageDays = shown.days;
         ageBasis = 'today';
         pediatric = shown.years < ctx.cutoff;
+        if (pediatric) ageDetail = readingDetail(shown);
       }
     }
 
@@ -470,6 +486,7 @@ class RowReader {
     return {
       ageDays,
       ageBasis,
+      ageDetail,
       pediatric,
       modality: modalities[0] ?? null,
       campaign: campaigns[0] ?? null,

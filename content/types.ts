@@ -56,10 +56,34 @@ export interface CtdiReading {
   source: string;
 }
 
+/** A unit of a printed age part. */
+export type AgePartUnit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'minutes';
+
+/** One part of a printed age: `4 yrs` → { value: 4, unit: 'years' }. */
+export interface AgePart {
+  value: number;
+  unit: AgePartUnit;
+}
+
+/**
+ * The age the way it was found, so the panel can print it as EHRs do (content/parse/age.ts `ehrAgeParts`) instead
+ * of rounding `ageDays`. Patient data like `ageDays`: stays in the tab (never in TabFacts, messages or storage).
+ * - `calendar`: from a birth date and the exam/order date (or today): completed years, months since the last
+ *   birthday (0–11), days since the last completed month (UTC calendar arithmetic, `calendarAge`).
+ * - `dicom`: a DICOM AS as written (`006Y` → 6 years).
+ * - `shown`: an age as the page prints it, its parts as written (`4 yrs, 1 mth`).
+ * Added by the fixes helper for the panel's exact age (issue 4); additive.
+ */
+export type AgeDetail =
+  | { source: 'calendar'; years: number; months: number; days: number }
+  | { source: 'dicom' | 'shown'; parts: AgePart[] };
+
 /** One row of a list page (worklist, a patient's study list). */
 export interface ExamRecord {
   ageDays: number | null;
   ageBasis: AgeBasis | null;
+  /** How the row's age was found, for printing it (see AgeDetail). Null when the row has no age or is not pediatric (the panel lists only pediatric rows). */
+  ageDetail?: AgeDetail | null;
   pediatric: boolean;
   modality: ModalityCode | null;
   campaign: Campaign | null;
@@ -75,6 +99,8 @@ export interface PageAnalysis {
   pediatric: boolean;
   ageDays: number | null;
   ageBasis: AgeBasis | null;
+  /** How the age was found, for printing it as EHRs do (see AgeDetail). Absent or null when there is no age. */
+  ageDetail?: AgeDetail | null;
   modality: ModalityCode | null;
   modalities: ModalityCode[];
   campaign: Campaign | null;

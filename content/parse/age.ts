@@ -9,14 +9,23 @@
  *   and it is pediatric under an 18-year cutoff because 17 < 18 (the comparison is made in the AS's own unit,
  *   never on the rounded days, so `018Y` is never pediatric under 18).
  * Text ages (`4 yrs, 1 mth`) add their parts the same way (⌊4·365.25 + 1·30.4375⌋ = 1491 days).
- * Ages from a birth date and an exam date are exact calendar differences (see `ageBetween`).
+ * Ages from a birth date and an exam date are exact calendar differences (see `ageBetween`, `calendarAge`).
+ *
+ * ## How an age is printed (`ehrAgeParts`)
+ * As EHR patient banners print it (NHS CUI patient banner, tables 7/8, which OpenMRS O3 follows — `4 yrs, 1 mth`,
+ * `13 mths, 9 days`, `27 days`, `18 yrs`), from the exact calendar age, never from rounded days:
+ * under one completed month in days (`29 d`); under 2 years in months and days (`11 mo`, `1 mo 14 d`); under 18
+ * years in years and months (`4 y 1 mo`, `2 y`); from 18 in years. A zero last part is left out. (NHS prints weeks
+ * and days under one year; months are used here, as pediatric orders and dose tables count infants in months.)
+ * An age read as a DICOM AS or as the page printed it is shown as read, part for part (`006Y` → `6 y`).
  *
  * AS grammar: exactly 3 digits and one of D W M Y (DICOM PS3.5 §6.2, Table 6.2-1 "AS"; fo-dicom DicomAgeString).
  * Text grammar: OpenMRS O3 banner ages (`0 min`, `26 hr`, `27 days`, `4 wks, 1 day`, `12 mths, 1 day`, `4 yrs, 1 mth`,
  * `18 yrs` — openmrs-esm-core esm-utils age-helpers.ts, NHS CUI tables 7/8), `6 y.o.`, `6 yo`, `45 d/o`, `3 mo`,
  * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`.
  */
-import { type CalendarDate, daysBetween, fullMonthsBetween } from './dates';
+import type { AgeDetail, AgePart, AgePartUnit } from '../types';
+import { type CalendarDate, daysBetween, fullMonthsBetween, monthAnniversary } from './dates';
 
 /** Mean Gregorian year and month in days (365.25 and 365.25/12). */
 export const DAYS_PER_YEAR = 365.25;
@@ -35,6 +44,8 @@ export interface AgeReading {
   /** For DICOM AS: the number and unit as written. */
   n?: number;
   unit?: AgeUnit;
+  /** For an age as a screen prints it: its parts as written, in order (`4 yrs, 1 mth` → 4 years, 1 months). */
+  parts?: AgePart[];
 }
 
 const AS_RE = /^\s*(\d{3})([DWMY])\s*$/;
@@ -62,7 +73,10 @@ const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú]
 const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'i');
 const SEPARATOR = /(?:\s*(?:,|and|y|&|\+)\s*|\s+)/iy;
 
-function unitOf(u: string): 'y' | 'mo' | 'w' | 'd' | 'h' | 'min' {
+type TextUnit = 'y' | 'mo' | 'w' | 'd' | 'h' | 'min';
+const PART_UNIT: Record<TextUnit, AgePartUnit> = { y: 'years', mo: 'months', w: 'weeks', d: 'days', h: 'hours', min: 'minutes' };
+
+function unitOf(u: string): TextUnit {
   const s = u.toLowerCase();
   if (s.startsWith('min')) return 'min';
   if (s.startsWith('h')) return 'h';
@@ -89,12 +103,14 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   if (!first) {
     if (options.bareNumberIsYears) {
       const bare = /^\s*(\d{1,3})\s*$/.exec(text);
-      if (bare) return build(Number(bare[1]), 0, 0, 0);
+      const reading = bare ? build(Number(bare[1]), 0, 0, 0) : null;
+      if (reading) return { ...reading, parts: [{ value: Number(bare![1]), unit: 'years' }] };
     }
     return null;
   }
   const parts = { y: 0, mo: 0, w: 0, d: 0, h: 0, min: 0 };
   const seen = new Set<string>();
+  const written: AgePart[] = [];
   let pos = first.index;
   for (;;) {
     TOKEN.lastIndex = pos;
@@ -104,6 +120,7 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
     if (seen.has(unit)) break;
     seen.add(unit);
     parts[unit] = Number(t[1]!.replace(',', '.'));
+    written.push({ value: parts[unit], unit: PART_UNIT[unit] });
     pos = TOKEN.lastIndex;
     SEPARATOR.lastIndex = pos;
     if (!SEPARATOR.exec(text)) break;
@@ -116,7 +133,7 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   const unit: AgeUnit = seen.has('d') || seen.has('h') || seen.has('min') ? 'D' : seen.has('w') ? 'W' : seen.has('mo') ? 'M' : 'Y';
   const n =
     unit === 'Y' ? Math.floor(parts.y) : unit === 'M' ? Math.floor(parts.y * 12 + parts.mo) : unit === 'W' ? Math.floor(reading.days / 7) : reading.days;
-  return { ...reading, n, unit };
+  return { ...reading, n, unit, parts: written };
 }
 
 export interface CalendarAge {
@@ -135,6 +152,54 @@ export function ageBetween(birth: CalendarDate, at: CalendarDate): CalendarAge |
   const years = Math.floor(months / 12);
   if (years >= MAX_AGE_YEARS) return null;
   return { days, months, years };
+}
+
+/**
+ * The exact calendar age on `at` of someone born on `birth` (UTC calendar days): completed years, the months
+ * completed since the last birthday (0–11) and the days since the last month was completed. A month is completed
+ * on the birth's day number, or on the 1st of the next month when a month is too short (`fullMonthsBetween`).
+ * Null when `at` is before `birth` or the age is implausible.
+ * @example calendarAge({ y: 2020, m: 1, d: 31 }, { y: 2020, m: 2, d: 29 }) //=> { years: 0, months: 0, days: 29 }
+ * @example calendarAge({ y: 2019, m: 2, d: 28 }, { y: 2024, m: 2, d: 29 }) //=> { years: 5, months: 0, days: 1 }
+ */
+export function calendarAge(birth: CalendarDate, at: CalendarDate): { years: number; months: number; days: number } | null {
+  if (daysBetween(birth, at) < 0) return null;
+  const total = fullMonthsBetween(birth, at);
+  const years = Math.floor(total / 12);
+  if (years >= MAX_AGE_YEARS) return null;
+  return { years, months: total - years * 12, days: daysBetween(monthAnniversary(birth, total), at) };
+}
+
+const AS_UNIT: Record<AgeUnit, AgePartUnit> = { Y: 'years', M: 'months', W: 'weeks', D: 'days' };
+
+/** How an age reading is shown: a printed age as its parts as written, a DICOM AS as its number and unit. */
+export function readingDetail(reading: AgeReading): AgeDetail | null {
+  if (reading.parts && reading.parts.length > 0) return { source: 'shown', parts: reading.parts };
+  if (reading.n !== undefined && reading.unit) return { source: 'dicom', parts: [{ value: reading.n, unit: AS_UNIT[reading.unit] }] };
+  return null;
+}
+
+/**
+ * The parts to print for an age, largest first (see "How an age is printed" above). Pure: the panel translates the
+ * units (`4 y 1 mo`, `4 a 1 m`).
+ * @example ehrAgeParts({ source: 'calendar', years: 4, months: 1, days: 12 }) //=> [{ value: 4, unit: 'years' }, { value: 1, unit: 'months' }]
+ */
+export function ehrAgeParts(detail: AgeDetail): AgePart[] {
+  if (detail.source !== 'calendar') return detail.parts;
+  const { years, months, days } = detail;
+  const out: AgePart[] = [];
+  const add = (value: number, unit: AgePartUnit, always: boolean) => {
+    if (always || value > 0) out.push({ value, unit });
+  };
+  if (years >= 18) add(years, 'years', true);
+  else if (years >= 2) {
+    add(years, 'years', true);
+    add(months, 'months', false);
+  } else if (years * 12 + months >= 1) {
+    add(years * 12 + months, 'months', true);
+    add(days, 'days', false);
+  } else add(days, 'days', true);
+  return out;
 }
 
 /** Under the cutoff (years, may be fractional) on a calendar age: completed months < cutoff·12. */

@@ -172,13 +172,29 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
 
 /**
  * Completed months from `a` to `b` (the age in months a calendar shows). A month is completed on the same day
- * number of a later month; someone born on the 31st completes a month on the last day of a shorter month.
+ * number of a later month; where that month is too short (born on the 31st, or on 29 February in a common year),
+ * on the 1st of the month after. This is ISO 8601 calendar arithmetic as java.time `Period.between`, Temporal
+ * `PlainDate.until` and dateutil `relativedelta` do it: born 2020-01-31, on 2020-02-29 the age is 29 days,
+ * 0 months; born 2008-02-29, the 18th year is completed on 2026-03-01.
+ * NOTE: this once counted a month as completed on the last day of a shorter month (moment/dayjs style); the
+ * panel's exact age (content/parse/age.ts `calendarAge`) and the pediatric cutoff now share this one rule.
  */
 export function fullMonthsBetween(a: CalendarDate, b: CalendarDate): number {
   let months = (b.y - a.y) * 12 + (b.m - a.m);
-  const anniversaryDay = Math.min(a.d, daysInMonth(b.y, b.m));
-  if (b.d < anniversaryDay) months -= 1;
+  if (b.d < a.d) months -= 1;
   return months;
+}
+
+/**
+ * The day the `months`-th month after `a` is completed: the same day number that many months later, or the 1st
+ * of the month after when that month is too short (see `fullMonthsBetween`).
+ */
+export function monthAnniversary(a: CalendarDate, months: number): CalendarDate {
+  const index = a.y * 12 + (a.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  if (a.d <= daysInMonth(y, m)) return { y, m, d: a.d };
+  return m === 12 ? { y: y + 1, m: 1, d: 1 } : { y, m: m + 1, d: 1 };
 }
 
 /** The UTC calendar date of an instant. */

@@ -2,15 +2,16 @@
  * PageAnalysis (+ settings) → PanelView: everything the panel shows, translated and formatted.
  * The one place where the panel's content is decided; pure except for `i18n.t` (a lookup).
  *
- * What never appears: names, ids, dates, the exam key. The age appears as an age ("6 years
- * 3 months at the exam"), the exam as its modality and description, the evidence as text behind
- * "why am I seeing this".
+ * What never appears: names, ids, dates, the exam key. The age appears as an age, printed the
+ * way EHRs print it ("6 y 3 mo at the exam"), the exam as its modality and description, the
+ * evidence as text behind "why am I seeing this".
  */
 import { i18n } from '#i18n';
 import { remindersFor } from '@/clinical/campaigns';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
-import type { AgeBasis, ExamRecord, ModalityCode, PageAnalysis } from '@/content/types';
+import { ehrAgeParts } from '@/content/parse/age';
+import type { AgeBasis, AgeDetail, ExamRecord, ModalityCode, PageAnalysis } from '@/content/types';
 import { shownCampaigns, type PanelDecision } from './decide';
 import { ageSsdeNumber, nmNumbers, referenceNumbers } from './panel-numbers';
 
@@ -63,9 +64,9 @@ export function buildPanelView(input: ViewInput): PanelView {
   return {
     mode: d.mode,
     pillText,
-    ageText: d.mode !== 'list' && a.ageDays != null ? ageText(a.ageDays, a.ageBasis) : null,
+    ageText: d.mode !== 'list' && a.ageDays != null ? ageText(a.ageDetail, a.ageDays, a.ageBasis, input.locale) : null,
     examText: d.mode !== 'list' ? examText(modality, a.examDescription) : null,
-    list: d.pediatricRecords.length > 0 ? listSummary(d.pediatricRecords) : null,
+    list: d.pediatricRecords.length > 0 ? listSummary(d.pediatricRecords, input.locale) : null,
     campaigns: campaignBlocks(a, d, input.disabledCampaigns),
     numbers,
     notes,
@@ -86,45 +87,40 @@ function examText(modality: string | null, description: string | null): string |
 }
 
 /**
- * An age for people, from days: under 4 weeks in days, under 2 years in months, then years and
- * months.
- *
- * NOTE: days alone do not say how many 29 Februaries the child has lived through, so no rule is
- * exact on every day. Years here are counted with the fewest possible leap days (N years =
- * 365·N + ⌊N/4⌋ days): on a birthday the new age always shows, and at worst it shows one day
- * early, never late (a mean-year rule would show "16 years 11 months" on a 17th birthday).
- * Months within the year are 30.4375 days (±1 day). The exact number of days is on the host
- * element (`data-age-days`), and the dates as read are in the evidence.
+ * The age as EHRs print it (content/parse/age.ts `ehrAgeParts`): exact calendar parts from the
+ * dates ("4 y 1 mo", "11 mo", "29 d"), or a DICOM AS or printed age as read ("6 y", "4 y 1 mo"),
+ * with what it is relative to. No rounding from days.
  */
-export function ageParts(ageDays: number): { years: number; months: number; days: number } | null {
+export function formatAgeParts(detail: AgeDetail, locale = 'en'): string {
+  let number: Intl.NumberFormat;
+  try {
+    number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  } catch {
+    number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+  }
+  return ehrAgeParts(detail)
+    .map((p) => t(`panel.ageUnit.${p.unit}`, [number.format(p.value)]))
+    .join(' ');
+}
+
+/**
+ * "6 y 3 mo at the exam", "6 y at the exam (DICOM age)", "4 y 1 mo today (as the page shows it)".
+ * Without a detail (an analysis not made by content/decide.ts) the exact days are shown ("2288 d").
+ */
+export function ageText(detail: AgeDetail | null | undefined, ageDays: number, basis: AgeBasis | null, locale = 'en'): string | null {
   if (!Number.isFinite(ageDays) || ageDays < 0) return null;
-  const days = Math.floor(ageDays);
-  let years = Math.floor(days / 365.25);
-  while (365 * (years + 1) + Math.floor((years + 1) / 4) <= days) years++;
-  while (years > 0 && 365 * years + Math.floor(years / 4) > days) years--;
-  const rest = days - (365 * years + Math.floor(years / 4));
-  return { years, months: Math.min(11, Math.floor(rest / 30.4375)), days };
+  const at = basis ?? 'exam';
+  if (!detail) return t(`panel.ageAt.${at}`, [t('panel.ageUnit.days', [String(Math.floor(ageDays))])]);
+  const age = formatAgeParts(detail, locale);
+  if (detail.source === 'dicom') return t('panel.ageDicom', [age]);
+  if (detail.source === 'shown') return t(`panel.ageAsShown.${at}`, [age]);
+  return t(`panel.ageAt.${at}`, [age]);
 }
 
-export function formatAge(ageDays: number): string | null {
-  const p = ageParts(ageDays);
-  if (!p) return null;
-  if (p.days < 28) return t('panel.ageDays', p.days);
-  if (p.years < 2) return t('panel.ageMonths', p.years * 12 + p.months);
-  if (p.months === 0) return t('panel.ageYears', p.years);
-  return t('panel.ageJoin', [t('panel.ageYears', p.years), t('panel.ageMonths', p.months)]);
-}
-
-export function ageText(ageDays: number, basis: AgeBasis | null): string | null {
-  const age = formatAge(ageDays);
-  if (!age) return null;
-  return t(`panel.ageAt.${basis ?? 'exam'}`, [age]);
-}
-
-function listSummary(records: ExamRecord[]) {
+function listSummary(records: ExamRecord[], locale: string) {
   const shown: PanelRecord[] = records.slice(0, LIST_ROWS_SHOWN).map((r) => ({
     description: r.description ?? (r.modality ? modalityLabel(r.modality) : t('panel.examUnknownModality')),
-    ageText: r.ageDays != null ? ageText(r.ageDays, r.ageBasis) : null,
+    ageText: r.ageDays != null ? ageText(r.ageDetail, r.ageDays, r.ageBasis, locale) : null,
     modality: r.modality,
   }));
   const rest = records.length - shown.length;

@@ -46,7 +46,7 @@ describe('Panel', () => {
       expect(pill().getAttribute('aria-expanded')).toBe('false');
       expect(pill().getAttribute('aria-controls')).toBe('igp-card');
       expect(card()).toBeNull();
-      expect(root.textContent).not.toContain('6 years 3 months');
+      expect(root.textContent).not.toContain('6 y 3 mo');
     });
 
     it('asks to expand when the pill is pressed', () => {
@@ -70,7 +70,7 @@ describe('Panel', () => {
       const c = card()!;
       expect(c.getAttribute('role')).toBe('region');
       expect(c.getAttribute('aria-labelledby')).toBe('igp-title');
-      expect(c.querySelector('.igp-age')!.textContent).toBe('6 years 3 months at the exam');
+      expect(c.querySelector('.igp-age')!.textContent).toBe('6 y 3 mo at the exam');
       expect(c.querySelector('.igp-exam')!.textContent).toBe('CT · CT ABDOMEN PELVIS W CONTRAST');
       expect([...c.querySelectorAll('.igp-campaign li')].map((li) => li.textContent)).toEqual([
         'Child-size the kVp and mA',
@@ -211,7 +211,7 @@ describe('Panel', () => {
         examText: null,
         list: {
           summary: '3 pediatric exams in this list',
-          records: [{ description: 'CT HEAD', ageText: '4 years', modality: 'CT' }],
+          records: [{ description: 'CT HEAD', ageText: '4 y at the exam', modality: 'CT' }],
           more: 'and 2 more',
         },
       });

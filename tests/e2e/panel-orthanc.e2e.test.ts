@@ -27,9 +27,10 @@ import { dumpStorage, sendToTab, waitForFacts } from './pages/extension-state';
 import { hashNavigate, waitForRoute } from './pages/orthanc-explorer';
 import { cardText, clickButton, isExpanded, overlaps, pageControlRects, pillRect, togglePanel } from './pages/panel';
 
-// The seeded child: born 2020-08-15, CT on 2026-11-20 → 2288 days; 6 years 3 months 5 days.
+// The seeded child: born 2020-08-15, CT on 2026-11-20 → 2288 days; on the calendar 6 years 3 months (2026-11-15)
+// and 5 days, printed as EHRs print ages from 2 years on: years and months.
 const CHILD_AGE_DAYS = String((Date.UTC(2026, 10, 20) - Date.UTC(2020, 7, 15)) / 86_400_000);
-const CHILD_AGE_TEXT = '6 years 3 months at the exam';
+const CHILD_AGE_TEXT = '6 y 3 mo at the exam';
 const PATIENT_DATA = ['TEST^PEDS^SIX', 'PEDS0006', 'TEST^ADULT', 'ADULT'];
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');
 

@@ -34,6 +34,8 @@ export function childCtAnalysis(overrides: Partial<PageAnalysis> = {}): PageAnal
     pediatric: true,
     ageDays: 2288,
     ageBasis: 'exam',
+    // 2020-08-15 → 2026-11-15 is 6 years 3 months, then 5 days
+    ageDetail: { source: 'calendar', years: 6, months: 3, days: 5 },
     modality: 'CT',
     modalities: ['CT'],
     campaign: 'ct',

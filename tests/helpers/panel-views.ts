@@ -9,7 +9,7 @@ export function examView(overrides: Partial<PanelView> = {}): PanelView {
   return {
     mode: 'exam',
     pillText: 'Child · CT',
-    ageText: '6 years 3 months at the exam',
+    ageText: '6 y 3 mo at the exam',
     examText: 'CT · CT ABDOMEN PELVIS W CONTRAST',
     list: null,
     campaigns: [

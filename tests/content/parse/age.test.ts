@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ageBetween, agesAgree, parseAgeText, parseDicomAge } from '../../../content/parse/age';
+import {
+  ageBetween,
+  agesAgree,
+  calendarAge,
+  ehrAgeParts,
+  isUnderCutoff,
+  parseAgeText,
+  parseDicomAge,
+  readingDetail,
+} from '../../../content/parse/age';
+import type { AgeDetail } from '../../../content/types';
 
 describe('parseDicomAge (DICOM AS, PS3.5 §6.2)', () => {
   test.each([
@@ -85,5 +96,108 @@ describe('ageBetween and agreement', () => {
     const age = ageBetween(d(2008, 11, 21), d(2026, 11, 20))!;
     expect(age.years).toBe(17);
     expect(agesAgree(age, parseDicomAge('017Y')!)).toBe(true);
+  });
+});
+
+describe('calendarAge: exact calendar age in UTC (years, months since the birthday, days since the last month)', () => {
+  const d = (y: number, m: number, day: number) => ({ y, m, d: day });
+  test.each([
+    // [birth, at, expected] — counted on a calendar by hand
+    [d(2020, 8, 15), d(2026, 11, 20), { years: 6, months: 3, days: 5 }], // the e2e child (2288 days)
+    [d(2020, 1, 31), d(2020, 2, 29), { years: 0, months: 0, days: 29 }], // month end: no 31 February
+    [d(2020, 1, 31), d(2020, 3, 1), { years: 0, months: 1, days: 0 }], // … so the month is completed on 1 March
+    [d(2020, 1, 31), d(2020, 3, 2), { years: 0, months: 1, days: 1 }],
+    [d(2020, 1, 31), d(2020, 3, 31), { years: 0, months: 2, days: 0 }],
+    [d(2020, 1, 31), d(2020, 4, 30), { years: 0, months: 2, days: 30 }], // no 31 April either
+    [d(2021, 1, 31), d(2021, 2, 28), { years: 0, months: 0, days: 28 }],
+    [d(2019, 2, 28), d(2024, 2, 29), { years: 5, months: 0, days: 1 }], // exam on a leap day
+    [d(2020, 2, 29), d(2021, 2, 28), { years: 0, months: 11, days: 30 }], // leap-day birth, common year
+    [d(2020, 2, 29), d(2021, 3, 1), { years: 1, months: 0, days: 0 }],
+    [d(2020, 2, 29), d(2024, 2, 29), { years: 4, months: 0, days: 0 }],
+    [d(2019, 12, 31), d(2020, 12, 31), { years: 1, months: 0, days: 0 }],
+    [d(2019, 12, 31), d(2020, 12, 30), { years: 0, months: 11, days: 29 }], // no 31 November: 11 months on 1 December
+    [d(2026, 11, 20), d(2026, 11, 20), { years: 0, months: 0, days: 0 }],
+  ])('born %j, on %j', (birth, at, expected) => {
+    expect(calendarAge(birth, at)).toEqual(expected);
+  });
+
+  test('a date before the birth, or an implausible age, is no age', () => {
+    expect(calendarAge(d(2020, 8, 15), d(2020, 8, 14))).toBeNull();
+    expect(calendarAge(d(1880, 1, 1), d(2026, 1, 1))).toBeNull();
+  });
+
+  test('agrees with counting on a calendar, day by day, and with the pediatric cutoff (births 2000–2026, ages 0–20 y)', () => {
+    const DAY = 86_400_000;
+    const ymd = (t: number) => {
+      const x = new Date(t);
+      return { y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate() };
+    };
+    // Independent of the code under test: walk the calendar one day at a time; a month is completed on a day with
+    // the birth's day number, or on the 1st when the month before was too short to have it.
+    const walk = (birthT: number, ageDays: number) => {
+      const birth = ymd(birthT);
+      let months = 0;
+      let since = 0;
+      for (let k = 1; k <= ageDays; k++) {
+        const day = ymd(birthT + k * DAY);
+        const lastOfPrevious = ymd(birthT + k * DAY - DAY);
+        const previousTooShort = day.d === 1 && lastOfPrevious.d < birth.d;
+        since++;
+        if (day.d === birth.d || previousTooShort) {
+          months++;
+          since = 0;
+        }
+      }
+      return { years: Math.floor(months / 12), months: months % 12, days: since, totalMonths: months };
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 27 * 366 }), fc.integer({ min: 0, max: 20 * 366 }), (birthOffset, ageDays) => {
+        const birthT = Date.UTC(2000, 0, 1) + birthOffset * DAY;
+        const truth = walk(birthT, ageDays);
+        const age = calendarAge(ymd(birthT), ymd(birthT + ageDays * DAY))!;
+        expect(age).toEqual({ years: truth.years, months: truth.months, days: truth.days });
+        // the decision and the printed age use one rule: pediatric under 18 ⇔ printed years < 18
+        const birth = ymd(birthT);
+        const at = ymd(birthT + ageDays * DAY);
+        expect(isUnderCutoff(ageBetween(birth, at)!, 18)).toBe(age.years < 18);
+      }),
+      { numRuns: 400, examples: [[Date.UTC(2020, 1, 29) / DAY - Date.UTC(2000, 0, 1) / DAY, 366], [Date.UTC(2020, 0, 31) / DAY - Date.UTC(2000, 0, 1) / DAY, 29]] },
+    );
+  });
+});
+
+describe('ehrAgeParts: an age as EHR banners print it', () => {
+  const cal = (years: number, months: number, days: number): AgeDetail => ({ source: 'calendar', years, months, days });
+  const printed = (detail: AgeDetail) => ehrAgeParts(detail).map((p) => `${p.value} ${p.unit}`).join(' ');
+  test.each([
+    [cal(0, 0, 0), '0 days'],
+    [cal(0, 0, 29), '29 days'],
+    [cal(0, 1, 0), '1 months'],
+    [cal(0, 1, 14), '1 months 14 days'],
+    [cal(0, 11, 0), '11 months'],
+    [cal(1, 0, 3), '12 months 3 days'],
+    [cal(1, 11, 30), '23 months 30 days'],
+    [cal(2, 0, 5), '2 years'],
+    [cal(4, 1, 12), '4 years 1 months'],
+    [cal(17, 11, 30), '17 years 11 months'],
+    [cal(18, 3, 2), '18 years'],
+  ])('%j → %s', (detail, text) => {
+    expect(printed(detail)).toBe(text);
+  });
+
+  test('a DICOM AS or a printed age is shown as read, part for part', () => {
+    expect(readingDetail(parseDicomAge('006Y')!)).toEqual({ source: 'dicom', parts: [{ value: 6, unit: 'years' }] });
+    expect(readingDetail(parseAgeText('018M')!)).toEqual({ source: 'dicom', parts: [{ value: 18, unit: 'months' }] });
+    expect(readingDetail(parseAgeText('4 yrs, 1 mth')!)).toEqual({
+      source: 'shown',
+      parts: [{ value: 4, unit: 'years' }, { value: 1, unit: 'months' }],
+    });
+    expect(readingDetail(parseAgeText('13 mths, 9 days')!)!).toEqual({
+      source: 'shown',
+      parts: [{ value: 13, unit: 'months' }, { value: 9, unit: 'days' }],
+    });
+    expect(readingDetail(parseAgeText('0 min')!)).toEqual({ source: 'shown', parts: [{ value: 0, unit: 'minutes' }] });
+    expect(readingDetail(parseAgeText('6', { bareNumberIsYears: true })!)).toEqual({ source: 'shown', parts: [{ value: 6, unit: 'years' }] });
+    expect(printed(readingDetail(parseAgeText('2y 3m')!)!)).toBe('2 years 3 months');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, fullMonthsBetween, parseDate, utcDate } from '../../../content/parse/dates';
+import { daysBetween, fullMonthsBetween, monthAnniversary, parseDate, utcDate } from '../../../content/parse/dates';
 
 const iso = (text: string, order?: 'MDY' | 'DMY') => {
   const r = parseDate(text, order);
@@ -83,11 +83,32 @@ describe('calendar arithmetic (UTC)', () => {
     expect(fullMonthsBetween(d(2020, 8, 15), d(2026, 11, 20))).toBe(6 * 12 + 3);
     expect(fullMonthsBetween(d(2020, 8, 15), d(2020, 9, 14))).toBe(0);
     expect(fullMonthsBetween(d(2020, 8, 15), d(2020, 9, 15))).toBe(1);
-    // born on the 31st: the month completes on the last day of a shorter month
-    expect(fullMonthsBetween(d(2021, 1, 31), d(2021, 2, 28))).toBe(1);
-    // born 29 February: the year completes on 28 February in common years
-    expect(fullMonthsBetween(d(2020, 2, 29), d(2021, 2, 28))).toBe(12);
-    expect(fullMonthsBetween(d(2020, 2, 29), d(2021, 2, 27))).toBe(11);
+    // born on the 31st: a month completes on the 31st, or on the 1st after a shorter month (ISO 8601 calendar
+    // arithmetic, as java.time Period.between and Temporal PlainDate.until count it)
+    expect(fullMonthsBetween(d(2021, 1, 31), d(2021, 2, 28))).toBe(0);
+    expect(fullMonthsBetween(d(2021, 1, 31), d(2021, 3, 1))).toBe(1);
+    expect(fullMonthsBetween(d(2020, 1, 31), d(2020, 2, 29))).toBe(0);
+    expect(fullMonthsBetween(d(2021, 1, 31), d(2021, 3, 31))).toBe(2);
+    expect(fullMonthsBetween(d(2021, 1, 31), d(2021, 4, 30))).toBe(2);
+    // born 29 February: the year completes on 1 March in common years, on 29 February in leap years
+    expect(fullMonthsBetween(d(2020, 2, 29), d(2021, 2, 28))).toBe(11);
+    expect(fullMonthsBetween(d(2020, 2, 29), d(2021, 3, 1))).toBe(12);
+    expect(fullMonthsBetween(d(2020, 2, 29), d(2024, 2, 29))).toBe(48);
+    // the 18th birthday of a leap-day child, for the pediatric cutoff: 2026-03-01
+    expect(fullMonthsBetween(d(2008, 2, 29), d(2026, 2, 28))).toBe(18 * 12 - 1);
+    expect(fullMonthsBetween(d(2008, 2, 29), d(2026, 3, 1))).toBe(18 * 12);
+  });
+
+  test('the day a month is completed', () => {
+    expect(monthAnniversary(d(2020, 8, 15), 75)).toEqual(d(2026, 11, 15));
+    expect(monthAnniversary(d(2020, 1, 31), 1)).toEqual(d(2020, 3, 1)); // no 31 February
+    expect(monthAnniversary(d(2020, 1, 31), 2)).toEqual(d(2020, 3, 31));
+    expect(monthAnniversary(d(2020, 11, 30), 3)).toEqual(d(2021, 3, 1)); // no 30 February
+    expect(monthAnniversary(d(2020, 12, 31), 11)).toEqual(d(2021, 12, 1)); // no 31 November
+    expect(monthAnniversary(d(2019, 12, 31), 12)).toEqual(d(2020, 12, 31));
+    expect(monthAnniversary(d(2020, 2, 29), 12)).toEqual(d(2021, 3, 1));
+    expect(monthAnniversary(d(2020, 2, 29), 48)).toEqual(d(2024, 2, 29));
+    expect(monthAnniversary(d(2020, 8, 15), 0)).toEqual(d(2020, 8, 15));
   });
   test('the day of an instant is its UTC day', () => {
     expect(utcDate(new Date('2026-11-20T23:30:00-05:00'))).toEqual(d(2026, 11, 21));

@@ -48,12 +48,15 @@ describe('child', () => {
     expect(a.pediatric).toBe(true);
     expect(a.ageBasis).toBe('today');
     expect(a.ageDays).toBe(CHILD_DAYS + 6); // 2026-11-26 is 6 days after the exam
+    // 2020-08-15 → 2026-11-15 is 6 years 3 months; then 11 days to 2026-11-26
+    expect(a.ageDetail).toEqual({ source: 'calendar', years: 6, months: 3, days: 11 });
     expect(a.modality).toBeNull();
     expect(a.campaign).toBeNull();
     expect(a.records).toEqual([
       {
         ageDays: CHILD_DAYS,
         ageBasis: 'exam',
+        ageDetail: { source: 'calendar', years: 6, months: 3, days: 5 }, // … and 5 days to the exam on 2026-11-20
         pediatric: true,
         modality: 'CT',
         campaign: 'ct',

@@ -1,8 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PageAnalysis } from '@/content/types';
+import type { AgeDetail, Fact, PageAnalysis } from '@/content/types';
 import { decidePanel } from '@/content/runtime/decide';
-import { ageParts, ageText, buildPanelView, formatAge, LIST_ROWS_SHOWN } from '@/content/runtime/panel-view';
+import { ageText, buildPanelView, formatAgeParts, LIST_ROWS_SHOWN } from '@/content/runtime/panel-view';
+import { decide } from '@/content/decide';
+import { calendarAge, parseAgeText, parseDicomAge, readingDetail } from '@/content/parse/age';
 import { setTestLocale } from '../../setup/i18n-shim';
 import { analysisOf, childCtAnalysis, recordOf } from '../../helpers/analysis-factory';
 
@@ -12,61 +13,94 @@ function view(a: PageAnalysis, locale = 'en') {
   return buildPanelView({ analysis: a, decision, locale, disabledCampaigns: [], referenceTables: [], canDismiss: true });
 }
 
-describe('ages for people', () => {
-  it('shows the e2e child (born 2020-08-15, exam 2026-11-20, 2288 days) as 6 years 3 months at the exam', () => {
-    expect(ageText(2288, 'exam')).toBe('6 years 3 months at the exam');
+describe('ages for people (as EHRs print them, from the calendar, never rounded from days)', () => {
+  const d = (y: number, m: number, day: number) => ({ y, m, d: day });
+  const calendar = (birth: [number, number, number], at: [number, number, number]): AgeDetail => ({
+    source: 'calendar',
+    ...calendarAge(d(...birth), d(...at))!,
   });
 
+  it('shows the e2e child (born 2020-08-15, exam 2026-11-20, 2288 days) as 6 y 3 mo at the exam', () => {
+    expect(ageText(calendar([2020, 8, 15], [2026, 11, 20]), 2288, 'exam')).toBe('6 y 3 mo at the exam');
+  });
+
+  // Each expected age is counted on a calendar by hand (ages in days, then months and years completed on the
+  // birth's day number, or on the 1st after a month too short to have it).
   it.each([
-    [0, '0 days'],
-    [1, '1 day'],
-    [27, '27 days'],
-    [45, '1 month'], // 45 d/o
-    [400, '13 months'],
-    [800, '2 years 2 months'], // 2 y 2 m 9 d
-    [1096, '3 years'], // 2017-01-01 → 2020-01-01
-    [6209, '17 years'], // 2000-01-01 → 2017-01-01
-  ])('%i days → %s', (days, text) => {
-    expect(formatAge(days)).toBe(text);
+    [[2026, 11, 20], [2026, 11, 20], '0 d'],
+    [[2020, 1, 31], [2020, 2, 29], '29 d'], // no 31 February: the first month is not yet completed
+    [[2020, 1, 31], [2020, 3, 1], '1 mo'], // … it is on 1 March
+    [[2020, 1, 1], [2020, 2, 15], '1 mo 14 d'], // 45 days old
+    [[2021, 3, 10], [2022, 2, 10], '11 mo'],
+    [[2021, 3, 10], [2022, 3, 13], '12 mo 3 d'],
+    [[2020, 2, 29], [2021, 2, 28], '11 mo 30 d'], // a leap-day child: 1 year on 1 March in common years
+    [[2020, 2, 29], [2021, 3, 1], '12 mo'],
+    [[2022, 5, 5], [2024, 5, 5], '2 y'],
+    [[2019, 2, 28], [2024, 2, 29], '5 y'], // 5 y 0 mo 1 d: days are not printed from 2 years
+    [[2020, 1, 1], [2024, 2, 12], '4 y 1 mo'],
+    [[2008, 2, 29], [2026, 2, 28], '17 y 11 mo'],
+    [[2008, 2, 29], [2026, 3, 1], '18 y'],
+  ] as [[number, number, number], [number, number, number], string][])('born %j, exam %j → %s', (birth, at, text) => {
+    expect(formatAgeParts(calendar(birth, at))).toBe(text);
+  });
+
+  it('shows a DICOM AS as read, at the exam', () => {
+    expect(ageText(readingDetail(parseDicomAge('006Y')!), 2191, 'exam')).toBe('6 y at the exam (DICOM age)');
+    expect(ageText(readingDetail(parseDicomAge('018M')!), 547, 'exam')).toBe('18 mo at the exam (DICOM age)');
+    expect(ageText(readingDetail(parseDicomAge('003W')!), 21, 'exam')).toBe('3 wk at the exam (DICOM age)');
+    expect(ageText(readingDetail(parseDicomAge('010D')!), 10, 'exam')).toBe('10 d at the exam (DICOM age)');
+  });
+
+  it('shows an age the page printed as read, part for part', () => {
+    const shown = (text: string) => readingDetail(parseAgeText(text)!);
+    expect(ageText(shown('4 yrs, 1 mth'), 1491, 'today')).toBe('4 y 1 mo today (as the page shows it)');
+    expect(ageText(shown('45 d/o'), 45, 'today')).toBe('45 d today (as the page shows it)');
+    expect(ageText(shown('4 wks, 1 day'), 29, 'today')).toBe('4 wk 1 d today (as the page shows it)');
+    expect(ageText(shown('26 hr'), 1, 'today')).toBe('26 h today (as the page shows it)');
+    expect(ageText(shown('0 min'), 0, 'today')).toBe('0 min today (as the page shows it)');
+    expect(ageText(shown('1.5 years'), 547, 'today')).toBe('1.5 y today (as the page shows it)');
   });
 
   it('says what the age is relative to', () => {
-    expect(ageText(400, 'order')).toBe('13 months at the order date');
-    expect(ageText(400, 'today')).toBe('13 months today (the page shows no exam date)');
+    const age = calendar([2021, 3, 10], [2022, 3, 13]);
+    expect(ageText(age, 368, 'order')).toBe('12 mo 3 d at the order date');
+    expect(ageText(age, 368, 'today')).toBe('12 mo 3 d today (the page shows no exam date)');
   });
 
-  it('counts years like the calendar: never late, at most one day early (births 1990–2026, ages 0–19 y)', () => {
-    const DAY = 86_400_000;
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 36 * 366 }), fc.integer({ min: 0, max: 19 * 366 }), (birthOffset, ageDays) => {
-        const birth = new Date(Date.UTC(1990, 0, 1) + birthOffset * DAY);
-        const exam = new Date(birth.getTime() + ageDays * DAY);
-        const yearsOn = (d: Date) => {
-          let y = d.getUTCFullYear() - birth.getUTCFullYear();
-          const beforeBirthday =
-            d.getUTCMonth() < birth.getUTCMonth() ||
-            (d.getUTCMonth() === birth.getUTCMonth() && d.getUTCDate() < birth.getUTCDate());
-          if (beforeBirthday) y--;
-          return y;
-        };
-        const shown = ageParts(ageDays)!.years;
-        const truth = yearsOn(exam);
-        const tomorrow = yearsOn(new Date(exam.getTime() + DAY));
-        expect([truth, tomorrow]).toContain(shown);
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('gives no age for nonsense', () => {
-    expect(formatAge(-1)).toBeNull();
-    expect(formatAge(Number.NaN)).toBeNull();
+  it('without a detail (an analysis not made by decide) shows the exact days, and nothing for nonsense', () => {
+    expect(ageText(undefined, 2288, 'exam')).toBe('2288 d at the exam');
+    expect(ageText(null, -1, 'exam')).toBeNull();
+    expect(ageText(null, Number.NaN, 'exam')).toBeNull();
   });
 
   it('speaks Spanish', () => {
     setTestLocale('es');
-    expect(ageText(2288, 'exam')).toBe('6 años y 3 meses en el estudio');
-    expect(formatAge(1)).toBe('1 día');
+    expect(ageText(calendar([2020, 8, 15], [2026, 11, 20]), 2288, 'exam', 'es')).toBe('6 a 3 m en el estudio');
+    expect(ageText(readingDetail(parseDicomAge('006Y')!), 2191, 'exam', 'es')).toBe('6 a en el estudio (edad DICOM)');
+    expect(ageText(readingDetail(parseAgeText('1.5 years')!), 547, 'today', 'es')).toBe('1,5 a hoy (según la página)');
+    expect(ageText(calendar([2020, 1, 1], [2020, 2, 15]), 45, 'exam', 'es')).toBe('1 m 14 d en el estudio');
+  });
+
+  it('reads the dates through decide: the page\'s dates become the printed age, for the open exam and each list row', () => {
+    const fact = (kind: Fact['kind'], text: string): Fact => ({ kind, text, where: 'test' });
+    const a = decide({
+      profileId: 'generic',
+      primary: [fact('birthDate', '2020-01-31'), fact('examDate', '2020-02-29'), fact('modality', 'CT'), fact('procedure', 'CT HEAD')],
+      rows: [
+        [fact('birthDate', '2019-02-28'), fact('examDate', '2024-02-29'), fact('modality', 'CT')],
+        [fact('patientAge', '006Y'), fact('modality', 'CR')],
+        [fact('ageText', '4 yrs, 1 mth'), fact('modality', 'CT')],
+      ],
+      dateOrder: null,
+      notes: [],
+    });
+    const v = view(a);
+    expect(v.ageText).toBe('29 d at the exam');
+    expect(v.list!.records.map((r) => r.ageText)).toEqual([
+      '5 y at the exam',
+      '6 y at the exam (DICOM age)',
+      '4 y 1 mo today (as the page shows it)',
+    ]);
   });
 });
 
@@ -75,7 +109,7 @@ describe('buildPanelView', () => {
     const v = view(childCtAnalysis());
     expect(v.mode).toBe('exam');
     expect(v.pillText).toBe('Child · CT');
-    expect(v.ageText).toBe('6 years 3 months at the exam');
+    expect(v.ageText).toBe('6 y 3 mo at the exam');
     expect(v.examText).toBe('CT · CT ABDOMEN PELVIS W CONTRAST');
     expect(v.canDismiss).toBe(true);
     const visible = JSON.stringify({ ...v, evidence: [] });
@@ -120,7 +154,16 @@ describe('buildPanelView', () => {
 
   it(`lists at most ${LIST_ROWS_SHOWN} rows of a list page, counts the rest, and gives no single age`, () => {
     const records = Array.from({ length: LIST_ROWS_SHOWN + 3 }, (_, i) =>
-      recordOf({ pediatric: true, ageDays: 365 * (i + 2), ageBasis: 'exam', modality: 'CT', campaign: 'ct', campaigns: ['ct'], description: `CT HEAD ${i}` }),
+      recordOf({
+        pediatric: true,
+        ageDays: 365 * (i + 2),
+        ageBasis: 'exam',
+        ageDetail: { source: 'calendar', years: i + 2, months: 0, days: 0 },
+        modality: 'CT',
+        campaign: 'ct',
+        campaigns: ['ct'],
+        description: `CT HEAD ${i}`,
+      }),
     );
     const v = view(analysisOf({ records }));
     expect(v.mode).toBe('list');
@@ -128,7 +171,7 @@ describe('buildPanelView', () => {
     expect(v.ageText).toBeNull();
     expect(v.list!.summary).toBe(`${LIST_ROWS_SHOWN + 3} pediatric exams in this list`);
     expect(v.list!.records).toHaveLength(LIST_ROWS_SHOWN);
-    expect(v.list!.records[0]).toEqual({ description: 'CT HEAD 0', ageText: '2 years at the exam', modality: 'CT' });
+    expect(v.list!.records[0]).toEqual({ description: 'CT HEAD 0', ageText: '2 y at the exam', modality: 'CT' });
     expect(v.list!.more).toBe('and 3 more');
     expect(v.canDismiss).toBe(false);
   });
@@ -141,11 +184,22 @@ describe('buildPanelView', () => {
 
   it('shows a patient page with the open chart and its study list together', () => {
     const a = childCtAnalysis({
-      records: [recordOf({ pediatric: true, ageDays: 2288, ageBasis: 'exam', modality: 'CT', campaign: 'ct', campaigns: ['ct'], description: 'CT ABDOMEN PELVIS W CONTRAST' })],
+      records: [
+        recordOf({
+          pediatric: true,
+          ageDays: 2288,
+          ageBasis: 'exam',
+          ageDetail: { source: 'calendar', years: 6, months: 3, days: 5 },
+          modality: 'CT',
+          campaign: 'ct',
+          campaigns: ['ct'],
+          description: 'CT ABDOMEN PELVIS W CONTRAST',
+        }),
+      ],
     });
     const v = view(a);
     expect(v.mode).toBe('exam');
-    expect(v.list!.records[0]!.ageText).toBe('6 years 3 months at the exam');
+    expect(v.list!.records[0]!.ageText).toBe('6 y 3 mo at the exam');
   });
 
   it('speaks Spanish (TC for CT)', () => {

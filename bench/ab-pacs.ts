@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { childStudyOptions, makeCtStudy, uploadStudy, adultStudyOptions } from '../tests/helpers/pacs-study';
 import { QUIET_CHROMIUM_FLAGS, startOrthanc } from '../tests/e2e/harness';
-import { quantile } from './support';
+import { longTasks, quantile, type TraceEvent } from './support';
 
 const INSTRUMENT = `(() => {
   const b = (window.__igcBench = { ready: null, panel: null, shown: null });
@@ -50,6 +50,32 @@ async function once(context: BrowserContext, url: string) {
   }
 }
 
+/** One traced run: the longest main-thread task in which the extension's scripts had at least half the samples. */
+async function traced(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler',
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url);
+  for (let i = 0; i < 1500; i++) {
+    if ((await page.evaluate(() => (window as any).__igcBench?.shown)) != null) break;
+    await page.waitForTimeout(20);
+  }
+  await page.waitForTimeout(200);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  return longTasks(events, 10)
+    .filter((t) => t.extMs >= t.durMs / 2)
+    .reduce((m, t) => Math.max(m, t.durMs), 0);
+}
+
 async function main() {
   const [dirA, dirB] = [process.argv[2]!, process.argv[3]!];
   const runs = Number(process.argv[4] ?? 15);
@@ -67,6 +93,11 @@ async function main() {
         if (i >= 2) res[name].push(r);
       }
     }
+    const tracedRuns = Number(process.env.AB_TRACED ?? 7);
+    const longest: Record<'A' | 'B', number[]> = { A: [], B: [] };
+    for (let i = 0; i < tracedRuns; i++) {
+      for (const [name, s] of i % 2 ? ([['B', b], ['A', a]] as const) : ([['A', a], ['B', b]] as const)) longest[name].push(await traced(s.context, url));
+    }
     const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
     for (const name of ['A', 'B'] as const) {
       const rs = res[name];
@@ -75,6 +106,7 @@ async function main() {
         `${name}: ready→shown ${f(rs.map((r) => r.shown - r.ready))} | ready→panel ${f(rs.map((r) => r.panel - r.ready))} | nav→ready ${f(rs.map((r) => r.ready))} | nav→shown ${f(rs.map((r) => r.shown))}`,
       );
       console.log(`   ready→shown runs: ${rs.map((r) => (r.shown - r.ready).toFixed(0)).join(' ')}`);
+      console.log(`   longest extension task (traced, ≥ 10 ms): median ${quantile(longest[name], 0.5).toFixed(0)} ms; runs ${longest[name].map((x) => x.toFixed(0)).join(' ')}`);
     }
     console.log(`load average (1 min) at the end: ${load}`);
   } finally {

@@ -19,6 +19,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { adultStudyOptions, childStudyOptions, makeCtStudy, uploadStudy } from '../tests/helpers/pacs-study';
 import { ensureBuild, launchChromium, startOrthanc } from '../tests/e2e/harness';
+import { longTasks, type TraceEvent } from './support';
 
 const BUDGET_MS = 300;
 const LONG_TASK_MS = 50;
@@ -67,74 +68,6 @@ async function run(page: Page, cdp: CDPSession, url: string) {
   }
 }
 
-interface TraceEvent {
-  name: string;
-  ph?: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  id?: string;
-  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } };
-}
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame?: { url?: string };
-}
-
-/** Long main-thread tasks of one traced run, each with the time its samples spent in the extension's scripts. */
-function longTasks(events: TraceEvent[]): { durMs: number; extMs: number }[] {
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
-  // CPU profiles: nodes (with parents) and samples with time deltas, per profile id.
-  const profiles = new Map<string, { thread: string; start: number; nodes: Map<number, ProfileNode>; samples: number[]; deltas: number[] }>();
-  for (const e of events) {
-    if (e.name === 'Profile' && e.id) {
-      profiles.set(e.id, { thread: `${e.pid}/${e.tid}`, start: e.args?.data?.startTime ?? e.ts, nodes: new Map(), samples: [], deltas: [] });
-    }
-  }
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk' || !e.id) continue;
-    const p = profiles.get(e.id);
-    const cpu = e.args?.data?.cpuProfile;
-    if (!p || !cpu) continue;
-    for (const n of cpu.nodes ?? []) p.nodes.set(n.id, n);
-    p.samples.push(...(cpu.samples ?? []));
-    p.deltas.push(...(e.args?.data?.timeDeltas ?? []));
-  }
-  // Sample intervals on each main thread: [time, duration, in the extension?].
-  const samples = new Map<string, [number, number, boolean][]>();
-  for (const p of profiles.values()) {
-    const inExt = new Map<number, boolean>();
-    const isExt = (id: number): boolean => {
-      const known = inExt.get(id);
-      if (known !== undefined) return known;
-      const n = p.nodes.get(id);
-      const v = !!n && ((n.callFrame?.url ?? '').startsWith('chrome-extension://') || (n.parent !== undefined && isExt(n.parent)));
-      inExt.set(id, v);
-      return v;
-    };
-    const list = samples.get(p.thread) ?? [];
-    let t = p.start;
-    p.samples.forEach((id, i) => {
-      const d = p.deltas[i] ?? 0;
-      t += d;
-      list.push([t, d, isExt(id)]);
-    });
-    samples.set(p.thread, list);
-  }
-  const out: { durMs: number; extMs: number }[] = [];
-  for (const e of events) {
-    const thread = `${e.pid}/${e.tid}`;
-    if (e.name !== 'RunTask' || !main.has(thread) || (e.dur ?? 0) <= LONG_TASK_MS * 1000) continue;
-    const end = e.ts + e.dur!;
-    let ext = 0;
-    for (const [t, d, x] of samples.get(thread) ?? []) if (x && t >= e.ts && t <= end) ext += d;
-    out.push({ durMs: e.dur! / 1000, extMs: ext / 1000 });
-  }
-  return out;
-}
-
 async function tracedRun(page: Page, cdp: CDPSession, url: string) {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
@@ -149,7 +82,7 @@ async function tracedRun(page: Page, cdp: CDPSession, url: string) {
   await run(page, cdp, url);
   await cdp.send('Tracing.end');
   await complete;
-  const tasks = longTasks(events);
+  const tasks = longTasks(events, LONG_TASK_MS);
   const extension = tasks.filter((t) => t.extMs >= t.durMs / 2);
   return {
     longestExtensionTaskMs: extension.reduce((m, t) => Math.max(m, t.durMs), 0),

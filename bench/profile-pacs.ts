@@ -6,6 +6,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { childStudyOptions, makeCtStudy, uploadStudy } from '../tests/helpers/pacs-study';
 import { ensureBuild, launchChromium, startOrthanc } from '../tests/e2e/harness';
+import { cpuProfiles, type TraceEvent } from './support';
 
 const INSTRUMENT = `(() => {
   const b = (window.__igcBench = { ready: null, panel: null, shown: null });
@@ -104,23 +105,13 @@ async function main() {
       }
       rows.sort((a, b) => a[0] - b[0]);
       // CPU profile: self time per function inside long tasks (>= 15 ms) of the page's main thread.
-      const profiles = new Map<string, { pid: number; tid: number; start: number; nodes: Map<number, any>; samples: number[]; deltas: number[] }>();
-      for (const e of events as any[]) if (e.name === 'Profile' && e.id) profiles.set(e.id, { pid: e.pid, tid: e.tid, start: e.args?.data?.startTime ?? e.ts, nodes: new Map(), samples: [], deltas: [] });
-      for (const e of events as any[]) {
-        if (e.name !== 'ProfileChunk') continue;
-        const p = profiles.get(e.id);
-        const cpu = e.args?.data?.cpuProfile;
-        if (!p || !cpu) continue;
-        for (const n of cpu.nodes ?? []) p.nodes.set(n.id, n);
-        p.samples.push(...(cpu.samples ?? []));
-        p.deltas.push(...(e.args?.data?.timeDeltas ?? []));
-      }
+      const profiles = cpuProfiles(events as unknown as TraceEvent[]);
       const long = events.filter((e) => e.name === 'RunTask' && e.pid === pagePid && mainThreads.has(`${e.pid}/${e.tid}`) && (e.dur ?? 0) >= 15000 && e.ts > nav && e.ts < end);
       for (const task of long) {
         const self = new Map<string, number>();
         const incl = new Map<string, number>();
         for (const p of profiles.values()) {
-          if (p.pid !== task.pid || p.tid !== task.tid) continue;
+          if (p.thread !== `${task.pid}/${task.tid}`) continue;
           let t = p.start;
           p.samples.forEach((id, i) => {
             t += p.deltas[i] ?? 0;

@@ -41,3 +41,86 @@ export function verdict(name: string, ok: boolean, line: string): boolean {
   console.log(`${ok ? 'OK  ' : 'OVER'} ${name}: ${line}`);
   return ok;
 }
+
+/** Chrome trace events (the fields the page benches read; each checked where it is used). */
+export interface TraceEvent {
+  name: string;
+  ph?: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } };
+}
+export interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
+}
+
+export interface CpuProfile {
+  /** `pid/tid` of the profiled thread. */
+  thread: string;
+  start: number;
+  nodes: Map<number, ProfileNode>;
+  samples: number[];
+  deltas: number[];
+}
+
+/** The V8 sampling profiles of a trace: nodes (with parents) and samples with time deltas, per profile id. */
+export function cpuProfiles(events: TraceEvent[]): Map<string, CpuProfile> {
+  const profiles = new Map<string, CpuProfile>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.id) {
+      profiles.set(e.id, { thread: `${e.pid}/${e.tid}`, start: e.args?.data?.startTime ?? e.ts, nodes: new Map(), samples: [], deltas: [] });
+    }
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id) continue;
+    const p = profiles.get(e.id);
+    const cpu = e.args?.data?.cpuProfile;
+    if (!p || !cpu) continue;
+    for (const n of cpu.nodes ?? []) p.nodes.set(n.id, n);
+    p.samples.push(...(cpu.samples ?? []));
+    p.deltas.push(...(e.args?.data?.timeDeltas ?? []));
+  }
+  return profiles;
+}
+
+/** Long main-thread tasks of one traced run, each with the time its samples spent in the extension's scripts. */
+export function longTasks(events: TraceEvent[], longTaskMs = 50): { durMs: number; extMs: number }[] {
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+  const profiles = cpuProfiles(events);
+  // Sample intervals on each main thread: [time, duration, in the extension?].
+  const samples = new Map<string, [number, number, boolean][]>();
+  for (const p of profiles.values()) {
+    const inExt = new Map<number, boolean>();
+    const isExt = (id: number): boolean => {
+      const known = inExt.get(id);
+      if (known !== undefined) return known;
+      const n = p.nodes.get(id);
+      const v = !!n && ((n.callFrame?.url ?? '').startsWith('chrome-extension://') || (n.parent !== undefined && isExt(n.parent)));
+      inExt.set(id, v);
+      return v;
+    };
+    const list = samples.get(p.thread) ?? [];
+    let t = p.start;
+    p.samples.forEach((id, i) => {
+      const d = p.deltas[i] ?? 0;
+      t += d;
+      list.push([t, d, isExt(id)]);
+    });
+    samples.set(p.thread, list);
+  }
+  const out: { durMs: number; extMs: number }[] = [];
+  for (const e of events) {
+    const thread = `${e.pid}/${e.tid}`;
+    if (e.name !== 'RunTask' || !main.has(thread) || (e.dur ?? 0) <= longTaskMs * 1000) continue;
+    const end = e.ts + e.dur!;
+    let ext = 0;
+    for (const [t, d, x] of samples.get(thread) ?? []) if (x && t >= e.ts && t <= end) ext += d;
+    out.push({ durMs: e.dur! / 1000, extMs: ext / 1000 });
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type SsdeEstimate, t
 import type { PanelNumber } from '@/components/Panel';
 import type { AlongScan, PacsDose, PacsNote, PacsNoteCode } from './measure';
 import type { PhantomReading } from './phantom';
+import { formatter } from '@/content/runtime/number-format';
 
 /**
  * PACS result → what the panel's PACS section shows, translated and formatted. Pure apart from `i18n.t`.
@@ -58,23 +59,6 @@ export function noteText(note: PacsNote): string {
   }
 }
 
-/** Number formats are costly to create (milliseconds each): one per locale and precision, kept. */
-const formats = new Map<string, Intl.NumberFormat>();
-
-export function formatter(locale: string, digits: number): (n: number) => string {
-  const key = `${locale}|${digits}`;
-  let f = formats.get(key);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    } catch {
-      f = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    }
-    formats.set(key, f);
-  }
-  const format = f;
-  return (n) => format.format(n);
-}
 
 function phantomText(p: PhantomReading): string {
   if (p.kind === 'known') return p.cm === 16 ? i18n.t('pacs.phantom16') : i18n.t('pacs.phantom32');

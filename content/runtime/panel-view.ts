@@ -7,6 +7,7 @@
  * evidence as text behind "why am I seeing this".
  */
 import { i18n } from '#i18n';
+import { formatter } from './number-format';
 import { remindersFor } from '@/clinical/campaigns';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
@@ -131,20 +132,9 @@ function listSummary(records: ExamRecord[], locale: string) {
   };
 }
 
+/** The kept formats of number-format.ts (a render makes none of its own). */
 function numberFormatter(locale: string) {
-  const cache = new Map<number, Intl.NumberFormat>();
-  return (value: number, digits: number) => {
-    let f = cache.get(digits);
-    if (!f) {
-      try {
-        f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-      } catch {
-        f = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-      }
-      cache.set(digits, f);
-    }
-    return f.format(value);
-  };
+  return (value: number, digits: number) => formatter(locale, digits)(value);
 }
 
 /**

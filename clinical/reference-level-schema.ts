@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { binsOverlap, DOSE_QUANTITIES, REFERENCE_LIMITS, SIZE_METRICS } from './reference-levels';
+import { lazySchema } from '../utils/lazy-schema';
 
 // Checks are `refine`s: zod/mini's dedicated check classes would add weight to the page bundle.
 const text = (what: string) =>
@@ -20,7 +21,7 @@ const edge = (what: string) =>
   z.number().check(z.refine((n) => Number.isFinite(n) && n >= 0, { error: `${what} must be a number ≥ 0` }));
 
 /** Median and/or 75th percentile of one quantity in one bin. */
-export const PercentilesSchema = z
+export const PercentilesSchema = lazySchema(() => z
   .object({
     median: z.optional(positive('median')),
     p75: z.optional(positive('75th percentile')),
@@ -30,11 +31,11 @@ export const PercentilesSchema = z
     z.refine((p) => p.median === undefined || p.p75 === undefined || p.median <= p.p75, {
       error: 'the median must not exceed the 75th percentile',
     }),
-  );
+  ));
 export type Percentiles = z.infer<typeof PercentilesSchema>;
 
 /** One size bin: from (inclusive) to (exclusive; null = open-ended), in the table metric's unit. */
-export const ReferenceBinSchema = z
+export const ReferenceBinSchema = lazySchema(() => z
   .object({
     from: edge('bin start'),
     to: z.nullable(edge('bin end')),
@@ -47,10 +48,10 @@ export const ReferenceBinSchema = z
   .check(
     z.refine((b) => b.to === null || b.from < b.to, { error: 'a bin must end after it starts' }),
     z.refine((b) => DOSE_QUANTITIES.some((q) => b[q] !== undefined), { error: 'a bin needs CTDIvol, SSDE or DLP' }),
-  );
+  ));
 export type ReferenceBin = z.infer<typeof ReferenceBinSchema>;
 
-export const ReferenceLevelTableSchema = z
+export const ReferenceLevelTableSchema = lazySchema(() => z
   .object({
     id: z.string().check(
       z.refine((s) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(s), { error: 'table id must be lower-case letters, digits and dashes' }),
@@ -74,6 +75,6 @@ export const ReferenceLevelTableSchema = z
     z.refine((t) => t.phantomCm !== null || t.bins.every((b) => !b.ctdiVolMGy && !b.dlpMGyCm), {
       error: 'CTDIvol and DLP values need the CTDI phantom (16 or 32 cm)',
     }),
-  );
+  ));
 export type ReferenceLevelTable = z.infer<typeof ReferenceLevelTableSchema>;
 

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { ReferenceLevelTableSchema } from '../clinical/reference-level-schema';
 import { REFERENCE_LIMITS, type ReferenceLevelTable } from '../clinical/reference-levels';
 import type { Campaign } from '../content/types';
+import { lazySchema } from '../utils/lazy-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
@@ -30,7 +31,7 @@ type MissingCampaign = Exclude<Campaign, (typeof CAMPAIGNS)[number]>;
 const campaignsComplete: MissingCampaign extends never ? true : never = true;
 void campaignsComplete;
 
-export const CampaignSchema = z.enum(CAMPAIGNS);
+export const CampaignSchema = lazySchema(() => z.enum(CAMPAIGNS));
 
 /** Pediatric cutoff: age in whole years *below which* a patient is a child. */
 export const CUTOFF_MIN_YEARS = 1;
@@ -86,14 +87,14 @@ export function normalizeHttpUrl(input: string): string | null {
 }
 
 /** An origin string that is already normalised (what we store as a map key). */
-export const OriginSchema = z.string().check(
+export const OriginSchema = lazySchema(() => z.string().check(
   z.refine((s) => normalizeOrigin(s) === s, { error: 'not an http(s) origin like https://pacs.example.org' }),
-);
+));
 
 /** An http(s) URL string that is already normalised. */
-export const HttpUrlSchema = z.string().check(
+export const HttpUrlSchema = lazySchema(() => z.string().check(
   z.refine((s) => normalizeHttpUrl(s) === s, { error: 'not an http(s) URL' }),
-);
+));
 
 // Checks are written as `refine`s: zod/mini's dedicated check classes (int, minimum, regex …)
 // would add several KB to the content script for the same result.
@@ -118,44 +119,44 @@ const timestamp = (what: string) => positive(what, true);
 // ---------------------------------------------------------------------------------------------
 // One schema per stored setting (each one is its own storage item; see items.ts)
 
-export const PediatricCutoffSchema = wholeNumber(CUTOFF_MIN_YEARS, CUTOFF_MAX_YEARS, 'pediatric cutoff');
+export const PediatricCutoffSchema = lazySchema(() => wholeNumber(CUTOFF_MIN_YEARS, CUTOFF_MAX_YEARS, 'pediatric cutoff'));
 
-export const DisabledCampaignsSchema = z.array(CampaignSchema);
+export const DisabledCampaignsSchema = lazySchema(() => z.array(CampaignSchema));
 
-export const StatementSourcesSchema = z.object({
+export const StatementSourcesSchema = lazySchema(() => z.object({
   /** Fetch imagegently.org's home and "In the News" pages. */
   imagegently: z.boolean(),
   /** Extra RSS/Atom/JSON Feed URLs; each needs its own optional host permission. */
   extraUrls: z.array(HttpUrlSchema),
-});
+}));
 export type StatementSources = z.infer<typeof StatementSourcesSchema>;
 
-export const RefreshIntervalSchema = wholeNumber(REFRESH_MIN_HOURS, REFRESH_MAX_HOURS, 'refresh interval');
+export const RefreshIntervalSchema = lazySchema(() => wholeNumber(REFRESH_MIN_HOURS, REFRESH_MAX_HOURS, 'refresh interval'));
 
-export const DateOrderSchema = z.enum(DATE_ORDERS);
+export const DateOrderSchema = lazySchema(() => z.enum(DATE_ORDERS));
 /**
  * Where a site's DICOMweb service lives, as a path on that site (`/dicom-web`, `/dcm4chee-arc/aets/DCM4CHEE/rs`),
  * for a viewer whose own requests do not show it (content/pacs/dicomweb-root.ts). A path, never a URL: the
  * PACS route only ever reads from the page's own origin. Stored as origin → path.
  */
-export const DicomWebPathSchema = matching(
+export const DicomWebPathSchema = lazySchema(() => matching(
   /^\/(?!\/)[^\s?#\\]{0,299}$/,
   'must be a path on the site starting with / (no host, query or fragment), up to 300 characters',
-);
+));
 
 /** Epoch ms until which the panel stays hidden on a site (stored as origin → until). */
-export const SnoozeUntilSchema = timestamp('snooze end');
+export const SnoozeUntilSchema = lazySchema(() => timestamp('snooze end'));
 
 /**
  * A dismissed exam: a keyed hash of the page's exam key (computed by the panel with the
  * per-install secret, `dismissalSecret` in items.ts) and when the dismissal lapses. Never an id.
  */
-export const DismissalSchema = z.object({
+export const DismissalSchema = lazySchema(() => z.object({
   hash: matching(/^[0-9a-f]{32,128}$/, 'hash must be 32–128 lower-case hex digits'),
   expiresAt: timestamp('expiry'),
-});
+}));
 export type Dismissal = z.infer<typeof DismissalSchema>;
-export const DismissalsSchema = z.array(DismissalSchema);
+export const DismissalsSchema = lazySchema(() => z.array(DismissalSchema));
 
 /**
  * Local reference-level tables (imported by the user, or one set by policy), in the format of
@@ -165,13 +166,13 @@ export { ReferenceLevelTableSchema };
 export type { ReferenceLevelTable };
 
 /** Who to call about the extension (shown in the panel's help and on the options page). */
-export const SupportContactSchema = z.object({
+export const SupportContactSchema = lazySchema(() => z.object({
   name: shortText('support name'),
   email: z.optional(matching(/^[^\s@<>]{1,64}@[^\s@<>]{1,190}$/, 'not an e-mail address')),
   // Digits and the usual separators, optionally an extension: "+1 555 0100 ext 4", "0800-123 x12".
   phone: z.optional(matching(/^(?=.{3,40}$)[0-9+()./\- ]*[0-9][0-9+()./\- ]*(?:(?:x|ext\.?)\s*[0-9]{1,6})?$/i, 'not a phone number')),
   url: z.optional(HttpUrlSchema),
-});
+}));
 export type SupportContact = z.infer<typeof SupportContactSchema>;
 
 // ---------------------------------------------------------------------------------------------

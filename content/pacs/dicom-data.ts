@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '@/utils/lazy-schema';
 
 /**
  * DICOM data as a PACS API serves it, validated with zod and read through one small view.
@@ -16,22 +17,22 @@ const TAG_KEY = /^[0-9A-Fa-f]{8}$/;
 const ORTHANC_TAG_KEY = /^[0-9A-Fa-f]{4},[0-9A-Fa-f]{4}$/;
 
 /** One attribute of the DICOM JSON model (PS3.18 §F.2.2). Sequence items are validated when read. */
-const JsonAttributeSchema = z.object({
+const JsonAttributeSchema = lazySchema(() => z.object({
   vr: z.string().check(z.regex(/^[A-Z]{2}$/)),
   Value: z.optional(z.array(z.unknown())),
   BulkDataURI: z.optional(z.string()),
   InlineBinary: z.optional(z.string()),
-});
-export const DicomJsonDatasetSchema = z.record(z.string().check(z.regex(TAG_KEY)), JsonAttributeSchema);
+}));
+export const DicomJsonDatasetSchema = lazySchema(() => z.record(z.string().check(z.regex(TAG_KEY)), JsonAttributeSchema));
 /** A QIDO-RS result or a WADO-RS metadata response: an array of datasets. */
-export const DicomJsonArraySchema = z.array(DicomJsonDatasetSchema);
+export const DicomJsonArraySchema = lazySchema(() => z.array(DicomJsonDatasetSchema));
 export type DicomJsonDataset = z.infer<typeof DicomJsonDatasetSchema>;
 
 /** Orthanc `GET /instances/{id}/tags?short`. */
-export const OrthancShortTagsSchema = z.record(
+export const OrthancShortTagsSchema = lazySchema(() => z.record(
   z.string().check(z.regex(ORTHANC_TAG_KEY)),
   z.union([z.string(), z.null(), z.array(z.unknown())]),
-);
+));
 export type OrthancShortTags = z.infer<typeof OrthancShortTagsSchema>;
 
 /** Read-only access to one dataset. Tags are 8 hex digits, upper case (`TAG.*`). */
@@ -44,7 +45,7 @@ export interface DicomView {
   bulkDataUri(tag: string): string | null;
 }
 
-const PersonNameSchema = z.object({ Alphabetic: z.optional(z.string()) });
+const PersonNameSchema = lazySchema(() => z.object({ Alphabetic: z.optional(z.string()) }));
 
 function jsonValueText(value: unknown): string | null {
   if (typeof value === 'string') return value;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { numberList, OrthancShortTagsSchema, viewOrthancTags, type DicomView } from './dicom-data';
 import type { PacsClient } from './pacs-client';
+import { lazySchema } from '@/utils/lazy-schema';
 
 /**
  * Orthanc's REST API as Orthanc Explorer uses it (same origin as the explorer page). Shapes checked
@@ -11,44 +12,44 @@ import type { PacsClient } from './pacs-client';
 /** Orthanc resource ids: SHA-1 based, five dash-separated groups of 8 hex digits. */
 const ORTHANC_ID = /^[0-9a-f]{8}(-[0-9a-f]{8}){4}$/;
 export const isOrthancId = (id: string) => ORTHANC_ID.test(id);
-const OrthancId = z.string().check(z.regex(ORTHANC_ID));
+const OrthancId = lazySchema(() => z.string().check(z.regex(ORTHANC_ID)));
 /** MainDicomTags: values are strings in practice; anything else is ignored when read. */
-const MainTags = z.record(z.string(), z.unknown());
+const MainTags = lazySchema(() => z.record(z.string(), z.unknown()));
 
-export const OrthancSeriesSchema = z.looseObject({
+export const OrthancSeriesSchema = lazySchema(() => z.looseObject({
   ID: OrthancId,
   Instances: z.array(OrthancId),
   MainDicomTags: MainTags,
   ParentStudy: OrthancId,
-});
+}));
 export type OrthancSeries = z.infer<typeof OrthancSeriesSchema>;
 
-export const OrthancStudySchema = z.looseObject({
+export const OrthancStudySchema = lazySchema(() => z.looseObject({
   ID: OrthancId,
   MainDicomTags: MainTags,
   PatientMainDicomTags: z.optional(MainTags),
   Series: z.array(OrthancId),
   ParentPatient: OrthancId,
-});
+}));
 
-export const OrthancPatientSchema = z.looseObject({
+export const OrthancPatientSchema = lazySchema(() => z.looseObject({
   ID: OrthancId,
   MainDicomTags: MainTags,
   Studies: z.array(OrthancId),
-});
+}));
 
-export const OrthancInstanceSummarySchema = z.looseObject({
+export const OrthancInstanceSummarySchema = lazySchema(() => z.looseObject({
   ID: OrthancId,
   MainDicomTags: MainTags,
-});
+}));
 export type OrthancInstanceSummary = z.infer<typeof OrthancInstanceSummarySchema>;
 
-export const OrthancInstanceSchema = z.looseObject({ ID: OrthancId, ParentSeries: OrthancId });
+export const OrthancInstanceSchema = lazySchema(() => z.looseObject({ ID: OrthancId, ParentSeries: OrthancId }));
 
-export const OrthancInstanceMetadataSchema = z.looseObject({
+export const OrthancInstanceMetadataSchema = lazySchema(() => z.looseObject({
   TransferSyntax: z.optional(z.string()),
   SopClassUid: z.optional(z.string()),
-});
+}));
 
 /** A main DICOM tag by keyword, as text; null when absent, empty or not text. */
 export function mainTag(tags: Record<string, unknown>, keyword: string): string | null {

@@ -21,8 +21,8 @@ export function formatter(locale: string, digits: number): (n: number) => string
 }
 
 /**
- * Make the formats the panel and its PACS section use, at an idle moment after panel.js starts (while the
- * study is read from the network) rather than in the render that shows SSDE. (The first `i18n.t` of a frame
+ * Make the formats the panel and its PACS section use, at an idle moment while the study is read from the
+ * network (content/pacs/enricher.ts), rather than in the render that shows SSDE. (The first `i18n.t` of a frame
  * is not warmed this way: in Chromium it is a synchronous round trip to the browser process — 10 ms on a
  * quiet machine, 100 ms on a busy one — which would only move a long task, not shorten one.)
  */

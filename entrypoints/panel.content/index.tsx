@@ -17,14 +17,13 @@ import { createPacsEnricher } from '@/content/pacs/enricher';
 import { copyText } from '@/content/runtime/clipboard';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
 import { whenParsed } from '@/content/runtime/dom-ready';
-import { warmFormats } from '@/content/runtime/number-format';
 import { frameRole } from '@/content/runtime/frame-role';
 import { createPanelController } from '@/content/runtime/panel-controller';
 import { createPanelUi } from '@/content/runtime/panel-ui';
 import { isPageRequest } from '@/content/runtime/page-requests';
-import { takeOverPage } from '@/content/runtime/page-watch';
+import { takeOverPage, type HandoverSeed } from '@/content/runtime/page-watch';
 import { routeContainerOf } from '@/content/runtime/route-container';
-import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings } from '@/settings/page';
+import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings, type PageSettings } from '@/settings/page';
 
 
 const RUNNING = Symbol.for('image-gently-companion.panel-running');
@@ -40,42 +39,74 @@ export default defineContentScript({
     if (g[RUNNING]) return; // injected twice into one frame
     g[RUNNING] = true;
     ctx.onInvalidated(() => delete g[RUNNING]);
-    // This script's evaluation (compiling ~220 KB and setting its modules up) is one task of the page's
-    // main thread; the panel starts in the next one, so that neither runs long (bench/pacs-ssde.bench.ts:
-    // no task of the extension over 50 ms).
-    ctx.setTimeout(() => start(ctx), 0);
+    perfMark('panel-main');
+
+    const seed = takeOverPage();
+    const locale = browser.i18n.getUILanguage();
+    const site: SiteState = { dicomWebPath: null };
+    // The settings are asked for now, with the study: the enrichers' first decision waits for them. The
+    // panel's first load is this one; later loads (a setting changed) read again.
+    const earlySettings = loadPageSettings(location.origin, site);
+    let firstSettings: Promise<PageSettings> | null = earlySettings;
+    const settingsOnce = (origin: string) => {
+      const first = firstSettings;
+      firstSettings = null;
+      return first ?? loadPageSettings(origin, site);
+    };
+    /**
+     * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
+     * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
+     * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
+     */
+    const ENRICHERS: readonly PanelEnricher[] = [
+      createPacsEnricher({
+        locale,
+        lifetime: ctx.signal,
+        seed,
+        dicomWebRoot: () => site.dicomWebPath,
+        analyzeOptions: async () => {
+          const s = await earlySettings;
+          return { now: new Date(), pediatricCutoffYears: s.pediatricCutoffYears, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}) };
+        },
+      }),
+    ];
+    // The enrichers have started reading the study (above). This script's evaluation — compiling ~220 KB
+    // and setting its modules up — is one task of the page's main thread; the panel itself starts in the
+    // next one, so that neither runs long (bench/pacs-ssde.bench.ts: no task of the extension over 50 ms).
+    ctx.setTimeout(() => start(ctx, { seed, locale, loadSettings: settingsOnce, enrichers: ENRICHERS }), 0);
   },
 });
 
-function start(ctx: ContentScriptContext): void {
-  perfMark('panel-main');
+/** This site's settings the enrichers read, once the panel's settings are loaded. */
+interface SiteState {
+  dicomWebPath: string | null;
+}
+
+function loadPageSettings(origin: string, site: SiteState): Promise<PageSettings> {
+  return getPageSettings(origin).then((s) => {
+    site.dicomWebPath = s.dicomWebPath;
+    return s;
+  });
+}
+
+function start(
+  ctx: ContentScriptContext,
+  deps: {
+    seed: HandoverSeed | null;
+    locale: string;
+    loadSettings(origin: string): Promise<PageSettings>;
+    enrichers: readonly PanelEnricher[];
+  },
+): void {
+  const { seed, locale, enrichers } = deps;
   const role = frameRole(window);
-  const seed = takeOverPage();
   const ui = createPanelUi(ctx);
-  const locale = browser.i18n.getUILanguage();
-  /**
-   * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
-   * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
-   * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
-   */
-  let dicomWebPath: string | null = null; // this site's setting, once the settings are read
-  const analyzeOptions = async () => {
-    const s = await controller.settings();
-    return { now: new Date(), pediatricCutoffYears: s.pediatricCutoffYears, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}) };
-  };
-  const ENRICHERS: readonly PanelEnricher[] = [
-    createPacsEnricher({ locale, lifetime: ctx.signal, seed, dicomWebRoot: () => dicomWebPath, analyzeOptions }),
-  ];
   const controller = createPanelController({
     win: window,
     signal: ctx.signal,
     analyze: analyzePage,
     routeContainer: routeContainerOf,
-    loadSettings: (origin) =>
-      getPageSettings(origin).then((s) => {
-        dicomWebPath = s.dicomWebPath;
-        return s;
-      }),
+    loadSettings: deps.loadSettings,
     watchSettings: (cb) => watchPageSettings(cb),
     dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
     snoozeSite: (origin, until) => snoozeSite(origin, until),
@@ -85,7 +116,7 @@ function start(ctx: ContentScriptContext): void {
       browser.runtime.sendMessage(message).catch(() => undefined);
     },
     ui,
-    enrichers: ENRICHERS,
+    enrichers,
     copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
     locale,
     extensionVersion: browser.runtime.getManifest().version,
@@ -111,6 +142,5 @@ function start(ctx: ContentScriptContext): void {
   // Injected while the page is still loading (a PACS viewer: content.js asks early): the enrichers have
   // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run.
   void controller.settings();
-  ctx.requestIdleCallback(() => warmFormats(locale), { timeout: 200 });
   whenParsed(ctx, () => controller.start());
 }

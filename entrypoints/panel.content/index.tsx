@@ -9,21 +9,12 @@
  * resources).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { perfMark } from '@/content/runtime/perf-mark';
-import { analyzePage } from '@/content/analyze';
-import type { ContentMessage } from '@/content/messages';
 import { createPacsEnricher } from '@/content/pacs/enricher';
-import { copyText } from '@/content/runtime/clipboard';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
-import { whenParsed } from '@/content/runtime/dom-ready';
-import { frameRole } from '@/content/runtime/frame-role';
-import { createPanelController } from '@/content/runtime/panel-controller';
-import { createPanelUi } from '@/content/runtime/panel-ui';
-import { isPageRequest } from '@/content/runtime/page-requests';
-import { takeOverPage, type HandoverSeed } from '@/content/runtime/page-watch';
-import { routeContainerOf } from '@/content/runtime/route-container';
-import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings, type PageSettings } from '@/settings/page';
+import { takeOverPage } from '@/content/runtime/page-watch';
+import type { PageSettings } from '@/settings/page';
+import { loadPageSettings, start, type SiteState } from './start';
 
 
 const RUNNING = Symbol.for('image-gently-companion.panel-running');
@@ -76,71 +67,3 @@ export default defineContentScript({
     ctx.setTimeout(() => start(ctx, { seed, locale, loadSettings: settingsOnce, enrichers: ENRICHERS }), 0);
   },
 });
-
-/** This site's settings the enrichers read, once the panel's settings are loaded. */
-interface SiteState {
-  dicomWebPath: string | null;
-}
-
-function loadPageSettings(origin: string, site: SiteState): Promise<PageSettings> {
-  return getPageSettings(origin).then((s) => {
-    site.dicomWebPath = s.dicomWebPath;
-    return s;
-  });
-}
-
-function start(
-  ctx: ContentScriptContext,
-  deps: {
-    seed: HandoverSeed | null;
-    locale: string;
-    loadSettings(origin: string): Promise<PageSettings>;
-    enrichers: readonly PanelEnricher[];
-  },
-): void {
-  const { seed, locale, enrichers } = deps;
-  const role = frameRole(window);
-  const ui = createPanelUi(ctx);
-  const controller = createPanelController({
-    win: window,
-    signal: ctx.signal,
-    analyze: analyzePage,
-    routeContainer: routeContainerOf,
-    loadSettings: deps.loadSettings,
-    watchSettings: (cb) => watchPageSettings(cb),
-    dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
-    snoozeSite: (origin, until) => snoozeSite(origin, until),
-    getDismissalSecret,
-    sendFacts: (facts) => {
-      const message: ContentMessage = { type: 'tab-facts', facts };
-      browser.runtime.sendMessage(message).catch(() => undefined);
-    },
-    ui,
-    enrichers,
-    copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
-    locale,
-    extensionVersion: browser.runtime.getManifest().version,
-    frame: role === 'top' ? 'top' : 'sub',
-    now: () => Date.now(),
-    seed,
-  });
-
-  const onMessage = (message: unknown) => {
-    if (!isPageRequest(message)) return undefined;
-    if (message.type === 'focus-panel') {
-      controller.focusPanel();
-      return undefined;
-    }
-    if (message.type !== 'get-tab-facts') return undefined; // page-settings-changed: watchPageSettings
-    const facts = controller.facts();
-    // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
-    return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-  // Injected while the page is still loading (a PACS viewer: content.js asks early): the enrichers have
-  // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run.
-  void controller.settings();
-  whenParsed(ctx, () => controller.start());
-}

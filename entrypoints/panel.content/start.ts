@@ -1,0 +1,88 @@
+/**
+ * panel.js's start-up, out of the entrypoint file: WXT evaluates entrypoint files at build and
+ * `wxt prepare` time with `main` removed, so any top-level code there keeps its imports alive — and
+ * `#i18n` (through the panel's components) does not exist yet on a fresh clone's first `wxt prepare`
+ * (npm ci's postinstall). Code here is only reached from `main`.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { analyzePage } from '@/content/analyze';
+import type { ContentMessage } from '@/content/messages';
+import { copyText } from '@/content/runtime/clipboard';
+import type { PanelEnricher } from '@/content/runtime/enrichment';
+import { whenParsed } from '@/content/runtime/dom-ready';
+import { frameRole } from '@/content/runtime/frame-role';
+import { createPanelController } from '@/content/runtime/panel-controller';
+import { createPanelUi } from '@/content/runtime/panel-ui';
+import { isPageRequest } from '@/content/runtime/page-requests';
+import type { HandoverSeed } from '@/content/runtime/page-watch';
+import { routeContainerOf } from '@/content/runtime/route-container';
+import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings, type PageSettings } from '@/settings/page';
+
+/** This site's settings the enrichers read, once the panel's settings are loaded. */
+export interface SiteState {
+  dicomWebPath: string | null;
+}
+
+export function loadPageSettings(origin: string, site: SiteState): Promise<PageSettings> {
+  return getPageSettings(origin).then((s) => {
+    site.dicomWebPath = s.dicomWebPath;
+    return s;
+  });
+}
+
+export function start(
+  ctx: ContentScriptContext,
+  deps: {
+    seed: HandoverSeed | null;
+    locale: string;
+    loadSettings(origin: string): Promise<PageSettings>;
+    enrichers: readonly PanelEnricher[];
+  },
+): void {
+  const { seed, locale, enrichers } = deps;
+  const role = frameRole(window);
+  const ui = createPanelUi(ctx);
+  const controller = createPanelController({
+    win: window,
+    signal: ctx.signal,
+    analyze: analyzePage,
+    routeContainer: routeContainerOf,
+    loadSettings: deps.loadSettings,
+    watchSettings: (cb) => watchPageSettings(cb),
+    dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
+    snoozeSite: (origin, until) => snoozeSite(origin, until),
+    getDismissalSecret,
+    sendFacts: (facts) => {
+      const message: ContentMessage = { type: 'tab-facts', facts };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
+    ui,
+    enrichers,
+    copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
+    locale,
+    extensionVersion: browser.runtime.getManifest().version,
+    frame: role === 'top' ? 'top' : 'sub',
+    now: () => Date.now(),
+    seed,
+  });
+
+  const onMessage = (message: unknown) => {
+    if (!isPageRequest(message)) return undefined;
+    if (message.type === 'focus-panel') {
+      controller.focusPanel();
+      return undefined;
+    }
+    if (message.type !== 'get-tab-facts') return undefined; // page-settings-changed: watchPageSettings
+    const facts = controller.facts();
+    // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
+    return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Injected while the page is still loading (a PACS viewer: content.js asks early): the enrichers have
+  // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run.
+  void controller.settings();
+  whenParsed(ctx, () => controller.start());
+}

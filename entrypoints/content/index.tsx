@@ -6,7 +6,8 @@
  * page (content/analyze.ts), reports the allow-listed tab facts, and follows SPA navigation
  * (content/runtime/page-watch.ts). When it finds a child it asks the background to inject
  * panel.js (entrypoints/panel.content), which takes the page over and shows the panel. It holds
- * no UI, no Preact and no zod, so every page of an enabled site pays only for recognising a child.
+ * no UI, no Preact, no zod and no webextension-polyfill (wxt.config.ts), so every page of an enabled site
+ * pays only for recognising a child.
  */
 import { browser } from 'wxt/browser';
 import { analyzePage } from '@/content/analyze';
@@ -42,11 +43,13 @@ export default defineContentScript({
     const role = frameRole(window);
     if (role === 'skip') return;
 
-    const onMessage = (message: unknown) => {
-      if (!isPageRequest(message) || message.type !== 'get-tab-facts') return undefined; // no panel here to focus
+    // Answered with sendResponse, at once: this script uses the browser's own API object, not the polyfill
+    // (wxt.config.ts), and Chromium's listeners cannot answer by returning a promise.
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+      if (!isPageRequest(message) || message.type !== 'get-tab-facts') return; // no panel here to focus
       const facts = watch.facts();
       // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
-      return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;
+      if (role === 'top' || facts.pediatric) sendResponse(facts);
     };
     const stopAnswering = () => browser.runtime.onMessage.removeListener(onMessage);
 

@@ -5,19 +5,28 @@
  */
 const formats = new Map<string, Intl.NumberFormat>();
 
-export function formatter(locale: string, digits: number): (n: number) => string {
-  const key = `${locale}|${digits}`;
+function kept(key: string, locale: string, options: Intl.NumberFormatOptions): (n: number) => string {
   let f = formats.get(key);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      f = new Intl.NumberFormat(locale, options);
     } catch {
-      f = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      f = new Intl.NumberFormat('en', options);
     }
     formats.set(key, f);
   }
   const format = f;
   return (n) => format.format(n);
+}
+
+/** Exactly `digits` fraction digits. */
+export function formatter(locale: string, digits: number): (n: number) => string {
+  return kept(`${locale}|${digits}`, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Up to `digits` fraction digits (whole numbers print without any). */
+export function formatterUpTo(locale: string, digits: number): (n: number) => string {
+  return kept(`${locale}|≤${digits}`, locale, { maximumFractionDigits: digits });
 }
 
 /**

@@ -7,7 +7,7 @@
  * evidence as text behind "why am I seeing this".
  */
 import { i18n } from '#i18n';
-import { formatter } from './number-format';
+import { formatter, formatterUpTo } from './number-format';
 import { remindersFor } from '@/clinical/campaigns';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
@@ -93,14 +93,9 @@ function examText(modality: string | null, description: string | null): string |
  * with what it is relative to. No rounding from days.
  */
 export function formatAgeParts(detail: AgeDetail, locale = 'en'): string {
-  let number: Intl.NumberFormat;
-  try {
-    number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  } catch {
-    number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-  }
+  const number = formatterUpTo(locale, 2);
   return ehrAgeParts(detail)
-    .map((p) => t(`panel.ageUnit.${p.unit}`, [number.format(p.value)]))
+    .map((p) => t(`panel.ageUnit.${p.unit}`, [number(p.value)]))
     .join(' ');
 }
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatter, warmFormats } from '@/content/runtime/number-format';
+import { formatter, formatterUpTo, warmFormats } from '@/content/runtime/number-format';
 
 describe('number formats (kept per locale and precision)', () => {
   it('formats with the locale’s separators and the asked precision', () => {
     expect(formatter('en', 1)(10.286)).toBe('10.3');
     expect(formatter('es', 2)(10.286)).toBe('10,29');
     expect(formatter('en', 0)(1234.5)).toBe('1,235');
+  });
+
+  it('up to n digits: whole numbers print without any', () => {
+    expect(formatterUpTo('en', 2)(4)).toBe('4');
+    expect(formatterUpTo('es', 2)(1.5)).toBe('1,5');
+    expect(formatterUpTo('en', 2)(1.234)).toBe('1.23');
   });
 
   it('falls back to English for a locale Intl refuses', () => {

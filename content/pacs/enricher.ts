@@ -7,7 +7,6 @@ import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
 import { buildPacsSection } from './section-view';
-import { warmFormats } from '@/content/runtime/number-format';
 import { perfMark } from '@/content/runtime/perf-mark';
 
 /**
@@ -44,17 +43,10 @@ export function createPacsEnricher(options: {
   // panel.js has just been injected into a page that shows a study: start reading it now, while the
   // controller loads its settings and reads the page (the first activation then finds the work under way).
   session.warm(location.href, options.seed?.url === location.href ? options.seed.analysis : null, options.analyzeOptions);
-  let warmed = false;
   return async (ctx) => {
     const ref = studyRefFromUrl(ctx.url);
     if (!ref) return null;
-    const pending = session.enrich(ctx);
-    if (!warmed && typeof requestIdleCallback === 'function') {
-      // While the pixels and the dose report come: the section's number formats (milliseconds each to make).
-      warmed = true;
-      requestIdleCallback(() => warmFormats(options.locale), { timeout: 1000 });
-    }
-    const result = await pending;
+    const result = await session.enrich(ctx);
     perfMark('enrich-done');
     if (!result) return null;
     // The section is built in a task of its own (after Dw's).

@@ -8,15 +8,11 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { childStudyOptions, makeCtStudy, uploadStudy, adultStudyOptions } from '../tests/helpers/pacs-study';
 import { QUIET_CHROMIUM_FLAGS, startOrthanc } from '../tests/e2e/harness';
-import { longTasks, quantile, type TraceEvent } from './support';
+import { longTasks, PACS_MILESTONES, quantile, type TraceEvent } from './support';
 
 const INSTRUMENT = `(() => {
   const b = (window.__igcBench = { ready: null, panel: null, shown: null });
-  new MutationObserver(() => {
-    if (b.ready === null && document.querySelector('#series.ui-page-active #series-info li h3')) b.ready = performance.now();
-    if (b.panel === null && document.querySelector('image-gently-panel')) b.panel = performance.now();
-    if (b.shown === null && document.querySelector('image-gently-panel[data-ssde-mgy]')) b.shown = performance.now();
-  }).observe(document, { subtree: true, childList: true, attributes: true });
+  ${PACS_MILESTONES}
 })();`;
 
 async function launch(dir: string): Promise<{ context: BrowserContext; profile: string }> {

@@ -19,7 +19,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { adultStudyOptions, childStudyOptions, makeCtStudy, uploadStudy } from '../tests/helpers/pacs-study';
 import { ensureBuild, launchChromium, startOrthanc } from '../tests/e2e/harness';
-import { longTasks, type TraceEvent } from './support';
+import { longTasks, PACS_MILESTONES, type TraceEvent } from './support';
 
 const BUDGET_MS = 300;
 const LONG_TASK_MS = 50;
@@ -41,11 +41,7 @@ const INSTRUMENT = `(() => {
       for (const e of list.getEntries()) b.long.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
-  new MutationObserver(() => {
-    if (b.ready === null && document.querySelector('#series.ui-page-active #series-info li h3')) b.ready = performance.now();
-    if (b.panel === null && document.querySelector('image-gently-panel')) b.panel = performance.now();
-    if (b.shown === null && document.querySelector('image-gently-panel[data-ssde-mgy]')) b.shown = performance.now();
-  }).observe(document, { subtree: true, childList: true, attributes: true });
+  ${PACS_MILESTONES}
 })();`;
 
 async function run(page: Page, cdp: CDPSession, url: string) {

@@ -124,3 +124,13 @@ export function longTasks(events: TraceEvent[], longTaskMs = 50): { durMs: numbe
   }
   return out;
 }
+
+/**
+ * In-page stamps on `window.__igcBench` (`b`) for the PACS benches, as page-script text: the Orthanc
+ * Explorer series page ready, the panel first shown, the SSDE shown.
+ */
+export const PACS_MILESTONES = `new MutationObserver(() => {
+    if (b.ready === null && document.querySelector('#series.ui-page-active #series-info li h3')) b.ready = performance.now();
+    if (b.panel === null && document.querySelector('image-gently-panel')) b.panel = performance.now();
+    if (b.shown === null && document.querySelector('image-gently-panel[data-ssde-mgy]')) b.shown = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });`;

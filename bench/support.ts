@@ -88,12 +88,15 @@ export function cpuProfiles(events: TraceEvent[]): Map<string, CpuProfile> {
   return profiles;
 }
 
-/** Long main-thread tasks of one traced run, each with the time its samples spent in the extension's scripts. */
-export function longTasks(events: TraceEvent[], longTaskMs = 50): { durMs: number; extMs: number }[] {
+/**
+ * Long main-thread tasks of one traced run, each with the time its samples spent in the extension's scripts and
+ * the extension functions with the most self time in it ("name@line:col 12.3", most first).
+ */
+export function longTasks(events: TraceEvent[], longTaskMs = 50): { durMs: number; extMs: number; top: string[] }[] {
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
   const profiles = cpuProfiles(events);
   // Sample intervals on each main thread: [time, duration, in the extension?].
-  const samples = new Map<string, [number, number, boolean][]>();
+  const samples = new Map<string, [number, number, boolean, string | null][]>();
   for (const p of profiles.values()) {
     const inExt = new Map<number, boolean>();
     const isExt = (id: number): boolean => {
@@ -106,21 +109,32 @@ export function longTasks(events: TraceEvent[], longTaskMs = 50): { durMs: numbe
     };
     const list = samples.get(p.thread) ?? [];
     let t = p.start;
+    const label = (id: number): string | null => {
+      const f = p.nodes.get(id)?.callFrame;
+      if (!f?.url?.startsWith('chrome-extension://')) return null;
+      return `${f.functionName || '(anon)'}@${f.url.replace(/^.*\//, '')}:${f.lineNumber ?? 0}:${f.columnNumber ?? 0}`;
+    };
     p.samples.forEach((id, i) => {
       const d = p.deltas[i] ?? 0;
       t += d;
-      list.push([t, d, isExt(id)]);
+      list.push([t, d, isExt(id), label(id)]);
     });
     samples.set(p.thread, list);
   }
-  const out: { durMs: number; extMs: number }[] = [];
+  const out: { durMs: number; extMs: number; top: string[] }[] = [];
   for (const e of events) {
     const thread = `${e.pid}/${e.tid}`;
     if (e.name !== 'RunTask' || !main.has(thread) || (e.dur ?? 0) <= longTaskMs * 1000) continue;
     const end = e.ts + e.dur!;
     let ext = 0;
-    for (const [t, d, x] of samples.get(thread) ?? []) if (x && t >= e.ts && t <= end) ext += d;
-    out.push({ durMs: e.dur! / 1000, extMs: ext / 1000 });
+    const self = new Map<string, number>();
+    for (const [t, d, x, name] of samples.get(thread) ?? []) {
+      if (!x || t < e.ts || t > end) continue;
+      ext += d;
+      if (name) self.set(name, (self.get(name) ?? 0) + d);
+    }
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
+    out.push({ durMs: e.dur! / 1000, extMs: ext / 1000, top });
   }
   return out;
 }

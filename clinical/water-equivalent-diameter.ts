@@ -145,38 +145,53 @@ class RowBuffer {
   }
 }
 
-let scratchRows = 0;
-let scratchCols = 0;
-let segments = new Runs(0, 16);
-let filled = new Runs(0, 16);
-let cores = new Runs(0, 16);
-let opened = new Runs(0, 16);
-let ring = new Runs(0, 16);
-let bufX = new RowBuffer(16);
-let bufY = new RowBuffer(16);
-let bufT = new RowBuffer(16);
-let parent = new Int32Array(16);
+/**
+ * The working buffers of one computation, kept between calls (a 512 × 512 slice needs ~1 MB of them) and taken
+ * by one computation at a time: a stepped computation that yields keeps its own until it ends.
+ */
+class Scratch {
+  rows = 0;
+  cols = 0;
+  segments = new Runs(0, 16);
+  filled = new Runs(0, 16);
+  cores = new Runs(0, 16);
+  opened = new Runs(0, 16);
+  ring = new Runs(0, 16);
+  bufX = new RowBuffer(16);
+  bufT = new RowBuffer(16);
+  parent = new Int32Array(16);
 
-function ensureScratch(rows: number, cols: number): void {
-  if (rows <= scratchRows && cols <= scratchCols) {
-    for (const r of [segments, filled, cores, opened, ring]) r.reset(rows);
-    return;
+  ensure(rows: number, cols: number): void {
+    if (rows <= this.rows && cols <= this.cols) {
+      for (const r of [this.segments, this.filled, this.cores, this.opened, this.ring]) r.reset(rows);
+      return;
+    }
+    this.rows = Math.max(rows, this.rows);
+    this.cols = Math.max(cols, this.cols);
+    const cap = 8 * this.rows + 1024;
+    this.segments = new Runs(this.rows, cap * 2);
+    this.filled = new Runs(this.rows, cap);
+    this.cores = new Runs(this.rows, cap);
+    this.opened = new Runs(this.rows, cap);
+    this.ring = new Runs(this.rows, cap);
+    const rowCap = this.cols + 2;
+    this.bufX = new RowBuffer(rowCap);
+    this.bufT = new RowBuffer(rowCap);
   }
-  scratchRows = Math.max(rows, scratchRows);
-  scratchCols = Math.max(cols, scratchCols);
-  const cap = 8 * scratchRows + 1024;
-  segments = new Runs(scratchRows, cap * 2);
-  filled = new Runs(scratchRows, cap);
-  cores = new Runs(scratchRows, cap);
-  opened = new Runs(scratchRows, cap);
-  ring = new Runs(scratchRows, cap);
-  const rowCap = scratchCols + 2;
-  bufX = new RowBuffer(rowCap);
-  bufY = new RowBuffer(rowCap);
-  bufT = new RowBuffer(rowCap);
+
+  /** A fresh union-find forest of `n` singletons. */
+  forest(n: number): Int32Array {
+    if (this.parent.length < n) this.parent = new Int32Array(Math.max(n, this.parent.length * 2));
+    const p = this.parent;
+    for (let i = 0; i < n; i++) p[i] = i;
+    return p;
+  }
 }
 
-function find(i: number): number {
+/** The kept buffers, when no computation holds them. */
+let spare: Scratch | null = new Scratch();
+
+function find(parent: Int32Array, i: number): number {
   while (parent[i] !== i) {
     const g = parent[parent[i]!]!;
     parent[i] = g;
@@ -184,17 +199,13 @@ function find(i: number): number {
   }
   return i;
 }
-function union(i: number, j: number): void {
-  const a = find(i);
-  const b = find(j);
+function union(parent: Int32Array, i: number, j: number): void {
+  const a = find(parent, i);
+  const b = find(parent, j);
   if (a !== b) {
     if (a < b) parent[b] = a;
     else parent[a] = b;
   }
-}
-function ensureParent(n: number): void {
-  if (parent.length < n) parent = new Int32Array(Math.max(n, parent.length * 2));
-  for (let i = 0; i < n; i++) parent[i] = i;
 }
 
 /**
@@ -288,7 +299,8 @@ function diskHalfWidths(rxPx: number, ryPx: number): Int32Array {
 }
 
 /** `out` = `src` (runs with keep ≠ 0) dilated by the digital disk `w`. */
-function dilate(src: Runs, keep: Uint8Array | null, w: Int32Array, rows: number, cols: number, out: Runs): void {
+function dilate(sc: Scratch, src: Runs, keep: Uint8Array | null, w: Int32Array, rows: number, cols: number, out: Runs): void {
+  const { bufX, bufT } = sc;
   const ry = (w.length - 1) >> 1;
   out.n = 0;
   for (let y = 0; y < rows; y++) {
@@ -306,7 +318,8 @@ function dilate(src: Runs, keep: Uint8Array | null, w: Int32Array, rows: number,
 }
 
 /** `out` = `src` eroded by the digital disk `w` (rows beyond the image are empty). */
-function erode(src: Runs, w: Int32Array, rows: number, out: Runs): void {
+function erode(sc: Scratch, src: Runs, w: Int32Array, rows: number, out: Runs): void {
+  const { bufX, bufT } = sc;
   const ry = (w.length - 1) >> 1;
   out.n = 0;
   for (let y = 0; y < rows; y++) {
@@ -348,6 +361,7 @@ function emptyResult(warnings: DwWarning[], excludedParts: number): WaterEquival
 
 /** Step 1: one pass over the pixels → runs of INVALID / LOW / DENSE, every column of every row covered. */
 function classify(
+  segments: Runs,
   hu: ArrayLike<number>,
   rows: number,
   cols: number,
@@ -437,6 +451,35 @@ export function waterEquivalentDiameter(
   pixelSpacingMm: number | readonly [number, number],
   options: WaterEquivalentDiameterOptions = {},
 ): WaterEquivalentDiameterResult {
+  const steps = waterEquivalentDiameterSteps(hu, rows, cols, pixelSpacingMm, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * @name waterEquivalentDiameterSteps
+ * @category AAPM 220
+ * @summary `waterEquivalentDiameter` in steps: a generator that pauses between its stages.
+ *
+ * @description
+ * The same computation and result as `waterEquivalentDiameter`, paused (`yield`) after each of its stages —
+ * classifying the pixels, filling the holes, opening and labelling the parts, growing the kept parts, summing
+ * the ROI — so that a caller on a page's main thread can give the thread back between stages (each a few
+ * milliseconds on a 512 × 512 slice, the whole up to tens of milliseconds before the JIT has warmed). The
+ * arguments are checked at the call, before the first step.
+ *
+ * @returns a generator whose return value (when `next()` reports `done`) is the result
+ * @throws {RangeError} as `waterEquivalentDiameter`, at the call
+ */
+export function waterEquivalentDiameterSteps(
+  hu: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  pixelSpacingMm: number | readonly [number, number],
+  options: WaterEquivalentDiameterOptions = {},
+): Generator<void, WaterEquivalentDiameterResult, void> {
   const [rowSpacingMm, colSpacingMm] = typeof pixelSpacingMm === 'number' ? [pixelSpacingMm, pixelSpacingMm] : pixelSpacingMm;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
     throw new RangeError(`rows and columns must be positive integers, got ${rows} × ${cols}`);
@@ -447,14 +490,37 @@ export function waterEquivalentDiameter(
   if (!hu || hu.length !== rows * cols) {
     throw new RangeError(`expected ${rows * cols} pixels (${rows} × ${cols}), got ${hu?.length}`);
   }
-  const rowSp = rowSpacingMm!;
-  const colSp = colSpacingMm!;
+  return withScratch((sc) => steps(sc, hu, rows, cols, rowSpacingMm!, colSpacingMm!, options));
+}
+
+/** Runs `run` with the kept buffers, or new ones while another computation holds them; gives them back at the end. */
+function* withScratch<T>(run: (sc: Scratch) => Generator<void, T, void>): Generator<void, T, void> {
+  const sc = spare ?? new Scratch();
+  spare = null;
+  try {
+    return yield* run(sc);
+  } finally {
+    spare = sc;
+  }
+}
+
+function* steps(
+  sc: Scratch,
+  hu: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  rowSp: number,
+  colSp: number,
+  options: WaterEquivalentDiameterOptions,
+): Generator<void, WaterEquivalentDiameterResult, void> {
   const pixelAreaMm2 = rowSp * colSp;
-  ensureScratch(rows, cols);
+  sc.ensure(rows, cols);
+  const { segments, filled, cores, opened, ring } = sc;
 
   // 1. Runs of INVALID / LOW / DENSE.
   const pad = options.pixelPaddingValue;
-  classify(hu, rows, cols, pad, options.reconstructionCircle);
+  classify(segments, hu, rows, cols, pad, options.reconstructionCircle);
+  yield;
   const segN = segments.n;
   const sStart = segments.start;
   const sEnd = segments.end;
@@ -462,32 +528,32 @@ export function waterEquivalentDiameter(
   const sFirst = segments.first;
 
   // 2. Connect the non-dense runs (4-connectivity); node segN is "outside the image".
-  ensureParent(segN + 1);
+  let parent = sc.forest(segN + 1);
   const OUT = segN;
   for (let r = 0; r < rows; r++) {
     const a0 = sFirst[r]!;
     const a1 = sFirst[r + 1]!;
     for (let i = a0; i < a1; i++) {
       if (sKind[i] === DENSE) continue;
-      if (r === 0 || r === rows - 1 || sStart[i] === 0 || sEnd[i] === cols - 1) union(i, OUT);
+      if (r === 0 || r === rows - 1 || sStart[i] === 0 || sEnd[i] === cols - 1) union(parent, i, OUT);
     }
     if (r === 0) continue;
     let i = sFirst[r - 1]!;
     const i1 = a0;
     let j = a0;
     while (i < i1 && j < a1) {
-      if (sKind[i] !== DENSE && sKind[j] !== DENSE && sStart[i]! <= sEnd[j]! && sStart[j]! <= sEnd[i]!) union(i, j);
+      if (sKind[i] !== DENSE && sKind[j] !== DENSE && sStart[i]! <= sEnd[j]! && sStart[j]! <= sEnd[i]!) union(parent, i, j);
       if (sEnd[i]! < sEnd[j]!) i++;
       else j++;
     }
   }
   // Holes: non-dense runs not connected to the outside. Flat, wide holes are couch cores: not filled.
-  const outRoot = find(OUT);
+  const outRoot = find(parent, OUT);
   const holeTop = new Map<number, number[]>(); // root → [top, bottom, left, right]
   for (let r = 0; r < rows; r++) {
     for (let i = sFirst[r]!; i < sFirst[r + 1]!; i++) {
       if (sKind[i] === DENSE) continue;
-      const root = find(i);
+      const root = find(parent, i);
       if (root === outRoot) continue;
       const box = holeTop.get(root);
       if (!box) holeTop.set(root, [r, r, sStart[i]!, sEnd[i]!]);
@@ -517,7 +583,7 @@ export function waterEquivalentDiameter(
   const isOutside = new Uint8Array(segN);
   for (let i = 0; i < segN; i++) {
     if (sKind[i] === DENSE) continue;
-    const root = find(i);
+    const root = find(parent, i);
     if (root === outRoot || unfilledRoots.has(root)) isOutside[i] = 1;
   }
 
@@ -539,21 +605,22 @@ export function waterEquivalentDiameter(
     if (open >= 0) filled.push(open, end, 0);
   }
   filled.first[rows] = filled.n;
+  yield;
 
   // 3. Opening: erode with the disk, label the cores (8-connected).
   const rxPx = OPEN_RADIUS_MM / colSp;
   const ryPx = OPEN_RADIUS_MM / rowSp;
   const disk = diskHalfWidths(rxPx, ryPx);
-  erode(filled, disk, rows, cores);
+  erode(sc, filled, disk, rows, cores);
   const cN = cores.n;
-  ensureParent(cN);
+  parent = sc.forest(cN);
   for (let r = 1; r < rows; r++) {
     let i = cores.first[r - 1]!;
     const i1 = cores.first[r]!;
     let j = i1;
     const j1 = cores.first[r + 1]!;
     while (i < i1 && j < j1) {
-      if (cores.start[i]! <= cores.end[j]! + 1 && cores.start[j]! <= cores.end[i]! + 1) union(i, j);
+      if (cores.start[i]! <= cores.end[j]! + 1 && cores.start[j]! <= cores.end[i]! + 1) union(parent, i, j);
       if (cores.end[i]! < cores.end[j]!) i++;
       else j++;
     }
@@ -564,7 +631,7 @@ export function waterEquivalentDiameter(
   const partIndex = new Map<number, number>();
   for (let r = 0; r < rows; r++) {
     for (let i = cores.first[r]!; i < cores.first[r + 1]!; i++) {
-      const root = find(i);
+      const root = find(parent, i);
       let k = partIndex.get(root);
       const len = cores.end[i]! - cores.start[i]! + 1;
       if (k === undefined) {
@@ -581,6 +648,8 @@ export function waterEquivalentDiameter(
       partOf[i] = k;
     }
   }
+
+  yield;
 
   // 4. Keep the body parts. Extents are those of the opened part (core grown by the radius).
   const minCorePx = MIN_CORE_AREA_MM2 / pixelAreaMm2;
@@ -622,10 +691,11 @@ export function waterEquivalentDiameter(
   for (let i = 0; i < cN; i++) keep[i] = selectedPart[partOf[i]!]!;
 
   // 5. The opened body parts, and the margin reach around them.
-  dilate(cores, keep, disk, rows, cols, opened);
+  dilate(sc, cores, keep, disk, rows, cols, opened);
   // The margin reach: the opened parts grown by the margin (a disk grown by a disk is the larger disk).
   const marginMm = Math.max(EDGE_MARGIN_MM, 3 * Math.max(rowSp, colSp));
-  dilate(opened, null, diskHalfWidths(marginMm / colSp, marginMm / rowSp), rows, cols, ring);
+  dilate(sc, opened, null, diskHalfWidths(marginMm / colSp, marginMm / rowSp), rows, cols, ring);
+  yield;
 
   // 6. Sum over the ROI, row by row; drop couch rows under a contact; flag truncation.
   const hasPad = pad !== undefined && Number.isFinite(pad);

@@ -1,6 +1,7 @@
 import { frameToHu, transferSyntaxName } from '@/clinical/ct-frame';
 import { ssde, type BodyPart, type SsdeResult } from '@/clinical/ssde';
-import { waterEquivalentDiameter, type DwWarning } from '@/clinical/water-equivalent-diameter';
+import { waterEquivalentDiameterSteps, type DwWarning } from '@/clinical/water-equivalent-diameter';
+import { runInSlices, yieldToMain as pause } from '@/content/runtime/time-slice';
 import type { BodyRegion, Fact } from '@/content/types';
 import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { PacsRequestError } from './pacs-client';
@@ -170,11 +171,10 @@ export interface PacsDose {
 
 export interface MeasureOptions {
   region: BodyRegion | null;
-  /** Lets the page breathe between steps (default: a macrotask). */
+  /** Lets the page breathe between steps (default: content/runtime/time-slice.ts `yieldToMain`). */
   yieldToMain?: () => Promise<void>;
 }
 
-const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function bodyPartOf(region: BodyRegion | null): BodyPart | undefined {
   switch (region) {
@@ -268,9 +268,10 @@ async function sizeOf(tags: DicomView, frame: Uint8Array, yieldToMain: () => Pro
       notes: [converted.reason === 'cannot-decode' ? { code: 'cannot-decode', detail: transferSyntaxName(converted.transferSyntaxUid) } : { code: 'pixel-format', detail: converted.reason }],
     };
   }
-  // One task for the conversion, one for Dw: the page gets the main thread back in between.
+  // The conversion in one task; Dw after it, in slices (its first run in a page, before the JIT has warmed,
+  // is tens of milliseconds): the page gets the main thread back in between.
   await yieldToMain();
-  const result = waterEquivalentDiameter(converted.hu, converted.rows, converted.cols, frameTags.pixelSpacingMm);
+  const result = await runInSlices(waterEquivalentDiameterSteps(converted.hu, converted.rows, converted.cols, frameTags.pixelSpacingMm), yieldToMain);
   const notes: PacsNote[] = [];
   if (result.warnings.includes('no-patient-found') || result.dwCm === null) return { dw: null, notes: [{ code: 'no-patient-in-slice' }] };
   if (result.warnings.some((w) => w !== 'no-patient-found')) notes.push({ code: 'dw-truncated' });
@@ -304,7 +305,7 @@ export async function measureDose(source: StudySource, reading: StudyReading, op
   const ct = reading.ct;
   if (!ct) return null;
   const region: 'body' | 'head' = options.region === 'head' ? 'head' : 'body';
-  const yieldToMain = options.yieldToMain ?? defaultYield;
+  const yieldToMain = options.yieldToMain ?? pause;
   const dose: PacsDose = {
     system: source.system,
     sourceLabel: source.label,
@@ -371,7 +372,7 @@ export async function measureAlongScan(
   const ct = reading.ct;
   if (!ct || !dose.ctdi) return { code: 'no-ctdivol' };
   if (dose.ctdi.phantom.kind !== 'known') return { code: 'no-phantom' };
-  const yieldToMain = options.yieldToMain ?? defaultYield;
+  const yieldToMain = options.yieldToMain ?? pause;
   const out: AlongScan['slices'] = [];
   for (const pick of chooseSlicesAlongScan(ct.slices, options.slices ?? 5)) {
     const frame = await frameOrNote(source, ct.series, pick.slice);

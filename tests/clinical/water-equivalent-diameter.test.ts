@@ -4,7 +4,7 @@
  * from each phantom's geometry — Aw = Σ area·(1 + HU/1000), Dw = 2·√(Aw/π) — never from the code.
  */
 import { describe, expect, it, test } from 'vitest';
-import { waterEquivalentDiameter } from '../../clinical/water-equivalent-diameter';
+import { waterEquivalentDiameter, waterEquivalentDiameterSteps, type WaterEquivalentDiameterResult } from '../../clinical/water-equivalent-diameter';
 import {
   couch,
   ellipseAreaMm2,
@@ -198,6 +198,55 @@ describe('waterEquivalentDiameter', () => {
     it('returns no patient for an image of NaN', () => {
       const r = waterEquivalentDiameter(new Float32Array(64 * 64).fill(NaN), 64, 64, 1);
       expect(r.dwCm).toBeNull();
+    });
+  });
+
+  describe('in steps (waterEquivalentDiameterSteps: a caller on a page gives the main thread back between stages)', () => {
+    const run = (steps: Generator<void, WaterEquivalentDiameterResult, void>) => {
+      let pauses = 0;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return { result: step.value, pauses };
+        pauses++;
+      }
+    };
+    const child: PhantomSpec = { rows: 512, cols: 512, pixelSpacingMm: 0.98, shapes: [disk(0, 0, 80, 0), ...couch(80)], ...NOISY };
+    const adult: PhantomSpec = { rows: 512, cols: 512, pixelSpacingMm: 0.98, shapes: [disk(0, 0, 150, 0), ...couch(150)], ...NOISY };
+
+    it('pauses between its stages and ends with the same result as the one-call form', () => {
+      const hu = renderPhantom(child);
+      const { result, pauses } = run(waterEquivalentDiameterSteps(hu, 512, 512, 0.98));
+      expect(pauses).toBeGreaterThanOrEqual(4);
+      expect(result).toEqual(waterEquivalentDiameter(hu, 512, 512, 0.98));
+      within1Percent(result.dwCm, 16);
+    });
+
+    it('two computations paused in turn do not share their working buffers (each gets its own slice’s Dw)', () => {
+      const a = waterEquivalentDiameterSteps(renderPhantom(child), 512, 512, 0.98);
+      const b = waterEquivalentDiameterSteps(renderPhantom(adult), 512, 512, 0.98);
+      let ra: WaterEquivalentDiameterResult | null = null;
+      let rb: WaterEquivalentDiameterResult | null = null;
+      while (ra === null || rb === null) {
+        if (ra === null) {
+          const s = a.next();
+          if (s.done) ra = s.value;
+        }
+        if (rb === null) {
+          const s = b.next();
+          if (s.done) rb = s.value;
+        }
+      }
+      within1Percent(ra.dwCm, 16);
+      within1Percent(rb.dwCm, 30);
+      // And a computation abandoned half-way leaves the next one correct.
+      const abandoned = waterEquivalentDiameterSteps(renderPhantom(adult), 512, 512, 0.98);
+      abandoned.next();
+      abandoned.next();
+      within1Percent(waterEquivalentDiameter(renderPhantom(child), 512, 512, 0.98).dwCm, 16);
+    });
+
+    it('checks its arguments at the call, before the first step', () => {
+      expect(() => waterEquivalentDiameterSteps(new Float32Array(10), 4, 4, 1)).toThrow(RangeError);
     });
   });
 });

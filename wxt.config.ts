@@ -23,8 +23,11 @@ export default defineConfig({
     build: {
       // Content scripts must stay small (bench/bundle-size.bench.ts: content.js ≤ 64 KB, ≤ 22 KB gzip). Terser
       // (2 passes) saves ~1 KB gzip over esbuild's minifier on content.js; the sources zip carries the originals.
+      // `wrap_iife`: the bundle's outer `function(){…}()` in parentheses, so V8 compiles it eagerly at once instead
+      // of pre-parsing all of it and parsing it again when it is called (panel.js: 220 KB, measured 15–75 ms →
+      // 17–28 ms of evaluation after its compile under a trace, bench/profile-pacs.ts).
       minify: 'terser',
-      terserOptions: { compress: { passes: 2 }, format: { comments: false }, ecma: 2020 as const },
+      terserOptions: { compress: { passes: 2 }, format: { comments: false, wrap_iife: true }, ecma: 2020 as const },
     },
   }),
   zip: {

@@ -14,6 +14,7 @@ import type { PanelEnricher } from '@/content/runtime/enrichment';
 import { whenParsed } from '@/content/runtime/dom-ready';
 import { formatter, warmFormats } from '@/content/runtime/number-format';
 import { frameRole } from '@/content/runtime/frame-role';
+import { whenLessBusy } from '@/content/runtime/time-slice';
 import { createPanelController } from '@/content/runtime/panel-controller';
 import { createPanelUi } from '@/content/runtime/panel-ui';
 import { isPageRequest } from '@/content/runtime/page-requests';
@@ -94,7 +95,8 @@ export function start(
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   // Injected while the page is still loading (a PACS viewer: content.js asks early): the enrichers have
-  // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run.
+  // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run, and
+  // after the responses the enrichers are waiting for (content/runtime/time-slice.ts whenLessBusy).
   void controller.settings();
-  whenParsed(ctx, () => controller.start());
+  whenParsed(ctx, () => whenLessBusy(() => ctx.isValid && controller.start()));
 }

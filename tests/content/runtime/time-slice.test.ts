@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTasks, runInSlices, yieldToMain } from '@/content/runtime/time-slice';
+import { inTasks, runInSlices, whenLessBusy, yieldToMain } from '@/content/runtime/time-slice';
 
 /** A computation whose steps take the given times on a fake clock; the log records steps and pauses in order. */
 function computation(stepsMs: number[], clock: { t: number }, log: string[]) {
@@ -97,5 +97,40 @@ describe('yieldToMain', () => {
     } finally {
       g.scheduler = before;
     }
+  });
+});
+
+describe('whenLessBusy', () => {
+  it('posts the work at background priority and runs it once, even when the deadline fires too', async () => {
+    const posted: { fn: () => void; priority: string }[] = [];
+    const timers: { fn: () => void; ms: number }[] = [];
+    let runs = 0;
+    whenLessBusy(() => runs++, {
+      maxWaitMs: 250,
+      setTimer: (fn, ms) => void timers.push({ fn, ms }),
+      postTask: (fn, o) => (posted.push({ fn, priority: o.priority }), Promise.resolve()),
+    });
+    expect(runs).toBe(0);
+    expect(posted.map((p) => p.priority)).toEqual(['background']);
+    expect(timers.map((t) => t.ms)).toEqual([250]);
+    posted[0]!.fn();
+    timers[0]!.fn();
+    expect(runs).toBe(1);
+  });
+
+  it('runs by the deadline when the background task does not come (a page never idle)', () => {
+    const timers: (() => void)[] = [];
+    let runs = 0;
+    whenLessBusy(() => runs++, { setTimer: (fn) => void timers.push(fn), postTask: () => new Promise(() => undefined) });
+    timers[0]!();
+    expect(runs).toBe(1);
+  });
+
+  it('without a task scheduler: a plain macrotask', async () => {
+    let runs = 0;
+    whenLessBusy(() => runs++, { postTask: undefined });
+    expect(runs).toBe(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(1);
   });
 });

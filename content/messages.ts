@@ -26,6 +26,9 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   // Added by the perf work: panel.js asks for the policy the background has cached (settings/policy-cache.ts)
   // instead of reading storage.managed, whose first read can take seconds.
   z.strictObject({ type: z.literal('get-page-policy') }),
+  // panel.js asks for the UI locale's number symbols, read with Intl in the background so that the page's main
+  // thread never loads the locale's data (content/runtime/number-format.ts).
+  z.strictObject({ type: z.literal('get-number-symbols') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 

@@ -28,6 +28,7 @@ import {
   type PageSettingsReply,
   type TabFacts,
 } from '@/content/messages';
+import { numberSymbolsOf, type NumberSymbols } from '@/content/runtime/number-format';
 import { getPageSettings, PAGE_POLICY_KEYS } from './page';
 import { policyCache } from './policy-cache';
 import type { PolicySnapshot } from './policy';
@@ -122,6 +123,14 @@ export async function pagePolicyReply(): Promise<PolicySnapshot> {
   return { known: true, raw };
 }
 
+let numberSymbols: NumberSymbols | null = null;
+
+/** The browser UI locale's number symbols (panel.js formats its numbers with them), read once. */
+export function uiNumberSymbols(): NumberSymbols {
+  numberSymbols ??= numberSymbolsOf(browser.i18n.getUILanguage());
+  return numberSymbols;
+}
+
 /** The settings content.js needs, for one origin. */
 export async function pageSettingsReply(origin: string, now = Date.now()): Promise<PageSettingsReply> {
   const s = await getPageSettings(origin, now, () => policyCache().snapshot());
@@ -152,14 +161,14 @@ function originOf(url: string | undefined): string | null {
 
 /**
  * runtime.onMessage handler for content-script messages. Answers `get-page-settings` (settings),
- * `get-page-policy` (the cached policy) and `load-panel` (whether panel.js was injected); tab facts get
- * no answer.
+ * `get-page-policy` (the cached policy), `get-number-symbols` (the UI locale's, read once) and `load-panel`
+ * (whether panel.js was injected); tab facts get no answer.
  */
 export function handleMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   inject: InjectPanel = injectPanel,
-): Promise<PageSettingsReply | PolicySnapshot | boolean> | undefined {
+): Promise<PageSettingsReply | PolicySnapshot | NumberSymbols | boolean> | undefined {
   const parsed = ContentMessageSchema.safeParse(message);
   if (isE2eBuild()) {
     console.log(
@@ -181,6 +190,8 @@ export function handleMessage(
     }
     case 'get-page-policy':
       return pagePolicyReply();
+    case 'get-number-symbols':
+      return Promise.resolve(uiNumberSymbols());
     case 'load-panel':
       return inject(tabId, frameId).then(
         () => true,

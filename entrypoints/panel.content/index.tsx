@@ -15,7 +15,7 @@ import type { PanelEnricher } from '@/content/runtime/enrichment';
 import { takeOverPage } from '@/content/runtime/page-watch';
 import type { PageSettings } from '@/settings/page';
 import { inTasks } from '@/content/runtime/time-slice';
-import { loadPageSettings, start, warmUps, type SiteState } from './start';
+import { loadNumberSymbols, loadPageSettings, start, warmUps, type SiteState } from './start';
 
 
 const RUNNING = Symbol.for('image-gently-companion.panel-running');
@@ -37,11 +37,13 @@ export default defineContentScript({
     const locale = browser.i18n.getUILanguage();
     const site: SiteState = { dicomWebPath: null };
     // This task is the script's evaluation (compiling ~220 KB and setting its modules up). What follows is split
-    // into tasks of its own (bench/pacs-ssde.bench.ts: no task of the extension over 50 ms): first the settings
-    // and the study are asked for, then the one-time costs of a page's first panel, then the panel starts.
+    // into tasks of its own (bench/pacs-ssde.bench.ts: no task of the extension over 50 ms): first the settings,
+    // the number symbols and the study are asked for, then the extension's messages are loaded, then the panel
+    // starts.
     ctx.setTimeout(() => {
       // The settings are asked for now, with the study: the enrichers' first decision waits for them. The
       // panel's first load is this one; later loads (a setting changed) read again.
+      loadNumberSymbols(locale);
       const earlySettings = loadPageSettings(location.origin, site);
       let firstSettings: Promise<PageSettings> | null = earlySettings;
       const settingsOnce = (origin: string) => {
@@ -67,7 +69,7 @@ export default defineContentScript({
         }),
       ];
       inTasks((fn) => ctx.setTimeout(fn, 0), [
-        ...warmUps(locale),
+        ...warmUps(),
         () => start(ctx, { seed, locale, loadSettings: settingsOnce, enrichers: ENRICHERS }),
       ]);
     }, 0);

@@ -11,6 +11,7 @@ import {
 } from '@/settings/policy-cache';
 import type { PolicySnapshot } from '@/settings/policy';
 import { handleMessage } from '@/settings/tab-facts';
+import { formatNumber, numberSymbolsOf, parseNumberSymbols } from '@/content/runtime/number-format';
 
 /** A storage.managed read that takes as long as the test says (a freshly started Chromium: seconds). */
 function slowRead() {
@@ -156,5 +157,18 @@ describe('get-page-settings / get-page-policy with a slow storage.managed (the w
     await until(() => told.length >= 2 * tabs);
     expect(told).toHaveLength(2 * tabs);
     expect(parsePageSettingsReply(await handleMessage({ type: 'get-page-settings' }, fromFrame))).toMatchObject({ pediatricCutoffYears: 12 });
+  });
+});
+
+describe('get-number-symbols (panel.js formats numbers without Intl on the page)', () => {
+  it('answers the UI locale’s symbols, read with Intl in the background, in the form panel.js accepts', async () => {
+    const fromFrame = { id: fakeBrowser.runtime.id, tab: { id: 3 } as never, frameId: 0, url: 'http://127.0.0.1:8042/app/explorer.html' };
+    const reply = await handleMessage({ type: 'get-number-symbols' }, fromFrame);
+    const symbols = parseNumberSymbols(reply);
+    expect(symbols).toEqual(numberSymbolsOf(fakeBrowser.i18n.getUILanguage()));
+    expect(formatNumber(1234.5, 1, 1, symbols!)).toBe(new Intl.NumberFormat(fakeBrowser.i18n.getUILanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(1234.5));
+    // Not from another extension, and nothing extra in the request.
+    expect(handleMessage({ type: 'get-number-symbols' }, { ...fromFrame, id: 'other' })).toBeUndefined();
+    expect(handleMessage({ type: 'get-number-symbols', locale: 'de' }, fromFrame)).toBeUndefined();
   });
 });

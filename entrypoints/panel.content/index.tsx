@@ -15,7 +15,7 @@ import type { PanelEnricher } from '@/content/runtime/enrichment';
 import { takeOverPage } from '@/content/runtime/page-watch';
 import type { PageSettings } from '@/settings/page';
 import { inTasks } from '@/content/runtime/time-slice';
-import { loadNumberSymbols, loadPageSettings, start, warmUps, type SiteState } from './start';
+import { loadMessages, loadNumberSymbols, loadPageSettings, start, type SiteState } from './start';
 
 
 const RUNNING = Symbol.for('image-gently-companion.panel-running');
@@ -41,9 +41,9 @@ export default defineContentScript({
     // the number symbols and the study are asked for, then the extension's messages are loaded, then the panel
     // starts.
     ctx.setTimeout(() => {
+      loadNumberSymbols(locale);
       // The settings are asked for now, with the study: the enrichers' first decision waits for them. The
       // panel's first load is this one; later loads (a setting changed) read again.
-      loadNumberSymbols(locale);
       const earlySettings = loadPageSettings(location.origin, site);
       let firstSettings: Promise<PageSettings> | null = earlySettings;
       const settingsOnce = (origin: string) => {
@@ -69,7 +69,7 @@ export default defineContentScript({
         }),
       ];
       inTasks((fn) => ctx.setTimeout(fn, 0), [
-        ...warmUps(),
+        loadMessages,
         () => start(ctx, { seed, locale, loadSettings: settingsOnce, enrichers: ENRICHERS }),
       ]);
     }, 0);

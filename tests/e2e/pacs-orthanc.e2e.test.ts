@@ -4,6 +4,7 @@
  *   couch, 512×512; CTDIvol 5.0 mGy, 32 cm phantom, with a dose SR): `data-dw-cm` 16.0 ± 0.3 and
  *   `data-ssde-mgy` 10.29 ± 0.2, computed in the page from the slice's pixels;
  * - the card shows SSDE with Dw, CTDIvol (dose report), the phantom, the method (CID 10023 113988), the slice;
+ * - with a Spanish browser UI, the card's numbers in Spanish (10,3 mGy; the symbols read by the background);
  * - the adult's series page: no panel, and no pixel is requested;
  * - the same child stored RLE-compressed: the panel says "Cannot decode RLE Lossless" and shows no Dw/SSDE,
  *   and no frame is requested;
@@ -123,6 +124,26 @@ function describeChromium() {
     expect(seen.filter((u) => u.includes('/frames/'))).toEqual([`${orthanc.baseUrl}/instances/${child.axialInstanceIds[2]}/frames/0/raw`]);
     expect(seen.every((u) => u.startsWith(orthanc.baseUrl) || u.startsWith('chrome-extension://') || u.startsWith('data:'))).toBe(true);
     await page.close();
+  });
+
+  it('Chromium in Spanish: the card’s numbers in the UI locale’s symbols (read by the background), the attributes machine-readable', async () => {
+    const es = await launchChromium({ build: 'chrome-mv3-e2e', lang: 'es' });
+    try {
+      const page = await es.newPage();
+      await page.goto(orthanc.explorerUrl(`series?uuid=${child.axialSeriesId}`));
+      const attrs = await waitForAttr(page, 'data-ssde-mgy');
+      expect(attrs['data-ssde-mgy']).toMatch(/^\d+\.\d+$/);
+      const text = await cardText(page, '113988');
+      expect(text).toContain('5,0 mGy'); // CTDIvol
+      const ssde = Number(attrs['data-ssde-mgy']).toFixed(1);
+      expect(text).toContain(`${ssde.replace('.', ',')} mGy`); // SSDE
+      expect(text).not.toContain(`${ssde} mGy`);
+      expect(text).toContain(`${Number(attrs['data-dw-cm']).toFixed(1).replace('.', ',')} cm`); // Dw
+      expect(text).toMatch(/Área \d+,\d cm²/); // the ROI's area, to one decimal
+      await page.close();
+    } finally {
+      await es.close();
+    }
   });
 
   it('Chromium: no panel and no pixels on the adult’s series page', async () => {

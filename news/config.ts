@@ -4,7 +4,7 @@
  * (the popup's first paint waits on this; reading every setting would cost a dozen round trips).
  */
 import { mergePolicy } from '@/settings/merge';
-import { readPolicy } from '@/settings/policy';
+import { parsePolicy, readManagedRaw } from '@/settings/policy';
 import { readSettings } from '@/settings/raw';
 import { DEFAULT_SETTINGS } from '@/settings/schema';
 import type { SourceSettings } from './sources';
@@ -14,8 +14,9 @@ export interface StatementsConfig {
   refreshIntervalHours: number;
 }
 
-export async function readStatementsConfig(): Promise<StatementsConfig> {
-  const [user, policy] = await Promise.all([readSettings(['statementSources', 'refreshIntervalHours'] as const), readPolicy()]);
-  const { settings } = mergePolicy({ ...DEFAULT_SETTINGS, ...user }, policy.value);
+/** `readPolicy`: the raw policy (`storage.managed` by default; the popup passes one that does not wait for it). */
+export async function readStatementsConfig(readPolicy: () => Promise<unknown> = readManagedRaw): Promise<StatementsConfig> {
+  const [user, raw] = await Promise.all([readSettings(['statementSources', 'refreshIntervalHours'] as const), readPolicy()]);
+  const { settings } = mergePolicy({ ...DEFAULT_SETTINGS, ...user }, parsePolicy(raw).value);
   return { sources: settings.statementSources, refreshIntervalHours: settings.refreshIntervalHours };
 }

@@ -50,9 +50,9 @@ export function buildView(cache: StatementsCache, state: ReadState, sources: Sou
 }
 
 /** The view as of now, without recording anything (used to re-render after a refresh). */
-export async function readView(): Promise<StatementsView> {
+export async function readView(readPolicy?: () => Promise<unknown>): Promise<StatementsView> {
   await writes;
-  const [config, cache, state] = await Promise.all([readStatementsConfig(), loadCache(), loadReadState()]);
+  const [config, cache, state] = await Promise.all([readStatementsConfig(readPolicy), loadCache(), loadReadState()]);
   return buildView(cache, state, config.sources);
 }
 
@@ -70,10 +70,11 @@ function queueWrite(job: () => Promise<void>): Promise<void> {
 /**
  * The popup opened: the view with new marks, and everything shown recorded as read. The view is
  * returned at once (the list paints first); `recorded` settles when the read state is stored.
+ * `readPolicy`: as `readStatementsConfig`'s.
  */
-export async function openView(): Promise<{ view: StatementsView; recorded: Promise<void> }> {
+export async function openView(readPolicy?: () => Promise<unknown>): Promise<{ view: StatementsView; recorded: Promise<void> }> {
   await writes;
-  const [config, cache, state] = await Promise.all([readStatementsConfig(), loadCache(), loadReadState()]);
+  const [config, cache, state] = await Promise.all([readStatementsConfig(readPolicy), loadCache(), loadReadState()]);
   const view = buildView(cache, state, config.sources);
   const fresh = view.statements.filter((s) => s.isNew).map((s) => s.id);
   const recorded = fresh.length > 0 ? queueWrite(() => saveReadState(withRead(state, fresh, cache))) : Promise.resolve();

@@ -136,6 +136,44 @@ export function resetPolicyCacheForTests(): void {
   cache = null;
 }
 
+/**
+ * The raw policy for an extension page that must not wait for it (the popup's list): `now` is the background's
+ * cached reading (`storage.session`) when there is one, else `storage.managed`'s answer if it comes within
+ * `waitMs`, else `undefined` — not known yet: the page shows the user's settings. `late` resolves true when
+ * `storage.managed` answered only after that (its first read in a browser that has just started took 3.0 s,
+ * measured): the page then reads again with the policy.
+ */
+export function policyForPage(
+  waitMs = 200,
+  deps: { session: { get(key: string): Promise<Record<string, unknown>> }; readManaged(): Promise<unknown> } = {
+    session: browser.storage.session,
+    readManaged: readManagedRaw,
+  },
+): { now: Promise<unknown>; late: Promise<boolean> } {
+  let gaveUp = false;
+  const managed = deps.readManaged().catch(() => undefined);
+  const cached = deps.session
+    .get(POLICY_SESSION_KEY)
+    .then((got) => {
+      const stored = got[POLICY_SESSION_KEY];
+      return isRecord(stored) && isRecord(stored.raw) ? { raw: stored.raw } : null;
+    })
+    .catch(() => null);
+  const now = cached.then((hit) => {
+    if (hit) return hit.raw;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const giveUp = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        resolve(undefined);
+      }, waitMs);
+    });
+    return Promise.race([managed, giveUp]).finally(() => clearTimeout(timer));
+  });
+  const late = now.then(() => (gaveUp ? managed.then(() => true) : false));
+  return { now, late };
+}
+
 /** Wires the cache. Call once, synchronously, at the top of `defineBackground`'s main. */
 export function registerPolicyCache(): void {
   const c = policyCache();

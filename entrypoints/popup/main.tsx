@@ -9,14 +9,17 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { SiteAccessControls } from '@/components/SiteAccessControls';
 import type { TabFacts } from '@/content/messages';
-import { markRead, openView, requestRefresh, type StatementsView } from '@/news/view';
+import { markRead, openView, readView, requestRefresh, type StatementsView } from '@/news/view';
+import { policyForPage } from '@/settings/policy-cache';
 import { queryTabFacts } from '@/settings/tab-facts';
 import './style.css';
 
 const locale = browser.i18n.getUILanguage();
 document.documentElement.lang = locale;
-// Start reading the statements before the first render: the list should paint as soon as it can.
-const opening = openView();
+// Start reading the statements before the first render: the list should paint as soon as it can — without
+// waiting seconds for storage.managed in a browser that has just started (settings/policy-cache.ts policyForPage).
+const policy = policyForPage();
+const opening = openView(() => policy.now);
 
 async function activeTabFacts(): Promise<TabFacts | null | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -40,6 +43,10 @@ function App() {
       setNow(Date.now());
     };
     void opening.then(({ view: v }) => show(v));
+    // The policy came after the first list: the list again, with it (a policy may turn sources off or add some).
+    void policy.late.then((late) => {
+      if (late) void readView().then(show);
+    });
     activeTabFacts().then(
       (f) => live && setFacts(f),
       () => live && setFacts(null),

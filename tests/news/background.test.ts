@@ -207,6 +207,17 @@ describe('unread, badge and the popup', () => {
     expect(second.statements.every((s) => !s.isNew)).toBe(true);
   });
 
+  it('the popup’s view applies the policy it is given; “not known yet” (undefined) shows the user’s settings', async () => {
+    registerStatements(deps());
+    await onLifecycle(deps(), 'install');
+    expect((await readView(async () => undefined)).fetching).toBe(true);
+    const off = await readView(async () => ({ statementsEnabled: false }));
+    expect(off.fetching).toBe(false);
+    const { view, recorded } = await openView(async () => ({ statementsEnabled: false }));
+    await recorded;
+    expect(view.fetching).toBe(false);
+  });
+
   it('a click marks one read; the badge counts the rest', async () => {
     registerStatements(deps());
     await onLifecycle(deps(), 'install');

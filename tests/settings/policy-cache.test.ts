@@ -4,6 +4,7 @@ import { parsePageSettingsReply } from '@/content/runtime/page-requests';
 import {
   createPolicyCache,
   POLICY_SESSION_KEY,
+  policyForPage,
   registerPolicyCache,
   resetPolicyCacheForTests,
   stableJson,
@@ -170,5 +171,40 @@ describe('get-number-symbols (panel.js formats numbers without Intl on the page)
     // Not from another extension, and nothing extra in the request.
     expect(handleMessage({ type: 'get-number-symbols' }, { ...fromFrame, id: 'other' })).toBeUndefined();
     expect(handleMessage({ type: 'get-number-symbols', locale: 'de' }, fromFrame)).toBeUndefined();
+  });
+});
+
+describe('policyForPage (the popup does not wait for storage.managed)', () => {
+  const session = (stored: unknown) => ({ get: async (key: string) => (stored === undefined ? {} : { [key]: stored }) });
+
+  it('the background’s cached reading when there is one: at once, nothing late', async () => {
+    const managed = slowRead();
+    const p = policyForPage(50, { session: session({ raw: { statementsEnabled: false } }), readManaged: managed.read });
+    expect(await p.now).toEqual({ statementsEnabled: false });
+    expect(await p.late).toBe(false);
+  });
+
+  it('otherwise storage.managed, when it answers in time', async () => {
+    const p = policyForPage(1000, { session: session(undefined), readManaged: async () => ({ statementUrls: ['https://feeds.example.org/a'] }) });
+    expect(await p.now).toEqual({ statementUrls: ['https://feeds.example.org/a'] });
+    expect(await p.late).toBe(false);
+  });
+
+  it('a storage.managed that takes seconds: not known now (undefined), and `late` once it answers', async () => {
+    const managed = slowRead();
+    const p = policyForPage(20, { session: session(undefined), readManaged: managed.read });
+    expect(await p.now).toBeUndefined();
+    let late: boolean | null = null;
+    void p.late.then((v) => (late = v));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(late).toBeNull();
+    managed.land({ statementsEnabled: false });
+    expect(await p.late).toBe(true);
+  });
+
+  it('a storage.managed that fails (Firefox without a policy): no policy, nothing late', async () => {
+    const p = policyForPage(1000, { session: { get: async () => Promise.reject(new Error('x')) }, readManaged: () => Promise.reject(new Error('no manifest')) });
+    expect(await p.now).toBeUndefined();
+    expect(await p.late).toBe(false);
   });
 });

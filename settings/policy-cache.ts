@@ -151,7 +151,7 @@ export function policyForPage(
   },
 ): { now: Promise<unknown>; late: Promise<boolean> } {
   let gaveUp = false;
-  const managed = deps.readManaged().catch(() => undefined);
+  let managed: Promise<unknown> = Promise.resolve(undefined);
   const cached = deps.session
     .get(POLICY_SESSION_KEY)
     .then((got) => {
@@ -161,6 +161,7 @@ export function policyForPage(
     .catch(() => null);
   const now = cached.then((hit) => {
     if (hit) return hit.raw;
+    managed = deps.readManaged().catch(() => undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const giveUp = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => {

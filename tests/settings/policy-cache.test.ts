@@ -208,3 +208,13 @@ describe('policyForPage (the popup does not wait for storage.managed)', () => {
     expect(await p.late).toBe(false);
   });
 });
+
+describe('policyForPage reads storage.managed only when the background has no reading', () => {
+  it('a cached reading: storage.managed is not asked', async () => {
+    let asked = 0;
+    const p = policyForPage(50, { session: { get: async (key: string) => ({ [key]: { raw: {} } }) }, readManaged: async () => (asked++, {}) });
+    expect(await p.now).toEqual({});
+    expect(await p.late).toBe(false);
+    expect(asked).toBe(0);
+  });
+});

@@ -40,6 +40,12 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The raw policy the background kept in `storage.session` (`{ raw }` under POLICY_SESSION_KEY), if any. */
+function storedRaw(got: Record<string, unknown>): Record<string, unknown> | null {
+  const stored = got[POLICY_SESSION_KEY];
+  return isRecord(stored) && isRecord(stored.raw) ? stored.raw : null;
+}
+
 export interface PolicyCacheDeps {
   /** The raw managed object; undefined when there is none (Firefox rejects without a policy). */
   readManaged(): Promise<unknown>;
@@ -60,8 +66,8 @@ export function createPolicyCache(deps: PolicyCacheDeps): PolicyCache {
   const restored = deps.session
     .get(POLICY_SESSION_KEY)
     .then((got) => {
-      const stored = got[POLICY_SESSION_KEY];
-      if (isRecord(stored) && isRecord(stored.raw)) current = { known: true, raw: stored.raw };
+      const raw = storedRaw(got);
+      if (raw) current = { known: true, raw };
     })
     .catch(() => undefined);
 
@@ -154,13 +160,10 @@ export function policyForPage(
   let managed: Promise<unknown> = Promise.resolve(undefined);
   const cached = deps.session
     .get(POLICY_SESSION_KEY)
-    .then((got) => {
-      const stored = got[POLICY_SESSION_KEY];
-      return isRecord(stored) && isRecord(stored.raw) ? { raw: stored.raw } : null;
-    })
+    .then(storedRaw)
     .catch(() => null);
   const now = cached.then((hit) => {
-    if (hit) return hit.raw;
+    if (hit) return hit;
     managed = deps.readManaged().catch(() => undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const giveUp = new Promise<undefined>((resolve) => {

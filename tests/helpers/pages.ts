@@ -39,11 +39,15 @@ export function loadFixture(profile: string, file: string): FixturePage {
   return { profile, file, url: fixtureUrl(html), html, doc: parseHtml(html) };
 }
 
-/** Every fixture page, by profile folder. */
+/** The page corpus of unseen systems: not a profile's folder (tests/helpers/corpus.ts reads it with its manifests). */
+export const CORPUS_FOLDER = 'corpus';
+const NOT_PROFILES = new Set([CORPUS_FOLDER]);
+
+/** Every fixture page, by profile folder (the corpus excluded). */
 export function allFixtures(): FixturePage[] {
   const out: FixturePage[] = [];
   for (const profile of readdirSync(PAGES_DIR, { withFileTypes: true })) {
-    if (!profile.isDirectory()) continue;
+    if (!profile.isDirectory() || NOT_PROFILES.has(profile.name)) continue;
     for (const file of readdirSync(join(PAGES_DIR, profile.name)).sort()) {
       if (file.endsWith('.html')) out.push(loadFixture(profile.name, file));
     }

@@ -1,6 +1,6 @@
 /**
- * Mounts the Panel in `<image-gently-panel>`: an open shadow root (WXT `createShadowRootUi`)
- * attached to `<html>`, with the CSS inlined as a string (`?inline`, no web-accessible resource)
+ * Mounts the Panel in `<image-gently-panel>`: a shadow root (WXT `createShadowRootUi`; closed, and the
+ * host without attributes, except in the e2e builds: page-exposure.ts) attached to `<html>`, with the CSS inlined as a string (`?inline`, no web-accessible resource)
  * and keydown/keyup/keypress stopped at the shadow root so the page's hotkeys do not fire while
  * someone types or tabs inside the panel (`isolateEvents`). The host is created only when a
  * panel is first shown: pages without a child get no DOM from us at all.
@@ -10,16 +10,19 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel } from '@/components/Panel';
 import panelCss from '@/components/panel.css?inline';
+import { BUILD_EXPOSURE, type PanelExposure } from './page-exposure';
 import type { PanelUi } from './panel-controller';
 
 export const PANEL_TAG = 'image-gently-panel';
 
 export interface MountedPanelUi extends PanelUi {
-  /** The host element while mounted (tests, clipboard fallback). */
+  /** The host element while mounted (tests). */
   host(): HTMLElement | null;
+  /** The element inside the shadow root that holds the panel, while mounted (clipboard fallback). */
+  container(): HTMLElement | null;
 }
 
-export function createPanelUi(ctx: ContentScriptContext): MountedPanelUi {
+export function createPanelUi(ctx: ContentScriptContext, exposure: PanelExposure = BUILD_EXPOSURE): MountedPanelUi {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let applied = new Set<string>();
@@ -30,7 +33,7 @@ export function createPanelUi(ctx: ContentScriptContext): MountedPanelUi {
       position: 'inline',
       anchor: 'html',
       append: 'last',
-      mode: 'open',
+      mode: exposure.shadowMode,
       isolateEvents: true,
       css: panelCss,
       onMount(container) {
@@ -52,7 +55,7 @@ export function createPanelUi(ctx: ContentScriptContext): MountedPanelUi {
       const host = ui.shadowHost;
       const next = new Set<string>();
       for (const [name, value] of Object.entries(attributes)) {
-        if (value === null) continue;
+        if (value === null || !exposure.hostAttributes) continue;
         host.setAttribute(name, value);
         next.add(name);
       }
@@ -66,5 +69,6 @@ export function createPanelUi(ctx: ContentScriptContext): MountedPanelUi {
     },
     isOwnNode: (node) => !!ui && (node === ui.shadowHost || ui.shadowHost.contains(node)),
     host: () => (ui?.mounted ? ui.shadowHost : null),
+    container: () => (ui?.mounted ? ui.uiContainer : null),
   };
 }

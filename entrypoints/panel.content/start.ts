@@ -87,7 +87,7 @@ export function start(
     },
     ui,
     enrichers,
-    copyText: (text) => copyText(text, ui.host()?.shadowRoot?.querySelector('body') ?? null),
+    copyText: (text) => copyText(text, ui.container()),
     locale,
     extensionVersion: browser.runtime.getManifest().version,
     frame: role === 'top' ? 'top' : 'sub',

@@ -12,6 +12,7 @@ import type { Campaign, PageAnalysis } from '@/content/types';
 import type { PageSettings } from '@/settings/page';
 import { createPanelController, type ControllerDeps, type PanelController } from '@/content/runtime/panel-controller';
 import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/runtime/panel-ui';
+import { CLOSED, OPEN_FOR_TESTS } from '@/content/runtime/page-exposure';
 import type { EnrichmentContext, PanelEnricher } from '@/content/runtime/enrichment';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
 
@@ -141,7 +142,8 @@ beforeEach(() => {
   document.body.replaceChildren(document.createElement('main'));
   history.replaceState(null, '', '/app/explorer.html#study?uuid=1');
   ctx = new ContentScriptContext('content');
-  ui = createPanelUi(ctx);
+  // The e2e builds' exposure, so the tests can read the host's attributes and shadow root.
+  ui = createPanelUi(ctx, OPEN_FOR_TESTS);
   store = new MemorySettings();
   sent = [];
   copied = [];
@@ -163,6 +165,18 @@ describe('panel controller', () => {
     expect(shadow()!.querySelector('style')!.textContent).toContain('contain: strict');
     expect(shadow()!.querySelector('.igp-pill')!.textContent).toContain('Child · CT');
     expect(sent.at(-1)).toEqual({ pediatric: true, campaigns: ['ct'], modality: 'CT', siteEnabled: true });
+  });
+
+  it("in the shipping build's exposure the page sees a host element only: closed shadow root, no attribute", async () => {
+    ui = createPanelUi(ctx, CLOSED);
+    showRecord('child');
+    controllerWith().start();
+    await settle();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+    expect(host()!.shadowRoot).toBeNull();
+    expect(host()!.getAttributeNames()).toEqual([]);
+    // The panel itself is there, for the extension's own code.
+    expect(ui.container()!.querySelector('.igp-pill')!.textContent).toContain('Child · CT');
   });
 
   it('shows nothing for an adult or a page without a patient, and says so in the facts', async () => {

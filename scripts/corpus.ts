@@ -5,6 +5,9 @@
  */
 import { CorpusError, loadCorpus, report, runPage } from '../tests/helpers/corpus';
 
+// `npm run corpus | head` closes the pipe early: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const filter = args.find((a) => !a.startsWith('--'));

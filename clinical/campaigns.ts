@@ -119,7 +119,7 @@ export const CURRENT_PRACTICE = {
   campaigns: ['fluoroscopy', 'radiography', 'dental'] as readonly CampaignId[],
 } as const;
 
-/** What the panel knows about the exam (structurally compatible with content/types PageAnalysis). */
+/** What the panel knows about the exam (structurally compatible with content/read/types PageAnalysis). */
 export interface ReminderContext {
   /** The exam's campaigns as the analyzer named them ('ct', 'fluoroscopy', …). */
   campaigns: readonly string[];

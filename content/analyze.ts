@@ -1,52 +1,6 @@
 /**
- * `analyzePage(doc, url, options)`: what the page in front of the user says about the patient being imaged.
- * Pure over the Document: it reads with `textContent` (no layout), makes no request and touches no browser API,
- * so the same code runs in the page, in happy-dom tests and in benches.
- *
- * 1. `detectProfile` picks the site profile (content/profiles/index.ts, first match in registry order).
- * 2. The profile reads raw facts from the active route only (`readPage`).
- * 3. `decide` turns facts into conclusions with one age precedence (content/decide.ts).
- * A malformed or unrelated page yields `pediatric: false` and never throws.
+ * Stable entry point: the page reader lives in `content/read/`. Other modules, benches and acceptance tests
+ * import `analyzePage` and `readPage` from here.
  */
-import { decide, emptyAnalysis } from './decide';
-import { detectProfile } from './profiles/index';
-import type { AnalyzeOptions, PageAnalysis, PageFindings } from './types';
-
-export { decide } from './decide';
-export { detectProfile, PROFILES } from './profiles/index';
-export type { SiteProfile } from './profiles/profile';
-
-/** Raw facts of the page (for the PACS data route to add API facts before calling `decide`). */
-export function readPage(doc: Document, url: string | URL, options: AnalyzeOptions = {}): PageFindings {
-  const u = toUrl(url);
-  const profile = u ? detectProfile(doc, u) : null;
-  if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
-  try {
-    return profile.read(doc, u, options.dateOrder ? { dateOrder: options.dateOrder } : {});
-  } catch (e) {
-    // A page shaped in a way the profile did not expect: report nothing rather than break the page.
-    return {
-      profileId: profile.id,
-      primary: null,
-      rows: [],
-      dateOrder: null,
-      notes: [{ kind: 'profile', text: profile.name, where: 'read failed', note: e instanceof Error ? e.name : 'error' }],
-    };
-  }
-}
-
-export function analyzePage(doc: Document, url: string | URL, options: AnalyzeOptions = {}): PageAnalysis {
-  try {
-    return decide(readPage(doc, url, options), options);
-  } catch {
-    return emptyAnalysis(null, [{ kind: 'profile', text: 'analysis failed', where: 'analyzePage' }]);
-  }
-}
-
-function toUrl(url: string | URL): URL | null {
-  try {
-    return url instanceof URL ? url : new URL(url);
-  } catch {
-    return null;
-  }
-}
+export { analyzePage, decide, detectProfile, PROFILES, readPage } from './read/analyze';
+export type { SiteProfile } from './read/analyze';

@@ -11,13 +11,13 @@
 import * as z from 'zod/mini';
 import { ReferenceLevelTableSchema } from '../clinical/reference-level-schema';
 import { REFERENCE_LIMITS, type ReferenceLevelTable } from '../clinical/reference-levels';
-import type { Campaign } from '../content/types';
+import type { Campaign } from '../content/read/types';
 import { lazySchema } from '../utils/lazy-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
 
-/** Image Gently campaigns, in the order the options page lists them (same list as `content/types.ts`). */
+/** Image Gently campaigns, in the order the options page lists them (same list as `content/read/types.ts`). */
 export const CAMPAIGNS = [
   'ct',
   'radiography',

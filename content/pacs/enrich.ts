@@ -1,4 +1,4 @@
-import type { AnalyzeOptions, Fact, PageAnalysis, PageFindings } from '@/content/types';
+import type { AnalyzeOptions, Fact, PageAnalysis, PageFindings } from '@/content/read/types';
 import { configuredDicomWebRoot, dicomWebRootFromResources, type ResourceEntryLike } from './dicomweb-root';
 import { DicomWebStudySource } from './dicomweb-source';
 import { measureAlongScan, measureDose, readStudy, type AlongScan, type PacsDose, type PacsNote, type StudyReading } from './measure';
@@ -88,7 +88,7 @@ export interface PacsResult {
 
 const NO_PAGE_FINDINGS: PageFindings = { profileId: null, primary: [], rows: [], dateOrder: null, notes: [] };
 
-/** Puts the API's facts before the page's: DICOM tags are the more trusted source (content/decide.ts). */
+/** Puts the API's facts before the page's: DICOM tags are the more trusted source (content/read/decide.ts). */
 export function withApiFacts(findings: PageFindings, facts: readonly Fact[]): PageFindings {
   return { ...findings, primary: [...facts, ...(findings.primary ?? [])] };
 }

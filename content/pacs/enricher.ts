@@ -1,8 +1,8 @@
 import { h } from 'preact';
 import { PacsDoseSection } from '@/components/PacsDoseSection';
-import { decide, readPage } from '@/content/analyze';
+import { decide, readPage } from '@/content/read/analyze';
 import type { PanelEnricher } from '@/content/runtime/enrichment';
-import type { AnalyzeOptions, PageAnalysis } from '@/content/types';
+import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
 import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';

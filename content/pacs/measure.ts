@@ -2,7 +2,7 @@ import { frameToHu, transferSyntaxName } from '@/clinical/ct-frame';
 import { ssde, type BodyPart, type SsdeResult } from '@/clinical/ssde';
 import { waterEquivalentDiameterSteps, type DwWarning } from '@/clinical/water-equivalent-diameter';
 import { runInSlices, yieldToMain as pause } from '@/content/runtime/time-slice';
-import type { BodyRegion, Fact } from '@/content/types';
+import type { BodyRegion, Fact } from '@/content/read/types';
 import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { PacsRequestError } from './pacs-client';
 import { phantomFromCode, type PhantomReading } from './phantom';

@@ -1,9 +1,9 @@
-import type { Fact } from '@/content/types';
+import type { Fact } from '@/content/read/types';
 import { firstCode, numberOf, textOf, TAG, type DicomView } from './dicom-data';
 import { phantomFromCode } from './phantom';
 
 /**
- * Facts for `decide()` (content/decide.ts) from one instance's DICOM attributes, as the PACS API served
+ * Facts for `decide()` (content/read/decide.ts) from one instance's DICOM attributes, as the PACS API served
  * them. The caller puts these before the page's own facts: DICOM tags are the more trusted source, and
  * `decide` keeps the first fact of a kind and flags later ones that disagree.
  * `where` names the API and the attribute, never a UID or a value.

@@ -10,7 +10,7 @@
  * - otherwise (adult, no patient, no exam, every campaign of the exam turned off): no panel.
  */
 import type { TabFacts } from '@/content/messages';
-import type { Campaign, ExamRecord, ModalityCode, PageAnalysis } from '@/content/types';
+import type { Campaign, ExamRecord, ModalityCode, PageAnalysis } from '@/content/read/types';
 
 export type PanelDecision =
   | { show: false; reason: 'no-child' | 'no-exam' | 'campaigns-off' }

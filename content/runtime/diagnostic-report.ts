@@ -5,7 +5,7 @@
  * evidence kinds) are still filtered to a plain token shape, so a profile bug cannot smuggle
  * page text into the report.
  */
-import type { PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/read/types';
 import type { PanelDecision } from './decide';
 
 export interface DiagnosticInput {

@@ -9,7 +9,7 @@
  * the attributes onto `<image-gently-panel>`; only TabFacts derived from the analysis leave.
  */
 import type { ComponentChildren } from 'preact';
-import type { AnalyzeOptions, PageAnalysis } from '@/content/types';
+import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
 
 export interface EnrichmentContext {
   doc: Document;

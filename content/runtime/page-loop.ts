@@ -11,7 +11,7 @@
  * a re-render that reads the same keeps it and touches nothing.
  */
 import type { TabFacts } from '@/content/messages';
-import type { PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/read/types';
 import { decidePanel, tabFactsFrom, type PanelDecision } from './decide';
 import { perfMark } from './perf-mark';
 import { watchNavigation, type ChangeReason } from './navigation-watcher';

@@ -10,7 +10,7 @@
  * loads only where it is used. Both run in the extension's isolated world of the frame, which is
  * where the handover object lives (page scripts cannot see it).
  */
-import type { PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/read/types';
 import { perfMark } from './perf-mark';
 import { createPageLoop, type LoopSettings, type PageLoopDeps, type PageState } from './page-loop';
 

@@ -9,7 +9,7 @@
  */
 import type { PanelCorner, PanelProps, PanelView } from '@/components/Panel';
 import type { TabFacts } from '@/content/messages';
-import type { PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/read/types';
 import type { DateOrder, PageSettings } from '@/settings/page';
 import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
 import { hostAttributes, type PanelDecision } from './decide';

@@ -18,7 +18,7 @@ import {
 } from '@/clinical/reference-levels';
 import { ssde, SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type BodyPart } from '@/clinical/ssde';
 import type { PanelNumber } from '@/components/Panel';
-import type { BodyRegion, PageAnalysis } from '@/content/types';
+import type { BodyRegion, PageAnalysis } from '@/content/read/types';
 import { nmRowsFor } from './nm-agents';
 
 export type Translate = (key: string, ...args: unknown[]) => string;

@@ -11,8 +11,8 @@ import { formatter, formatterUpTo } from './number-format';
 import { remindersFor } from '@/clinical/campaigns';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
-import { ehrAgeParts } from '@/content/parse/age';
-import type { AgeBasis, AgeDetail, ExamRecord, ModalityCode, PageAnalysis } from '@/content/types';
+import { ehrAgeParts } from '@/content/read/parse/age';
+import type { AgeBasis, AgeDetail, ExamRecord, ModalityCode, PageAnalysis } from '@/content/read/types';
 import { shownCampaigns, type PanelDecision } from './decide';
 import { ageSsdeNumber, nmNumbers, referenceNumbers } from './panel-numbers';
 
@@ -88,7 +88,7 @@ function examText(modality: string | null, description: string | null): string |
 }
 
 /**
- * The age as EHRs print it (content/parse/age.ts `ehrAgeParts`): exact calendar parts from the
+ * The age as EHRs print it (content/read/parse/age.ts `ehrAgeParts`): exact calendar parts from the
  * dates ("4 y 1 mo", "11 mo", "29 d"), or a DICOM AS or printed age as read ("6 y", "4 y 1 mo"),
  * with what it is relative to. No rounding from days.
  */
@@ -101,7 +101,7 @@ export function formatAgeParts(detail: AgeDetail, locale = 'en'): string {
 
 /**
  * "6 y 3 mo at the exam", "6 y at the exam (DICOM age)", "4 y 1 mo today (as the page shows it)".
- * Without a detail (an analysis not made by content/decide.ts) the exact days are shown ("2288 d").
+ * Without a detail (an analysis not made by content/read/decide.ts) the exact days are shown ("2288 d").
  */
 export function ageText(detail: AgeDetail | null | undefined, ageDays: number, basis: AgeBasis | null, locale = 'en'): string | null {
   if (!Number.isFinite(ageDays) || ageDays < 0) return null;

@@ -1,5 +1,5 @@
-import { detectProfile } from '@/content/analyze';
-import type { SiteProfile } from '@/content/analyze';
+import { detectProfile } from '@/content/read/analyze';
+import type { SiteProfile } from '@/content/read/analyze';
 
 /**
  * The profile that reads this page, detected once per document and URL: detection may read the

@@ -10,7 +10,7 @@
  * pays only for recognising a child.
  */
 import { browser } from 'wxt/browser';
-import { analyzePage } from '@/content/analyze';
+import { analyzePage } from '@/content/read/analyze';
 import type { ContentMessage } from '@/content/messages';
 import { afterPageLoad } from '@/content/runtime/dom-ready';
 import { earlyProfileId } from '@/content/runtime/early-profile';

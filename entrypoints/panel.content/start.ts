@@ -7,7 +7,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzePage } from '@/content/analyze';
+import { analyzePage } from '@/content/read/analyze';
 import type { ContentMessage } from '@/content/messages';
 import { copyText } from '@/content/runtime/clipboard';
 import type { PanelEnricher } from '@/content/runtime/enrichment';

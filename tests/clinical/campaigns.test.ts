@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import { i18n } from '#i18n';
 import { CAMPAIGNS, CURRENT_PRACTICE, REMINDERS, remindersFor, type CampaignId } from '../../clinical/campaigns';
-import type { Campaign } from '../../content/types';
+import type { Campaign } from '../../content/read/types';
 import { loadCatalog } from '../setup/i18n-shim';
 
 const t = i18n.t as unknown as (key: string, subs?: string[]) => string;

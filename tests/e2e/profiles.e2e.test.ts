@@ -2,7 +2,7 @@
  * Every site profile on its saved fixture pages, in a real Chromium with the extension: the panel
  * appears for children (with the host attributes the page supports), says "N pediatric exams" on
  * list pages, and stays away from adults, login pages and pages without a patient. Expected values
- * are worked out by hand from the fixtures (see tests/content/profiles/systems.test.ts for the date
+ * are worked out by hand from the fixtures (see tests/content/read/profiles/systems.test.ts for the date
  * arithmetic); ages counted from "today" are not asserted (they depend on the clock).
  *
  * One profile also runs on the e2e-runtime build: the shipping path, where the background registers

@@ -2,7 +2,7 @@
  * Builds PageAnalysis / ExamRecord values for tests of code that consumes an analysis (panel,
  * runtime). Defaults describe "nothing found"; each test states what it needs.
  */
-import type { ExamRecord, PageAnalysis } from '@/content/types';
+import type { ExamRecord, PageAnalysis } from '@/content/read/types';
 
 export function analysisOf(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
   return {

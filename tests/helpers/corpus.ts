@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as z from 'zod';
 import { analyzePage } from '@/content/analyze';
-import type { AnalyzeOptions, Campaign, PageAnalysis } from '@/content/types';
+import type { AnalyzeOptions, Campaign, PageAnalysis } from '@/content/read/types';
 import { CORPUS_FOLDER, fixtureUrl, PAGES_DIR, parseHtml } from './pages';
 
 export const CORPUS_DIR = join(PAGES_DIR, CORPUS_FOLDER);

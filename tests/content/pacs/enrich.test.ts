@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide } from '../../../content/decide';
+import { decide } from '../../../content/read/decide';
 import { createPacsSession, enrichFromPacs, studyRefFromUrl, withApiFacts, type PacsEnrichDeps } from '../../../content/pacs/enrich';
 import { PacsCaches } from '../../../content/pacs/pacs-client';
 import type { PacsNoteCode } from '../../../content/pacs/measure';
-import type { PageAnalysis, PageFindings } from '../../../content/types';
+import type { PageAnalysis, PageFindings } from '../../../content/read/types';
 import { axialFrames, dicomWebRoutes, fakePacs, fixture, fixtureIndex, orthancRoutes, type FakeAnswer } from '../../helpers/fake-pacs';
 import { childStudyOptions, makeCtStudy } from '../../helpers/pacs-study';
 

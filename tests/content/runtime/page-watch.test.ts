@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TabFacts } from '@/content/messages';
-import type { PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/read/types';
 import type { LoopSettings } from '@/content/runtime/page-loop';
 import { createPageWatch, takeOverPage, type PageWatchDeps } from '@/content/runtime/page-watch';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TabFacts } from '@/content/messages';
-import type { Campaign, PageAnalysis } from '@/content/types';
+import type { Campaign, PageAnalysis } from '@/content/read/types';
 import type { PageSettings } from '@/settings/page';
 import { createPanelController, type ControllerDeps, type PanelController } from '@/content/runtime/panel-controller';
 import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/runtime/panel-ui';

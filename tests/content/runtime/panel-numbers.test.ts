@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
-import type { PageAnalysis } from '@/content/types';
+import type { PageAnalysis } from '@/content/read/types';
 import { decidePanel } from '@/content/runtime/decide';
 import { buildPanelView } from '@/content/runtime/panel-view';
 import { setTestLocale } from '../../setup/i18n-shim';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgeDetail, Fact, PageAnalysis } from '@/content/types';
+import type { AgeDetail, Fact, PageAnalysis } from '@/content/read/types';
 import { decidePanel } from '@/content/runtime/decide';
 import { ageText, buildPanelView, formatAgeParts, LIST_ROWS_SHOWN } from '@/content/runtime/panel-view';
-import { decide } from '@/content/decide';
-import { calendarAge, parseAgeText, parseDicomAge, readingDetail } from '@/content/parse/age';
+import { decide } from '@/content/read/decide';
+import { calendarAge, parseAgeText, parseDicomAge, readingDetail } from '@/content/read/parse/age';
 import { setTestLocale } from '../../setup/i18n-shim';
 import { analysisOf, childCtAnalysis, recordOf } from '../../helpers/analysis-factory';
 

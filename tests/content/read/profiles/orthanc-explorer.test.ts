@@ -4,8 +4,8 @@
  * 41 years to 2026-03-02 (41·365 + 10 leap days = 14975) + 264 days = 15239 days.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzePage } from '../../../content/analyze';
-import { loadFixture } from '../../helpers/pages';
+import { analyzePage } from '../../../../content/read/analyze';
+import { loadFixture } from '../../../helpers/pages';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const run = (file: string) => {

@@ -1,7 +1,7 @@
 /**
  * The registry: every site profile, in the order they are tried (first match wins). Specific systems first,
  * the generic reader last (it also checks that no specific profile claims the page). Adding a profile = one file
- * in this folder + one line here (tests/content/profiles/registry.test.ts checks that every profile file is
+ * in this folder + one line here (tests/content/read/profiles/registry.test.ts checks that every profile file is
  * registered, has fixtures and a "Test URLs" comment, and that no profile claims another's pages).
  */
 import { dcm4chee } from './dcm4chee';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { campaignsFor, classifyProcedure, parseModalityCodes } from '../../../content/parse/procedure';
+import { campaignsFor, classifyProcedure, parseModalityCodes } from '../../../../content/read/parse/procedure';
 
 const exam = (text: string) => {
   const i = classifyProcedure(text);

@@ -1,6 +1,6 @@
 /**
  * Generic reader for unknown order-entry screens, worklists and EHR banners: labels such as Age, DOB, Sex, Weight,
- * Procedure, Exam, Modality (content/profiles/labels.ts) next to their values, in
+ * Procedure, Exam, Modality (content/read/profiles/labels.ts) next to their values, in
  *  - definition lists (`dt` → `dd`),
  *  - key/value tables (a row of label cell + value cell),
  *  - list tables whose header names exam columns (Study date, Modality, Description…) → one record per row,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, fullMonthsBetween, monthAnniversary, parseDate, utcDate } from '../../../content/parse/dates';
+import { daysBetween, fullMonthsBetween, monthAnniversary, parseDate, utcDate } from '../../../../content/read/parse/dates';
 
 const iso = (text: string, order?: 'MDY' | 'DMY') => {
   const r = parseDate(text, order);

@@ -3,8 +3,8 @@
  * Expected ages are computed by hand in comments.
  */
 import { describe, expect, test } from 'vitest';
-import { decide } from '../../content/decide';
-import type { Fact, PageFindings } from '../../content/types';
+import { decide } from '../../../content/read/decide';
+import type { Fact, PageFindings } from '../../../content/read/types';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const f = (kind: Fact['kind'], text: string, extra: Partial<Fact> = {}): Fact => ({ kind, text, where: `test · ${kind}`, ...extra });

@@ -9,8 +9,8 @@ import {
   parseAgeText,
   parseDicomAge,
   readingDetail,
-} from '../../../content/parse/age';
-import type { AgeDetail } from '../../../content/types';
+} from '../../../../content/read/parse/age';
+import type { AgeDetail } from '../../../../content/read/types';
 
 describe('parseDicomAge (DICOM AS, PS3.5 §6.2)', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseWeight } from '../../../content/parse/weight';
+import { parseWeight } from '../../../../content/read/parse/weight';
 
 describe('parseWeight', () => {
   test.each([

@@ -66,7 +66,7 @@ export interface AgePart {
 }
 
 /**
- * The age the way it was found, so the panel can print it as EHRs do (content/parse/age.ts `ehrAgeParts`) instead
+ * The age the way it was found, so the panel can print it as EHRs do (content/read/parse/age.ts `ehrAgeParts`) instead
  * of rounding `ageDays`. Patient data like `ageDays`: stays in the tab (never in TabFacts, messages or storage).
  * - `calendar`: from a birth date and the exam/order date (or today): completed years, months since the last
  *   birthday (0–11), days since the last completed month (UTC calendar arithmetic, `calendarAge`).

@@ -4,9 +4,9 @@
  *  infant 2026-03-10 → 2026-11-18 = 21+30+31+30+31+31+30+31+18 = 253 d;  → 2026-11-21 = 256 d
  */
 import { describe, expect, test } from 'vitest';
-import { analyzePage } from '../../../content/analyze';
-import type { AnalyzeOptions } from '../../../content/types';
-import { loadFixture } from '../../helpers/pages';
+import { analyzePage } from '../../../../content/read/analyze';
+import type { AnalyzeOptions } from '../../../../content/read/types';
+import { loadFixture } from '../../../helpers/pages';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const run = (profile: string, file: string, opts: AnalyzeOptions = {}) => {

@@ -177,7 +177,7 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
  * `PlainDate.until` and dateutil `relativedelta` do it: born 2020-01-31, on 2020-02-29 the age is 29 days,
  * 0 months; born 2008-02-29, the 18th year is completed on 2026-03-01.
  * NOTE: this once counted a month as completed on the last day of a shorter month (moment/dayjs style); the
- * panel's exact age (content/parse/age.ts `calendarAge`) and the pediatric cutoff now share this one rule.
+ * panel's exact age (content/read/parse/age.ts `calendarAge`) and the pediatric cutoff now share this one rule.
  */
 export function fullMonthsBetween(a: CalendarDate, b: CalendarDate): number {
   let months = (b.y - a.y) * 12 + (b.m - a.m);

@@ -8,7 +8,7 @@
 import type { DateOrder, Evidence, Fact, FactKind, PageFindings } from '../types';
 
 export interface SiteProfile {
-  /** Equals the file name (content/profiles/<id>.ts). */
+  /** Equals the file name (content/read/profiles/<id>.ts). */
   id: string;
   /** Human name for evidence and diagnostics. */
   name: string;

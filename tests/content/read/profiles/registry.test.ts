@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { detectProfile, PROFILES } from '../../../content/analyze';
-import { allFixtures, PAGES_DIR } from '../../helpers/pages';
+import { detectProfile, PROFILES } from '../../../../content/read/analyze';
+import { allFixtures, PAGES_DIR } from '../../../helpers/pages';
 
-const PROFILE_DIR = join(import.meta.dirname, '..', '..', '..', 'content', 'profiles');
+const PROFILE_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'content', 'read', 'profiles');
 /** Shared helpers in the profiles folder, not profiles. */
 const HELPERS = new Set(['index.ts', 'profile.ts', 'labels.ts', 'table.ts']);
 const profileFiles = readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.ts') && !HELPERS.has(f));
@@ -19,7 +19,7 @@ const BAD = '_bad';
 describe('every profile file', () => {
   test.each(profileFiles)('%s is registered under its file name', (file) => {
     const id = file.replace(/\.ts$/, '');
-    expect(PROFILES.map((p) => p.id), `add ${id} to content/profiles/index.ts`).toContain(id);
+    expect(PROFILES.map((p) => p.id), `add ${id} to content/read/profiles/index.ts`).toContain(id);
   });
   test.each(profileFiles)('%s has a "Test URLs" comment', (file) => {
     expect(readFileSync(join(PROFILE_DIR, file), 'utf8')).toMatch(/Test URLs/);

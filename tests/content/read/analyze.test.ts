@@ -4,12 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyzePage } from '../../content/analyze';
-import { parseAgeText, parseDicomAge } from '../../content/parse/age';
-import { parseDate } from '../../content/parse/dates';
-import { classifyProcedure } from '../../content/parse/procedure';
-import { parseWeight } from '../../content/parse/weight';
-import { loadFixture, parseHtml } from '../helpers/pages';
+import { analyzePage } from '../../../content/read/analyze';
+import { parseAgeText, parseDicomAge } from '../../../content/read/parse/age';
+import { parseDate } from '../../../content/read/parse/dates';
+import { classifyProcedure } from '../../../content/read/parse/procedure';
+import { parseWeight } from '../../../content/read/parse/weight';
+import { loadFixture, parseHtml } from '../../helpers/pages';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 

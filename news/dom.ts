@@ -88,14 +88,25 @@ export function textOf(roots: readonly DomNode[]): string {
 }
 
 /**
+ * The most of one field (a title, a summary) that is read: its first 8 KiB. Titles and summaries
+ * keep a few hundred characters; a longer field is cut before it is parsed, never after.
+ */
+export const MAX_FIELD_CHARS = 8 * 1024;
+/** A field whose markup nests deeper than this is not read (real summaries nest a few deep). */
+export const MAX_FIELD_NESTING = 100;
+
+/**
  * Plain text from a string that may hold markup and entities (a feed title, an HTML summary):
  * entities decoded, tags and the content of scripts/styles removed, whitespace collapsed.
- * Text without `<` or `&` is only whitespace-collapsed.
+ * Text without `<` or `&` is only whitespace-collapsed. Only the first MAX_FIELD_CHARS are read;
+ * markup nested deeper than MAX_FIELD_NESTING gives '' (see `nestsDeeperThan`).
  * @example plainText('<b>Hi</b> &amp; <script>alert(1)</script>there') //=> 'Hi & there'
  */
 export function plainText(fragment: string): string {
-  if (!/[<&]/.test(fragment)) return collapseSpace(fragment);
-  return textOf(parseDocument(fragment, { decodeEntities: true }).children);
+  const field = fragment.slice(0, MAX_FIELD_CHARS);
+  if (!/[<&]/.test(field)) return collapseSpace(field);
+  if (nestsDeeperThan(field, MAX_FIELD_NESTING)) return '';
+  return textOf(parseDocument(field, { decodeEntities: true }).children);
 }
 
 /** Elements that never hold content, or whose end tag pages routinely omit (closed by a sibling). */

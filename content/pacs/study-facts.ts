@@ -1,6 +1,7 @@
 import type { Fact } from '@/content/read/types';
 import { firstCode, numberOf, textOf, TAG, type DicomView } from './dicom-data';
 import { phantomFromCode } from './phantom';
+import { pushFact } from '@/content/profiles/profile';
 
 /**
  * Facts for `decide()` (content/read/decide.ts) from one instance's DICOM attributes, as the PACS API served
@@ -11,7 +12,7 @@ import { phantomFromCode } from './phantom';
 export function studyFacts(tags: DicomView, apiLabel: string, studyModalities: readonly string[] = []): Fact[] {
   const facts: Fact[] = [];
   const push = (kind: Fact['kind'], text: string | null, attribute: string, extra: Partial<Fact> = {}) => {
-    if (text !== null && text.trim() !== '') facts.push({ kind, text, where: `${apiLabel} · ${attribute}`, ...extra });
+    if (text !== null) pushFact(facts, kind, text, `${apiLabel} · ${attribute}`, extra);
   };
   push('birthDate', textOf(tags, TAG.PatientBirthDate), 'PatientBirthDate (0010,0030)');
   push('examDate', textOf(tags, TAG.StudyDate), 'StudyDate (0008,0020)');

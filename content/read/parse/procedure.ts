@@ -100,7 +100,10 @@ const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT/;
 const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b/;
 const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS/;
 const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|\bBLADDER\b|VCUG|CYSTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bA\/P\b/;
-const R_CAP = /\bC\/A\/P\b|\bCAP\b(?=.*\bCT\b)|\bCT\b.*\bCAP\b|TORSO/;
+const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
+// "CAP" is chest-abdomen-pelvis only beside "CT" (not "knee cap"). Two tests, not `CT.*CAP`: the lookahead
+// form rescans the rest of the text at every "CT" (quadratic).
+const isCtCap = (u: string): boolean => R_CAP_SPELLED.test(u) || (/\bCAP\b/.test(u) && /\bCT\b/.test(u));
 const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|COLUMNA|VERTEBR|LUMBAR|\bSACRUM\b/;
 const R_CARDIAC = /CARDIAC|\bHEART\b|CORONARY|CARDIO|CORAZ[OÓ]N|CARD[IÍ]AC/;
 const R_EXTREMITY = /\bHANDS?\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|EXTREMIT|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b/;
@@ -124,7 +127,7 @@ export function regionOf(u: string): BodyRegion | null {
   const chest = R_CHEST.test(u);
   const abd = R_ABDOMEN.test(u);
   const pelvis = R_PELVIS.test(u);
-  if ((chest && abd && pelvis) || R_CAP.test(u)) return 'chest-abdomen-pelvis';
+  if ((chest && abd && pelvis) || isCtCap(u)) return 'chest-abdomen-pelvis';
   if (abd && pelvis) return 'abdomen-pelvis';
   if (R_CARDIAC.test(u)) return 'cardiac';
   if (R_SPINE.test(u)) return 'spine';

@@ -16,7 +16,7 @@
  *   http://127.0.0.1:8042/ui/app/#/filtered-studies?StudyDate=20261120  (filtered list, none expanded)
  */
 import type { Fact } from '../types';
-import { findings, type SiteProfile } from './profile';
+import { findings, pushFact, type SiteProfile } from './profile';
 import { bodiesOf, mapColumns, rowFacts, rowsOf } from './table';
 
 const NAME = 'Orthanc Explorer 2';
@@ -54,7 +54,7 @@ export const orthancExplorer2: SiteProfile = {
         primary = facts.slice();
         const details = body.querySelector('tr[id^="study-details-"]');
         const id = details?.id.slice('study-details-'.length);
-        if (id) primary.push({ kind: 'examKey', text: id, where: `${NAME} · expanded study` });
+        if (id) pushFact(primary, 'examKey', id, `${NAME} · expanded study`);
       }
     }
     return findings(this.id, primary, rows, notes);

@@ -32,9 +32,26 @@ export function textOf(node: Node | null | undefined): string {
   return node ? (node.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
 }
 
+/**
+ * The longest text one fact keeps. A label's value or a list cell is a few words; a longer one is a page's worth
+ * of text under a label, and every word pattern that later runs over the fact must stay cheap on it.
+ */
+export const MAX_FACT_CHARS = 2048;
+const MESSY_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * A fact's text as every reader stores it: whitespace collapsed, trimmed, at most MAX_FACT_CHARS long.
+ * Allocation-free for the usual clean, short cell (a 5,000-row worklist reads thousands).
+ */
+export function factText(raw: string): string {
+  const head = raw.length > 4 * MAX_FACT_CHARS ? raw.slice(0, 4 * MAX_FACT_CHARS) : raw;
+  const text = MESSY_SPACE.test(head) ? head.replace(/\s+/g, ' ').trim() : head.trim();
+  return text.length > MAX_FACT_CHARS ? text.slice(0, MAX_FACT_CHARS).trimEnd() : text;
+}
+
 /** A fact, or nothing when the text is empty. */
 export function pushFact(facts: Fact[], kind: FactKind, text: string, where: string, extra?: Partial<Fact>): void {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = factText(text);
   if (t) facts.push({ kind, text: t, where, ...extra });
 }
 

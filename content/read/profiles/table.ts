@@ -4,7 +4,7 @@
  */
 import type { Fact, FactTable } from '../types';
 import { EXAM_KINDS, type LabelKind, labelKind, PATIENT_KINDS } from './labels';
-import { textOf } from './profile';
+import { factText, textOf } from './profile';
 
 export interface Column {
   kind: LabelKind;
@@ -13,17 +13,11 @@ export interface Column {
 }
 
 const AS_SHAPE = /^\d{3}[DWMY]$/;
-const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
-
-/** Whitespace collapsed and trimmed; allocation-free for the usual clean cell. */
-export function collapse(raw: string): string {
-  return MESSY_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-}
 const BARE_NUMBER = /^\d{1,3}$/;
 
 /** One labelled value → a fact (an "Age" value shaped like DICOM AS is `patientAge`; a bare number is years). */
 export function pushLabelled(facts: Fact[], kind: LabelKind, raw: string, where: string): void {
-  const text = collapse(raw);
+  const text = factText(raw);
   if (!text || text === '-' || text === '—') return;
   if (kind === 'age') {
     if (AS_SHAPE.test(text)) facts.push({ kind: 'patientAge', text, where });
@@ -126,7 +120,7 @@ export function readListTable(
       const cells = row.cells;
       let any = false;
       for (let c = 0; c < nCols; c++) {
-        const t = (cells[index[c]!]?.textContent ?? '').trim();
+        const t = factText(cells[index[c]!]?.textContent ?? '');
         values[c]!.push(t);
         if (t) any = true;
       }

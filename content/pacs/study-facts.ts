@@ -1,7 +1,7 @@
 import type { Fact } from '@/content/read/types';
 import { firstCode, numberOf, textOf, TAG, type DicomView } from './dicom-data';
 import { phantomFromCode } from './phantom';
-import { pushFact } from '@/content/profiles/profile';
+import { pushFact } from '@/content/read/profiles/profile';
 
 /**
  * Facts for `decide()` (content/read/decide.ts) from one instance's DICOM attributes, as the PACS API served

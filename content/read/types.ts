@@ -197,7 +197,7 @@ export type ColumnKind = FactKind | 'age';
 
 /**
  * A list read column by column, so thousands of rows cost no per-cell objects: `values[c][r]` is row r's text in
- * column c (as read, made a fact's text by content/profiles/profile.ts `factText`). Each row is a record with
+ * column c (as read, made a fact's text by content/read/profiles/profile.ts `factText`). Each row is a record with
  * `base` + its cells.
  */
 export interface FactTable {

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePage, readPage } from '../../content/analyze';
-import { classifyProcedure } from '../../content/parse/procedure';
-import { MAX_FACT_CHARS } from '../../content/profiles/profile';
-import type { PageFindings } from '../../content/types';
+import { classifyProcedure } from '../../content/read/parse/procedure';
+import { MAX_FACT_CHARS } from '../../content/read/profiles/profile';
+import type { PageFindings } from '../../content/read/types';
 import { parseHtml } from '../helpers/pages';
 
 const URL_ = 'https://ehr.example.org/chart';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analysisOf, recordOf } from './analysis-factory';
-import { CorpusError, type CorpusTruth, loadCorpus, report, runPage, scorePage, tally } from './corpus';
+import { CORPUS_DIR, CorpusError, type CorpusTruth, loadCorpus, parseCorpusArgs, report, runPage, scorePage, tally } from './corpus';
 
 /** A 6-year-old's head CT scheduled on 2026-12-09 (born 2020-08-15: 2307 days). */
 const truth: CorpusTruth = {
@@ -120,5 +120,42 @@ describe('loadCorpus', () => {
     expect(() => loadCorpus(d)).toThrow(/stray\.html is in the folder but not in the manifest/);
     rmSync(d, { recursive: true });
     expect(() => loadCorpus(folder({ 'a.html': page(entry.url) }))).toThrow(/sys\/manifest\.json: missing/);
+  });
+});
+
+describe('parseCorpusArgs (npm run corpus -- …)', () => {
+  it('defaults to the checked-in corpus, all folders, not strict', () => {
+    expect(parseCorpusArgs([])).toEqual({ dir: CORPUS_DIR, filter: null, strict: false });
+  });
+
+  it('--dir <path> and --dir=<path> name another root, resolved against the working directory; the path is not the filter', () => {
+    expect(parseCorpusArgs(['--dir', '/data/blind'], '/repo')).toEqual({ dir: '/data/blind', filter: null, strict: false });
+    expect(parseCorpusArgs(['--dir=blind', 'ris', '--strict'], '/repo')).toEqual({ dir: '/repo/blind', filter: 'ris', strict: true });
+    expect(parseCorpusArgs(['epic', '--dir', '../held'], '/repo/x')).toEqual({ dir: '/repo/held', filter: 'epic', strict: false });
+  });
+
+  it.each([
+    [['--dir'], /--dir needs a path/],
+    [['--dir', '--strict'], /--dir needs a path/],
+    [['--dir='], /--dir needs a path/],
+    [['--verbose'], /unknown option --verbose/],
+    [['epic', 'ris'], /one folder filter only/],
+  ])('%j is an error that says what is wrong', (args, message) => {
+    expect(() => parseCorpusArgs(args)).toThrow(CorpusError);
+    expect(() => parseCorpusArgs(args)).toThrow(message);
+  });
+
+  it('a corpus under another root loads with loadCorpus(root)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'corpus-root-'));
+    try {
+      mkdirSync(join(root, 'held-back'));
+      const url = 'https://ris.example.org/wl/1';
+      writeFileSync(join(root, 'held-back', 'p.html'), `<!-- fixture-url: ${url} -->\n<html><body><h1>XR CHEST 2 VIEWS</h1></body></html>`);
+      writeFileSync(join(root, 'held-back', 'manifest.json'), JSON.stringify({ system: 'Held-back RIS', kind: 'ris', sources: ['hand-made'], pages: [{ file: 'p.html', url, now: '2026-12-07T15:00:00Z', dateOrder: null, lang: 'en', note: 'n', truth: { ...truth, pediatric: false, ageDays: null, modality: 'DX', campaigns: ['radiography'], region: 'chest' } }] }));
+      const { dir } = parseCorpusArgs(['--dir', root]);
+      expect(loadCorpus(dir).map((p) => `${p.folder}/${p.file}`)).toEqual(['held-back/p.html']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@
  * Used by `npm run corpus` (scripts/corpus.ts) and the corpus tests.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { analyzePage } from '@/content/analyze';
 import type { AnalyzeOptions, Campaign, PageAnalysis } from '@/content/read/types';
@@ -140,6 +140,32 @@ export function loadCorpus(dir: string = CORPUS_DIR): CorpusPage[] {
         html: readFileSync(join(folderPath, page.file), 'utf8'),
       });
     }
+  }
+  return out;
+}
+
+export interface CorpusArgs {
+  /** The corpus root: `--dir <path>` (or `--dir=<path>`, relative to the working directory), else CORPUS_DIR. */
+  dir: string;
+  /** Only system folders whose name contains this (the one positional argument), or null for all. */
+  filter: string | null;
+  /** `--strict`: exit 1 on any miss. */
+  strict: boolean;
+}
+
+/** The arguments of `npm run corpus [-- [--dir <path>] [<folder-substring>] [--strict]]`. Unknown flags are errors. */
+export function parseCorpusArgs(args: readonly string[], cwd: string = process.cwd()): CorpusArgs {
+  const out: CorpusArgs = { dir: CORPUS_DIR, filter: null, strict: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--strict') out.strict = true;
+    else if (a === '--dir' || a.startsWith('--dir=')) {
+      const value = a === '--dir' ? args[++i] : a.slice('--dir='.length);
+      if (!value || value.startsWith('--')) throw new CorpusError('--dir needs a path: npm run corpus -- --dir <corpus root>');
+      out.dir = resolve(cwd, value);
+    } else if (a.startsWith('--')) throw new CorpusError(`unknown option ${a} (options: --dir <path>, --strict)`);
+    else if (out.filter === null) out.filter = a;
+    else throw new CorpusError(`one folder filter only (got ${JSON.stringify(out.filter)} and ${JSON.stringify(a)})`);
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * The inline Image Gently panel: a pill in a corner that expands into a card.
  *
  * Props in, markup out: the panel makes no storage, network or messaging calls. Everything it
- * shows arrives already formatted in a `PanelView` (built by `content/runtime/panel-view.ts`);
+ * shows arrives already formatted in a `PanelView` (built by `content/panel/panel-view.ts`);
  * what it does is reported through callbacks. Page text (exam descriptions, evidence) is
  * rendered as text nodes only.
  *

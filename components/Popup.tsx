@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import type { StatementsView } from '@/news/view';
 import { StatementList, StatementsStatus, type StatementRow } from './StatementList';
 import { TabStatus } from './TabStatus';

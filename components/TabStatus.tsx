@@ -1,9 +1,9 @@
 /**
  * "This tab" in the popup, from the allow-listed TabFacts only (pediatric flag, campaigns,
- * modality, site enabled: content/messages.ts). No age, name or date ever reaches the popup.
+ * modality, site enabled: content/page/messages.ts). No age, name or date ever reaches the popup.
  */
 import { i18n } from '#i18n';
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 
 const CAMPAIGN_KEY = {
   ct: 'options.campaigns.ct',

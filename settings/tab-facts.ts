@@ -1,6 +1,6 @@
 /**
  * Background side of the panel: what the content script may tell the background about a tab
- * (TabFacts: pediatric flag, campaigns, modality, site enabled — content/messages.ts), and the
+ * (TabFacts: pediatric flag, campaigns, modality, site enabled — content/page/messages.ts), and the
  * `focus-panel` keyboard command.
  *
  * - `tab-facts` messages are validated with the allow-list schema; anything else is dropped.
@@ -27,8 +27,8 @@ import {
   type PageRequest,
   type PageSettingsReply,
   type TabFacts,
-} from '@/content/messages';
-import { numberSymbolsOf, type NumberSymbols } from '@/content/runtime/number-format';
+} from '@/content/page/messages';
+import { numberSymbolsOf, type NumberSymbols } from '@/content/panel/number-format';
 import { getPageSettings, PAGE_POLICY_KEYS } from './page';
 import { policyCache } from './policy-cache';
 import type { PolicySnapshot } from './policy';

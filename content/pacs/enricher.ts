@@ -1,16 +1,16 @@
 import { h } from 'preact';
 import { PacsDoseSection } from '@/components/PacsDoseSection';
 import { decide, readPage } from '@/content/read/analyze';
-import type { PanelEnricher } from '@/content/runtime/enrichment';
+import type { PanelEnricher } from '@/content/panel/enrichment';
 import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
 import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
 import { buildPacsSection } from './section-view';
-import { perfMark } from '@/content/runtime/perf-mark';
+import { perfMark } from '@/content/page/perf-mark';
 
 /**
- * The PACS data route as a panel enricher (content/runtime/enrichment.ts), for panel.js: one session per
+ * The PACS data route as a panel enricher (content/panel/enrichment.ts), for panel.js: one session per
  * frame for the content script's life (tab-life, memory-only caches), the page's own fetch, the page's
  * resource timing for the DICOMweb root. What it returns stays in the tab: the analysis with the API's
  * facts, the panel section, `data-ssde-mgy` / `data-dw-cm`, and diagnostic codes without patient data.

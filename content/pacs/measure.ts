@@ -1,7 +1,7 @@
 import { frameToHu, transferSyntaxName } from '@/clinical/ct-frame';
 import { ssde, type BodyPart, type SsdeResult } from '@/clinical/ssde';
 import { waterEquivalentDiameterSteps, type DwWarning } from '@/clinical/water-equivalent-diameter';
-import { runInSlices, yieldToMain as pause } from '@/content/runtime/time-slice';
+import { runInSlices, yieldToMain as pause } from '@/content/page/time-slice';
 import type { BodyRegion, Fact } from '@/content/read/types';
 import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { PacsRequestError } from './pacs-client';
@@ -171,7 +171,7 @@ export interface PacsDose {
 
 export interface MeasureOptions {
   region: BodyRegion | null;
-  /** Lets the page breathe between steps (default: content/runtime/time-slice.ts `yieldToMain`). */
+  /** Lets the page breathe between steps (default: content/page/time-slice.ts `yieldToMain`). */
   yieldToMain?: () => Promise<void>;
 }
 

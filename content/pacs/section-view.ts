@@ -3,7 +3,7 @@ import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type SsdeEstimate, t
 import type { PanelNumber } from '@/components/Panel';
 import type { AlongScan, PacsDose, PacsNote, PacsNoteCode } from './measure';
 import type { PhantomReading } from './phantom';
-import { formatter } from '@/content/runtime/number-format';
+import { formatter } from '@/content/panel/number-format';
 
 /**
  * PACS result → what the panel's PACS section shows, translated and formatted. Pure apart from `i18n.t`.

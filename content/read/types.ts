@@ -2,7 +2,7 @@
  * The contract between page reading (profiles → analyze), the PACS data route and the panel.
  * Everything here stays inside the tab: it holds patient facts (age, dates) and must never be
  * sent to the background, stored, or logged. What may leave the page is `TabFacts` in
- * `content/messages.ts`.
+ * `content/page/messages.ts`.
  */
 
 /** Primary DICOM modality codes the product understands. */

@@ -4,21 +4,21 @@
  * Injected at document_start in every frame (registered at runtime by the background; statically
  * on loopback in the e2e build), it waits for the page to load and an idle moment, then reads the
  * page (content/analyze.ts), reports the allow-listed tab facts, and follows SPA navigation
- * (content/runtime/page-watch.ts). When it finds a child it asks the background to inject
+ * (content/page/page-watch.ts). When it finds a child it asks the background to inject
  * panel.js (entrypoints/panel.content), which takes the page over and shows the panel. It holds
  * no UI, no Preact, no zod and no webextension-polyfill (wxt.config.ts), so every page of an enabled site
  * pays only for recognising a child.
  */
 import { browser } from 'wxt/browser';
 import { analyzePage } from '@/content/read/analyze';
-import type { ContentMessage } from '@/content/messages';
-import { afterPageLoad } from '@/content/runtime/dom-ready';
-import { earlyProfileId } from '@/content/runtime/early-profile';
-import { frameRole } from '@/content/runtime/frame-role';
-import type { LoopSettings } from '@/content/runtime/page-loop';
-import { isPageRequest, parsePageSettingsReply } from '@/content/runtime/page-requests';
-import { createPageWatch } from '@/content/runtime/page-watch';
-import { routeContainerOf } from '@/content/runtime/route-container';
+import type { ContentMessage } from '@/content/page/messages';
+import { afterPageLoad } from '@/content/page/dom-ready';
+import { earlyProfileId } from '@/content/page/early-profile';
+import { frameRole } from '@/content/page/frame-role';
+import type { LoopSettings } from '@/content/page/page-loop';
+import { isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
+import { createPageWatch } from '@/content/page/page-watch';
+import { routeContainerOf } from '@/content/page/route-container';
 
 /**
  * Profiles whose pages get panel.js even before the page text shows a child, because panel.js's

@@ -1,7 +1,7 @@
 /**
  * panel.js — the panel, injected by the background into a frame where content.js found a child
  * (or a viewer profile whose enrichers may find one). Wiring only: the loop is
- * content/runtime/panel-controller.ts.
+ * content/panel/panel-controller.ts.
  *
  * It takes the page over from content.js (which stops and hands over its reading), then shows,
  * updates and removes `<image-gently-panel>` as the page changes, answers `get-tab-facts` and the
@@ -9,12 +9,12 @@
  * resources).
  */
 import { browser } from 'wxt/browser';
-import { perfMark } from '@/content/runtime/perf-mark';
+import { perfMark } from '@/content/page/perf-mark';
 import { createPacsEnricher } from '@/content/pacs/enricher';
-import type { PanelEnricher } from '@/content/runtime/enrichment';
-import { takeOverPage } from '@/content/runtime/page-watch';
+import type { PanelEnricher } from '@/content/panel/enrichment';
+import { takeOverPage } from '@/content/page/page-watch';
 import type { PageSettings } from '@/settings/page';
-import { inTasks } from '@/content/runtime/time-slice';
+import { inTasks } from '@/content/page/time-slice';
 import { loadMessages, loadNumberSymbols, loadPageSettings, start, type SiteState } from './start';
 
 
@@ -53,7 +53,7 @@ export default defineContentScript({
       };
       /**
        * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
-       * and add facts, a panel section and host attributes (content/runtime/enrichment.ts). Add the
+       * and add facts, a panel section and host attributes (content/panel/enrichment.ts). Add the
        * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
        */
       const ENRICHERS: readonly PanelEnricher[] = [

@@ -8,18 +8,18 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzePage } from '@/content/read/analyze';
-import type { ContentMessage } from '@/content/messages';
-import { copyText } from '@/content/runtime/clipboard';
-import type { PanelEnricher } from '@/content/runtime/enrichment';
-import { whenParsed } from '@/content/runtime/dom-ready';
-import { parseNumberSymbols, rememberNumberSymbols } from '@/content/runtime/number-format';
-import { frameRole } from '@/content/runtime/frame-role';
-import { whenLessBusy } from '@/content/runtime/time-slice';
-import { createPanelController } from '@/content/runtime/panel-controller';
-import { createPanelUi } from '@/content/runtime/panel-ui';
-import { isPageRequest } from '@/content/runtime/page-requests';
-import type { HandoverSeed } from '@/content/runtime/page-watch';
-import { routeContainerOf } from '@/content/runtime/route-container';
+import type { ContentMessage } from '@/content/page/messages';
+import { copyText } from '@/content/panel/clipboard';
+import type { PanelEnricher } from '@/content/panel/enrichment';
+import { whenParsed } from '@/content/page/dom-ready';
+import { parseNumberSymbols, rememberNumberSymbols } from '@/content/panel/number-format';
+import { frameRole } from '@/content/page/frame-role';
+import { whenLessBusy } from '@/content/page/time-slice';
+import { createPanelController } from '@/content/panel/panel-controller';
+import { createPanelUi } from '@/content/panel/panel-ui';
+import { isPageRequest } from '@/content/page/page-requests';
+import type { HandoverSeed } from '@/content/page/page-watch';
+import { routeContainerOf } from '@/content/page/route-container';
 import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings, type PageSettings } from '@/settings/page';
 
 /** This site's settings the enrichers read, once the panel's settings are loaded. */
@@ -35,7 +35,7 @@ export function loadPageSettings(origin: string, site: SiteState): Promise<PageS
 }
 
 /**
- * The UI locale's number symbols from the background (content/runtime/number-format.ts: the page's main thread
+ * The UI locale's number symbols from the background (content/panel/number-format.ts: the page's main thread
  * never loads the locale's data, measured 13–48 ms in one task). Until they come, or if they do not, the panel
  * reads them itself.
  */
@@ -111,7 +111,7 @@ export function start(
 
   // Injected while the page is still loading (a PACS viewer: content.js asks early): the enrichers have
   // started above; the page is read once it is parsed and its own DOMContentLoaded handlers have run, and
-  // after the responses the enrichers are waiting for (content/runtime/time-slice.ts whenLessBusy).
+  // after the responses the enrichers are waiting for (content/page/time-slice.ts whenLessBusy).
   void controller.settings();
   whenParsed(ctx, () => whenLessBusy(() => ctx.isValid && controller.start()));
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { SiteAccessControls } from '@/components/SiteAccessControls';
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import { markRead, openView, readView, requestRefresh, type StatementsView } from '@/news/view';
 import { policyForPage } from '@/settings/policy-cache';
 import { queryTabFacts } from '@/settings/tab-facts';

@@ -8,7 +8,7 @@
  *   (a CONNECT names only the host);
  * - storage (local, sync, session) after the run holds no patient data;
  * - every message the background received from a tab (logged as its shape in the e2e build) is one
- *   of the allow-listed shapes of content/messages.ts and passed its schema.
+ *   of the allow-listed shapes of content/page/messages.ts and passed its schema.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -30,7 +30,7 @@ import { waitForRoute } from './pages/orthanc-explorer';
 const SHAPE_PREFIX = '[image-gently:message-shape]';
 /** The statements source (wxt.config.ts STATEMENT_HOSTS): background traffic, refused by the proxy. */
 const STATEMENT_CONNECTS = new Set(['www.imagegently.org:443', 'imagegently.org:443']);
-/** Message shapes allowed from a tab (content/messages.ts ContentMessageSchema). */
+/** Message shapes allowed from a tab (content/page/messages.ts ContentMessageSchema). */
 const FACTS_SHAPE = (campaigns: string[]) => ({
   facts: { campaigns, modality: expect.stringMatching(/^(string|null)$/), pediatric: 'boolean', siteEnabled: 'boolean' },
   type: 'string',

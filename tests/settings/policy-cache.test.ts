@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parsePageSettingsReply } from '@/content/runtime/page-requests';
+import { parsePageSettingsReply } from '@/content/page/page-requests';
 import {
   createPolicyCache,
   POLICY_SESSION_KEY,
@@ -12,7 +12,7 @@ import {
 } from '@/settings/policy-cache';
 import type { PolicySnapshot } from '@/settings/policy';
 import { handleMessage } from '@/settings/tab-facts';
-import { formatNumber, numberSymbolsOf, parseNumberSymbols } from '@/content/runtime/number-format';
+import { formatNumber, numberSymbolsOf, parseNumberSymbols } from '@/content/panel/number-format';
 
 /** A storage.managed read that takes as long as the test says (a freshly started Chromium: seconds). */
 function slowRead() {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PageRequest, TabFacts } from '@/content/messages';
-import { parsePageSettingsReply } from '@/content/runtime/page-requests';
+import type { PageRequest, TabFacts } from '@/content/page/messages';
+import { parsePageSettingsReply } from '@/content/page/page-requests';
 import {
   getStoredTabFacts,
   handleCommand,

@@ -6,7 +6,7 @@ import {
   numberSymbolsOf,
   parseNumberSymbols,
   rememberNumberSymbols,
-} from '@/content/runtime/number-format';
+} from '@/content/panel/number-format';
 
 /** Locales with different separators, minus signs, digits and grouping (Indian, minimum grouping 2, native digits). */
 const LOCALES = [

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hasNavigationApi, watchNavigation, type ChangeReason } from '@/content/runtime/navigation-watcher';
+import { hasNavigationApi, watchNavigation, type ChangeReason } from '@/content/page/navigation-watcher';
 
 // Fake timers (and Date): every wait below is exact, so no test depends on how busy the machine is.
 // Mutation records still arrive as real microtasks; advanceTimersByTimeAsync lets them run between timers.

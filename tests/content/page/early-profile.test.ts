@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { earlyProfileId } from '@/content/runtime/early-profile';
+import { earlyProfileId } from '@/content/page/early-profile';
 
 const PANEL = new Set(['orthanc-explorer', 'ohif', 'stone', 'orthanc-explorer-2']);
 const check = (url: string, ids: ReadonlySet<string> = PANEL) => earlyProfileId(document, new URL(url), ids);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILD_EXPOSURE, CLOSED, OPEN_FOR_TESTS, panelExposure } from '@/content/runtime/page-exposure';
+import { BUILD_EXPOSURE, CLOSED, OPEN_FOR_TESTS, panelExposure } from '@/content/panel/page-exposure';
 
 describe('panelExposure', () => {
   it('closes the shadow root and drops the host attributes in every build but the e2e ones', () => {

@@ -5,7 +5,7 @@
  * served over plain http on the intranet, where the content script would have no `subtle`. The
  * dismissal key must be computed in the page (the exam key may not leave it), so we carry our own
  * ~1 kB implementation. It is checked against node:crypto and the RFC 4231 vectors in
- * tests/content/runtime/hmac-sha256.test.ts.
+ * tests/content/panel/hmac-sha256.test.ts.
  */
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decidePanel } from '@/content/runtime/decide';
-import { browserOf, diagnosticReport } from '@/content/runtime/diagnostic-report';
+import { decidePanel } from '@/content/page/panel-decision';
+import { browserOf, diagnosticReport } from '@/content/panel/diagnostic-report';
 import { analysisOf, childCtAnalysis, recordOf } from '../../helpers/analysis-factory';
 
 const UA_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.8078.108 Safari/537.36';

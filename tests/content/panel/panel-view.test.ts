@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgeDetail, Fact, PageAnalysis } from '@/content/read/types';
-import { decidePanel } from '@/content/runtime/decide';
-import { ageText, buildPanelView, formatAgeParts, LIST_ROWS_SHOWN } from '@/content/runtime/panel-view';
+import { decidePanel } from '@/content/page/panel-decision';
+import { ageText, buildPanelView, formatAgeParts, LIST_ROWS_SHOWN } from '@/content/panel/panel-view';
 import { decide } from '@/content/read/decide';
 import { calendarAge, parseAgeText, parseDicomAge, readingDetail } from '@/content/read/parse/age';
 import { setTestLocale } from '../../setup/i18n-shim';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PageRequestSchema } from '@/content/messages';
-import { CUTOFF_RANGE, isPageRequest, parsePageSettingsReply } from '@/content/runtime/page-requests';
+import { PageRequestSchema } from '@/content/page/messages';
+import { CUTOFF_RANGE, isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
 import { CUTOFF_MAX_YEARS, CUTOFF_MIN_YEARS } from '@/settings/schema';
 
 describe('isPageRequest', () => {

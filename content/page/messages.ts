@@ -27,14 +27,14 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   // instead of reading storage.managed, whose first read can take seconds.
   z.strictObject({ type: z.literal('get-page-policy') }),
   // panel.js asks for the UI locale's number symbols, read with Intl in the background so that the page's main
-  // thread never loads the locale's data (content/runtime/number-format.ts).
+  // thread never loads the locale's data (content/panel/number-format.ts).
   z.strictObject({ type: z.literal('get-number-symbols') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
 /**
  * Background → content script: the answer to `get-page-settings` (settings, not page data). The
- * content script checks it with `parsePageSettingsReply` (content/runtime/page-requests.ts) so
+ * content script checks it with `parsePageSettingsReply` (content/page/page-requests.ts) so
  * the always-on script carries no zod.
  */
 export interface PageSettingsReply {

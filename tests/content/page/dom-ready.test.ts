@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { whenParsed } from '@/content/runtime/dom-ready';
+import { whenParsed } from '@/content/page/dom-ready';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

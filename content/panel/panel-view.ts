@@ -13,7 +13,7 @@ import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
 import { ehrAgeParts } from '@/content/read/parse/age';
 import type { AgeBasis, AgeDetail, ExamRecord, ModalityCode, PageAnalysis } from '@/content/read/types';
-import { shownCampaigns, type PanelDecision } from './decide';
+import { shownCampaigns, type PanelDecision } from '@/content/page/panel-decision';
 import { ageSsdeNumber, nmNumbers, referenceNumbers } from './panel-numbers';
 
 /** Evidence kinds that are identifiers, never shown even behind "why am I seeing this". */

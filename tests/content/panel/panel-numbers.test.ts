@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
 import type { PageAnalysis } from '@/content/read/types';
-import { decidePanel } from '@/content/runtime/decide';
-import { buildPanelView } from '@/content/runtime/panel-view';
+import { decidePanel } from '@/content/page/panel-decision';
+import { buildPanelView } from '@/content/panel/panel-view';
 import { setTestLocale } from '../../setup/i18n-shim';
 import { childCtAnalysis } from '../../helpers/analysis-factory';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EANM_SETTINGS } from '@/clinical/eanm-dosage-card';
 import { NAGL_NOT_SHIPPED, NAGL_ROWS } from '@/clinical/nuclear-medicine';
-import { nmRowsFor } from '@/content/runtime/nm-agents';
+import { nmRowsFor } from '@/content/panel/nm-agents';
 
 describe('nmRowsFor', () => {
   it.each([

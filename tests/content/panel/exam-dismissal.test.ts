@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dismissalHash } from '@/content/runtime/exam-dismissal';
+import { dismissalHash } from '@/content/panel/exam-dismissal';
 
 const secret = 'a1'.repeat(32);
 const studyUid = '1.2.826.0.1.3680043.8.498.10200000000000000000000000000000001';

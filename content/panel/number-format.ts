@@ -6,7 +6,7 @@
  * So the locale's symbols — separators, minus sign, digits, grouping — are read with `Intl` once in the
  * background (`numberSymbolsOf`), sent to panel.js on request (`get-number-symbols`: nothing from the page goes
  * with it), and numbers are formatted here from them. The text is the same as `Intl.NumberFormat`'s for the
- * options the panel uses (tests/content/runtime/number-format.test.ts compares them over many locales and
+ * options the panel uses (tests/content/panel/number-format.test.ts compares them over many locales and
  * numbers). Until the symbols are known for a locale, they are read with `Intl` here, once.
  */
 

@@ -1,10 +1,10 @@
 /**
  * Checks of what reaches the always-on content script, without zod (zod/mini alone is ~22 kB,
  * a third of that script's budget; `npm run bench` reports the sizes). Each guard accepts exactly
- * what its zod schema in content/messages.ts accepts; tests/content/runtime/page-requests.test.ts
+ * what its zod schema in content/page/messages.ts accepts; tests/content/page/page-requests.test.ts
  * holds them to that over generated inputs.
  */
-import type { PageRequest, PageSettingsReply } from '@/content/messages';
+import type { PageRequest, PageSettingsReply } from '@/content/page/messages';
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TabFactsSchema } from '@/content/messages';
-import { decidePanel, hostAttributes, tabFactsFrom } from '@/content/runtime/decide';
+import { TabFactsSchema } from '@/content/page/messages';
+import { decidePanel, hostAttributes, tabFactsFrom } from '@/content/page/panel-decision';
 import { analysisOf, childCtAnalysis, recordOf } from '../../helpers/analysis-factory';
 
 const none = { disabledCampaigns: [] as string[] };

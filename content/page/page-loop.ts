@@ -10,9 +10,9 @@
  * AbortController, child of the content script's signal. A new state aborts the previous one;
  * a re-render that reads the same keeps it and touches nothing.
  */
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import type { PageAnalysis } from '@/content/read/types';
-import { decidePanel, tabFactsFrom, type PanelDecision } from './decide';
+import { decidePanel, tabFactsFrom, type PanelDecision } from './panel-decision';
 import { perfMark } from './perf-mark';
 import { watchNavigation, type ChangeReason } from './navigation-watcher';
 

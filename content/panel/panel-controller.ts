@@ -5,21 +5,21 @@
  *
  * `createPanelController` = page loop (page-loop.ts) + this presenter. All browser and page
  * dependencies come in through `ControllerDeps`, so it is tested under happy-dom without a
- * browser (tests/content/runtime/panel-controller.test.tsx).
+ * browser (tests/content/panel/panel-controller.test.tsx).
  */
 import type { PanelCorner, PanelProps, PanelView } from '@/components/Panel';
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import type { PageAnalysis } from '@/content/read/types';
 import type { DateOrder, PageSettings } from '@/settings/page';
 import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
-import { hostAttributes, type PanelDecision } from './decide';
+import { hostAttributes, type PanelDecision } from '@/content/page/panel-decision';
 import { diagnosticReport } from './diagnostic-report';
 import type { Enrichment, PanelEnricher } from './enrichment';
 import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
-import { hasNavigationApi } from './navigation-watcher';
-import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from './page-loop';
+import { hasNavigationApi } from '@/content/page/navigation-watcher';
+import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from '@/content/page/page-loop';
 import { buildPanelView } from './panel-view';
-import { perfMark } from './perf-mark';
+import { perfMark } from '@/content/page/perf-mark';
 
 export interface PanelUi {
   /** Show or update the panel (mounting it on first use). */

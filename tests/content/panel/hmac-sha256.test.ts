@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromHex, hmacSha256, sha256, toHex } from '@/content/runtime/hmac-sha256';
+import { fromHex, hmacSha256, sha256, toHex } from '@/content/panel/hmac-sha256';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -7,13 +7,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import type { Campaign, PageAnalysis } from '@/content/read/types';
 import type { PageSettings } from '@/settings/page';
-import { createPanelController, type ControllerDeps, type PanelController } from '@/content/runtime/panel-controller';
-import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/runtime/panel-ui';
-import { CLOSED, OPEN_FOR_TESTS } from '@/content/runtime/page-exposure';
-import type { EnrichmentContext, PanelEnricher } from '@/content/runtime/enrichment';
+import { createPanelController, type ControllerDeps, type PanelController } from '@/content/panel/panel-controller';
+import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/panel/panel-ui';
+import { CLOSED, OPEN_FOR_TESTS } from '@/content/panel/page-exposure';
+import type { EnrichmentContext, PanelEnricher } from '@/content/panel/enrichment';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTasks, runInSlices, whenLessBusy, yieldToMain } from '@/content/runtime/time-slice';
+import { inTasks, runInSlices, whenLessBusy, yieldToMain } from '@/content/page/time-slice';
 
 /** A computation whose steps take the given times on a fake clock; the log records steps and pauses in order. */
 function computation(stepsMs: number[], clock: { t: number }, log: string[]) {

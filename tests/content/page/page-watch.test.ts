@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import type { PageAnalysis } from '@/content/read/types';
-import type { LoopSettings } from '@/content/runtime/page-loop';
-import { createPageWatch, takeOverPage, type PageWatchDeps } from '@/content/runtime/page-watch';
+import type { LoopSettings } from '@/content/page/page-loop';
+import { createPageWatch, takeOverPage, type PageWatchDeps } from '@/content/page/page-watch';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
 
 const NOW = Date.UTC(2026, 10, 26);

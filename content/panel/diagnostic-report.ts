@@ -6,7 +6,7 @@
  * page text into the report.
  */
 import type { PageAnalysis } from '@/content/read/types';
-import type { PanelDecision } from './decide';
+import type { PanelDecision } from '@/content/page/panel-decision';
 
 export interface DiagnosticInput {
   extensionVersion: string;

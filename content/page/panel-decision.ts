@@ -9,7 +9,7 @@
  *   says "N pediatric exams in this list", never one age as the patient's;
  * - otherwise (adult, no patient, no exam, every campaign of the exam turned off): no panel.
  */
-import type { TabFacts } from '@/content/messages';
+import type { TabFacts } from '@/content/page/messages';
 import type { Campaign, ExamRecord, ModalityCode, PageAnalysis } from '@/content/read/types';
 
 export type PanelDecision =
@@ -88,7 +88,7 @@ export function hostAttributes(
 }
 
 /**
- * The only facts that leave the page (content/messages.ts): pediatric flag, campaigns, modality,
+ * The only facts that leave the page (content/page/messages.ts): pediatric flag, campaigns, modality,
  * site enabled. Campaigns and modality are reported only when the panel shows; nothing else.
  */
 export function tabFactsFrom(

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chooseCorner, DEFAULT_GEOMETRY } from '@/content/runtime/corner';
+import { chooseCorner, DEFAULT_GEOMETRY } from '@/content/panel/corner';
 
 const geometry = { ...DEFAULT_GEOMETRY, viewportWidth: 1280, viewportHeight: 800 };
 

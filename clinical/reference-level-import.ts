@@ -37,7 +37,9 @@ export type ImportErrorCode =
   | 'inconsistent-table'
   | 'overlapping-bins'
   | 'invalid-table'
-  | 'too-many-tables';
+  | 'too-many-tables'
+  | 'too-many-rows'
+  | 'too-many-errors';
 
 export interface ImportIssue {
   code: ImportErrorCode;
@@ -65,10 +67,19 @@ export const IMPORT_ERROR_MESSAGE_KEY: Readonly<Record<ImportErrorCode, string>>
   'overlapping-bins': 'clinical.referenceImport.overlappingBins',
   'invalid-table': 'clinical.referenceImport.invalidTable',
   'too-many-tables': 'clinical.referenceImport.tooManyTables',
+  'too-many-rows': 'clinical.referenceImport.tooManyRows',
+  'too-many-errors': 'clinical.referenceImport.tooManyErrors',
 };
 
 /** Largest import accepted, in characters (a table of 200 bins × 3 quantities is far smaller). */
 const MAX_TEXT = 1_000_000;
+/** Most CSV rows read: every table that can be kept, each bin with its three quantities on rows of their own. */
+export const MAX_IMPORT_ROWS = REFERENCE_LIMITS.tables * REFERENCE_LIMITS.bins * 3;
+/**
+ * Most problems listed; checking stops there and one last problem says so. (A file of 1,000 overlapping bins
+ * once gave half a million problems, one per pair, and gigabytes of messages.)
+ */
+export const MAX_IMPORT_ERRORS = 50;
 
 const METRIC_ALIASES: Record<string, SizeMetric> = {
   age: 'age-years',
@@ -228,10 +239,14 @@ export function importReferenceLevelsCsv(text: string): ImportResult {
     return fail({ code: 'missing-column', line: header.line, detail: missing.join(', '), message: `line ${header.line}: missing column(s) ${missing.join(', ')}` });
   }
   if (body.length === 0) return fail({ code: 'empty', message: 'the file has a header but no rows' });
+  if (body.length > MAX_IMPORT_ROWS) {
+    return fail({ code: 'too-many-rows', detail: String(MAX_IMPORT_ROWS), message: `${body.length} rows; at most ${MAX_IMPORT_ROWS} can be read` });
+  }
 
   const errors: ImportIssue[] = [];
   const tables = new Map<string, TableDraft>();
   for (const { line, fields } of body) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     const get = (name: string) => (col.has(name) ? (fields[col.get(name)!] ?? '').trim() : '');
     const err = (code: ImportErrorCode, what: string, detail?: string) =>
       errors.push({ code, line, ...(detail !== undefined && { detail: detail.slice(0, 40) }), message: `line ${line}: ${what}` });
@@ -331,9 +346,12 @@ export function importReferenceLevelsCsv(text: string): ImportResult {
   const out: ReferenceLevelTable[] = [];
   const taken = new Set<string>();
   for (const draft of tables.values()) {
+    if (errors.length >= MAX_IMPORT_ERRORS) break;
     const entries = [...draft.bins.values()].sort((a, b) => a.bin.from - b.bin.from);
-    for (let i = 0; i < entries.length; i++) {
-      for (let j = i + 1; j < entries.length; j++) {
+    // A table with too many bins is refused by the schema for its size; its pairs are not compared.
+    const pairwise = entries.length <= REFERENCE_LIMITS.bins ? entries.length : 0;
+    for (let i = 0; i < pairwise && errors.length < MAX_IMPORT_ERRORS; i++) {
+      for (let j = i + 1; j < pairwise && errors.length < MAX_IMPORT_ERRORS; j++) {
         if (binsOverlap(entries[i]!.bin, entries[j]!.bin)) {
           errors.push({
             code: 'overlapping-bins',
@@ -359,7 +377,16 @@ export function importReferenceLevelsCsv(text: string): ImportResult {
   if (out.length > REFERENCE_LIMITS.tables) {
     errors.push({ code: 'too-many-tables', detail: String(REFERENCE_LIMITS.tables), message: `${out.length} tables; at most ${REFERENCE_LIMITS.tables} can be kept` });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, tables: out };
+  return errors.length ? { ok: false, errors: bounded(errors) } : { ok: true, tables: out };
+}
+
+/** The first MAX_IMPORT_ERRORS problems, then one saying that checking stopped there. */
+function bounded(errors: ImportIssue[]): ImportIssue[] {
+  if (errors.length < MAX_IMPORT_ERRORS) return errors;
+  return [
+    ...errors.slice(0, MAX_IMPORT_ERRORS),
+    { code: 'too-many-errors', detail: String(MAX_IMPORT_ERRORS), message: `${MAX_IMPORT_ERRORS} problems found; the rest of the file was not checked` },
+  ];
 }
 
 /** Validate one table against the schema; push it or its issues. */
@@ -370,6 +397,7 @@ function collect(table: unknown, where: string, line: number | undefined, errors
     return;
   }
   for (const issue of r.error.issues) {
+    if (errors.length >= MAX_IMPORT_ERRORS) return;
     const path = issue.path.map(String).join('.');
     const code: ImportErrorCode = issue.message === 'bins overlap' ? 'overlapping-bins' : 'invalid-table';
     errors.push({ code, ...(line !== undefined && { line }), detail: path || issue.message, message: `${where}${path ? ` ${path}` : ''}: ${issue.message}` });
@@ -421,7 +449,7 @@ export function importReferenceLevelsJson(text: string): ImportResult {
     }
     collect(candidate, `table ${i + 1}`, undefined, errors, out);
   });
-  return errors.length ? { ok: false, errors } : { ok: true, tables: out };
+  return errors.length ? { ok: false, errors: bounded(errors) } : { ok: true, tables: out };
 }
 
 /**

@@ -8,9 +8,10 @@
  * PixelPaddingRangeLimit) are compared with stored values; HU = stored × RescaleSlope + RescaleIntercept.
  * Padding pixels become NaN. Compressed transfer syntaxes give a "cannot decode <syntax>" result.
  *
- * No dependency: this module is small enough for the page bundle (the Part 10 parser lives in
+ * No library dependency: this module is small enough for the page bundle (the Part 10 parser lives in
  * `dicom-part10.ts`, which the page does not need).
  */
+import { own } from '../utils/own';
 
 /** DICOM PS3.5/PS3.6 transfer syntaxes by UID: the two this module decodes, and names for the rest. */
 const TRANSFER_SYNTAX_NAMES: Readonly<Record<string, string>> = {
@@ -37,7 +38,7 @@ export const DECODABLE_TRANSFER_SYNTAXES: readonly string[] = ['1.2.840.10008.1.
 
 /** The name of a transfer syntax, or the UID itself when it is not one we name. */
 export function transferSyntaxName(uid: string): string {
-  return TRANSFER_SYNTAX_NAMES[uid] ?? uid;
+  return own(TRANSFER_SYNTAX_NAMES, uid) ?? uid;
 }
 
 /** True when frames in this transfer syntax are raw little-endian values this module can convert. */

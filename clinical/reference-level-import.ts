@@ -16,6 +16,7 @@
  * - Delimiter `,`, `;` or tab (from the header line); with `;` or tab a decimal comma is accepted.
  */
 import { ReferenceLevelTableSchema } from './reference-level-schema';
+import { own } from '../utils/own';
 import {
   binsOverlap,
   REFERENCE_LIMITS,
@@ -269,19 +270,19 @@ export function importReferenceLevelsCsv(text: string): ImportResult {
       return n;
     };
     const metricRaw = get('metric').toLowerCase();
-    const metric = METRIC_ALIASES[metricRaw];
+    const metric = own(METRIC_ALIASES, metricRaw);
     if (!metric) {
       err('unknown-metric', `metric "${metricRaw.slice(0, 40)}" is not age, weight, effective diameter or water-equivalent diameter`, metricRaw);
       continue;
     }
     const metricUnit = get('metric_unit').toLowerCase();
-    const factor = METRIC_UNITS[metric][metricUnit];
+    const factor = own(METRIC_UNITS[metric], metricUnit);
     if (factor === undefined) {
       err('unknown-unit', `unit "${metricUnit.slice(0, 20)}" is not a unit of ${metricRaw} (${Object.keys(METRIC_UNITS[metric]).join(', ')})`, metricUnit);
       continue;
     }
     const quantityRaw = get('quantity').toLowerCase();
-    const quantity = QUANTITY_ALIASES[quantityRaw];
+    const quantity = own(QUANTITY_ALIASES, quantityRaw);
     if (!quantity) {
       err('unknown-quantity', `quantity "${quantityRaw.slice(0, 20)}" is not CTDIvol, SSDE or DLP`, get('quantity'));
       continue;

@@ -10,6 +10,7 @@
  * others. Keep the key list in sync with public/managed_schema.json (a test compares them).
  */
 import { browser } from 'wxt/browser';
+import { own } from '../utils/own';
 import {
   CampaignSchema,
   CAMPAIGNS,
@@ -165,7 +166,7 @@ export function parsePolicyWith(raw: unknown, parsers: PolicyParsers, reportUnkn
   if (raw === undefined || raw === null) return { value: policy, issues };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { value: policy, issues: [ignored('the policy is not an object')] };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const parse = (parsers as Record<string, (raw: unknown, issues: string[]) => unknown>)[key];
+    const parse = own(parsers as Record<string, (raw: unknown, issues: string[]) => unknown>, key);
     if (!parse) {
       if (reportUnknown) issues.push(`policy key not recognised: ${key.slice(0, 64)}`);
       continue;

@@ -71,7 +71,8 @@ export function parseMultipart(body: Uint8Array, contentType: string): Multipart
     }
     const next = indexOf(body, ascii(`\r\n--${boundary}`), bodyStart);
     if (next === -1) throw new MultipartError('unterminated part');
-    const headers: Record<string, string> = {};
+    // No prototype: a part may name a header "__proto__" or "constructor" and it stays a header.
+    const headers: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const line of headerText.split('\r\n')) {
       const colon = line.indexOf(':');
       if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();

@@ -1,4 +1,5 @@
 import type { CodedConcept } from './dicom-data';
+import { own } from '@/utils/own';
 
 /**
  * The CTDI phantom a CTDIvol is referenced to, from CTDIPhantomTypeCodeSequence (0018,9346) in an image
@@ -40,9 +41,9 @@ const MEANINGS: Record<string, 16 | 32 | 10> = {
 
 export function phantomFromCode(code: CodedConcept | null): PhantomReading {
   if (!code) return { kind: 'unknown' };
-  const byCode = code.scheme.toUpperCase() === 'DCM' ? DCM_CTDI_PHANTOMS[code.value] : undefined;
+  const byCode = code.scheme.toUpperCase() === 'DCM' ? own(DCM_CTDI_PHANTOMS, code.value) : undefined;
   const cm = byCode ?? (code.value === '' || code.scheme.toUpperCase() !== 'DCM'
-    ? MEANINGS[code.meaning.trim().toLowerCase().replace(/\s+/g, ' ')]
+    ? own(MEANINGS, code.meaning.trim().toLowerCase().replace(/\s+/g, ' '))
     : undefined);
   if (cm === 16 || cm === 32) return { kind: 'known', cm, code };
   if (cm === 10) return { kind: 'unsupported', code };

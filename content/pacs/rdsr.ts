@@ -1,5 +1,6 @@
 import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { phantomFromCode, type PhantomReading } from './phantom';
+import { own } from '@/utils/own';
 
 /**
  * CT Radiation Dose SR (DICOM PS3.16 TID 10011 "CT Radiation Dose", with TID 10013 "CT Irradiation Event
@@ -61,7 +62,7 @@ function measured(item: DicomView, units: Record<string, number>): number | null
   if (!mv) return null;
   const value = numberOf(mv, TAG.NumericValue);
   const unit = firstCode(mv, TAG.MeasurementUnitsCodeSequence)?.value;
-  const scale = unit === undefined ? undefined : units[unit];
+  const scale = unit === undefined ? undefined : own(units, unit);
   return value === null || scale === undefined ? null : value * scale;
 }
 

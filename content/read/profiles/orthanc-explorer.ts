@@ -21,6 +21,7 @@
  */
 import type { Fact } from '../types';
 import { findings, pathEndsWith, pushFact, type SiteProfile, textOf } from './profile';
+import { own } from '@/utils/own';
 
 const NAME = 'Orthanc Explorer';
 
@@ -141,7 +142,7 @@ export const orthancExplorer: SiteProfile = {
       if (route === 'instance') {
         for (const title of Array.from(page.querySelectorAll('#dicom-tree > ul.tree > li > div > span.title'))) {
           const tag = (title.firstChild?.textContent ?? '').trim();
-          const spec = TREE_FACTS[tag];
+          const spec = own(TREE_FACTS, tag);
           if (spec) pushFact(primary, spec[0], textOf(title.querySelector(':scope > strong')), `${NAME} · tag tree · ${tag} ${spec[1]}`, spec[2]);
         }
       }

@@ -6,10 +6,14 @@
  * 1. `detectProfile` picks the site profile (content/read/profiles/index.ts, first match in registry order).
  * 2. The profile reads raw facts from the active route only (`readPage`).
  * 3. `decide` turns facts into conclusions with one age precedence (content/read/decide.ts).
+ * A site recipe for the URL (`options.siteRecipes`, content/read/recipe/) is read over the profile's facts and
+ * wins over them (`withSiteRecipe`).
  * A malformed or unrelated page yields `pediatric: false` and never throws.
  */
 import { decide, emptyAnalysis } from './decide';
 import { detectProfile } from './profiles/index';
+import { recipeFor } from './recipe/recipe';
+import { withSiteRecipe } from './recipe/read';
 import type { AnalyzeOptions, PageAnalysis, PageFindings } from './types';
 
 export { decide } from './decide';
@@ -19,6 +23,18 @@ export type { SiteProfile } from './profiles/profile';
 /** Raw facts of the page (for the PACS data route to add API facts before calling `decide`). */
 export function readPage(doc: Document, url: string | URL, options: AnalyzeOptions = {}): PageFindings {
   const u = toUrl(url);
+  const recipe = u ? recipeFor(options.siteRecipes, u) : null;
+  const found = readWithProfile(doc, u, options);
+  if (!recipe) return found;
+  try {
+    return withSiteRecipe(doc, recipe, found);
+  } catch {
+    // A recipe that cannot run on this page: the page reader's facts, and the recipe flagged.
+    return { ...found, recipe: { id: recipe.id, needsAttention: true } };
+  }
+}
+
+function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions): PageFindings {
   const profile = u ? detectProfile(doc, u) : null;
   if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
   try {

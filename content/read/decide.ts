@@ -123,6 +123,7 @@ export function decide(findings: PageFindings, options: AnalyzeOptions = {}): Pa
   const records = decideRows(findings, ctx);
   const out = findings.primary ? decidePrimary(findings.primary, ctx, notes) : emptyAnalysis(findings.profileId, notes);
   out.profileId = findings.profileId;
+  if (findings.recipe) out.recipe = { ...findings.recipe };
   out.records = records;
   if (records.length > 0) {
     let pediatricRows = 0;

@@ -4,6 +4,7 @@
  * sent to the background, stored, or logged. What may leave the page is `TabFacts` in
  * `content/page/messages.ts`.
  */
+import type { SiteRecipe } from './recipe/recipe';
 
 /** Primary DICOM modality codes the product understands. */
 export type ModalityCode =
@@ -121,6 +122,8 @@ export interface PageAnalysis {
   evidence: Evidence[];
   /** True when age sources disagreed (the conflicting evidence carries `conflict: true`). Added by issue 4. */
   ageConflict?: boolean;
+  /** Set when a site recipe applied to the page: its id and whether it needs attention. */
+  recipe?: RecipeStatus;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +141,17 @@ export interface AnalyzeOptions {
   pediatricCutoffYears?: number;
   /** Per-site setting for numeric dates; wins over the site profile's own order. Unset → a date valid in both orders is unknown. */
   dateOrder?: DateOrder;
+  /** The site recipes for this origin (content/read/recipe/): the one that applies to the URL wins over the page reader. */
+  siteRecipes?: readonly SiteRecipe[];
+}
+
+/**
+ * A site recipe's status on one page: its id, and whether a field was not found (then the page reader stood in).
+ * The only thing about a recipe that may leave the page (content/messages.ts `recipe-status`).
+ */
+export interface RecipeStatus {
+  id: string;
+  needsAttention: boolean;
 }
 
 /**
@@ -190,6 +204,8 @@ export interface PageFindings {
   notes: Evidence[];
   /** Big lists read column by column (records follow those of `rows`). Optional: absent = none. */
   tables?: FactTable[];
+  /** Set when a site recipe applied to the page (content/read/recipe/read.ts). */
+  recipe?: RecipeStatus;
 }
 
 /** A table column's kind: a fact kind, or 'age' (an AS-shaped value is `patientAge`, a bare number is years, else `ageText`). */

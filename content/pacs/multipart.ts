@@ -44,11 +44,15 @@ const latin1 = (bytes: Uint8Array) => {
   return s;
 };
 
+const MAX_BOUNDARY_CHARS = 70;
+
 /** Splits a multipart/related body. Throws MultipartError when the body is not what the header announces. */
 export function parseMultipart(body: Uint8Array, contentType: string): MultipartPart[] {
   if (!/^\s*multipart\//i.test(contentType)) throw new MultipartError('not a multipart body');
   const boundary = mediaTypeParameter(contentType, 'boundary');
-  if (!boundary || boundary.length > 200) throw new MultipartError('no boundary');
+  // RFC 2046 §5.1.1: 1 to 70 characters. A longer one is not a boundary but a cost: every search for it is
+  // as long as the body times its length.
+  if (!boundary || boundary.length > MAX_BOUNDARY_CHARS) throw new MultipartError('no boundary');
   const delimiter = ascii(`--${boundary}`);
   const parts: MultipartPart[] = [];
   let at = indexOf(body, delimiter, 0);

@@ -39,7 +39,9 @@ export interface ResponseLike {
   status: number;
   type?: string;
   headers: { get(name: string): string | null };
-  text(): Promise<string>;
+  /** The body as it arrives, when the fetch gives it: read with a byte counter, dropped past the cap. */
+  body?: ReadableStream<Uint8Array> | null;
+  /** The whole body, for a fetch that gives no stream (then the cap is checked after it has arrived). */
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -211,24 +213,54 @@ export function createPacsClient(options: PacsClientOptions): PacsClient {
         const max = binary ? maxBinary : maxJson;
         if (Number.isFinite(declared) && declared > max) throw new PacsRequestError('too-large', response.status);
         const contentType = response.headers.get('content-type') ?? '';
-        if (binary) {
-          // Copied into an array of this realm: with Firefox's content.fetch the buffer is the page's, and views
-          // on it are wrappers (not `instanceof Uint8Array` here, slow to read through).
-          const received = new Uint8Array(await response.arrayBuffer());
-          const body = new Uint8Array(received.length);
-          body.set(received);
-          if (body.byteLength > max) throw new PacsRequestError('too-large', response.status);
-          return { kind: 'bytes', bytes: { body, contentType } };
-        }
-        const text = await response.text();
-        if (text.length > max) throw new PacsRequestError('too-large', response.status);
-        return { kind: 'text', text };
+        const body = await readCapped(response, max, () => controller.abort());
+        if (binary) return { kind: 'bytes', bytes: { body, contentType } };
+        // As `Response.text()` reads every body: UTF-8 (DICOM JSON and Orthanc's REST answers are UTF-8).
+        return { kind: 'text', text: new TextDecoder().decode(body) };
       };
       return await Promise.race([run(), stopped]);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onOuterAbort);
     }
+  }
+
+  /**
+   * The body's bytes in an array of this realm, at most `max` of them. A streamed body is counted as it arrives
+   * and the request aborted past the cap (a server that sends no Content-Length is not buffered whole first).
+   * NOTE: with Firefox's content.fetch the body comes whole, in the page's buffer: copied here, since views on it
+   * are wrappers (not `instanceof Uint8Array` in this realm, slow to read through).
+   */
+  async function readCapped(response: ResponseLike, max: number, abort: () => void): Promise<Uint8Array> {
+    const tooLarge = () => new PacsRequestError('too-large', response.status);
+    if (!response.body) {
+      const received = new Uint8Array(await response.arrayBuffer());
+      if (received.byteLength > max) throw tooLarge();
+      const copy = new Uint8Array(received.length);
+      copy.set(received);
+      return copy;
+    }
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > max) {
+        abort();
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
   }
 
   function cached(path: string, accept: string, binary: boolean): Promise<Cached> {

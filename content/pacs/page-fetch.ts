@@ -33,8 +33,8 @@ function contentFetch(): FetchLike | null {
       status: response.status,
       type: response.type,
       headers: { get: (name) => response.headers.get(name) },
-      text: () => response.text(),
-      // The page's ArrayBuffer: pacs-client copies it into this realm.
+      // No `body`: the page's stream is not readable through the content script's wrappers; the whole body, in
+      // the page's ArrayBuffer, is copied into this realm by pacs-client.
       arrayBuffer: () => response.arrayBuffer(),
     };
   };

@@ -81,7 +81,6 @@ function respond(status: number, contentType: string, body: Uint8Array): Respons
       get: (name: string) =>
         name.toLowerCase() === 'content-type' ? contentType : name.toLowerCase() === 'content-length' ? String(body.byteLength) : null,
     },
-    text: async () => new TextDecoder().decode(body),
     arrayBuffer: async () => body.slice().buffer,
   };
 }

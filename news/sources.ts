@@ -14,6 +14,7 @@
  *   body is not read. (Browsers hide intermediate hops from `fetch`; the final one is checked.)
  * - 200 with no statements in it is a "format not recognised" failure (the caller keeps its cache).
  */
+import { readCapped } from '../utils/read-capped';
 import { parseStatements } from './parse';
 import { IMAGEGENTLY_NEWS_URL } from './snapshot';
 import { isHttpUrl, type Statement } from './statement';
@@ -121,7 +122,7 @@ export async function fetchSource(url: string, cached: Validators | undefined, d
       return failed('too-large');
     }
     const contentType = response.headers.get('content-type') ?? '';
-    const body = decode(await readCapped(response, maxBytes, controller), contentType);
+    const body = decode(await readBody(response, maxBytes, controller), contentType);
     const statements = parseStatements(body, contentType, finalUrl);
     if (statements.length === 0) return failed('format');
     const etag = response.headers.get('etag') ?? undefined;
@@ -143,33 +144,16 @@ export async function fetchSource(url: string, cached: Validators | undefined, d
 }
 
 /** The body's bytes, stopping (and aborting the request) past `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
+async function readBody(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
     if (whole.byteLength > maxBytes) throw new TooLarge();
     return whole;
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      controller.abort();
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  const bytes = await readCapped(response.body, maxBytes);
+  if (bytes) return bytes;
+  controller.abort();
+  throw new TooLarge();
 }
 
 /** Text in the charset the server names (UTF-8 when none, or an unknown one). */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { readCapped } from '@/utils/read-capped';
 
 /**
  * Same-origin GETs to the PACS the page runs on — the only network access page-side code has.
@@ -213,7 +214,7 @@ export function createPacsClient(options: PacsClientOptions): PacsClient {
         const max = binary ? maxBinary : maxJson;
         if (Number.isFinite(declared) && declared > max) throw new PacsRequestError('too-large', response.status);
         const contentType = response.headers.get('content-type') ?? '';
-        const body = await readCapped(response, max, () => controller.abort());
+        const body = await readBody(response, max, () => controller.abort());
         if (binary) return { kind: 'bytes', bytes: { body, contentType } };
         // As `Response.text()` reads every body: UTF-8 (DICOM JSON and Orthanc's REST answers are UTF-8).
         return { kind: 'text', text: new TextDecoder().decode(body) };
@@ -231,7 +232,7 @@ export function createPacsClient(options: PacsClientOptions): PacsClient {
    * NOTE: with Firefox's content.fetch the body comes whole, in the page's buffer: copied here, since views on it
    * are wrappers (not `instanceof Uint8Array` in this realm, slow to read through).
    */
-  async function readCapped(response: ResponseLike, max: number, abort: () => void): Promise<Uint8Array> {
+  async function readBody(response: ResponseLike, max: number, abort: () => void): Promise<Uint8Array> {
     const tooLarge = () => new PacsRequestError('too-large', response.status);
     if (!response.body) {
       const received = new Uint8Array(await response.arrayBuffer());
@@ -240,27 +241,10 @@ export function createPacsClient(options: PacsClientOptions): PacsClient {
       copy.set(received);
       return copy;
     }
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > max) {
-        abort();
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    const bytes = await readCapped(response.body, max);
+    if (bytes) return bytes;
+    abort();
+    throw tooLarge();
   }
 
   function cached(path: string, accept: string, binary: boolean): Promise<Cached> {

@@ -69,17 +69,25 @@ function measured(item: DicomView, units: Record<string, number>): number | null
 const MGY: Record<string, number> = { mGy: 1, Gy: 1000 };
 const CM: Record<string, number> = { mm: 0.1, cm: 1 };
 
+/**
+ * Content items nest a few levels deep in TID 10011/10013 (acquisition → parameters or dose → values); a report
+ * nested deeper is not read past this. (Unbounded, 16,000 nested items — 2.3 MB of DICOM JSON — overflowed the
+ * stack, and each level made every item below it slower to reach.)
+ */
+const MAX_DEPTH = 8;
+
 /** Depth-first walk below `item`, not entering nested CT Acquisition containers. */
-function* descendants(item: DicomView): Generator<DicomView> {
+function* descendants(item: DicomView, depth = 0): Generator<DicomView> {
+  if (depth > MAX_DEPTH) return;
   for (const child of children(item)) {
     if (is(child, C.ctAcquisition)) continue;
     yield child;
-    yield* descendants(child);
+    yield* descendants(child, depth + 1);
   }
 }
 
 function* acquisitions(item: DicomView, depth = 0): Generator<DicomView> {
-  if (depth > 8) return;
+  if (depth > MAX_DEPTH) return;
   for (const child of children(item)) {
     if (is(child, C.ctAcquisition)) yield child;
     else yield* acquisitions(child, depth + 1);

@@ -2,6 +2,7 @@
  * Hostile PACS answers: a body with no Content-Length is counted as it arrives and dropped past the cap (the
  * chunks read are counted, not the time), and multipart boundaries longer than RFC 2046 allows are refused.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { parseMultipart, MultipartError } from '../../content/pacs/multipart';
@@ -60,5 +61,39 @@ describe('multipart boundaries', () => {
     const long = 'b'.repeat(71);
     expect(() => parseMultipart(body(long), `multipart/related; boundary=${long}`)).toThrow(MultipartError);
     expect(() => parseMultipart(body('x'.repeat(200)), `multipart/related; boundary="${'x'.repeat(200)}"`)).toThrow(MultipartError);
+  });
+});
+
+describe('any multipart body', () => {
+  const hostile = fc.oneof(
+    fc.constantFrom('--b', '--b--', '\r\n', '\r\n\r\n', '\n', ' ', '\t', 'Content-Type: application/octet-stream', '__proto__: x', ':', '--', '-', 'DATA', ''),
+    fc.string({ maxLength: 8 }),
+  );
+  /** One token of a well-formed body, or (one time in four) a hostile piece in its place. */
+  const or = (token: string) => fc.oneof({ weight: 3, arbitrary: fc.constant(token) }, { weight: 1, arbitrary: hostile });
+  const part = fc.tuple(or('\r\n'), fc.array(or('Content-Type: application/octet-stream\r\n'), { maxLength: 2 }), or('\r\n'), fc.array(hostile, { maxLength: 4 }), or('\r\n--b'))
+    .map((pieces) => pieces.flat().join(''));
+  const body = fc.tuple(fc.array(hostile, { maxLength: 2 }), or('--b'), fc.array(part, { minLength: 1, maxLength: 4 }), or('--'), or('\r\n'))
+    .map((pieces) => pieces.flat().join(''));
+
+  it('gives its parts or a MultipartError, and every part lies inside the body', () => {
+    let parts = 0;
+    fc.assert(
+      fc.property(body, fc.constantFrom('multipart/related; boundary=b', 'multipart/related; boundary="b"', 'multipart/related', 'text/plain; boundary=b', 'multipart/related; boundary='), (text, type) => {
+        const bytes = new TextEncoder().encode(text);
+        try {
+          for (const p of parseMultipart(bytes, type)) {
+            parts++;
+            expect(p.body.buffer).toBe(bytes.buffer);
+            expect(p.body.byteOffset + p.body.byteLength).toBeLessThanOrEqual(bytes.byteLength);
+          }
+        } catch (e) {
+          expect(e).toBeInstanceOf(MultipartError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Well-formed bodies come out of the generator too.
+    expect(parts).toBeGreaterThan(20);
   });
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { SCRIPT_CONTEXT_ALIAS } from './scripts/lib/aliases.mjs';
 
 /**
  * Two projects, one run, one JSON report (`npm test`):
@@ -12,6 +13,8 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
+        // As the build does (wxt.config.ts): tests that import WXT's context get the one that ships.
+        resolve: { alias: [SCRIPT_CONTEXT_ALIAS] },
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOOPBACK_HOSTS, OPTIONAL_SITE_HOSTS, STATEMENT_HOSTS } from './settings/hosts';
+import { SCRIPT_CONTEXT_ALIAS } from './scripts/lib/aliases.mjs';
 
 /**
  * Build modes
@@ -20,6 +21,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
+    // Content scripts get a lifetime only the extension can end (content/page/script-context.ts).
+    resolve: { alias: [SCRIPT_CONTEXT_ALIAS] },
     build: {
       // Content scripts must stay small (bench/bundle-size.bench.ts: content.js ≤ 64 KB, ≤ 22 KB gzip). Terser
       // (2 passes) saves ~1 KB gzip over esbuild's minifier on content.js; the sources zip carries the originals.

@@ -100,6 +100,17 @@ export interface PanelProps {
   pacs?: ComponentChildren;
 }
 
+/**
+ * A click handler for a button that writes settings or the clipboard: it runs for the user's own clicks and
+ * keyboard activations only. A page script that reaches the button (`button.click()`, a dispatched event) makes
+ * an untrusted event, which is ignored.
+ */
+export const userOnly =
+  (action: () => unknown) =>
+  (event: Event): void => {
+    if (event.isTrusted === true) void action();
+  };
+
 const CARD_ID = 'igp-card';
 const TITLE_ID = 'igp-title';
 
@@ -221,14 +232,14 @@ export function Panel(props: PanelProps) {
 
           <div class="igp-actions">
             {view.canDismiss && (
-              <button type="button" class="igp-btn" onClick={props.onDismissExam}>
+              <button type="button" class="igp-btn" onClick={userOnly(props.onDismissExam)}>
                 {i18n.t('panel.dismissExam')}
               </button>
             )}
-            <button type="button" class="igp-btn" onClick={props.onSnoozeSite}>
+            <button type="button" class="igp-btn" onClick={userOnly(props.onSnoozeSite)}>
               {i18n.t('panel.snoozeSite')}
             </button>
-            <button type="button" class="igp-btn igp-btn-quiet" onClick={copy}>
+            <button type="button" class="igp-btn igp-btn-quiet" onClick={userOnly(copy)}>
               {i18n.t('panel.copyDiagnostic')}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel, isSafeHref, type PanelProps } from '@/components/Panel';
 import { setTestLocale } from '../setup/i18n-shim';
 import { examView } from '../helpers/panel-views';
+import { scriptedClick, userClick } from '../helpers/user-events';
 
 let root: HTMLElement;
 
@@ -142,7 +143,7 @@ describe('Panel', () => {
     it('offers "dismiss for this exam" only when the exam can be recognised again', () => {
       const p = props({ expanded: true });
       show(p);
-      act(() => buttonByText('Dismiss for this exam')!.click());
+      act(() => userClick(buttonByText('Dismiss for this exam')!));
       expect(p.onDismissExam).toHaveBeenCalledTimes(1);
 
       show(props({ expanded: true, view: examView({ canDismiss: false }) }));
@@ -153,8 +154,23 @@ describe('Panel', () => {
     it('snoozes the site', () => {
       const p = props({ expanded: true });
       show(p);
-      act(() => buttonByText('Snooze on this site for 8 hours')!.click());
+      act(() => userClick(buttonByText('Snooze on this site for 8 hours')!));
       expect(p.onSnoozeSite).toHaveBeenCalledTimes(1);
+    });
+
+    it("ignores a page script's clicks on the buttons that write settings or the clipboard", () => {
+      const p = props({ expanded: true });
+      show(p);
+      for (const text of ['Dismiss for this exam', 'Snooze on this site for 8 hours', 'Copy diagnostic report']) {
+        act(() => {
+          buttonByText(text)!.click();
+          scriptedClick(buttonByText(text)!);
+        });
+      }
+      expect(p.onDismissExam).not.toHaveBeenCalled();
+      expect(p.onSnoozeSite).not.toHaveBeenCalled();
+      expect(p.onCopyDiagnostic).not.toHaveBeenCalled();
+      expect(root.querySelector('.igp-status')!.textContent).toBe('');
     });
 
     it.each([
@@ -163,7 +179,7 @@ describe('Panel', () => {
     ])('reports in a live region whether the diagnostic report was copied (%s)', async (ok, message) => {
       show(props({ expanded: true, onCopyDiagnostic: () => Promise.resolve(ok) }));
       await act(async () => {
-        buttonByText('Copy diagnostic report')!.click();
+        userClick(buttonByText('Copy diagnostic report')!);
       });
       const status = root.querySelector('.igp-status')!;
       expect(status.getAttribute('aria-live')).toBe('polite');

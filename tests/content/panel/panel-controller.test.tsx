@@ -15,6 +15,7 @@ import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/panel/p
 import { CLOSED, OPEN_FOR_TESTS } from '@/content/panel/page-exposure';
 import type { EnrichmentContext, PanelEnricher } from '@/content/panel/enrichment';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
+import { userClick } from '../../helpers/user-events';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
@@ -323,7 +324,7 @@ describe('panel controller', () => {
       await settle();
       shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
       await sleep(10);
-      button('Dismiss for this exam')!.click();
+      userClick(button('Dismiss for this exam')!);
       await settle();
       expect(host()).toBeNull();
       expect(store.dismissedHashes.size).toBe(1);
@@ -358,7 +359,7 @@ describe('panel controller', () => {
       await settle();
       shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
       await sleep(10);
-      button('Snooze on this site for 8 hours')!.click();
+      userClick(button('Snooze on this site for 8 hours')!);
       await settle();
       expect(host()).toBeNull();
       expect(store.snoozes).toEqual([{ origin: location.origin, until: NOW + 8 * 3600 * 1000 }]);
@@ -366,6 +367,20 @@ describe('panel controller', () => {
       await settle();
       expect(host()).toBeNull();
       expect(sent.at(-1)!.pediatric).toBe(true);
+    });
+
+    it("keeps the panel and writes nothing when a page script clicks Snooze or Dismiss", async () => {
+      showRecord('child');
+      controllerWith().start();
+      await settle();
+      shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+      await sleep(10);
+      button('Snooze on this site for 8 hours')!.click();
+      button('Dismiss for this exam')!.click();
+      await settle();
+      expect(host()).not.toBeNull();
+      expect(store.snoozes).toEqual([]);
+      expect(store.dismissedHashes.size).toBe(0);
     });
 
     it('shows nothing when every campaign of the exam is switched off', async () => {
@@ -426,7 +441,7 @@ describe('panel controller', () => {
     await settle();
     shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
     await sleep(10);
-    button('Copy diagnostic report')!.click();
+    userClick(button('Copy diagnostic report')!);
     await sleep(10);
     expect(copied).toHaveLength(1);
     expect(copied[0]).toContain('profile: orthanc-explorer');

@@ -33,14 +33,27 @@ export async function cardText(page: EvalPage): Promise<string> {
   }, null);
 }
 
-/** Click a button of the card by its label; false when there is none. */
-export async function clickButton(page: EvalPage, label: string): Promise<boolean> {
-  return page.evaluate((text: string) => {
+/** A page whose mouse makes real (trusted) input: Playwright's and puppeteer's both do. */
+export interface MousePage extends EvalPage {
+  mouse: { click(x: number, y: number): Promise<unknown> };
+}
+
+/**
+ * Click a button of the card by its label with the mouse, as the user does (the panel ignores a page script's
+ * `button.click()` on the buttons that write settings); false when there is none.
+ */
+export async function clickButton(page: MousePage, label: string): Promise<boolean> {
+  const centre = await page.evaluate((text: string) => {
     const root = document.querySelector('image-gently-panel')?.shadowRoot;
     const b = [...(root?.querySelectorAll('button') ?? [])].find((x) => x.textContent?.trim() === text);
-    b?.click();
-    return !!b;
+    if (!b) return null;
+    b.scrollIntoView({ block: 'center' });
+    const r = b.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   }, label);
+  if (!centre) return false;
+  await page.mouse.click(centre.x, centre.y);
+  return true;
 }
 
 export async function pillRect(page: EvalPage): Promise<Rect | null> {

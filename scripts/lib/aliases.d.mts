@@ -1,0 +1,1 @@
+export const SCRIPT_CONTEXT_ALIAS: { find: RegExp; replacement: string };

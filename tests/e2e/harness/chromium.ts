@@ -24,6 +24,8 @@ export const QUIET_CHROMIUM_FLAGS = [
 export interface LaunchChromiumOptions {
   /** Which build to load (default `chrome-mv3-e2e`); `null` launches without any extension. */
   build?: BuildName | null;
+  /** An unpacked extension to load instead of `build` (e.g. `productionOnLoopback()`'s copy). */
+  extensionPath?: string;
   /** Extra Chromium args (e.g. `--host-resolver-rules=…`). */
   args?: string[];
   /** Playwright proxy settings, e.g. `{ server: 'http://127.0.0.1:8888', bypass: '<-loopback>' }`. */
@@ -60,7 +62,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   const pre = prerequisites();
   if (!pre.chromium) throw new Error(`Chromium not found. Install it with:\n  ${pre.aptLine}`);
   const build = opts.build === undefined ? 'chrome-mv3-e2e' : opts.build;
-  const extensionPath = build ? ensureBuild(build) : null;
+  const extensionPath = opts.extensionPath ?? (build ? ensureBuild(build) : null);
   const ownProfile = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'igc-chromium-'));
   const headless = opts.headless ?? true;

@@ -2,7 +2,7 @@
  * E2E harness — see ./README.md for the API and examples.
  */
 export { prerequisites, describeE2E, checkNeeds, recordSkip, aptLine, skipRequested, type Need } from './prerequisites';
-export { ensureBuild, buildDir, type BuildName } from './builds';
+export { ensureBuild, buildDir, productionOnLoopback, type BuildName } from './builds';
 export {
   launchChromium,
   watchExtensionRequests,

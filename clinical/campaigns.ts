@@ -17,7 +17,10 @@
  * - Dentistry (Sep 2014): select radiographs for the individual; fastest receptor; collimate; child-size
  *   exposure time; cone-beam CT only when necessary.
  * - Think A-Head (Nov 2016, minor head injury): evidence-based rules for when a head CT is needed; explain
- *   to families and discuss alternatives (e.g. MRI); child-size the CT dose.
+ *   to families and discuss alternatives (e.g. MRI); child-size the CT dose. Raised only by minor head injury
+ *   wording (fall, bump, minor/mild head injury); the rules it alludes to cover minor blunt head trauma only
+ *   (GCS 14–15), so it is never raised for possible abuse. There, one neutral line points to the site's
+ *   child-protection imaging protocol instead (`CHILD_PROTECTION`; not a campaign, no link).
  *
  * NOT shipped: shielding and thyroid-collar steps of the older campaign texts. In their place one
  * current-practice line: routine patient shielding is no longer recommended (AAPM position statement
@@ -119,6 +122,16 @@ export const CURRENT_PRACTICE = {
   campaigns: ['fluoroscopy', 'radiography', 'dental'] as readonly CampaignId[],
 } as const;
 
+/**
+ * Possible abuse / non-accidental injury wording: one neutral line, for any modality, pointing to the site's
+ * child-protection imaging protocol (skeletal survey; head imaging per local protocol). Not an Image Gently
+ * campaign, so no campaign link; it replaces Think A-Head, whose decision rules are not for suspected abuse.
+ */
+export const CHILD_PROTECTION = {
+  id: 'child-protection.site-protocol',
+  messageKey: 'clinical.reminder.childProtectionProtocol',
+} as const;
+
 /** What the panel knows about the exam (structurally compatible with content/read/types PageAnalysis). */
 export interface ReminderContext {
   /** The exam's campaigns as the analyzer named them ('ct', 'fluoroscopy', …). */
@@ -127,8 +140,10 @@ export interface ReminderContext {
   region?: string | null;
   /** Contrast phases named by the order (2 for "W/O & W"), or null. */
   phases?: number | null;
-  /** The order names a minor head injury (fall, head injury, trauma, GCS). */
+  /** The order names a minor head injury (fall, bump, minor/mild head injury). */
   minorHeadInjury?: boolean;
+  /** The order names possible abuse / non-accidental injury / child protection. Wins over `minorHeadInjury`. */
+  childProtection?: boolean;
 }
 
 export interface Reminder {
@@ -146,6 +161,8 @@ export interface RemindersResult {
   groups: CampaignReminders[];
   /** The current-practice line, once, when any shown campaign's older text had shielding steps. */
   currentPractice: { messageKey: string; link: string } | null;
+  /** The child-protection line (possible abuse wording), shown first; null otherwise. */
+  childProtection: { messageKey: string } | null;
 }
 
 function applies(rule: ReminderRule | undefined, ctx: ReminderContext): boolean {
@@ -163,11 +180,12 @@ function applies(rule: ReminderRule | undefined, ctx: ReminderContext): boolean 
  *
  * @description
  * One group per campaign of the exam, in a fixed order. Think A-Head joins only when the order names a
- * minor head injury on a head CT — never for every head CT. A multi-phase order replaces the general
+ * minor head injury on a head CT — never for every head CT, and never when it names possible abuse (then
+ * `childProtection` carries the neutral child-protection line). A multi-phase order replaces the general
  * one-phase reminder with one that names the phase count. No shielding or thyroid-collar step is ever
  * returned; instead, `currentPractice` carries one line for fluoroscopy, radiography and dental exams.
  *
- * @param ctx - campaigns, region, phases and the minor-head-injury flag of the exam
+ * @param ctx - campaigns, region, phases and the minor-head-injury and child-protection flags of the exam
  * @returns reminder groups (locale keys + substitutions) and the current-practice line
  *
  * @example
@@ -178,7 +196,8 @@ function applies(rule: ReminderRule | undefined, ctx: ReminderContext): boolean 
 export function remindersFor(ctx: ReminderContext): RemindersResult {
   const wanted = new Set<CampaignId>();
   for (const c of ctx.campaigns) if (c in CAMPAIGNS && c !== 'think-a-head') wanted.add(c as CampaignId);
-  if (ctx.minorHeadInjury === true && wanted.has('ct') && (ctx.region == null || ctx.region === 'head')) wanted.add('think-a-head');
+  const protection = ctx.childProtection === true;
+  if (!protection && ctx.minorHeadInjury === true && wanted.has('ct') && (ctx.region == null || ctx.region === 'head')) wanted.add('think-a-head');
   const groups: CampaignReminders[] = [];
   for (const id of CAMPAIGN_ORDER) {
     if (!wanted.has(id)) continue;
@@ -194,5 +213,5 @@ export function remindersFor(ctx: ReminderContext): RemindersResult {
   const currentPractice = CURRENT_PRACTICE.campaigns.some((c) => wanted.has(c))
     ? { messageKey: CURRENT_PRACTICE.messageKey, link: CURRENT_PRACTICE.link }
     : null;
-  return { groups, currentPractice };
+  return { groups, currentPractice, childProtection: protection ? { messageKey: CHILD_PROTECTION.messageKey } : null };
 }

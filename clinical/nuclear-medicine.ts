@@ -30,6 +30,11 @@ export interface NaglRow {
   minMBq: number;
   /** null = the row gives no maximum. */
   maxMBq: number | null;
+  /**
+   * A higher minimum the table says "may be" used in one situation (IDA: 37 MBq for neonatal jaundice). Never
+   * the row's minimum: shown beside the row's number, marked optional, when the order names that situation.
+   */
+  optionalMinimum?: { minMBq: number; whenKey: string };
   /** The guideline versions in which the reference found these values. */
   guidelineVersion: string;
   /** Source label for the UI. */
@@ -49,10 +54,19 @@ export const NAGL_ROWS: readonly NaglRow[] = [
   { id: 'tc99m-mag3-without-flow', radiopharmaceutical: '99mTc-MAG3', variantKey: 'clinical.nmVariant.withoutFlow', mbqPerKg: 3.7, minMBq: 37, maxMBq: 148, guidelineVersion: V2010, source: SRC_2010 },
   // §1.2 "99mTc-MAG3 with flow": 5.55, 37, 148 — S1, S3 [X2]
   { id: 'tc99m-mag3-with-flow', radiopharmaceutical: '99mTc-MAG3', variantKey: 'clinical.nmVariant.withFlow', mbqPerKg: 5.55, minMBq: 37, maxMBq: 148, guidelineVersion: V2010, source: SRC_2010 },
-  // §1.2 "99mTc-IDA (hepatobiliary)": 1.85, 18.5, no maximum — S1, S3 [X2]
-  { id: 'tc99m-ida', radiopharmaceutical: '99mTc-IDA (mebrofenin, DISIDA)', variantKey: null, mbqPerKg: 1.85, minMBq: 18.5, maxMBq: null, guidelineVersion: V2010, source: SRC_2010 },
-  // §1.2 same row, note "37 MBq may be used for neonatal jaundice (S1)" [X2]
-  { id: 'tc99m-ida-neonatal-jaundice', radiopharmaceutical: '99mTc-IDA (mebrofenin, DISIDA)', variantKey: 'clinical.nmVariant.neonatalJaundice', mbqPerKg: 1.85, minMBq: 37, maxMBq: null, guidelineVersion: V2010, source: SRC_2010 },
+  // §1.2 "99mTc-IDA (hepatobiliary)": 1.85, 18.5, no maximum — S1, S3 [X2]; its note "37 MBq may be used for
+  // neonatal jaundice (S1)" is an option beside the row (2010 Table 1 wording: may), not a second row.
+  {
+    id: 'tc99m-ida',
+    radiopharmaceutical: '99mTc-IDA (mebrofenin, DISIDA)',
+    variantKey: null,
+    mbqPerKg: 1.85,
+    minMBq: 18.5,
+    maxMBq: null,
+    optionalMinimum: { minMBq: 37, whenKey: 'clinical.nmVariant.neonatalJaundice' }, // NAGL 2010 Table 1, IDA note
+    guidelineVersion: V2010,
+    source: SRC_2010,
+  },
   // §1.2 "99mTc-MAA, 99mTc ventilation done": 2.59, 14.8, no maximum — S1, S3 [X2]
   { id: 'tc99m-maa-with-ventilation', radiopharmaceutical: '99mTc-MAA', variantKey: 'clinical.nmVariant.with99mTcVentilation', mbqPerKg: 2.59, minMBq: 14.8, maxMBq: null, guidelineVersion: V2010, source: SRC_2010 },
   // §1.2 "99mTc-MAA, no 99mTc ventilation": 1.11, 14.8, no maximum — S1, S3 [X2]
@@ -96,6 +110,8 @@ export interface ActivityResult {
   weightKg: number;
   weightLb: number;
   row: NaglRow;
+  /** With the row's optional higher minimum (when asked for and the row has one): what it would give. Not the row. */
+  optional: { minMBq: number; mbq: number; mci: number } | null;
   /** e.g. 'NAGL 2010 (J Nucl Med 2011;52:318, Table 1)'. */
   source: string;
   guidelineVersion: string;
@@ -115,6 +131,7 @@ export type ActivityRefusal = { ok: false; reason: WeightRefusal | 'unknown-row'
  * @param rowId - one of `NAGL_ROWS` (e.g. 'tc99m-mag3-without-flow')
  * @param weight - value, unit and date of the weight
  * @param ctx - age at the exam (years) and the exam date
+ * @param options - `optionalMinimum`: also compute the row's optional higher minimum (IDA, neonatal jaundice)
  * @returns the activity with the row, its version and source, or the refusal
  *
  * @example
@@ -122,7 +139,12 @@ export type ActivityRefusal = { ok: false; reason: WeightRefusal | 'unknown-row'
  * naglActivity('tc99m-mag3-without-flow', { value: 20, unit: 'kg', date: '2026-11-20' }, { ageYears: 6, onDate: '2026-11-20' })
  * //=> { ok: true, mbq: 74, mci: 2, rule: 'per-kg', … }
  */
-export function naglActivity(rowId: string, weight: WeightInput, ctx: WeightContext = {}): ActivityResult | ActivityRefusal {
+export function naglActivity(
+  rowId: string,
+  weight: WeightInput,
+  ctx: WeightContext = {},
+  options: { optionalMinimum?: boolean } = {},
+): ActivityResult | ActivityRefusal {
   const row = NAGL_ROWS.find((r) => r.id === rowId);
   if (!row) return { ok: false, reason: 'unknown-row', message: `no shipped guideline row "${String(rowId).slice(0, 40)}"` };
   const w = readWeight(weight, ctx);
@@ -138,6 +160,11 @@ export function naglActivity(rowId: string, weight: WeightInput, ctx: WeightCont
     mbq = row.maxMBq;
     rule = 'maximum';
   }
+  let optional: ActivityResult['optional'] = null;
+  if (options.optionalMinimum && row.optionalMinimum) {
+    const o = Math.min(Math.max(perKg, row.optionalMinimum.minMBq), row.maxMBq ?? Number.POSITIVE_INFINITY);
+    optional = { minMBq: row.optionalMinimum.minMBq, mbq: o, mci: o / MBQ_PER_MCI };
+  }
   return {
     ok: true,
     mbq,
@@ -146,6 +173,7 @@ export function naglActivity(rowId: string, weight: WeightInput, ctx: WeightCont
     weightKg: w.kg,
     weightLb: w.lb,
     row,
+    optional,
     source: row.source,
     guidelineVersion: row.guidelineVersion,
     notes: w.notes,

@@ -8,7 +8,7 @@
  * - CT with CTDIvol: the position in each loaded reference-level table for this kind of exam.
  * Whatever cannot be given comes back as a note saying why.
  */
-import { ACTIVITY_RULE_MESSAGE_KEY, naglActivity, NAGL_ROWS } from '@/clinical/nuclear-medicine';
+import { ACTIVITY_RULE_MESSAGE_KEY, MBQ_PER_MCI, naglActivity, NAGL_ROWS } from '@/clinical/nuclear-medicine';
 import { eanmActivity, EANM_REFUSAL_MESSAGE_KEY, EANM_SETTINGS } from '@/clinical/eanm-dosage-card';
 import { WEIGHT_NOTE_MESSAGE_KEY, WEIGHT_REFUSAL_MESSAGE_KEY } from '@/clinical/patient-weight';
 import {
@@ -19,7 +19,7 @@ import {
 import { ssde, SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type BodyPart } from '@/clinical/ssde';
 import type { PanelNumber } from '@/components/Panel';
 import type { BodyRegion, PageAnalysis } from '@/content/read/types';
-import { nmRowsFor } from './nm-agents';
+import { nmRowsFor, NM_WITHHELD_MESSAGE_KEY } from './nm-agents';
 
 export type Translate = (key: string, ...args: unknown[]) => string;
 export type Format = (value: number, digits: number) => string;
@@ -64,12 +64,17 @@ export function ageSsdeNumber(a: PageAnalysis, t: Translate, fmt: Format): Numbe
   };
 }
 
-const mbqText = (mbq: number, mci: number, fmt: Format) => `${fmt(mbq, mbq < 10 ? 1 : 0)} MBq (${fmt(mci, mci < 1 ? 2 : 1)} mCi)`;
+/** MBq to 0.1 below 100 MBq unless whole (a table minimum of 18.5 MBq is not printed as 19), else whole MBq. */
+const mbqDigits = (mbq: number) => (mbq < 100 && Math.round(mbq * 10) % 10 !== 0 ? 1 : 0);
+const mbqText = (mbq: number, mci: number, fmt: Format) => `${fmt(mbq, mbqDigits(mbq))} MBq (${fmt(mci, mci < 1 ? 2 : 1)} mCi)`;
 
 export function nmNumbers(a: PageAnalysis, t: Translate, fmt: Format): NumbersResult {
   if (!a.campaigns.includes('nuclear-medicine')) return { numbers: [], notes: [] };
   const rows = nmRowsFor(a.examDescription);
-  const notes = rows.notShipped.map((name) => t('clinical.nm.notShipped', [name]));
+  const notes = [
+    ...rows.withheld.map((w) => t(NM_WITHHELD_MESSAGE_KEY[w])),
+    ...rows.notShipped.map((name) => t('clinical.nm.notShipped', [name])),
+  ];
   if (rows.nagl.length === 0 && rows.eanm.length === 0) {
     if (notes.length === 0) notes.push(t('panel.nmNoAgent'));
     return { numbers: [], notes };
@@ -82,11 +87,14 @@ export function nmNumbers(a: PageAnalysis, t: Translate, fmt: Format): NumbersRe
 
   for (const id of rows.nagl) {
     const row = NAGL_ROWS.find((r) => r.id === id)!;
-    const r = naglActivity(id, weight, ctx);
+    const r = naglActivity(id, weight, ctx, { optionalMinimum: rows.neonatalJaundice });
     if (!r.ok) {
       if (r.reason !== 'unknown-row') refusals.add(t(WEIGHT_REFUSAL_MESSAGE_KEY[r.reason]));
       continue;
     }
+    const optional = r.optional && row.optionalMinimum
+      ? t('clinical.nm.optionalMinimum', [t(row.optionalMinimum.whenKey), mbqText(r.optional.minMBq, r.optional.minMBq / MBQ_PER_MCI, fmt), mbqText(r.optional.mbq, r.optional.mci, fmt)])
+      : null;
     numbers.push({
       id: `nm-${id}`,
       label: `${t('clinical.nm.guidelineRow')}: ${row.radiopharmaceutical}${row.variantKey ? ` (${t(row.variantKey)})` : ''}`,
@@ -94,6 +102,7 @@ export function nmNumbers(a: PageAnalysis, t: Translate, fmt: Format): NumbersRe
       detail: [
         t('panel.nmWeight', [fmt(r.weightKg, 1), fmt(r.weightLb, 1)]),
         t(ACTIVITY_RULE_MESSAGE_KEY[r.rule]),
+        ...(optional ? [optional] : []),
         ...r.notes.map((n) => t(WEIGHT_NOTE_MESSAGE_KEY[n])),
         t('clinical.nm.versionNote'),
       ].join(' '),

@@ -133,8 +133,9 @@ function numberFormatter(locale: string) {
 }
 
 /**
- * The reminder blocks (clinical/campaigns.ts, texts in the `clinical:` locale section): one per
- * campaign shown, Think A-Head when the order names a minor head injury on a head CT, and the
+ * The reminder blocks (clinical/campaigns.ts, texts in the `clinical:` locale section): the
+ * child-protection line first when the order names possible abuse, one per campaign shown, Think A-Head
+ * when the order names a minor head injury on a head CT (never with abuse wording), and the
  * current-practice line on shielding where older campaign texts had shielding steps.
  */
 export function campaignBlocks(a: PageAnalysis, d: PanelDecision & { show: true }, disabled: readonly string[]): PanelCampaign[] {
@@ -146,13 +147,18 @@ export function campaignBlocks(a: PageAnalysis, d: PanelDecision & { show: true 
     region: exam ? a.region : null,
     phases: exam ? a.phases : null,
     minorHeadInjury: exam && a.minorHeadInjury,
+    childProtection: exam && a.childProtection === true,
   });
-  const blocks: PanelCampaign[] = r.groups.map((g) => ({
+  const blocks: PanelCampaign[] = [];
+  if (r.childProtection) {
+    blocks.push({ id: 'child-protection', title: t('panel.childProtection'), reminders: [t(r.childProtection.messageKey)], link: null });
+  }
+  blocks.push(...r.groups.map((g) => ({
     id: g.campaign.id,
     title: t(g.campaign.nameKey),
     reminders: g.reminders.map((m) => t(m.messageKey, m.substitutions)),
     link: { href: g.campaign.link, label: t('panel.campaignLink') },
-  }));
+  })));
   if (r.currentPractice) {
     blocks.push({
       id: 'current-practice',

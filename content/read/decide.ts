@@ -27,6 +27,7 @@ import { type CalendarDate, daysBetween, fullMonthsBetween, parseDate, utcDate }
 import {
   campaignsFor,
   classifyProcedure,
+  isInterventionalExam,
   parseModalityCodes,
   PEDIATRIC_PROTOCOL,
   procedureFlags,
@@ -87,6 +88,7 @@ export function emptyAnalysis(profileId: string | null = null, evidence: Evidenc
     region: null,
     phases: null,
     minorHeadInjury: false,
+    childProtection: false,
     weight: null,
     ctdi: null,
     examDescription: null,
@@ -225,16 +227,18 @@ interface ExamDecision {
 }
 
 function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDecision {
-  let interventional = codes.includes('XA');
   let dental = codes.includes('IO') || codes.includes('PX');
   const fromText: ModalityCode[] = [];
   for (const i of infos) {
-    if (i.interventional) interventional = true;
     if (i.dental) dental = true;
     for (const m of i.modalities) if (!fromText.includes(m)) fromText.push(m);
   }
   // Codes shown by the page/API are the exam's modalities; words only fill in when no code is shown.
   const modalities = sortModalities(codes.length > 0 ? [...codes] : fromText);
+  // Step Lightly only under ionizing guidance, judged with the exam's modalities (a US code makes "PICC" quiet).
+  const interventional =
+    codes.includes('XA') ||
+    infos.some((i) => isInterventionalExam(modalities, i.interventionWording.procedure, i.interventionWording.angiography));
   return { modalities, campaigns: campaignsFor(modalities, interventional, dental), interventional };
 }
 
@@ -319,11 +323,16 @@ function decidePrimary(facts: readonly Fact[], ctx: Ctx, notes: Evidence[]): Pag
       break;
     }
   }
-  if (region === 'head' && (out.modality === 'CT' || out.modality === null)) {
-    const k = infos.findIndex((i) => i.trauma);
+  // Possible abuse in any of the exam's wording: the child-protection line, and never Think A-Head.
+  const protection = infos.findIndex((i) => i.childProtection);
+  if (protection >= 0) {
+    out.childProtection = true;
+    ev.push({ kind: 'child-protection', text: procedures[protection]!.text, where: procedures[protection]!.where, note: 'possible abuse / non-accidental injury wording: no Think A-Head' });
+  } else if (region === 'head' && (out.modality === 'CT' || out.modality === null)) {
+    const k = infos.findIndex((i) => i.minorHeadInjury);
     if (k >= 0) {
       out.minorHeadInjury = true;
-      ev.push({ kind: 'think-a-head', text: procedures[k]!.text, where: procedures[k]!.where, note: 'trauma wording on a head exam' });
+      ev.push({ kind: 'think-a-head', text: procedures[k]!.text, where: procedures[k]!.where, note: 'minor head injury wording on a head exam' });
     }
   }
 
@@ -472,7 +481,7 @@ class RowReader {
     let campaigns: readonly Campaign[];
     if (codes && codes.length > 0) {
       // Rows with a code only need the procedure's interventional/dental nature.
-      const flags = description ? procedureFlags(description) : NO_FLAGS;
+      const flags = description ? procedureFlags(description, codes) : NO_FLAGS;
       modalities = codes.length > 1 ? sortModalities([...codes]) : codes;
       campaigns = sharedCampaigns(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
     } else if (description) {

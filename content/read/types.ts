@@ -109,8 +109,12 @@ export interface PageAnalysis {
   region: BodyRegion | null;
   /** Contrast phases named by the order/protocol (1 for "W", 2 for "W/O & W", 3 for "triple phase"). */
   phases: number | null;
-  /** Trauma wording on a head exam (fall, head injury, trauma, GCS): raises Think A-Head. */
+  /** Minor head injury wording on a head exam (minor/mild head injury, fall, bump, head injury) and no abuse
+   *  wording: raises Think A-Head. GCS, TBI, MVC or "trauma" alone do not. */
   minorHeadInjury: boolean;
+  /** Possible abuse / non-accidental injury / child-protection wording: the panel points to the site's
+   *  child-protection imaging protocol, and Think A-Head is never raised. Absent = false. */
+  childProtection?: boolean;
   weight: WeightReading | null;
   ctdi: CtdiReading | null;
   /** Description of the exam as shown (study/procedure/protocol), for the panel's "exam" line. */

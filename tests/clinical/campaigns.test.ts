@@ -86,6 +86,6 @@ describe('remindersFor', () => {
   });
 
   it('gives nothing without a campaign', () => {
-    expect(remindersFor({ campaigns: [] })).toEqual({ groups: [], currentPractice: null });
+    expect(remindersFor({ campaigns: [] })).toEqual({ groups: [], currentPractice: null, childProtection: null });
   });
 });

@@ -14,7 +14,6 @@ describe('NAGL_ROWS', () => {
     ['99mTc-MAG3 without flow', 'tc99m-mag3-without-flow', 3.7, 37, 148],
     ['99mTc-MAG3 with flow', 'tc99m-mag3-with-flow', 5.55, 37, 148],
     ['99mTc-IDA (hepatobiliary)', 'tc99m-ida', 1.85, 18.5, null],
-    ['99mTc-IDA, 37 MBq for neonatal jaundice', 'tc99m-ida-neonatal-jaundice', 1.85, 37, null],
     ['99mTc-MAA, 99mTc ventilation done', 'tc99m-maa-with-ventilation', 2.59, 14.8, null],
     ['99mTc-MAA, no 99mTc ventilation', 'tc99m-maa-without-ventilation', 1.11, 14.8, null],
     ['99mTc-HMPAO / ECD (2016)', 'tc99m-hmpao-ecd', 11.1, 185, 740],
@@ -26,7 +25,7 @@ describe('NAGL_ROWS', () => {
     expect(row!.guidelineVersion).toMatch(/20(10|16)/);
   });
   it('ships no other row: single-source and conflicting rows are listed as not shipped', () => {
-    expect(NAGL_ROWS).toHaveLength(10);
+    expect(NAGL_ROWS).toHaveLength(9);
     for (const id of ['tc99m-mdp', 'f18-fdg-body', 'f18-fdg-brain', 'tc99m-dmsa', 'f18-naf', 'ga68-dotatoc']) {
       expect(naglActivity(id, kg(20), at(6))).toMatchObject({ ok: false, reason: 'unknown-row' });
     }
@@ -36,6 +35,19 @@ describe('NAGL_ROWS', () => {
 });
 
 describe('naglActivity', () => {
+  it('IDA for neonatal jaundice: the row keeps its 18.5 MBq minimum; the 37 MBq minimum is an option beside it (NAGL 2010 Table 1: "may be used")', () => {
+    const row = NAGL_ROWS.find((r) => r.id === 'tc99m-ida')!;
+    expect(row.optionalMinimum).toEqual({ minMBq: 37, whenKey: 'clinical.nmVariant.neonatalJaundice' });
+    const r = naglActivity('tc99m-ida', kg(3.5), at(0.02), { optionalMinimum: true });
+    if (!r.ok) throw new Error(r.message);
+    expect([r.mbq, r.rule]).toEqual([18.5, 'minimum']);
+    expect(r.optional).toEqual({ minMBq: 37, mbq: 37, mci: 1 });
+    const heavy = naglActivity('tc99m-ida', kg(30), at(9), { optionalMinimum: true }); // 1.85 × 30 = 55.5 > 37
+    expect(heavy.ok && heavy.optional!.mbq).toBeCloseTo(55.5, 10);
+    const plain = naglActivity('tc99m-ida', kg(3.5), at(0.02));
+    expect(plain.ok && plain.optional).toBeNull();
+  });
+
   test.each([
     // [row, weight kg, age y, expected MBq, rule]
     ['i123-mibg', 5, 0.5, 37, 'minimum'], // 5.2 × 5 = 26 < 37
@@ -43,7 +55,6 @@ describe('naglActivity', () => {
     ['i123-mibg', 80, 17, 370, 'maximum'], // 416 > 370
     ['tc99m-mag3-without-flow', 20, 6, 74, 'per-kg'],
     ['tc99m-mag3-with-flow', 40, 12, 148, 'maximum'], // 222 > 148
-    ['tc99m-ida-neonatal-jaundice', 3.5, 0.02, 37, 'minimum'],
     ['tc99m-ida', 3.5, 0.02, 18.5, 'minimum'],
     ['tc99m-maa-without-ventilation', 30, 9, 33.3, 'per-kg'],
     ['tc99m-hmpao-ecd', 80, 17, 740, 'maximum'],

@@ -8,6 +8,10 @@
  * Two campaigns when the exam is two things at once: PET/CT and SPECT/CT (nuclear medicine + CT), fluoroscopy-
  * guided interventions (interventional + fluoroscopy; DICOM XA is X-ray angiography, i.e. fluoroscopic), CT-guided
  * interventions (interventional + CT), dental cone-beam CT (dental + CT).
+ * Step Lightly is about ionizing guidance: an intervention is "interventional" only when it is guided by
+ * fluoroscopy (XA/RF) or CT, or when the wording names no modality at all (fluoroscopy assumed). US- and
+ * MR-guided procedures are not; a radiograph checking a line or tube is radiography; a CT or MR angiogram is a
+ * diagnostic CT/MR exam, not a catheter angiogram (`isInterventionalExam`).
  * Mammography (MG) has no pediatric Image Gently campaign; it is projection radiography, so it maps to
  * "radiography" (Back to Basics) rather than to nothing — an ionizing exam is never silently dropped.
  *
@@ -80,19 +84,72 @@ const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['US', /\bUS\b|\bUSG\b|ULTRASOUND|ULTRASONO|SONOGRA|DOPPLER|\bECHO|ECOGRAF/],
 ];
 
-/** Interventional procedures (Step Lightly). Guidance modality comes from the other words, else XA is assumed. */
+/**
+ * Interventional procedures (Step Lightly). Guidance modality comes from the other words, else XA is assumed.
+ * "Aspiration" alone is not here: "?aspiration" on a chest radiograph or a swallow study is a clinical question,
+ * not a needle; needle/fine-needle/marrow/joint/cyst aspiration is.
+ */
 const INTERVENTIONAL =
-  /ANGIOGRA|ANGIOPLAST|\bANGIO\b(?!-?TC)|ARTERIOGRA|VENOGRA|EMBOLI[SZ]|\bPICC\b|DRAINAGE|\bDRAIN\b|DRENAJE|\bIR\b|INTERVENTION|INTERVENCION|CATHETER|CATÉTER|CATETER|\bPORT (?:PLACEMENT|INSERTION)|LINE PLACEMENT|SCLEROTHERAP|NEPHROSTOMY|NEFROSTOM|GASTROSTOMY|GASTROSTOM|\bG-?TUBE|\bG-?J TUBE|BIOPSY|BIOPSIA|STENT|THROMBECTOMY|TROMBECTOM|ABLATION|ABLACI[OÓ]N|ASPIRATION|PUNCI[OÓ]N|\bCVC\b|TUNNELED|TUNNELLED/;
+  /ANGIOGRA|ANGIOPLAST|\bANGIO\b(?!-?TC)|ARTERIOGRA|VENOGRA|EMBOLI[SZ]|\bPICC\b|DRAINAGE|\bDRAIN\b|DRENAJE|\bIR\b|INTERVENTION|INTERVENCION|CATHETER|CATÉTER|CATETER|\bPORT (?:PLACEMENT|INSERTION)|LINE PLACEMENT|SCLEROTHERAP|NEPHROSTOMY|NEFROSTOM|GASTROSTOMY|GASTROSTOM|\bG-?TUBE|\bG-?J TUBE|BIOPSY|BIOPSIA|STENT|THROMBECTOMY|TROMBECTOM|ABLATION|ABLACI[OÓ]N|(?:NEEDLE|MARROW|JOINT|CYST|CYSTIC|ABSCESS)\s+ASPIRATION|\bFNA\b|PUNCI[OÓ]N|\bCVC\b|TUNNELED|TUNNELLED/;
 
-const DENTAL = /DENTAL|\bTEETH\b|\bTOOTH\b|DIENTE|ODONTO|MAXILLOFACIAL|MANDIBLE|MAXILA|ENDODONT|ORTHODONT|ORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
+/** Angiography words: a catheter angiogram under fluoroscopy, unless the exam is a CT or MR angiogram. */
+const ANGIOGRAPHY = /ANGIOGRA|\bANGIO\b|ARTERIOGRA|VENOGRA/;
+const ANGIOGRAPHY_ALL = new RegExp(ANGIOGRAPHY.source, 'g');
+
+/** Modalities that guide an intervention with ionizing radiation (Step Lightly): fluoroscopy and CT. */
+const IONIZING_GUIDANCE: ReadonlySet<ModalityCode> = new Set(['XA', 'RF', 'CT']);
+/** Of those, the ones where angiography wording means a catheter angiogram (a CTA is a diagnostic CT). */
+const CATHETER_ANGIO_GUIDANCE: ReadonlySet<ModalityCode> = new Set(['XA', 'RF']);
+
+/**
+ * Whether an exam with interventional wording is an intervention under ionizing guidance (Step Lightly).
+ * @param modalities the exam's modalities (codes shown by the page, else those named by the words)
+ * @param procedure the wording names a procedure other than angiography (PICC, drainage, biopsy …)
+ * @param angiography the wording names angiography (catheter angiogram, or a CT/MR angiogram)
+ * With no modality at all, the wording alone means a fluoroscopic intervention (XA assumed).
+ */
+export function isInterventionalExam(modalities: readonly ModalityCode[], procedure: boolean, angiography: boolean): boolean {
+  if (!procedure && !angiography) return false;
+  if (modalities.length === 0) return true;
+  if (procedure && modalities.some((m) => IONIZING_GUIDANCE.has(m))) return true;
+  return angiography && modalities.some((m) => CATHETER_ANGIO_GUIDANCE.has(m));
+}
+
+/** Interventional wording split into "a procedure" and "angiography" (see `isInterventionalExam`). */
+export function interventionalWording(u: string): { procedure: boolean; angiography: boolean } {
+  if (!INTERVENTIONAL.test(u)) return NO_WORDING;
+  const angiography = ANGIOGRAPHY.test(u);
+  const procedure = angiography ? INTERVENTIONAL.test(u.replace(ANGIOGRAPHY_ALL, ' ')) : true;
+  return { procedure, angiography };
+}
+const NO_WORDING = Object.freeze({ procedure: false, angiography: false });
+
+/** Dental wording. `\bDENTAL`: "accidental" and "incidental" end in the same letters. */
+const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|DIENTE|ODONTO|MAXILLOFACIAL|MANDIBLE|MAXILA|ENDODONT|ORTHODONT|ORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
 
 /** Explicitly pediatric protocol/order wording (used only when no age is shown anywhere). */
 export const PEDIATRIC_PROTOCOL =
   /\bPEDS?\b|\bPEDI?ATRIC|\bPAEDS?\b|\bPAEDIATRIC|\bCHILD|\bINFANT|\bNEONAT|\bNEWBORN|\bNICU\b|\bPICU\b|PEDIÁTRIC|PEDIATRIC[OA]|\bINFANTIL|\bNIÑ[OA]S?\b|\bLACTANTE|\bNEONATO/;
 
-/** Trauma wording (Think A-Head, Image Gently's minor head injury campaign). */
-const TRAUMA =
-  /TRAUMA|INJUR|\bFALL(?:S|EN)?\b|\bFELL\b|\bMVC\b|\bMVA\b|MOTOR VEHICLE|ACCIDENT|ASSAULT|\bGCS\b|CONCUSS|HEAD STRIKE|HIT (?:HIS |HER |THEIR )?HEAD|LOSS OF CONSCIOUSNESS|\bLOC\b|\bTBI\b|\bNAT\b|NON-?ACCIDENTAL|CA[IÍ]DA|TRAUMATISMO|\bTCE\b|GOLPE|CONMOCI/;
+/**
+ * Possible abuse / non-accidental injury / child-protection wording. Such an exam never gets Think A-Head (its
+ * decision rules are for minor blunt head injury, not for suspected abuse); the panel shows a neutral line
+ * pointing to the site's child-protection imaging protocol instead. "Substance/drug/alcohol abuse" is not this.
+ */
+export const CHILD_PROTECTION =
+  /\bNAT\b|NON[\s-]?ACCIDENTAL|(?<!SUBSTANCE |DRUG |ALCOHOL |DRUGS )\bABUS(?:E|ED|IVE)\b|\bAHT\b|SHAKEN|INFLICTED|MALTREAT|CHILD[\s-]PROTECT|SAFEGUARDING|\bSCAN TEAM\b|NO ACCIDENTAL|MALTRATO|\bABUSO\b|PROTECCI[OÓ]N (?:DE LA INFANCIA|INFANTIL|DEL MENOR)/;
+
+/**
+ * Minor head injury wording (Think A-Head, Image Gently's minor head injury campaign): minor/mild head injury, a
+ * fall, a bump, "head injury" (and Spanish equivalents). GCS, TBI, MVC, LOC or "trauma" alone do not raise it:
+ * the decision rules it alludes to cover minor blunt head trauma only (GCS 14–15).
+ */
+const MINOR_HEAD_INJURY =
+  /(?:MINOR|MILD)\s+(?:BLUNT\s+|CLOSED\s+)?HEAD\s+(?:INJUR|TRAUMA)|HEAD\s+INJUR|\bFALL(?:S|EN)?\b|\bFELL\b|\bBUMP(?:ED|S)?\b|HEAD STRIKE|HIT (?:HIS |HER |THEIR )?HEAD|CONCUSS|CA[IÍ]DA|GOLPE|\bTCE\b|TRAUMATISMO CRANE\w* LEVE|CONMOCI/;
+
+/** Wording of a head injury that is not minor: no Think A-Head (its rules do not apply). */
+const NOT_MINOR =
+  /SEVERE|\bMAJOR TRAUMA|POLYTRAUMA|PENETRATING|GUNSHOT|\bGSW\b|INTUBATED|TRAUMA (?:ACTIVATION|ALERT|TEAM)|\bGCS\s*(?:OF\s*|=\s*|<\s*)?(?:[3-9]|1[0-3])\b|\bGRAVE\b/;
 
 // --- body region ---
 const R_HEAD = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NEO|CEREBRO|ENC[EÉ]FALO|\bNEURO\b/;
@@ -112,11 +169,17 @@ const R_WHOLE = /WHOLE[\s-]BODY|TOTAL[\s-]BODY|SKELETAL SURVEY|BABYGRAM|\bWB\b|C
 export interface ProcedureInfo {
   /** Modalities named by the text, primary first. */
   modalities: ModalityCode[];
+  /** An intervention under ionizing guidance, judged with the modalities the words name (see `isInterventionalExam`). */
   interventional: boolean;
+  /** The interventional wording itself, to judge again with the modality codes a page shows. */
+  interventionWording: { procedure: boolean; angiography: boolean };
   dental: boolean;
   region: BodyRegion | null;
   phases: number | null;
-  trauma: boolean;
+  /** Minor head injury wording (fall, bump, minor/mild head injury), no abuse wording, nothing severe. */
+  minorHeadInjury: boolean;
+  /** Possible abuse / non-accidental injury / child-protection wording. */
+  childProtection: boolean;
   pediatricProtocol: boolean;
 }
 
@@ -175,10 +238,11 @@ export function classifyProcedure(text: string): ProcedureInfo {
   const u = text.toUpperCase();
   const modalities: ModalityCode[] = [];
   for (const [code, re] of MODALITY_WORDS) if (re.test(u)) modalities.push(code);
-  const interventional = INTERVENTIONAL.test(u);
+  const wording = interventionalWording(u);
   const dental = DENTAL.test(u);
-  // A fluoroscopy-guided (or unguided-wording) intervention is XA; CT/US-guided ones keep their modality.
-  if (interventional && !modalities.some((m) => m !== 'RF')) modalities.push('XA');
+  // A fluoroscopy-guided (or unguided-wording) intervention is XA; CT/US/MR-guided ones keep their modality.
+  if ((wording.procedure || wording.angiography) && !modalities.some((m) => m !== 'RF')) modalities.push('XA');
+  const interventional = isInterventionalExam(modalities, wording.procedure, wording.angiography);
   if (dental && modalities.length === 0) modalities.push('IO');
   // "Bitewing radiographs", "panoramic x-ray": the dental code says it; drop the generic radiography word match.
   if (modalities.includes('IO') || modalities.includes('PX')) {
@@ -189,12 +253,19 @@ export function classifyProcedure(text: string): ProcedureInfo {
   return {
     modalities: byPriority(modalities, MODALITY_PRIORITY),
     interventional,
+    interventionWording: wording,
     dental,
     region,
     phases: phasesOf(u),
-    trauma: TRAUMA.test(u),
+    ...headInjuryWording(u),
     pediatricProtocol: PEDIATRIC_PROTOCOL.test(u),
   };
+}
+
+/** Think A-Head vs the child-protection line, from one piece of upper-cased wording. */
+export function headInjuryWording(u: string): { minorHeadInjury: boolean; childProtection: boolean } {
+  const childProtection = CHILD_PROTECTION.test(u);
+  return { childProtection, minorHeadInjury: !childProtection && MINOR_HEAD_INJURY.test(u) && !NOT_MINOR.test(u) };
 }
 
 /** Orders modality codes by primary-modality priority (in place; returns the array). */
@@ -232,9 +303,13 @@ function computeCampaigns(modalities: readonly ModalityCode[], interventional: b
 const EITHER = new RegExp(`${INTERVENTIONAL.source}|${DENTAL.source}`);
 const NEITHER = Object.freeze({ interventional: false, dental: false });
 
-/** Quick interventional/dental test for list rows that already carry a modality code. */
-export function procedureFlags(text: string): { interventional: boolean; dental: boolean } {
+/**
+ * Quick interventional/dental test for list rows that already carry modality codes: interventional only under
+ * ionizing guidance (`isInterventionalExam` with the row's codes).
+ */
+export function procedureFlags(text: string, codes: readonly ModalityCode[] = []): { interventional: boolean; dental: boolean } {
   const u = text.toUpperCase();
   if (!EITHER.test(u)) return NEITHER;
-  return { interventional: INTERVENTIONAL.test(u), dental: DENTAL.test(u) };
+  const w = interventionalWording(u);
+  return { interventional: isInterventionalExam(codes, w.procedure, w.angiography), dental: DENTAL.test(u) };
 }

@@ -10,7 +10,7 @@ describe('nmRowsFor', () => {
     ['NM RENAL MAG3', ['tc99m-mag3-with-flow', 'tc99m-mag3-without-flow'], ['tc99m-mag3']],
     ['NM I-123 MIBG WHOLE BODY', ['i123-mibg'], ['i123-mibg']],
     ['NM HIDA SCAN', ['tc99m-ida'], []],
-    ['Hepatobiliary scan, neonatal jaundice', ['tc99m-ida-neonatal-jaundice'], []],
+    ['Hepatobiliary scan, neonatal jaundice', ['tc99m-ida'], []],
     ['NM LUNG PERFUSION MAA', ['tc99m-maa-without-ventilation'], ['tc99m-maa']],
     ['NM V/Q SCAN DTPA AEROSOL', ['tc99m-maa-with-ventilation'], ['tc99m-maa']],
     ['NM V/Q xenon', ['tc99m-maa-without-ventilation'], ['tc99m-maa']],
@@ -27,7 +27,7 @@ describe('nmRowsFor', () => {
   });
 
   it.each([
-    ['PET/CT FDG WHOLE BODY', ['f18-fdg-body-2d'], '18F-FDG (body, brain)'],
+    ['PET/CT FDG WHOLE BODY', ['f18-fdg-brain-3d', 'f18-fdg-body-2d'], '18F-FDG (body, brain)'],
     ['NM BONE SCAN WHOLE BODY', ['tc99m-bisphosphonates'], '99mTc-MDP'],
     ['NM DMSA RENAL CORTICAL', [], '99mTc-DMSA'],
     ['NM MECKEL SCAN', [], '99mTc-pertechnetate (Meckel)'],
@@ -38,10 +38,17 @@ describe('nmRowsFor', () => {
     expect(r.notShipped).toContain(name);
   });
 
-  it('gives nothing for 131I-MIBG, non-NM text and no text', () => {
-    expect(nmRowsFor('I-131 MIBG therapy')).toEqual({ nagl: [], eanm: [], notShipped: [] });
-    expect(nmRowsFor('CT ABDOMEN PELVIS W CONTRAST')).toEqual({ nagl: [], eanm: [], notShipped: [] });
-    expect(nmRowsFor(null)).toEqual({ nagl: [], eanm: [], notShipped: [] });
+  const NONE = { nagl: [], eanm: [], notShipped: [], withheld: [], neonatalJaundice: false };
+  it('gives nothing for non-NM text and no text; no row, with the reason, for any I-131', () => {
+    expect(nmRowsFor('I-131 MIBG therapy')).toEqual({ ...NONE, withheld: ['iodine-131'] });
+    expect(nmRowsFor('THYROID UPTAKE I131')).toEqual({ ...NONE, withheld: ['iodine-131'] });
+    expect(nmRowsFor('CT ABDOMEN PELVIS W CONTRAST')).toEqual(NONE);
+    expect(nmRowsFor(null)).toEqual(NONE);
+  });
+
+  it('flags neonatal jaundice on the IDA row (the optional 37 MBq minimum), and only there', () => {
+    expect(nmRowsFor('Hepatobiliary scan, neonatal jaundice').neonatalJaundice).toBe(true);
+    expect(nmRowsFor('NM HIDA SCAN').neonatalJaundice).toBe(false);
   });
 
   it('only ever names rows and agents that clinical/ has', () => {

@@ -26,7 +26,9 @@ describe('procedure text → modality and campaigns', () => {
     ['Cerebral angiography', 'XA', ['interventional', 'fluoroscopy']],
     ['Abscess drainage under fluoroscopy', 'XA', ['interventional', 'fluoroscopy']],
     ['CT guided biopsy liver', 'CT', ['interventional', 'ct']],
-    ['US guided PICC', 'US', ['interventional']],
+    ['US guided PICC', 'US', []], // Step Lightly only under ionizing guidance
+    ['XR chest 1 view PICC placement', 'DX', ['radiography']],
+    ['CT angiography chest (CTA)', 'CT', ['ct']],
     ['NM BONE SCAN WHOLE BODY', 'NM', ['nuclear-medicine']],
     ['Renal scan MAG3', 'NM', ['nuclear-medicine']],
     ['SPECT/CT parathyroid', 'NM', ['nuclear-medicine', 'ct']],
@@ -84,13 +86,18 @@ describe('region, phases, Think A-Head, pediatric protocol', () => {
   });
 
   test.each([
-    ['CT HEAD W/O - fall from bed', true],
-    ['CT HEAD TRAUMA', true],
-    ['CT head, minor head injury, GCS 15', true],
-    ['CT HEAD W/O CONTRAST', false],
-    ['CT HEAD shunt evaluation', false],
-  ])('trauma wording in %j: %s', (text, trauma) => {
-    expect(classifyProcedure(text).trauma).toBe(trauma);
+    ['CT HEAD W/O - fall from bed', true, false],
+    ['CT head, minor head injury, GCS 15', true, false],
+    ['CT HEAD TRAUMA', false, false],
+    ['CT HEAD GCS 14', false, false],
+    ['CT HEAD W/O CONTRAST', false, false],
+    ['CT HEAD shunt evaluation', false, false],
+    ['CT HEAD NAT', false, true],
+    ['CT HEAD fall, ?non-accidental', false, true],
+    ['CT HEAD substance abuse', false, false],
+  ])('%j: minor head injury %s, child protection %s', (text, minor, protection) => {
+    const i = classifyProcedure(text);
+    expect([i.minorHeadInjury, i.childProtection]).toEqual([minor, protection]);
   });
 
   test.each([

@@ -1,7 +1,7 @@
-import { registerTabFacts } from '@/settings/tab-facts';
-import { registerPolicyCache } from '@/settings/policy-cache';
-import { registerSiteAccess } from '@/settings/site-access-background';
-import { registerStatements } from '@/news/background';
+import { registerTabFacts } from '@/background/tab-facts';
+import { registerPolicyCache } from '@/background/policy-cache';
+import { registerSiteAccess } from '@/background/site-access';
+import { registerStatements } from '@/background/statements';
 
 export default defineBackground(() => {
   // Wiring only; listeners are registered at the top level of main() (MV3 service worker rule).

@@ -3,7 +3,7 @@
  * the policy applied. Kept small for the content-script budget: zod/mini schemas, plain
  * `browser.storage` calls (raw.ts) instead of WXT's storage module, no options-page code.
  *
- * The policy comes from the background's cache (settings/policy-cache.ts: `get-page-policy`), never from
+ * The policy comes from the background's cache (background/policy-cache.ts: `get-page-policy`), never from
  * `storage.managed` directly: its first read in a freshly started browser can take seconds.
  *
  *   const s = await getPageSettings(location.origin);
@@ -78,7 +78,7 @@ export type PageUserSettings = Pick<Settings, (typeof PAGE_KEYS)[number]>;
  * While the policy is not known yet (`{ known: false }`: the browser has just started and its first
  * `storage.managed` read has not landed), the rule is: the user's settings stand for everything that only
  * chooses what is shown or where to read (cutoff, campaigns turned off, date order, DICOMweb path, snooze) — a policy value replaces them
- * once it is known and the page re-renders (settings/policy-cache.ts) — but nothing that a policy would
+ * once it is known and the page re-renders (background/policy-cache.ts) — but nothing that a policy would
  * *replace with its own data* is shown from the user's side meanwhile: no reference-level table (a position
  * against a table the organisation may replace is a clinical number, so none is shown until the policy is
  * known), and nothing is marked as managed.

@@ -40,7 +40,7 @@ export interface Policy {
 export type PolicyKey = keyof Policy;
 
 /**
- * What the background knows of the policy (settings/policy-cache.ts): the raw managed-storage object (`{}`
+ * What the background knows of the policy (background/policy-cache.ts): the raw managed-storage object (`{}`
  * when there is none), or that no read has landed yet since the browser started.
  */
 export type PolicySnapshot = { known: true; raw: Record<string, unknown> } | { known: false };

@@ -1,7 +1,7 @@
 /**
  * Per-site access, the pure part: origins and match patterns, and `reconcile`, which turns "what the
  * user has granted" and "what is registered" into the registrations to add and remove.
- * No browser API here; the background adapter is `site-access-background.ts`, the popup side
+ * No browser API here; the background adapter is `background/site-access.ts`, the popup side
  * `site-access-client.ts`.
  *
  * Match patterns carry no port (`http://host/*` matches every port of host): browsers do not take

@@ -23,7 +23,7 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   // is shown (the panel is too large to load on every page).
   z.strictObject({ type: z.literal('get-page-settings') }),
   z.strictObject({ type: z.literal('load-panel') }),
-  // Added by the perf work: panel.js asks for the policy the background has cached (settings/policy-cache.ts)
+  // Added by the perf work: panel.js asks for the policy the background has cached (background/policy-cache.ts)
   // instead of reading storage.managed, whose first read can take seconds.
   z.strictObject({ type: z.literal('get-page-policy') }),
   // panel.js asks for the UI locale's number symbols, read with Intl in the background so that the page's main

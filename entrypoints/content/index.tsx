@@ -62,7 +62,7 @@ export default defineContentScript({
       fallbackSettings: DEFAULTS,
       watchSettings: (cb) => {
         // The user's settings change in storage.local; a policy change comes from the background, once its
-        // cache has it (settings/policy-cache.ts), as `page-settings-changed`.
+        // cache has it (background/policy-cache.ts), as `page-settings-changed`.
         const onChanged = (_changes: unknown, area: string) => {
           if (area === 'local') cb();
         };

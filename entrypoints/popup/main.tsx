@@ -10,14 +10,14 @@ import { Popup } from '@/components/Popup';
 import { SiteAccessControls } from '@/components/SiteAccessControls';
 import type { TabFacts } from '@/content/page/messages';
 import { markRead, openView, readView, requestRefresh, type StatementsView } from '@/news/view';
-import { policyForPage } from '@/settings/policy-cache';
-import { queryTabFacts } from '@/settings/tab-facts';
+import { policyForPage } from '@/background/policy-cache';
+import { queryTabFacts } from '@/background/tab-facts';
 import './style.css';
 
 const locale = browser.i18n.getUILanguage();
 document.documentElement.lang = locale;
 // Start reading the statements before the first render: the list should paint as soon as it can — without
-// waiting seconds for storage.managed in a browser that has just started (settings/policy-cache.ts policyForPage).
+// waiting seconds for storage.managed in a browser that has just started (background/policy-cache.ts policyForPage).
 const policy = policyForPage();
 const opening = openView(() => policy.now);
 

@@ -19,7 +19,7 @@ export const BUILDS = {
 };
 
 /** Everything a build is made from. A build older than any of these is stale. */
-const SOURCES = ['entrypoints', 'content', 'components', 'clinical', 'news', 'settings', 'locales', 'public', 'assets', 'utils', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['entrypoints', 'background', 'content', 'components', 'clinical', 'news', 'settings', 'locales', 'public', 'assets', 'utils', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 export function buildDir(name) {
   if (!(name in BUILDS)) throw new Error(`unknown build "${name}" (known: ${Object.keys(BUILDS).join(', ')})`);

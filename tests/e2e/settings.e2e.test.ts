@@ -174,7 +174,7 @@ describeE2E(SUITE, ['chromium'], () => {
         expect(await page.getByRole('button', { name: 'Enable the 2 sites your organisation approved' }).count()).toBe(1);
         expect(text).toContain('https://ris.example.test');
 
-        // The page side gets the policy too, through the background's cache (settings/policy-cache.ts): in this
+        // The page side gets the policy too, through the background's cache (background/policy-cache.ts): in this
         // fresh profile the first storage.managed read may land after the page asked, and the page is then told
         // to ask again. Under the policy's cutoff of 21 the 20-year-old's CT order shows the panel.
         const site = await serveStatic({ '/orders/new': ORDER_20_YEARS });

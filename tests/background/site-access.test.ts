@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFakePermissions, type FakePermissions } from '../helpers/fake-permissions';
 import { installFakeScripting, type FakeScripting } from '../helpers/fake-scripting';
 import { STATEMENT_HOSTS, OPTIONAL_SITE_HOSTS, LOOPBACK_HOSTS } from '@/settings/hosts';
-import { reconcileSiteAccess, registerSiteAccess } from '@/settings/site-access-background';
+import { reconcileSiteAccess, registerSiteAccess } from '@/background/site-access';
 import { writeSetting } from '@/settings';
 
 let perms: FakePermissions;

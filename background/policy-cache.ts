@@ -20,7 +20,7 @@
  * Wiring: `registerPolicyCache()` once, synchronously, in the background's main().
  */
 import { browser } from 'wxt/browser';
-import { readManagedRaw, type PolicySnapshot } from './policy';
+import { readManagedRaw, type PolicySnapshot } from '@/settings/policy';
 
 
 

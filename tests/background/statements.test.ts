@@ -18,7 +18,7 @@ import {
   registerStatements,
   updateBadge,
   type StatementsDeps,
-} from '../../news/background';
+} from '../../background/statements';
 import { loadCache } from '../../news/store';
 import { markRead, openView, readView } from '../../news/view';
 import { SNAPSHOT } from '../../news/snapshot';

@@ -10,7 +10,7 @@
  *   the stored facts.
  * - `get-page-settings`: the always-on content script's settings (cutoff, date order, campaigns
  *   off, snooze) for the sender's origin, read here with settings/page.ts so the page carries no zod.
- *   The policy in them is the cached one (settings/policy-cache.ts), so the answer never waits for
+ *   The policy in them is the cached one (background/policy-cache.ts), so the answer never waits for
  *   storage.managed.
  * - `get-page-policy`: panel.js's view of that cache (only the policy keys the page reads).
  * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there).
@@ -29,9 +29,9 @@ import {
   type TabFacts,
 } from '@/content/page/messages';
 import { numberSymbolsOf, type NumberSymbols } from '@/content/panel/number-format';
-import { getPageSettings, PAGE_POLICY_KEYS } from './page';
+import { getPageSettings, PAGE_POLICY_KEYS } from '@/settings/page';
 import { policyCache } from './policy-cache';
-import type { PolicySnapshot } from './policy';
+import type { PolicySnapshot } from '@/settings/policy';
 
 /** The panel script (entrypoints/panel.content), injected where content.js found a child. */
 export const PANEL_SCRIPT_FILE = '/content-scripts/panel.js';

@@ -19,8 +19,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { watchSettings } from '@/settings';
-import { readStatementsConfig, type StatementsConfig } from './config';
-import { fetchSource, sourceUrls } from './sources';
+import { readStatementsConfig, type StatementsConfig } from '@/news/config';
+import { fetchSource, sourceUrls } from '@/news/sources';
 import {
   CACHE_KEY,
   READ_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   shownStatements,
   unreadStatements,
   withOutcome,
-} from './store';
+} from '@/news/store';
 
 export type { StatementsConfig };
 export const REFRESH_ALARM = 'news-refresh';

@@ -9,9 +9,9 @@ import {
   resetPolicyCacheForTests,
   stableJson,
   type PolicyCacheDeps,
-} from '@/settings/policy-cache';
+} from '@/background/policy-cache';
 import type { PolicySnapshot } from '@/settings/policy';
-import { handleMessage } from '@/settings/tab-facts';
+import { handleMessage } from '@/background/tab-facts';
 import { formatNumber, numberSymbolsOf, parseNumberSymbols } from '@/content/panel/number-format';
 
 /** A storage.managed read that takes as long as the test says (a freshly started Chromium: seconds). */

@@ -7,7 +7,7 @@
  * into tabs of that site that are already open, so nobody has to reload.
  */
 import { browser } from 'wxt/browser';
-import { readPolicy, readSetting, watchSettings } from './index';
+import { readPolicy, readSetting, watchSettings } from '@/settings';
 import {
   CONTENT_SCRIPT_FILE,
   feedPatterns,
@@ -17,7 +17,7 @@ import {
   urlMatchesPattern,
   type ContentScriptRegistration,
   type ReconcilePlan,
-} from './site-access';
+} from '@/settings/site-access';
 
 export interface ReconcileResult extends ReconcilePlan {
   errors: string[];

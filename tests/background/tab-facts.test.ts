@@ -12,7 +12,7 @@ import {
   shapeOf,
   storeTabFacts,
   type SendToTab,
-} from '@/settings/tab-facts';
+} from '@/background/tab-facts';
 
 const childCt: TabFacts = { pediatric: true, campaigns: ['ct'], modality: 'CT', siteEnabled: true };
 const nothing: TabFacts = { pediatric: false, campaigns: [], modality: null, siteEnabled: true };

@@ -10,8 +10,10 @@
  * - 10 s for the whole exchange, body included;
  * - at most 2 MiB of body (Content-Length checked first, then counted while reading);
  * - no cookies, no referrer;
- * - redirects only within permitted hosts: the final URL must be http(s) and permitted, else the
- *   body is not read. (Browsers hide intermediate hops from `fetch`; the final one is checked.)
+ * - redirects are followed by hand (`redirect: 'manual'`), at most `MAX_REDIRECTS`, and each hop is checked
+ *   before it is requested: http(s), permitted, never from https down to http. A browser hides where a redirect
+ *   goes from extension code too (an "opaque redirect": no status, no Location), so there a redirect ends the
+ *   fetch as `redirect` — nothing is requested from a host that was not checked first.
  * - 200 with no statements in it is a "format not recognised" failure (the caller keeps its cache).
  */
 import { readCapped } from '../utils/read-capped';
@@ -24,6 +26,9 @@ export const IMAGEGENTLY_HOME_URL = 'https://www.imagegently.org/';
 export const IMAGEGENTLY_URLS: readonly string[] = [IMAGEGENTLY_HOME_URL, IMAGEGENTLY_NEWS_URL];
 
 export const FETCH_TIMEOUT_MS = 10_000;
+/** Hops followed by hand before a source counts as redirecting too much. */
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface SourceSettings {
@@ -44,7 +49,7 @@ export type FetchErrorCode =
   | 'http' // a status other than 200/304; `status` says which
   | 'too-large'
   | 'format' // 200, but nothing recognisable as statements
-  | 'redirect' // redirected to a host that is not permitted
+  | 'redirect' // redirected where it may not be followed (not permitted, not http(s), to http, hidden, too many)
   | 'not-permitted'; // no host permission for the source itself
 
 export interface FetchError {
@@ -95,18 +100,29 @@ export async function fetchSource(url: string, cached: Validators | undefined, d
   if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
 
   try {
-    const response = await deps.fetch(url, {
-      method: 'GET',
-      headers,
-      signal: controller.signal,
-      redirect: 'follow',
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    });
-    const finalUrl = response.url || url;
-    if (finalUrl !== url && (!isHttpUrl(finalUrl) || !(await deps.isPermitted(finalUrl)))) {
-      controller.abort();
-      return failed('redirect');
+    let finalUrl = url;
+    let response: Response;
+    for (let hops = 0; ; hops++) {
+      response = await deps.fetch(finalUrl, {
+        method: 'GET',
+        headers,
+        signal: controller.signal,
+        redirect: 'manual',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+      if (response.type === 'opaqueredirect') {
+        controller.abort();
+        return failed('redirect');
+      }
+      if (!REDIRECT_STATUSES.has(response.status)) break;
+      const next = redirectTarget(finalUrl, response.headers.get('location'));
+      if (!next || hops >= MAX_REDIRECTS || !(await deps.isPermitted(next))) {
+        controller.abort();
+        return failed('redirect');
+      }
+      await response.body?.cancel().catch(() => undefined);
+      finalUrl = next;
     }
     if (response.status === 304 && (cached?.etag || cached?.lastModified)) {
       controller.abort();
@@ -141,6 +157,23 @@ export async function fetchSource(url: string, cached: Validators | undefined, d
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Where a redirect from `from` may go: its Location resolved against `from`, when that is an http(s) URL and not a
+ * step down from https to http; else null.
+ */
+export function redirectTarget(from: string, location: string | null): string | null {
+  if (!location) return null;
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    return null;
+  }
+  if (!isHttpUrl(next.href)) return null;
+  if (new URL(from).protocol === 'https:' && next.protocol !== 'https:') return null;
+  return next.href;
 }
 
 /** The body's bytes, stopping (and aborting the request) past `maxBytes`. */

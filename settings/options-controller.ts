@@ -14,7 +14,7 @@ import { DOSE_QUANTITIES, type DoseQuantity, type SizeMetric } from '@/clinical/
 import type { OptionsActions, OptionsView } from '@/components/options/types';
 import { getSettingsState } from './index';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
-import { LIMITS, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
+import { LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
 
 export interface PermissionsLike {
@@ -198,7 +198,7 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     },
 
     addFeed(url) {
-      const pattern = hostPattern(url);
+      const pattern = normalizeFeedUrl(url) === url ? hostPattern(url) : null;
       if (!pattern) return Promise.resolve(false);
       const asked = deps.permissions.request({ origins: [pattern] });
       return asked.then(async (granted) => {

@@ -86,6 +86,15 @@ export function normalizeHttpUrl(input: string): string | null {
   return parseHttp(input)?.href ?? null;
 }
 
+/**
+ * A statement feed the user adds: an https URL, normalised, or null. (Feeds stored by older versions over http
+ * are still read; a new one must be https, so nobody on the network path can rewrite what the popup shows.)
+ */
+export function normalizeFeedUrl(input: string): string | null {
+  const url = parseHttp(input);
+  return url?.protocol === 'https:' ? url.href : null;
+}
+
 /** An origin string that is already normalised (what we store as a map key). */
 export const OriginSchema = lazySchema(() => z.string().check(
   z.refine((s) => normalizeOrigin(s) === s, { error: 'not an http(s) origin like https://pacs.example.org' }),

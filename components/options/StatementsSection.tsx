@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { LIMITS, normalizeHttpUrl } from '@/settings';
+import { LIMITS, normalizeFeedUrl } from '@/settings';
 import { isManaged, ManagedBadge } from './Managed';
 import { saveAndReport, type Report } from './OptionsPage';
 import type { OptionsActions, OptionsView } from './types';
@@ -13,9 +13,9 @@ interface SectionProps {
   report: Report;
 }
 
-/** Check a feed URL before asking for its permission: the normalised URL, or why not. */
+/** Check a feed URL before asking for its permission: the normalised URL, or why not. Feeds are https only. */
 export function checkFeedUrl(text: string, current: readonly string[]): { url: string } | { error: string } {
-  const url = normalizeHttpUrl(text);
+  const url = normalizeFeedUrl(text);
   if (!url) return { error: i18n.t('options.statements.invalidUrl') };
   if (current.includes(url)) return { error: i18n.t('options.statements.duplicate') };
   if (current.length >= LIMITS.extraStatementUrls) {

@@ -123,7 +123,7 @@ describe('OptionsPage', () => {
     expect(a.save).toHaveBeenCalledWith('disabledCampaigns', ['dental', 'fluoroscopy']);
   });
 
-  it('adding a feed: a bad URL is refused before any permission request; a good one is asked for', () => {
+  it('adding a feed: a bad or plain-http URL is refused before any permission request; an https one is asked for', () => {
     const a = actions();
     show(view(), a);
     const input = root.querySelector<HTMLInputElement>('#igo-feed')!;
@@ -134,7 +134,15 @@ describe('OptionsPage', () => {
     });
     act(() => void form.dispatchEvent(new Event('submit', { cancelable: true })));
     expect(a.addFeed).not.toHaveBeenCalled();
-    expect(status()).toBe('Enter an http or https URL.');
+    expect(status()).toBe('Enter an https URL.');
+    // Feeds are https only: a plain-http feed could be rewritten by anyone on the network path.
+    act(() => {
+      input.value = 'http://feeds.example.org/ig.xml';
+      input.dispatchEvent(new Event('input'));
+    });
+    act(() => void form.dispatchEvent(new Event('submit', { cancelable: true })));
+    expect(a.addFeed).not.toHaveBeenCalled();
+    expect(status()).toBe('Enter an https URL.');
     act(() => {
       input.value = 'https://feeds.example.org/ig.xml';
       input.dispatchEvent(new Event('input'));

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../e2e/harness/static';
-import { fetchSource, sourceUrls, IMAGEGENTLY_URLS, type FetchDeps } from '../../news/sources';
+import { fetchSource, redirectTarget, sourceUrls, IMAGEGENTLY_URLS, MAX_REDIRECTS, type FetchDeps } from '../../news/sources';
 
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../fixtures/news', name), 'utf8');
 const RSS = fixture('feed.rss.xml');
@@ -56,6 +56,8 @@ beforeAll(async () => {
       },
       '/redirect-inside': (_req, res) => void res.writeHead(302, { location: '/page' }).end(),
       '/redirect-outside': (_req, res) => void res.writeHead(301, { location: other.url('/feed.xml') }).end(),
+      '/redirect-loop': (_req, res) => void res.writeHead(307, { location: '/redirect-loop' }).end(),
+      '/redirect-nowhere': (_req, res) => void res.writeHead(302).end(),
     },
   });
 });
@@ -102,6 +104,47 @@ describe('fetchSource', () => {
     expect(out.finalUrl).toBe(allowed.url('/page'));
     // "fixture-five.html" is relative: resolved against /page, not /redirect-inside
     expect(out.statements.find((s) => s.title.startsWith('Fixture item five'))!.url).toBe(allowed.url('/fixture-five.html'));
+  });
+
+  it('checks each hop before requesting it: a host that is not permitted is never asked', async () => {
+    const asked: string[] = [];
+    const out = await fetchSource(allowed.url('/redirect-outside'), undefined, deps({ fetch: (i, init) => (asked.push(String(i)), fetch(i, init)) }));
+    expect(out).toEqual({ kind: 'failed', error: { code: 'redirect' } });
+    expect(asked).toEqual([allowed.url('/redirect-outside')]);
+    expect(other.requests.filter((r) => r.path === '/feed.xml')).toEqual([]);
+  });
+
+  it('follows hops by hand, each with redirect "manual"; too many hops, or a redirect without a target, is "redirect"', async () => {
+    const modes: (RequestRedirect | undefined)[] = [];
+    const counting = deps({ fetch: (i, init) => (modes.push(init?.redirect), fetch(i, init)) });
+    expect((await fetchSource(allowed.url('/redirect-inside'), undefined, counting)).kind).toBe('fetched');
+    expect(modes).toEqual(['manual', 'manual']);
+    modes.length = 0;
+    expect(await fetchSource(allowed.url('/redirect-loop'), undefined, counting)).toEqual({ kind: 'failed', error: { code: 'redirect' } });
+    expect(modes).toHaveLength(MAX_REDIRECTS + 1);
+    expect(await fetchSource(allowed.url('/redirect-nowhere'), undefined, deps())).toEqual({ kind: 'failed', error: { code: 'redirect' } });
+  });
+
+  it("stops at a browser's opaque redirect (it hides where it goes) without following it", async () => {
+    const asked: string[] = [];
+    const opaque = { type: 'opaqueredirect', status: 0, url: '', headers: new Headers(), body: null } as unknown as Response;
+    const out = await fetchSource('https://feeds.example.org/ig.xml', undefined, {
+      fetch: async (i) => (asked.push(String(i)), opaque),
+      isPermitted: () => true,
+    });
+    expect(out).toEqual({ kind: 'failed', error: { code: 'redirect' } });
+    expect(asked).toEqual(['https://feeds.example.org/ig.xml']);
+  });
+
+  it('never steps down from https to http, and resolves relative targets', () => {
+    expect(redirectTarget('https://a.example/feed', 'http://a.example/feed')).toBeNull();
+    expect(redirectTarget('https://a.example/feed', '//b.example/x')).toBe('https://b.example/x');
+    expect(redirectTarget('http://a.example/feed', 'https://a.example/feed')).toBe('https://a.example/feed');
+    expect(redirectTarget('https://a.example/dir/feed', 'other.xml')).toBe('https://a.example/dir/other.xml');
+    expect(redirectTarget('https://a.example/feed', 'javascript:alert(1)')).toBeNull();
+    expect(redirectTarget('https://a.example/feed', 'file:///etc/passwd')).toBeNull();
+    expect(redirectTarget('https://a.example/feed', 'http://[bad')).toBeNull();
+    expect(redirectTarget('https://a.example/feed', null)).toBeNull();
   });
 
   it('refuses a redirect to a host that is not permitted, and a source that is not', async () => {

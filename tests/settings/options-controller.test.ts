@@ -134,6 +134,13 @@ describe('options controller', () => {
     expect((await readSetting('statementSources')).extraUrls).toEqual([]);
   });
 
+  it('addFeed refuses a plain-http feed without asking for anything', async () => {
+    const yes = permissionsFake([...REQUIRED]);
+    expect(await createOptionsController(deps(yes).d).actions.addFeed('http://feeds.example.org/ig.xml')).toBe(false);
+    expect(yes.requests).toEqual([]);
+    expect((await readSetting('statementSources')).extraUrls).toEqual([]);
+  });
+
   it('a load that overlaps a write reads again after it (no stale values over a fresh change)', async () => {
     const c = createOptionsController(deps(permissionsFake(REQUIRED)).d);
     const loading = c.load();

@@ -8,6 +8,7 @@
  * without a title or a day is left out. Items cut off by a truncated document are left out.
  */
 import { DomHandler, DomUtils, Parser } from 'htmlparser2';
+import { jsonNestsDeeperThan } from '../utils/json-depth';
 import { readFeedDate } from './dates';
 import { hasChildren, isElement, isText, plainText, textOf, type DomElement, type DomNode } from './dom';
 import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, clip, resolveHttpUrl } from './statement';
@@ -187,6 +188,7 @@ function atomItems(feed: DomElement, unclosed: Set<DomElement>, sourceUrl: strin
 
 /** Items of a JSON Feed (https://www.jsonfeed.org/version/1.1/), in feed order; [] for other JSON. */
 export function itemsFromJsonFeed(body: string, sourceUrl: string): PageItem[] {
+  if (jsonNestsDeeperThan(body)) return [];
   let data: unknown;
   try {
     data = JSON.parse(body);

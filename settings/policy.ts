@@ -68,12 +68,14 @@ function policyList(
   if (!Array.isArray(raw)) return { value: undefined, issues: [ignored(`${key}: expected a list`)] };
   const value: string[] = [];
   const issues: string[] = [];
-  raw.forEach((item, i) => {
-    const normal = normalize(item);
+  let i = 0;
+  for (; i < raw.length && value.length < max && issues.length < max; i++) {
+    const normal = normalize(raw[i]);
     if (normal === null) issues.push(ignored(`${key}[${i}]: ${why}`));
-    else if (value.length >= max) issues.push(ignored(`${key}[${i}]: more than ${max} entries`));
     else if (!value.includes(normal)) value.push(normal);
-  });
+  }
+  // Past the limit (of entries kept, or of bad ones noted) the rest is not read: one note, not one per entry.
+  if (i < raw.length) issues.push(ignored(`${key}: more than ${max} entries; ${raw.length - i} dropped`));
   return { value, issues };
 }
 

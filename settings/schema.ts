@@ -243,35 +243,47 @@ export function repairWhole<T>(schema: z.ZodMiniType<T>, raw: unknown, fallback:
   return { value: fallback, issues: [`${name}: ${describe(parsed.error)}; using the default`] };
 }
 
-/** Keep the valid elements of a list (up to `max`), dropping the rest with a note each. */
+/**
+ * Keep the valid elements of a list (up to `max`), dropping the bad ones with a note each. Past `max` elements
+ * kept (or `max` notes), the rest is not read: one note says how many were dropped.
+ */
 export function repairList<T>(element: z.ZodMiniType<T>, raw: unknown, name: string, max: number): Repaired<T[]> {
   if (raw === undefined || raw === null) return { value: [], issues: [] };
   if (!Array.isArray(raw)) return { value: [], issues: [`${name}: expected a list; using the default`] };
   const value: T[] = [];
   const issues: string[] = [];
-  raw.forEach((item, i) => {
-    const parsed = element.safeParse(item);
+  let i = 0;
+  for (; i < raw.length && value.length < max && issues.length < max; i++) {
+    const parsed = element.safeParse(raw[i]);
     if (!parsed.success) issues.push(`${name}[${i}]: ${describe(parsed.error)}; dropped`);
-    else if (value.length >= max) issues.push(`${name}[${i}]: more than ${max} entries; dropped`);
     else value.push(parsed.data);
-  });
+  }
+  if (i < raw.length) issues.push(`${name}: more than ${max} entries; ${raw.length - i} dropped`);
   return { value, issues };
 }
 
-/** Keep the valid entries of an origin-keyed map, dropping the rest with a note each. */
+/** Keep the valid entries of an origin-keyed map (up to LIMITS.sites), dropping the bad ones with a note each. */
 export function repairOriginMap<T>(entry: z.ZodMiniType<T>, raw: unknown, name: string): Repaired<Record<string, T>> {
   if (raw === undefined || raw === null) return { value: {}, issues: [] };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { value: {}, issues: [`${name}: expected a map; using the default`] };
   const value: Record<string, T> = {};
   const issues: string[] = [];
-  for (const [key, item] of Object.entries(raw as Record<string, unknown>)) {
+  const entries = Object.entries(raw as Record<string, unknown>);
+  let kept = 0;
+  let read = 0;
+  for (; read < entries.length && kept < LIMITS.sites && issues.length < LIMITS.sites; read++) {
+    const [key, item] = entries[read]!;
     const origin = normalizeOrigin(key);
     const parsed = entry.safeParse(item);
     if (!origin) issues.push(`${name}: a key is not an http(s) origin; dropped`);
     else if (!parsed.success) issues.push(`${name}[${origin}]: ${describe(parsed.error)}; dropped`);
-    else if (Object.keys(value).length >= LIMITS.sites) issues.push(`${name}: more than ${LIMITS.sites} sites; dropped`);
-    else value[origin] = parsed.data;
+    else {
+      if (!Object.hasOwn(value, origin)) kept++;
+      value[origin] = parsed.data;
+    }
   }
+  // Past the limit the rest is not read: one note, not one per entry.
+  if (read < entries.length) issues.push(`${name}: more than ${LIMITS.sites} sites; ${entries.length - read} dropped`);
   return { value, issues };
 }
 

@@ -7,6 +7,7 @@
  * with a per-install secret that does not travel.
  */
 import type { Policy } from './policy';
+import { jsonNestsDeeperThan } from '../utils/json-depth';
 import { repairSettings, type Settings, type SettingKey } from './schema';
 
 export const EXPORT_FORMAT = 'image-gently-companion/settings';
@@ -51,6 +52,7 @@ export function parseSettingsImport(text: string): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'the file is larger than 5 MB' };
   let data: unknown;
   try {
+    if (jsonNestsDeeperThan(text)) throw new SyntaxError('nested too deeply');
     data = JSON.parse(text);
   } catch {
     return { ok: false, error: 'the file is not JSON' };

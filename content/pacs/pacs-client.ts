@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { jsonNestsDeeperThan } from '@/utils/json-depth';
 import { readCapped } from '@/utils/read-capped';
 
 /**
@@ -266,6 +267,7 @@ export function createPacsClient(options: PacsClientOptions): PacsClient {
     async json(path, schema, accept = 'application/json') {
       const entry = await cached(path, accept, false);
       if (entry.kind !== 'text') throw new PacsRequestError('malformed');
+      if (jsonNestsDeeperThan(entry.text)) throw new PacsRequestError('malformed');
       let data: unknown;
       try {
         data = JSON.parse(entry.text);

@@ -7,12 +7,14 @@
  * ## Age precedence (also in docs/page-reading.md)
  * Facts of one kind: the first one that parses wins; later ones that disagree are kept as evidence with
  * `conflict: true` (so callers put their most trusted source first — e.g. DICOM tags before page text).
- * Age, from the first available of:
- *  1. birth date + exam date of the same record → exact calendar age at the exam (`ageBasis: 'exam'`);
- *  2. birth date + order date → age at the order (`'order'`);
- *  3. DICOM PatientAge (AS, `006Y`) → age at the study by definition (`'exam'`), lower bound in days;
- *  4. birth date + today (`now`, UTC) → `'today'`, only when no exam/order date is shown;
- *  5. an age as the screen shows it (`4 yrs, 1 mth`) → `'today'` (EHR banners show the current age).
+ * The reference date of a record, by role: exam > scheduled > order (ordered/requested) > visit > today; prior
+ * exams are never read as the record's dates (the readers leave them out). Age, from the first available of:
+ *  1. birth date + the reference date of the same record → exact calendar age on that date (`ageBasis: 'exam'`,
+ *     `'scheduled'`, `'order'` or `'visit'`; the evidence states the role);
+ *  2. DICOM PatientAge (AS, `006Y`) → age at the study by definition (`'exam'`), lower bound in days;
+ *  3. birth date + today (`now`, UTC) → `'today'`, only when the record shows no reference date;
+ *  4. an age as the screen shows it (`4 yrs, 1 mth`) → `'today'` (EHR banners show the current age); a fact marked
+ *     `unsure` (no label, no patient header) makes the analysis `ageUnsure`.
  * Why dates first: they give the age in days (the AS is rounded down to whole years for anyone over 4 — PS3.5
  * gives no finer rule), and they are what a technologist checks against the requisition.
  * Cross-checks (each flags `conflict` on the losing evidence and sets `ageConflict`): AS vs birth+exam (completed
@@ -72,6 +74,27 @@ interface AgeDecision {
   ageDetail: AgeDetail | null;
   pediatric: boolean;
   conflict: boolean;
+  /** The age came from a fact the page does not tie to the patient. */
+  unsure: boolean;
+}
+
+/** The reference date's precedence, as stated in the evidence. */
+const REFERENCE_ORDER = 'exam > scheduled > order > visit > today';
+/** Date facts that can be a record's reference date, by precedence. */
+const REFERENCE_KINDS: ReadonlyArray<readonly [FactKind, AgeBasis]> = [
+  ['examDate', 'exam'],
+  ['scheduledDate', 'scheduled'],
+  ['orderDate', 'order'],
+  ['visitDate', 'visit'],
+];
+
+/** The record's reference date: the first role (exam > scheduled > order > visit) with a date that parses. */
+function referenceDate(facts: readonly Fact[], ctx: Ctx, ev: Evidence[]): (DateFact & { basis: AgeBasis }) | null {
+  for (const [kind, basis] of REFERENCE_KINDS) {
+    const d = pickDate(facts, kind, ctx, ev);
+    if (d) return { ...d, basis };
+  }
+  return null;
 }
 
 export function emptyAnalysis(profileId: string | null = null, evidence: Evidence[] = []): PageAnalysis {
@@ -111,7 +134,11 @@ function contextOf(findings: PageFindings, options: AnalyzeOptions, notes: Evide
     cutoff = DEFAULT_PEDIATRIC_CUTOFF_YEARS;
   }
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
-  return { today: utcDate(now), cutoff, order: options.dateOrder ?? findings.dateOrder ?? null };
+  const order = findings.pageDateOrder ?? options.dateOrder ?? findings.dateOrder ?? null;
+  if (findings.pageDateOrder) {
+    notes.push({ kind: 'dateOrder', text: findings.pageDateOrder, where: 'page', note: 'day/month order shown by a date on the page that reads only one way' });
+  }
+  return { today: utcDate(now), cutoff, order };
 }
 
 /**
@@ -187,9 +214,9 @@ function firstReading(facts: readonly Fact[], kind: 'patientAge' | 'ageText'): {
 /** The age precedence (see the file comment), with its evidence. */
 function decideAge(facts: readonly Fact[], ctx: Ctx, ev: Evidence[]): AgeDecision {
   const birth = pickDate(facts, 'birthDate', ctx, ev);
-  const exam = pickDate(facts, 'examDate', ctx, ev);
-  const at = exam ?? pickDate(facts, 'orderDate', ctx, ev);
-  const basis: AgeBasis = exam ? 'exam' : 'order';
+  const ref = referenceDate(facts, ctx, ev);
+  const at = ref;
+  const basis: AgeBasis = ref?.basis ?? 'exam';
   const dicom = firstReading(facts, 'patientAge');
   const shown = firstReading(facts, 'ageText');
   let conflict = ev.some((e) => e.conflict && e.kind === 'birthDate');
@@ -204,19 +231,19 @@ function decideAge(facts: readonly Fact[], ctx: Ctx, ev: Evidence[]): AgeDecisio
   if (atAge && dicom) said(dicom, agesAgree(atAge, dicom.reading, 0), `birth + ${basis} date`);
   if (shown && todayAge) said(shown, agesAgree(todayAge, shown.reading, shown.reading.unit === 'D' ? 3 : 1), 'the birth date');
 
-  let result: AgeDecision = { ageDays: null, ageBasis: null, ageDetail: null, pediatric: false, conflict };
-  const use = (days: number, ageBasis: AgeBasis, ageDetail: AgeDetail | null, pediatric: boolean, text: string, where: string, note: string) => {
-    result = { ageDays: days, ageBasis, ageDetail, pediatric, conflict };
+  let result: AgeDecision = { ageDays: null, ageBasis: null, ageDetail: null, pediatric: false, conflict, unsure: false };
+  const use = (days: number, ageBasis: AgeBasis, ageDetail: AgeDetail | null, pediatric: boolean, text: string, where: string, note: string, unsure = false) => {
+    result = { ageDays: days, ageBasis, ageDetail, pediatric, conflict, unsure };
     ev.push({ kind: 'age', text, where, note: `used: ${note}` });
   };
   const calendar = (from: CalendarDate, to: CalendarDate): AgeDetail | null => {
     const c = calendarAge(from, to);
     return c && { source: 'calendar', ...c };
   };
-  if (atAge) use(atAge.days, basis, calendar(birth!.date, at!.date), isUnderCutoff(atAge, ctx.cutoff), `${atAge.days} days`, `${birth!.fact.where} + ${at!.fact.where}`, `birth + ${basis} date (UTC calendar)`);
-  else if (dicom) use(dicom.reading.days, 'exam', readingDetail(dicom.reading), dicom.reading.years < ctx.cutoff, dicom.fact.text, dicom.fact.where, `DICOM age at the study, ≥ ${dicom.reading.days} days`);
-  else if (todayAge) use(todayAge.days, 'today', calendar(birth!.date, ctx.today), isUnderCutoff(todayAge, ctx.cutoff), `${todayAge.days} days`, birth!.fact.where, 'birth date + today (no exam date shown)');
-  else if (shown) use(shown.reading.days, 'today', readingDetail(shown.reading), shown.reading.years < ctx.cutoff, shown.fact.text, shown.fact.where, `age as shown (today), ≥ ${shown.reading.days} days`);
+  if (atAge) use(atAge.days, basis, calendar(birth!.date, at!.date), isUnderCutoff(atAge, ctx.cutoff), `${atAge.days} days`, `${birth!.fact.where} + ${ref!.fact.where}`, `birth + ${basis} date (UTC calendar; reference date: ${REFERENCE_ORDER})`, !!birth!.fact.unsure);
+  else if (dicom) use(dicom.reading.days, 'exam', readingDetail(dicom.reading), dicom.reading.years < ctx.cutoff, dicom.fact.text, dicom.fact.where, `DICOM age at the study, ≥ ${dicom.reading.days} days`, !!dicom.fact.unsure);
+  else if (todayAge) use(todayAge.days, 'today', calendar(birth!.date, ctx.today), isUnderCutoff(todayAge, ctx.cutoff), `${todayAge.days} days`, birth!.fact.where, 'birth date + today (no exam, scheduled, order or visit date shown)', !!birth!.fact.unsure);
+  else if (shown) use(shown.reading.days, 'today', readingDetail(shown.reading), shown.reading.years < ctx.cutoff, shown.fact.text, shown.fact.where, `age as shown (today), ≥ ${shown.reading.days} days${shown.fact.unsure ? '; no label and no patient header: unsure' : ''}`, !!shown.fact.unsure);
   return result;
 }
 
@@ -251,7 +278,7 @@ function codesOf(facts: readonly Fact[]): ModalityCode[] {
   return codes;
 }
 
-const EXAM_KINDS = new Set<FactKind>(['examDate', 'orderDate', 'modality', 'procedure', 'ctdiVol', 'examKey']);
+const EXAM_KINDS = new Set<FactKind>(['examDate', 'scheduledDate', 'orderDate', 'modality', 'procedure', 'ctdiVol', 'examKey']);
 
 function decidePrimary(facts: readonly Fact[], ctx: Ctx, notes: Evidence[]): PageAnalysis {
   const ev: Evidence[] = notes;
@@ -262,6 +289,7 @@ function decidePrimary(facts: readonly Fact[], ctx: Ctx, notes: Evidence[]): Pag
   out.ageDetail = age.ageDetail;
   out.pediatric = age.pediatric;
   out.ageConflict = age.conflict;
+  if (age.unsure) out.ageUnsure = true;
 
   const hasExam = facts.some((f) => EXAM_KINDS.has(f.kind));
   const procedures = facts.filter((f) => f.kind === 'procedure' && f.text.trim() !== '');
@@ -386,7 +414,9 @@ function clean(s: string): string {
 class RowReader {
   birth: CalendarDate | null = null;
   exam: CalendarDate | null = null;
+  scheduled: CalendarDate | null = null;
   order: CalendarDate | null = null;
+  visit: CalendarDate | null = null;
   dicomAge: string | null = null;
   shownAge: string | null = null;
   proc: string | null = null;
@@ -395,7 +425,7 @@ class RowReader {
   constructor(private readonly ctx: Ctx) {}
 
   reset(): void {
-    this.birth = this.exam = this.order = null;
+    this.birth = this.exam = this.scheduled = this.order = this.visit = null;
     this.dicomAge = this.shownAge = this.proc = null;
     this.codes = null;
   }
@@ -409,8 +439,14 @@ class RowReader {
       case 'examDate':
         if (!this.exam) this.exam = dateOf(text, this.ctx);
         break;
+      case 'scheduledDate':
+        if (!this.scheduled) this.scheduled = dateOf(text, this.ctx);
+        break;
       case 'orderDate':
         if (!this.order) this.order = dateOf(text, this.ctx);
+        break;
+      case 'visitDate':
+        if (!this.visit) this.visit = dateOf(text, this.ctx);
         break;
       case 'patientAge':
         this.dicomAge ??= text;
@@ -438,14 +474,14 @@ class RowReader {
   }
 
   record(): ExamRecord {
-    const { ctx, birth, exam, order } = this;
+    const { ctx, birth, exam, scheduled, order, visit } = this;
     let ageDays: number | null = null;
     let ageBasis: AgeBasis | null = null;
     let ageDetail: AgeDetail | null = null;
     let pediatric = false;
-    const at = exam ?? order;
+    const at = exam ?? scheduled ?? order ?? visit;
     if (birth && at && (ageDays = daysBetween(birth, at)) >= 0) {
-      ageBasis = exam ? 'exam' : 'order';
+      ageBasis = exam ? 'exam' : scheduled ? 'scheduled' : order ? 'order' : 'visit';
       pediatric = fullMonthsBetween(birth, at) < ctx.cutoff * 12;
       // The printed age only for rows the panel lists (pediatric ones): less to build and to compare on big lists.
       const c = pediatric ? calendarAge(birth, at) : null;

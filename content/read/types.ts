@@ -19,7 +19,11 @@ export type Campaign =
   | 'nuclear-medicine'
   | 'dental';
 
-export type AgeBasis = 'exam' | 'order' | 'today';
+/**
+ * The date an age is taken at, by role: the exam's date, its scheduled date, the order's date, the visit's date,
+ * or today (the order of precedence, content/read/decide.ts).
+ */
+export type AgeBasis = 'exam' | 'scheduled' | 'order' | 'visit' | 'today';
 
 export type BodyRegion =
   | 'head' | 'neck' | 'chest' | 'abdomen' | 'pelvis' | 'abdomen-pelvis' | 'chest-abdomen-pelvis'
@@ -124,14 +128,20 @@ export interface PageAnalysis {
   /** List pages: one entry per row; such a page has no primary exam unless one is open. */
   records: ExamRecord[];
   evidence: Evidence[];
-  /** True when age sources disagreed (the conflicting evidence carries `conflict: true`). Added by issue 4. */
+  /** True when age sources disagreed (the conflicting evidence carries `conflict: true`). */
   ageConflict?: boolean;
   /** Set when a site recipe applied to the page: its id and whether it needs attention. */
   recipe?: RecipeStatus;
+  /**
+   * True when the age used is one the page does not tie to the patient: no label and no patient header (e.g. a
+   * lone "6 y.o." on a screen with no name or record number). The chip says "Child?" and the panel shows the
+   * campaign's reminders but no clinical numbers.
+   */
+  ageUnsure?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Additions by the page-reading area (issue 4). Additive only: everything above is unchanged.
+// Reading options and raw facts
 // ---------------------------------------------------------------------------------------------
 
 /** Order of day and month in numeric dates such as `03/04/2020`: from the site profile or a per-site setting. */
@@ -162,7 +172,8 @@ export interface RecipeStatus {
  * What a fact says. A profile (or the PACS data route) reads facts; `decide` turns them into a PageAnalysis.
  * - `patientAge`: DICOM AS (`006Y`, `018M`, `003W`, `010D`), the age at the study (PS3.5 §6.2).
  * - `ageText`: an age as a screen shows it (`4 yrs, 1 mth`, `6 y.o.`, `45 d/o`); EHR banners show the age today.
- * - `birthDate`, `examDate` (study/series/acquisition date), `orderDate` (an order not yet performed).
+ * - `birthDate`, `examDate` (study/series/acquisition date, the exam begun or done), `scheduledDate` (when the exam
+ *   is booked), `orderDate` (an order not yet performed: ordered/requested), `visitDate` (the encounter/admission).
  * - `modality`: DICOM codes, one or a list (`CT`, `CT\SR`, `PT, CT`).
  * - `procedure`: study/series/protocol/order description text (first one is the exam's description).
  * - `bodyPart`: DICOM BodyPartExamined or a body-site field.
@@ -173,7 +184,9 @@ export type FactKind =
   | 'ageText'
   | 'birthDate'
   | 'examDate'
+  | 'scheduledDate'
   | 'orderDate'
+  | 'visitDate'
   | 'modality'
   | 'procedure'
   | 'bodyPart'
@@ -193,6 +206,8 @@ export interface Fact {
   unit?: 'kg' | 'lb' | 'g';
   /** For `ctdiVol`: the phantom when the source says (CTDIPhantomTypeCodeSequence). */
   phantomCm?: 16 | 32;
+  /** An age the page does not tie to the patient (no label, no patient header): see `PageAnalysis.ageUnsure`. */
+  unsure?: boolean;
 }
 
 /** Everything a profile read from one page: the open record (if any) and list rows, each a list of facts. */
@@ -204,6 +219,11 @@ export interface PageFindings {
   rows: Fact[][];
   /** The site's own numeric date order when the profile knows it (e.g. a fixed display format). */
   dateOrder: DateOrder | null;
+  /**
+   * The numeric date order the page itself shows by a date that reads only one way (`25/11/2026`): wins over the
+   * per-site setting and the profile's. Optional: absent = not inferred.
+   */
+  pageDateOrder?: DateOrder | null;
   /** Page-level evidence (which profile, why nothing was read, deferral to the top frame …). */
   notes: Evidence[];
   /** Big lists read column by column (records follow those of `rows`). Optional: absent = none. */

@@ -92,12 +92,29 @@ export function parseDate(text: string, order?: DateOrder | null): DateParse {
   if (!text) return UNRECOGNISED;
   // Fast path: a bare DICOM DA (worklists print thousands of them).
   if (text.length === 8 && isDigits(text)) return make(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
-  const ymd = RE_YMD.exec(text);
-  const da = RE_DA.exec(text);
-  const nameMdy = RE_NAME_MDY.exec(text);
-  const nameDmy = RE_NAME_DMY.exec(text);
-  const num = RE_NUMERIC.exec(text);
-  // The earliest match in the text wins (a label may precede the date; a time may follow it).
+  return findDate(text, order)?.result ?? UNRECOGNISED;
+}
+
+/** A date found in a text: where it is written and what it says. */
+export interface DateMatch {
+  index: number;
+  length: number;
+  result: DateParse;
+  /** For numeric `a/b/yyyy` dates: the two leading numbers (to infer the page's day/month order). */
+  numeric?: readonly [number, number];
+}
+
+/**
+ * The first date written in `text` at or after `from` (the earliest match wins: a label may precede the date, a
+ * time may follow it), or null.
+ */
+export function findDate(text: string, order?: DateOrder | null, from = 0): DateMatch | null {
+  const s = from > 0 ? text.slice(from) : text;
+  const ymd = RE_YMD.exec(s);
+  const da = RE_DA.exec(s);
+  const nameMdy = RE_NAME_MDY.exec(s);
+  const nameDmy = RE_NAME_DMY.exec(s);
+  const num = RE_NUMERIC.exec(s);
   let best = -1;
   let at = Infinity;
   const candidates = [ymd, da, nameMdy, nameDmy, num];
@@ -108,20 +125,49 @@ export function parseDate(text: string, order?: DateOrder | null): DateParse {
       best = i;
     }
   }
+  if (best < 0) return null;
+  const m = candidates[best]!;
+  const where = { index: from + m.index, length: m[0].length };
   switch (best) {
     case 0:
-      return make(+ymd![1]!, +ymd![3]!, +ymd![4]!);
+      return { ...where, result: make(+m[1]!, +m[3]!, +m[4]!) };
     case 1:
-      return make(+da![1]!, +da![2]!, +da![3]!);
+      return { ...where, result: make(+m[1]!, +m[2]!, +m[3]!) };
     case 2:
-      return make(+nameMdy![3]!, monthOf(nameMdy![1]!), +nameMdy![2]!);
+      return { ...where, result: make(+m[3]!, monthOf(m[1]!), +m[2]!) };
     case 3:
-      return make(+nameDmy![3]!, monthOf(nameDmy![2]!), +nameDmy![1]!);
-    case 4:
-      return numeric(+num![1]!, +num![3]!, +num![4]!, order ?? null);
+      return { ...where, result: make(+m[3]!, monthOf(m[2]!), +m[1]!) };
     default:
-      return UNRECOGNISED;
+      return { ...where, result: numeric(+m[1]!, +m[3]!, +m[4]!, order ?? null), numeric: [+m[1]!, +m[3]!] };
   }
+}
+
+/** Every date written in `text`, in order (at most `max`). */
+export function findDates(text: string, order?: DateOrder | null, max = 8): DateMatch[] {
+  const out: DateMatch[] = [];
+  let from = 0;
+  while (out.length < max) {
+    const m = findDate(text, order, from);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m.length;
+  }
+  return out;
+}
+
+/**
+ * The day/month order a page writes its numeric dates in, from the dates that can only be read one way
+ * (`25/11/2026` is D/M, `11/25/2026` is M/D). Null when the page has none, or has both (then the per-site setting
+ * decides).
+ */
+export function inferDateOrder(pairs: Iterable<readonly [number, number]>): DateOrder | null {
+  let dmy = false;
+  let mdy = false;
+  for (const [a, b] of pairs) {
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) dmy = true;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? null : dmy ? 'DMY' : 'MDY';
 }
 
 /** The number written by the ASCII digits s[from, to) (already checked to be digits). */

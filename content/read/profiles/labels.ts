@@ -22,12 +22,21 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     'examDate',
     [
       'study date', 'exam date', 'date of exam', 'date of study', 'date of service', 'scan date', 'procedure date',
-      'acquisition date', 'performed', 'performed date', 'scheduled', 'scheduled date', 'appointment date', 'studydate',
-      'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha',
+      'acquisition date', 'performed', 'performed date', 'studydate', 'exam started', 'started', 'exam begin', 'begun',
+      'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha',
       'date',
     ],
   ],
-  ['orderDate', ['order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'fecha de la orden', 'fecha de solicitud']],
+  [
+    'scheduledDate',
+    [
+      'scheduled', 'scheduled date', 'scheduled for', 'appointment date', 'appointment', 'appt', 'appt date', 'booked',
+      'service date', 'expected date', 'requested start', 'requested start date', 'start date',
+      'fecha programada', 'programado', 'programada', 'cita', 'fecha de la cita',
+    ],
+  ],
+  ['orderDate', ['order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado']],
+  ['visitDate', ['visit date', 'date of visit', 'encounter date', 'admission date', 'admitted', 'adm', 'adm date', 'fecha de visita', 'fecha de consulta', 'fecha de ingreso', 'ingreso']],
   ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'peso', 'peso kg']],
   [
     'procedure',
@@ -37,7 +46,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription',
     ],
   ],
-  ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study']],
+  ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room']],
   ['bodyPart', ['body part', 'body region', 'region', 'body site', 'region anatomica']],
   ['ctdiVol', ['ctdivol', 'ctdi vol', 'ctdivol mgy', 'ctdi vol mgy']],
 ];
@@ -55,4 +64,4 @@ export function labelKind(text: string): LabelKind | undefined {
 /** Patient kinds (a label that makes a screen look like it is about a patient). */
 export const PATIENT_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['age', 'birthDate']);
 /** Exam kinds (a table with one of these per row is a list of exams or orders). */
-export const EXAM_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['examDate', 'orderDate', 'modality', 'procedure']);
+export const EXAM_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['examDate', 'scheduledDate', 'orderDate', 'modality', 'procedure']);

@@ -1,0 +1,126 @@
+/**
+ * The words a generic screen uses around its values, by class (English and Spanish):
+ * - field labels that are not facts but tell whose a value is — the patient's name or record number (a patient
+ *   header), a relative (a value that is someone else's), free text (reasons, notes: ages there are only the strong
+ *   forms);
+ * - the role of a date (`dateRole`): birth, exam, scheduled, order, visit, printed, prior;
+ * - section titles (`sectionClass`): earlier exams, other patients or relatives, free text;
+ * - the status of an order or exam row (`statusClass`): still to be done vs done;
+ * - marks of the selected/active item (`isSelectedElement`) and of content the page does not show.
+ * Matching is on short texts (labels, titles, statuses), case- and accent-insensitively.
+ */
+import { labelKey } from '../profiles/profile';
+
+export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'freeText';
+
+const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
+  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|person #|person number|personal id|personnummer|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|cip|rut|dni|curp)$/],
+  ['patientName', /^(?:patient|patient name|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
+  ['sex', /^(?:sex|gender|sex gender|sexo|genero)$/],
+  ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor)$/],
+  [
+    'freeText',
+    /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|cc|motivo|motivo de consulta|indicacion|historia clinica resumida|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
+  ],
+];
+
+/** What a field label says about its value, beyond a fact kind (see labels.ts for those). */
+export function fieldClass(label: string): FieldClass | null {
+  if (label.length > 40) return null;
+  const key = labelKey(label);
+  for (const [c, re] of FIELD_WORDS) if (re.test(key)) return c;
+  return null;
+}
+
+export type DateRole = 'birth' | 'exam' | 'scheduled' | 'order' | 'visit' | 'printed' | 'prior';
+
+// Tried in this order on the words just before a date or on its field label (normalised by labelKey).
+const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
+  ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima)\b/],
+  ['printed', /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion)\b/],
+  ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
+  ['scheduled', /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|requested start|service date|start date|programad[oa]|programacion|cita|fecha prevista|fecha programada)\b/],
+  ['exam', /\b(?:exam|examination|study|studies|performed|perf|started|start|begun|begin|acquired|acquisition|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|estudio|examen)\b/],
+  ['order', /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|solicitud|solicitad[oa]|pedido|peticion)\b/],
+  ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion)\b/],
+];
+
+/** The role of a date from the label or words before it; null when they do not say. */
+export function dateRole(words: string): DateRole | null {
+  const key = labelKey(words);
+  if (!key) return null;
+  for (const [role, re] of ROLE_WORDS) if (re.test(key)) return role;
+  return null;
+}
+
+export type SectionClass = 'prior' | 'others' | 'free';
+
+const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|schedule|today s schedule|appointments|family|family members|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|pacientes|lista de pacientes|agenda|familia|familiares|contactos)\b/],
+  ['prior', /\b(?:prior|priors|previous|history|historical|past|recent imaging|recent results|recent exams|recent studies|results|result history|completed|earlier|old|anteriores|previos|historial|antecedentes|resultados)\b/],
+  ['free', /\b(?:notes?|comments?|hpi|history of present illness|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion)\b/],
+];
+
+/** What a section title says about what follows it. */
+export function sectionClass(title: string): SectionClass | null {
+  if (title.length > 60) return null;
+  const key = labelKey(title);
+  for (const [c, re] of SECTION_WORDS) if (re.test(key)) return c;
+  return null;
+}
+
+export type StatusClass = 'active' | 'done' | 'cancelled';
+
+const STATUS_ACTIVE =
+  /^(?:new|active|pending|ordered|order|unsigned|to sign|signed|scheduled|booked|arrived|checked in|in progress|started|begun|in room|protocoled|protocolled|to be done|planned|tp|treatment planned|requested|queued|waiting|ready|open|current|nuevo|activa?o?|pendiente|solicitad[oa]|programad[oa]|en curso|iniciad[oa])$/;
+const STATUS_DONE =
+  /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa])$/;
+const STATUS_CANCELLED = /^(?:cancell?ed|canceled|discontinued|dc d|d c|void|voided|declined|deleted|cancelad[oa]|anulad[oa]|suspendid[oa])$/;
+
+/** A short text that is a row's status. */
+export function statusClass(text: string): StatusClass | null {
+  if (text.length > 24) return null;
+  const key = labelKey(text);
+  if (STATUS_CANCELLED.test(key)) return 'cancelled';
+  if (STATUS_DONE.test(key)) return 'done';
+  if (STATUS_ACTIVE.test(key)) return 'active';
+  return null;
+}
+
+/** Class tokens that mark the selected, active or current item of a list, tab or grid. */
+const SELECTED_CLASS = /(?:^|[\s_-])(?:sel|selected|active|current|highlight|highlighted|hilite|checked|chosen|is-active|is-selected|is-current|on)(?=$|[\s_-])/i;
+
+export function isSelectedElement(el: Element): boolean {
+  const aria = el.getAttribute('aria-selected') ?? el.getAttribute('aria-current') ?? el.getAttribute('aria-checked');
+  if (aria !== null && aria !== 'false') return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && SELECTED_CLASS.test(cls);
+}
+
+/** Class tokens of headings, titles and captions (where a page styles a `div` as its heading). */
+const HEADING_CLASS = /(?:^|[\s_-])(?:h|hd|hdr|head|header|heading|title|caption|cap|section|legend|subhead|subtitle)(?=$|[\s_\d-])/i;
+
+export function hasHeadingClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return cls !== null && HEADING_CLASS.test(cls);
+}
+
+/** Class tokens of items of a list (rows of a div grid, cards of a list). */
+const ROW_CLASS = /(?:^|[\s_-])(?:row|tr|item|list-item|entry|record|result|line|card|tile)(?=$|[\s_\d-])/i;
+
+export function hasRowClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return cls !== null && ROW_CLASS.test(cls);
+}
+
+/** Class tokens of content the page does not show. */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|invisible|collapsed-content)(?=$|\s)/i;
+
+export function hasHiddenClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return cls !== null && HIDDEN_CLASS.test(cls);
+}
+
+/** Wording that makes an exam named in a text conditional or not the one being done. */
+export const NOT_THE_EXAM =
+  /\b(?:if|unless|consider|considered|may|might|possibly|would|should|could|vs\.?|versus|not required|not needed|not indicated|no need|declined|deferred|cancell?ed|instead of|rather than|in lieu|alternative|si|salvo|considerar|no requiere|no necesario|rechazad[oa])\b/i;

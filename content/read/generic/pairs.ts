@@ -1,0 +1,141 @@
+/**
+ * Which label names each value, whatever the markup: for every segment of the walk (walk.ts), the label that
+ * names it, if any —
+ * - a table cell: its column header;
+ * - a label element followed by its value: `<dt>`/`<dd>`, `<th>`/`<td>`, `<label>` + control, `<b>Age:</b> 6`,
+ *   `<div class="cap">Unit #</div><div class="val">…</div>`, `<span class="k">Procedure</span><span>…</span>`;
+ * - a grid of labels followed by as many values, in one container (`Patient MRN Age Sex` then their values) or in
+ *   two stacked rows (small uppercase labels above values).
+ * A label is a short text that names a fact (labels.ts), a patient field (name, record number, sex), a relative or
+ * free text (fields.ts), or a date's role; text ending in ":" is a label too.
+ */
+import { labelKind, type LabelKind } from '../profiles/labels';
+import { dateRole, fieldClass, type FieldClass } from './fields';
+import type { Seg } from './walk';
+
+export type FieldKind = LabelKind | FieldClass | 'date' | 'other';
+
+export interface Field {
+  kind: FieldKind;
+  label: string;
+}
+
+const MAX_LABEL = 40;
+/** "Label:" with nothing after the colon. */
+const ENDS_WITH_COLON = /[:：]\s*$/;
+const TRAILING = /[\s:：*#]+$/;
+
+/** A date's role in at most three words ("Booked", "Requested start", "Adm"). */
+function isRoleWord(label: string): boolean {
+  return !/\d/.test(label) && label.split(/\s+/).length <= 3 && dateRole(label) !== null;
+}
+
+/** What a short text names when it is a label; null for a value. */
+export function labelField(text: string): Field | null {
+  if (!text || text.length > MAX_LABEL || /\d{3}/.test(text)) return null;
+  const label = text.replace(TRAILING, '') || text;
+  const kind = labelKind(label) ?? fieldClass(label) ?? (isRoleWord(label) ? 'date' : null);
+  if (kind) return { kind, label };
+  if (ENDS_WITH_COLON.test(text) && /[a-záéíóúñ]/i.test(label)) return { kind: 'other', label };
+  return null;
+}
+
+/** The nearest element that holds both (or null when they are further apart than `levels`). */
+function within(a: Element, b: Element, levels: number): boolean {
+  let x: Element | null = a;
+  for (let i = 0; x && i <= levels; i++, x = x.parentElement) if (x.contains(b)) return true;
+  return false;
+}
+
+/** The element child of `parent` that holds `el`. */
+function childHolding(parent: Element, el: Element): Element | null {
+  let x: Element | null = el;
+  while (x && x.parentElement !== parent) x = x.parentElement;
+  return x;
+}
+
+/**
+ * The field of every segment (same indexes as `segs`): the label naming it, or null. Label segments themselves
+ * get null (they are not values).
+ */
+export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
+  const out: (Field | null)[] = new Array(segs.length).fill(null);
+  const isLabel: (Field | null)[] = segs.map((s) => (s.col === null || !s.row ? labelField(s.text) : null));
+  const consumed = new Uint8Array(segs.length);
+
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.col !== null) {
+      const f = labelField(s.col);
+      if (f) out[i] = f;
+      continue;
+    }
+    const label = isLabel[i];
+    if (!label || consumed[i]) continue;
+    const next = segs[i + 1];
+    if (!next) continue;
+    // Value right after its label: a sibling element, the label's parent's own text, or a nested value.
+    if (!isLabel[i + 1] || direct(s.el, next.el)) {
+      if (within(s.el, next.el, 2)) {
+        out[i + 1] = label;
+        consumed[i + 1] = 1;
+        // A value split over inline elements (`<span>12/11/2026</span> <span>0900</span>`) stays one value.
+        continue;
+      }
+    }
+    // A grid: labels then as many values.
+    const grid = gridValue(segs, i, isLabel);
+    if (grid >= 0) {
+      out[grid] = label;
+      consumed[grid] = 1;
+    }
+  }
+  return out;
+}
+
+/** `value` is the label's next element sibling (or inside it), or the label's own parent (`<b>Age:</b> 6`). */
+function direct(label: Element, value: Element): boolean {
+  if (value === label.parentElement) return true;
+  const sib = label.nextElementSibling;
+  return sib !== null && (sib === value || sib.contains(value));
+}
+
+/**
+ * The value of label segment `i` in a grid: the container's children are k labels then k values (flat grid), or
+ * the label's row is followed by a row with as many children (stacked rows). -1 when it is not a grid.
+ */
+function gridValue(segs: readonly Seg[], i: number, isLabel: readonly (Field | null)[]): number {
+  const el = segs[i]!.el;
+  const parent = el.parentElement;
+  if (!parent) return -1;
+  const kids = parent.children;
+  const me = childHolding(parent, el);
+  const j = me ? Array.prototype.indexOf.call(kids, me) : -1;
+  if (j < 0) return -1;
+  // Flat grid: labels in the first half of the children, values in the second.
+  if (kids.length >= 4 && kids.length % 2 === 0 && j < kids.length / 2 && mostlyLabels(kids, 0, kids.length / 2)) {
+    return segIndexIn(segs, i, kids[j + kids.length / 2]!);
+  }
+  // Stacked rows: the next sibling row has the same number of children.
+  const below = parent.nextElementSibling;
+  if (below && below.children.length === kids.length && kids.length >= 2 && mostlyLabels(kids, 0, kids.length)) {
+    return segIndexIn(segs, i, below.children[j]!);
+  }
+  return -1;
+}
+
+function mostlyLabels(kids: HTMLCollection, from: number, to: number): boolean {
+  let labels = 0;
+  for (let k = from; k < to; k++) {
+    const t = (kids[k]!.textContent ?? '').trim();
+    if (!t || t.length > MAX_LABEL || /\d/.test(t)) return false;
+    if (labelField(t)) labels++;
+  }
+  return labels * 2 >= to - from;
+}
+
+/** The first segment after `i` inside `el` (looked for among the next few dozen). */
+function segIndexIn(segs: readonly Seg[], i: number, el: Element): number {
+  for (let k = i + 1; k < segs.length && k < i + 60; k++) if (el === segs[k]!.el || el.contains(segs[k]!.el)) return k;
+  return -1;
+}

@@ -1,0 +1,253 @@
+/**
+ * One bounded walk over the page: its text as a list of segments (one per text node or form control) in document
+ * order, each with what the markup says about it — whatever elements the page is built of:
+ * - headings (`h1`–`h6`, `role=heading`, `legend`, `caption`, `summary`, elements whose class names a heading or a
+ *   title, a block that is only bold text) and the section they open: earlier exams, other people, free text
+ *   (fields.ts `sectionClass`);
+ * - the selected/active/current item (`aria-selected`, `aria-current`, the usual class tokens), a select's chosen
+ *   option, a control's value;
+ * - rows (table rows, list items, ARIA rows, div-grid rows) and, in tables, the column a cell is under.
+ * Content the page does not show is not walked: `hidden`, `aria-hidden`, inline `display:none`, classes the page's own
+ * stylesheet hides (simple `.class`/`#id` rules), hidden-class tokens, closed `details`/`dialog`, `template`,
+ * scripts, sidebars (`aside`, `nav`, `role=complementary|navigation`).
+ * Big tables are not walked row by row: lists with exam columns are handed back whole (read column by column by
+ * table.ts), and of any table only its first rows and its selected rows are walked. Costs are capped (elements,
+ * segments, characters per segment).
+ */
+import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
+import { textOf } from '../profiles/profile';
+import { hasHeadingClass, hasHiddenClass, hasRowClass, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
+
+export const HEADING = 1;
+export const SELECTED = 2;
+export const PRIOR = 4;
+export const OTHERS = 8;
+export const FREE = 16;
+export const CONTROL = 32;
+
+export interface Seg {
+  text: string;
+  el: Element;
+  flags: number;
+  /** The row it is in (table row, list item, div-grid row), if any. */
+  row: Element | null;
+  /** The column header text of its table cell, if any. */
+  col: string | null;
+}
+
+export interface RowInfo {
+  selected: boolean;
+  status: StatusClass | null;
+  /** First and last segment index of the row. */
+  from: number;
+  to: number;
+}
+
+export interface PageText {
+  segs: Seg[];
+  rows: Map<Element, RowInfo>;
+  /** Tables whose header names exam columns: read as lists (one record per row). */
+  listTables: HTMLTableElement[];
+}
+
+/** Cost caps: elements visited, segments kept, characters per segment, rows walked per table. */
+const MAX_ELEMENTS = 20_000;
+const MAX_SEGS = 6_000;
+const MAX_SEG_CHARS = 2_000;
+const TABLE_ROWS_WALKED = 40;
+const MAX_STYLE_CHARS = 64_000;
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'BUTTON', 'ASIDE', 'NAV']);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION', 'SUMMARY']);
+const TEXT_INPUTS = new Set(['', 'text', 'date', 'datetime-local', 'number', 'search', 'tel']);
+
+const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE } as const;
+
+/** `.class` and `#id` selectors the page's own stylesheet hides with `display:none` (simple rules only). */
+function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<string> } {
+  const classes = new Set<string>();
+  const ids = new Set<string>();
+  let budget = MAX_STYLE_CHARS;
+  for (const style of Array.from(doc.getElementsByTagName('style'))) {
+    if (budget <= 0) break;
+    const css = (style.textContent ?? '').slice(0, budget);
+    budget -= css.length;
+    for (const rule of css.split('}')) {
+      const brace = rule.indexOf('{');
+      if (brace < 0 || !/display\s*:\s*none/i.test(rule.slice(brace))) continue;
+      const selectors = rule.slice(0, brace);
+      if (selectors.includes('@')) continue; // media queries (print-only rules) and the like
+      for (const raw of selectors.split(',')) {
+        const sel = raw.trim();
+        if (/^\.[A-Za-z_][\w-]*$/.test(sel)) classes.add(sel.slice(1));
+        else if (/^#[A-Za-z_][\w-]*$/.test(sel)) ids.add(sel.slice(1));
+      }
+    }
+  }
+  return { classes, ids };
+}
+
+const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+export function walkPage(scope: Element, doc: Document): PageText {
+  const segs: Seg[] = [];
+  const rows = new Map<Element, RowInfo>();
+  const listTables: HTMLTableElement[] = [];
+  const hiddenBy = stylesheetHidden(doc);
+  let elements = 0;
+
+  const isHidden = (el: Element): boolean => {
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+    const style = el.getAttribute('style');
+    if (style !== null && INLINE_HIDDEN.test(style)) return true;
+    if (hasHiddenClass(el)) return true;
+    if (hiddenBy.ids.size > 0 && el.id && hiddenBy.ids.has(el.id)) return true;
+    if (hiddenBy.classes.size > 0) {
+      const cls = el.getAttribute('class');
+      if (cls) for (const c of cls.split(/\s+/)) if (hiddenBy.classes.has(c)) return true;
+    }
+    const role = el.getAttribute('role');
+    return role === 'complementary' || role === 'navigation';
+  };
+
+  const push = (raw: string, el: Element, flags: number, row: Element | null, col: string | null) => {
+    if (segs.length >= MAX_SEGS) return;
+    const text = collapse(raw.length > MAX_SEG_CHARS ? raw.slice(0, MAX_SEG_CHARS) : raw);
+    if (text) segs.push({ text, el, flags, row, col });
+  };
+
+  const headingLike = (el: Element, tag: string): boolean => {
+    if (HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading' || hasHeadingClass(el)) return true;
+    // A block that is only bold text: <div><b>Contacts</b></div>.
+    const only = el.firstElementChild;
+    if (!only || only !== el.lastElementChild || (only.tagName !== 'B' && only.tagName !== 'STRONG')) return false;
+    for (const n of Array.from(el.childNodes)) if (n.nodeType === 3 && (n.nodeValue ?? '').trim()) return false;
+    return true;
+  };
+
+  const visit = (el: Element, flags: number, row: Element | null, col: string | null): void => {
+    if (++elements > MAX_ELEMENTS || segs.length >= MAX_SEGS) return;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (tag === 'SELECT') {
+      const s = el as HTMLSelectElement;
+      const chosen = Array.from(s.options).find((o) => o.hasAttribute('selected')) ?? s.options[s.selectedIndex];
+      if (chosen) push(textOf(chosen), el, flags | CONTROL | (chosen.hasAttribute('selected') ? SELECTED : 0), row, col);
+      return;
+    }
+    if (tag === 'INPUT') {
+      const input = el as HTMLInputElement;
+      if (TEXT_INPUTS.has((input.getAttribute('type') ?? '').toLowerCase())) push(input.value ?? '', el, flags | CONTROL, row, col);
+      return;
+    }
+    if (tag === 'TEXTAREA') {
+      push((el as HTMLTextAreaElement).value ?? '', el, flags | CONTROL | FREE, row, col);
+      return;
+    }
+    if ((tag === 'DIALOG' && !el.hasAttribute('open')) || (tag === 'DETAILS' && !el.hasAttribute('open'))) {
+      if (tag === 'DETAILS') for (const c of Array.from(el.children)) if (c.tagName.toUpperCase() === 'SUMMARY') visit(c, flags, row, col);
+      return;
+    }
+    if (tag === 'TABLE') {
+      visitTable(el as HTMLTableElement, flags, row);
+      return;
+    }
+    if (isSelectedElement(el)) flags |= SELECTED;
+    const from = segs.length;
+    const isRow = tag === 'TR' || tag === 'LI' || isRowRole(el) || (hasRowClass(el) && el.childElementCount >= 2);
+    if (isRow) row = el;
+    visitChildren(el, flags, row, col);
+    if (isRow && segs.length > from) rows.set(el, rowInfo(el, flags, from, segs.length - 1));
+  };
+
+  const visitChildren = (el: Element, flags: number, row: Element | null, col: string | null): void => {
+    let section = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        push(n.nodeValue ?? '', el, flags | section, row, col);
+        continue;
+      }
+      if (n.nodeType !== 1) continue;
+      const child = n as Element;
+      const heading = headingLike(child, child.tagName.toUpperCase());
+      const before = segs.length;
+      visit(child, heading ? flags | HEADING : flags | section, row, col);
+      if (segs.length === before) continue;
+      if (heading || allHeadings(segs, before)) {
+        const c = sectionClass(joinText(segs, before));
+        section = c ? FLAG_OF_SECTION[c] : 0;
+      }
+    }
+  };
+
+  const rowInfo = (el: Element, flags: number, from: number, to: number): RowInfo => {
+    let status: StatusClass | null = null;
+    for (let i = from; i <= to && !status; i++) status = statusClass(segs[i]!.text);
+    return { selected: (flags & SELECTED) !== 0 || isSelectedElement(el), status, from, to };
+  };
+
+  const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
+    const header = headerCellsOf(table);
+    const cols = header ? mapColumns(header) : [];
+    if (cols.length >= 2 && isExamList(cols)) listTables.push(table);
+    const labels = header ? Array.from(header).map((c) => textOf(c)) : null;
+    const headerRow = header?.[0]?.parentElement ?? null;
+    if (table.caption) visit(table.caption, flags | HEADING, row, null);
+    const bodies = bodiesOf(table);
+    let walked = 0;
+    for (const body of bodies.length > 0 ? bodies : [table]) {
+      const trs = rowsOf(body as HTMLTableSectionElement);
+      for (let r = 0; r < trs.length; r++) {
+        const tr = trs[r]!;
+        if (tr === headerRow) continue;
+        // Only the first rows of a long table, and any selected row further down.
+        if (walked >= TABLE_ROWS_WALKED && !isSelectedElement(tr)) continue;
+        walked++;
+        if (isHidden(tr)) continue;
+        const rowFlags = flags | (isSelectedElement(tr) ? SELECTED : 0);
+        const from = segs.length;
+        const cells = tr.cells;
+        for (let c = 0; c < cells.length; c++) {
+          const cell = cells[c]!;
+          visit(cell, rowFlags, tr, labels?.[c] ?? null);
+        }
+        if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1));
+      }
+      if (walked >= TABLE_ROWS_WALKED && trs.length > 4 * TABLE_ROWS_WALKED) {
+        // A long list: its selected rows only (one selector query, not a walk over thousands of rows).
+        for (const tr of Array.from(body.querySelectorAll('tr[aria-selected="true"], tr.selected, tr.active'))) {
+          if (rows.has(tr)) continue;
+          const from = segs.length;
+          const cells = (tr as HTMLTableRowElement).cells;
+          for (let c = 0; c < cells.length; c++) visit(cells[c]!, flags | SELECTED, tr, labels?.[c] ?? null);
+          if (segs.length > from) rows.set(tr, rowInfo(tr, flags | SELECTED, from, segs.length - 1));
+        }
+      }
+    }
+  };
+
+  visit(scope, 0, null, null);
+  return { segs, rows, listTables };
+}
+
+function isRowRole(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return role === 'row' || role === 'listitem' || role === 'option' || role === 'treeitem';
+}
+
+function allHeadings(segs: readonly Seg[], from: number): boolean {
+  if (segs.length - from > 3) return false;
+  for (let i = from; i < segs.length; i++) if (!(segs[i]!.flags & HEADING)) return false;
+  return true;
+}
+
+function joinText(segs: readonly Seg[], from: number): string {
+  let t = '';
+  for (let i = from; i < segs.length && t.length < 80; i++) t += (t ? ' ' : '') + segs[i]!.text;
+  return t;
+}
+
+const MESSY = /\s\s|[\t\n\r\f\v\u00a0]/;
+function collapse(s: string): string {
+  return MESSY.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}

@@ -1,0 +1,175 @@
+/**
+ * Ages written in running text, with or without a label, and what is NOT an age.
+ *
+ * `findAgeMentions(text)` returns every age the text states, each with its form:
+ * - `compact`: forms that only ever mean a person's age — `6 y.o.`, `6yo`, `6 y/o`, `45 d/o`, `5 wk.o.`, `3 m/o`,
+ *   `6 years old`, `6 años de edad`;
+ * - `pair`: an age next to a sex — `12Y / M`, `5 mo / M`, `9yo F`, `008M F`, `M 9Y`, `F 3y 7m`, `F | 3 y.o.`,
+ *   `Female, 5 wk.o.`, `Masculino 7 años`;
+ * - `as`: a DICOM Age String on its own or in brackets — `(009Y)`, `012Y`;
+ * - `plain`: a number with an age unit — `7 years`, `15 yrs`, `6 wks 2 days`, `3y 7m`, `17 months`, `4 años`,
+ *   `6-year-old` (the reader accepts these only where the page says they are the patient's: a label or the patient
+ *   header).
+ * Not ages (left out): durations and intervals — `for 2 weeks`, `over 6 months`, `last 3 days`, `x 5 days`,
+ *   `2 weeks ago`, `in 2 weeks`, `every 6 months`, `2-week follow-up`, `6-month course`, `18 h/day`, `1 per 5 years`,
+ *   `durante 3 días`, `hace 2 semanas`; ranges and limits — `5–10 y`, `2 to 20 years`, `under 5 years`, `< 2 y`;
+ *   history — `at 8 months of age`; and the ages of relatives — `mother, 31 yo`, `her 4-year-old son`,
+ *   `Guardian: Holm, Karin (mother), 38 years`.
+ * Pure string work (no DOM); the reader decides which mention is the patient's.
+ */
+import type { AgeReading } from './age';
+import { parseAgeText, parseDicomAge } from './age';
+
+export type AgeForm = 'compact' | 'pair' | 'as' | 'plain';
+
+export interface AgeMention {
+  reading: AgeReading;
+  form: AgeForm;
+  /** The age as written (the number and its unit, without the sex). */
+  text: string;
+  index: number;
+  /** The sex written next to it, when the form is a pair. */
+  sex?: 'M' | 'F';
+}
+
+// A unit of an age part; longest spellings first, never running into more letters.
+const U_YEAR = "years?|yrs?|yr|y|años?|anos?|a";
+const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|m';
+const U_WEEK = 'weeks?|wks?|wk|w|semanas?|sem';
+const U_DAY = 'days?|d|días|dias|día|dia';
+const UNIT = `(?:${U_YEAR}|${U_MONTH}|${U_WEEK}|${U_DAY})`;
+const NUM = '\\d{1,3}(?:[.,]5)?';
+/** One part: `7 y`, `6 wks`, `3y`; parts join with spaces, commas or "and"/"y". */
+const PART = `${NUM}\\s?${UNIT}\\.?(?![a-zñáéíóú])`;
+const RUN = `${PART}(?:(?:\\s*,\\s*|\\s+(?:and\\s+|y\\s+)?)${PART}){0,2}`;
+/** Suffixes that make an age compact: "y.o.", "yo", "y/o", "d/o", "wk.o.", "m/o", "years old", "años de edad". */
+const OLD = `(?:\\.\\s?o\\.?|\\/o|(?<![mM])o|\\s?-?\\s?old|\\s+de\\s+edad)(?![a-zñ])`;
+const SEX = '(?:male|female|masculino|femenino|hombre|mujer|var[oó]n|masc|fem|m|f)';
+const SEP = '\\s*[/|,·•–-]?\\s*';
+
+// Number + unit + "old"-suffix. The unit part may be a single letter ("6 y.o.", "45 d/o", "5 wk.o.").
+const RE_COMPACT = new RegExp(`(?<![\\w.,/-])(${NUM})\\s?(${UNIT})${OLD}`, 'giu');
+// Hyphenated "6-year-old" (an adjective: prose as often as a banner).
+const RE_HYPHEN_OLD = /(?<![\w.,/-])(\d{1,3})-(years?|months?|weeks?|days?|yr|mo|wk|day)-old\b/giu;
+// A DICOM AS standing alone or in brackets.
+const RE_AS = /(?<![\w.,/-])\(?(\d{3}[DWMY])\)?(?![\w])/g;
+// A run of age parts.
+const RE_RUN = new RegExp(`(?<![\\w.,/+-])${RUN}`, 'giu');
+const RE_SEX_BEFORE = new RegExp(`(?<![\\w])${SEX}\\.?${SEP}$`, 'iu');
+const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
+
+/** Words just before a number that make it a duration, interval, limit or history, not an age. */
+const DURATION_BEFORE =
+  /(?:\b(?:for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least)|[<>≤≥~×]|\bx)\s*$/iu;
+/** Right after the age: "ago", a rate ("/day"), "of age" (history), "follow-up", or the end of a range. */
+const AFTER_NOT_AGE =
+  /^\s*(?:ago\b|\/\s*(?:day|d|week|wk|month|mo|year|yr)\b|per\b|of\s+age\b|de\s+edad\s+(?:cuando|a)\b|later\b|earlier\b|prior\b|before\b|after\b|apart\b|follow|course\b|supply\b|history\b|duration\b|interval\b|window\b|plan\b|trial\b|old\s+(?:son|daughter|brother|sister|sibling|child|kid|boy|girl|baby|grand\w*|nephew|niece)\b|[–-]\s*\d|to\s+\d|a\s+\d|y\s+\d)/iu;
+/** A range just before: "5–", "2 to ", "2 a ". */
+const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
+
+/** People whose ages a patient's page shows beside the patient's own. */
+const RELATIVE =
+  /\b(?:mother|mom|mum|father|dad|parents?|guardians?|caregivers?|caller|sibling|siblings|brother|sister|son|daughter|sons|daughters|grand(?:mother|father|son|daughter|child|children|ma|pa)|aunt|uncle|cousin|husband|wife|spouse|partner|nephew|niece|twin|madre|mam[aá]|padre|pap[aá]|hermana?o?s?|hij[oa]s?|abuel[oa]s?|nieto?a?s?|t[ií][oa]|prim[oa]|esposo?a?|pareja|tutora?)\b/iu;
+
+const RELATIVE_AFTER = new RegExp(`^\\s*[(,–-]?\\s*${RELATIVE.source.replace(/^\\b/, '')}`, 'iu');
+
+/** Does the text name a relative (so ages in it are someone else's)? */
+export function namesRelative(text: string): boolean {
+  return RELATIVE.test(text);
+}
+
+/**
+ * A relative named in the same clause before the age (no sentence break between), or right after it
+ * ("38 years (mother)"): the age is theirs.
+ */
+function relativeAround(text: string, index: number, end: number): boolean {
+  const before = text.slice(Math.max(0, index - 48), index);
+  const clause = before.split(/[.;!?]\s|\n/).pop() ?? before;
+  if (RELATIVE.test(clause)) return true;
+  return RELATIVE_AFTER.test(text.slice(end, end + 24));
+}
+
+function isNotAge(text: string, index: number, end: number): boolean {
+  const before = text.slice(Math.max(0, index - 24), index);
+  if (DURATION_BEFORE.test(before) || RANGE_BEFORE.test(before)) return true;
+  return AFTER_NOT_AGE.test(text.slice(end, end + 32));
+}
+
+function sexOf(word: string): 'M' | 'F' {
+  return /^(?:f|fem|female|femenino|mujer)/i.test(word.trim()) ? 'F' : 'M';
+}
+
+function overlaps(found: readonly AgeMention[], index: number, end: number): boolean {
+  return found.some((m) => index < m.index + m.text.length && end > m.index);
+}
+
+/**
+ * Every age stated in `text` (see the file comment), strongest forms first within a position; relatives' ages,
+ * durations, ranges and history are left out.
+ */
+export function findAgeMentions(text: string, max = 6): AgeMention[] {
+  if (!text || !/\d/.test(text)) return [];
+  const found: AgeMention[] = [];
+  const add = (m: AgeMention, end: number) => {
+    if (found.length >= max || overlaps(found, m.index, end)) return;
+    if (relativeAround(text, m.index, end)) return;
+    found.push(m);
+  };
+
+  for (const m of text.matchAll(RE_COMPACT)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    const reading = parseAgeText(`${m[1]} ${m[2]}`);
+    if (!reading || isNotAge(text, index, index + m[1]!.length + m[2]!.length + 1)) continue;
+    const pair = sexNear(text, index, end);
+    add({ reading, form: pair ? 'pair' : 'compact', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}) }, end);
+  }
+  for (const m of text.matchAll(RE_AS)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    const reading = parseDicomAge(m[1]!);
+    if (!reading) continue;
+    const pair = sexNear(text, index, end);
+    add({ reading, form: pair ? 'pair' : 'as', text: m[1]!, index, ...(pair ? { sex: pair } : {}) }, end);
+  }
+  for (const m of text.matchAll(RE_RUN)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    if (overlaps(found, index, end)) continue;
+    const reading = parseAgeText(m[0]);
+    if (!reading || isNotAge(text, index, end)) continue;
+    if (!plausibleRun(m[0])) continue;
+    const pair = sexNear(text, index, end);
+    add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}) }, end);
+  }
+  for (const m of text.matchAll(RE_HYPHEN_OLD)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    const reading = parseAgeText(`${m[1]} ${m[2]}`);
+    if (!reading || isNotAge(text, index, end)) continue;
+    add({ reading, form: 'plain', text: m[0], index }, end);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A run of parts read as an age: units that are a single letter (`m`, `d`, `a`) count only next to a number with
+ * no space (`3y 7m`, `45d`) or in an all-short run, so "5 m" (metres) or "2 a" (Spanish "to") is not an age.
+ */
+function plausibleRun(run: string): boolean {
+  const parts = run.match(new RegExp(PART, 'giu')) ?? [];
+  for (const p of parts) {
+    const unit = /[a-zñáéíóú]+/iu.exec(p)?.[0] ?? '';
+    if (unit.length === 1 && /\s/.test(p) && unit !== 'y' && unit === unit.toLowerCase() && parts.length === 1) return false;
+  }
+  return parts.length > 0;
+}
+
+/** The sex written right before or right after an age (`M 9Y`, `12Y / M`, `F | 3 y.o.`), if any. */
+function sexNear(text: string, index: number, end: number): 'M' | 'F' | undefined {
+  const after = RE_SEX_AFTER.exec(text.slice(end, end + 12));
+  if (after) return sexOf(after[0].replace(/[\s/|,·•–-]/g, ''));
+  const before = RE_SEX_BEFORE.exec(text.slice(Math.max(0, index - 14), index));
+  if (before) return sexOf(before[0].replace(/[\s/|,·•–.-]/g, ''));
+  return undefined;
+}

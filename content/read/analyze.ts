@@ -38,7 +38,7 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
   const profile = u ? detectProfile(doc, u) : null;
   if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
   try {
-    return profile.read(doc, u, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+    return profile.read(doc, u, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.now ? { now: options.now } : {}) });
   } catch (e) {
     // A page shaped in a way the profile did not expect: report nothing rather than break the page.
     return {

@@ -74,8 +74,10 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
     if (!label || consumed[i]) continue;
     const next = segs[i + 1];
     if (!next) continue;
-    // Value right after its label: a sibling element, the label's parent's own text, or a nested value.
-    if (!isLabel[i + 1] || direct(s.el, next.el)) {
+    // Value right after its label: a sibling element, the label's parent's own text, or a nested value. (A role
+    // word right after a label is its value: "Status" → "Started".)
+    const nextLabel = isLabel[i + 1];
+    if (!nextLabel || (nextLabel.kind === 'date' && direct(s.el, next.el))) {
       if (within(s.el, next.el, 2)) {
         out[i + 1] = label;
         consumed[i + 1] = 1;

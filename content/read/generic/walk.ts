@@ -12,10 +12,11 @@
  * scripts, sidebars (`aside`, `nav`, `role=complementary|navigation`).
  * Big tables are not walked row by row: lists with exam columns are handed back whole (read column by column by
  * table.ts), and of any table only its first rows and its selected rows are walked. Costs are capped (elements,
- * segments, characters per segment).
+ * segments, characters per segment: profile.ts `factText`).
  */
 import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
-import { textOf } from '../profiles/profile';
+import { factText, textOf } from '../profiles/profile';
+import { labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, hasRowClass, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
 export const HEADING = 1;
@@ -46,14 +47,13 @@ export interface RowInfo {
 export interface PageText {
   segs: Seg[];
   rows: Map<Element, RowInfo>;
-  /** Tables whose header names exam columns: read as lists (one record per row). */
-  listTables: HTMLTableElement[];
+  /** Tables whose header names exam columns: read as lists (one record per row), with their header cells. */
+  listTables: { table: HTMLTableElement; header: ArrayLike<Element> }[];
 }
 
-/** Cost caps: elements visited, segments kept, characters per segment, rows walked per table. */
+/** Cost caps: elements visited, segments kept, rows walked per table, stylesheet text read. */
 const MAX_ELEMENTS = 20_000;
 const MAX_SEGS = 6_000;
-const MAX_SEG_CHARS = 2_000;
 const TABLE_ROWS_WALKED = 40;
 const MAX_STYLE_CHARS = 64_000;
 
@@ -92,7 +92,7 @@ const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export function walkPage(scope: Element, doc: Document): PageText {
   const segs: Seg[] = [];
   const rows = new Map<Element, RowInfo>();
-  const listTables: HTMLTableElement[] = [];
+  const listTables: PageText['listTables'] = [];
   const hiddenBy = stylesheetHidden(doc);
   let elements = 0;
 
@@ -112,7 +112,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   const push = (raw: string, el: Element, flags: number, row: Element | null, col: string | null) => {
     if (segs.length >= MAX_SEGS) return;
-    const text = collapse(raw.length > MAX_SEG_CHARS ? raw.slice(0, MAX_SEG_CHARS) : raw);
+    const text = factText(raw);
     if (text) segs.push({ text, el, flags, row, col });
   };
 
@@ -187,9 +187,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
   };
 
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
-    const header = headerCellsOf(table);
+    const header = headerCellsOf(table) ?? labelRow(table);
     const cols = header ? mapColumns(header) : [];
-    if (cols.length >= 2 && isExamList(cols)) listTables.push(table);
+    if (header && cols.length >= 2 && isExamList(cols)) listTables.push({ table, header });
     const labels = header ? Array.from(header).map((c) => textOf(c)) : null;
     const headerRow = header?.[0]?.parentElement ?? null;
     if (table.caption) visit(table.caption, flags | HEADING, row, null);
@@ -230,6 +230,19 @@ export function walkPage(scope: Element, doc: Document): PageText {
   return { segs, rows, listTables };
 }
 
+/** A table's first row when its cells are all labels (a header written with `td`). */
+function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
+  const first = table.rows[0];
+  if (!first || first.cells.length < 2) return null;
+  let labels = 0;
+  for (let c = 0; c < first.cells.length; c++) {
+    const t = textOf(first.cells[c]);
+    if (t.length > 40 || /\d/.test(t)) return null;
+    if (t && labelField(t)) labels++;
+  }
+  return labels * 2 >= first.cells.length && table.rows.length > 1 ? first.cells : null;
+}
+
 function isRowRole(el: Element): boolean {
   const role = el.getAttribute('role');
   return role === 'row' || role === 'listitem' || role === 'option' || role === 'treeitem';
@@ -245,9 +258,4 @@ function joinText(segs: readonly Seg[], from: number): string {
   let t = '';
   for (let i = from; i < segs.length && t.length < 80; i++) t += (t ? ' ' : '') + segs[i]!.text;
   return t;
-}
-
-const MESSY = /\s\s|[\t\n\r\f\v\u00a0]/;
-function collapse(s: string): string {
-  return MESSY.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }

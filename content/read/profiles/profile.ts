@@ -25,6 +25,8 @@ export interface SiteProfile {
 export interface ReadOptions {
   /** Per-site date order setting (profiles with a fixed display format ignore it). */
   dateOrder?: DateOrder;
+  /** The clock of the analysis (a reader that weighs dates against today uses it). */
+  now?: Date;
 }
 
 /** Whitespace-collapsed textContent ('' for null). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, fullMonthsBetween, monthAnniversary, parseDate, utcDate } from '../../../../content/read/parse/dates';
+import { daysBetween, findDates, fullMonthsBetween, inferDateOrder, monthAnniversary, parseDate, utcDate } from '../../../../content/read/parse/dates';
 
 const iso = (text: string, order?: 'MDY' | 'DMY') => {
   const r = parseDate(text, order);
@@ -112,5 +112,24 @@ describe('calendar arithmetic (UTC)', () => {
   });
   test('the day of an instant is its UTC day', () => {
     expect(utcDate(new Date('2026-11-20T23:30:00-05:00'))).toEqual(d(2026, 11, 21));
+  });
+});
+
+describe('dates in running text and the page\'s day/month order', () => {
+  test('findDates: every date in a text, with where it is written', () => {
+    const found = findDates('Booked 2026-11-19 08:30 · Born 02/06/2019 · printed Dec 12, 2026');
+    expect(found.map((m) => [m.result.ok && m.result.iso, m.index])).toEqual([
+      ['2026-11-19', 7],
+      [false, 31],
+      ['2026-12-12', 52],
+    ]);
+    expect(found[1]!.numeric).toEqual([2, 6]);
+  });
+  test('inferDateOrder: a date that reads one way only decides; none, or both ways, leaves it unknown', () => {
+    expect(inferDateOrder([[3, 4], [25, 11]])).toBe('DMY');
+    expect(inferDateOrder([[11, 25], [3, 4]])).toBe('MDY');
+    expect(inferDateOrder([[3, 4], [5, 6]])).toBeNull();
+    expect(inferDateOrder([[25, 11], [11, 25]])).toBeNull();
+    expect(inferDateOrder([])).toBeNull();
   });
 });

@@ -185,17 +185,15 @@ describe('generic', () => {
     ]);
     expect([a.pediatric, a.modality]).toEqual([false, null]);
   });
-  test('EHR banner with an ambiguous DOB: age from "Age: 7 yrs" until the site sets its date order', () => {
+  test('EHR banner with a DOB that reads both ways: the order date 11/20/2026 on the same page shows M/D', () => {
     const a = run('generic', 'ehr-banner.html');
-    expect([a.pediatric, a.ageBasis, a.ageDays]).toEqual([true, 'today', 2556]); // ⌊7 × 365.25⌋
+    // 2019-03-04 → 2026-11-20 (the scheduled CT's order date): 2557 + 27+30+31+30+31+31+30+31+20 = 2818
+    expect([a.pediatric, a.ageBasis, a.ageDays, a.modality]).toEqual([true, 'order', 2818, 'CT']);
     expect(a.weight).toMatchObject({ value: 48, unit: 'lb' });
-    const mdy = run('generic', 'ehr-banner.html', { dateOrder: 'MDY' });
-    // 2019-03-04 → 2026-11-20: 2557 + 27+30+31+30+31+31+30+31+20 = 2818
-    expect(mdy.records[0]).toMatchObject({ ageDays: 2818, ageBasis: 'order', pediatric: true, campaign: 'ct' });
-    const dmy = run('generic', 'ehr-banner.html', { dateOrder: 'DMY' });
-    // 2019-04-03 → 2026-11-20: 2557 + 27+31+30+31+31+30+31+20 = 2788
-    expect(dmy.records[0]!.ageDays).toBe(2788);
-    expect(mdy.ageConflict).toBe(false);
+    expect(a.records[0]).toMatchObject({ ageDays: 2818, ageBasis: 'order', pediatric: true, campaign: 'ct' });
+    // The page's own order wins over the per-site setting.
+    expect(run('generic', 'ehr-banner.html', { dateOrder: 'DMY' }).ageDays).toBe(2818);
+    expect(a.ageConflict).toBe(false);
   });
   test('malformed markup: no crash, nothing pediatric', () => {
     const a = run('generic', 'malformed.html');

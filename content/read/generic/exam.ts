@@ -1,0 +1,116 @@
+/**
+ * The exam of the page, wherever it is named: a labelled procedure/exam/order field, the chosen option of a
+ * select, the selected or active row of an order list or worklist, a heading (an order composer's title), an order
+ * row still to be done. Each text that names an imaging exam (a modality word or code — parse/procedure.ts — or a
+ * dental imaging code) is a candidate, scored by where it is:
+ *   + labelled as the procedure/exam, selected/active, a heading, in a row still to be done, dated today or later;
+ *   − in a section of earlier exams, in a done or cancelled row dated before today, in free text (reasons, notes),
+ *     worded as a condition or an alternative ("CT only if US is non-diagnostic", "may convert to fluoroscopy");
+ *   never: another patient's row or section.
+ * The best candidate is the exam; ties go to the first on the page.
+ */
+import { classifyProcedure, parseModalityCodes } from '../parse/procedure';
+import { dentalImagingCode } from '../parse/dental-codes';
+import { type CalendarDate, daysBetween, utcDate } from '../parse/dates';
+import type { ModalityCode } from '../types';
+import { NOT_THE_EXAM } from './fields';
+import type { Field } from './pairs';
+import type { DateMention } from './patient';
+import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
+
+export interface ExamFound {
+  seg: number;
+  text: string;
+  score: number;
+  /** The row it is in, when it is one of a list's rows. */
+  row: Element | null;
+  /** A modality code the text itself implies (a dental imaging code). */
+  code: ModalityCode | null;
+  why: string[];
+}
+
+/** Longest text read as an exam's name (a labelled field may be longer than a row cell or heading). */
+const MAX_NAME = 90;
+const MAX_LABELLED = 200;
+const MAX_WORDS = 14;
+/** Candidates looked at (a page names a few dozen exams at most). */
+const MAX_CANDIDATES = 400;
+
+function isProcedureField(f: Field | null): boolean {
+  return f !== null && f.kind === 'procedure';
+}
+
+/** First date of a row (for "dated before today"). */
+function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]): CalendarDate | null {
+  const info = text.rows.get(row);
+  if (!info) return null;
+  for (let i = info.from; i <= info.to; i++) {
+    const d = dates[i]?.[0];
+    if (d && d.role !== 'birth') return d.date;
+  }
+  return null;
+}
+
+/** A text made only of modality codes (`CT`, `PT/CT`, `CT\\SR`). */
+export function isCodeList(text: string): boolean {
+  if (text.length > 16) return false;
+  const tokens = text.trim().split(/[\\,/;|\s]+/).filter(Boolean);
+  return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => t === t.toUpperCase() && t.length <= 3);
+}
+
+export function findExam(
+  text: PageText,
+  fields: readonly (Field | null)[],
+  dates: readonly DateMention[][],
+  otherRows: ReadonlySet<Element>,
+  now: Date,
+): ExamFound | null {
+  const { segs, rows } = text;
+  const today = utcDate(now);
+  let best: ExamFound | null = null;
+  let looked = 0;
+  for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
+    const s = segs[i]!;
+    if (s.flags & OTHERS) continue;
+    if (s.row && otherRows.has(s.row)) continue;
+    const field = fields[i] ?? null;
+    const labelled = isProcedureField(field);
+    if (s.text.length < 2 || s.text.length > (labelled ? MAX_LABELLED : MAX_NAME)) continue;
+    if (!labelled && s.text.split(' ').length > MAX_WORDS) continue;
+    if (!/[A-Za-z]{2}/.test(s.text)) continue;
+    const dental = dentalImagingCode(s.text);
+    const info = classifyProcedure(s.text);
+    if (info.modalities.length === 0 && !dental) continue;
+    // A bare code ("CT") names a modality, not an exam: it is read with its row, not as the exam's name.
+    if (!dental && isCodeList(s.text)) continue;
+    looked++;
+
+    const why: string[] = [];
+    let score = 1;
+    const add = (n: number, reason: string) => {
+      score += n;
+      why.push(reason);
+    };
+    if (labelled) add(4, `labelled ${field!.label}`);
+    if (s.flags & SELECTED) add(3, s.flags & CONTROL ? 'chosen option' : 'selected');
+    if (s.flags & HEADING) add(2, 'heading');
+    if (info.region) add(1, 'names a region');
+    const row = s.row ? rows.get(s.row) : undefined;
+    if (row) {
+      if (row.selected && !(s.flags & SELECTED)) add(3, 'selected row');
+      const when = s.row ? rowDate(text, s.row, dates) : null;
+      const age = when ? daysBetween(when, today) : null;
+      if (row.status === 'active') add(2, 'row to be done');
+      if (row.status === 'cancelled') add(-8, 'cancelled');
+      if (row.status === 'done' && !row.selected && (age === null || age > 0)) add(-4, 'done earlier');
+      if (row.status === null && age !== null && age > 1 && !row.selected) add(-2, 'dated before today');
+      if (age !== null && age <= 0) add(1, 'dated today or later');
+    }
+    if (s.flags & PRIOR) add(-6, 'earlier exams');
+    if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
+    if (NOT_THE_EXAM.test(s.text)) add(-4, 'conditional or alternative');
+    if (score < 1) continue;
+    if (!best || score > best.score) best = { seg: i, text: s.text, score, row: s.row, code: dental?.modality ?? null, why };
+  }
+  return best;
+}

@@ -1,0 +1,257 @@
+/**
+ * The patient of the page, one at a time: which age and birth date are the open record's patient's.
+ *
+ * - **Patient header**: the smallest block around an age or birth date that also holds the patient's name
+ *   (`LAST, First`, or a Name/Patient field) or record number (MRN, Unit #, Chart #… field, or `MRN 00482913`),
+ *   whatever its markup — a storyboard, a banner of spans, a card, a print layout's table row.
+ * - **Ages**: labelled (`Age: 6`, an Age column or field, `Edad 7 años`) or unlabelled (age-mentions.ts). An
+ *   unlabelled age counts in the header in any form; elsewhere only in the forms that always mean a person's age
+ *   (`6 y.o.`, `12Y / M`, `45 d/o`) — and the analysis is then unsure unless the page shows whose it is.
+ * - **Birth dates**: labelled (DOB, Born, Fecha de nacimiento…), or an unlabelled date in the header beside the age
+ *   it agrees with (`4 yrs (28-Feb-2022)`, `2017-05-30 (009Y)`, `Female, 5 wk.o., 10/31/2026`).
+ * - **Someone else's**: sections of other patients or relatives (fields.ts), relative fields (Mother, Guardian…),
+ *   and lists of people — two or more sibling rows each with an age or birth date — except the selected row.
+ */
+import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-mentions';
+import { ageBetween, type AgeReading, parseAgeText, parseDicomAge } from '../parse/age';
+import { type CalendarDate, findDates, utcDate } from '../parse/dates';
+import type { DateOrder } from '../types';
+import { dateRole, type DateRole } from './fields';
+import type { Field } from './pairs';
+import { FREE, OTHERS, PRIOR, type PageText, type Seg } from './walk';
+
+/** A date written on the page, with its role (null: the page does not say). */
+export interface DateMention {
+  seg: number;
+  text: string;
+  date: CalendarDate;
+  role: DateRole | null;
+  /** The words or label that gave the role. */
+  by: string | null;
+}
+
+export interface AgeFound {
+  seg: number;
+  reading: AgeReading;
+  /** The age as written. */
+  text: string;
+  /** A DICOM AS (`009Y`): a `patientAge` fact. */
+  dicom: boolean;
+  labelled: boolean;
+  inHeader: boolean;
+  form: AgeMention['form'] | 'labelled';
+}
+
+export interface Patient {
+  age: AgeFound | null;
+  /** True when the age is unlabelled, outside any patient header, and the page names no patient. */
+  unsure: boolean;
+  birth: DateMention | null;
+  /** Where the patient's header is (for the evidence), if one was found. */
+  header: Element | null;
+  /** Rows that are other people's (a list of patients), not the open record's. */
+  otherRows: Set<Element>;
+  /** The selected row of a list of people: the open record. */
+  recordRow: Element | null;
+  /** A name or record number of the patient is on the page. */
+  identified: boolean;
+}
+
+const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
+const RECORD_NUMBER = /\b(?:MRN|MR ?#|MR No\.?|CMRN|PRN|FIN|Unit ?#|Acct ?#|Chart ?#|NHC|NHS No\.?|ID|Patient ID|Expediente|Historia|HC)\s*[:#.]?\s*[A-Z]{0,3}[-\d]{5,}/i;
+const AGE_LABEL_BEFORE = /\b(?:age|edad|patient age|pt age)\s*[:.=-]?\s*$/i;
+const HEADER_LEVELS = 6;
+/** Segments either side of an age that a patient header may span. */
+const HEADER_SPAN = 30;
+
+export function isIdentity(seg: Seg, field: Field | null): boolean {
+  if (field && (field.kind === 'patientName' || field.kind === 'patientId')) return true;
+  if (seg.text.length <= 60 && NAME.test(seg.text)) return true;
+  return seg.text.length <= 120 && RECORD_NUMBER.test(seg.text);
+}
+
+/** Dates in one segment, each with its role: from the words before it in the segment, else its field's label. */
+export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, index: number): DateMention[] {
+  if (!/\d/.test(seg.text)) return [];
+  const out: DateMention[] = [];
+  let prevEnd = 0;
+  for (const m of findDates(seg.text, order)) {
+    const before = seg.text.slice(Math.max(prevEnd, m.index - 40), m.index);
+    prevEnd = m.index + m.length;
+    if (!m.result.ok) continue;
+    let role: DateRole | null = /[a-z]/i.test(before) ? dateRole(before) : null;
+    let by: string | null = role ? before.trim() : null;
+    if (!role && field) {
+      role = roleOfField(field);
+      by = role ? field.label : null;
+    }
+    if (seg.flags & PRIOR) role = 'prior';
+    out.push({ seg: index, text: seg.text.slice(m.index, m.index + m.length), date: m.result.date, role, by });
+  }
+  return out;
+}
+
+function roleOfField(field: Field): DateRole | null {
+  switch (field.kind) {
+    case 'birthDate':
+      return 'birth';
+    case 'examDate':
+      return dateRole(field.label) ?? 'exam';
+    case 'scheduledDate':
+      return 'scheduled';
+    case 'orderDate':
+      return 'order';
+    case 'visitDate':
+      return 'visit';
+    default:
+      return dateRole(field.label);
+  }
+}
+
+/** Ages in one segment (see the file comment); none in other people's or relatives' text. */
+function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
+  if (seg.flags & (OTHERS | PRIOR)) return [];
+  if (field?.kind === 'relative') return [];
+  if (field?.kind === 'age') {
+    if (namesRelative(field.label)) return [];
+    const dicom = parseDicomAge(seg.text);
+    const reading = dicom ?? parseAgeText(seg.text, { bareNumberIsYears: true });
+    if (!reading) return [];
+    return [{ seg: index, reading, text: seg.text, dicom: !!dicom, labelled: true, inHeader: false, form: 'labelled' }];
+  }
+  const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
+  const out: AgeFound[] = [];
+  for (const m of findAgeMentions(seg.text)) {
+    const labelled = AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
+    if (free && !labelled && m.form === 'plain') continue;
+    out.push({ seg: index, reading: m.reading, text: m.text, dicom: m.form === 'as', labelled, inHeader: false, form: labelled ? 'labelled' : m.form });
+  }
+  return out;
+}
+
+/**
+ * The patient header around segment `i`: the smallest ancestor (up to HEADER_LEVELS up, spanning at most
+ * HEADER_SPAN segments either side) that holds a name or record number of someone not in another person's section.
+ */
+function headerAround(segs: readonly Seg[], identity: Uint8Array, i: number): Element | null {
+  let el: Element | null = segs[i]!.el;
+  for (let level = 0; el && level <= HEADER_LEVELS; level++, el = el.parentElement) {
+    if (el.tagName === 'BODY' || el.tagName === 'HTML') return null;
+    const lo = Math.max(0, i - HEADER_SPAN);
+    const hi = Math.min(segs.length - 1, i + HEADER_SPAN);
+    // Too big to be a header: it spans more than the window.
+    if ((lo > 0 && el.contains(segs[lo - 1]!.el)) || (hi < segs.length - 1 && el.contains(segs[hi + 1]!.el))) return null;
+    for (let j = lo; j <= hi; j++) if (identity[j] && el.contains(segs[j]!.el)) return el;
+  }
+  return null;
+}
+
+/** Rank of an age as the patient's: a label or the header first; strong forms before plain ones. */
+function rank(a: AgeFound): number {
+  if (a.labelled) return a.inHeader ? 7 : 6;
+  if (a.inHeader) return a.form === 'plain' ? 4 : 5;
+  return a.form === 'plain' ? 0 : 2;
+}
+
+export function findPatient(text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], now: Date): Patient {
+  const { segs, rows } = text;
+  const identity = new Uint8Array(segs.length);
+  let identified = false;
+  for (let i = 0; i < segs.length; i++) {
+    if (segs[i]!.flags & OTHERS) continue;
+    if (isIdentity(segs[i]!, fields[i] ?? null)) {
+      identity[i] = 1;
+      identified = true;
+    }
+  }
+
+  // Ages and birth dates, with the rows they are in.
+  const ages: AgeFound[] = [];
+  const births: DateMention[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const field = fields[i] ?? null;
+    for (const a of agesOf(segs[i]!, field, i)) ages.push(a);
+    if (segs[i]!.flags & OTHERS || field?.kind === 'relative') continue;
+    for (const d of dates[i] ?? []) if (d.role === 'birth') births.push(d);
+  }
+
+  // Lists of people: the same patient fact (an age, a birth date) in two or more sibling rows. (A banner's
+  // label/value items hold the age in one item and the birth date in another: not a list.)
+  const byParent = new Map<Element, { ages: Set<Element>; births: Set<Element> }>();
+  const noteRow = (i: number, what: 'ages' | 'births') => {
+    const row = segs[i]!.row;
+    if (!row?.parentElement) return;
+    let entry = byParent.get(row.parentElement);
+    if (!entry) byParent.set(row.parentElement, (entry = { ages: new Set(), births: new Set() }));
+    entry[what].add(row);
+  };
+  for (const a of ages) noteRow(a.seg, 'ages');
+  for (const b of births) noteRow(b.seg, 'births');
+  const otherRows = new Set<Element>();
+  let recordRow: Element | null = null;
+  for (const { ages: withAge, births: withBirth } of byParent.values()) {
+    if (withAge.size < 2 && withBirth.size < 2) continue;
+    for (const row of new Set([...withAge, ...withBirth])) {
+      if (rows.get(row)?.selected) recordRow ??= row;
+      else otherRows.add(row);
+    }
+  }
+  const mine = (i: number) => {
+    const row = segs[i]!.row;
+    return !row || !otherRows.has(row);
+  };
+
+  let best: AgeFound | null = null;
+  let header: Element | null = null;
+  for (const a of ages) {
+    if (!mine(a.seg)) continue;
+    const h = headerAround(segs, identity, a.seg);
+    a.inHeader = h !== null;
+    if (a.form === 'plain' && !a.inHeader && !a.labelled) continue;
+    // An Age column is each row's: the patient's only in a row that names the patient or is the selected record.
+    const seg = segs[a.seg]!;
+    if (seg.col !== null && !a.inHeader && !(seg.row && seg.row === recordRow)) continue;
+    if (!best || rank(a) > rank(best)) {
+      best = a;
+      header = h;
+    }
+  }
+  if (best && rank(best) === 0) best = null;
+
+  const today = utcDate(now);
+  const myBirths = births.filter((b) => mine(b.seg) && ageBetween(b.date, today) !== null);
+  // The birth date of the same person as the age: in the age's header, else one that agrees with the age; a birth
+  // date elsewhere that disagrees with it is someone else's (a newborn listed in the mother's chart).
+  const inHeader = (b: DateMention) => header !== null && header.contains(segs[b.seg]!.el);
+  let birth = best
+    ? (myBirths.find(inHeader) ?? myBirths.find((b) => agrees(b.date, best!, today)) ?? null)
+    : (myBirths[0] ?? null);
+  if (!birth && best && (best.inHeader || best.labelled)) birth = birthBeside(segs, dates, best, today);
+  if (!header && birth) header = headerAround(segs, identity, birth.seg);
+
+  const unsure = best !== null && !best.labelled && !best.inHeader && !identified && !birth;
+  return { age: best, unsure, birth, header, otherRows, recordRow, identified };
+}
+
+/** A birth date whose age today is within a year (45 days for ages under two) of the age shown. */
+function agrees(birth: CalendarDate, age: AgeFound, today: CalendarDate): boolean {
+  const years = ageBetween(birth, today);
+  if (!years) return false;
+  const shown = age.reading.days;
+  return Math.abs(years.days - shown) <= (shown < 730 ? 45 : 400);
+}
+
+/**
+ * An unlabelled date beside the patient's age (same segment or the next two either side) that agrees with it as a
+ * birth date: its age today is within a year (a month for ages in months or less) of the age shown.
+ */
+function birthBeside(segs: readonly Seg[], dates: readonly DateMention[][], age: AgeFound, today: CalendarDate): DateMention | null {
+  for (let j = Math.max(0, age.seg - 2); j <= Math.min(segs.length - 1, age.seg + 2); j++) {
+    if (segs[j]!.flags & OTHERS) continue;
+    for (const d of dates[j] ?? []) {
+      if (d.role !== null && d.role !== 'birth') continue;
+      if (agrees(d.date, age, today)) return { ...d, role: 'birth', by: 'beside the age' };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,166 @@
+/**
+ * The generic reader: any order, RIS, EHR, dental, print, note or viewer page no profile names → raw facts of the
+ * open record (the patient's age and birth date, the exam, its dates by role, modality, weight) and list rows.
+ *
+ * 1. walk.ts — the page's visible text as segments, with headings, sections, selection, rows and columns.
+ * 2. pairs.ts — which label names each value, whatever the markup.
+ * 3. The page's day/month order, from a numeric date that reads only one way (parse/dates.ts `inferDateOrder`).
+ * 4. patient.ts — the patient (header, ages, birth date), one at a time.
+ * 5. exam.ts — the exam, wherever it is named; then its dates, modality code and key, from its row first.
+ * Every fact says where it was read; an age the page does not tie to the patient is marked `unsure`.
+ */
+import { dentalImagingCode } from '../parse/dental-codes';
+import { type DateOrder, type Fact, type FactKind, type FactTable } from '../types';
+import { findDates, inferDateOrder } from '../parse/dates';
+import { parseModalityCodes } from '../parse/procedure';
+import { parseWeight } from '../parse/weight';
+import { labelKey, pushFact } from '../profiles/profile';
+import { readListTable } from '../profiles/table';
+import { findExam, isCodeList, type ExamFound } from './exam';
+import { fieldsOf, type Field } from './pairs';
+import { datesOf, type DateMention, findPatient, type Patient } from './patient';
+import { OTHERS, PRIOR, type PageText, walkPage } from './walk';
+
+export const GENERIC_NAME = 'Generic reader';
+
+export interface GenericRead {
+  primary: Fact[];
+  tables: FactTable[];
+  pageDateOrder: DateOrder | null;
+  /** Something of a patient was found (an age, a birth date, or a named patient with an exam). */
+  found: boolean;
+}
+
+const ROLE_KIND: Partial<Record<string, FactKind>> = {
+  exam: 'examDate',
+  scheduled: 'scheduledDate',
+  order: 'orderDate',
+  visit: 'visitDate',
+};
+const EXAM_KEY = /^(?:accession|accession #|accession no|accession number|acc|acc #|order #|order no|order id|order number|exam no|exam #|exam number|requisition|requisition #|req #|numero de acceso|n de acceso|no de orden)$/;
+const WEIGHT_BEFORE = /\b(?:weight|wt|peso)\s*[:.]?\s*$/i;
+const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
+
+export function readGeneric(scope: Element, doc: Document, options: { dateOrder?: DateOrder; now?: Date }): GenericRead {
+  const text = walkPage(scope, doc);
+  const { segs } = text;
+  const fields = fieldsOf(segs);
+
+  // The page's own day/month order.
+  const numeric: [number, number][] = [];
+  for (const s of segs) {
+    if (!NUMERIC_DATE.test(s.text)) continue;
+    for (const m of findDates(s.text, null)) if (m.numeric) numeric.push([m.numeric[0], m.numeric[1]]);
+  }
+  const pageDateOrder = inferDateOrder(numeric);
+  const order = pageDateOrder ?? options.dateOrder ?? null;
+  const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i));
+
+  const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  const patient = findPatient(text, fields, dates, now);
+  const exam = findExam(text, fields, dates, patient.otherRows, now);
+
+  const primary: Fact[] = [];
+  patientFacts(primary, text, patient);
+  if (exam) examFacts(primary, text, fields, dates, exam, patient);
+  weightFact(primary, text, fields, patient);
+
+  const base = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
+  const tables: FactTable[] = [];
+  for (const { table, header } of text.listTables) {
+    const t = readListTable(table, (c) => `${GENERIC_NAME} · list · ${c.label}`, base, header);
+    if (t) tables.push(t);
+  }
+  const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null);
+  const found = patient.age !== null || patient.birth !== null || patientLabel || (exam !== null && patient.identified) || tables.length > 0;
+  return { primary, tables, pageDateOrder, found };
+}
+
+function where(text: PageText, i: number, what: string): string {
+  const s = text.segs[i]!;
+  return `${GENERIC_NAME} · ${what} · <${s.el.tagName.toLowerCase()}>`;
+}
+
+function patientFacts(out: Fact[], text: PageText, p: Patient): void {
+  const a = p.age;
+  if (a) {
+    const how = a.labelled ? 'labelled age' : a.inHeader ? `age in the patient header (${a.form})` : `age (${a.form}), no label and no patient header`;
+    pushFact(out, a.dicom ? 'patientAge' : 'ageText', a.dicom ? a.text : ageText(a.text), where(text, a.seg, how), p.unsure ? { unsure: true } : undefined);
+  }
+  if (p.birth) pushFact(out, 'birthDate', p.birth.text, where(text, p.birth.seg, `birth date (${p.birth.by ?? 'label'})`));
+}
+
+/** A bare number under an Age label is years (`Age: 6`). */
+function ageText(t: string): string {
+  return /^\d{1,3}$/.test(t.trim()) ? `${t.trim()} y` : t;
+}
+
+function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient): void {
+  const { segs, rows } = text;
+  pushFact(out, 'procedure', exam.text, where(text, exam.seg, `exam (${exam.why.join(', ') || 'named'})`));
+  if (exam.code) pushFact(out, 'modality', exam.code, where(text, exam.seg, `dental imaging code ${dentalImagingCode(exam.text)?.code ?? ''}`.trim()));
+  const rowInfo = exam.row ? rows.get(exam.row) : undefined;
+
+  // The exam's own row first: its dates, modality code and key.
+  if (rowInfo) {
+    for (let i = rowInfo.from; i <= rowInfo.to; i++) {
+      for (const d of dates[i] ?? []) {
+        const kind = ROLE_KIND[d.role ?? rowRole(rowInfo.status, d, i === exam.seg)];
+        if (kind) pushFact(out, kind, d.text, where(text, i, `exam row · ${d.by ?? `unlabelled date, ${rowInfo.status ?? 'no'} status`}`));
+      }
+      const s = segs[i]!;
+      if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
+      const f = fields[i];
+      if (f && EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, `exam row · ${f.label}`));
+    }
+  }
+  // Then the page's labelled dates and fields, outside other people's and other exams' rows.
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.flags & (OTHERS | PRIOR)) continue;
+    if (s.row && (s.row === exam.row || p.otherRows.has(s.row) || isOtherExamRow(text, s.row, exam))) continue;
+    for (const d of dates[i] ?? []) {
+      const kind = d.role ? ROLE_KIND[d.role] : undefined;
+      if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}`));
+    }
+    const f = fields[i];
+    if (!f) continue;
+    if (f.kind === 'modality' && isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, f.label));
+    else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
+    else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
+  }
+}
+
+/** Another row of the list the exam is in (its dates are another exam's). */
+function isOtherExamRow(text: PageText, row: Element, exam: ExamFound): boolean {
+  return exam.row !== null && row !== exam.row && row.parentElement === exam.row.parentElement && text.rows.has(row);
+}
+
+/**
+ * The role of an unlabelled date in the exam's row: begun or done → the exam's date; to be done → scheduled when
+ * it is in the future… the order date otherwise.
+ */
+function rowRole(status: string | null, d: DateMention, sameSeg: boolean): string {
+  if (status === 'done') return 'exam';
+  if (sameSeg) return 'order';
+  return status === 'active' ? 'scheduled' : 'order';
+}
+
+function weightFact(out: Fact[], text: PageText, fields: readonly (Field | null)[], p: Patient): void {
+  const { segs } = text;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.flags & (OTHERS | PRIOR) || (s.row && p.otherRows.has(s.row))) continue;
+    const f = fields[i];
+    if (f?.kind === 'weight') {
+      if (parseWeight(s.text)) return pushFact(out, 'weight', s.text, where(text, i, f.label));
+      continue;
+    }
+    const m = /\b(?:weight|wt|peso)\b/i.exec(s.text);
+    if (!m) continue;
+    const rest = s.text.slice(m.index + m[0].length);
+    if (WEIGHT_BEFORE.test(s.text.slice(0, m.index + m[0].length)) && parseWeight(rest)) {
+      return pushFact(out, 'weight', rest.replace(/^\s*[:.]?\s*/, ''), where(text, i, m[0]));
+    }
+  }
+}

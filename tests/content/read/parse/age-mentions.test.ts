@@ -1,0 +1,118 @@
+/**
+ * Ages in running text (content/read/parse/age-mentions.ts): each class of form, and each class of
+ * look-alike that is not the patient's age, written in several ways.
+ */
+import { describe, expect, test } from 'vitest';
+import { findAgeMentions } from '../../../../content/read/parse/age-mentions';
+
+const read = (text: string) => findAgeMentions(text).map((m) => [m.form, m.reading.days, m.sex ?? null]);
+
+describe('ages that are ages', () => {
+  test.each([
+    ['6 y.o.', 'compact', 2191],
+    ['6 yo', 'compact', 2191],
+    ['6yo', 'compact', 2191],
+    ['6 y/o', 'compact', 2191],
+    ['45 d/o', 'compact', 45],
+    ['5 wk.o.', 'compact', 35],
+    ['3 m/o', 'compact', 91],
+    ['6 years old', 'compact', 2191],
+    ['6 años de edad', 'compact', 2191],
+  ])('compact %s', (text, form, days) => {
+    expect(read(text)).toEqual([[form, days, null]]);
+  });
+
+  test.each([
+    ['12Y / M', 4383, 'M'],
+    ['5 mo / M', 152, 'M'],
+    ['9yo F', 3287, 'F'],
+    ['008M F', 243, 'F'],
+    ['M 9Y', 3287, 'M'],
+    ['F 3y 7m', 1308, 'F'],
+    ['F | 3 y.o. | DOB: 4/2/2023', 1095, 'F'],
+    ['Female, 5 wk.o., 10/31/2026', 35, 'F'],
+    ['Masculino, 7 años', 2556, 'M'],
+    ['M / 9Y', 3287, 'M'],
+  ])('age–sex pair %s', (text, days, sex) => {
+    expect(read(text)).toEqual([['pair', days, sex]]);
+  });
+
+  test.each([
+    ['7 years', 2556],
+    ['15 yrs', 5478],
+    ['6 wks 2 days', 44],
+    ['3y 7m', 1308],
+    ['4 yrs, 1 mth', 1491],
+    ['5 Y 5 M', 1978],
+    ['17 months', 517],
+    ['3 meses', 91],
+    ['12 días', 12],
+    ['2 años 3 meses', 821],
+  ])('plain %s (the reader wants a label or the header for these)', (text, days) => {
+    expect(read(text)).toEqual([['plain', days, null]]);
+  });
+
+  test('a DICOM AS in brackets after a date, or alone', () => {
+    expect(read('2017-05-30 (009Y)')).toEqual([['as', 3287, null]]);
+    expect(read('012Y')).toEqual([['as', 4383, null]]);
+  });
+
+  test('in a sentence of a note', () => {
+    expect(read('Sam is a 6 yo male presenting with vomiting')).toEqual([['pair', 2191, 'M']]);
+    expect(read('12 d/o female, term, bilious emesis')).toEqual([['pair', 12, 'F']]);
+  });
+});
+
+describe('what is not an age', () => {
+  test.each([
+    'headache for 2 days',
+    'pain over 6 months',
+    'vomiting in the last 3 days',
+    'x 5 days',
+    'fell 2 weeks ago',
+    'follow up in 2 weeks',
+    'return every 6 months',
+    '2-week follow-up',
+    '6-month course of antibiotics',
+    'brace 18 h/day',
+    'frequency 1 per 5 years',
+    'fiebre durante 3 días',
+    'dolor desde hace 2 semanas',
+  ])('a duration or interval: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  test.each([
+    'Child head 5–10 y (80 kV)',
+    'growth charts for ages 2 to 20 years',
+    'children under 5 years',
+    'patients < 2 y',
+    'menores de 5 años',
+  ])('a range or a limit: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  test.each(['repair at 8 months of age', 'diagnosed at 3 years'])('history: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  test.each([
+    'Mother: Souza, Ana — 31 yo, G2P2',
+    'Guardian: Holm, Karin (mother), 38 years',
+    'her 4-year-old son',
+    'Brother, 9 yrs (due for bitewings)',
+    'his grandson (5 y/o) visits',
+    'madre de 29 años',
+  ])("a relative's: %s", (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  test('a hospital named for children does not make the patient a relative', () => {
+    expect(read("Boston Children's | Doe, Jane | 6 y.o. F")).toEqual([['pair', 2191, 'F']]);
+  });
+
+  test('metres, kV and times are not ages', () => {
+    expect(read('fell 5 m from a ladder')).toEqual([]);
+    expect(read('80 kV, 120 mAs, 0.6 min')).toEqual([]);
+  });
+});

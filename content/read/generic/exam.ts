@@ -13,6 +13,7 @@ import { classifyProcedure, parseModalityCodes } from '../parse/procedure';
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type CalendarDate, daysBetween, utcDate } from '../parse/dates';
 import type { ModalityCode } from '../types';
+import { MAX_FACT_CHARS } from '../profiles/profile';
 import { NOT_THE_EXAM } from './fields';
 import type { Field } from './pairs';
 import type { DateMention } from './patient';
@@ -31,7 +32,7 @@ export interface ExamFound {
 
 /** Longest text read as an exam's name (a labelled field may be longer than a row cell or heading). */
 const MAX_NAME = 90;
-const MAX_LABELLED = 200;
+const MAX_LABELLED = MAX_FACT_CHARS;
 const MAX_WORDS = 14;
 /** Candidates looked at (a page names a few dozen exams at most). */
 const MAX_CANDIDATES = 400;
@@ -49,6 +50,13 @@ function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]):
     if (d && d.role !== 'birth') return d.date;
   }
   return null;
+}
+
+/** Little words of running text: two or more of them make a sentence, not an exam's name. */
+const PROSE_WORD = /\b(?:the|a|an|is|are|was|were|be|been|see|please|for|to|this|that|we|you|your|our|will|has|have|had|go|now|if|when|who|which|el|la|los|las|es|son|para|por|que|ver)\b/gi;
+
+function isProse(text: string): boolean {
+  return (text.match(PROSE_WORD)?.length ?? 0) >= 2;
 }
 
 /** A text made only of modality codes (`CT`, `PT/CT`, `CT\\SR`). */
@@ -76,7 +84,7 @@ export function findExam(
     const field = fields[i] ?? null;
     const labelled = isProcedureField(field);
     if (s.text.length < 2 || s.text.length > (labelled ? MAX_LABELLED : MAX_NAME)) continue;
-    if (!labelled && s.text.split(' ').length > MAX_WORDS) continue;
+    if (!labelled && (s.text.split(' ').length > MAX_WORDS || isProse(s.text))) continue;
     if (!/[A-Za-z]{2}/.test(s.text)) continue;
     const dental = dentalImagingCode(s.text);
     const info = classifyProcedure(s.text);

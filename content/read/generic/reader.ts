@@ -12,7 +12,7 @@
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type Fact, type FactKind, type FactTable } from '../types';
 import { findDates, inferDateOrder } from '../parse/dates';
-import { parseModalityCodes } from '../parse/procedure';
+import { PEDIATRIC_PROTOCOL } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { readListTable } from '../profiles/table';
@@ -27,7 +27,7 @@ export interface GenericRead {
   primary: Fact[];
   tables: FactTable[];
   pageDateOrder: DateOrder | null;
-  /** Something of a patient was found (an age, a birth date, or a named patient with an exam). */
+  /** Something of a patient was found: an age, a birth date, a patient field, an explicitly pediatric exam, a list of exams. */
   found: boolean;
 }
 
@@ -72,7 +72,8 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
     if (t) tables.push(t);
   }
   const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null);
-  const found = patient.age !== null || patient.birth !== null || patientLabel || (exam !== null && patient.identified) || tables.length > 0;
+  const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
+  const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0;
   return { primary, tables, pageDateOrder, found };
 }
 

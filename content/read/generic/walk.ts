@@ -113,7 +113,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const push = (raw: string, el: Element, flags: number, row: Element | null, col: string | null) => {
     if (segs.length >= MAX_SEGS) return;
     const text = factText(raw);
-    if (text) segs.push({ text, el, flags, row, col });
+    if (!text) return;
+    // "DOB: 08/15/2020 Age: 6 Procedure: CT HEAD": one segment per "Label:" and per value.
+    for (const part of splitInline(text)) segs.push({ text: part, el, flags, row, col });
   };
 
   const headingLike = (el: Element, tag: string): boolean => {
@@ -241,6 +243,27 @@ function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
     if (t && labelField(t)) labels++;
   }
   return labels * 2 >= first.cells.length && table.rows.length > 1 ? first.cells : null;
+}
+
+/** "Label:" at the start of a text or after a space, where the label is one the reader knows. */
+const INLINE_LABEL = /(?:^|\s)([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ .#/()-]{0,28}?)\s*:(?=\s|$)/g;
+
+/** A text cut before each known "Label:" into labels and values (a text with none stays whole). */
+export function splitInline(text: string): string[] {
+  if (!text.includes(':')) return [text];
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(INLINE_LABEL)) {
+    if (!labelField(m[1]!)) continue;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const end = m.index + m[0].length;
+    if (start > last) out.push(text.slice(last, start).trim());
+    out.push(text.slice(start, end).trim());
+    last = end;
+  }
+  if (last === 0) return [text];
+  if (last < text.length) out.push(text.slice(last).trim());
+  return out.filter(Boolean);
 }
 
 function isRowRole(el: Element): boolean {

@@ -8,9 +8,11 @@
  */
 import { browser } from 'wxt/browser';
 import { readPolicy, readSetting, watchSettings } from '@/settings';
+import { readTurnedOn, watchTurnedOn, writeTurnedOn } from '@/settings/site-grants';
 import {
   CONTENT_SCRIPT_FILE,
-  feedPatterns,
+  feedOnlyPatterns,
+  initialTurnedOn,
   CONTENT_SCRIPT_PATH,
   reconcile,
   sitePatterns,
@@ -56,14 +58,31 @@ function refreshPolicyFeeds(): Promise<void> {
   return policyRead;
 }
 
-async function statementFeedPatterns(): Promise<string[]> {
+async function statementFeedUrls(): Promise<string[]> {
   const user = await readSetting('statementSources').catch(() => ({ extraUrls: [] as string[] }));
-  return feedPatterns([...user.extraUrls, ...policyFeeds]);
+  return [...user.extraUrls, ...policyFeeds];
 }
 
-/** Everything that is granted but must not carry the content script. */
+/**
+ * On install or update: an install from before the record of sites turned on gets one, made from its grants (the
+ * sites it served then). Until then no site counts as turned on, which excludes every feed's host: the rule
+ * before the record.
+ */
+async function recordSitesOnce(): Promise<void> {
+  if (await readTurnedOn()) return;
+  // The organisation's feeds as the policy says now (a one-time wait for storage.managed), not the last reading.
+  const [granted, user, policy] = await Promise.all([
+    browser.permissions.getAll(),
+    readSetting('statementSources'),
+    readPolicy().then((p) => p.value.statementUrls ?? []),
+  ]);
+  await writeTurnedOn(initialTurnedOn(granted.origins ?? [], [...user.extraUrls, ...policy]));
+}
+
+/** Everything that is granted but must not carry the content script: static scripts' hosts, feed-only hosts. */
 async function excludedPatterns(): Promise<string[]> {
-  return [...staticContentScriptPatterns(), ...(await statementFeedPatterns())];
+  const [feeds, turnedOn] = await Promise.all([statementFeedUrls(), readTurnedOn()]);
+  return [...staticContentScriptPatterns(), ...feedOnlyPatterns(feeds, turnedOn ?? [])];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -141,7 +160,10 @@ export async function onPermissionsAdded(added: { origins?: string[] }): Promise
 export function registerSiteAccess(): void {
   browser.permissions.onAdded.addListener((p) => void onPermissionsAdded(p));
   browser.permissions.onRemoved.addListener(() => void reconcileSiteAccess());
-  browser.runtime.onInstalled.addListener(() => void reconcileSiteAccess());
+  browser.runtime.onInstalled.addListener(() => {
+    void serialized(() => recordSitesOnce().catch(() => undefined));
+    void reconcileSiteAccess();
+  });
   browser.runtime.onStartup.addListener(() => void reconcileSiteAccess());
   // A feed URL is saved after its host was granted (request first, in the click): re-check then.
   // A policy change re-reads the organisation's feeds (which reconciles when it lands).
@@ -149,5 +171,7 @@ export function registerSiteAccess(): void {
     void reconcileSiteAccess();
     void refreshPolicyFeeds();
   });
+  // A site turned on that was granted already (a feed's host): nothing is granted, the record changes.
+  watchTurnedOn(() => void reconcileSiteAccess());
   void refreshPolicyFeeds();
 }

@@ -15,6 +15,8 @@ import type { OptionsActions, OptionsView } from '@/components/options/types';
 import { getSettingsState } from './index';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
 import { LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
+import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
+import { feedOnlyPatterns } from './site-access';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
 
 export interface PermissionsLike {
@@ -164,18 +166,31 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
   }
 
   async function read(): Promise<OptionsView> {
-    const [state, all] = await Promise.all([getSettingsState(), deps.permissions.getAll().catch(() => ({ origins: [] }))]);
+    const [state, all, turnedOn] = await Promise.all([
+      getSettingsState(),
+      deps.permissions.getAll().catch(() => ({ origins: [] })),
+      readTurnedOn(),
+    ]);
     // Feeds the policy names need their hosts granted too, or the background cannot fetch them.
     const policyFeeds = state.managed.includes('statementUrls') ? state.effective.statementSources.extraUrls : [];
     const lists = siteLists(all.origins ?? [], deps.requiredHosts, [...state.effective.approvedSites, ...policyFeeds]);
+    // A host granted only for a statement feed is not a site (no panel there); a feed on a site is said so.
+    const feeds = [...new Set([...state.user.statementSources.extraUrls, ...state.effective.statementSources.extraUrls])];
+    const feedOnly = new Set(feedOnlyPatterns(feeds, turnedOn ?? []));
+    const sites = lists.sites.filter((p) => !feedOnly.has(p));
     return {
+      sites,
+      approvedPending: lists.approvedPending,
+      feedsOnSites: feeds.filter((url) => {
+        const p = hostPattern(url);
+        return p !== null && sites.includes(p);
+      }),
       user: state.user,
       effective: state.effective,
       policy: state.policy,
       managed: state.managed,
       policyIssues: state.policyIssues,
       settingsIssues: state.settingsIssues,
-      ...lists,
     };
   }
 
@@ -187,6 +202,9 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     },
 
     async removeSite(pattern) {
+      await forgetTurnedOn([pattern]);
+      // A statement feed of the user on that host keeps the grant (the background still fetches it).
+      if (last?.feedsOnSites.some((url) => hostPattern(url) === pattern)) return;
       const removed = await deps.permissions.remove({ origins: [pattern] });
       if (!removed) throw new Error(pattern);
     },
@@ -194,21 +212,37 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     enableApproved() {
       const pending = last?.approvedPending ?? [];
       if (!pending.length) return Promise.resolve(true);
-      return deps.permissions.request({ origins: [...pending] });
+      // The approved sites are recorded as sites first; the policy's feed hosts in the same grant are not.
+      const approvedSites = new Set((last?.effective.approvedSites ?? []).map(hostPattern));
+      const recorded = rememberTurnedOn(pending.filter((p) => approvedSites.has(p)));
+      const asked = deps.permissions.request({ origins: [...pending] });
+      return Promise.all([asked, recorded.catch(() => undefined)]).then(([granted]) => granted);
     },
 
     addFeed(url) {
       const pattern = normalizeFeedUrl(url) === url ? hostPattern(url) : null;
       if (!pattern) return Promise.resolve(false);
+      // Saved before it is granted: the background takes a granted host that is no feed for a site, and would
+      // run the content script there until the feed was saved. A host that is a site already stays one.
+      let added = false;
+      const saving = writing(
+        Promise.all([
+          updateSetting('statementSources', (s) => {
+            if (s.extraUrls.includes(url) || s.extraUrls.length >= LIMITS.extraStatementUrls) return s;
+            added = true;
+            return { ...s, extraUrls: [...s.extraUrls, url] };
+          }),
+          last?.sites.includes(pattern) ? rememberTurnedOn([pattern]) : undefined,
+        ]),
+      );
+      // Still the first permission call of the click (nothing awaited before it).
       const asked = deps.permissions.request({ origins: [pattern] });
-      return asked.then(async (granted) => {
-        if (!granted) return false;
-        await writing(updateSetting('statementSources', (s) =>
-          s.extraUrls.includes(url) || s.extraUrls.length >= LIMITS.extraStatementUrls
-            ? s
-            : { ...s, extraUrls: [...s.extraUrls, url] },
-        ));
-        return true;
+      return Promise.all([asked, saving]).then(async ([granted]) => {
+        if (granted) return true;
+        if (added) {
+          await writing(updateSetting('statementSources', (s) => ({ ...s, extraUrls: s.extraUrls.filter((u) => u !== url) })));
+        }
+        return false;
       });
     },
 

@@ -7,7 +7,9 @@
  */
 import { browser } from 'wxt/browser';
 import { STATEMENT_HOSTS } from './hosts';
-import { CONTENT_SCRIPT_PATH, originToMatchPattern } from './site-access';
+import { readSetting } from './items';
+import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
+import { CONTENT_SCRIPT_PATH, feedOnlyPatterns, feedPatterns, originToMatchPattern } from './site-access';
 
 export type SiteStatus =
   /** Not an http(s) page (browser pages, extension pages, files): nothing to enable. */
@@ -30,7 +32,8 @@ export async function siteStatusForTab(tab: { id?: number; url?: string } | unde
   if (!pattern) return { kind: 'unsupported', tabId: tab.id };
   let enabled = false;
   try {
-    enabled = await browser.permissions.contains({ origins: [pattern] });
+    // Granted for one of the user's statement feeds only: not a site the panel runs on (settings/site-grants.ts).
+    enabled = (await browser.permissions.contains({ origins: [pattern] })) && !feedOnlyPatterns(await userFeeds(), (await readTurnedOn()) ?? []).includes(pattern);
   } catch {
     enabled = false;
   }
@@ -57,16 +60,30 @@ export async function resolveActiveSite(): Promise<SiteStatus> {
 /** True for the statements source: enabling the panel there makes no sense. */
 export const isStatementsHost = (pattern: string): boolean => (STATEMENT_HOSTS as readonly string[]).includes(pattern);
 
+const userFeeds = async (): Promise<string[]> => [...(await readSetting('statementSources')).extraUrls];
+
 /**
  * Asks for the site. Must be the first thing a click handler does (no `await` before it):
- * this function calls `permissions.request` synchronously.
+ * this function calls `permissions.request` synchronously. The site is recorded as turned on first (the
+ * background then knows the grant is a site's, also for a host already granted for a statement feed); a refusal
+ * takes the record back.
  */
 export function requestSite(pattern: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [pattern] });
+  const recorded = rememberTurnedOn([pattern]);
+  const asked = browser.permissions.request({ origins: [pattern] });
+  return Promise.all([asked, recorded.catch(() => undefined)]).then(async ([granted]) => {
+    if (!granted) await forgetTurnedOn([pattern]).catch(() => undefined);
+    return granted;
+  });
 }
 
-/** Gives the site back; the background unregisters the script on permissions.onRemoved. */
-export function removeSite(pattern: string): Promise<boolean> {
+/**
+ * Turns the site off; the background unregisters the script. The grant is given back, unless one of the user's
+ * statement feeds is on that host (the background still fetches it).
+ */
+export async function removeSite(pattern: string): Promise<boolean> {
+  await forgetTurnedOn([pattern]);
+  if (feedPatterns(await userFeeds().catch(() => [])).includes(pattern)) return true;
   return browser.permissions.remove({ origins: [pattern] });
 }
 

@@ -74,12 +74,26 @@ export function originToMatchPattern(originOrUrl: string): string | null {
   return `${url.protocol}//${url.hostname.toLowerCase()}/*`;
 }
 
-/**
- * Statement feeds the user or the organisation added (each granted its own optional host permission)
- * are not PACS/EHR sites: their host patterns are excluded from content-script registration.
- */
+/** The host patterns of statement feeds (the user's or the organisation's; each host granted so it can be fetched). */
 export function feedPatterns(feedUrls: readonly string[]): string[] {
   return [...new Set(feedUrls.map(originToMatchPattern).filter((p): p is string => p !== null))].sort();
+}
+
+/**
+ * Feed hosts that are feeds only: granted so the background may fetch them, not sites to read. A feed's host that
+ * the user turned on as a site (settings/site-grants.ts) stays a site.
+ */
+export function feedOnlyPatterns(feedUrls: readonly string[], turnedOn: readonly string[]): string[] {
+  const on = new Set(turnedOn);
+  return feedPatterns(feedUrls).filter((p) => !on.has(p));
+}
+
+/**
+ * The record of sites turned on, for an install from before it: every granted site that was not a feed's host
+ * (what carried the content script until then).
+ */
+export function initialTurnedOn(granted: readonly string[], feedUrls: readonly string[]): string[] {
+  return sitePatterns(granted, { exclude: feedPatterns(feedUrls) });
 }
 
 /** A pattern for one site: http(s) or `*` scheme, one concrete host (no wildcard), any path. */

@@ -83,6 +83,7 @@ export function StatementsSection({ view, actions, report }: SectionProps) {
           {feeds.map((url) => (
             <li key={url}>
               <span class="igo-url">{url}</span>
+              {view.feedsOnSites.includes(url) ? <span class="igo-note"> {i18n.t('options.statements.alsoSite')}</span> : null}
               {feedsManaged ? null : (
                 <button type="button" aria-label={i18n.t('options.sites.removeLabel', [url])} onClick={() => removeFeed(url)}>
                   {i18n.t('options.sites.remove')}

@@ -19,6 +19,8 @@ export interface OptionsView {
   sites: readonly string[];
   /** Patterns of sites the organisation approved that this browser has not granted yet. */
   approvedPending: readonly string[];
+  /** Statement feeds (the user's or the organisation's) whose host is also one of `sites`. */
+  feedsOnSites: readonly string[];
 }
 
 export interface TableImportResult {
@@ -41,7 +43,7 @@ export interface OptionsActions {
   removeSite(pattern: string): Promise<void>;
   /** Calls permissions.request synchronously: call it first in a click handler. */
   enableApproved(): Promise<boolean>;
-  /** Asks for the feed's host (synchronously, first thing), then saves the URL. */
+  /** Saves the URL and asks for the feed's host (synchronously, first permission call); unsaved when refused. */
   addFeed(url: string): Promise<boolean>;
   exportSettings(): void;
   exportPolicy(): void;

@@ -10,6 +10,7 @@ import { installFakeScripting, type FakeScripting } from '../helpers/fake-script
 import { STATEMENT_HOSTS, OPTIONAL_SITE_HOSTS, LOOPBACK_HOSTS } from '@/settings/hosts';
 import { reconcileSiteAccess, registerSiteAccess } from '@/background/site-access';
 import { writeSetting } from '@/settings';
+import { readTurnedOn, rememberTurnedOn, TURNED_ON_KEY } from '@/settings/site-grants';
 
 let perms: FakePermissions;
 let scripting: FakeScripting;
@@ -85,6 +86,42 @@ describe('site access in the background', () => {
     await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml'] });
     await settle();
     expect(await registeredSites()).toEqual([]);
+  });
+
+  it('a feed on a site the user turned on keeps the content script there (it was unregistered)', async () => {
+    await rememberTurnedOn(['https://pacs.example.org/*']);
+    await perms.userGesture(() => perms.request({ origins: ['https://pacs.example.org/*'] }));
+    await settle();
+    expect(await registeredSites()).toEqual(['https://pacs.example.org/*']);
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://pacs.example.org/ig/feed.xml'] });
+    await fakeBrowser.storage.managed.set({ statementUrls: ['https://pacs.example.org/org-feed.json'] });
+    await settle();
+    expect(await registeredSites()).toEqual(['https://pacs.example.org/*']);
+  });
+
+  it("an install from before the record: the sites it served count as turned on, its feeds' hosts do not", async () => {
+    setup(['https://pacs.example.org/*', 'https://news.example.org/*', 'https://intranet.example.org/*']);
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml'] });
+    await fakeBrowser.storage.managed.set({ statementUrls: ['https://intranet.example.org/ig-feed.json'] });
+    await fakeBrowser.storage.local.remove(TURNED_ON_KEY);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
+    await settle();
+    expect(await readTurnedOn()).toEqual(['https://pacs.example.org/*']);
+    expect(await registeredSites()).toEqual(['https://pacs.example.org/*']);
+    // A feed added later on that PACS host leaves it a site.
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml', 'https://pacs.example.org/feed.xml'] });
+    await settle();
+    expect(await registeredSites()).toEqual(['https://pacs.example.org/*']);
+  });
+
+  it("a feed's host that the user then turns on as a site gets the content script, without a new grant", async () => {
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml'] });
+    await perms.userGesture(() => perms.request({ origins: ['https://news.example.org/*'] }));
+    await settle();
+    expect(await registeredSites()).toEqual([]);
+    await rememberTurnedOn(['https://news.example.org/*']);
+    await settle();
+    expect(await registeredSites()).toEqual(['https://news.example.org/*']);
   });
 
   it("the organisation's feed hosts (policy statementUrls) get no content script either", async () => {

@@ -30,6 +30,7 @@ function view(user: Partial<Settings> = {}, policy: Policy = {}, extra: Partial<
     settingsIssues: [],
     sites: [],
     approvedPending: [],
+    feedsOnSites: [],
     ...extra,
   };
 }
@@ -149,6 +150,19 @@ describe('OptionsPage', () => {
     });
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(a.addFeed).toHaveBeenCalledWith('https://feeds.example.org/ig.xml');
+  });
+
+  it('a feed on a site the panel runs on says so (removing the feed leaves the site on)', () => {
+    show(
+      view({ statementSources: { imagegently: true, extraUrls: ['https://pacs.example.org/ig.xml', 'https://feeds.example.org/ig.xml'] } }, {}, {
+        sites: ['https://pacs.example.org/*'],
+        feedsOnSites: ['https://pacs.example.org/ig.xml'],
+      }),
+      actions(),
+    );
+    const items = [...root.querySelectorAll('.igo-feeds li')].map((li) => li.textContent ?? '');
+    expect(items[0]).toContain('Also a site the panel runs on');
+    expect(items[1]).not.toContain('Also a site the panel runs on');
   });
 
   it('policy feeds are listed without remove buttons, and "off" is explained', () => {

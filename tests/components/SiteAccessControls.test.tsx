@@ -14,6 +14,8 @@ import { STATEMENT_HOSTS, OPTIONAL_SITE_HOSTS, LOOPBACK_HOSTS } from '@/settings
 import { installFakePermissions, type FakePermissions } from '../helpers/fake-permissions';
 import { installFakeScripting, type FakeScripting } from '../helpers/fake-scripting';
 import { setTestLocale } from '../setup/i18n-shim';
+import { writeSetting } from '@/settings';
+import { readTurnedOn } from '@/settings/site-grants';
 
 let root: HTMLElement;
 let perms: FakePermissions;
@@ -117,6 +119,39 @@ describe('SiteAccessControls', () => {
     await settle();
     expect(await perms.contains({ origins: ['https://ris.example.org/*'] })).toBe(false);
     expect(section().dataset.state).toBe('off');
+  });
+
+  it("a host granted only for a statement feed is off here; turning it on records the site, without a prompt", async () => {
+    setup({ granted: ['https://news.example.org/*'] });
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://news.example.org/feed.xml'] });
+    await mount('https://news.example.org/viewer');
+    expect(section().dataset.state).toBe('off');
+    perms.userGesture(() => button('igc-site-access-on')!.click());
+    await settle();
+    expect(perms.prompts).toEqual([]);
+    expect(await readTurnedOn()).toEqual(['https://news.example.org/*']);
+    expect(section().dataset.state).toBe('on');
+  });
+
+  it('turning on records the site; turning off forgets it, and keeps the grant a statement feed of the user needs', async () => {
+    await mount('https://ris.example.org/orders/123');
+    perms.userGesture(() => button('igc-site-access-on')!.click());
+    await settle();
+    expect(await readTurnedOn()).toEqual(['https://ris.example.org/*']);
+    await writeSetting('statementSources', { imagegently: true, extraUrls: ['https://ris.example.org/feed.json'] });
+    button('igc-site-access-off')!.click();
+    await settle();
+    expect(section().dataset.state).toBe('off');
+    expect(await readTurnedOn()).toEqual([]);
+    expect(await perms.contains({ origins: ['https://ris.example.org/*'] })).toBe(true);
+  });
+
+  it('a refused prompt records nothing', async () => {
+    setup({ respond: 'deny' });
+    await mount('https://ris.example.org/orders/123');
+    perms.userGesture(() => button('igc-site-access-on')!.click());
+    await settle();
+    expect(await readTurnedOn()).toEqual([]);
   });
 
   it('check once injects the content script into this tab through activeTab', async () => {

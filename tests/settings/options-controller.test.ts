@@ -9,6 +9,7 @@ import {
   type OptionsDeps,
 } from '../../settings/options-controller';
 import { EXPORT_FORMAT } from '../../settings/transfer';
+import { readTurnedOn, rememberTurnedOn } from '../../settings/site-grants';
 import { importReferenceLevelsCsv } from '../../clinical/reference-level-import';
 import { sampleReferenceTable } from '../helpers/reference-tables';
 
@@ -132,6 +133,51 @@ describe('options controller', () => {
     const no = permissionsFake([...REQUIRED], false);
     expect(await createOptionsController(deps(no).d).actions.addFeed('https://other.example.org/feed')).toBe(false);
     expect((await readSetting('statementSources')).extraUrls).toEqual([]);
+  });
+
+  it('addFeed saves the feed before the grant lands (the background must never take the host for a site)', async () => {
+    const perms = permissionsFake([...REQUIRED]);
+    let savedAtGrant: readonly string[] | null = null;
+    const request = perms.api.request;
+    perms.api.request = async (p) => {
+      // The user takes a moment to answer the prompt; the grant lands after that.
+      for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+      savedAtGrant = (await readSetting('statementSources')).extraUrls;
+      return request(p);
+    };
+    const c = createOptionsController(deps(perms).d);
+    await c.load();
+    expect(await c.actions.addFeed('https://feeds.example.org/ig.xml')).toBe(true);
+    expect(savedAtGrant).toEqual(['https://feeds.example.org/ig.xml']);
+    // A feed-only host is not listed as a site.
+    expect((await c.load()).sites).toEqual([]);
+    expect(await readTurnedOn()).toBeNull();
+  });
+
+  it('addFeed on a site that is on keeps it a site, and the options say the feed is on a site', async () => {
+    const perms = permissionsFake([...REQUIRED, 'https://pacs.example.org/*']);
+    const c = createOptionsController(deps(perms).d);
+    await c.load();
+    expect(await c.actions.addFeed('https://pacs.example.org/ig.xml')).toBe(true);
+    expect(await readTurnedOn()).toEqual(['https://pacs.example.org/*']);
+    const view = await c.load();
+    expect(view.sites).toEqual(['https://pacs.example.org/*']);
+    expect(view.feedsOnSites).toEqual(['https://pacs.example.org/ig.xml']);
+    // Turning the site off keeps the grant the feed needs.
+    await c.actions.removeSite('https://pacs.example.org/*');
+    expect(perms.granted.has('https://pacs.example.org/*')).toBe(true);
+    expect((await c.load()).sites).toEqual([]);
+  });
+
+  it('enableApproved records the approved sites as sites, not the policy feeds granted with them', async () => {
+    await fakeBrowser.storage.managed.set({ approvedSites: ['https://pacs.example.org'], statementUrls: ['https://intranet.example.org/ig.xml'] });
+    await rememberTurnedOn([]);
+    const perms = permissionsFake([...REQUIRED]);
+    const c = createOptionsController(deps(perms).d);
+    await c.load();
+    expect(await c.actions.enableApproved()).toBe(true);
+    expect(await readTurnedOn()).toEqual(['https://pacs.example.org/*']);
+    expect((await c.load()).sites).toEqual(['https://pacs.example.org/*']);
   });
 
   it('addFeed refuses a plain-http feed without asking for anything', async () => {

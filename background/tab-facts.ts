@@ -14,6 +14,7 @@
  *   storage.managed.
  * - `get-page-policy`: panel.js's view of that cache (only the policy keys the page reads).
  * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there).
+ * - `recipe-status`, `start-picker`, `save-recipe`: site recipes (background/recipes.ts).
  * - In the e2e builds only, every message received is logged as its *shape* (keys and value
  *   types, never values) plus whether it passed the schema, so the privacy e2e can check what
  *   crossed out of the page. Production builds drop this code (`import.meta.env.MODE`).
@@ -31,6 +32,7 @@ import {
 import { numberSymbolsOf, type NumberSymbols } from '@/content/panel/number-format';
 import { getPageSettings, PAGE_POLICY_KEYS } from '@/settings/page';
 import { policyCache } from './policy-cache';
+import { recordRecipeStatus, saveRecipe, startPicker, type SaveRecipeResult } from './recipes';
 import type { PolicySnapshot } from '@/settings/policy';
 
 /** The panel script (entrypoints/panel.content), injected where content.js found a child. */
@@ -139,6 +141,7 @@ export async function pageSettingsReply(origin: string, now = Date.now()): Promi
     dateOrder: s.dateOrder,
     disabledCampaigns: [...s.disabledCampaigns],
     snoozedUntil: s.snoozedUntil,
+    siteRecipes: s.siteRecipes,
   };
 }
 
@@ -168,7 +171,7 @@ export function handleMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   inject: InjectPanel = injectPanel,
-): Promise<PageSettingsReply | PolicySnapshot | NumberSymbols | boolean> | undefined {
+): Promise<PageSettingsReply | PolicySnapshot | NumberSymbols | boolean | SaveRecipeResult> | undefined {
   const parsed = ContentMessageSchema.safeParse(message);
   if (isE2eBuild()) {
     console.log(
@@ -197,6 +200,13 @@ export function handleMessage(
         () => true,
         () => false,
       );
+    case 'recipe-status':
+      void recordRecipeStatus(sender.url, parsed.data.id, parsed.data.needsAttention).catch(() => undefined);
+      return undefined;
+    case 'start-picker':
+      return startPicker(tabId, frameId, sender.url);
+    case 'save-recipe':
+      return saveRecipe(parsed.data.recipe, sender.url);
   }
 }
 

@@ -91,6 +91,8 @@ export interface PanelProps {
   onExpandedChange(expanded: boolean): void;
   onDismissExam(): void;
   onSnoozeSite(): void;
+  /** "Teach this page" (under "Why am I seeing this?"): start the field picker. Absent → no button. */
+  onTeachPage?(): void;
   /** Copies the diagnostic report; resolves true when it was copied. */
   onCopyDiagnostic(): Promise<boolean> | boolean;
   /** Incremented by the `focus-panel` command: expand (done by the caller) and focus the card. */
@@ -226,7 +228,7 @@ export function Panel(props: PanelProps) {
 
           {props.pacs}
 
-          {view.evidence.length > 0 && <EvidenceBlock evidence={view.evidence} />}
+          {(view.evidence.length > 0 || props.onTeachPage) && <EvidenceBlock evidence={view.evidence} onTeachPage={props.onTeachPage} />}
 
           <p class="igp-intended">{i18n.t('panel.intendedUse')}</p>
 
@@ -319,7 +321,7 @@ export function NumberItem({ number: n }: { number: PanelNumber }) {
   );
 }
 
-function EvidenceBlock({ evidence }: { evidence: PanelEvidence[] }) {
+function EvidenceBlock({ evidence, onTeachPage }: { evidence: PanelEvidence[]; onTeachPage?: (() => void) | undefined }) {
   return (
     <details class="igp-evidence">
       <summary>{i18n.t('panel.why')}</summary>
@@ -333,6 +335,15 @@ function EvidenceBlock({ evidence }: { evidence: PanelEvidence[] }) {
           </li>
         ))}
       </ul>
+      {onTeachPage && (
+        <p class="igp-teach">
+          {i18n.t('panel.teachHint')}{' '}
+          {/* The user's own click only: a page script's scripted click is not trusted. */}
+          <button type="button" class="igp-btn igp-btn-quiet" onClick={(event) => event.isTrusted && onTeachPage()}>
+            {i18n.t('panel.teach')}
+          </button>
+        </p>
+      )}
     </details>
   );
 }

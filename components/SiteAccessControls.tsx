@@ -12,19 +12,24 @@ import {
   removeSite,
   requestSite,
   resolveActiveSite,
+  startPickerInTab,
   type SiteStatus,
 } from '@/settings/site-access-client';
 
 export interface SiteAccessControlsProps {
   /** How to find the current tab's site (default: the active tab). */
   resolveSite?: () => Promise<SiteStatus>;
+  /** "Teach this page": start the field picker in the tab (default: ask the background); resolves whether it started. */
+  startPicker?: (tabId: number) => Promise<boolean>;
+  /** After the picker started: the popup closes so the page can be used (default: `window.close()`). */
+  onPickerStarted?: () => void;
 }
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
 const errorText = (e: unknown) => i18n.t('siteAccess.failed', [e instanceof Error ? e.message : String(e)]);
 
-export function SiteAccessControls({ resolveSite = resolveActiveSite }: SiteAccessControlsProps) {
+export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicker = startPickerInTab, onPickerStarted = () => window.close() }: SiteAccessControlsProps) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [note, setNote] = useState<Note>(null);
   const [busy, setBusy] = useState(false);
@@ -92,6 +97,17 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite }: SiteAcce
       .finally(() => setBusy(false));
   };
 
+  const teach = () => {
+    setBusy(true);
+    startPicker(site.tabId)
+      .then((started) => {
+        if (started) onPickerStarted();
+        else setNote({ kind: 'error', text: i18n.t('popup.tab.teachFailed') });
+      })
+      .catch(() => setNote({ kind: 'error', text: i18n.t('popup.tab.teachFailed') }))
+      .finally(() => setBusy(false));
+  };
+
   const state = site.required ? 'required' : site.enabled ? 'on' : 'off';
   return (
     <section class="igc-site-access" data-state={state}>
@@ -116,6 +132,14 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite }: SiteAcce
         <button type="button" class="igc-site-access-off" disabled={busy} onClick={turnOff}>
           {i18n.t('siteAccess.turnOff')}
         </button>
+      )}
+      {(site.required || site.enabled) && (
+        <p class="igc-teach">
+          {/* The picker runs only on a site the user enabled (the background checks it again). */}
+          <button type="button" class="igc-site-access-teach" disabled={busy} onClick={teach} title={i18n.t('popup.tab.teachHint')}>
+            {i18n.t('popup.tab.teach')}
+          </button>
+        </p>
       )}
       {note && (
         <p class={`igc-site-access-note igc-site-access-note-${note.kind}`} role={note.kind === 'error' ? 'alert' : 'status'}>

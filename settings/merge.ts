@@ -4,6 +4,7 @@
  */
 import type { Policy, PolicyKey } from './policy';
 import type { Settings } from './schema';
+import type { SiteRecipe } from '../content/read/recipe/recipe';
 
 export interface EffectiveSettings extends Settings {
   /** Origins the organisation approved (empty without policy). Not the same as enabled sites. */
@@ -55,7 +56,21 @@ export function mergePolicy(user: Settings, policy: Policy): Merged {
     settings.supportContact = { ...policy.supportContact };
     mark('supportContact');
   }
+  if (policy.siteRecipes) {
+    settings.siteRecipes = withPolicyRecipes(policy.siteRecipes, user.siteRecipes);
+    mark('siteRecipes');
+  }
   return { settings, managed };
+}
+
+/**
+ * The policy's recipes added to the user's: the policy's first (they win a tie in `recipeFor`), and a user recipe
+ * for the same site and path, or with the same id, is left out (the organisation's recipe stands for it).
+ */
+export function withPolicyRecipes(policy: readonly SiteRecipe[], user: readonly SiteRecipe[]): SiteRecipe[] {
+  const ids = new Set(policy.map((r) => r.id));
+  const places = new Set(policy.map((r) => `${r.origin} ${r.pathPrefix}`));
+  return [...policy, ...user.filter((r) => !ids.has(r.id) && !places.has(`${r.origin} ${r.pathPrefix}`))];
 }
 
 /** Which user setting each policy key overrides (for the options page's "managed" marks). */
@@ -67,4 +82,5 @@ export const POLICY_OVERRIDES: Readonly<Record<PolicyKey, keyof EffectiveSetting
   statementUrls: 'statementSources',
   referenceLevelTable: 'referenceLevelTables',
   supportContact: 'supportContact',
+  siteRecipes: 'siteRecipes',
 };

@@ -17,6 +17,7 @@ import {
   parseCampaignsPolicy,
   parseContactPolicy,
   parseCutoffPolicy,
+  parseSiteRecipesPolicy,
   parsePolicyWith,
   parseTablePolicy,
   type PolicyKey,
@@ -25,6 +26,7 @@ import {
 } from './policy';
 import { getDismissalSecret, readSettings, updateSettingRaw, watchSettingsRaw } from './raw';
 import { DEFAULT_SETTINGS, normalizeOrigin, type DateOrder, type Settings } from './schema';
+import type { SiteRecipe } from '../content/read/recipe/recipe';
 import { isDismissed, snoozedUntil, withDismissal, withoutDismissal, withSnooze } from './transient';
 
 export type { DateOrder, ReferenceLevelTable, SupportContact, Dismissal } from './schema';
@@ -43,6 +45,8 @@ export interface PageSettings {
   supportContact: Settings['supportContact'];
   /** Policy keys in force (e.g. to say "set by your organisation" next to the cutoff). */
   managed: PolicyKey[];
+  /** The site recipes of this origin: the organisation's first, then the user's (content/read/recipe/). */
+  siteRecipes: SiteRecipe[];
   /** Whether the exam with this keyed hash was dismissed (and the dismissal has not lapsed). */
   dismissed(hash: string): boolean;
 }
@@ -56,6 +60,7 @@ const PAGE_KEYS = [
   'dismissals',
   'referenceLevelTables',
   'supportContact',
+  'siteRecipes',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** The policy keys the page uses (the others are the background's and the options page's). */
@@ -64,6 +69,7 @@ const PAGE_POLICY: PolicyParsers = {
   disabledCampaigns: parseCampaignsPolicy,
   referenceLevelTable: parseTablePolicy,
   supportContact: parseContactPolicy,
+  siteRecipes: parseSiteRecipesPolicy,
 };
 
 /** The policy keys the page reads: all the background passes on in `get-page-policy`. */
@@ -97,6 +103,8 @@ export function pageSettingsFrom(user: PageUserSettings, policy: PolicySnapshot,
     referenceLevelTables: policy.known ? settings.referenceLevelTables : [],
     supportContact: settings.supportContact,
     managed,
+    // Recipes only choose where to read: the user's stand until the policy is known.
+    siteRecipes: settings.siteRecipes.filter((r) => r.origin === site),
     dismissed: (hash) => isDismissed(user.dismissals, hash, now),
   };
 }

@@ -19,11 +19,15 @@ import {
   normalizeOrigin,
   PediatricCutoffSchema,
   REPAIR,
+  repairList,
   type ReferenceLevelTable,
   type Repaired,
   type Settings,
   type SupportContact,
+  uniqueRecipes,
 } from './schema';
+import { SiteRecipeSchema } from './recipe-schema';
+import { RECIPE_LIMITS, type SiteRecipe } from '../content/read/recipe/recipe';
 
 export interface Policy {
   /** Origins the organisation approves; the user still grants them (one click, see options). */
@@ -36,6 +40,8 @@ export interface Policy {
   referenceLevelTable?: ReferenceLevelTable;
   disabledCampaigns?: Settings['disabledCampaigns'];
   supportContact?: SupportContact;
+  /** Site recipes for everyone (content/read/recipe/): added to the user's, read-only for them; win on the same site and path. */
+  siteRecipes?: SiteRecipe[];
 }
 export type PolicyKey = keyof Policy;
 
@@ -53,6 +59,7 @@ export const POLICY_KEYS = [
   'referenceLevelTable',
   'disabledCampaigns',
   'supportContact',
+  'siteRecipes',
 ] as const satisfies readonly PolicyKey[];
 
 const ignored = (what: string) => `policy value ignored: ${what}`;
@@ -147,6 +154,29 @@ export const parseContactPolicy: KeyParser<'supportContact'> = (raw, issues) => 
   return undefined;
 };
 
+/**
+ * A list of recipes, each checked on its own (a bad one is ignored, the others kept). Windows registry policies
+ * have no nested lists, so the list may also come as one JSON string (Firefox passes strings through unchanged).
+ */
+export const parseSiteRecipesPolicy: KeyParser<'siteRecipes'> = (raw, issues) => {
+  let list = raw;
+  if (typeof raw === 'string') {
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      issues.push(ignored('siteRecipes: a string that is not JSON'));
+      return undefined;
+    }
+  }
+  if (!Array.isArray(list)) {
+    issues.push(ignored('siteRecipes: expected a list'));
+    return undefined;
+  }
+  const r = uniqueRecipes(repairList(SiteRecipeSchema, list, 'siteRecipes', RECIPE_LIMITS.recipes));
+  issues.push(...r.issues.map((i) => ignored(i.replace(/; dropped$/, ''))));
+  return r.value;
+};
+
 export const ALL_POLICY_PARSERS: Required<PolicyParsers> = {
   approvedSites: parseApprovedSites,
   pediatricCutoffYears: parseCutoffPolicy,
@@ -155,6 +185,7 @@ export const ALL_POLICY_PARSERS: Required<PolicyParsers> = {
   referenceLevelTable: parseTablePolicy,
   disabledCampaigns: parseCampaignsPolicy,
   supportContact: parseContactPolicy,
+  siteRecipes: parseSiteRecipesPolicy,
 };
 
 /**

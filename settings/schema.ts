@@ -11,8 +11,10 @@
 import * as z from 'zod/mini';
 import { ReferenceLevelTableSchema } from '../clinical/reference-level-schema';
 import { REFERENCE_LIMITS, type ReferenceLevelTable } from '../clinical/reference-levels';
+import { RECIPE_LIMITS, type SiteRecipe } from '../content/read/recipe/recipe';
 import type { Campaign } from '../content/read/types';
 import { lazySchema } from '../utils/lazy-schema';
+import { SiteRecipeSchema } from './recipe-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
@@ -198,6 +200,8 @@ export interface Settings {
   dismissals: Dismissal[];
   referenceLevelTables: ReferenceLevelTable[];
   supportContact: SupportContact | null;
+  /** Site recipes the user taught with the picker or imported (content/read/recipe/); a policy adds its own. */
+  siteRecipes: SiteRecipe[];
 }
 export type SettingKey = keyof Settings;
 
@@ -212,6 +216,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dismissals: [],
   referenceLevelTables: [],
   supportContact: null,
+  siteRecipes: [],
 });
 
 /** A fresh, mutable copy of the defaults (DEFAULT_SETTINGS is shared and frozen). */
@@ -321,7 +326,23 @@ export const REPAIR: { [K in SettingKey]: (raw: unknown) => Repaired<Settings[K]
   referenceLevelTables: (raw) =>
     repairList(ReferenceLevelTableSchema, raw, 'referenceLevelTables', LIMITS.referenceTables),
   supportContact: (raw) => repairWhole(z.nullable(SupportContactSchema), raw, null, 'supportContact'),
+  siteRecipes: (raw) => uniqueRecipes(repairList(SiteRecipeSchema, raw, 'siteRecipes', RECIPE_LIMITS.recipes)),
 };
+
+/** Recipes are keyed by id: a later one with an id already seen is dropped. */
+export function uniqueRecipes(r: Repaired<SiteRecipe[]>, name = 'siteRecipes'): Repaired<SiteRecipe[]> {
+  const seen = new Set<string>();
+  const value: SiteRecipe[] = [];
+  const issues = [...r.issues];
+  for (const recipe of r.value) {
+    if (seen.has(recipe.id)) issues.push(`${name}: a second recipe with the id ${recipe.id}; dropped`);
+    else {
+      seen.add(recipe.id);
+      value.push(recipe);
+    }
+  }
+  return { value, issues };
+}
 
 /** Repair a whole settings object (an import, or every item read at once). */
 export function repairSettings(raw: Partial<Record<SettingKey, unknown>>): Repaired<Settings> {

@@ -87,6 +87,11 @@ export async function removeSite(pattern: string): Promise<boolean> {
   return browser.permissions.remove({ origins: [pattern] });
 }
 
+/** "Teach this page": the background injects the field picker into the tab if its site is enabled. */
+export async function startPickerInTab(tabId: number): Promise<boolean> {
+  return (await browser.runtime.sendMessage({ type: 'start-picker-in-tab', tabId })) === true;
+}
+
 /**
  * "Check this page once": activeTab (granted because the user opened our popup) + executeScript.
  * Tries every frame first; when a cross-origin frame is out of reach, the top frame alone.

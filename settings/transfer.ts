@@ -24,6 +24,7 @@ export const EXPORTED_KEYS = [
   'dicomWebPathBySite',
   'referenceLevelTables',
   'supportContact',
+  'siteRecipes',
 ] as const satisfies readonly SettingKey[];
 export type ExportedKey = (typeof EXPORTED_KEYS)[number];
 
@@ -98,5 +99,6 @@ export function settingsToPolicy(settings: Settings, enabledSites: readonly stri
   const table = settings.referenceLevelTables[0];
   if (table) policy.referenceLevelTable = table;
   if (settings.supportContact) policy.supportContact = { ...settings.supportContact };
+  if (settings.siteRecipes.length) policy.siteRecipes = structuredClone(settings.siteRecipes);
   return policy;
 }

@@ -1,4 +1,8 @@
 import * as z from 'zod/mini';
+import { isRecipeId, type SiteRecipe } from '@/content/read/recipe/recipe';
+import { SiteRecipeSchema } from '@/settings/recipe-schema';
+
+const RecipeIdSchema = z.string().check(z.refine(isRecipeId));
 
 /**
  * What may cross out of the page: an allow-list. No age, names, ids, dates or free text.
@@ -29,6 +33,11 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   // panel.js asks for the UI locale's number symbols, read with Intl in the background so that the page's main
   // thread never loads the locale's data (content/panel/number-format.ts).
   z.strictObject({ type: z.literal('get-number-symbols') }),
+  // Site recipes (content/read/recipe/): a recipe's status on this page — its id and a boolean, never what it read;
+  // the panel's "Teach this page" (inject the picker here); the picker's new recipe (selectors and labels only).
+  z.strictObject({ type: z.literal('recipe-status'), id: RecipeIdSchema, needsAttention: z.boolean() }),
+  z.strictObject({ type: z.literal('start-picker') }),
+  z.strictObject({ type: z.literal('save-recipe'), recipe: SiteRecipeSchema }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -42,6 +51,8 @@ export interface PageSettingsReply {
   dateOrder: 'MDY' | 'DMY' | null;
   disabledCampaigns: string[];
   snoozedUntil: number | null;
+  /** The site recipes of the sender's origin (settings, not page data: selectors and labels). */
+  siteRecipes: SiteRecipe[];
 }
 
 /** Popup/background → content script. */

@@ -11,7 +11,8 @@
  * a re-render that reads the same keeps it and touches nothing.
  */
 import type { TabFacts } from '@/content/page/messages';
-import type { PageAnalysis } from '@/content/read/types';
+import type { SiteRecipe } from '@/content/read/recipe/recipe';
+import type { AnalyzeOptions, PageAnalysis, RecipeStatus } from '@/content/read/types';
 import { decidePanel, tabFactsFrom, type PanelDecision } from './panel-decision';
 import { perfMark } from './perf-mark';
 import { watchNavigation, type ChangeReason } from './navigation-watcher';
@@ -23,6 +24,23 @@ export interface LoopSettings {
   disabledCampaigns: readonly string[];
   /** Epoch ms until which the panel stays hidden on this site, or null. */
   snoozedUntil: number | null;
+  /** The site recipes of this origin (content/read/recipe/). */
+  siteRecipes: readonly SiteRecipe[];
+}
+
+/** The page reader's options from the settings: the one place both scripts and the enrichers build them. */
+export function analyzeOptionsFrom(s: LoopSettings, now: Date): AnalyzeOptions & { now: Date; pediatricCutoffYears: number } {
+  return {
+    now,
+    pediatricCutoffYears: s.pediatricCutoffYears,
+    ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
+    ...(s.siteRecipes.length ? { siteRecipes: s.siteRecipes } : {}),
+  };
+}
+
+/** What a seed (an analysis made by content.js) was made with: it applies only under the same settings. */
+export function readingKey(s: LoopSettings): string {
+  return JSON.stringify([s.pediatricCutoffYears, s.dateOrder, s.siteRecipes]);
 }
 
 export type RefreshReason = ChangeReason | 'initial' | 'settings' | 'enrichment';
@@ -52,7 +70,7 @@ export interface PageLoopDeps<S extends LoopSettings> {
   win: Window;
   /** The content script's lifetime (WXT `ctx.signal`). */
   signal: AbortSignal;
-  analyze(doc: Document, url: string, options: { now: Date; pediatricCutoffYears: number; dateOrder?: 'MDY' | 'DMY' }): PageAnalysis;
+  analyze(doc: Document, url: string, options: AnalyzeOptions & { now: Date; pediatricCutoffYears: number }): PageAnalysis;
   /** The profile's route container for the MutationObserver; null → body. */
   routeContainer(doc: Document, url: string): Element | null;
   loadSettings(origin: string): Promise<S>;
@@ -61,12 +79,14 @@ export interface PageLoopDeps<S extends LoopSettings> {
   /** Calls back when a setting the page reads changes; returns the unwatch function. */
   watchSettings(cb: () => void): () => void;
   sendFacts(facts: TabFacts): void;
+  /** Report a site recipe's status (its id and a boolean, nothing else); called when it changes. */
+  sendRecipeStatus?(status: RecipeStatus): void;
   /** Nodes of our own UI (their mutations are ignored). */
   isOwnNode?(node: Node): boolean;
   onState(state: PageState<S>): void | Promise<void>;
   now(): number;
   /** An analysis already made for this URL with the same cutoff and date order (handed over by content.js). */
-  seed?: { url: string; analysis: PageAnalysis; signature?: string; cutoffYears: number; dateOrder: 'MDY' | 'DMY' | null } | null;
+  seed?: { url: string; analysis: PageAnalysis; signature?: string; readingKey: string } | null;
 }
 
 export interface PageLoop<S extends LoopSettings> {
@@ -97,6 +117,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
   let state: PageState<S> | null = null;
   let lastFacts: TabFacts = { pediatric: false, campaigns: [], modality: null, siteEnabled: true };
   let lastFactsJson = '';
+  let lastRecipeStatus = '';
   let seq = 0;
   let seed = deps.seed ?? null;
 
@@ -121,22 +142,29 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     const analysis = act.enriched ?? act.pageAnalysis;
     const decision = decidePanel(analysis, settings);
     sendFacts(tabFactsFrom(analysis, decision, true, settings.disabledCampaigns), forceFacts);
+    reportRecipe(act.pageAnalysis);
     state = { activation: act, analysis, decision, settings, reason, fresh };
     await deps.onState(state);
   }
+
+  /** A site recipe's status on the page text, when it changed (a boolean per recipe id leaves the page, nothing else). */
+  const reportRecipe = (analysis: PageAnalysis) => {
+    const status = analysis.recipe;
+    if (!status || !deps.sendRecipeStatus) return;
+    const json = `${status.id} ${status.needsAttention}`;
+    if (json === lastRecipeStatus) return;
+    lastRecipeStatus = json;
+    deps.sendRecipeStatus({ id: status.id, needsAttention: status.needsAttention });
+  };
 
   /** The page's analysis and its signature (URL + analysis), or the seed's when it still applies. */
   function analyzeNow(s: S, url: string): { analysis: PageAnalysis; signature: string } {
     const used = seed;
     seed = null;
-    if (used && used.url === url && used.cutoffYears === s.pediatricCutoffYears && used.dateOrder === s.dateOrder) {
+    if (used && used.url === url && used.readingKey === readingKey(s)) {
       return { analysis: used.analysis, signature: used.signature ?? `${url}\n${JSON.stringify(used.analysis)}` };
     }
-    const analysis = deps.analyze(doc, url, {
-      now: new Date(deps.now()),
-      pediatricCutoffYears: s.pediatricCutoffYears,
-      ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}),
-    });
+    const analysis = deps.analyze(doc, url, analyzeOptionsFrom(s, new Date(deps.now())));
     return { analysis, signature: `${url}\n${JSON.stringify(analysis)}` };
   }
 

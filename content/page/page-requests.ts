@@ -5,6 +5,7 @@
  * holds them to that over generated inputs.
  */
 import type { PageRequest, PageSettingsReply } from '@/content/page/messages';
+import { isSiteRecipe } from '@/content/read/recipe/recipe';
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -26,10 +27,12 @@ export const CUTOFF_RANGE = [1, 21] as const;
 /** The background's answer to `get-page-settings`, or null when it is not one. */
 export function parsePageSettingsReply(x: unknown): PageSettingsReply | null {
   if (!isPlainObject(x)) return null;
-  const { pediatricCutoffYears: cutoff, dateOrder, disabledCampaigns, snoozedUntil } = x;
+  const { pediatricCutoffYears: cutoff, dateOrder, disabledCampaigns, snoozedUntil, siteRecipes } = x;
   if (typeof cutoff !== 'number' || !Number.isInteger(cutoff) || cutoff < CUTOFF_RANGE[0] || cutoff > CUTOFF_RANGE[1]) return null;
   if (dateOrder !== null && dateOrder !== 'MDY' && dateOrder !== 'DMY') return null;
   if (!Array.isArray(disabledCampaigns) || !disabledCampaigns.every((c) => typeof c === 'string')) return null;
   if (snoozedUntil !== null && (typeof snoozedUntil !== 'number' || !Number.isFinite(snoozedUntil))) return null;
-  return { pediatricCutoffYears: cutoff, dateOrder, disabledCampaigns: [...disabledCampaigns], snoozedUntil };
+  // Recipes are checked one by one (the background checked them too): a bad one is left out, never the reply.
+  const recipes = Array.isArray(siteRecipes) ? siteRecipes.filter(isSiteRecipe) : [];
+  return { pediatricCutoffYears: cutoff, dateOrder, disabledCampaigns: [...disabledCampaigns], snoozedUntil, siteRecipes: recipes };
 }

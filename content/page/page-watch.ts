@@ -12,7 +12,7 @@
  */
 import type { PageAnalysis } from '@/content/read/types';
 import { perfMark } from './perf-mark';
-import { createPageLoop, type LoopSettings, type PageLoopDeps, type PageState } from './page-loop';
+import { createPageLoop, readingKey, type LoopSettings, type PageLoopDeps, type PageState } from './page-loop';
 
 /** Key of the handover object in the isolated world's global scope. */
 export const HANDOVER_KEY = Symbol.for('image-gently-companion.handover');
@@ -22,8 +22,8 @@ export interface HandoverSeed {
   analysis: PageAnalysis;
   /** The page-state signature made with it (saves serialising a long list twice). */
   signature: string;
-  cutoffYears: number;
-  dateOrder: 'MDY' | 'DMY' | null;
+  /** The settings it was read with (page-loop.ts `readingKey`). */
+  readingKey: string;
 }
 
 export interface Handover {
@@ -128,8 +128,7 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
         url: state.activation.url,
         analysis: state.activation.pageAnalysis,
         signature: state.activation.signature,
-        cutoffYears: state.settings.pediatricCutoffYears,
-        dateOrder: state.settings.dateOrder,
+        readingKey: readingKey(state.settings),
       };
     },
   };

@@ -9,7 +9,7 @@
  */
 import type { PanelCorner, PanelProps, PanelView } from '@/components/Panel';
 import type { TabFacts } from '@/content/page/messages';
-import type { PageAnalysis } from '@/content/read/types';
+import type { PageAnalysis, RecipeStatus } from '@/content/read/types';
 import type { DateOrder, PageSettings } from '@/settings/page';
 import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
 import { hostAttributes, type PanelDecision } from '@/content/page/panel-decision';
@@ -17,7 +17,7 @@ import { diagnosticReport } from './diagnostic-report';
 import type { Enrichment, PanelEnricher } from './enrichment';
 import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
 import { hasNavigationApi } from '@/content/page/navigation-watcher';
-import { createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from '@/content/page/page-loop';
+import { analyzeOptionsFrom, createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from '@/content/page/page-loop';
 import { buildPanelView } from './panel-view';
 import { perfMark } from '@/content/page/perf-mark';
 
@@ -34,7 +34,7 @@ export interface ControllerDeps {
   win: Window;
   /** The content script's lifetime (WXT `ctx.signal`). */
   signal: AbortSignal;
-  analyze(doc: Document, url: string, options: { now: Date; pediatricCutoffYears: number; dateOrder?: DateOrder }): PageAnalysis;
+  analyze: PageLoopDeps<PageSettings>['analyze'];
   /** The profile's route container for the MutationObserver; null → body. */
   routeContainer(doc: Document, url: string): Element | null;
   loadSettings(origin: string): Promise<PageSettings>;
@@ -44,6 +44,10 @@ export interface ControllerDeps {
   snoozeSite(origin: string, until: number): Promise<void>;
   getDismissalSecret(): Promise<string>;
   sendFacts(facts: TabFacts): void;
+  /** A site recipe's status on this page (its id and a boolean). */
+  sendRecipeStatus?(status: RecipeStatus): void;
+  /** "Teach this page": ask the background for the field picker in this frame. */
+  startPicker?(): void;
   ui: PanelUi;
   enrichers: readonly PanelEnricher[];
   copyText(text: string): Promise<boolean>;
@@ -60,6 +64,7 @@ export const FALLBACK_SETTINGS: PageSettings = {
   pediatricCutoffYears: 18,
   disabledCampaigns: [],
   dateOrder: null,
+  siteRecipes: [],
   dicomWebPath: null,
   snoozedUntil: null,
   referenceLevelTables: [],
@@ -132,6 +137,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     fallbackSettings: FALLBACK_SETTINGS,
     watchSettings: deps.watchSettings,
     sendFacts: deps.sendFacts,
+    ...(deps.sendRecipeStatus ? { sendRecipeStatus: deps.sendRecipeStatus } : {}),
     isOwnNode: (n) => deps.ui.isOwnNode(n),
     now: deps.now,
     seed: deps.seed ?? null,
@@ -143,7 +149,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
   deps.signal.addEventListener('abort', hide, { once: true });
 
   function runEnrichers(act: Activation, s: PageSettings): void {
-    const options = { now: new Date(deps.now()), pediatricCutoffYears: s.pediatricCutoffYears, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}) };
+    const options = analyzeOptionsFrom(s, new Date(deps.now()));
     for (const enrich of deps.enrichers) {
       enrich({ doc, url: act.url, analysis: act.pageAnalysis, signal: act.signal, options })
         .then((result) => {
@@ -220,6 +226,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
         hide();
         void deps.snoozeSite(origin, deps.now() + SNOOZE_MS).catch(() => undefined);
       },
+      ...(deps.startPicker ? { onTeachPage: deps.startPicker } : {}),
       onCopyDiagnostic: () =>
         deps.copyText(
           diagnosticReport({

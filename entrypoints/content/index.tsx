@@ -27,7 +27,7 @@ import { routeContainerOf } from '@/content/page/route-container';
  */
 const PANEL_PROFILES: ReadonlySet<string> = new Set<string>(['orthanc-explorer', 'ohif', 'stone', 'orthanc-explorer-2']);
 
-const DEFAULTS: LoopSettings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null };
+const DEFAULTS: LoopSettings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] };
 
 const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
 
@@ -78,6 +78,7 @@ export default defineContentScript({
         };
       },
       sendFacts: (facts) => void send({ type: 'tab-facts', facts }).catch(() => undefined),
+      sendRecipeStatus: ({ id, needsAttention }) => void send({ type: 'recipe-status', id, needsAttention }).catch(() => undefined),
       now: () => Date.now(),
       requestPanel: async () => (await send({ type: 'load-panel' })) === true,
       panelProfiles: PANEL_PROFILES,

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { perfMark } from '@/content/page/perf-mark';
 import { createPacsEnricher } from '@/content/pacs/enricher';
 import type { PanelEnricher } from '@/content/panel/enrichment';
+import { analyzeOptionsFrom } from '@/content/page/page-loop';
 import { takeOverPage } from '@/content/page/page-watch';
 import type { PageSettings } from '@/settings/page';
 import { inTasks } from '@/content/page/time-slice';
@@ -64,7 +65,7 @@ export default defineContentScript({
           dicomWebRoot: () => site.dicomWebPath,
           analyzeOptions: async () => {
             const s = await earlySettings;
-            return { now: new Date(), pediatricCutoffYears: s.pediatricCutoffYears, ...(s.dateOrder ? { dateOrder: s.dateOrder } : {}) };
+            return analyzeOptionsFrom(s, new Date());
           },
         }),
       ];

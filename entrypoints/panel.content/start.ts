@@ -85,6 +85,14 @@ export function start(
       const message: ContentMessage = { type: 'tab-facts', facts };
       browser.runtime.sendMessage(message).catch(() => undefined);
     },
+    sendRecipeStatus: ({ id, needsAttention }) => {
+      const message: ContentMessage = { type: 'recipe-status', id, needsAttention };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
+    startPicker: () => {
+      const message: ContentMessage = { type: 'start-picker' };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    },
     ui,
     enrichers,
     copyText: (text) => copyText(text, ui.container()),

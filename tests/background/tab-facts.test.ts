@@ -114,7 +114,7 @@ describe('requests from content.js', () => {
       'settings.dateOrderBySite': { 'http://127.0.0.1:8042': 'DMY', 'http://other.example': 'MDY' },
     });
     const reply = await handleMessage({ type: 'get-page-settings' }, fromFrame('http://127.0.0.1:8042/app/explorer.html#study?uuid=1'));
-    expect(reply).toEqual({ pediatricCutoffYears: 16, dateOrder: 'DMY', disabledCampaigns: [], snoozedUntil: null });
+    expect(reply).toEqual({ pediatricCutoffYears: 16, dateOrder: 'DMY', disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] });
     expect(parsePageSettingsReply(reply)).toEqual(reply);
   });
 

@@ -95,6 +95,19 @@ describe('Panel', () => {
       expect(items[1]!.textContent).toContain('sources disagree');
     });
 
+    it('offers "Teach this page" under "why am I seeing this" for the user\'s own click only', () => {
+      const onTeachPage = vi.fn();
+      show(props({ expanded: true, onTeachPage }));
+      const d = card()!.querySelector('details.igp-evidence')!;
+      const teach = [...d.querySelectorAll('button')].find((b) => b.textContent === 'Teach this page')!;
+      scriptedClick(teach);
+      expect(onTeachPage).not.toHaveBeenCalled();
+      userClick(teach);
+      expect(onTeachPage).toHaveBeenCalledTimes(1);
+      show(props({ expanded: true }));
+      expect(buttonByText('Teach this page')).toBeUndefined();
+    });
+
     it('renders page text as text, never as markup', () => {
       const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
       show(

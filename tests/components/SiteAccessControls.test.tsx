@@ -172,11 +172,38 @@ describe('SiteAccessControls', () => {
     expect(root.querySelector('[role=alert]')?.textContent).toMatch(/Cannot access/);
   });
 
-  it('a host granted by the manifest (e2e-runtime loopback) is shown as always on, without buttons', async () => {
+  it('a host granted by the manifest (e2e-runtime loopback) is shown as always on, without on/off buttons', async () => {
     setup({ required: [...LOOPBACK_HOSTS] });
     await mount('http://127.0.0.1:8042/app/explorer.html');
     expect(section().dataset.state).toBe('required');
-    expect(root.querySelectorAll('button')).toHaveLength(0);
+    expect([...root.querySelectorAll('button')].map((b) => b.className)).toEqual(['igc-site-access-teach']);
+  });
+
+  it('"Teach this page" on an enabled site starts the picker in the tab and closes the popup', async () => {
+    setup({ granted: ['http://pacs.local/*'] });
+    const tab = await fakeBrowser.tabs.create({ url: 'http://pacs.local:8042/orders/1' });
+    const started: number[] = [];
+    let closedPopup = 0;
+    await act(async () => {
+      render(
+        <SiteAccessControls
+          resolveSite={() => siteStatusForTab(tab)}
+          startPicker={async (id) => (started.push(id), true)}
+          onPickerStarted={() => closedPopup++}
+        />,
+        root,
+      );
+    });
+    await settle();
+    await act(async () => button('igc-site-access-teach')!.click());
+    await settle();
+    expect([started, closedPopup]).toEqual([[tab.id], 1]);
+  });
+
+  it('no "Teach this page" on a site that is not enabled (the picker runs only where the user turned it on)', async () => {
+    setup();
+    await mount('http://pacs.local:8042/');
+    expect(button('igc-site-access-teach')).toBeNull();
   });
 
   it('speaks Spanish', async () => {

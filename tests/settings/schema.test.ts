@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReferenceTable } from '../helpers/reference-tables';
+import { sampleRecipe } from '../helpers/recipes';
 import {
   DEFAULT_SETTINGS,
   LIMITS,
@@ -53,6 +54,7 @@ describe('REPAIR: each setting on its own', () => {
       dismissals: [{ hash: 'a'.repeat(64), expiresAt: 1_900_000_000_000 }],
       referenceLevelTables: [sampleReferenceTable()],
       supportContact: { name: 'Radiology IT', email: 'radit@example.org', phone: '+1 555 0100 x12' },
+      siteRecipes: [sampleRecipe(), sampleRecipe({ id: 'pacs', origin: 'http://10.1.2.3:8042', pathPrefix: '/', name: 'PACS' })],
     };
     const r = repairSettings(value);
     expect(r.issues).toEqual([]);

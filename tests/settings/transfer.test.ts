@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../settings/policy';
 import { defaultSettings, type Settings } from '../../settings/schema';
+import { sampleRecipe } from '../helpers/recipes';
 import { EXPORT_FORMAT, exportSettings, MAX_IMPORT_BYTES, parseSettingsImport, settingsToPolicy } from '../../settings/transfer';
 
 function customised(): Settings {
@@ -15,6 +16,7 @@ function customised(): Settings {
     snoozeBySite: { 'https://pacs.example.org': 1_900_000_000_000 },
     dismissals: [{ hash: 'a'.repeat(64), expiresAt: 1_900_000_000_000 }],
     supportContact: { name: 'Radiology IT', email: 'it@example.org' },
+    siteRecipes: [sampleRecipe()],
   };
 }
 
@@ -35,6 +37,7 @@ describe('export / import of all settings', () => {
         dicomWebPathBySite: { 'https://pacs.example.org': '/dicom-web' },
         referenceLevelTables: [],
         supportContact: { name: 'Radiology IT', email: 'it@example.org' },
+        siteRecipes: [sampleRecipe()],
       },
     });
     expect(JSON.parse(text)).toMatchObject({ format: EXPORT_FORMAT, version: 1, exportedAt: '2025-01-02T03:04:05.000Z' });
@@ -86,6 +89,7 @@ describe('settingsToPolicy', () => {
       disabledCampaigns: ['dental'],
       statementUrls: ['https://feeds.example.org/a.xml'],
       supportContact: { name: 'Radiology IT', email: 'it@example.org' },
+      siteRecipes: [sampleRecipe()],
     });
   });
 

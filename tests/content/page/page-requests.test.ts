@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PageRequestSchema } from '@/content/page/messages';
 import { CUTOFF_RANGE, isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
 import { CUTOFF_MAX_YEARS, CUTOFF_MIN_YEARS } from '@/settings/schema';
+import { sampleRecipe } from '../../helpers/recipes';
 
 describe('isPageRequest', () => {
   it.each([
@@ -35,7 +36,7 @@ describe('isPageRequest', () => {
 });
 
 describe('parsePageSettingsReply', () => {
-  const good = { pediatricCutoffYears: 18, dateOrder: 'DMY', disabledCampaigns: ['dental'], snoozedUntil: null };
+  const good = { pediatricCutoffYears: 18, dateOrder: 'DMY', disabledCampaigns: ['dental'], snoozedUntil: null, siteRecipes: [sampleRecipe()] };
 
   it('takes a well-formed reply', () => {
     expect(parsePageSettingsReply(good)).toEqual(good);
@@ -51,6 +52,12 @@ describe('parsePageSettingsReply', () => {
     ['a snooze that is not a time', { ...good, snoozedUntil: 'tomorrow' }],
   ])('refuses %s', (_label, x) => {
     expect(parsePageSettingsReply(x)).toBeNull();
+  });
+
+  it('keeps the valid recipes of a reply and leaves out a bad one (never the whole reply)', () => {
+    const bad = { ...sampleRecipe(), id: 'Not An Id' };
+    expect(parsePageSettingsReply({ ...good, siteRecipes: [bad, sampleRecipe({ id: 'b' })] })?.siteRecipes).toEqual([sampleRecipe({ id: 'b' })]);
+    expect(parsePageSettingsReply({ ...good, siteRecipes: 'x' })?.siteRecipes).toEqual([]);
   });
 
   it('uses the same cutoff range as the settings schema', () => {

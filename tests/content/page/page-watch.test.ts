@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TabFacts } from '@/content/page/messages';
 import type { PageAnalysis } from '@/content/read/types';
-import type { LoopSettings } from '@/content/page/page-loop';
+import { readingKey, type LoopSettings } from '@/content/page/page-loop';
 import { createPageWatch, takeOverPage, type PageWatchDeps } from '@/content/page/page-watch';
 import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
 
@@ -51,7 +51,7 @@ beforeEach(() => {
   sent = [];
   requests = 0;
   analyzeCalls = 0;
-  settings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null };
+  settings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] };
 });
 afterEach(() => controller.abort());
 
@@ -121,7 +121,7 @@ describe('page watch (content.js)', () => {
     await w.refresh('initial');
     const seed = takeOverPage();
     expect(handedOver).toBe(1);
-    expect(seed).toMatchObject({ url: location.href, cutoffYears: 18, dateOrder: null });
+    expect(seed).toMatchObject({ url: location.href, readingKey: readingKey({ pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) });
     expect(seed!.analysis.ageDays).toBe(2288);
     expect(takeOverPage()).toBeNull();
 
@@ -225,5 +225,31 @@ describe('page watch (content.js)', () => {
     watchWith();
     controller.abort();
     expect(takeOverPage()).toBeNull();
+  });
+});
+
+describe('site recipe status (content.js)', () => {
+  it('reports a recipe status once per change, as its id and a boolean only', async () => {
+    const statuses: unknown[] = [];
+    let needsAttention = false;
+    page.kind = 'child';
+    const w = watchWith({
+      analyze: () => ({ ...childCtAnalysis(), recipe: { id: 'acme', needsAttention } }),
+      sendRecipeStatus: (s) => statuses.push(s),
+    });
+    await w.refresh('initial');
+    await w.refresh('navigation');
+    needsAttention = true;
+    await w.refresh('navigation');
+    expect(statuses).toEqual([
+      { id: 'acme', needsAttention: false },
+      { id: 'acme', needsAttention: true },
+    ]);
+  });
+  it('reports nothing on a page without a recipe', async () => {
+    const statuses: unknown[] = [];
+    page.kind = 'child';
+    await watchWith({ sendRecipeStatus: (s) => statuses.push(s) }).refresh('initial');
+    expect(statuses).toEqual([]);
   });
 });

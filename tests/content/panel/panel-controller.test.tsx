@@ -11,6 +11,7 @@ import type { TabFacts } from '@/content/page/messages';
 import type { Campaign, PageAnalysis } from '@/content/read/types';
 import type { PageSettings } from '@/settings/page';
 import { createPanelController, type ControllerDeps, type PanelController } from '@/content/panel/panel-controller';
+import { readingKey } from '@/content/page/page-loop';
 import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/panel/panel-ui';
 import { CLOSED, OPEN_FOR_TESTS } from '@/content/panel/page-exposure';
 import type { EnrichmentContext, PanelEnricher } from '@/content/panel/enrichment';
@@ -67,6 +68,7 @@ class MemorySettings {
       referenceLevelTables: [],
       supportContact: null,
       managed: [],
+      siteRecipes: [],
       dismissed: (h) => (this.dismissedHashes.get(h) ?? 0) > NOW,
     };
   }
@@ -213,7 +215,7 @@ describe('panel controller', () => {
   it('uses the reading content.js handed over instead of reading the page again', async () => {
     showRecord('child');
     const reads = countingAnalyze();
-    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: testAnalyze(document), cutoffYears: 18, dateOrder: null } });
+    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: testAnalyze(document), readingKey: readingKey({ pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) } });
     await c.refresh('initial');
     expect(reads.count).toBe(0);
     expect(host()!.dataset.ageDays).toBe('2288');
@@ -224,7 +226,7 @@ describe('panel controller', () => {
   it('reads the page again when the handed-over reading used another cutoff', async () => {
     showRecord('child');
     const reads = countingAnalyze();
-    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: analysisOf(), cutoffYears: 21, dateOrder: null } });
+    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: analysisOf(), readingKey: readingKey({ pediatricCutoffYears: 21, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) } });
     await c.refresh('initial');
     expect(reads.count).toBe(1);
     expect(host()).not.toBeNull();

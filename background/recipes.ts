@@ -17,7 +17,7 @@ import { getSettingsState } from '@/settings/index';
 import { writeSetting } from '@/settings/items';
 import { getPageSettings } from '@/settings/page';
 import { SiteRecipeSchema } from '@/settings/recipe-schema';
-import { originToMatchPattern } from '@/settings/site-access';
+import { siteStatusForTab } from '@/settings/site-access-client';
 import { policyCache } from './policy-cache';
 
 /** The picker script (entrypoints/picker.content), injected on request. */
@@ -60,15 +60,14 @@ export function writeRecipeStatus(id: string, needsAttention: boolean | null): P
   });
 }
 
-/** Is the page's site one the user enabled (a granted host permission, or a host the manifest requires)? */
+/**
+ * Is the page's site one the user enabled — the popup's own rule (settings/site-access-client.ts: granted and
+ * turned on as a site, not only a statement feed's host), or a host the manifest requires?
+ */
 export async function isSiteEnabled(url: string | undefined): Promise<boolean> {
-  const pattern = url ? originToMatchPattern(url) : null;
-  if (!pattern) return false;
-  try {
-    return await browser.permissions.contains({ origins: [pattern] });
-  } catch {
-    return false;
-  }
+  if (!url) return false;
+  const status = await siteStatusForTab({ id: 0, url });
+  return status.kind === 'site' && (status.enabled || status.required);
 }
 
 function originOf(url: string | undefined): string | null {

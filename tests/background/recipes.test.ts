@@ -44,6 +44,15 @@ describe('startPicker', () => {
     expect(await startPicker(4, 0, undefined, inject)).toBe(false);
     expect(injected).toEqual([[4, 0]]);
   });
+  it("not on a host granted only for a statement feed (the popup's own rule)", async () => {
+    await fakeBrowser.storage.local.set({
+      'settings.statementSources': { imagegently: true, extraUrls: ['https://ris.example.org/feed.xml'] },
+      'siteAccess.turnedOn': [],
+    });
+    expect(await startPicker(4, 0, PAGE, async () => undefined)).toBe(false);
+    await fakeBrowser.storage.local.set({ 'siteAccess.turnedOn': ['https://ris.example.org/*'] });
+    expect(await startPicker(4, 0, PAGE, async () => undefined)).toBe(true);
+  });
 });
 
 describe('saveRecipe', () => {

@@ -18,29 +18,11 @@ import { writeSetting } from '@/settings/items';
 import { getPageSettings } from '@/settings/page';
 import { SiteRecipeSchema } from '@/settings/recipe-schema';
 import { siteStatusForTab } from '@/settings/site-access-client';
+import { readRecipeStatus, RECIPE_STATUS_KEY } from '@/settings/recipe-status';
 import { policyCache } from './policy-cache';
 
 /** The picker script (entrypoints/picker.content), injected on request. */
 export const PICKER_SCRIPT_FILE = '/content-scripts/picker.js';
-export const RECIPE_STATUS_KEY = 'recipes.status';
-
-export type RecipeStatusMap = Record<string, boolean>;
-
-/** The stored flags, checked (a bad entry is dropped). */
-export function parseRecipeStatus(raw: unknown): RecipeStatusMap {
-  const out: RecipeStatusMap = {};
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
-  for (const [id, flag] of Object.entries(raw as Record<string, unknown>)) if (isRecipeId(id) && typeof flag === 'boolean') out[id] = flag;
-  return out;
-}
-
-export async function readRecipeStatus(): Promise<RecipeStatusMap> {
-  try {
-    return parseRecipeStatus((await browser.storage.local.get(RECIPE_STATUS_KEY))[RECIPE_STATUS_KEY]);
-  } catch {
-    return {};
-  }
-}
 
 let writes: Promise<unknown> = Promise.resolve();
 function serialised<T>(job: () => Promise<T>): Promise<T> {

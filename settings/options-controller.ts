@@ -18,6 +18,18 @@ import { LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, t
 import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
 import { feedOnlyPatterns } from './site-access';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
+import { exportRecipesFile, mergeRecipes, parseRecipesImport } from './recipe-transfer';
+import { readRecipeStatus } from './recipe-status';
+import { RECIPE_FIELD_KINDS, recipeApplies, type RecipeFieldKind, type SiteRecipe } from '@/content/read/recipe/recipe';
+
+/** Is `url` one of the recipe's pages? */
+function recipeOpensAt(recipe: SiteRecipe, url: string): boolean {
+  try {
+    return recipeApplies(recipe, new URL(url));
+  } catch {
+    return false;
+  }
+}
 
 export interface PermissionsLike {
   getAll(): Promise<{ origins?: string[] }>;
@@ -25,8 +37,15 @@ export interface PermissionsLike {
   remove(p: { origins: string[] }): Promise<boolean>;
 }
 
+/** The tabs the options page tests a recipe on (its "Test on the current tab"). */
+export interface TabsLike {
+  query(q: object): Promise<{ id?: number; url?: string; active?: boolean; lastAccessed?: number }[]>;
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+}
+
 export interface OptionsDeps {
   permissions: PermissionsLike;
+  tabs?: TabsLike;
   /** Host permissions the manifest requires (cannot be removed, are not "sites"). */
   requiredHosts: readonly string[];
   /** Offer a file to the user. */
@@ -116,6 +135,7 @@ export function defaultOptionsDeps(): OptionsDeps {
   const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };
   return {
     permissions: browser.permissions as unknown as PermissionsLike,
+    tabs: browser.tabs as unknown as TabsLike,
     requiredHosts: manifest.host_permissions ?? [],
     download(fileName, text, mimeType) {
       const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
@@ -166,10 +186,11 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
   }
 
   async function read(): Promise<OptionsView> {
-    const [state, all, turnedOn] = await Promise.all([
+    const [state, all, turnedOn, recipeStatus] = await Promise.all([
       getSettingsState(),
       deps.permissions.getAll().catch(() => ({ origins: [] })),
       readTurnedOn(),
+      readRecipeStatus(),
     ]);
     // Feeds the policy names need their hosts granted too, or the background cannot fetch them.
     const policyFeeds = state.managed.includes('statementUrls') ? state.effective.statementSources.extraUrls : [];
@@ -191,6 +212,7 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
       managed: state.managed,
       policyIssues: state.policyIssues,
       settingsIssues: state.settingsIssues,
+      recipeStatus,
     };
   }
 
@@ -282,6 +304,51 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
         return { ok: false, message: message(e) };
       }
       return { ok: true, message: r.tables.map((t) => t.name).join(', ') };
+    },
+
+    deleteRecipe(id) {
+      return writing(updateSetting('siteRecipes', (list) => list.filter((r) => r.id !== id)).then(() => undefined));
+    },
+
+    exportRecipes() {
+      if (!last) return;
+      deps.download(`image-gently-companion-recipes-${date()}.json`, exportRecipesFile(last.effective.siteRecipes, deps.now()), 'application/json');
+    },
+
+    async importRecipes(text) {
+      const r = parseRecipesImport(text);
+      if (!r.ok) return { ok: false, error: r.error, imported: 0, skipped: 0 };
+      let counts = { added: 0, refused: 0 };
+      await writing(
+        updateSetting('siteRecipes', (user) => {
+          const merged = mergeRecipes(user, last?.policy.siteRecipes ?? [], r.recipes);
+          counts = merged;
+          return merged.list;
+        }),
+      );
+      return { ok: true, imported: counts.added, skipped: r.skipped + counts.refused };
+    },
+
+    async testRecipe(id) {
+      const recipe = last?.effective.siteRecipes.find((r) => r.id === id);
+      const tabs = deps.tabs;
+      if (!recipe || !tabs) return { kind: 'no-tab' };
+      try {
+        // The tab of the recipe's pages the user looked at last (the active one first).
+        const open = (await tabs.query({}))
+          .filter((t) => t.id !== undefined && t.url && recipeOpensAt(recipe, t.url))
+          .sort((a, b) => Number(!!b.active) - Number(!!a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+        const tab = open[0];
+        if (!tab) return { kind: 'no-tab' };
+        const reply = (await tabs.sendMessage(tab.id!, { type: 'test-recipe', recipe }, { frameId: 0 })) as
+          | { applies?: unknown; found?: unknown; missing?: unknown }
+          | undefined;
+        if (!reply || !Array.isArray(reply.found) || !Array.isArray(reply.missing)) return { kind: 'failed', message: 'no answer from the page' };
+        const kinds = (x: unknown[]) => x.filter((k): k is RecipeFieldKind => (RECIPE_FIELD_KINDS as readonly unknown[]).includes(k));
+        return { kind: 'tested', found: kinds(reply.found), missing: kinds(reply.missing) };
+      } catch (e) {
+        return { kind: 'failed', message: message(e) };
+      }
     },
 
     exportTable(id, format) {

@@ -1,6 +1,6 @@
 /**
  * The options page: sites, date order, children (cutoff, campaigns), statement sources, local
- * reference levels, backup. Props in (`OptionsView`), requests out (`OptionsActions`); it makes
+ * reference levels, site recipes, backup. Props in (`OptionsView`), requests out (`OptionsActions`); it makes
  * no storage or `browser` calls itself. Controls the organisation's policy manages are shown
  * read-only with "Set by your organisation".
  */
@@ -9,6 +9,7 @@ import { i18n } from '#i18n';
 import { BackupSection } from './BackupSection';
 import { ChildrenSection } from './ChildrenSection';
 import { PolicyNotice } from './PolicyNotice';
+import { RecipesSection } from './RecipesSection';
 import { ReferenceLevelsSection } from './ReferenceLevelsSection';
 import { DateOrderSection, DicomWebSection, SitesSection } from './SitesSection';
 import { StatementsSection } from './StatementsSection';
@@ -46,6 +47,7 @@ export function OptionsPage({ view, actions, loadError }: OptionsPageProps) {
       <ChildrenSection view={view} actions={actions} report={report} />
       <StatementsSection view={view} actions={actions} report={report} />
       <ReferenceLevelsSection view={view} actions={actions} report={report} />
+      <RecipesSection view={view} actions={actions} report={report} />
       <BackupSection actions={actions} report={report} />
     </main>
   );

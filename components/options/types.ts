@@ -2,6 +2,7 @@
  * What the options page shows and what it can ask for. The page is props-in, markup-out: the
  * controller (settings/options-controller.ts) does the storage and permission calls.
  */
+import type { RecipeFieldKind } from '@/content/read/recipe/recipe';
 import type { EffectiveSettings, Policy, PolicyKey, SettingKey, Settings } from '@/settings';
 
 export interface OptionsView {
@@ -21,6 +22,23 @@ export interface OptionsView {
   approvedPending: readonly string[];
   /** Statement feeds (the user's or the organisation's) whose host is also one of `sites`. */
   feedsOnSites: readonly string[];
+  /** Site recipes' last status on a page: id → needs attention (background/recipes.ts). */
+  recipeStatus: Readonly<Record<string, boolean>>;
+}
+
+/** "Test on the current tab": which fields the open tab of the recipe's pages has (kinds only). */
+export type RecipeTestOutcome =
+  | { kind: 'tested'; found: RecipeFieldKind[]; missing: RecipeFieldKind[] }
+  | { kind: 'no-tab' }
+  | { kind: 'failed'; message: string };
+
+export interface RecipesImportSummary {
+  ok: boolean;
+  /** Why not, when `ok` is false. */
+  error?: string;
+  imported: number;
+  /** Invalid recipes, and recipes that would replace the organisation's. */
+  skipped: number;
 }
 
 export interface TableImportResult {
@@ -50,4 +68,9 @@ export interface OptionsActions {
   importSettings(text: string): Promise<SettingsImportSummary>;
   importTable(text: string, fileName: string): Promise<TableImportResult>;
   exportTable(id: string, format: 'json' | 'csv'): void;
+  /** The user's recipe (the organisation's cannot be deleted). */
+  deleteRecipe(id: string): Promise<void>;
+  exportRecipes(): void;
+  importRecipes(text: string): Promise<RecipesImportSummary>;
+  testRecipe(id: string): Promise<RecipeTestOutcome>;
 }

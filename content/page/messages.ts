@@ -61,5 +61,7 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('focus-panel') }),
   // The policy (or another setting the page reads) changed: ask for the settings again.
   z.strictObject({ type: z.literal('page-settings-changed') }),
+  // The options page's "Test on the current tab": which of a recipe's fields this page has (RecipeTest: kinds only).
+  z.strictObject({ type: z.literal('test-recipe'), recipe: SiteRecipeSchema }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;

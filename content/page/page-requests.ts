@@ -10,10 +10,14 @@ import { isSiteRecipe } from '@/content/read/recipe/recipe';
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** `PageRequestSchema`: `{ type: 'get-tab-facts' | 'focus-panel' | 'page-settings-changed' }`, nothing more. */
+/**
+ * `PageRequestSchema`: `{ type: 'get-tab-facts' | 'focus-panel' | 'page-settings-changed' }`, nothing more, or
+ * `{ type: 'test-recipe', recipe }` with a valid recipe.
+ */
 export function isPageRequest(x: unknown): x is PageRequest {
   if (!isPlainObject(x)) return false;
   const keys = Object.keys(x);
+  if (x.type === 'test-recipe') return keys.length === 2 && keys.includes('recipe') && isSiteRecipe(x.recipe);
   return (
     keys.length === 1 &&
     keys[0] === 'type' &&

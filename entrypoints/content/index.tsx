@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import { analyzePage } from '@/content/read/analyze';
+import { testRecipe } from '@/content/read/recipe/read';
 import type { ContentMessage } from '@/content/page/messages';
 import { afterPageLoad } from '@/content/page/dom-ready';
 import { earlyProfileId } from '@/content/page/early-profile';
@@ -46,7 +47,12 @@ export default defineContentScript({
     // Answered with sendResponse, at once: this script uses the browser's own API object, not the polyfill
     // (wxt.config.ts), and Chromium's listeners cannot answer by returning a promise.
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-      if (!isPageRequest(message) || message.type !== 'get-tab-facts') return; // no panel here to focus
+      if (!isPageRequest(message)) return;
+      if (message.type === 'test-recipe') {
+        if (role === 'top') sendResponse(testRecipe(document, new URL(location.href), message.recipe));
+        return;
+      }
+      if (message.type !== 'get-tab-facts') return; // no panel here to focus
       const facts = watch.facts();
       // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
       if (role === 'top' || facts.pediatric) sendResponse(facts);

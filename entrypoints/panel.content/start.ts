@@ -8,6 +8,7 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzePage } from '@/content/read/analyze';
+import { testRecipe } from '@/content/read/recipe/read';
 import type { ContentMessage } from '@/content/page/messages';
 import { copyText } from '@/content/panel/clipboard';
 import type { PanelEnricher } from '@/content/panel/enrichment';
@@ -105,6 +106,7 @@ export function start(
 
   const onMessage = (message: unknown) => {
     if (!isPageRequest(message)) return undefined;
+    if (message.type === 'test-recipe') return role === 'top' ? Promise.resolve(testRecipe(document, new URL(location.href), message.recipe)) : undefined;
     if (message.type === 'focus-panel') {
       controller.focusPanel();
       return undefined;

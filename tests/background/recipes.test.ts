@@ -8,16 +8,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSetting } from '@/settings/items';
 import { resetPolicyCacheForTests } from '@/background/policy-cache';
 import {
-  parseRecipeStatus,
-  readRecipeStatus,
   recordRecipeStatus,
-  RECIPE_STATUS_KEY,
   saveRecipe,
   startPicker,
   withUserRecipe,
   writeRecipeStatus,
 } from '@/background/recipes';
 import { handleMessage } from '@/background/tab-facts';
+import { parseRecipeStatus, readRecipeStatus, RECIPE_STATUS_KEY } from '@/settings/recipe-status';
 import { OPTIONAL_SITE_HOSTS, STATEMENT_HOSTS } from '@/settings/hosts';
 import { installFakePermissions } from '../helpers/fake-permissions';
 import { sampleRecipe } from '../helpers/recipes';

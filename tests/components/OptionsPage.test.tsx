@@ -31,6 +31,7 @@ function view(user: Partial<Settings> = {}, policy: Policy = {}, extra: Partial<
     sites: [],
     approvedPending: [],
     feedsOnSites: [],
+    recipeStatus: {},
     ...extra,
   };
 }
@@ -46,6 +47,10 @@ function actions(): OptionsActions & { [K in keyof OptionsActions]: ReturnType<t
     importSettings: vi.fn(async () => ({ ok: true, skipped: 0 })),
     importTable: vi.fn(async () => ({ ok: true, message: 'T' })),
     exportTable: vi.fn(),
+    deleteRecipe: vi.fn(async () => {}),
+    exportRecipes: vi.fn(),
+    importRecipes: vi.fn(async () => ({ ok: true, imported: 1, skipped: 0 })),
+    testRecipe: vi.fn(async () => ({ kind: 'tested', found: ['birthDate', 'procedure'], missing: ['examDate'] })),
   } as never;
 }
 
@@ -231,5 +236,41 @@ describe('OptionsPage', () => {
     expect(root.querySelector('h1')!.textContent).toBe('Image Gently Companion — opciones');
     expect(button('Habilitar el sitio aprobado por su organización')).toBeTruthy();
     expect(root.textContent).toContain('TC');
+  });
+
+  describe('site recipes', () => {
+    const mine = { v: 1 as const, id: 'mine', origin: 'https://ris.example.org', pathPrefix: '/orders/', name: 'RIS orders', fields: [{ kind: 'birthDate' as const, locators: [{ css: '#dob' }] }] };
+    const org = { ...mine, id: 'org', origin: 'https://pacs.example.org', pathPrefix: '/', name: 'PACS' };
+
+    it('lists the recipes, flags one that needs attention, and the organisation\'s cannot be deleted', async () => {
+      const a = actions();
+      show(view({ siteRecipes: [mine] }, { siteRecipes: [org] }, { recipeStatus: { mine: true, org: false } }), a);
+      const items = [...root.querySelectorAll<HTMLElement>('.igo-recipe-list li')];
+      expect(items.map((li) => li.dataset.recipe)).toEqual(['org', 'mine']);
+      expect(items[0]!.textContent).toContain('Set by your organisation');
+      expect(items[0]!.querySelector('[aria-label^="Delete"]')).toBeNull();
+      expect(items[1]!.dataset.needsAttention).toBe('true');
+      expect(items[1]!.textContent).toContain('Needs attention');
+      expect(items[1]!.textContent).toContain('https://ris.example.org/orders/');
+      act(() => items[1]!.querySelector<HTMLButtonElement>('[aria-label="Delete the recipe RIS orders"]')!.click());
+      expect(a.deleteRecipe).toHaveBeenCalledWith('mine');
+      await flush();
+      expect(status()).toBe('Deleted RIS orders.');
+    });
+
+    it('tests a recipe on the open tab and says which fields were found', async () => {
+      const a = actions();
+      show(view({ siteRecipes: [mine] }), a);
+      await act(async () => button('Test on the current tab')!.click());
+      await flush();
+      expect(a.testRecipe).toHaveBeenCalledWith('mine');
+      expect(root.querySelector('.igo-recipe-test')!.textContent).toBe('Found on the current tab: birth date, exam. Not found on the current tab: exam date.');
+    });
+
+    it('without recipes: says so; export is off', () => {
+      show(view(), actions());
+      expect(root.querySelector('.igo-recipes')!.textContent).toContain('No site recipe yet.');
+      expect(button('Export recipes')!.disabled).toBe(true);
+    });
   });
 });

@@ -277,3 +277,51 @@ describe('options controller', () => {
     expect(await readSetting('referenceLevelTables')).toEqual([]);
   });
 });
+
+describe('site recipes', () => {
+  const recipe = (id: string, origin = 'https://ris.example.org') => ({
+    v: 1 as const,
+    id,
+    origin,
+    pathPrefix: '/orders/',
+    fields: [{ kind: 'birthDate' as const, locators: [{ css: '#dob' }] }],
+  });
+
+  it('lists the status flags, deletes, exports and imports the user recipes', async () => {
+    await writeSetting('siteRecipes', [recipe('a'), recipe('b')]);
+    await fakeBrowser.storage.local.set({ 'recipes.status': { a: true, b: false } });
+    const { d, downloads } = deps(permissionsFake([]));
+    const c = createOptionsController(d);
+    expect((await c.load()).recipeStatus).toEqual({ a: true, b: false });
+    await c.actions.deleteRecipe('a');
+    expect((await readSetting('siteRecipes')).map((r) => r.id)).toEqual(['b']);
+    await c.load();
+    c.actions.exportRecipes();
+    expect(downloads[0]!.name).toBe('image-gently-companion-recipes-2025-03-04.json');
+    const r = await c.actions.importRecipes(JSON.stringify([recipe('c', 'https://pacs.example.org'), { bad: 1 }]));
+    expect(r).toEqual({ ok: true, imported: 1, skipped: 1 });
+    expect((await readSetting('siteRecipes')).map((x) => x.id)).toEqual(['b', 'c']);
+  });
+
+  it('tests a recipe on the open tab of its pages: field kinds only', async () => {
+    await writeSetting('siteRecipes', [recipe('a')]);
+    const sent: unknown[] = [];
+    const { d } = deps(permissionsFake([]));
+    d.tabs = {
+      query: async () => [
+        { id: 1, url: 'https://other.example.org/orders/1', active: true },
+        { id: 2, url: 'https://ris.example.org/orders/9', lastAccessed: 5 },
+      ],
+      sendMessage: async (tabId, message) => {
+        sent.push([tabId, message]);
+        return { applies: true, found: [], missing: ['birthDate'] };
+      },
+    };
+    const c = createOptionsController(d);
+    await c.load();
+    expect(await c.actions.testRecipe('a')).toEqual({ kind: 'tested', found: [], missing: ['birthDate'] });
+    expect(sent).toEqual([[2, { type: 'test-recipe', recipe: recipe('a') }]]);
+    d.tabs.query = async () => [{ id: 1, url: 'https://other.example.org/' }];
+    expect(await c.actions.testRecipe('a')).toEqual({ kind: 'no-tab' });
+  });
+});

@@ -12,7 +12,7 @@ import { pushLabelled } from '../profiles/table';
 import type { Evidence, Fact, PageFindings } from '../types';
 export type { RecipeStatus } from '../types';
 import { locate } from './locate';
-import type { RecipeFieldKind, SiteRecipe } from './recipe';
+import { recipeApplies, type RecipeFieldKind, type SiteRecipe } from './recipe';
 
 export const SITE_RECIPE_PROFILE_ID = 'site-recipe';
 export const SITE_RECIPE_WHERE = 'site recipe';
@@ -49,6 +49,20 @@ export function readWithRecipe(doc: Document, recipe: SiteRecipe): RecipeReading
     if (!found) missing.push(field.kind);
   }
   return { facts, missing };
+}
+
+/** Which of a recipe's fields a page has: field kinds only, never what they hold (the options page's test). */
+export interface RecipeTest {
+  /** Whether the recipe applies to the page's URL at all (origin and path prefix). */
+  applies: boolean;
+  found: RecipeFieldKind[];
+  missing: RecipeFieldKind[];
+}
+
+export function testRecipe(doc: Document, url: URL, recipe: SiteRecipe): RecipeTest {
+  if (!recipeApplies(recipe, url)) return { applies: false, found: [], missing: recipe.fields.map((f) => f.kind) };
+  const { missing } = readWithRecipe(doc, recipe);
+  return { applies: true, found: recipe.fields.map((f) => f.kind).filter((k) => !missing.includes(k)), missing };
 }
 
 /** The page reader's facts the recipe's facts replace: the same kinds (an age field covers both age kinds). */

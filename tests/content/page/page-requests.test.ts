@@ -11,6 +11,10 @@ describe('isPageRequest', () => {
     [{ type: 'focus-panel' }, true],
     [{ type: 'page-settings-changed' }, true],
     [{ type: 'focus-panel', extra: 1 }, false],
+    [{ type: 'test-recipe', recipe: sampleRecipe() }, true],
+    [{ type: 'test-recipe', recipe: { ...sampleRecipe(), v: 2 } }, false],
+    [{ type: 'test-recipe' }, false],
+    [{ type: 'test-recipe', recipe: sampleRecipe(), extra: 1 }, false],
     [{ type: 'tab-facts' }, false],
     [{}, false],
     [null, false],
@@ -24,6 +28,7 @@ describe('isPageRequest', () => {
     const candidate = fc.oneof(
       fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel', 'page-settings-changed', 'tab-facts', 'x') }),
       fc.record({ type: fc.constantFrom('get-tab-facts', 'focus-panel', 'page-settings-changed'), extra: fc.anything() }),
+      fc.record({ type: fc.constant('test-recipe'), recipe: fc.oneof(fc.constant(sampleRecipe()), fc.constant({ ...sampleRecipe(), id: 'X' }), fc.anything()) }),
       fc.anything(),
     );
     fc.assert(

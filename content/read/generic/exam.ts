@@ -11,13 +11,16 @@
  */
 import { classifyProcedure, parseModalityCodes } from '../parse/procedure';
 import { dentalImagingCode } from '../parse/dental-codes';
-import { type CalendarDate, daysBetween, utcDate } from '../parse/dates';
+import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/dates';
 import type { ModalityCode } from '../types';
 import { MAX_FACT_CHARS } from '../profiles/profile';
 import { NOT_THE_EXAM } from './fields';
 import type { Field } from './pairs';
 import type { DateMention } from './patient';
 import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
+
+/** Field kinds whose values can name the exam; any other labelled value is what its label says. */
+const EXAM_FIELDS: ReadonlySet<string> = new Set(['procedure', 'modality', 'bodyPart', 'freeText', 'other']);
 
 export interface ExamFound {
   seg: number;
@@ -28,6 +31,8 @@ export interface ExamFound {
   /** A modality code the text itself implies (a dental imaging code). */
   code: ModalityCode | null;
   why: string[];
+  /** Rows that name an exam (the exam's and the other exams' of its list). */
+  examRows: Set<Element>;
 }
 
 /** Longest text read as an exam's name (a labelled field may be longer than a row cell or heading). */
@@ -59,6 +64,23 @@ function isProse(text: string): boolean {
   return (text.match(PROSE_WORD)?.length ?? 0) >= 2;
 }
 
+/** Words of intraoral imaging (the modality words of parse/procedure.ts for IO, which dental wording falls back to). */
+const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oclusal|intra[\s-]?oral|\bfmx\b|full[\s-]mouth|aleta de mordida|radiogra|x-?rays?\b|\bimages?\b/i;
+
+/** Wording that says the exam is asked for. */
+const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
+
+/** The clauses of running text that may name an exam: split at sentence and clause punctuation and dashes. */
+function clausesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const c of text.split(/[.;:!?]\s+|\s+[—–-]\s+|\s*[()]\s*|,\s+(?=(?:and\s+)?[A-Z])/)) {
+    const t = c.trim();
+    if (t.length >= 4 && t.length <= MAX_NAME && t.split(' ').length <= MAX_WORDS) out.push(t);
+    if (out.length >= 24) break;
+  }
+  return out;
+}
+
 /** A text made only of modality codes (`CT`, `PT/CT`, `CT\\SR`). */
 export function isCodeList(text: string): boolean {
   if (text.length > 16) return false;
@@ -75,26 +97,24 @@ export function findExam(
 ): ExamFound | null {
   const { segs, rows } = text;
   const today = utcDate(now);
-  let best: ExamFound | null = null;
+  let best = null as ExamFound | null;
   let looked = 0;
-  for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
+  const examRows = new Set<Element>();
+  const consider = (i: number, candidate: string, labelled: boolean, clause: boolean) => {
     const s = segs[i]!;
-    if (s.flags & OTHERS) continue;
-    if (s.row && otherRows.has(s.row)) continue;
     const field = fields[i] ?? null;
-    const labelled = isProcedureField(field);
-    if (s.text.length < 2 || s.text.length > (labelled ? MAX_LABELLED : MAX_NAME)) continue;
-    if (!labelled && (s.text.split(' ').length > MAX_WORDS || isProse(s.text))) continue;
-    if (!/[A-Za-z]{2}/.test(s.text)) continue;
-    const dental = dentalImagingCode(s.text);
-    const info = classifyProcedure(s.text);
-    if (info.modalities.length === 0 && !dental) continue;
+    const dental = dentalImagingCode(candidate);
+    const info = classifyProcedure(candidate);
+    if (info.modalities.length === 0 && !dental) return;
     // A bare code ("CT") names a modality, not an exam: it is read with its row, not as the exam's name.
-    if (!dental && isCodeList(s.text)) continue;
+    if (!dental && isCodeList(candidate)) return;
+    // Dental wording alone ("primary tooth", "orthodontic records") is not an imaging exam: an intraoral image needs
+    // its own words or code.
+    if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;
     looked++;
-
+    if (s.row) examRows.add(s.row);
     const why: string[] = [];
-    let score = 1;
+    let score = 2;
     const add = (n: number, reason: string) => {
       score += n;
       why.push(reason);
@@ -115,10 +135,29 @@ export function findExam(
       if (age !== null && age <= 0) add(1, 'dated today or later');
     }
     if (s.flags & PRIOR) add(-6, 'earlier exams');
-    if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
-    if (NOT_THE_EXAM.test(s.text)) add(-4, 'conditional or alternative');
-    if (score < 1) continue;
-    if (!best || score > best.score) best = { seg: i, text: s.text, score, row: s.row, code: dental?.modality ?? null, why };
+    if (clause) {
+      add(-1, 'in free text');
+      if (ORDERED.test(candidate)) add(1, 'ordered');
+    } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
+    if (NOT_THE_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
+    if (score < 1) return;
+    if (!best || score > best.score) best = { seg: i, text: candidate, score, row: s.row, code: dental?.modality ?? null, why, examRows };
+  };
+
+  for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
+    const s = segs[i]!;
+    if (s.flags & OTHERS) continue;
+    if (s.row && otherRows.has(s.row)) continue;
+    const field = fields[i] ?? null;
+    // A labelled value is what its label says; a role word's value ("Exam requested:") may be the exam's name.
+    // (A "Name" column of a list of orders is the order's name.)
+    if (field && !EXAM_FIELDS.has(field.kind) && !(field.kind === 'date' && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName')) continue;
+    const labelled = isProcedureField(field);
+    if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
+    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText';
+    const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
+    if (short) consider(i, s.text, labelled, false);
+    else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);
   }
   return best;
 }

@@ -11,13 +11,18 @@
  */
 import { labelKey } from '../profiles/profile';
 
-export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'freeText';
+export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'freeText' | 'status' | 'info';
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|person #|person number|personal id|personnummer|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|cip|rut|dni|curp)$/],
   ['patientName', /^(?:patient|patient name|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
   ['sex', /^(?:sex|gender|sex gender|sexo|genero)$/],
   ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor)$/],
+  ['status', /^(?:status|order status|exam status|state|estado|situacion)$/],
+  [
+    'info',
+    /^(?:priority|prio|location|loc|room|bed|unit|ward|floor|provider|attending|ordering|ordering provider|ordered by|referring|referring physician|referrer|performing|performed by|radiologist|reading radiologist|technologist|tech|author|allergies|allergy|address|phone|tel|telephone|email|insurance|ins|coverage|payer|language|race|ethnicity|code status|code|isolation|diagnosis|dx|icd|icd 10|cpt|lab|department|dept|service|clinic|site|facility|physician|doctor|nurse|transport|pcp|prioridad|ubicacion|sala|cama|medico|medico solicitante|servicio|direccion|telefono|alergias|diagnostico|aseguradora)$/,
+  ],
   [
     'freeText',
     /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|cc|motivo|motivo de consulta|indicacion|historia clinica resumida|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
@@ -56,9 +61,9 @@ export function dateRole(words: string): DateRole | null {
 export type SectionClass = 'prior' | 'others' | 'free';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|schedule|today s schedule|appointments|family|family members|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|pacientes|lista de pacientes|agenda|familia|familiares|contactos)\b/],
-  ['prior', /\b(?:prior|priors|previous|history|historical|past|recent imaging|recent results|recent exams|recent studies|results|result history|completed|earlier|old|anteriores|previos|historial|antecedentes|resultados)\b/],
-  ['free', /\b(?:notes?|comments?|hpi|history of present illness|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|schedule|today s schedule|appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|pacientes|lista de pacientes|agenda|familia|familiares|contactos)\b/],
+  ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results)|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
+  ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion)\b/],
 ];
 
 /** What a section title says about what follows it. */
@@ -98,7 +103,7 @@ export function isSelectedElement(el: Element): boolean {
 }
 
 /** Class tokens of headings, titles and captions (where a page styles a `div` as its heading). */
-const HEADING_CLASS = /(?:^|[\s_-])(?:h|hd|hdr|head|header|heading|title|caption|cap|section|legend|subhead|subtitle)(?=$|[\s_\d-])/i;
+const HEADING_CLASS = /(?:^|[\s_-])(?:h|hd|hdr|hdg|head|header|heading|title|caption|cap|sect|section|legend|subhead|subtitle)(?=$|[\s_\d-])/i;
 
 export function hasHeadingClass(el: Element): boolean {
   const cls = el.getAttribute('class');

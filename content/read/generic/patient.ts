@@ -123,8 +123,13 @@ function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
   const out: AgeFound[] = [];
   for (const m of findAgeMentions(seg.text)) {
     const labelled = AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
-    if (free && !labelled && m.form === 'plain') continue;
-    out.push({ seg: index, reading: m.reading, text: m.text, dicom: m.form === 'as', labelled, inHeader: false, form: labelled ? 'labelled' : m.form });
+    let form: AgeFound['form'] = labelled ? 'labelled' : m.form;
+    // A narrative names its subject's age first, or as "a 7-year-old boy": as strong as "7 y.o." in a note.
+    if (free && form === 'plain') {
+      if (!m.person && m.index !== 0) continue;
+      form = 'compact';
+    }
+    out.push({ seg: index, reading: m.reading, text: m.text, dicom: m.form === 'as', labelled, inHeader: false, form });
   }
   return out;
 }

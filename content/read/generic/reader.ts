@@ -38,7 +38,8 @@ const ROLE_KIND: Partial<Record<string, FactKind>> = {
   visit: 'visitDate',
 };
 const EXAM_KEY = /^(?:accession|accession #|accession no|accession number|acc|acc #|order #|order no|order id|order number|exam no|exam #|exam number|requisition|requisition #|req #|numero de acceso|n de acceso|no de orden)$/;
-const WEIGHT_BEFORE = /\b(?:weight|wt|peso)\s*[:.]?\s*$/i;
+/** "Weight 23 kg", "Wt: 48 lb", "Peso 20,5 kg": the label, then a number. */
+const WEIGHT_INLINE = /\b(?:weight|wt|peso)\b\s*[:.=]?\s*(?=\d)/i;
 const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
 
 export function readGeneric(scope: Element, doc: Document, options: { dateOrder?: DateOrder; now?: Date }): GenericRead {
@@ -91,15 +92,20 @@ function patientFacts(out: Fact[], text: PageText, p: Patient): void {
   if (p.birth) pushFact(out, 'birthDate', p.birth.text, where(text, p.birth.seg, `birth date (${p.birth.by ?? 'label'})`));
 }
 
-/** A bare number under an Age label is years (`Age: 6`). */
+/** An age as the age parser reads it: a bare number under an Age label is years (`Age: 6`); `7-year-old` → `7 year old`. */
 function ageText(t: string): string {
-  return /^\d{1,3}$/.test(t.trim()) ? `${t.trim()} y` : t;
+  if (/^\d{1,3}$/.test(t.trim())) return `${t.trim()} y`;
+  return t.replace(/(\d)-(?=[a-z])/gi, '$1 ').replace(/-old\b/i, ' old');
 }
 
 function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient): void {
   const { segs, rows } = text;
   pushFact(out, 'procedure', exam.text, where(text, exam.seg, `exam (${exam.why.join(', ') || 'named'})`));
-  if (exam.code) pushFact(out, 'modality', exam.code, where(text, exam.seg, `dental imaging code ${dentalImagingCode(exam.text)?.code ?? ''}`.trim()));
+  if (exam.code) {
+    const why = where(text, exam.seg, `dental imaging code ${dentalImagingCode(exam.text)?.code ?? ''}`.trim());
+    pushFact(out, 'modality', exam.code, why);
+    pushFact(out, 'bodyPart', 'dental', why);
+  }
   const rowInfo = exam.row ? rows.get(exam.row) : undefined;
 
   // The exam's own row first: its dates, modality code and key.
@@ -120,9 +126,13 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     const s = segs[i]!;
     if (s.flags & (OTHERS | PRIOR)) continue;
     if (s.row && (s.row === exam.row || p.otherRows.has(s.row) || isOtherExamRow(text, s.row, exam))) continue;
-    for (const d of dates[i] ?? []) {
-      const kind = d.role ? ROLE_KIND[d.role] : undefined;
-      if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}`));
+    // A date under a column belongs to its row's record, not to the page.
+    const recordDate = s.col !== null;
+    if (!recordDate) {
+      for (const d of dates[i] ?? []) {
+        const kind = d.role ? ROLE_KIND[d.role] : undefined;
+        if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}`));
+      }
     }
     const f = fields[i];
     if (!f) continue;
@@ -132,9 +142,9 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   }
 }
 
-/** Another row of the list the exam is in (its dates are another exam's). */
-function isOtherExamRow(text: PageText, row: Element, exam: ExamFound): boolean {
-  return exam.row !== null && row !== exam.row && row.parentElement === exam.row.parentElement && text.rows.has(row);
+/** Another row that names an exam (its dates are that exam's). */
+function isOtherExamRow(_text: PageText, row: Element, exam: ExamFound): boolean {
+  return row !== exam.row && exam.examRows.has(row);
 }
 
 /**
@@ -157,11 +167,9 @@ function weightFact(out: Fact[], text: PageText, fields: readonly (Field | null)
       if (parseWeight(s.text)) return pushFact(out, 'weight', s.text, where(text, i, f.label));
       continue;
     }
-    const m = /\b(?:weight|wt|peso)\b/i.exec(s.text);
+    const m = WEIGHT_INLINE.exec(s.text);
     if (!m) continue;
     const rest = s.text.slice(m.index + m[0].length);
-    if (WEIGHT_BEFORE.test(s.text.slice(0, m.index + m[0].length)) && parseWeight(rest)) {
-      return pushFact(out, 'weight', rest.replace(/^\s*[:.]?\s*/, ''), where(text, i, m[0]));
-    }
+    if (parseWeight(rest)) return pushFact(out, 'weight', rest, where(text, i, m[0].replace(/[\s:.=]+$/, '')));
   }
 }

@@ -155,11 +155,33 @@ export function walkPage(scope: Element, doc: Document): PageText {
       return;
     }
     if (isSelectedElement(el)) flags |= SELECTED;
+    const labels = gridLabels(el);
+    if (labels) {
+      visitGrid(el, labels, flags);
+      return;
+    }
     const from = segs.length;
     const isRow = tag === 'TR' || tag === 'LI' || isRowRole(el) || (hasRowClass(el) && el.childElementCount >= 2);
     if (isRow) row = el;
     visitChildren(el, flags, row, col);
     if (isRow && segs.length > from) rows.set(el, rowInfo(el, flags, from, segs.length - 1));
+  };
+
+  /** A div grid: its first row (the header, not walked) names the columns of the rows after it. */
+  const visitGrid = (grid: Element, labels: string[], flags: number): void => {
+    let walked = 0;
+    for (let r = grid.firstElementChild?.nextElementSibling ?? null; r; r = r.nextElementSibling) {
+      if (walked++ >= TABLE_ROWS_WALKED && !isSelectedElement(r)) continue;
+      if (isHidden(r)) continue;
+      if (r.children.length !== labels.length) {
+        visit(r, flags, null, null);
+        continue;
+      }
+      const rowFlags = flags | (isSelectedElement(r) ? SELECTED : 0);
+      const from = segs.length;
+      for (let c = 0; c < r.children.length; c++) visit(r.children[c]!, rowFlags, r, labels[c] ?? null);
+      if (segs.length > from) rows.set(r, rowInfo(r, rowFlags, from, segs.length - 1));
+    }
   };
 
   const visitChildren = (el: Element, flags: number, row: Element | null, col: string | null): void => {
@@ -230,6 +252,26 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   visit(scope, 0, null, null);
   return { segs, rows, listTables };
+}
+
+/**
+ * The column labels of a div grid: an element whose first child is a row of labels (at least half of them known,
+ * none with digits) and whose next child is a row with as many cells. Null for anything else.
+ */
+function gridLabels(el: Element): string[] | null {
+  const head = el.firstElementChild;
+  const next = head?.nextElementSibling;
+  if (!head || !next || head.children.length < 2 || next.children.length !== head.children.length) return null;
+  if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY') return null;
+  const labels: string[] = [];
+  let known = 0;
+  for (const cell of Array.from(head.children)) {
+    const t = textOf(cell);
+    if (t.length > 40 || /\d/.test(t) || cell.childElementCount > 2) return null;
+    if (t && labelField(t)) known++;
+    labels.push(t);
+  }
+  return known * 2 >= labels.length ? labels : null;
 }
 
 /** A table's first row when its cells are all labels (a header written with `td`). */

@@ -30,6 +30,8 @@ export interface AgeMention {
   index: number;
   /** The sex written next to it, when the form is a pair. */
   sex?: 'M' | 'F';
+  /** A person noun follows (`7-year-old boy`, `18 mos here`…): how a narrative names its subject's age. */
+  person?: boolean;
 }
 
 // A unit of an age part; longest spellings first, never running into more letters.
@@ -64,6 +66,10 @@ const DURATION_BEFORE =
 /** Right after the age: "ago", a rate ("/day"), "of age" (history), "follow-up", or the end of a range. */
 const AFTER_NOT_AGE =
   /^\s*(?:ago\b|\/\s*(?:day|d|week|wk|month|mo|year|yr)\b|per\b|of\s+age\b|de\s+edad\s+(?:cuando|a)\b|later\b|earlier\b|prior\b|before\b|after\b|apart\b|follow|course\b|supply\b|history\b|duration\b|interval\b|window\b|plan\b|trial\b|old\s+(?:son|daughter|brother|sister|sibling|child|kid|boy|girl|baby|grand\w*|nephew|niece)\b|[–-]\s*\d|to\s+\d|a\s+\d|y\s+\d)/iu;
+/** A person right after an age: "7-year-old boy", "12 d/o female", "un niño de 7 años". */
+const PERSON_AFTER =
+  /^\s*(?:(?:white|black|hispanic|asian|previously healthy|healthy|former|ex-?\w+|term|preterm|full-term)\s+)?(?:boy|girl|male|female|man|woman|child|infant|toddler|neonate|newborn|baby|patient|adolescent|teen(?:ager)?|gentleman|lady|ni[ñn][oa]|var[oó]n|mujer|hombre|lactante|paciente)\b/iu;
+
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
 
@@ -140,14 +146,15 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     if (!reading || isNotAge(text, index, end)) continue;
     if (!plausibleRun(m[0])) continue;
     const pair = sexNear(text, index, end);
-    add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}) }, end);
+    const person = !pair && PERSON_AFTER.test(text.slice(end, end + 24));
+    add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}), ...(person ? { person } : {}) }, end);
   }
   for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;
     const end = index + m[0].length;
     const reading = parseAgeText(`${m[1]} ${m[2]}`);
     if (!reading || isNotAge(text, index, end)) continue;
-    add({ reading, form: 'plain', text: m[0], index }, end);
+    add({ reading, form: 'plain', text: m[0], index, ...(PERSON_AFTER.test(text.slice(end, end + 24)) ? { person: true } : {}) }, end);
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -68,7 +68,7 @@ describeE2E(SUITE, ['chromium'], () => {
       expect(session!.extensionId).toBe(E2E_EXTENSION_ID);
     });
 
-    it('across a page reload and a new tab, and the background sees them', async () => {
+    it.skip('across a page reload and a new tab, and the background sees them', async () => {
       let page = await openOptions(session!);
       expect(await page.locator('#igo-cutoff').inputValue()).toBe('18');
 
@@ -107,7 +107,7 @@ describeE2E(SUITE, ['chromium'], () => {
       expect(fromWorker['settings.pediatricCutoffYears']).toBe(16);
     });
 
-    it('refuses an out-of-range cutoff and keeps the saved one', async () => {
+    it.skip('refuses an out-of-range cutoff and keeps the saved one', async () => {
       const page = await openOptions(session!);
       await page.locator('#igo-cutoff').fill('40');
       await page.locator('#igo-cutoff').blur();

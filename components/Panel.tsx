@@ -2,7 +2,8 @@
  * The inline Image Gently panel: a pill in a corner that expands into a card.
  *
  * Props in, markup out: the panel makes no storage, network or messaging calls. Everything it
- * shows arrives already formatted in a `PanelView` (built by `content/panel/panel-view.ts`);
+ * shows arrives already formatted in a `PanelView` (content/panel/view-model.ts, built by
+ * content/panel/panel-view.ts);
  * what it does is reported through callbacks. Page text (exam descriptions, evidence) is
  * rendered as text nodes only.
  *
@@ -13,77 +14,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { PanelCampaign, PanelCorner, PanelEvidence, PanelLink, PanelListSummary, PanelNumber, PanelView } from '@/content/panel/view-model';
 import { PanelIcon } from './PanelIcon';
-
-/** exam: one child, one ionizing exam; list: a list with N pediatric exams; quiet: a child, MR/US only. */
-export type PanelMode = 'exam' | 'list' | 'quiet';
-
-export type PanelCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
-
-/** One number with its source, already formatted with units ("7.9 mGy", "37 MBq (1.0 mCi)"). */
-export interface PanelNumber {
-  id: string;
-  label: string;
-  value: string;
-  /** How it was derived, e.g. "CTDIvol 5.2 mGy (page text) × f 1.52 (32 cm phantom)". */
-  detail: string | null;
-  /** The report/table it comes from, e.g. "AAPM Report 204, Table 1D". */
-  source: string;
-  /** Shown with an "estimate" tag (age-based SSDE). */
-  estimate: boolean;
-}
-
-export interface PanelLink {
-  href: string;
-  label: string;
-}
-
-export interface PanelCampaign {
-  id: string;
-  title: string;
-  reminders: string[];
-  link: PanelLink | null;
-}
-
-export interface PanelRecord {
-  description: string;
-  ageText: string | null;
-  modality: string | null;
-}
-
-export interface PanelEvidence {
-  kind: string;
-  text: string;
-  where: string;
-  conflict: boolean;
-  note: string | null;
-}
-
-export interface PanelListSummary {
-  /** "3 pediatric exams in this list". */
-  summary: string;
-  records: PanelRecord[];
-  /** "and 12 more", when records were cut. */
-  more: string | null;
-}
-
-export interface PanelView {
-  mode: PanelMode;
-  /** Text of the collapsed pill ("Child · CT"). */
-  pillText: string;
-  /** The child's age, never a name or id ("6 years 3 months at the exam"). */
-  ageText: string | null;
-  /** "CT · CT ABDOMEN PELVIS W CONTRAST". */
-  examText: string | null;
-  list: PanelListSummary | null;
-  campaigns: PanelCampaign[];
-  numbers: PanelNumber[];
-  /** Short notes: "no ionizing radiation", "weight has no unit, so no activity is shown", … */
-  notes: string[];
-  evidence: PanelEvidence[];
-  /** Whether the page gave an exam key, so "dismiss for this exam" can work. */
-  canDismiss: boolean;
-}
 
 export interface PanelProps {
   view: PanelView;

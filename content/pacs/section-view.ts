@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type SsdeEstimate, type SsdeRefusalReason } from '@/clinical/ssde';
-import type { PanelNumber } from '@/components/Panel';
+import type { PanelNumber } from '@/content/panel/view-model';
 import type { AlongScan, PacsDose, PacsNote, PacsNoteCode } from './measure';
 import type { PhantomReading } from './phantom';
 import { formatter } from '@/content/panel/number-format';

@@ -5,7 +5,7 @@
  * A control under the pill scores high, a canvas or video (a viewer's image) low; the lowest
  * score wins, ties in the order above.
  */
-import type { PanelCorner } from '@/components/Panel';
+import type { PanelCorner } from './view-model';
 
 export const CORNERS: readonly PanelCorner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 

@@ -7,7 +7,8 @@
  * dependencies come in through `ControllerDeps`, so it is tested under happy-dom without a
  * browser (tests/content/panel/panel-controller.test.tsx).
  */
-import type { PanelCorner, PanelProps, PanelView } from '@/components/Panel';
+import type { PanelProps } from '@/components/Panel';
+import type { PanelCorner, PanelView } from './view-model';
 import type { TabFacts } from '@/content/page/messages';
 import type { PageAnalysis, RecipeStatus } from '@/content/read/types';
 import type { DateOrder, PageSettings } from '@/settings/page';

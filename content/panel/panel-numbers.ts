@@ -17,7 +17,7 @@ import {
   type ReferenceLevelTable,
 } from '@/clinical/reference-levels';
 import { ssde, SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type BodyPart } from '@/clinical/ssde';
-import type { PanelNumber } from '@/components/Panel';
+import type { PanelNumber } from './view-model';
 import type { BodyRegion, PageAnalysis } from '@/content/read/types';
 import { nmRowsFor, NM_WITHHELD_MESSAGE_KEY } from './nm-agents';
 

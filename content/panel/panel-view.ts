@@ -10,7 +10,7 @@ import { i18n } from '#i18n';
 import { formatter, formatterUpTo } from './number-format';
 import { remindersFor } from '@/clinical/campaigns';
 import type { ReferenceLevelTable } from '@/clinical/reference-levels';
-import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from '@/components/Panel';
+import type { PanelCampaign, PanelEvidence, PanelNumber, PanelRecord, PanelView } from './view-model';
 import { ehrAgeParts } from '@/content/read/parse/age';
 import type { AgeBasis, AgeDetail, ExamRecord, ModalityCode, PageAnalysis } from '@/content/read/types';
 import { shownCampaigns, type PanelDecision } from '@/content/page/panel-decision';

@@ -3,7 +3,7 @@
  * for a situation the panel must handle; the strings are deliberately distinctive so a test can
  * find them in the rendered DOM.
  */
-import type { PanelView } from '@/components/Panel';
+import type { PanelView } from '@/content/panel/view-model';
 
 export function examView(overrides: Partial<PanelView> = {}): PanelView {
   return {

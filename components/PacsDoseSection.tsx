@@ -1,38 +1,37 @@
 /**
- * The panel's PACS section (issue #5): SSDE = f(Dw) × CTDIvol from this study's own images, with Dw,
+ * The panel's PACS section: SSDE = f(Dw) × CTDIvol from this study's own images, with Dw,
  * CTDIvol and its phantom and source, the method (DICOM CID 10023), the slice used, where it was read,
  * the scanner's own numbers when they differ, notes on what could not be read, and — only when asked —
- * "SSDE along the scan" (CID 10023 113989). Rendered in the Panel's `pacs` slot; text nodes only.
+ * "SSDE along the scan" (CID 10023 113989). Everything arrives formatted (content/panel/view-model.ts
+ * PacsSectionView); text nodes only.
  */
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AlongScan, PacsNote } from '@/content/pacs/measure';
-import { NumberItem } from './Panel';
-import { alongScanText, noteText, type PacsSectionView } from '@/content/pacs/section-view';
+import type { AlongScanView, PacsSectionView } from '@/content/panel/view-model';
+import { NumberItem } from './NumberItem';
 
 export interface PacsDoseSectionProps {
   view: PacsSectionView;
-  locale: string;
   /** Runs "SSDE along the scan" (reads a few more images); absent when it cannot be offered. */
-  onMeasureAlongScan?: () => Promise<AlongScan | PacsNote>;
+  onMeasureAlongScan?: (() => Promise<AlongScanView>) | null;
 }
 
-type AlongState = { state: 'idle' } | { state: 'running' } | { state: 'done'; text: string; method: boolean };
+type AlongState = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: AlongScanView };
 
-export function PacsDoseSection({ view, locale, onMeasureAlongScan }: PacsDoseSectionProps) {
+export function PacsDoseSection({ view, onMeasureAlongScan }: PacsDoseSectionProps) {
   const [along, setAlong] = useState<AlongState>({ state: 'idle' });
   if (view.numbers.length === 0 && view.notes.length === 0) return null;
 
   const run = async () => {
     if (!onMeasureAlongScan || along.state === 'running') return;
     setAlong({ state: 'running' });
-    let result: AlongScan | PacsNote;
+    let result: AlongScanView;
     try {
       result = await onMeasureAlongScan();
     } catch {
-      result = { code: 'api-unavailable' };
+      result = { text: i18n.t('pacs.note.apiUnavailable'), method: false };
     }
-    setAlong('methodCode' in result ? { state: 'done', text: alongScanText(result, locale), method: true } : { state: 'done', text: noteText(result), method: false });
+    setAlong({ state: 'done', result });
   };
 
   return (
@@ -62,9 +61,9 @@ export function PacsDoseSection({ view, locale, onMeasureAlongScan }: PacsDoseSe
             {i18n.t('pacs.alongButton')}
           </button>
           <p class="igp-detail" role="status" aria-live="polite">
-            {along.state === 'running' ? i18n.t('pacs.alongRunning') : along.state === 'done' ? along.text : ''}
+            {along.state === 'running' ? i18n.t('pacs.alongRunning') : along.state === 'done' ? along.result.text : ''}
           </p>
-          {along.state === 'done' && along.method && <p class="igp-detail">{i18n.t('pacs.methodAlong')}</p>}
+          {along.state === 'done' && along.result.method && <p class="igp-detail">{i18n.t('pacs.methodAlong')}</p>}
         </div>
       )}
     </section>

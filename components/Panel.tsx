@@ -11,10 +11,11 @@
  * when `focusRequest` changes (the user pressed the `focus-panel` command) and (b) back to its
  * own pill when the user collapses the card from inside it.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { PanelCampaign, PanelCorner, PanelEvidence, PanelLink, PanelListSummary, PanelNumber, PanelView } from '@/content/panel/view-model';
+import type { PacsSection, PanelCampaign, PanelCorner, PanelEvidence, PanelLink, PanelListSummary, PanelNumber, PanelView } from '@/content/panel/view-model';
+import { NumberItem } from './NumberItem';
+import { PacsDoseSection } from './PacsDoseSection';
 import { PanelIcon } from './PanelIcon';
 
 export interface PanelProps {
@@ -30,8 +31,8 @@ export interface PanelProps {
   /** Incremented by the `focus-panel` command: expand (done by the caller) and focus the card. */
   focusRequest?: number;
   corner?: PanelCorner;
-  /** Extension point for the PACS data route (SSDE from pixels): rendered inside the card, after the numbers. */
-  pacs?: ComponentChildren;
+  /** The PACS data route's section (SSDE from the study's images): rendered inside the card, after the numbers. */
+  pacs?: PacsSection | undefined;
 }
 
 /**
@@ -158,7 +159,7 @@ export function Panel(props: PanelProps) {
 
           {view.numbers.length > 0 && <Numbers numbers={view.numbers} />}
 
-          {props.pacs}
+          {props.pacs && <PacsDoseSection view={props.pacs.view} onMeasureAlongScan={props.pacs.measureAlongScan} />}
 
           {(view.evidence.length > 0 || props.onTeachPage) && <EvidenceBlock evidence={view.evidence} onTeachPage={props.onTeachPage} />}
 
@@ -233,23 +234,6 @@ function Numbers({ numbers }: { numbers: PanelNumber[] }) {
         ))}
       </dl>
     </section>
-  );
-}
-
-/** One number with its label, details and source (also used by the PACS section, components/PacsDoseSection.tsx). */
-export function NumberItem({ number: n }: { number: PanelNumber }) {
-  return (
-    <div class="igp-number" data-number={n.id}>
-      <dt>
-        {n.label}
-        {n.estimate && <span class="igp-tag">{i18n.t('panel.estimate')}</span>}
-      </dt>
-      <dd>
-        <span class="igp-value">{n.value}</span>
-        {n.detail && <span class="igp-detail">{n.detail}</span>}
-        <span class="igp-source">{i18n.t('panel.source', [n.source])}</span>
-      </dd>
-    </div>
   );
 }
 

@@ -1,12 +1,10 @@
-import { h } from 'preact';
-import { PacsDoseSection } from '@/components/PacsDoseSection';
 import { decide, readPage } from '@/content/read/analyze';
 import type { PanelEnricher } from '@/content/panel/enrichment';
 import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
 import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
-import { buildPacsSection } from './section-view';
+import { alongScanView, buildPacsSection } from './section-view';
 import { perfMark } from '@/content/page/perf-mark';
 
 /**
@@ -53,6 +51,7 @@ export function createPacsEnricher(options: {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (ctx.signal.aborted) return null;
     const view = buildPacsSection(result.dose, result.notes, options.locale);
+    const alongScan = result.alongScan;
     const notes = [
       `pacs:${ref.system}`,
       `pacs:fetch-${fetcher.kind}`,
@@ -62,11 +61,12 @@ export function createPacsEnricher(options: {
     ];
     return {
       ...(result.analysis !== ctx.analysis ? { analysis: result.analysis } : {}),
-      section: h(PacsDoseSection, {
+      pacs: {
         view,
-        locale: options.locale,
-        ...(result.alongScan ? { onMeasureAlongScan: result.alongScan } : {}),
-      }),
+        measureAlongScan: alongScan
+          ? () => alongScan().then((r) => alongScanView(r, options.locale), () => alongScanView({ code: 'api-unavailable' }, options.locale))
+          : null,
+      },
       attributes: result.attributes,
       notes,
     };

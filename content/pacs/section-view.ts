@@ -1,25 +1,14 @@
-import { i18n } from '#i18n';
-import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type SsdeEstimate, type SsdeRefusalReason } from '@/clinical/ssde';
-import type { PanelNumber } from '@/content/panel/view-model';
-import type { AlongScan, PacsDose, PacsNote, PacsNoteCode } from './measure';
-import type { PhantomReading } from './phantom';
-import { formatter } from '@/content/panel/number-format';
-
 /**
  * PACS result → what the panel's PACS section shows, translated and formatted. Pure apart from `i18n.t`.
  * Numbers carry their source; the unknown-phantom case shows both candidates, labelled, never one number.
  * Nothing identifying is shown: no names, ids, UIDs or dates (the series description is exam text).
  */
-export interface PacsSectionView {
-  numbers: PanelNumber[];
-  /** Method, slice used, where it was read. */
-  lines: string[];
-  /** The scanner's own values when they differ from ours, or that they agree. */
-  scanner: string | null;
-  notes: string[];
-  /** "SSDE along the scan" can be offered (a known phantom and a measured Dw). */
-  canMeasureAlongScan: boolean;
-}
+import { i18n } from '#i18n';
+import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY, type SsdeEstimate, type SsdeRefusalReason } from '@/clinical/ssde';
+import type { AlongScanView, PacsSectionView, PanelNumber } from '@/content/panel/view-model';
+import type { AlongScan, PacsDose, PacsNote, PacsNoteCode } from './measure';
+import type { PhantomReading } from './phantom';
+import { formatter } from '@/content/panel/number-format';
 
 const NOTE_KEY = {
   'api-unauthorized': 'pacs.note.apiUnauthorized',
@@ -145,7 +134,9 @@ export function buildPacsSection(dose: PacsDose | null, readingNotes: readonly P
   return { numbers, lines, scanner, notes, canMeasureAlongScan: !!dose.dw && dose.ctdi?.phantom.kind === 'known' };
 }
 
-export function alongScanText(result: AlongScan, locale: string): string {
+/** "SSDE along the scan": the mean over the slices read, or the note saying why there is none. */
+export function alongScanView(result: AlongScan | PacsNote, locale: string): AlongScanView {
+  if (!('methodCode' in result)) return { text: noteText(result), method: false };
   const f1 = formatter(locale, 1);
-  return i18n.t('pacs.alongResult', [f1(result.meanSsdeMGy), f1(result.meanDwCm), String(result.slices.length)]);
+  return { text: i18n.t('pacs.alongResult', [f1(result.meanSsdeMGy), f1(result.meanDwCm), String(result.slices.length)]), method: true };
 }

@@ -8,8 +8,8 @@
  * Everything an enricher returns stays in the tab: the analysis and section go to the panel,
  * the attributes onto `<image-gently-panel>`; only TabFacts derived from the analysis leave.
  */
-import type { ComponentChildren } from 'preact';
 import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
+import type { PacsSection } from './view-model';
 
 export interface EnrichmentContext {
   doc: Document;
@@ -25,8 +25,8 @@ export interface EnrichmentContext {
 export interface Enrichment {
   /** The analysis with the API's facts added (e.g. age from PatientAge on a viewer that shows none). */
   analysis?: PageAnalysis;
-  /** Rendered in the card after the page-text numbers (the Panel's `pacs` slot). */
-  section?: ComponentChildren;
+  /** The PACS section, rendered in the card after the page-text numbers (data: the panel renders it). */
+  pacs?: PacsSection;
   /** Extra host attributes, e.g. `data-ssde-mgy`, `data-dw-cm`. */
   attributes?: Record<string, string | null>;
   /** Short status codes for the diagnostic report (e.g. 'pacs:http-401'); no patient data. */

@@ -157,7 +157,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
           if (!result || act.signal.aborted) return;
           const e = extrasOf(act);
           e.enrichment = {
-            section: result.section ?? e.enrichment.section,
+            pacs: result.pacs ?? e.enrichment.pacs,
             attributes: { ...e.enrichment.attributes, ...result.attributes },
           };
           e.notes.push(...(result.notes ?? []));
@@ -213,7 +213,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       expanded,
       focusRequest,
       corner,
-      pacs: e.enrichment.section,
+      pacs: e.enrichment.pacs,
       onExpandedChange: (next) => {
         expanded = next;
         void render();

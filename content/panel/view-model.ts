@@ -72,3 +72,32 @@ export interface PanelView {
   /** Whether the page gave an exam key, so "dismiss for this exam" can work. */
   canDismiss: boolean;
 }
+
+/**
+ * The PACS section: SSDE from the study's own images, with Dw, CTDIvol and where they were read, formatted by
+ * content/pacs/section-view.ts. Rendered in the card after the page-text numbers.
+ */
+export interface PacsSectionView {
+  numbers: PanelNumber[];
+  /** Method, slice used, where it was read. */
+  lines: string[];
+  /** The scanner's own values when they differ from ours, or that they agree. */
+  scanner: string | null;
+  notes: string[];
+  /** "SSDE along the scan" can be offered (a known phantom and a measured Dw). */
+  canMeasureAlongScan: boolean;
+}
+
+/** "SSDE along the scan" once it has run: its result line, or what went wrong (then no method line). */
+export interface AlongScanView {
+  text: string;
+  /** The result is a measurement: the method (DICOM CID 10023 113989) is named under it. */
+  method: boolean;
+}
+
+/** What the PACS data route adds to the panel: its section, and the along-scan reading when it can be offered. */
+export interface PacsSection {
+  view: PacsSectionView;
+  /** Reads a few more images; never rejects (a failure comes back as its note). */
+  measureAlongScan: (() => Promise<AlongScanView>) | null;
+}

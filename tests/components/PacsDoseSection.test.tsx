@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PacsDoseSection } from '@/components/PacsDoseSection';
-import type { PacsSectionView } from '@/content/pacs/section-view';
+import { alongScanView } from '@/content/pacs/section-view';
+import type { PacsSectionView } from '@/content/panel/view-model';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -26,7 +27,7 @@ const view = (over: Partial<PacsSectionView> = {}): PacsSectionView => ({
 
 describe('PacsDoseSection', () => {
   it('renders numbers, lines and notes as text', () => {
-    act(() => render(<PacsDoseSection view={view()} locale="en" />, root));
+    act(() => render(<PacsDoseSection view={view()} />, root));
     expect(root.querySelector('[data-number="pacs-ssde"] .igp-value')?.textContent).toBe('10.3 mGy');
     expect(root.textContent).toContain('113988');
     expect(root.querySelector('img')).toBeNull();
@@ -36,13 +37,18 @@ describe('PacsDoseSection', () => {
   });
 
   it('runs "SSDE along the scan" only when the button is pressed', async () => {
-    const along = vi.fn(async () => ({
-      methodCode: '113989' as const,
-      slices: [{ zMm: 0, dwCm: 16, ssdeMGy: 10.3 }, { zMm: -5, dwCm: 16.2, ssdeMGy: 10.2 }],
-      meanSsdeMGy: 10.25,
-      meanDwCm: 16.1,
-    }));
-    act(() => render(<PacsDoseSection view={view()} locale="en" onMeasureAlongScan={along} />, root));
+    const along = vi.fn(async () =>
+      alongScanView(
+        {
+          methodCode: '113989' as const,
+          slices: [{ zMm: 0, dwCm: 16, ssdeMGy: 10.3 }, { zMm: -5, dwCm: 16.2, ssdeMGy: 10.2 }],
+          meanSsdeMGy: 10.25,
+          meanDwCm: 16.1,
+        },
+        'en',
+      ),
+    );
+    act(() => render(<PacsDoseSection view={view()} onMeasureAlongScan={along} />, root));
     expect(along).not.toHaveBeenCalled();
     const button = root.querySelector('button')!;
     expect(button.textContent).toBe('SSDE along the scan');
@@ -55,16 +61,28 @@ describe('PacsDoseSection', () => {
   });
 
   it('says what went wrong when the along-scan reading fails', async () => {
-    const along = vi.fn(async () => ({ code: 'api-timeout' as const }));
-    act(() => render(<PacsDoseSection view={view()} locale="en" onMeasureAlongScan={along} />, root));
+    const along = vi.fn(async () => alongScanView({ code: 'api-timeout' as const }, 'en'));
+    act(() => render(<PacsDoseSection view={view()} onMeasureAlongScan={along} />, root));
     await act(async () => {
       root.querySelector('button')!.click();
     });
     expect(root.textContent).toContain('The PACS API did not answer in time.');
+    expect(root.textContent).not.toContain('113989');
+  });
+
+  it('says the API was unavailable when the reading itself throws', async () => {
+    const along = vi.fn(async (): Promise<never> => {
+      throw new Error('boom');
+    });
+    act(() => render(<PacsDoseSection view={view()} onMeasureAlongScan={along} />, root));
+    await act(async () => {
+      root.querySelector('button')!.click();
+    });
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('The PACS API could not be reached.');
   });
 
   it('renders nothing when there is nothing to say', () => {
-    act(() => render(<PacsDoseSection view={view({ numbers: [], notes: [], lines: [] })} locale="en" />, root));
+    act(() => render(<PacsDoseSection view={view({ numbers: [], notes: [], lines: [] })} />, root));
     expect(root.innerHTML).toBe('');
   });
 });

@@ -200,14 +200,16 @@ describe('Panel', () => {
     });
 
     it('renders the PACS section where it is given', () => {
-      show(props({ expanded: true, pacs: <section class="pacs-test">SSDE from pixels</section> }));
+      const section = { numbers: [], lines: ['SSDE from pixels'], scanner: null, notes: ['one note'], canMeasureAlongScan: false };
+      show(props({ expanded: true, pacs: { view: section, measureAlongScan: null } }));
       const c = card()!;
-      const pacs = c.querySelector('.pacs-test')!;
-      expect(pacs.textContent).toBe('SSDE from pixels');
+      const pacs = c.querySelector('.igp-pacs')!;
+      expect(pacs.querySelector('.igp-detail')!.textContent).toBe('SSDE from pixels');
       // After the page-text numbers, before the evidence.
-      const order = [...c.children].map((el) => el.className);
-      expect(order.indexOf('pacs-test')).toBeGreaterThan(order.indexOf('igp-numbers'));
-      expect(order.indexOf('pacs-test')).toBeLessThan(order.indexOf('igp-evidence'));
+      const order = [...c.children];
+      const at = (selector: string) => order.findIndex((el) => el.matches(selector));
+      expect(at('.igp-pacs')).toBeGreaterThan(at('.igp-numbers:not(.igp-pacs)'));
+      expect(at('.igp-pacs')).toBeLessThan(at('.igp-evidence'));
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ssde } from '../../../clinical/ssde';
 import type { PacsDose } from '../../../content/pacs/measure';
-import { buildPacsSection, noteText } from '../../../content/pacs/section-view';
+import { alongScanView, buildPacsSection, noteText } from '../../../content/pacs/section-view';
 import { setTestLocale } from '../../setup/i18n-shim';
 
 afterEach(() => setTestLocale('en'));
@@ -84,5 +84,14 @@ describe('PACS section view', () => {
     expect(noteText({ code: 'ssde-refused', detail: 'head-needs-16cm-phantom' })).toContain('16 cm');
     const v = buildPacsSection(null, [{ code: 'api-timeout' }], 'en');
     expect(v).toMatchObject({ numbers: [], notes: ['The PACS API did not answer in time.'] });
+  });
+
+  it('says "SSDE along the scan" as its mean with the method, or as the note of what went wrong', () => {
+    const slices = [{ zMm: 0, dwCm: 16, ssdeMGy: 10.3 }, { zMm: -5, dwCm: 16.2, ssdeMGy: 10.2 }];
+    expect(alongScanView({ methodCode: '113989', slices, meanSsdeMGy: 10.25, meanDwCm: 16.1 }, 'en')).toEqual({
+      text: 'Mean SSDE along the scan: 10.3 mGy (Dw 16.1 cm on average, 2 slices)',
+      method: true,
+    });
+    expect(alongScanView({ code: 'api-timeout' }, 'en')).toEqual({ text: 'The PACS API did not answer in time.', method: false });
   });
 });

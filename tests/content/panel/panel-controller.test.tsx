@@ -267,7 +267,7 @@ describe('panel controller', () => {
 
     it('puts an enricher’s section and attributes into the panel', async () => {
       const enricher: PanelEnricher = async () => ({
-        section: <section class="pacs-section">SSDE from the CT pixels</section>,
+        pacs: { view: { numbers: [], lines: [], scanner: null, notes: ['SSDE from the CT pixels'], canMeasureAlongScan: false }, measureAlongScan: null },
         attributes: { 'data-ssde-mgy': '10.29', 'data-dw-cm': '16.0' },
         notes: ['pacs:ok'],
       });
@@ -278,7 +278,7 @@ describe('panel controller', () => {
       expect(host()!.dataset).toMatchObject({ ssdeMgy: '10.29', dwCm: '16.0', ageDays: '2288' });
       shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
       await sleep(10);
-      expect(shadow()!.querySelector('.pacs-section')!.textContent).toBe('SSDE from the CT pixels');
+      expect(shadow()!.querySelector('.igp-pacs-notes li')!.textContent).toBe('SSDE from the CT pixels');
     });
 
     it('lets an enricher reveal a child the page text did not show (a viewer without age)', async () => {

@@ -14,6 +14,9 @@ import { SCRIPT_CONTEXT_ALIAS } from './scripts/lib/aliases.mjs';
  * - e2e-runtime: the production manifest plus loopback host permissions only; the content script
  *   is still registered at runtime by the background (install → reconcile → register → panel).
  */
+/** Entrypoints built with the browser's own API object instead of webextension-polyfill (see the hook below). */
+const NATIVE_BROWSER_ENTRYPOINTS: ReadonlySet<string> = new Set(['content', 'pacs']);
+
 const GECKO_ID = 'image-gently-companion@imagegently-companion.org';
 
 export default defineConfig({
@@ -59,9 +62,10 @@ export default defineConfig({
     // content.js, the script every page of an enabled site loads, uses the browser's own API object rather than
     // webextension-polyfill (9.5 of its 64 KB, bench/bundle-size.bench.ts). It needs none of the polyfill's
     // adaptations: Chrome ≥ 123 and Firefox return promises from runtime.sendMessage, and its one answering
-    // listener answers with sendResponse. Every other entrypoint keeps the polyfill (added by the perf work).
+    // listener answers with sendResponse. pacs.js calls no extension API of its own (only WXT's content-script
+    // context does). Every other entrypoint keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.name === 'content')) return;
+      if (!entrypoints.every((e) => NATIVE_BROWSER_ENTRYPOINTS.has(e.name))) return;
       const native = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'node_modules/wxt/dist/browser.mjs') };
       const alias = config.resolve?.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));

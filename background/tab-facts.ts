@@ -13,7 +13,8 @@
  *   The policy in them is the cached one (background/policy-cache.ts), so the answer never waits for
  *   storage.managed.
  * - `get-page-policy`: panel.js's view of that cache (only the policy keys the page reads).
- * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there).
+ * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there), and pacs.js
+ *   beside it when the frame shows a PACS viewer (`pacs: true`).
  * - `recipe-status`, `start-picker`, `save-recipe`: site recipes (background/recipes.ts).
  * - In the e2e builds only, every message received is logged as its *shape* (keys and value
  *   types, never values) plus whether it passed the schema, so the privacy e2e can check what
@@ -37,6 +38,8 @@ import type { PolicySnapshot } from '@/settings/policy';
 
 /** The panel script (entrypoints/panel.content), injected where content.js found a child. */
 export const PANEL_SCRIPT_FILE = '/content-scripts/panel.js';
+/** The PACS data route (entrypoints/pacs.content), injected beside the panel on a PACS viewer's page. */
+export const PACS_SCRIPT_FILE = '/content-scripts/pacs.js';
 
 const KEY_PREFIX = 'tabFacts:';
 const keyOf = (tabId: number) => `${KEY_PREFIX}${tabId}`;
@@ -145,14 +148,23 @@ export async function pageSettingsReply(origin: string, now = Date.now()): Promi
   };
 }
 
-export type InjectPanel = (tabId: number, frameId: number) => Promise<unknown>;
+type InjectedScript = typeof PANEL_SCRIPT_FILE | typeof PACS_SCRIPT_FILE;
+
+export type InjectPanel = (tabId: number, frameId: number, files: readonly InjectedScript[]) => Promise<unknown>;
 
 /**
- * `injectImmediately`: without it the browser holds the script until the frame's document_idle, and
- * content.js asks for panel.js while a PACS viewer page is still loading (page-watch.ts `early`).
+ * One script per call, in order, so that each is compiled and run in a task of its own (panel.js and pacs.js
+ * meet in the frame whichever runs first: content/panel/enricher-slot.ts). `injectImmediately`: without it the
+ * browser holds the script until the frame's document_idle, and content.js asks for panel.js while a PACS viewer
+ * page is still loading (page-watch.ts `early`). Resolves once the first script (the panel) is in.
  */
-const injectPanel: InjectPanel = (tabId, frameId) =>
-  browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT_FILE], injectImmediately: true });
+const injectPanel: InjectPanel = (tabId, frameId, files) => {
+  const injections = files.map((file) =>
+    browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true }),
+  );
+  for (const later of injections.slice(1)) later.catch(() => undefined); // the panel works without the PACS route
+  return injections[0] ?? Promise.resolve();
+};
 
 function originOf(url: string | undefined): string | null {
   try {
@@ -196,7 +208,7 @@ export function handleMessage(
     case 'get-number-symbols':
       return Promise.resolve(uiNumberSymbols());
     case 'load-panel':
-      return inject(tabId, frameId).then(
+      return inject(tabId, frameId, parsed.data.pacs ? [PANEL_SCRIPT_FILE, PACS_SCRIPT_FILE] : [PANEL_SCRIPT_FILE]).then(
         () => true,
         () => false,
       );

@@ -1,21 +1,23 @@
 /**
- * Content-script size (issue #4 item 8): content.js — the script every page of an enabled site
- * loads — must stay ≤ 64 KB minified and ≤ 22 KB gzip (KB = 1,000 bytes here, as the build prints
- * them). Also reported, without a budget: panel.js (injected only where a child is shown) and the
+ * Content-script sizes: content.js — the script every page of an enabled site loads — must stay ≤ 64 KB
+ * minified and ≤ 22 KB gzip; every other content script (panel.js, injected where a child is shown; pacs.js,
+ * beside it on a PACS viewer) ≤ 160 KB minified and ≤ 56 KB gzip (KB = 1,000 bytes here). Also reported: the
  * modules the bytes come from, with the webextension-polyfill's and zod's shares.
  *
  * Builds the production Chrome extension (`wxt build`) for the sizes, and the same with source maps
  * (bench/wxt.sourcemap.config.ts, into .output/bench-sourcemap) for the attribution.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 
 const ROOT = join(import.meta.dirname, '..');
 const KB = 1000;
-const BUDGET = { content: { raw: 64 * KB, gzip: 22 * KB } };
+/** content.js loads on every page of an enabled site; the others only where they are used. */
+const BUDGET: Record<string, { raw: number; gzip: number }> = { content: { raw: 64 * KB, gzip: 22 * KB } };
+const OTHER_BUDGET = { raw: 160 * KB, gzip: 56 * KB };
 
 function build(args: string[]) {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...args], { cwd: ROOT, stdio: 'ignore' });
@@ -58,7 +60,11 @@ build([]);
 build(['-c', 'bench/wxt.sourcemap.config.ts']);
 
 let failed = false;
-for (const name of ['content', 'panel'] as const) {
+const scripts = readdirSync(join(ROOT, '.output/chrome-mv3/content-scripts'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => f.replace(/\.js$/, ''))
+  .sort((a, b) => (a === 'content' ? -1 : b === 'content' ? 1 : a.localeCompare(b)));
+for (const name of scripts) {
   const file = join(ROOT, '.output/chrome-mv3/content-scripts', `${name}.js`);
   const raw = readFileSync(file);
   const gzip = gzipSync(raw, { level: 9 }).length;
@@ -67,15 +73,15 @@ for (const name of ['content', 'panel'] as const) {
     groups.set(groupOf(src), (groups.get(groupOf(src)) ?? 0) + n);
   }
   const total = [...groups.values()].reduce((a, b) => a + b, 0);
-  const budget = name === 'content' ? BUDGET.content : null;
-  const rawOk = !budget || raw.length <= budget.raw;
-  const gzipOk = !budget || gzip <= budget.gzip;
+  const budget = BUDGET[name] ?? OTHER_BUDGET;
+  const rawOk = raw.length <= budget.raw;
+  const gzipOk = gzip <= budget.gzip;
   failed ||= !rawOk || !gzipOk;
-  console.log(`\n${name}.js  ${kb(raw.length)} minified${budget ? ` (budget ${kb(budget.raw)}) ${rawOk ? 'OK' : 'OVER'}` : ''}, ` +
-    `${kb(gzip)} gzip${budget ? ` (budget ${kb(budget.gzip)}) ${gzipOk ? 'OK' : 'OVER'}` : ''}`);
+  console.log(`\n${name}.js  ${kb(raw.length)} minified (budget ${kb(budget.raw)}) ${rawOk ? 'OK' : 'OVER'}, ` +
+    `${kb(gzip)} gzip (budget ${kb(budget.gzip)}) ${gzipOk ? 'OK' : 'OVER'}`);
   console.log(`  webextension-polyfill: ${kb(groups.get('webextension-polyfill') ?? 0)} (${pct(groups.get('webextension-polyfill') ?? 0, total)})` +
     `; zod: ${kb(groups.get('zod') ?? 0)} (${pct(groups.get('zod') ?? 0, total)})`);
-  for (const [group, n] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+  for (const [group, n] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
     console.log(`  ${kb(n).padStart(10)}  ${pct(n, total).padStart(6)}  ${group}`);
   }
 }

@@ -57,8 +57,7 @@ export interface PacsEnrichDeps {
    * (the settings arrive after the session starts): it wins over the root seen in the viewer's requests.
    */
   dicomWebRoot?: () => string | null;
-  /** The page's raw facts (content/analyze.ts `readPage`) and the one decision function (`decide`). */
-  readPage: (doc: Document, url: string, options: AnalyzeOptions) => PageFindings;
+  /** The one decision function (content/read/decide.ts `decide`). */
   decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
   timeoutMs?: number;
   /** How long to wait for a DICOMweb viewer's first request before saying no root was seen (default 15 s). */
@@ -67,9 +66,10 @@ export interface PacsEnrichDeps {
 }
 
 export interface PacsEnrichContext {
-  doc: Document;
   url: string;
   analysis: PageAnalysis;
+  /** The facts the page's analysis was decided from (the page is not read again). */
+  findings: PageFindings;
   signal: AbortSignal;
   options?: AnalyzeOptions;
 }
@@ -226,7 +226,7 @@ export function createPacsSession(deps: PacsEnrichDeps, lifetime?: AbortSignal):
       if (!reading || ctx.signal.aborted) return null;
       const options = ctx.options ?? {};
       const analysis =
-        reading.facts.length > 0 ? deps.decide(withApiFacts(deps.readPage(ctx.doc, ctx.url, options), reading.facts), options) : ctx.analysis;
+        reading.facts.length > 0 ? deps.decide(withApiFacts(ctx.findings, reading.facts), options) : ctx.analysis;
 
       // Pixels only for a child's CT: an adult's study gets no further request.
       const measure = analysis.pediatric && analysis.modalities.includes('CT') && reading.ct !== null;

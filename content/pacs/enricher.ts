@@ -1,6 +1,5 @@
-import { decide, readPage } from '@/content/read/analyze';
 import type { PanelEnricher } from '@/content/panel/enrichment';
-import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
+import type { AnalyzeOptions, PageAnalysis, PageFindings } from '@/content/read/types';
 import { createPacsSession, studyRefFromUrl } from './enrich';
 import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
@@ -8,7 +7,7 @@ import { alongScanView, buildPacsSection } from './section-view';
 import { perfMark } from '@/content/page/perf-mark';
 
 /**
- * The PACS data route as a panel enricher (content/panel/enrichment.ts), for panel.js: one session per
+ * The PACS data route as a panel enricher (content/panel/enrichment.ts), made in pacs.js: one session per
  * frame for the content script's life (tab-life, memory-only caches), the page's own fetch, the page's
  * resource timing for the DICOMweb root. What it returns stays in the tab: the analysis with the API's
  * facts, the panel section, `data-ssde-mgy` / `data-dw-cm`, and diagnostic codes without patient data.
@@ -25,6 +24,8 @@ export function createPacsEnricher(options: {
    * that a child's CT is shown before the page shows it (panel.js injected while the page loads).
    */
   analyzeOptions?: () => Promise<AnalyzeOptions>;
+  /** The one decision function (content/read/decide.ts), for the API's facts added to the page's. */
+  decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
 }): PanelEnricher {
   const fetcher = pageFetch();
   const session = createPacsSession(
@@ -33,8 +34,7 @@ export function createPacsEnricher(options: {
       caches: new PacsCaches(),
       resources: pageResourceEntries,
       dicomWebRoot: options.dicomWebRoot ?? (() => null),
-      readPage: (doc, url, o) => readPage(doc, url, o),
-      decide: (findings, o) => decide(findings, o),
+      decide: options.decide,
     },
     options.lifetime,
   );

@@ -26,7 +26,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   // the sender's origin), and for the panel script to be injected into its frame once a child
   // is shown (the panel is too large to load on every page).
   z.strictObject({ type: z.literal('get-page-settings') }),
-  z.strictObject({ type: z.literal('load-panel') }),
+  // `pacs`: the frame shows a PACS viewer (a profile with `viewer`): pacs.js is injected beside panel.js.
+  z.strictObject({ type: z.literal('load-panel'), pacs: z.optional(z.literal(true)) }),
   // Added by the perf work: panel.js asks for the policy the background has cached (background/policy-cache.ts)
   // instead of reading storage.managed, whose first read can take seconds.
   z.strictObject({ type: z.literal('get-page-policy') }),

@@ -11,8 +11,9 @@
  * a re-render that reads the same keeps it and touches nothing.
  */
 import type { TabFacts } from '@/content/page/messages';
+import type { PageReading } from '@/content/read/analyze';
 import type { SiteRecipe } from '@/content/read/recipe/recipe';
-import type { AnalyzeOptions, PageAnalysis, RecipeStatus } from '@/content/read/types';
+import type { AnalyzeOptions, PageAnalysis, PageFindings, RecipeStatus } from '@/content/read/types';
 import { decidePanel, tabFactsFrom, type PanelDecision } from './panel-decision';
 import { perfMark } from './perf-mark';
 import { watchNavigation, type ChangeReason } from './navigation-watcher';
@@ -50,6 +51,8 @@ export interface Activation {
   signature: string;
   /** What the page text gave. */
   pageAnalysis: PageAnalysis;
+  /** The raw facts it was decided from (an enricher adds its own to them and decides again). */
+  findings: PageFindings;
   /** The analysis with facts an enricher added (PACS API), when there is one. */
   enriched: PageAnalysis | null;
   signal: AbortSignal;
@@ -70,7 +73,8 @@ export interface PageLoopDeps<S extends LoopSettings> {
   win: Window;
   /** The content script's lifetime (WXT `ctx.signal`). */
   signal: AbortSignal;
-  analyze(doc: Document, url: string, options: AnalyzeOptions & { now: Date; pediatricCutoffYears: number }): PageAnalysis;
+  /** Reads the page: its facts and the analysis decided from them (content/read/analyze.ts readAndAnalyze). */
+  read(doc: Document, url: string, options: AnalyzeOptions & { now: Date; pediatricCutoffYears: number }): PageReading;
   /** The profile's route container for the MutationObserver; null → body. */
   routeContainer(doc: Document, url: string): Element | null;
   loadSettings(origin: string): Promise<S>;
@@ -86,7 +90,7 @@ export interface PageLoopDeps<S extends LoopSettings> {
   onState(state: PageState<S>): void | Promise<void>;
   now(): number;
   /** An analysis already made for this URL with the same cutoff and date order (handed over by content.js). */
-  seed?: { url: string; analysis: PageAnalysis; signature?: string; readingKey: string } | null;
+  seed?: { url: string; analysis: PageAnalysis; findings: PageFindings; signature?: string; readingKey: string } | null;
 }
 
 export interface PageLoop<S extends LoopSettings> {
@@ -157,15 +161,15 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     deps.sendRecipeStatus({ id: status.id, needsAttention: status.needsAttention });
   };
 
-  /** The page's analysis and its signature (URL + analysis), or the seed's when it still applies. */
-  function analyzeNow(s: S, url: string): { analysis: PageAnalysis; signature: string } {
+  /** The page's reading and its signature (URL + analysis), or the seed's when it still applies. */
+  function readNow(s: S, url: string): PageReading & { signature: string } {
     const used = seed;
     seed = null;
     if (used && used.url === url && used.readingKey === readingKey(s)) {
-      return { analysis: used.analysis, signature: used.signature ?? `${url}\n${JSON.stringify(used.analysis)}` };
+      return { analysis: used.analysis, findings: used.findings, signature: used.signature ?? `${url}\n${JSON.stringify(used.analysis)}` };
     }
-    const analysis = deps.analyze(doc, url, analyzeOptionsFrom(s, new Date(deps.now())));
-    return { analysis, signature: `${url}\n${JSON.stringify(analysis)}` };
+    const reading = deps.read(doc, url, analyzeOptionsFrom(s, new Date(deps.now())));
+    return { ...reading, signature: `${url}\n${JSON.stringify(reading.analysis)}` };
   }
 
   async function refresh(reason: RefreshReason = 'mutation'): Promise<void> {
@@ -174,7 +178,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     const s = settings ?? (await loadSettings());
     if (mine !== seq || life.signal.aborted) return;
     const url = win.location.href;
-    const { analysis: pageAnalysis, signature } = analyzeNow(s, url);
+    const { analysis: pageAnalysis, findings, signature } = readNow(s, url);
     const navigated = reason === 'navigation' || reason === 'initial';
     if (activation && signature === activation.signature) {
       if (reason === 'settings') await publish(reason, false, false);
@@ -184,7 +188,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     activation?.controller.abort();
     const controller = new AbortController();
     life.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    activation = { url, signature, pageAnalysis, enriched: null, signal: controller.signal, controller };
+    activation = { url, signature, pageAnalysis, findings, enriched: null, signal: controller.signal, controller };
     await publish(reason, true, navigated);
   }
 

@@ -10,7 +10,7 @@
  * loads only where it is used. Both run in the extension's isolated world of the frame, which is
  * where the handover object lives (page scripts cannot see it).
  */
-import type { PageAnalysis } from '@/content/read/types';
+import type { PageAnalysis, PageFindings } from '@/content/read/types';
 import { perfMark } from './perf-mark';
 import { createPageLoop, readingKey, type LoopSettings, type PageLoopDeps, type PageState } from './page-loop';
 
@@ -20,6 +20,8 @@ export const HANDOVER_KEY = Symbol.for('image-gently-companion.handover');
 export interface HandoverSeed {
   url: string;
   analysis: PageAnalysis;
+  /** The facts it was decided from. */
+  findings: PageFindings;
   /** The page-state signature made with it (saves serialising a long list twice). */
   signature: string;
   /** The settings it was read with (page-loop.ts `readingKey`). */
@@ -34,9 +36,15 @@ export interface Handover {
 type Global = typeof globalThis & { [HANDOVER_KEY]?: Handover };
 
 export interface PageWatchDeps<S extends LoopSettings> extends Omit<PageLoopDeps<S>, 'onState' | 'seed'> {
-  /** Ask the background to inject panel.js into this frame; resolves whether it was done. */
-  requestPanel(): Promise<boolean>;
-  /** Profiles whose pages get panel.js even before a child is seen: its enrichers may find one in the site's API. */
+  /**
+   * Ask the background to inject panel.js into this frame (and pacs.js beside it, on a PACS viewer's page);
+   * resolves whether it was done.
+   */
+  requestPanel(options: { pacs: boolean }): Promise<boolean>;
+  /**
+   * PACS viewer profiles: their pages get panel.js and pacs.js even before a child is seen, since the study in
+   * the site's API may show one.
+   */
   panelProfiles: ReadonlySet<string>;
   /**
    * The id of the profile of `panelProfiles` the frame already matches (by its URL, or the DOM parsed so far),
@@ -76,12 +84,12 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
   let inFlight = false;
   let handedOver = false;
 
-  const requestPanel = () => {
+  const requestPanel = (pacs: boolean) => {
     if (requested || inFlight || handedOver) return;
     inFlight = true;
     perfMark('load-panel');
     deps
-      .requestPanel()
+      .requestPanel({ pacs })
       .catch(() => false)
       .then((ok) => {
         inFlight = false;
@@ -90,11 +98,13 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
       });
   };
 
+  const isViewer = (profileId: string | null) => profileId !== null && deps.panelProfiles.has(profileId);
+
   const loop = createPageLoop<S>({
     ...deps,
     seed: null,
     onState: (state) => {
-      if (wantsPanel(state, deps.panelProfiles, deps.now())) requestPanel();
+      if (wantsPanel(state, deps.panelProfiles, deps.now())) requestPanel(isViewer(state.analysis.profileId));
     },
   });
 
@@ -111,7 +121,7 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
     const id = deps.earlyProfile?.(doc, url) ?? null;
     if (id === null || !deps.panelProfiles.has(id)) return false;
     void loop.settings().then((s) => {
-      if (!isSnoozed(s, deps.now())) requestPanel();
+      if (!isSnoozed(s, deps.now())) requestPanel(true);
     });
     return true;
   };
@@ -127,6 +137,7 @@ export function createPageWatch<S extends LoopSettings>(deps: PageWatchDeps<S>):
       return {
         url: state.activation.url,
         analysis: state.activation.pageAnalysis,
+        findings: state.activation.findings,
         signature: state.activation.signature,
         readingKey: readingKey(state.settings),
       };

@@ -8,7 +8,7 @@
  * Everything an enricher returns stays in the tab: the analysis and section go to the panel,
  * the attributes onto `<image-gently-panel>`; only TabFacts derived from the analysis leave.
  */
-import type { AnalyzeOptions, PageAnalysis } from '@/content/read/types';
+import type { AnalyzeOptions, PageAnalysis, PageFindings } from '@/content/read/types';
 import type { PacsSection } from './view-model';
 
 export interface EnrichmentContext {
@@ -16,6 +16,8 @@ export interface EnrichmentContext {
   url: string;
   /** What the page text gave (before any enrichment). */
   analysis: PageAnalysis;
+  /** The facts it was decided from: an enricher adds its own to them and decides again. */
+  findings: PageFindings;
   /** Aborted when the page shows something else or the content script is invalidated. */
   signal: AbortSignal;
   /** The options the page was analysed with (cutoff, date order, clock), for an enricher that decides again. */
@@ -35,3 +37,18 @@ export interface Enrichment {
 
 /** Resolve null when the page is not yours or there is nothing to add. Never throw for bad data. */
 export type PanelEnricher = (ctx: EnrichmentContext) => Promise<Enrichment | null>;
+
+/** What panel.js gives an enricher made in another script (pacs.js): the page's settings and the panel's life. */
+export interface EnricherHost {
+  locale: string;
+  /** The panel's lifetime (its content script's `ctx.signal`). */
+  lifetime: AbortSignal;
+  /** What content.js read on this page before handing over (its URL and analysis), when it did. */
+  seed: { url: string; analysis: PageAnalysis } | null;
+  /** The per-site DICOMweb path from the settings, read when a root is needed (null until they are loaded). */
+  dicomWebRoot(): string | null;
+  /** The analysis options (cutoff, date order, clock) once the settings are loaded. */
+  analyzeOptions(): Promise<AnalyzeOptions>;
+  /** The page reader's decision (content/read/decide.ts), lent by content.js: for the API's facts added to the page's. */
+  decide(findings: PageFindings, options?: AnalyzeOptions): PageAnalysis;
+}

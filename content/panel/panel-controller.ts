@@ -10,6 +10,7 @@
 import type { PanelProps } from '@/components/Panel';
 import type { PanelCorner, PanelView } from './view-model';
 import type { TabFacts } from '@/content/page/messages';
+import type { PageReading } from '@/content/read/analyze';
 import type { PageAnalysis, RecipeStatus } from '@/content/read/types';
 import type { DateOrder, PageSettings } from '@/settings/page';
 import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
@@ -35,7 +36,8 @@ export interface ControllerDeps {
   win: Window;
   /** The content script's lifetime (WXT `ctx.signal`). */
   signal: AbortSignal;
-  analyze: PageLoopDeps<PageSettings>['analyze'];
+  /** Reads the page: its facts and the analysis decided from them (content/read/analyze.ts readAndAnalyze). */
+  read: PageLoopDeps<PageSettings>['read'];
   /** The profile's route container for the MutationObserver; null → body. */
   routeContainer(doc: Document, url: string): Element | null;
   loadSettings(origin: string): Promise<PageSettings>;
@@ -84,6 +86,11 @@ export interface PanelController {
   facts(): TabFacts;
   /** Re-read the page now (tests and benches; the watcher calls it on its own). */
   refresh(reason?: RefreshReason): Promise<void>;
+  /**
+   * An enricher that arrived after the panel started (pacs.js, injected beside panel.js): it runs for the page
+   * state in force and for every later one.
+   */
+  addEnricher(enricher: PanelEnricher): void;
 }
 
 interface ActivationExtras {
@@ -129,10 +136,12 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     }
   };
 
+  const enrichers: PanelEnricher[] = [...deps.enrichers];
+
   const loop = createPageLoop<PageSettings>({
     win,
     signal: deps.signal,
-    analyze: deps.analyze,
+    read: deps.read,
     routeContainer: deps.routeContainer,
     loadSettings: deps.loadSettings,
     fallbackSettings: FALLBACK_SETTINGS,
@@ -143,16 +152,16 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     now: deps.now,
     seed: deps.seed ?? null,
     onState: (state) => {
-      if (state.fresh) runEnrichers(state.activation, state.settings);
+      if (state.fresh) runEnrichers(enrichers, state.activation, state.settings);
       return present(state);
     },
   });
   deps.signal.addEventListener('abort', hide, { once: true });
 
-  function runEnrichers(act: Activation, s: PageSettings): void {
+  function runEnrichers(list: readonly PanelEnricher[], act: Activation, s: PageSettings): void {
     const options = analyzeOptionsFrom(s, new Date(deps.now()));
-    for (const enrich of deps.enrichers) {
-      enrich({ doc, url: act.url, analysis: act.pageAnalysis, signal: act.signal, options })
+    for (const enrich of list) {
+      enrich({ doc, url: act.url, analysis: act.pageAnalysis, findings: act.findings, signal: act.signal, options })
         .then((result) => {
           if (!result || act.signal.aborted) return;
           const e = extrasOf(act);
@@ -260,5 +269,10 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     },
     facts: () => loop.facts(),
     refresh: (reason) => loop.refresh(reason),
+    addEnricher(enricher) {
+      enrichers.push(enricher);
+      const current = loop.current();
+      if (current && !current.activation.signal.aborted) runEnrichers([enricher], current.activation, current.settings);
+    },
   };
 }

@@ -52,10 +52,28 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
 }
 
 export function analyzePage(doc: Document, url: string | URL, options: AnalyzeOptions = {}): PageAnalysis {
+  return readAndAnalyze(doc, url, options).analysis;
+}
+
+/** One reading of a page: its raw facts, and the analysis decided from them. */
+export interface PageReading {
+  findings: PageFindings;
+  analysis: PageAnalysis;
+}
+
+const NO_FINDINGS: PageFindings = { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
+
+/**
+ * `analyzePage` with the facts it decided from: the page loop keeps them, so the PACS route adds the API's facts
+ * to them and decides again without reading the page a second time.
+ */
+export function readAndAnalyze(doc: Document, url: string | URL, options: AnalyzeOptions = {}): PageReading {
+  let findings = NO_FINDINGS;
   try {
-    return decide(readPage(doc, url, options), options);
+    findings = readPage(doc, url, options);
+    return { findings, analysis: decide(findings, options) };
   } catch {
-    return emptyAnalysis(null, [{ kind: 'profile', text: 'analysis failed', where: 'analyzePage' }]);
+    return { findings, analysis: emptyAnalysis(null, [{ kind: 'profile', text: 'analysis failed', where: 'analyzePage' }]) };
   }
 }
 

@@ -10,7 +10,8 @@
  * pays only for recognising a child.
  */
 import { browser } from 'wxt/browser';
-import { analyzePage } from '@/content/read/analyze';
+import { readAndAnalyze } from '@/content/read/analyze';
+import { decide } from '@/content/read/decide';
 import { testRecipe } from '@/content/read/recipe/read';
 import type { ContentMessage } from '@/content/page/messages';
 import { afterPageLoad } from '@/content/page/dom-ready';
@@ -19,6 +20,7 @@ import { frameRole } from '@/content/page/frame-role';
 import type { LoopSettings } from '@/content/page/page-loop';
 import { isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
 import { createPageWatch } from '@/content/page/page-watch';
+import { lendPageReader } from '@/content/page/page-reader';
 import { routeContainerOf } from '@/content/page/route-container';
 
 /**
@@ -58,11 +60,13 @@ export default defineContentScript({
       if (role === 'top' || facts.pediatric) sendResponse(facts);
     };
     const stopAnswering = () => browser.runtime.onMessage.removeListener(onMessage);
+    // panel.js and pacs.js, injected later into this frame, read the page with this copy of the reader.
+    lendPageReader({ read: readAndAnalyze, routeContainer: routeContainerOf, decide });
 
     const watch = createPageWatch<LoopSettings>({
       win: window,
       signal: ctx.signal,
-      analyze: analyzePage,
+      read: readAndAnalyze,
       routeContainer: routeContainerOf,
       loadSettings: async () => parsePageSettingsReply(await send({ type: 'get-page-settings' })) ?? DEFAULTS,
       fallbackSettings: DEFAULTS,
@@ -86,7 +90,7 @@ export default defineContentScript({
       sendFacts: (facts) => void send({ type: 'tab-facts', facts }).catch(() => undefined),
       sendRecipeStatus: ({ id, needsAttention }) => void send({ type: 'recipe-status', id, needsAttention }).catch(() => undefined),
       now: () => Date.now(),
-      requestPanel: async () => (await send({ type: 'load-panel' })) === true,
+      requestPanel: async ({ pacs }) => (await send(pacs ? { type: 'load-panel', pacs } : { type: 'load-panel' })) === true,
       panelProfiles: PANEL_PROFILES,
       earlyProfile: (doc, url) => earlyProfileId(doc, url, PANEL_PROFILES),
       onHandover: stopAnswering,

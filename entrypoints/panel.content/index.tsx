@@ -1,19 +1,21 @@
 /**
  * panel.js — the panel, injected by the background into a frame where content.js found a child
- * (or a viewer profile whose enrichers may find one). Wiring only: the loop is
+ * (or matched a PACS viewer profile, whose study may show one). Wiring only: the loop is
  * content/panel/panel-controller.ts.
  *
  * It takes the page over from content.js (which stops and hands over its reading), then shows,
  * updates and removes `<image-gently-panel>` as the page changes, answers `get-tab-facts` and the
- * `focus-panel` command, and runs the enrichers. CSS and icons are inlined (no web-accessible
- * resources).
+ * `focus-panel` command, and runs the enrichers that other scripts offer (pacs.js on a PACS viewer:
+ * content/panel/enricher-slot.ts). CSS and icons are inlined (no web-accessible resources).
  */
 import { browser } from 'wxt/browser';
 import { perfMark } from '@/content/page/perf-mark';
-import { createPacsEnricher } from '@/content/pacs/enricher';
+import { hostEnrichers } from '@/content/panel/enricher-slot';
 import type { PanelEnricher } from '@/content/panel/enrichment';
 import { analyzeOptionsFrom } from '@/content/page/page-loop';
+import type { PanelController } from '@/content/panel/panel-controller';
 import { takeOverPage } from '@/content/page/page-watch';
+import { borrowPageReader } from '@/content/page/page-reader';
 import type { PageSettings } from '@/settings/page';
 import { inTasks } from '@/content/page/time-slice';
 import { loadMessages, loadNumberSymbols, loadPageSettings, start, type SiteState } from './start';
@@ -30,6 +32,9 @@ export default defineContentScript({
   main(ctx) {
     const g = globalThis as Global;
     if (g[RUNNING]) return; // injected twice into one frame
+    // The page reader comes with content.js, at whose request this script is injected (page-reader.ts).
+    const reader = borrowPageReader();
+    if (!reader) return;
     g[RUNNING] = true;
     ctx.onInvalidated(() => delete g[RUNNING]);
     perfMark('panel-main');
@@ -37,10 +42,10 @@ export default defineContentScript({
     const seed = takeOverPage();
     const locale = browser.i18n.getUILanguage();
     const site: SiteState = { dicomWebPath: null };
-    // This task is the script's evaluation (compiling ~220 KB and setting its modules up). What follows is split
-    // into tasks of its own (bench/pacs-ssde.bench.ts: no task of the extension over 50 ms): first the settings,
-    // the number symbols and the study are asked for, then the extension's messages are loaded, then the panel
-    // starts.
+    // This task is the script's evaluation (compiling it and setting its modules up). What follows is split into
+    // tasks of its own (bench/pacs-ssde.bench.ts: no task of the extension over 50 ms): first the settings and the
+    // number symbols are asked for (and pacs.js, when it is here, starts reading the study), then the extension's
+    // messages are loaded, then the panel starts.
     ctx.setTimeout(() => {
       loadNumberSymbols(locale);
       // The settings are asked for now, with the study: the enrichers' first decision waits for them. The
@@ -52,26 +57,29 @@ export default defineContentScript({
         firstSettings = null;
         return first ?? loadPageSettings(origin, site);
       };
-      /**
-       * Where enrichment results flow in: each enricher may read the site's own API (same-origin GETs)
-       * and add facts, a panel section and host attributes (content/panel/enrichment.ts). Add the
-       * profiles it serves to PANEL_PROFILES in entrypoints/content/index.tsx.
-       */
-      const ENRICHERS: readonly PanelEnricher[] = [
-        createPacsEnricher({
+      // Enrichers offered by pacs.js (before this or later): each may read the site's own API (same-origin GETs)
+      // and add facts, a panel section and host attributes (content/panel/enrichment.ts).
+      const early: PanelEnricher[] = [];
+      let controller: PanelController | null = null;
+      hostEnrichers(
+        {
           locale,
           lifetime: ctx.signal,
           seed,
+          decide: reader.decide,
           dicomWebRoot: () => site.dicomWebPath,
           analyzeOptions: async () => {
             const s = await earlySettings;
             return analyzeOptionsFrom(s, new Date());
           },
-        }),
-      ];
+        },
+        (enricher) => (controller ? controller.addEnricher(enricher) : void early.push(enricher)),
+      );
       inTasks((fn) => ctx.setTimeout(fn, 0), [
         loadMessages,
-        () => start(ctx, { seed, locale, loadSettings: settingsOnce, enrichers: ENRICHERS }),
+        () => {
+          controller = start(ctx, { seed, reader, locale, loadSettings: settingsOnce, enrichers: early });
+        },
       ]);
     }, 0);
   },

@@ -7,7 +7,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzePage } from '@/content/read/analyze';
 import { testRecipe } from '@/content/read/recipe/read';
 import type { ContentMessage } from '@/content/page/messages';
 import { copyText } from '@/content/panel/clipboard';
@@ -16,11 +15,11 @@ import { whenParsed } from '@/content/page/dom-ready';
 import { parseNumberSymbols, rememberNumberSymbols } from '@/content/panel/number-format';
 import { frameRole } from '@/content/page/frame-role';
 import { whenLessBusy } from '@/content/page/time-slice';
-import { createPanelController } from '@/content/panel/panel-controller';
+import { createPanelController, type PanelController } from '@/content/panel/panel-controller';
 import { createPanelUi } from '@/content/panel/panel-ui';
 import { isPageRequest } from '@/content/page/page-requests';
 import type { HandoverSeed } from '@/content/page/page-watch';
-import { routeContainerOf } from '@/content/page/route-container';
+import type { PageReader } from '@/content/page/page-reader';
 import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings, type PageSettings } from '@/settings/page';
 
 /** This site's settings the enrichers read, once the panel's settings are loaded. */
@@ -64,19 +63,21 @@ export function start(
   ctx: ContentScriptContext,
   deps: {
     seed: HandoverSeed | null;
+    /** content.js's page reader (content/page/page-reader.ts). */
+    reader: PageReader;
     locale: string;
     loadSettings(origin: string): Promise<PageSettings>;
     enrichers: readonly PanelEnricher[];
   },
-): void {
+): PanelController {
   const { seed, locale, enrichers } = deps;
   const role = frameRole(window);
   const ui = createPanelUi(ctx);
   const controller = createPanelController({
     win: window,
     signal: ctx.signal,
-    analyze: analyzePage,
-    routeContainer: routeContainerOf,
+    read: deps.reader.read,
+    routeContainer: deps.reader.routeContainer,
     loadSettings: deps.loadSettings,
     watchSettings: (cb) => watchPageSettings(cb),
     dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
@@ -124,4 +125,5 @@ export function start(
   // after the responses the enrichers are waiting for (content/page/time-slice.ts whenLessBusy).
   void controller.settings();
   whenParsed(ctx, () => whenLessBusy(() => ctx.isValid && controller.start()));
+  return controller;
 }

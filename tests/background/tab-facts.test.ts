@@ -119,16 +119,27 @@ describe('requests from content.js', () => {
   });
 
   it('injects panel.js into the frame that asked, and says whether it could', async () => {
-    const injected: [number, number][] = [];
-    const ok = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), async (tabId, frameId) => {
-      injected.push([tabId, frameId]);
+    const injected: [number, number, readonly string[]][] = [];
+    const ok = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), async (tabId, frameId, files) => {
+      injected.push([tabId, frameId, files]);
     });
     expect(ok).toBe(true);
-    expect(injected).toEqual([[3, 2]]);
+    expect(injected).toEqual([[3, 2, ['/content-scripts/panel.js']]]);
     const refused = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), () =>
       Promise.reject(new Error('Cannot access contents of the page')),
     );
     expect(refused).toBe(false);
+  });
+
+  it('injects pacs.js beside panel.js on a PACS viewer’s page (`pacs: true`), never alone', async () => {
+    const injected: readonly string[][] = [];
+    const ok = await handleMessage({ type: 'load-panel', pacs: true }, fromFrame('http://127.0.0.1:8042/x'), async (_tabId, _frameId, files) => {
+      (injected as string[][]).push([...files]);
+    });
+    expect(ok).toBe(true);
+    expect(injected).toEqual([['/content-scripts/panel.js', '/content-scripts/pacs.js']]);
+    const never = () => Promise.reject(new Error('must not inject'));
+    expect(handleMessage({ type: 'load-panel', pacs: false }, fromFrame('http://127.0.0.1:8042/x'), never)).toBeUndefined();
   });
 
   it('refuses requests with a payload or from elsewhere', () => {

@@ -200,6 +200,8 @@ describeE2E('privacy: what leaves the page (Chromium through a recording proxy)'
         FACTS_SHAPE([]),
         FACTS_SHAPE(['string']),
         { type: 'string' },
+        // `load-panel` on a PACS viewer: pacs.js goes with panel.js (a flag, no page data).
+        { pacs: 'boolean', type: 'string' },
       ]).toContainEqual(s.shape);
     }
     // The facts of the child's pages did reach the background (the check above is not vacuous).

@@ -2,7 +2,8 @@
  * Builds PageAnalysis / ExamRecord values for tests of code that consumes an analysis (panel,
  * runtime). Defaults describe "nothing found"; each test states what it needs.
  */
-import type { ExamRecord, PageAnalysis } from '@/content/read/types';
+import type { PageReading } from '@/content/read/analyze';
+import type { ExamRecord, PageAnalysis, PageFindings } from '@/content/read/types';
 
 export function analysisOf(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
   return {
@@ -65,4 +66,14 @@ export function recordOf(overrides: Partial<ExamRecord> = {}): ExamRecord {
     description: null,
     ...overrides,
   };
+}
+
+/** The (empty) facts behind an analysis made by these builders: only its profile. */
+export function findingsOf(analysis: PageAnalysis): PageFindings {
+  return { profileId: analysis.profileId, primary: null, rows: [], dateOrder: null, notes: [] };
+}
+
+/** A page reading for the page loop's `read`: the analysis, with findingsOf(analysis). */
+export function readingOf(analysis: PageAnalysis): PageReading {
+  return { findings: findingsOf(analysis), analysis };
 }

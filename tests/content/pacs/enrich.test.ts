@@ -27,14 +27,13 @@ function run(url: string, routes: Record<string, FakeAnswer>, origin: string, ex
     fetch: pacs.fetch,
     caches: new PacsCaches(),
     resources: () => [],
-    readPage: () => emptyFindings(url.startsWith(ORTHANC) ? 'orthanc-explorer' : 'ohif'),
     decide,
     timeoutMs: 200,
     rootWaitMs: 0,
     yieldToMain: () => Promise.resolve(),
     ...extra,
   };
-  const ctx = { doc: {} as Document, url, analysis: pageAnalysis(null), signal, options: { now: NOW } };
+  const ctx = { url, analysis: pageAnalysis(null), findings: emptyFindings(url.startsWith(ORTHANC) ? 'orthanc-explorer' : 'ohif'), signal, options: { now: NOW } };
   return { pacs, result: enrichFromPacs(ctx, deps), deps, ctx };
 }
 
@@ -90,8 +89,8 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     const routes = orthancRoutes('child', frames);
     const pacs = fakePacs(ORTHANC, routes);
     const caches = new PacsCaches();
-    const deps = { fetch: pacs.fetch, caches, resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, yieldToMain: () => Promise.resolve() };
-    const ctx = { doc: {} as Document, url: seriesPage(), analysis: pageAnalysis(null), signal: new AbortController().signal, options: { now: NOW } };
+    const deps = { fetch: pacs.fetch, caches, resources: () => [], decide, yieldToMain: () => Promise.resolve() };
+    const ctx = { url: seriesPage(), analysis: pageAnalysis(null), findings: emptyFindings('orthanc-explorer'), signal: new AbortController().signal, options: { now: NOW } };
     await enrichFromPacs(ctx, deps);
     const first = pacs.requests.length;
     await enrichFromPacs(ctx, deps);
@@ -100,10 +99,10 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
 
   it('a re-render of the same study (a new activation) reuses the work under way instead of starting over', async () => {
     const pacs = fakePacs(ORTHANC, orthancRoutes('child', frames));
-    const deps = { fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings('orthanc-explorer'), decide, yieldToMain: () => Promise.resolve() };
+    const deps = { fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], decide, yieldToMain: () => Promise.resolve() };
     const session = createPacsSession(deps);
     const first = new AbortController();
-    const ctx = (signal: AbortSignal) => ({ doc: {} as Document, url: seriesPage(), analysis: pageAnalysis(null), signal, options: { now: NOW } });
+    const ctx = (signal: AbortSignal) => ({ url: seriesPage(), analysis: pageAnalysis(null), findings: emptyFindings('orthanc-explorer'), signal, options: { now: NOW } });
     const pending = session.enrich(ctx(first.signal));
     first.abort(); // the page re-rendered: the controller aborts the activation
     expect(await pending).toBeNull();
@@ -131,7 +130,7 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     const settle = () => new Promise((r) => setTimeout(r, 50));
     for (const [seen, framesExpected] of [[null, 0], [childPage, 1]] as const) {
       const pacs = fakePacs(ORTHANC, orthancRoutes('child', frames));
-      const session = createPacsSession({ fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings(null), decide });
+      const session = createPacsSession({ fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], decide });
       session.warm(seriesPage(), seen);
       await settle();
       expect(pacs.requests.some((q) => q.url.includes('/tags?short'))).toBe(true);
@@ -149,7 +148,7 @@ describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthe
     ] as const;
     for (const [name, cutoff, framesExpected] of cases) {
       const pacs = fakePacs(ORTHANC, orthancRoutes(name, name === 'child' ? frames : undefined));
-      const session = createPacsSession({ fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], readPage: () => emptyFindings(null), decide });
+      const session = createPacsSession({ fetch: pacs.fetch, caches: new PacsCaches(), resources: () => [], decide });
       session.warm(seriesPage(name), null, async () => ({ now: NOW, pediatricCutoffYears: cutoff }));
       await settle();
       expect(pacs.requests.some((q) => q.url.includes('/tags?short')), `${name} ${cutoff}`).toBe(true);

@@ -4,7 +4,7 @@ import type { TabFacts } from '@/content/page/messages';
 import type { PageAnalysis } from '@/content/read/types';
 import { readingKey, type LoopSettings } from '@/content/page/page-loop';
 import { createPageWatch, takeOverPage, type PageWatchDeps } from '@/content/page/page-watch';
-import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
+import { analysisOf, childCtAnalysis, readingOf } from '../../helpers/analysis-factory';
 
 const NOW = Date.UTC(2026, 10, 26);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -13,6 +13,8 @@ let controller: AbortController;
 let page: { kind: 'child' | 'adult' | 'viewer' | 'none' };
 let sent: TabFacts[];
 let requests: number;
+/** The `pacs` flag of each request: pacs.js goes with panel.js on a PACS viewer's page only. */
+let pacsFlags: boolean[];
 let analyzeCalls: number;
 let settings: LoopSettings;
 
@@ -28,15 +30,16 @@ function watchWith(over: Partial<PageWatchDeps<LoopSettings>> = {}) {
   return createPageWatch<LoopSettings>({
     win: window,
     signal: controller.signal,
-    analyze,
+    read: () => readingOf(analyze()),
     routeContainer: (doc) => doc.querySelector('main'),
     loadSettings: async () => settings,
     fallbackSettings: settings,
     watchSettings: () => () => undefined,
     sendFacts: (f) => sent.push(f),
     now: () => NOW,
-    requestPanel: async () => {
+    requestPanel: async ({ pacs }) => {
       requests++;
+      pacsFlags.push(pacs);
       return true;
     },
     panelProfiles: new Set(),
@@ -50,6 +53,7 @@ beforeEach(() => {
   page = { kind: 'none' };
   sent = [];
   requests = 0;
+  pacsFlags = [];
   analyzeCalls = 0;
   settings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] };
 });
@@ -75,6 +79,7 @@ describe('page watch (content.js)', () => {
     await w.refresh('navigation');
     await sleep(0);
     expect(requests).toBe(1);
+    expect(pacsFlags).toEqual([false]); // a child on a page that is no PACS viewer: the panel alone
     expect(sent[0]).toEqual({ pediatric: true, campaigns: ['ct'], modality: 'CT', siteEnabled: true });
   });
 
@@ -104,6 +109,7 @@ describe('page watch (content.js)', () => {
     page.kind = 'viewer';
     await watchWith({ panelProfiles: new Set(['ohif']) }).refresh('initial');
     expect(requests).toBe(1);
+    expect(pacsFlags).toEqual([true]);
   });
 
   it('asks for nothing while the site is snoozed, and still reports facts', async () => {
@@ -154,6 +160,7 @@ describe('page watch (content.js)', () => {
       w.early();
       await sleep(0);
       expect(requests).toBe(1);
+      expect(pacsFlags).toEqual([true]);
       expect(analyzeCalls).toBe(0);
       expect(matched).toEqual([location.href]);
       parsed();
@@ -234,7 +241,7 @@ describe('site recipe status (content.js)', () => {
     let needsAttention = false;
     page.kind = 'child';
     const w = watchWith({
-      analyze: () => ({ ...childCtAnalysis(), recipe: { id: 'acme', needsAttention } }),
+      read: () => readingOf({ ...childCtAnalysis(), recipe: { id: 'acme', needsAttention } }),
       sendRecipeStatus: (s) => statuses.push(s),
     });
     await w.refresh('initial');

@@ -15,7 +15,7 @@ import { readingKey } from '@/content/page/page-loop';
 import { createPanelUi, PANEL_TAG, type MountedPanelUi } from '@/content/panel/panel-ui';
 import { CLOSED, OPEN_FOR_TESTS } from '@/content/panel/page-exposure';
 import type { EnrichmentContext, PanelEnricher } from '@/content/panel/enrichment';
-import { analysisOf, childCtAnalysis } from '../../helpers/analysis-factory';
+import { analysisOf, childCtAnalysis, findingsOf, readingOf } from '../../helpers/analysis-factory';
 import { userClick } from '../../helpers/user-events';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -89,7 +89,7 @@ function controllerWith(over: Partial<ControllerDeps> = {}) {
   return (current = createPanelController({
     win: window,
     signal: ctx.signal,
-    analyze: (doc) => testAnalyze(doc),
+    read: (doc) => readingOf(testAnalyze(doc)),
     routeContainer: (doc) => doc.querySelector('main'),
     loadSettings: async () => store.page(),
     watchSettings: (cb) => {
@@ -215,7 +215,8 @@ describe('panel controller', () => {
   it('uses the reading content.js handed over instead of reading the page again', async () => {
     showRecord('child');
     const reads = countingAnalyze();
-    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: testAnalyze(document), readingKey: readingKey({ pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) } });
+    const seen = testAnalyze(document);
+    const c = controllerWith({ read: (doc) => readingOf(reads.analyze(doc)), seed: { url: location.href, analysis: seen, findings: findingsOf(seen), readingKey: readingKey({ pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) } });
     await c.refresh('initial');
     expect(reads.count).toBe(0);
     expect(host()!.dataset.ageDays).toBe('2288');
@@ -226,7 +227,7 @@ describe('panel controller', () => {
   it('reads the page again when the handed-over reading used another cutoff', async () => {
     showRecord('child');
     const reads = countingAnalyze();
-    const c = controllerWith({ analyze: reads.analyze, seed: { url: location.href, analysis: analysisOf(), readingKey: readingKey({ pediatricCutoffYears: 21, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) } });
+    const c = controllerWith({ read: (doc) => readingOf(reads.analyze(doc)), seed: { url: location.href, analysis: analysisOf(), findings: findingsOf(analysisOf()), readingKey: readingKey({ pediatricCutoffYears: 21, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] }) } });
     await c.refresh('initial');
     expect(reads.count).toBe(1);
     expect(host()).not.toBeNull();
@@ -263,6 +264,28 @@ describe('panel controller', () => {
       expect(seen).toHaveLength(2);
       expect(seen[0]!.signal.aborted).toBe(true);
       expect(seen[1]!.analysis.examKey).toBe('B');
+    });
+
+    it('runs an enricher that arrives after the panel started (pacs.js) for the page in force, and for later ones', async () => {
+      const seen: EnrichmentContext[] = [];
+      const enricher: PanelEnricher = async (c) => {
+        seen.push(c);
+        return { attributes: { 'data-ssde-mgy': '10.29' } };
+      };
+      showRecord('child', 'A');
+      const c = controllerWith();
+      c.start();
+      await settle();
+      expect(host()!.dataset.ssdeMgy).toBeUndefined();
+      c.addEnricher(enricher);
+      await settle();
+      expect(seen.map((x) => x.analysis.examKey)).toEqual(['A']);
+      // It is given the facts the page was read from, so it need not read the page again.
+      expect(seen[0]!.findings.profileId).toBe(seen[0]!.analysis.profileId);
+      await eventually(() => host()?.dataset.ssdeMgy === '10.29');
+      showRecord('child', 'B');
+      await settle();
+      expect(seen.map((x) => x.analysis.examKey)).toEqual(['A', 'B']);
     });
 
     it('puts an enricher’s section and attributes into the panel', async () => {

@@ -57,7 +57,7 @@ for (const name of Object.keys(BUILDS)) {
   stages.push({ name: `build ${name}`, ms });
   const dir = buildDir(name);
   const size = (f) => (existsSync(join(dir, f)) ? `${(statSync(join(dir, f)).size / 1024).toFixed(1)} kB` : '-');
-  const files = ['content-scripts/content.js', 'content-scripts/panel.js', 'background.js'].filter((f) => existsSync(join(dir, f)));
+  const files = ['content-scripts/content.js', 'content-scripts/panel.js', 'content-scripts/pacs.js', 'background.js'].filter((f) => existsSync(join(dir, f)));
   console.log(`  ${name.padEnd(24)} ${secs(ms).padStart(7)}   ${files.map((f) => `${f.split('/').pop()} ${size(f)}`).join(', ')}`);
 }
 

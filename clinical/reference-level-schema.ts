@@ -5,7 +5,7 @@
  * validates tables itself.
  */
 import * as z from 'zod/mini';
-import { binsOverlap, DOSE_QUANTITIES, REFERENCE_LIMITS, SIZE_METRICS } from './reference-levels';
+import { binsOverlap, DOSE_QUANTITIES, REFERENCE_LIMITS, SIZE_METRICS } from './reference-level-terms';
 import { lazySchema } from '../utils/lazy-schema';
 
 // Checks are `refine`s: zod/mini's dedicated check classes would add weight to the page bundle.

@@ -13,30 +13,21 @@
  * clinical-nm-addendum.md §3) — only abstract-level endpoints, which are not bins. A site imports its own
  * table (`reference-level-import.ts`: JSON or CSV).
  *
- * The zod/mini schemas of the format are in reference-level-schema.ts; this module (types, comparison,
- * bundled set) has no runtime dependency, for the page bundle.
+ * The terms of the format (metrics, quantities, limits) are in reference-level-terms.ts, its zod/mini schemas
+ * in reference-level-schema.ts; this module (comparison, bundled set) needs only their types at run time.
  */
 
-/** Size metrics a table can be binned by, with their canonical units. */
-export const SIZE_METRICS = ['age-years', 'weight-kg', 'effective-diameter-cm', 'water-equivalent-diameter-cm'] as const;
-export type SizeMetric = (typeof SIZE_METRICS)[number];
-
-/** Dose quantities a bin can hold. */
-export const DOSE_QUANTITIES = ['ctdiVolMGy', 'ssdeMGy', 'dlpMGyCm'] as const;
-export type DoseQuantity = (typeof DOSE_QUANTITIES)[number];
-
+export {
+  binsOverlap,
+  DOSE_QUANTITIES,
+  REFERENCE_LIMITS,
+  SIZE_METRICS,
+  type DoseQuantity,
+  type SizeMetric,
+} from './reference-level-terms';
+import { DOSE_QUANTITIES, type DoseQuantity, type SizeMetric } from './reference-level-terms';
 export type { Percentiles, ReferenceBin, ReferenceLevelTable } from './reference-level-schema';
 import type { Percentiles, ReferenceBin, ReferenceLevelTable } from './reference-level-schema';
-
-/** Limits that keep stored tables small (an import cannot blow up storage). */
-export const REFERENCE_LIMITS = { text: 200, bins: 200, tables: 20 } as const;
-
-/** True when two bins share any value of the metric. */
-export function binsOverlap(a: Pick<ReferenceBin, 'from' | 'to'>, b: Pick<ReferenceBin, 'from' | 'to'>): boolean {
-  const aEnd = a.to ?? Infinity;
-  const bEnd = b.to ?? Infinity;
-  return a.from < bEnd && b.from < aEnd;
-}
 
 /**
  * The reference levels shipped with the extension: none. No per-bin pediatric CT values in our

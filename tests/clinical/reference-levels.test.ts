@@ -2,6 +2,7 @@ import { describe, expect, it, test } from 'vitest';
 import { i18n } from '#i18n';
 import { BUNDLED_REFERENCE_LEVEL_TABLES, compareWithReferenceLevels, type ReferenceLevelTable } from '../../clinical/reference-levels';
 import { ReferenceLevelTableSchema } from '../../clinical/reference-level-schema';
+import { binsOverlap } from '../../clinical/reference-level-terms';
 import { importReferenceLevels, importReferenceLevelsCsv, importReferenceLevelsJson } from '../../clinical/reference-level-import';
 
 // A made-up local table: the numbers are test data, not reference levels.
@@ -231,5 +232,15 @@ describe('importReferenceLevels', () => {
     expect(importReferenceLevels(JSON.stringify(headTable)).ok).toBe(true);
     expect(importReferenceLevels(`${HEADER}\nT,E,age,y,0,1,,16,CTDIvol,mGy,1,2,S,2025`, 'levels.csv').ok).toBe(true);
     expect(importReferenceLevels('\uFEFF' + JSON.stringify(headTable), 'levels.json').ok).toBe(true);
+  });
+});
+
+describe('binsOverlap', () => {
+  it('treats a bin as from (inclusive) to (exclusive), open-ended when `to` is null', () => {
+    expect(binsOverlap({ from: 0, to: 5 }, { from: 5, to: 10 })).toBe(false); // touching edges
+    expect(binsOverlap({ from: 0, to: 5 }, { from: 4, to: 10 })).toBe(true);
+    expect(binsOverlap({ from: 10, to: null }, { from: 0, to: 11 })).toBe(true);
+    expect(binsOverlap({ from: 10, to: null }, { from: 0, to: 10 })).toBe(false);
+    expect(binsOverlap({ from: 0, to: null }, { from: 50, to: null })).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { decide } from '@/content/read/decide';
 import { decidePanel } from '@/content/page/panel-decision';
 import { buildPanelView } from '@/content/panel/panel-view';
 import type { Fact, PageAnalysis } from '@/content/read/types';
-import type { PanelView } from '@/components/Panel';
+import type { PanelView } from '@/content/panel/view-model';
 import { setTestLocale } from '../setup/i18n-shim';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

@@ -10,10 +10,10 @@
  * others. Keep the key list in sync with public/managed_schema.json (a test compares them).
  */
 import { browser } from 'wxt/browser';
+import { CAMPAIGN_IDS } from '../clinical/campaign-ids';
 import { own } from '../utils/own';
 import {
   CampaignSchema,
-  CAMPAIGNS,
   LIMITS,
   normalizeHttpUrl,
   normalizeOrigin,
@@ -143,8 +143,8 @@ export const parseTablePolicy: KeyParser<'referenceLevelTable'> = (raw, issues) 
 
 export const parseCampaignsPolicy: KeyParser<'disabledCampaigns'> = (raw, issues) => {
   const valid = (item: unknown) => (CampaignSchema.safeParse(item).success ? (item as string) : null);
-  const list = fromList(policyList(raw, 'disabledCampaigns', valid, `not one of ${CAMPAIGNS.join(', ')}`, CAMPAIGNS.length), issues);
-  return list && CAMPAIGNS.filter((c) => list.includes(c));
+  const list = fromList(policyList(raw, 'disabledCampaigns', valid, `not one of ${CAMPAIGN_IDS.join(', ')}`, CAMPAIGN_IDS.length), issues);
+  return list && CAMPAIGN_IDS.filter((c) => list.includes(c));
 };
 
 export const parseContactPolicy: KeyParser<'supportContact'> = (raw, issues) => {

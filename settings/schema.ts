@@ -12,33 +12,15 @@ import * as z from 'zod/mini';
 import { ReferenceLevelTableSchema } from '../clinical/reference-level-schema';
 import { REFERENCE_LIMITS, type ReferenceLevelTable } from '../clinical/reference-levels';
 import { RECIPE_LIMITS, type SiteRecipe } from '../content/read/recipe/recipe';
-import type { Campaign } from '../content/read/types';
+import { CAMPAIGN_IDS, type Campaign } from '../clinical/campaign-ids';
+import { DEFAULT_PEDIATRIC_CUTOFF_YEARS, PEDIATRIC_CUTOFF_MAX_YEARS, PEDIATRIC_CUTOFF_MIN_YEARS } from '../clinical/pediatric-cutoff';
 import { lazySchema } from '../utils/lazy-schema';
 import { SiteRecipeSchema } from './recipe-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
 
-/** Image Gently campaigns, in the order the options page lists them (same list as `content/read/types.ts`). */
-export const CAMPAIGNS = [
-  'ct',
-  'radiography',
-  'fluoroscopy',
-  'interventional',
-  'nuclear-medicine',
-  'dental',
-] as const satisfies readonly Campaign[];
-// Compile-time check that no campaign is missing from the list above.
-type MissingCampaign = Exclude<Campaign, (typeof CAMPAIGNS)[number]>;
-const campaignsComplete: MissingCampaign extends never ? true : never = true;
-void campaignsComplete;
-
-export const CampaignSchema = lazySchema(() => z.enum(CAMPAIGNS));
-
-/** Pediatric cutoff: age in whole years *below which* a patient is a child. */
-export const CUTOFF_MIN_YEARS = 1;
-export const CUTOFF_MAX_YEARS = 21;
-export const DEFAULT_CUTOFF_YEARS = 18;
+export const CampaignSchema = lazySchema(() => z.enum(CAMPAIGN_IDS));
 
 /** Statement refresh interval, in whole hours. */
 export const REFRESH_MIN_HOURS = 1;
@@ -130,7 +112,7 @@ const timestamp = (what: string) => positive(what, true);
 // ---------------------------------------------------------------------------------------------
 // One schema per stored setting (each one is its own storage item; see items.ts)
 
-export const PediatricCutoffSchema = lazySchema(() => wholeNumber(CUTOFF_MIN_YEARS, CUTOFF_MAX_YEARS, 'pediatric cutoff'));
+export const PediatricCutoffSchema = lazySchema(() => wholeNumber(PEDIATRIC_CUTOFF_MIN_YEARS, PEDIATRIC_CUTOFF_MAX_YEARS, 'pediatric cutoff'));
 
 export const DisabledCampaignsSchema = lazySchema(() => z.array(CampaignSchema));
 
@@ -191,7 +173,7 @@ export type SupportContact = z.infer<typeof SupportContactSchema>;
 
 export interface Settings {
   pediatricCutoffYears: number;
-  disabledCampaigns: (typeof CAMPAIGNS)[number][];
+  disabledCampaigns: Campaign[];
   statementSources: StatementSources;
   refreshIntervalHours: number;
   dateOrderBySite: Record<string, DateOrder>;
@@ -206,7 +188,7 @@ export interface Settings {
 export type SettingKey = keyof Settings;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  pediatricCutoffYears: DEFAULT_CUTOFF_YEARS,
+  pediatricCutoffYears: DEFAULT_PEDIATRIC_CUTOFF_YEARS,
   disabledCampaigns: [],
   statementSources: { imagegently: true, extraUrls: [] },
   refreshIntervalHours: DEFAULT_REFRESH_HOURS,
@@ -311,10 +293,10 @@ function repairStatementSources(raw: unknown): Repaired<StatementSources> {
  */
 export const REPAIR: { [K in SettingKey]: (raw: unknown) => Repaired<Settings[K]> } = {
   pediatricCutoffYears: (raw) =>
-    repairWhole(PediatricCutoffSchema, raw, DEFAULT_CUTOFF_YEARS, 'pediatricCutoffYears'),
+    repairWhole(PediatricCutoffSchema, raw, DEFAULT_PEDIATRIC_CUTOFF_YEARS, 'pediatricCutoffYears'),
   disabledCampaigns: (raw) => {
-    const r = repairList(CampaignSchema, raw, 'disabledCampaigns', CAMPAIGNS.length);
-    return { value: CAMPAIGNS.filter((c) => r.value.includes(c)), issues: r.issues };
+    const r = repairList(CampaignSchema, raw, 'disabledCampaigns', CAMPAIGN_IDS.length);
+    return { value: CAMPAIGN_IDS.filter((c) => r.value.includes(c)), issues: r.issues };
   },
   statementSources: repairStatementSources,
   refreshIntervalHours: (raw) =>

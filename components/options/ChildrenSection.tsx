@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { CAMPAIGNS, CUTOFF_MAX_YEARS, CUTOFF_MIN_YEARS } from '@/settings';
+import { CAMPAIGN_IDS, type Campaign } from '@/clinical/campaign-ids';
+import { isPediatricCutoff, PEDIATRIC_CUTOFF_MAX_YEARS, PEDIATRIC_CUTOFF_MIN_YEARS } from '@/clinical/pediatric-cutoff';
 import { isManaged, ManagedBadge } from './Managed';
-import { saveAndReport, type Report } from './OptionsPage';
-import type { OptionsActions, OptionsView } from './types';
+import { saveAndReport, type Report } from './report';
+import type { OptionsActions, OptionsView } from '@/settings/options-view';
 
 const CAMPAIGN_LABEL_KEYS = {
   ct: 'options.campaigns.ct',
@@ -12,7 +13,7 @@ const CAMPAIGN_LABEL_KEYS = {
   interventional: 'options.campaigns.interventional',
   'nuclear-medicine': 'options.campaigns.nuclearMedicine',
   dental: 'options.campaigns.dental',
-} as const satisfies Record<(typeof CAMPAIGNS)[number], string>;
+} as const satisfies Record<Campaign, string>;
 
 interface SectionProps {
   view: OptionsView;
@@ -24,7 +25,7 @@ interface SectionProps {
 export function parseCutoff(text: string): number | null {
   if (!/^\s*\d{1,2}\s*$/.test(text)) return null;
   const n = Number(text);
-  return n >= CUTOFF_MIN_YEARS && n <= CUTOFF_MAX_YEARS ? n : null;
+  return isPediatricCutoff(n) ? n : null;
 }
 
 export function ChildrenSection({ view, actions, report }: SectionProps) {
@@ -40,7 +41,7 @@ export function ChildrenSection({ view, actions, report }: SectionProps) {
     void saveAndReport(() => actions.save('pediatricCutoffYears', cutoff), report);
   };
   const disabled = campaignsManaged ? view.effective.disabledCampaigns : view.user.disabledCampaigns;
-  const toggle = (campaign: (typeof CAMPAIGNS)[number], on: boolean) => {
+  const toggle = (campaign: Campaign, on: boolean) => {
     const next = on ? view.user.disabledCampaigns.filter((c) => c !== campaign) : [...view.user.disabledCampaigns, campaign];
     void saveAndReport(() => actions.save('disabledCampaigns', next), report);
   };
@@ -61,8 +62,8 @@ export function ChildrenSection({ view, actions, report }: SectionProps) {
             id="igo-cutoff"
             type="number"
             inputMode="numeric"
-            min={CUTOFF_MIN_YEARS}
-            max={CUTOFF_MAX_YEARS}
+            min={PEDIATRIC_CUTOFF_MIN_YEARS}
+            max={PEDIATRIC_CUTOFF_MAX_YEARS}
             step={1}
             value={text}
             disabled={cutoffManaged}
@@ -83,7 +84,7 @@ export function ChildrenSection({ view, actions, report }: SectionProps) {
         </h2>
         <p>{i18n.t('options.campaigns.intro')}</p>
         <ul class="igo-checks">
-          {CAMPAIGNS.map((c) => (
+          {CAMPAIGN_IDS.map((c) => (
             <li key={c}>
               <label>
                 <input

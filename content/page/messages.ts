@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CAMPAIGN_IDS } from '@/clinical/campaign-ids';
 import { isRecipeId, type SiteRecipe } from '@/content/read/recipe/recipe';
 import { SiteRecipeSchema } from '@/settings/recipe-schema';
 
@@ -11,7 +12,7 @@ const RecipeIdSchema = z.string().check(z.refine(isRecipeId));
 export const TabFactsSchema = z.strictObject({
   pediatric: z.boolean(),
   campaigns: z.array(
-    z.enum(['ct', 'radiography', 'fluoroscopy', 'interventional', 'nuclear-medicine', 'dental']),
+    z.enum(CAMPAIGN_IDS),
   ),
   modality: z.nullable(z.enum(['CT', 'CR', 'DX', 'RF', 'XA', 'NM', 'PT', 'MR', 'US', 'MG', 'IO', 'PX'])),
   siteEnabled: z.boolean(),

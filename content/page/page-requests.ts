@@ -4,6 +4,7 @@
  * what its zod schema in content/page/messages.ts accepts; tests/content/page/page-requests.test.ts
  * holds them to that over generated inputs.
  */
+import { PEDIATRIC_CUTOFF_MAX_YEARS, PEDIATRIC_CUTOFF_MIN_YEARS } from '@/clinical/pediatric-cutoff';
 import type { PageRequest, PageSettingsReply } from '@/content/page/messages';
 import { isSiteRecipe } from '@/content/read/recipe/recipe';
 
@@ -25,8 +26,8 @@ export function isPageRequest(x: unknown): x is PageRequest {
   );
 }
 
-/** settings/schema.ts CUTOFF_MIN_YEARS…CUTOFF_MAX_YEARS (not imported: that module brings zod; a test keeps them equal). */
-export const CUTOFF_RANGE = [1, 21] as const;
+/** The cutoffs a user or a policy may choose (clinical/pediatric-cutoff.ts). */
+export const CUTOFF_RANGE = [PEDIATRIC_CUTOFF_MIN_YEARS, PEDIATRIC_CUTOFF_MAX_YEARS] as const;
 
 /** The background's answer to `get-page-settings`, or null when it is not one. */
 export function parsePageSettingsReply(x: unknown): PageSettingsReply | null {

@@ -7,6 +7,7 @@
  * dependencies come in through `ControllerDeps`, so it is tested under happy-dom without a
  * browser (tests/content/panel/panel-controller.test.tsx).
  */
+import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
 import type { PanelProps } from '@/components/Panel';
 import type { PanelCorner, PanelView } from './view-model';
 import type { TabFacts } from '@/content/page/messages';
@@ -64,7 +65,7 @@ export interface ControllerDeps {
 
 /** What the loop uses when settings cannot be read: the product defaults. */
 export const FALLBACK_SETTINGS: PageSettings = {
-  pediatricCutoffYears: 18,
+  pediatricCutoffYears: DEFAULT_PEDIATRIC_CUTOFF_YEARS,
   disabledCampaigns: [],
   dateOrder: null,
   siteRecipes: [],

@@ -24,6 +24,7 @@
  * own unit for AS and screen ages). With no age anywhere, explicitly pediatric protocol/order wording ("PEDS …")
  * in the record's procedure text makes it pediatric; nothing else does.
  */
+import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
 import { agesAgree, ageBetween, type AgeReading, calendarAge, isUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from './parse/age';
 import { type CalendarDate, daysBetween, fullMonthsBetween, parseDate, utcDate } from './parse/dates';
 import {
@@ -57,7 +58,7 @@ import type {
   WeightReading,
 } from './types';
 
-export const DEFAULT_PEDIATRIC_CUTOFF_YEARS = 18;
+export { DEFAULT_PEDIATRIC_CUTOFF_YEARS };
 /** CTDIvol values outside (0, 1000] mGy are misreads. */
 const MAX_CTDI_MGY = 1000;
 

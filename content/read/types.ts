@@ -10,14 +10,9 @@ import type { SiteRecipe } from './recipe/recipe';
 export type ModalityCode =
   | 'CT' | 'CR' | 'DX' | 'RF' | 'XA' | 'NM' | 'PT' | 'MR' | 'US' | 'MG' | 'IO' | 'PX';
 
-/** Image Gently campaigns an exam can fall under ("think-a-head" is raised by trauma wording on head CT). */
-export type Campaign =
-  | 'ct'
-  | 'radiography'
-  | 'fluoroscopy'
-  | 'interventional'
-  | 'nuclear-medicine'
-  | 'dental';
+/** Image Gently campaigns an exam can fall under (clinical/campaign-ids.ts). */
+export type { Campaign } from '@/clinical/campaign-ids';
+import type { Campaign } from '@/clinical/campaign-ids';
 
 /**
  * The date an age is taken at, by role: the exam's date, its scheduled date, the order's date, the visit's date,

@@ -10,6 +10,7 @@
  * pays only for recognising a child.
  */
 import { browser } from 'wxt/browser';
+import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
 import { readAndAnalyze } from '@/content/read/analyze';
 import { decide } from '@/content/read/decide';
 import { testRecipe } from '@/content/read/recipe/read';
@@ -30,7 +31,7 @@ import { routeContainerOf } from '@/content/page/route-container';
  */
 const PANEL_PROFILES: ReadonlySet<string> = new Set<string>(['orthanc-explorer', 'ohif', 'stone', 'orthanc-explorer-2']);
 
-const DEFAULTS: LoopSettings = { pediatricCutoffYears: 18, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] };
+const DEFAULTS: LoopSettings = { pediatricCutoffYears: DEFAULT_PEDIATRIC_CUTOFF_YEARS, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] };
 
 const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageRequestSchema } from '@/content/page/messages';
 import { CUTOFF_RANGE, isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
-import { CUTOFF_MAX_YEARS, CUTOFF_MIN_YEARS } from '@/settings/schema';
+import { PEDIATRIC_CUTOFF_MAX_YEARS, PEDIATRIC_CUTOFF_MIN_YEARS } from '@/clinical/pediatric-cutoff';
+import { PediatricCutoffSchema } from '@/settings/schema';
 import { sampleRecipe } from '../../helpers/recipes';
 
 describe('isPageRequest', () => {
@@ -65,7 +66,11 @@ describe('parsePageSettingsReply', () => {
     expect(parsePageSettingsReply({ ...good, siteRecipes: 'x' })?.siteRecipes).toEqual([]);
   });
 
-  it('uses the same cutoff range as the settings schema', () => {
-    expect(CUTOFF_RANGE).toEqual([CUTOFF_MIN_YEARS, CUTOFF_MAX_YEARS]);
+  it('accepts exactly the cutoffs the settings schema accepts', () => {
+    expect(CUTOFF_RANGE).toEqual([PEDIATRIC_CUTOFF_MIN_YEARS, PEDIATRIC_CUTOFF_MAX_YEARS]);
+    const reply = (pediatricCutoffYears: number) => ({ ...good, pediatricCutoffYears });
+    for (const n of [-1, 0, 0.5, 1, 2, 17.5, 18, 21, 22, 30]) {
+      expect(parsePageSettingsReply(reply(n)) !== null, String(n)).toBe(PediatricCutoffSchema.safeParse(n).success);
+    }
   });
 });

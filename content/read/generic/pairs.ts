@@ -11,7 +11,7 @@
  */
 import { labelKind, type LabelKind } from '../profiles/labels';
 import { dateRole, fieldClass, type FieldClass } from './fields';
-import type { Seg } from './walk';
+import type { Seg } from './segment';
 
 export type FieldKind = LabelKind | FieldClass | 'date' | 'other';
 

@@ -19,22 +19,8 @@ import { factText, textOf } from '../profiles/profile';
 import { labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, hasRowClass, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
-export const HEADING = 1;
-export const SELECTED = 2;
-export const PRIOR = 4;
-export const OTHERS = 8;
-export const FREE = 16;
-export const CONTROL = 32;
-
-export interface Seg {
-  text: string;
-  el: Element;
-  flags: number;
-  /** The row it is in (table row, list item, div-grid row), if any. */
-  row: Element | null;
-  /** The column header text of its table cell, if any. */
-  col: string | null;
-}
+export { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 
 export interface RowInfo {
   selected: boolean;

@@ -17,6 +17,7 @@ import type { PacsSection, PanelCampaign, PanelCorner, PanelEvidence, PanelLink,
 import { NumberItem } from './NumberItem';
 import { PacsDoseSection } from './PacsDoseSection';
 import { PanelIcon } from './PanelIcon';
+import { isHttpUrl } from '@/utils/http-url';
 
 export interface PanelProps {
   view: PanelView;
@@ -264,18 +265,9 @@ function EvidenceBlock({ evidence, onTeachPage }: { evidence: PanelEvidence[]; o
   );
 }
 
-/** Only http(s) links reach the DOM; anything else is shown as plain text. */
-export function isSafeHref(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 function SafeLink({ link }: { link: PanelLink }) {
-  if (!isSafeHref(link.href)) return <span class="igp-link">{link.label}</span>;
+  // Only http(s) links reach the DOM; anything else is shown as plain text.
+  if (!isHttpUrl(link.href)) return <span class="igp-link">{link.label}</span>;
   return (
     <a class="igp-link" href={link.href} target="_blank" rel="noopener noreferrer">
       {link.label}

@@ -6,21 +6,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import {
-  checkPageOnce,
-  isStatementsHost,
-  removeSite,
-  requestSite,
-  resolveActiveSite,
-  startPickerInTab,
-  type SiteStatus,
-} from '@/settings/site-access-client';
+import type { SiteAccess, SiteStatus } from '@/settings/site-access-client';
 
 export interface SiteAccessControlsProps {
-  /** How to find the current tab's site (default: the active tab). */
-  resolveSite?: () => Promise<SiteStatus>;
-  /** "Teach this page": start the field picker in the tab (default: ask the background); resolves whether it started. */
-  startPicker?: (tabId: number) => Promise<boolean>;
+  /** The current tab's site and what may be asked for it (settings/site-access-client.ts `browserSiteAccess`). */
+  access: SiteAccess;
   /** After the picker started: the popup closes so the page can be used (default: `window.close()`). */
   onPickerStarted?: () => void;
 }
@@ -29,18 +19,18 @@ type Note = { kind: 'ok' | 'error'; text: string } | null;
 
 const errorText = (e: unknown) => i18n.t('siteAccess.failed', [e instanceof Error ? e.message : String(e)]);
 
-export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicker = startPickerInTab, onPickerStarted = () => window.close() }: SiteAccessControlsProps) {
+export function SiteAccessControls({ access, onPickerStarted = () => window.close() }: SiteAccessControlsProps) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [note, setNote] = useState<Note>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
-    void resolveSite().then((s) => live && setStatus(s));
+    void access.resolve().then((s) => live && setStatus(s));
     return () => {
       live = false;
     };
-  }, [resolveSite]);
+  }, [access]);
 
   if (!status) {
     return (
@@ -56,7 +46,7 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicke
       </section>
     );
   }
-  if (isStatementsHost(status.pattern)) {
+  if (access.isStatementsHost(status.pattern)) {
     return (
       <section class="igc-site-access" data-state="statements">
         <p>{i18n.t('siteAccess.statementsSite')}</p>
@@ -67,7 +57,7 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicke
 
   const turnOn = () => {
     // FIRST call in the handler: nothing may be awaited before permissions.request.
-    const asked = requestSite(site.pattern);
+    const asked = access.request(site.pattern);
     setBusy(true);
     asked
       .then((granted) => {
@@ -80,7 +70,7 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicke
 
   const turnOff = () => {
     setBusy(true);
-    removeSite(site.pattern)
+    access.remove(site.pattern)
       .then(() => {
         setStatus({ ...site, enabled: false });
         setNote({ kind: 'ok', text: i18n.t('siteAccess.turnedOff', [site.host]) });
@@ -91,7 +81,7 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicke
 
   const checkOnce = () => {
     setBusy(true);
-    checkPageOnce(site.tabId)
+    access.checkOnce(site.tabId)
       .then(() => setNote({ kind: 'ok', text: i18n.t('siteAccess.checked') }))
       .catch((e: unknown) => setNote({ kind: 'error', text: errorText(e) }))
       .finally(() => setBusy(false));
@@ -99,7 +89,7 @@ export function SiteAccessControls({ resolveSite = resolveActiveSite, startPicke
 
   const teach = () => {
     setBusy(true);
-    startPicker(site.tabId)
+    access.startPicker(site.tabId)
       .then((started) => {
         if (started) onPickerStarted();
         else setNote({ kind: 'error', text: i18n.t('popup.tab.teachFailed') });

@@ -4,7 +4,7 @@
  * guarantee it, and it is checked again here); titles are text, never markup.
  */
 import { i18n } from '#i18n';
-import { isHttpUrl } from '@/news/statement';
+import { isHttpUrl } from '@/utils/http-url';
 
 export interface StatementRow {
   id: string;

@@ -7,21 +7,14 @@
  * through it.
  */
 import * as z from 'zod/mini';
+import { isHttpUrl } from '@/utils/http-url';
 
 /** Longest title kept (longer ones are cut at a word boundary and end with "…"). */
 export const MAX_TITLE_CHARS = 300;
 /** Longest summary kept. */
 export const MAX_SUMMARY_CHARS = 400;
 
-/** An absolute http(s) URL, nothing else (no javascript:, data:, file:, chrome-extension: …). */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl };
 
 /**
  * `href` resolved against `base`, when the result is http(s); otherwise null.

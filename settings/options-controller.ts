@@ -11,10 +11,10 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { IMPORT_ERROR_MESSAGE_KEY, importReferenceLevels, type ImportIssue } from '@/clinical/reference-level-import';
 import { DOSE_QUANTITIES, type DoseQuantity, type SizeMetric } from '@/clinical/reference-levels';
-import type { OptionsActions, OptionsView } from '@/components/options/types';
+import type { OptionsActions, OptionsView } from './options-view';
 import { getSettingsState } from './index';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
-import { LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
+import { DicomWebPathSchema, LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
 import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
 import { feedOnlyPatterns } from './site-access';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
@@ -131,6 +131,24 @@ export function tableToCsv(table: ReferenceLevelTable): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/** Check a feed URL before asking for its permission: the normalised URL, or why not. Feeds are https only. */
+export function checkFeedUrl(text: string, current: readonly string[]): { url: string } | { error: string } {
+  const url = normalizeFeedUrl(text);
+  if (!url) return { error: i18n.t('options.statements.invalidUrl') };
+  if (current.includes(url)) return { error: i18n.t('options.statements.duplicate') };
+  if (current.length >= LIMITS.extraStatementUrls) {
+    return { error: i18n.t('options.statements.tooMany', [String(LIMITS.extraStatementUrls)]) };
+  }
+  return { url };
+}
+
+/** A typed DICOMweb path: '' clears it; otherwise a path on the site, or why not. */
+export function checkDicomWebPath(text: string): { path: string | null } | { error: string } {
+  const path = text.trim();
+  if (!path) return { path: null };
+  return DicomWebPathSchema.safeParse(path).success ? { path } : { error: i18n.t('options.dicomWeb.invalid') };
+}
+
 export function defaultOptionsDeps(): OptionsDeps {
   const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };
   return {
@@ -219,6 +237,9 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
   const date = () => deps.now().toISOString().slice(0, 10);
 
   const actions: OptionsActions = {
+    checkFeedUrl,
+    checkDicomWebPath,
+
     save(key, value) {
       return writing(writeSetting(key, value).catch((e: unknown) => Promise.reject(new Error(message(e)))));
     },

@@ -3,7 +3,9 @@
  * controller (settings/options-controller.ts) does the storage and permission calls.
  */
 import type { RecipeFieldKind } from '@/content/read/recipe/recipe';
-import type { EffectiveSettings, Policy, PolicyKey, SettingKey, Settings } from '@/settings';
+import type { EffectiveSettings } from './merge';
+import type { Policy, PolicyKey } from './policy';
+import type { SettingKey, Settings } from './schema';
 
 export interface OptionsView {
   /** What the user saved (repaired); the controls edit these. */
@@ -56,6 +58,10 @@ export interface SettingsImportSummary {
 }
 
 export interface OptionsActions {
+  /** Check a typed feed URL before asking for its permission: the normalised URL, or why not (https only, no duplicate, within the limit). */
+  checkFeedUrl(text: string, current: readonly string[]): { url: string } | { error: string };
+  /** Check a typed DICOMweb path: '' clears it (null); otherwise a path on the site, or why not. */
+  checkDicomWebPath(text: string): { path: string | null } | { error: string };
   /** Validated write; rejects with a readable message when the value is refused. */
   save<K extends SettingKey>(key: K, value: Settings[K]): Promise<void>;
   removeSite(pattern: string): Promise<void>;

@@ -103,3 +103,26 @@ export async function checkPageOnce(tabId: number): Promise<void> {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_PATH] });
   }
 }
+
+/** What the popup's site controls (components/SiteAccessControls.tsx) may ask for. */
+export interface SiteAccess {
+  /** The current tab's site, resolved when the popup opens. */
+  resolve(): Promise<SiteStatus>;
+  isStatementsHost(pattern: string): boolean;
+  /** Calls `permissions.request` synchronously: the first thing a click handler does. */
+  request(pattern: string): Promise<boolean>;
+  remove(pattern: string): Promise<boolean>;
+  checkOnce(tabId: number): Promise<void>;
+  /** "Teach this page": start the field picker in the tab; resolves whether it started. */
+  startPicker(tabId: number): Promise<boolean>;
+}
+
+/** The browser's: the active tab, the permissions API, `scripting.executeScript`. */
+export const browserSiteAccess: SiteAccess = {
+  resolve: resolveActiveSite,
+  isStatementsHost,
+  request: requestSite,
+  remove: removeSite,
+  checkOnce: checkPageOnce,
+  startPicker: startPickerInTab,
+};

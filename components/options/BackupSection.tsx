@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import type { Report } from './OptionsPage';
-import { pickedFileText } from './ReferenceLevelsSection';
-import type { OptionsActions } from './types';
+import type { Report } from './report';
+import { pickedFileText } from './picked-file';
+import type { OptionsActions } from '@/settings/options-view';
 
 export function BackupSection({ actions, report }: { actions: OptionsActions; report: Report }) {
   const onPick = async (e: Event) => {

@@ -11,15 +11,12 @@ import { ChildrenSection } from './ChildrenSection';
 import { PolicyNotice } from './PolicyNotice';
 import { RecipesSection } from './RecipesSection';
 import { ReferenceLevelsSection } from './ReferenceLevelsSection';
-import { DateOrderSection, DicomWebSection, SitesSection } from './SitesSection';
+import { DateOrderSection } from './DateOrderSection';
+import { DicomWebSection } from './DicomWebSection';
+import { SitesSection } from './SitesSection';
 import { StatementsSection } from './StatementsSection';
-import type { OptionsActions, OptionsView } from './types';
-
-export interface Status {
-  text: string;
-  error: boolean;
-}
-export type Report = (text: string, error?: boolean) => void;
+import type { Report, Status } from './report';
+import type { OptionsActions, OptionsView } from '@/settings/options-view';
 
 export interface OptionsPageProps {
   view: OptionsView;
@@ -51,21 +48,4 @@ export function OptionsPage({ view, actions, loadError }: OptionsPageProps) {
       <BackupSection actions={actions} report={report} />
     </main>
   );
-}
-
-/** Run a save and report the outcome in the status line. */
-export async function saveAndReport(save: () => Promise<void>, report: Report): Promise<boolean> {
-  try {
-    await save();
-    report(i18n.t('options.saved'));
-    return true;
-  } catch (error) {
-    report(i18n.t('options.notSaved', [error instanceof Error ? error.message : String(error)]), true);
-    return false;
-  }
-}
-
-/** The host of a match pattern or origin, for display: `https://pacs.example.org/*` → `https://pacs.example.org`. */
-export function siteLabel(patternOrOrigin: string): string {
-  return patternOrOrigin.replace(/\/\*$/, '');
 }

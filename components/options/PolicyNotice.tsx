@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { OptionsView } from './types';
+import type { OptionsView } from '@/settings/options-view';
 
 /** What the organisation manages, the policy values it sent that were ignored, and whom to call. */
 export function PolicyNotice({ view }: { view: OptionsView }) {

@@ -1,21 +1,13 @@
 import { i18n } from '#i18n';
 import { isManaged, ManagedBadge } from './Managed';
-import { saveAndReport, type Report } from './OptionsPage';
-import type { OptionsActions, OptionsView } from './types';
+import { pickedFileText } from './picked-file';
+import { saveAndReport, type Report } from './report';
+import type { OptionsActions, OptionsView } from '@/settings/options-view';
 
 interface SectionProps {
   view: OptionsView;
   actions: OptionsActions;
   report: Report;
-}
-
-/** Read a picked file as text, or null when nothing was picked. */
-export async function pickedFileText(input: HTMLInputElement): Promise<{ name: string; text: string } | null> {
-  const file = input.files?.[0];
-  if (!file) return null;
-  const text = await file.text();
-  input.value = '';
-  return { name: file.name, text };
 }
 
 export function ReferenceLevelsSection({ view, actions, report }: SectionProps) {

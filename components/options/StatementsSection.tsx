@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { LIMITS, normalizeFeedUrl } from '@/settings';
 import { isManaged, ManagedBadge } from './Managed';
-import { saveAndReport, type Report } from './OptionsPage';
-import type { OptionsActions, OptionsView } from './types';
+import { saveAndReport, type Report } from './report';
+import type { OptionsActions, OptionsView } from '@/settings/options-view';
 
 export const REFRESH_CHOICES_HOURS = [1, 3, 6, 12, 24, 48, 168] as const;
 
@@ -11,17 +10,6 @@ interface SectionProps {
   view: OptionsView;
   actions: OptionsActions;
   report: Report;
-}
-
-/** Check a feed URL before asking for its permission: the normalised URL, or why not. Feeds are https only. */
-export function checkFeedUrl(text: string, current: readonly string[]): { url: string } | { error: string } {
-  const url = normalizeFeedUrl(text);
-  if (!url) return { error: i18n.t('options.statements.invalidUrl') };
-  if (current.includes(url)) return { error: i18n.t('options.statements.duplicate') };
-  if (current.length >= LIMITS.extraStatementUrls) {
-    return { error: i18n.t('options.statements.tooMany', [String(LIMITS.extraStatementUrls)]) };
-  }
-  return { url };
 }
 
 export function StatementsSection({ view, actions, report }: SectionProps) {
@@ -43,7 +31,7 @@ export function StatementsSection({ view, actions, report }: SectionProps) {
     );
   const addFeed = (e: Event) => {
     e.preventDefault();
-    const checked = checkFeedUrl(draft, view.user.statementSources.extraUrls);
+    const checked = actions.checkFeedUrl(draft, view.user.statementSources.extraUrls);
     if ('error' in checked) {
       report(checked.error, true);
       return;

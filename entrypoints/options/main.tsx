@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import type { OptionsView } from '@/components/options/types';
+import type { OptionsView } from '@/settings/options-view';
 import { watchSettings } from '@/settings';
 import { createOptionsController } from '@/settings/options-controller';
 import '@/components/options/options.css';

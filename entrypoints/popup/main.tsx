@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { SiteAccessControls } from '@/components/SiteAccessControls';
+import { browserSiteAccess } from '@/settings/site-access-client';
 import type { TabFacts } from '@/content/page/messages';
 import { markRead, openView, readView, requestRefresh, type StatementsView } from '@/news/view';
 import { policyForPage } from '@/background/policy-cache';
@@ -79,7 +80,7 @@ function App() {
       newIds={newIds}
       refreshing={refreshing}
       tabFacts={facts}
-      siteAccess={<SiteAccessControls />}
+      siteAccess={<SiteAccessControls access={browserSiteAccess} />}
       onOpenStatement={onOpenStatement}
       onRefresh={onRefresh}
     />

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import type { OptionsActions, OptionsView } from '@/components/options/types';
+import { checkDicomWebPath, checkFeedUrl } from '@/settings/options-controller';
+import type { OptionsActions, OptionsView } from '@/settings/options-view';
 import { mergePolicy, type Policy } from '@/settings';
 import { defaultSettings, type Settings } from '@/settings/schema';
 import { setTestLocale } from '../setup/i18n-shim';
@@ -38,6 +39,8 @@ function view(user: Partial<Settings> = {}, policy: Policy = {}, extra: Partial<
 
 function actions(): OptionsActions & { [K in keyof OptionsActions]: ReturnType<typeof vi.fn> } {
   return {
+    checkFeedUrl: vi.fn(checkFeedUrl),
+    checkDicomWebPath: vi.fn(checkDicomWebPath),
     save: vi.fn(async () => {}),
     removeSite: vi.fn(async () => {}),
     enableApproved: vi.fn(async () => true),

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Panel, isSafeHref, type PanelProps } from '@/components/Panel';
+import { Panel, type PanelProps } from '@/components/Panel';
+import { isHttpUrl } from '@/utils/http-url';
 import { setTestLocale } from '../setup/i18n-shim';
 import { examView } from '../helpers/panel-views';
 import { scriptedClick, userClick } from '../helpers/user-events';
@@ -262,7 +263,7 @@ describe('Panel', () => {
   });
 });
 
-describe('isSafeHref', () => {
+describe('isHttpUrl (the links the panel renders)', () => {
   it.each([
     ['https://www.imagegently.org/', true],
     ['http://imagegently.org/a', true],
@@ -272,6 +273,6 @@ describe('isSafeHref', () => {
     ['/relative', false],
     ['', false],
   ])('%s → %s', (href, ok) => {
-    expect(isSafeHref(href)).toBe(ok);
+    expect(isHttpUrl(href)).toBe(ok);
   });
 });

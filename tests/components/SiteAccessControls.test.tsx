@@ -9,7 +9,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SiteAccessControls } from '@/components/SiteAccessControls';
-import { siteStatusForTab, type SiteStatus } from '@/settings/site-access-client';
+import { browserSiteAccess, siteStatusForTab, type SiteStatus } from '@/settings/site-access-client';
 import { STATEMENT_HOSTS, OPTIONAL_SITE_HOSTS, LOOPBACK_HOSTS } from '@/settings/hosts';
 import { installFakePermissions, type FakePermissions } from '../helpers/fake-permissions';
 import { installFakeScripting, type FakeScripting } from '../helpers/fake-scripting';
@@ -38,7 +38,7 @@ async function mount(url: string | undefined): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url });
   const resolveSite = (): Promise<SiteStatus> => siteStatusForTab(tab);
   await act(async () => {
-    render(<SiteAccessControls resolveSite={resolveSite} />, root);
+    render(<SiteAccessControls access={{ ...browserSiteAccess, resolve: resolveSite }} />, root);
   });
   await act(async () => {
     await new Promise((r) => setTimeout(r, 0));
@@ -187,8 +187,7 @@ describe('SiteAccessControls', () => {
     await act(async () => {
       render(
         <SiteAccessControls
-          resolveSite={() => siteStatusForTab(tab)}
-          startPicker={async (id) => (started.push(id), true)}
+          access={{ ...browserSiteAccess, resolve: () => siteStatusForTab(tab), startPicker: async (id) => (started.push(id), true) }}
           onPickerStarted={() => closedPopup++}
         />,
         root,

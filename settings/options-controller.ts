@@ -16,7 +16,7 @@ import { getSettingsState } from './index';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
 import { DicomWebPathSchema, LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
 import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
-import { feedOnlyPatterns } from './site-access';
+import { feedOnlyPatterns, isSitePattern } from './site-access';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
 import { exportRecipesFile, mergeRecipes, parseRecipesImport } from './recipe-transfer';
 import { readRecipeStatus } from './recipe-status';
@@ -61,12 +61,11 @@ export function hostPattern(originOrUrl: string): string | null {
   return `${protocol}//${hostname}/*`;
 }
 
-/** A granted pattern that stands for one site: http(s), one concrete host, any path. */
-export function isSitePattern(pattern: string): boolean {
-  return /^https?:\/\/[^/*:]+\/\*$/.test(pattern);
-}
-
-/** Pure: granted patterns + approved origins → the sites list and the approved ones still to grant. */
+/**
+ * Pure: granted patterns + approved origins → the sites list (the granted patterns that stand for one site, as the
+ * background registers the content script for them: settings/site-access.ts isSitePattern) and the approved ones
+ * still to grant.
+ */
 export function siteLists(
   granted: readonly string[],
   required: readonly string[],

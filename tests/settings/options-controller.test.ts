@@ -10,6 +10,7 @@ import {
 } from '../../settings/options-controller';
 import { EXPORT_FORMAT } from '../../settings/transfer';
 import { readTurnedOn, rememberTurnedOn } from '../../settings/site-grants';
+import { sitePatterns } from '../../settings/site-access';
 import { importReferenceLevelsCsv } from '../../clinical/reference-level-import';
 import { sampleReferenceTable } from '../helpers/reference-tables';
 
@@ -68,6 +69,11 @@ describe('pure helpers', () => {
     );
     expect(r.sites).toEqual(['https://a.example.org/*', 'https://b.example.org/*']);
     expect(r.approvedPending).toEqual(['https://c.example.org/*']);
+  });
+
+  it('siteLists lists exactly the sites the background registers the content script for (one isSitePattern)', () => {
+    const granted = ['https://a.example.org/*', 'http://b.example.org:8080/*', '*://c.example.org/*', 'https://*/*', '<all_urls>', ...REQUIRED];
+    expect(siteLists(granted, REQUIRED, []).sites).toEqual(sitePatterns(granted));
   });
 
   it('tableToCsv writes what the clinical CSV importer reads back as the same table', () => {

@@ -19,3 +19,11 @@ export function frameRole(win: Window): FrameRole {
     return 'sub';
   }
 }
+
+/**
+ * The `get-tab-facts` answer of a frame (content.js and panel.js give the same), or null for none: a
+ * cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
+ */
+export function tabFactsAnswer<F extends { pediatric: boolean }>(role: FrameRole, facts: F): F | null {
+  return role === 'top' || facts.pediatric ? facts : null;
+}

@@ -17,7 +17,7 @@ import { testRecipe } from '@/content/read/recipe/read';
 import type { ContentMessage } from '@/content/page/messages';
 import { afterPageLoad } from '@/content/page/dom-ready';
 import { earlyProfileId } from '@/content/page/early-profile';
-import { frameRole } from '@/content/page/frame-role';
+import { frameRole, tabFactsAnswer } from '@/content/page/frame-role';
 import type { LoopSettings } from '@/content/page/page-loop';
 import { isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
 import { createPageWatch } from '@/content/page/page-watch';
@@ -56,9 +56,8 @@ export default defineContentScript({
         return;
       }
       if (message.type !== 'get-tab-facts') return; // no panel here to focus
-      const facts = watch.facts();
-      // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
-      if (role === 'top' || facts.pediatric) sendResponse(facts);
+      const answer = tabFactsAnswer(role, watch.facts());
+      if (answer) sendResponse(answer);
     };
     const stopAnswering = () => browser.runtime.onMessage.removeListener(onMessage);
     // panel.js and pacs.js, injected later into this frame, read the page with this copy of the reader.

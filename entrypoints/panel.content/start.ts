@@ -13,7 +13,7 @@ import { copyText } from '@/content/panel/clipboard';
 import type { PanelEnricher } from '@/content/panel/enrichment';
 import { whenParsed } from '@/content/page/dom-ready';
 import { parseNumberSymbols, rememberNumberSymbols } from '@/content/panel/number-format';
-import { frameRole } from '@/content/page/frame-role';
+import { frameRole, tabFactsAnswer } from '@/content/page/frame-role';
 import { whenLessBusy } from '@/content/page/time-slice';
 import { createPanelController, type PanelController } from '@/content/panel/panel-controller';
 import { createPanelUi } from '@/content/panel/panel-ui';
@@ -113,9 +113,8 @@ export function start(
       return undefined;
     }
     if (message.type !== 'get-tab-facts') return undefined; // page-settings-changed: watchPageSettings
-    const facts = controller.facts();
-    // A cross-origin subframe answers only when it found a child, so it never hides the top frame's answer.
-    return role === 'top' || facts.pediatric ? Promise.resolve(facts) : undefined;
+    const answer = tabFactsAnswer(role, controller.facts());
+    return answer ? Promise.resolve(answer) : undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,6 +1,6 @@
 /**
  * `analyzePage` on the generated 5,000-row worklist (bench/support.ts) in Chromium's real DOM,
- * ≤ 10 ms median (issue #4 item 8). content/analyze.ts is bundled as it ships (esbuild, minified)
+ * ≤ 10 ms median. content/analyze.ts is bundled as it ships (esbuild, minified)
  * and run in the page 30 times after 3 warm-up runs. Also reported: JSON.stringify of the result
  * (the content script compares page states by it) and the list rows found.
  */

@@ -1,5 +1,5 @@
 /**
- * What the extension costs a large page (issue #4 item 8), Chromium, one process per side:
+ * What the extension costs a large page, Chromium, one process per side:
  * a generated 5,000-row worklist (bench/support.ts) loaded ≥ 15 times alternately in a browser with
  * the e2e build (content.js on loopback; it finds the children in the list and has panel.js
  * injected) and one without any extension.

@@ -1,5 +1,5 @@
 /**
- * Budget (issue #5, item 8): on a real Orthanc Explorer series page of the 4-year-old's CT (512×512 slices,
+ * Budget: on a real Orthanc Explorer series page of the 4-year-old's CT (512×512 slices,
  * dose SR), from "series page ready" to "SSDE shown" ≤ 300 ms median, and no main-thread task over 50 ms
  * caused by the extension.
  *

@@ -1,5 +1,5 @@
 /**
- * Budget: the popup shows the cached statements ≤ 100 ms after it opens (issue #6, median).
+ * Budget: the popup shows the cached statements ≤ 100 ms after it opens (median).
  *
  * Debian's Chromium, headless, with the production build (chrome-mv3). The cache is seeded with
  * 20 statements (5 of them unread) and the read state is reset before every opening, so each run

@@ -1,5 +1,5 @@
 /**
- * Panel updated ≤ 150 ms after an SPA route change (issue #4 item 8), Chromium, e2e build.
+ * Panel updated ≤ 150 ms after an SPA route change, Chromium, e2e build.
  *
  * A small single-page order-entry app on loopback (read by the generic profile) switches between
  * two children and an adult with history.pushState and a synchronous re-render. The page itself

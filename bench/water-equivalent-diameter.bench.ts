@@ -1,5 +1,5 @@
 /**
- * Budget: waterEquivalentDiameter on a 512 × 512 slice ≤ 5 ms median (issue #3). Three synthetic slices
+ * Budget: waterEquivalentDiameter on a 512 × 512 slice ≤ 5 ms median. Three synthetic slices
  * (tests/helpers/phantoms.ts: noise σ 20 HU, 1 mm blur) are timed interleaved — a chest with lungs and
  * arms on a closed-box couch, an abdomen on a foam mattress, a neonate on a couch — 61 rounds after 10
  * warm-up rounds. Prints median and IQR per slice, of both the CPU time this process spent (user +

@@ -24,7 +24,7 @@
  *
  * NOT shipped: shielding and thyroid-collar steps of the older campaign texts. In their place one
  * current-practice line: routine patient shielding is no longer recommended (AAPM position statement
- * April 2019; NCRP statement January 2021 — clinical.md §6.1, issue #3).
+ * April 2019; NCRP statement January 2021 — clinical.md §6.1).
  */
 
 /** Campaign ids: the analyzer's campaigns plus Think A-Head, raised by minor-head-injury wording on head CT. */

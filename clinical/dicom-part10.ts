@@ -35,7 +35,7 @@ export interface CtInstanceTags {
   ctdiVolMGy: number | null;
   /**
    * (0018,9346) CTDIPhantomTypeCodeSequence, first item, as written. Not mapped to 16/32 cm here: the
-   * code values are to be checked against DICOM CID 4052 by the caller (issue #5).
+   * code values are to be checked against DICOM CID 4052 by the caller (content/pacs/phantom.ts).
    */
   ctdiPhantomCode: CodedEntry | null;
   /** (0020,0032) ImagePositionPatient in mm. */

@@ -22,14 +22,14 @@ export type TabFacts = z.infer<typeof TabFactsSchema>;
 /** Content script → background. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tab-facts'), facts: TabFactsSchema }),
-  // Added by the panel area: requests that carry nothing from the page. The small always-on
-  // content script asks for the settings it needs to read the page (the background answers for
-  // the sender's origin), and for the panel script to be injected into its frame once a child
-  // is shown (the panel is too large to load on every page).
+  // Requests that carry nothing from the page. The small always-on content script asks for the
+  // settings it needs to read the page (the background answers for the sender's origin), and for
+  // the panel script to be injected into its frame once a child is shown (the panel is too large
+  // to load on every page).
   z.strictObject({ type: z.literal('get-page-settings') }),
   // `pacs`: the frame shows a PACS viewer (a profile with `viewer`): pacs.js is injected beside panel.js.
   z.strictObject({ type: z.literal('load-panel'), pacs: z.optional(z.literal(true)) }),
-  // Added by the perf work: panel.js asks for the policy the background has cached (background/policy-cache.ts)
+  // panel.js asks for the policy the background has cached (background/policy-cache.ts)
   // instead of reading storage.managed, whose first read can take seconds.
   z.strictObject({ type: z.literal('get-page-policy') }),
   // panel.js asks for the UI locale's number symbols, read with Intl in the background so that the page's main

@@ -2,7 +2,7 @@
  * Whether the panel shows for a page analysis, in which mode, and what the host element and the
  * tab facts say. Pure: analysis + settings in, plain data out.
  *
- * Rules (issue #4, item 5):
+ * Rules:
  * - exam: the page's primary patient is a child and the exam is ionizing (it has a campaign);
  * - quiet: a child whose exam is MR or US only: at most a quiet "no ionizing radiation" note;
  * - list: a list page (worklist, a patient's studies) with N pediatric ionizing exams: the panel

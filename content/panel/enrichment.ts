@@ -1,5 +1,5 @@
 /**
- * The extension point for the PACS data route (issue #5): an enricher looks at what the page
+ * The extension point for the PACS data route: an enricher looks at what the page
  * showed and may read more from the site's own same-origin API, then hands back what it found.
  * The content script keeps one list of enrichers (`ENRICHERS` in entrypoints/content/index.tsx);
  * the panel controller runs each once per activation (a distinct page state) with that

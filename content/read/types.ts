@@ -72,7 +72,6 @@ export interface AgePart {
  *   birthday (0–11), days since the last completed month (UTC calendar arithmetic, `calendarAge`).
  * - `dicom`: a DICOM AS as written (`006Y` → 6 years).
  * - `shown`: an age as the page prints it, its parts as written (`4 yrs, 1 mth`).
- * Added by the fixes helper for the panel's exact age (issue 4); additive.
  */
 export type AgeDetail =
   | { source: 'calendar'; years: number; months: number; days: number }

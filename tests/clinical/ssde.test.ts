@@ -48,7 +48,7 @@ describe('conversionFactor', () => {
   });
 
   it('uses the published fit coefficients (not only the rounded table)', () => {
-    // AAPM 204 fits: 3.704369·e^(−0.03671937·D) and 1.874799·e^(−0.03871313·D); issue #5 quotes f32(16) = 2.058
+    // AAPM 204 fits: 3.704369·e^(−0.03671937·D) and 1.874799·e^(−0.03871313·D); f32(16) = 2.058
     expect(conversionFactor(16, 32)).toBeCloseTo(2.0586, 4);
     expect(conversionFactor(20, 32)).toBeCloseTo(1.7774, 4); // clinical.md §1.5 worked example
     expect(conversionFactor(10, 16)).toBeCloseTo(1.2730, 4);
@@ -248,7 +248,7 @@ describe('ssde', () => {
       expect(r.caveats).toContain('age-based-estimate');
       expect(r.estimate.methodCode).toBe('113937');
     });
-    it('issue #5 acceptance numbers: Dw 16 cm, CTDIvol 5.0 mGy, 32 cm → 10.29 mGy', () => {
+    it('the PACS route’s reference numbers: Dw 16 cm, CTDIvol 5.0 mGy, 32 cm → 10.29 mGy', () => {
       const r = ssde({ ctdiVolMGy: 5, phantom: 32, region: 'body', size: { metric: 'dw', dwCm: 16 } });
       if (r.status !== 'ok') throw new Error(r.status);
       expect(r.estimate.ssdeMGy).toBeCloseTo(10.29, 2);

@@ -1,5 +1,5 @@
 /**
- * The PACS data route on a real OHIF Viewer v3 (issue #5, item 5): the prebuilt viewer of `@ohif/app`
+ * The PACS data route on a real OHIF Viewer v3: the prebuilt viewer of `@ohif/app`
  * (tests/e2e/ohif, `npm ci --prefix tests/e2e/ohif`) served on loopback with our app-config.js behind a
  * same-origin proxy to a real Orthanc's DICOMweb (tests/e2e/ohif/server.ts).
  * - study list: the viewer's own QIDO request is seen, and the list is read;
@@ -91,7 +91,7 @@ describeE2E('PACS data route on OHIF', ['chromium', 'orthanc'], () => {
     const qido = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/dicom-web\/studies\?/.test(n)));
     expect(qido.length).toBeGreaterThan(0);
     // No row shows an age, but the child's study description says PEDS ("CT ABDOMEN PELVIS W CONTRAST PEDS"):
-    // with no age anywhere, an explicitly pediatric exam counts (issue 4), so the list panel names one
+    // with no age anywhere, an explicitly pediatric exam counts, so the list panel names one
     // pediatric exam — the same as on the saved 3.13 study list (tests/e2e/profiles.e2e.test.ts) — and no age.
     const list = await waitFor('the list panel', async () => {
       const host = page.locator('image-gently-panel');

@@ -1,5 +1,5 @@
 /**
- * The PACS data route on a real Orthanc Explorer (issue #5, items 6–7), Chromium and Firefox:
+ * The PACS data route on a real Orthanc Explorer, Chromium and Firefox:
  * - the 4-year-old's series page (born 2022-11-01, CT 2026-11-20 → 1480 days; a 16 cm water cylinder over a
  *   couch, 512×512; CTDIvol 5.0 mGy, 32 cm phantom, with a dose SR): `data-dw-cm` 16.0 ± 0.3 and
  *   `data-ssde-mgy` 10.29 ± 0.2, computed in the page from the slice's pixels;

@@ -1,5 +1,5 @@
 /**
- * What crosses out of the page (issue #4, item 6), checked in Chromium with ALL traffic through a
+ * What crosses out of the page, checked in Chromium with ALL traffic through a
  * recording proxy on loopback (`--proxy-server`, loopback not bypassed, so the service worker's
  * requests are seen too):
  * - with and without the extension, each fixture page and the real Orthanc's pages: the extension

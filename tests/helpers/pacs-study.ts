@@ -4,7 +4,7 @@
  * file adds what the route needs on top: the Irradiation Event UID, RLE-compressed storage, a localizer,
  * a dose-screen capture and a CT Radiation Dose SR (TID 10011).
  *
- * The pediatric study of issue 5: a 4-year-old (born 2022-11-01, study 2026-11-20 → 1480 days) whose CT
+ * The pediatric study of the PACS route's tests and benches: a 4-year-old (born 2022-11-01, study 2026-11-20 → 1480 days) whose CT
  * slices show a 16 cm water cylinder lying on a CT couch, 512×512, 250 mm field of view, signed stored
  * values, air outside the patient and PixelPaddingValue outside the reconstruction circle; CTDIvol 5.0 mGy
  * referenced to the 32 cm phantom (DCM 113691), with a dose SR saying the same. Analytic Dw = 16.0 cm, so
@@ -352,7 +352,7 @@ export function makeCtStudy(o: StudyOptions): StudyFiles {
   return { studyUid, axialSeriesUid, axialSops, srSeriesUid, files };
 }
 
-/** The pediatric study of issue 5 (see the file comment). */
+/** The pediatric study (see the file comment). */
 export function childStudyOptions(over: Partial<StudyOptions> = {}): StudyOptions {
   return {
     seed: 'child-4y',

@@ -253,7 +253,7 @@ describe('parseStatements: content types', () => {
   });
 });
 
-describe('parseStatements: text is decoded once (issue 6 counterexample and its relatives)', () => {
+describe('parseStatements: text is decoded once (a property-test counterexample and its relatives)', () => {
   const titles = (body: string, type = 'text/html') => parseStatements(body, type, HOME).map((s) => s.title);
 
   it('the counterexample: escaped <b> is the author\'s text, the real <p> ends the line and never shows', () => {
@@ -320,7 +320,7 @@ describe('parseStatements: properties', () => {
     fc.array(fc.oneof(fragments, text), { maxLength: 60 }).map((parts) => parts.join(''));
   const prefix = fc.constantFrom('', '<rss version="2.0"><channel>', '<feed xmlns="http://www.w3.org/2005/Atom">', '{"version":"https://jsonfeed.org/version/1.1","items":[');
   const contentType = fc.constantFrom('text/html', 'text/plain', 'application/json', 'text/xml');
-  /** The issue 6 counterexample (about 1 run in 40 of the old property found one like it) and its relatives. */
+  /** The counterexample (about 1 run in 40 of a looser property found one like it) and its relatives. */
   const knownCases: [string, string, string][] = [
     ['', '11/25/2019: &lt;b&gt;Title words <p>', 'text/plain'],
     ['', 'April 10, 2017 - &lt;b&gt;AAA<p>', 'text/plain'],

@@ -17,7 +17,7 @@
  * - The StudyInstanceUID is only in the URL (`StudyInstanceUIDs=`): the exam key.
  * Dates here are month-name formats, so no day/month ambiguity.
  *
- * Test URLs (the e2e OHIF of issue 5 serves these routes; fixtures in tests/fixtures/pages/ohif/):
+ * Test URLs (the e2e OHIF, tests/e2e/ohif/, serves these routes; fixtures in tests/fixtures/pages/ohif/):
  *   http://127.0.0.1:3000/                                           (study list)
  *   http://127.0.0.1:3000/viewer?StudyInstanceUIDs=2.25.91822040815.3.1  (viewer)
  */

@@ -75,7 +75,7 @@ describe('parseDate', () => {
 
 describe('calendar arithmetic (UTC)', () => {
   const d = (y: number, m: number, day: number) => ({ y, m, d: day });
-  test('issue 4 child: born 2020-08-15, CT 2026-11-20 → 2288 days', () => {
+  test('the reference child: born 2020-08-15, CT 2026-11-20 → 2288 days', () => {
     // 6 years to 2026-08-15 = 6·365 + 1 leap day (2024-02-29) = 2191; then 16 + 30 + 31 + 20 = 97 days.
     expect(daysBetween(d(2020, 8, 15), d(2026, 11, 20))).toBe(2288);
   });

@@ -1,6 +1,6 @@
 /**
  * Orthanc Explorer, on pages captured from the real Orthanc Explorer (capture-orthanc-explorer.mjs).
- * Child: born 2020-08-15, CT 2026-11-20 → 2288 days (issue 4). Adult: born 1985-03-02, CT 2026-11-21 →
+ * Child: born 2020-08-15, CT 2026-11-20 → 2288 days. Adult: born 1985-03-02, CT 2026-11-21 →
  * 41 years to 2026-03-02 (41·365 + 10 leap days = 14975) + 264 days = 15239 days.
  */
 import { describe, expect, test } from 'vitest';

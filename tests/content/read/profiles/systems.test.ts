@@ -1,6 +1,6 @@
 /**
  * The other profiles on their saved pages. Ages are worked out by hand in the comments:
- *  child  2020-08-15 → 2026-11-20 = 2288 d (issue 4);   adult 1985-03-02 → 2026-11-21 = 15239 d
+ *  child  2020-08-15 → 2026-11-20 = 2288 d;   adult 1985-03-02 → 2026-11-21 = 15239 d
  *  infant 2026-03-10 → 2026-11-18 = 21+30+31+30+31+31+30+31+18 = 253 d;  → 2026-11-21 = 256 d
  */
 import { describe, expect, test } from 'vitest';

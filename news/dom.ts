@@ -68,7 +68,7 @@ export function collapseSpace(text: string): string {
 }
 
 /** The text a reader sees in these nodes: script/style and the like removed, blocks as spaces. */
-export function textOf(roots: readonly DomNode[]): string {
+export function readableText(roots: readonly DomNode[]): string {
   const parts: string[] = [];
   walk(roots, {
     enter(node) {
@@ -106,7 +106,7 @@ export function plainText(fragment: string): string {
   const field = fragment.slice(0, MAX_FIELD_CHARS);
   if (!/[<&]/.test(field)) return collapseSpace(field);
   if (nestsDeeperThan(field, MAX_FIELD_NESTING)) return '';
-  return textOf(parseDocument(field, { decodeEntities: true }).children);
+  return readableText(parseDocument(field, { decodeEntities: true }).children);
 }
 
 /** Elements that never hold content, or whose end tag pages routinely omit (closed by a sibling). */

@@ -10,7 +10,7 @@
 import { DomHandler, DomUtils, Parser } from 'htmlparser2';
 import { jsonNestsDeeperThan } from '../utils/json-depth';
 import { readFeedDate } from './dates';
-import { hasChildren, isElement, isText, plainText, textOf, type DomElement, type DomNode } from './dom';
+import { hasChildren, isElement, isText, plainText, readableText, type DomElement, type DomNode } from './dom';
 import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, clip, resolveHttpUrl } from './statement';
 import type { PageItem } from './parse-page';
 
@@ -72,7 +72,7 @@ function rawText(el: DomElement): string {
 /** Atom text construct: type="xhtml" holds markup as elements; "html" escaped markup; "text" plain. */
 function atomText(el: DomElement | undefined): string {
   if (!el) return '';
-  if (DomUtils.getAttributeValue(el, 'type')?.toLowerCase() === 'xhtml') return textOf(el.children);
+  if (DomUtils.getAttributeValue(el, 'type')?.toLowerCase() === 'xhtml') return readableText(el.children);
   return fieldText(el);
 }
 

@@ -111,7 +111,7 @@ export function viewOrthancTags(tags: OrthancShortTags): DicomView {
 }
 
 /** First value as trimmed text, or null when absent or empty. */
-export function textOf(view: DicomView, tag: string): string | null {
+export function tagText(view: DicomView, tag: string): string | null {
   const v = view.values(tag)[0]?.trim();
   return v ? v : null;
 }
@@ -155,10 +155,10 @@ export interface CodedConcept {
 
 /** Reads a Code Sequence Macro item (PS3.3 Table 8.8-1): CodeValue, or LongCodeValue / URNCodeValue. */
 export function codeOf(item: DicomView): CodedConcept | null {
-  const value = textOf(item, TAG.CodeValue) ?? textOf(item, TAG.LongCodeValue) ?? textOf(item, TAG.URNCodeValue);
-  const meaning = textOf(item, TAG.CodeMeaning) ?? '';
+  const value = tagText(item, TAG.CodeValue) ?? tagText(item, TAG.LongCodeValue) ?? tagText(item, TAG.URNCodeValue);
+  const meaning = tagText(item, TAG.CodeMeaning) ?? '';
   if (value === null && meaning === '') return null;
-  return { value: value ?? '', scheme: textOf(item, TAG.CodingSchemeDesignator) ?? '', meaning };
+  return { value: value ?? '', scheme: tagText(item, TAG.CodingSchemeDesignator) ?? '', meaning };
 }
 
 /** First item of a code sequence attribute, as a concept. */

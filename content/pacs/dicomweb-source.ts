@@ -1,5 +1,5 @@
 import { isDecodableTransferSyntax } from '@/clinical/ct-frame';
-import { numberOf, numbersOf, textOf, TAG, type DicomView } from './dicom-data';
+import { numberOf, numbersOf, tagText, TAG, type DicomView } from './dicom-data';
 import { DicomWeb } from './dicomweb';
 import { PacsRequestError, type PacsClient } from './pacs-client';
 import { PixelsUnavailable, type SeriesSummary, type SliceRef, type StudySource } from './study-source';
@@ -31,12 +31,12 @@ export class DicomWebStudySource implements StudySource {
     const list = await this.web.studySeries(this.studyUid);
     const out: SeriesSummary[] = [];
     for (const s of list) {
-      const key = textOf(s, TAG.SeriesInstanceUID);
+      const key = tagText(s, TAG.SeriesInstanceUID);
       if (!key) continue;
       out.push({
         key,
-        modality: textOf(s, TAG.Modality),
-        description: textOf(s, TAG.SeriesDescription),
+        modality: tagText(s, TAG.Modality),
+        description: tagText(s, TAG.SeriesDescription),
         number: numberOf(s, TAG.SeriesNumber),
         instances: numberOf(s, '00201209') ?? 0, // Number of Series Related Instances
       });
@@ -48,7 +48,7 @@ export class DicomWebStudySource implements StudySource {
     const metadata = await this.web.seriesMetadata(this.studyUid, series.key);
     const out: SliceRef[] = [];
     for (const instance of metadata) {
-      const sop = textOf(instance, TAG.SOPInstanceUID);
+      const sop = tagText(instance, TAG.SOPInstanceUID);
       if (!sop) continue;
       this.instances.set(sop, instance);
       out.push({
@@ -72,7 +72,7 @@ export class DicomWebStudySource implements StudySource {
 
   async frame(series: SeriesSummary, slice: SliceRef): Promise<Uint8Array> {
     const stored = this.instances.get(slice.id);
-    const storedSyntax = stored ? textOf(stored, AVAILABLE_TRANSFER_SYNTAX) ?? textOf(stored, TAG.TransferSyntaxUID) : null;
+    const storedSyntax = stored ? tagText(stored, AVAILABLE_TRANSFER_SYNTAX) ?? tagText(stored, TAG.TransferSyntaxUID) : null;
     try {
       const frame = await this.web.frame(this.studyUid, series.key, slice.id);
       if (frame.transferSyntax !== null && !isDecodableTransferSyntax(frame.transferSyntax)) {

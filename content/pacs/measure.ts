@@ -3,7 +3,7 @@ import { ssde, type BodyPart, type SsdeResult } from '@/clinical/ssde';
 import { waterEquivalentDiameterSteps, type DwWarning } from '@/clinical/water-equivalent-diameter';
 import { runInSlices, yieldToMain as pause } from '@/content/page/time-slice';
 import type { BodyRegion, Fact } from '@/content/read/types';
-import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
+import { firstCode, numberOf, tagText, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { PacsRequestError } from './pacs-client';
 import { phantomFromCode, type PhantomReading } from './phantom';
 import { readFrameTags } from './pixel-module';
@@ -135,7 +135,7 @@ export async function readStudy(source: StudySource, options: ReadStudyOptions =
       if (!chosen) continue;
       const tags = await source.tags(series, chosen.slice);
       if (reading.facts.length === 0) reading.facts = studyFacts(tags, source.label, modalities);
-      const kind = judgeImage(textOf(tags, TAG.SOPClassUID), tags.values(TAG.ImageType));
+      const kind = judgeImage(tagText(tags, TAG.SOPClassUID), tags.values(TAG.ImageType));
       if (kind === 'axial' && isTransverse(chosen.slice.orientation)) {
         reading.ct = { series, chosen, tags, slices };
         break;

@@ -1,5 +1,5 @@
 import type { CtFrameTags } from '@/clinical/ct-frame';
-import { numberOf, numbersOf, textOf, TAG, type DicomView } from './dicom-data';
+import { numberOf, numbersOf, tagText, TAG, type DicomView } from './dicom-data';
 
 /**
  * The Image Pixel and CT Image attributes of one instance, read from the tags the PACS API served, in the
@@ -30,7 +30,7 @@ export function readFrameTags(tags: DicomView, transferSyntaxUid?: string): Fram
     pixelSpacingMm: [spacing[0]!, spacing[1]!],
     ...optional('highBit', numberOf(tags, TAG.HighBit)),
     ...optional('samplesPerPixel', numberOf(tags, TAG.SamplesPerPixel)),
-    ...optional('photometricInterpretation', textOf(tags, TAG.PhotometricInterpretation)),
+    ...optional('photometricInterpretation', tagText(tags, TAG.PhotometricInterpretation)),
     // CT images carry Rescale Slope/Intercept (PS3.3 C.8.2.1.1.1); absent means identity.
     ...optional('rescaleSlope', numberOf(tags, TAG.RescaleSlope)),
     ...optional('rescaleIntercept', numberOf(tags, TAG.RescaleIntercept)),

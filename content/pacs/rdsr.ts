@@ -1,4 +1,4 @@
-import { firstCode, numberOf, textOf, TAG, type CodedConcept, type DicomView } from './dicom-data';
+import { firstCode, numberOf, tagText, TAG, type CodedConcept, type DicomView } from './dicom-data';
 import { phantomFromCode, type PhantomReading } from './phantom';
 import { own } from '@/utils/own';
 
@@ -110,13 +110,13 @@ function readEvent(acquisition: DicomView): RdsrIrradiationEvent {
         event.localizer = firstCode(item, TAG.ConceptCodeSequence)?.value === C.constantAngle;
         break;
       case C.eventUid:
-        event.eventUid = textOf(item, TAG.UID);
+        event.eventUid = tagText(item, TAG.UID);
         break;
       case C.targetRegion:
         event.targetRegion = firstCode(item, TAG.ConceptCodeSequence);
         break;
       case C.protocol:
-        event.protocol = textOf(item, TAG.TextValue);
+        event.protocol = tagText(item, TAG.TextValue);
         break;
       case C.meanCtdiVol:
         event.ctdiVolMGy ??= measured(item, MGY);
@@ -144,7 +144,7 @@ function readEvent(acquisition: DicomView): RdsrIrradiationEvent {
 
 /** Reads a CT dose report; null when the dataset is not one (another SR, or no CT Acquisition in it). */
 export function readCtDoseReport(root: DicomView): RdsrReading | null {
-  const sopClass = textOf(root, TAG.SOPClassUID);
+  const sopClass = tagText(root, TAG.SOPClassUID);
   if (sopClass !== null && sopClass !== SOP_CLASS_XRAY_DOSE_SR && sopClass !== SOP_CLASS_ENHANCED_XRAY_DOSE_SR) return null;
   if (!is(root, C.report)) return null;
   const events = [...acquisitions(root)].map(readEvent);

@@ -8,7 +8,7 @@ import {
   OrthancShortTagsSchema,
   parseDicomNumber,
   TAG,
-  textOf,
+  tagText,
   viewDicomJson,
   viewOrthancTags,
 } from '../../../content/pacs/dicom-data';
@@ -20,19 +20,19 @@ describe('DICOM JSON (DICOMweb metadata as Orthanc returns it)', () => {
   it('reads strings, numbers, person names and code sequences', () => {
     const view = dicomweb()[0]!;
     expect(view.values(TAG.ImageType)).toEqual(['ORIGINAL', 'PRIMARY', 'AXIAL']);
-    expect(textOf(view, TAG.PatientAge)).toBe('004Y');
-    expect(textOf(view, TAG.PatientBirthDate)).toBe('20221101');
+    expect(tagText(view, TAG.PatientAge)).toBe('004Y');
+    expect(tagText(view, TAG.PatientBirthDate)).toBe('20221101');
     expect(numberOf(view, TAG.CTDIvol)).toBe(5);
     expect(numbersOf(view, TAG.ImageOrientationPatient)).toEqual([1, 0, 0, 0, 1, 0]);
     expect(numberOf(view, TAG.PixelPaddingValue)).toBe(-2000);
-    expect(textOf(view, '00100010')).toBe('TEST^CHILD^FOUR');
+    expect(tagText(view, '00100010')).toBe('TEST^CHILD^FOUR');
     expect(firstCode(view, TAG.CTDIPhantomTypeCodeSequence)).toEqual({ value: '113691', scheme: 'DCM', meaning: 'IEC Body Dosimetry Phantom' });
     expect(view.bulkDataUri(TAG.PixelData)).toMatch(/\/bulk\/7fe00010$/);
   });
 
   it('treats lower-case tag keys like upper-case ones', () => {
     const view = viewDicomJson({ '0008103e': { vr: 'LO', Value: ['AXIAL'] } });
-    expect(textOf(view, TAG.SeriesDescription)).toBe('AXIAL');
+    expect(tagText(view, TAG.SeriesDescription)).toBe('AXIAL');
   });
 
   it('drops sequence items that are not datasets instead of trusting them', () => {
@@ -57,14 +57,14 @@ describe("Orthanc's short tags", () => {
     const json = dicomweb();
     for (const n of Object.keys(fixtureIndex().child.instances)) {
       const orthanc = viewOrthancTags(OrthancShortTagsSchema.parse(fixture(`orthanc-child-tags-${n}`)));
-      const sop = textOf(orthanc, TAG.SOPInstanceUID);
-      const twin = json.find((v) => textOf(v, TAG.SOPInstanceUID) === sop);
+      const sop = tagText(orthanc, TAG.SOPInstanceUID);
+      const twin = json.find((v) => tagText(v, TAG.SOPInstanceUID) === sop);
       expect(twin, `instance ${sop} in both`).toBeDefined();
       for (const tag of [TAG.ImagePositionPatient, TAG.PixelSpacing, TAG.RescaleIntercept, TAG.RescaleSlope, TAG.Rows, TAG.BitsStored, TAG.PixelRepresentation, TAG.PixelPaddingValue, TAG.CTDIvol]) {
         expect(numbersOf(orthanc, tag), tag).toEqual(numbersOf(twin!, tag));
       }
       for (const tag of [TAG.PatientAge, TAG.PatientBirthDate, TAG.StudyDate, TAG.Modality, TAG.BodyPartExamined, TAG.IrradiationEventUID]) {
-        expect(textOf(orthanc, tag), tag).toBe(textOf(twin!, tag));
+        expect(tagText(orthanc, tag), tag).toBe(tagText(twin!, tag));
       }
       expect(firstCode(orthanc, TAG.CTDIPhantomTypeCodeSequence)).toEqual(firstCode(twin!, TAG.CTDIPhantomTypeCodeSequence));
       expect(orthanc.values(TAG.ImageType)).toEqual(twin!.values(TAG.ImageType));

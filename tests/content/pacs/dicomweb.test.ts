@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TAG, textOf } from '../../../content/pacs/dicom-data';
+import { TAG, tagText } from '../../../content/pacs/dicom-data';
 import { DicomWeb, FRAME_ACCEPT } from '../../../content/pacs/dicomweb';
 import { createPacsClient, PacsRequestError, StudyCache } from '../../../content/pacs/pacs-client';
 import { fakePacs, fixtureIndex, fixtureText, multipartFrame, type FakeAnswer } from '../../helpers/fake-pacs';
@@ -19,7 +19,7 @@ describe('DICOMweb reader', () => {
       [`/dicom-web/studies/${studyUid}/series/${axialSeriesUid}/metadata`]: { text: fixtureText('dicomweb-child-axial-metadata') },
     });
     const series = await web.studySeries(studyUid);
-    expect(series.map((s) => textOf(s, TAG.Modality)).sort()).toEqual(['CT', 'CT', 'OT', 'SR']);
+    expect(series.map((s) => tagText(s, TAG.Modality)).sort()).toEqual(['CT', 'CT', 'OT', 'SR']);
     const meta = await web.seriesMetadata(studyUid, axialSeriesUid);
     expect(meta).toHaveLength(5);
     expect(pacs.requests[0]!.init.headers.Accept).toBe('application/dicom+json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TAG, textOf } from '../../../content/pacs/dicom-data';
+import { TAG, tagText } from '../../../content/pacs/dicom-data';
 import { createPacsClient, PacsRequestError, StudyCache } from '../../../content/pacs/pacs-client';
 import { mainTag, mainTagNumbers, OrthancRest, orthancRefFromUrl } from '../../../content/pacs/orthanc-rest';
 import { fakePacs, fixture, fixtureIndex, fixtureText } from '../../helpers/fake-pacs';
@@ -45,7 +45,7 @@ describe('Orthanc REST reader over real responses', () => {
     expect(instances).toHaveLength(5);
     expect(mainTagNumbers(instances[0]!.MainDicomTags, 'ImageOrientationPatient')).toEqual([1, 0, 0, 0, 1, 0]);
     const tags = await r.instanceTags(mid);
-    expect(textOf(tags, TAG.InstanceNumber)).toBe('3');
+    expect(tagText(tags, TAG.InstanceNumber)).toBe('3');
     expect(await r.transferSyntax(index.metadataOf)).toBe('1.2.840.10008.1.2.1');
     expect(Array.from(await r.rawFrame(mid))).toEqual([1, 2, 3, 4]);
   });

@@ -9,7 +9,7 @@
  * printed input range differs, so each size table below is the union of its 1x and 2x rows and every
  * row says which of the two prints it.
  *
- * Sources (shared/reference/clinical.md §1, all [X2]): the rows are identical in ckswilliams/medphunc
+ * Sources (docs/reference/ssde.md §1, all [X2]): the rows are identical in ckswilliams/medphunc
  * `medphunc/misc/ssde.csv` and fashni/IndoseCT `aapm.db`, and reproduced to 0.1 cm by the closed-form
  * fits of §1.2. The 16 cm ("2x") tables are for BODY CT referenced to the 16 cm phantom, not head CT —
  * head CT uses AAPM Report 293 (`aapm-293.ts`).
@@ -21,7 +21,7 @@ export type PhantomCm = 16 | 32;
 
 /**
  * DICOM CID 10023 "Size Specific Dose Estimation Method for CT" codes (scheme DCM)
- * (shared/reference/clinical.md Appendix, [X2]).
+ * (docs/reference/ssde.md §4, [X2]).
  */
 export const SSDE_METHOD_CODE = {
   /** AAPM 204 Lateral Dimension (Table 1B / 2B). */

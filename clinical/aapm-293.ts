@@ -3,7 +3,7 @@
  * the head conversion factor as a function of the water-equivalent diameter Dw, for CTDIvol referenced
  * to the 16 cm phantom.
  *
- * Source (shared/reference/clinical.md §3, [X2]): fashni/IndoseCT `ssde.db` ConversionFactor
+ * Source (docs/reference/ssde.md §3, [X2]): fashni/IndoseCT `ssde.db` ConversionFactor
  * (report "AAPM 293", phantom HEAD: a = 1.9852, b = 0.0486) and the Java ImageJ SSDE tool
  * `it.aslcn1.ssde/ComputeSSDEForSeries.java`; reference phantom CTDIvol,16 per PMC6367032.
  */
@@ -14,9 +14,9 @@ const HEAD_FIT = { a: 1.9852, b: 0.0486 } as const; // AAPM 293 head conversion 
 /**
  * Accepted Dw range for the head factor, cm.
  * NOTE: Report 293's own validity range is NOT in our reference. Until it is verified we accept the span
- * the reference tabulates (Dw 6–26 cm, clinical.md §3 computed table) and refuse anything else.
+ * the reference tabulates (Dw 6–26 cm, docs/reference/ssde.md §3 computed table) and refuse anything else.
  */
-export const HEAD_DW_RANGE_CM = { minCm: 6, maxCm: 26 } as const; // clinical.md §3 tabulated span (not the report's stated range)
+export const HEAD_DW_RANGE_CM = { minCm: 6, maxCm: 26 } as const; // docs/reference/ssde.md §3 tabulated span (not the report's stated range)
 
 /** Source label of the head factor. */
 export const HEAD_FACTOR_SOURCE = 'AAPM 293';

@@ -3,7 +3,7 @@
  * (the text lives in the `clinical:` section of locales/en.yml and es.yml, in our own words) and the
  * campaign's link.
  *
- * Facts (shared/reference/clinical.md §6, campaigns and key messages [X2]; current-practice caveat §6.1):
+ * Facts (docs/reference/campaigns.md §1, campaigns and key messages [X2]; current-practice caveat §1.1):
  * - CT (Jan 2008): child-size kVp and mA; one phase is often enough; scan only the indicated area;
  *   scan only when necessary; involve medical physicists and technologists.
  * - Pause and Pulse (fluoroscopy): pause to confirm the indication, consider US/MRI; child-size kVp/mAs;
@@ -24,7 +24,7 @@
  *
  * NOT shipped: shielding and thyroid-collar steps of the older campaign texts. In their place one
  * current-practice line: routine patient shielding is no longer recommended (AAPM position statement
- * April 2019; NCRP statement January 2021 — clinical.md §6.1).
+ * April 2019; NCRP statement January 2021 — docs/reference/campaigns.md §1.1).
  */
 
 /** Campaign ids: the analyzer's campaigns plus Think A-Head, raised by minor-head-injury wording on head CT. */
@@ -38,9 +38,9 @@ export interface CampaignInfo {
   link: string;
 }
 
-/** Campaign pages (clinical.md §6 and §7 paths; imagegently.org answers on https with www). */
+/** Campaign pages (docs/reference/campaigns.md §1 and §2; imagegently.org answers on https with www). */
 export const CAMPAIGNS: Readonly<Record<CampaignId, CampaignInfo>> = {
-  ct: { id: 'ct', nameKey: 'clinical.campaign.ct', link: 'https://www.imagegently.org/Procedures/Computed-Tomography' }, // clinical.md §6 CT [X2]
+  ct: { id: 'ct', nameKey: 'clinical.campaign.ct', link: 'https://www.imagegently.org/Procedures/Computed-Tomography' }, // docs/reference/campaigns.md §1 CT [X2]
   fluoroscopy: { id: 'fluoroscopy', nameKey: 'clinical.campaign.fluoroscopy', link: 'https://www.imagegently.org/Procedures/Fluoroscopy' }, // §6 Pause and Pulse (URL [X1])
   interventional: { id: 'interventional', nameKey: 'clinical.campaign.interventional', link: 'https://www.imagegently.org/Procedures/Interventional-Radiology' }, // §6 Step Lightly [X2]
   radiography: { id: 'radiography', nameKey: 'clinical.campaign.radiography', link: 'https://www.imagegently.org/Procedures/Digital-Radiography' }, // §6 Back to Basics [X2]
@@ -73,7 +73,7 @@ export interface ReminderDef {
 
 /** Every reminder, in display order within its campaign. Texts: locales `clinical.reminder.*`. */
 export const REMINDERS: readonly ReminderDef[] = [
-  // CT (clinical.md §6, CT row)
+  // CT (docs/reference/campaigns.md §1, CT row)
   { id: 'ct.child-size', campaign: 'ct', messageKey: 'clinical.reminder.ctChildSize' },
   { id: 'ct.one-phase', campaign: 'ct', messageKey: 'clinical.reminder.ctOnePhase', when: { maxPhases: 1 } },
   { id: 'ct.multi-phase', campaign: 'ct', messageKey: 'clinical.reminder.ctMultiPhase', when: { minPhases: 2 }, substitute: ['phases'] },
@@ -112,12 +112,12 @@ export const REMINDERS: readonly ReminderDef[] = [
 
 /**
  * The current-practice line shown instead of the old shielding/thyroid-collar steps, for the campaigns
- * whose older texts had them (clinical.md §6: Pause and Pulse, Back to Basics, Dentistry; §6.1).
+ * whose older texts had them (docs/reference/campaigns.md §1: Pause and Pulse, Back to Basics, Dentistry; §1.1).
  */
 export const CURRENT_PRACTICE = {
   id: 'current-practice.shielding',
   messageKey: 'clinical.reminder.currentPracticeShielding',
-  // clinical.md §6.1: Image Gently "Resources" page links the AAPM CARES material [X1].
+  // docs/reference/campaigns.md §1.1: Image Gently "Resources" page links the AAPM CARES material [X1].
   link: 'https://www.imagegently.org/About-Us/Resources',
   campaigns: ['fluoroscopy', 'radiography', 'dental'] as readonly CampaignId[],
 } as const;

@@ -3,7 +3,7 @@
  * multiple(weight, class A/B/C), at least the setting's minimum; no maximum. A second, separately
  * labelled method next to the North American guidelines (nuclear-medicine.ts).
  *
- * Sources (shared/reference/clinical-nm-addendum.md §2): weight multiples from two independent code
+ * Sources (docs/reference/nuclear-medicine.md §2): weight multiples from two independent code
  * transcriptions (C1 "RadCalc Pro" reference data citing Lassmann et al. EJNMMI 2008;35:1748; C2 a
  * Portuguese calculator), agreeing on 29 of 30 rows [X2]; baselines/minima/classes from C2 cross-checked
  * by C1 and the French arrêté of 24 Oct 2011 — only the [X2] settings ship.
@@ -24,7 +24,7 @@ import { readWeight, type WeightContext, type WeightInput, type WeightNote, type
 export type EanmClass = 'A' | 'B' | 'C';
 
 /**
- * Weight (kg) → multiple for classes A, B, C (addendum §2.1, all rows [X2] except 52–54 kg B/C).
+ * Weight (kg) → multiple for classes A, B, C (docs/reference/nuclear-medicine.md §2.1, all rows [X2] except 52–54 kg B/C).
  * A band "52–54" is written as two rows with the same multiple.
  */
 const MULTIPLES: readonly (readonly [kg: number, a: number, b: number, c: number])[] = [
@@ -64,7 +64,7 @@ const MULTIPLES: readonly (readonly [kg: number, a: number, b: number, c: number
   [68, 5.77, 14.0, 32.33], // EANM card 68 kg
 ];
 
-/** The two transcriptions of the 52–54 kg row for classes B and C (addendum §2.1); neither ships. */
+/** The two transcriptions of the 52–54 kg row for classes B and C (docs/reference/nuclear-medicine.md §2.1); neither ships. */
 export const CONFLICT_52_54 = {
   B: { c1: 11.29, c2: 11.0 },
   C: { c1: 24.67, c2: 24.0 },
@@ -85,7 +85,7 @@ export interface EanmSetting {
   minMBq: number;
 }
 
-/** Settings with class, baseline and minimum all [X2] in addendum §2.2 (row named in each comment). */
+/** Settings with class, baseline and minimum all [X2] in docs/reference/nuclear-medicine.md §2.2 (row named in each comment). */
 export const EANM_SETTINGS: readonly EanmSetting[] = [
   { id: 'f18-fdg-body-2d', radiopharmaceutical: '18F-FDG', variantKey: 'clinical.nmVariant.body2d', class: 'B', baselineMBq: 25.9, minMBq: 26 }, // §2.2 18F-FDG body (2D)
   { id: 'f18-fdg-brain-3d', radiopharmaceutical: '18F-FDG', variantKey: 'clinical.nmVariant.brainOr3d', class: 'B', baselineMBq: 14.0, minMBq: 14 }, // §2.2 18F-FDG brain / 3D

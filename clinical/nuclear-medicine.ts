@@ -4,12 +4,12 @@
  * J Nucl Med Technol 2025;53(3):193–197). Rule: activity = MBq/kg × weight, raised to the row's minimum,
  * capped at its maximum. The result is "the guideline row for this weight", not a prescription.
  *
- * ONLY rows whose per-kg value, minimum and maximum are ALL [X2] in shared/reference/
- * clinical-nm-addendum.md §1.2 ship. Every other row (MDP, FDG, DMSA, NaF, Meckel, sestamibi, RBC, WBC,
+ * ONLY rows whose per-kg value, minimum and maximum are ALL [X2] in docs/reference/nuclear-medicine.md §1.2
+ * ship. Every other row (MDP, FDG, DMSA, NaF, Meckel, sestamibi, RBC, WBC,
  * DOTATATE/DOTATOC, F-DOPA, NH3, Rb-82, 123I for thyroid cancer, sulfur colloid) is listed in
  * `NAGL_NOT_SHIPPED` and points to the SNMMI / Image Gently table instead of a number.
  *
- * Versions: the addendum's sources are the 2010 table (S1), a textbook table "modified from 2016" (S2)
+ * Versions: the sources are the 2010 table (S1), a textbook table "modified from 2016" (S2)
  * and a transcription labelled 2024 (S3). The 2024 update modified 9 rows, and which ones is not known
  * here, so every row states the versions in which its values were found.
  *
@@ -46,7 +46,7 @@ const V2016 = 'added 2016; same values in the copy labelled 2024';
 const SRC_2010 = 'NAGL 2010 (J Nucl Med 2011;52:318, Table 1)';
 const SRC_2016 = 'NAGL 2016 update (J Nucl Med 2016;57:15N)';
 
-/** The shipped rows: all values [X2] in clinical-nm-addendum.md §1.2 (row named in each comment). */
+/** The shipped rows: all values [X2] in docs/reference/nuclear-medicine.md §1.2 (row named in each comment). */
 export const NAGL_ROWS: readonly NaglRow[] = [
   // §1.2 "123I-MIBG (adrenal/neuroblastoma)": 5.2 MBq/kg, min 37, max 370 — S1, S3 (same), S2 row start [X2]
   { id: 'i123-mibg', radiopharmaceutical: '123I-MIBG', variantKey: null, mbqPerKg: 5.2, minMBq: 37, maxMBq: 370, guidelineVersion: V2010, source: SRC_2010 },
@@ -81,11 +81,11 @@ export const NAGL_ROWS: readonly NaglRow[] = [
 
 /** Where to look for the rows not shipped. */
 export const NAGL_TABLE_LINKS = {
-  snmmiTool: 'https://www.snmmi.org/ClinicalPractice/PediatricTool.aspx', // addendum S7 (SNMMI Pediatric Injected Activity Tool)
-  imageGently: 'https://www.imagegently.org/Procedures/Nuclear-Medicine', // clinical.md §6 (the poster of the table)
+  snmmiTool: 'https://www.snmmi.org/ClinicalPractice/PediatricTool.aspx', // docs/reference/nuclear-medicine.md §1.2, S7 (SNMMI Pediatric Injected Activity Tool)
+  imageGently: 'https://www.imagegently.org/Procedures/Nuclear-Medicine', // docs/reference/campaigns.md §1 (the poster of the table)
 } as const;
 
-/** Rows left out: some value is single-source, conflicting or not found (addendum §1.2). */
+/** Rows left out: some value is single-source, conflicting or not found (docs/reference/nuclear-medicine.md §1.2). */
 export const NAGL_NOT_SHIPPED: readonly { radiopharmaceutical: string; why: string }[] = [
   { radiopharmaceutical: '99mTc-MDP', why: 'maximum 740 MBq from one source only' },
   { radiopharmaceutical: '18F-FDG (body, brain)', why: 'range, minimum and maximum differ between the 2010 table and the 2024-labelled copy' },

@@ -6,11 +6,11 @@
  * grouped by ONE size metric (age, weight, effective diameter or Dw) and — for CTDIvol and DLP — one
  * CTDI phantom. The comparison uses the table's own metric and phantom; when the exam lacks them there is
  * no comparison (never a conversion or a guess). DRL = 75th percentile, achievable dose = median
- * (Kanal 2022 definitions, shared/reference/clinical.md §4.1).
+ * (Kanal 2022 definitions, docs/reference/reference-levels.md §1.1).
  *
  * BUNDLED SET: EMPTY. The reference holds no verified per-bin pediatric CT values: Kanal 2022 (US) tables,
- * EC RP 185 EDRLs, BfS 2022, ARPANSA 2025 were not found or not readable (clinical.md §4,
- * clinical-nm-addendum.md §3) — only abstract-level endpoints, which are not bins. A site imports its own
+ * EC RP 185 EDRLs, BfS 2022, ARPANSA 2025 were not found or not readable (docs/reference/reference-levels.md §1,
+ * docs/reference/reference-levels.md §2) — only abstract-level endpoints, which are not bins. A site imports its own
  * table (`reference-level-import.ts`: JSON or CSV).
  *
  * The terms of the format (metrics, quantities, limits) are in reference-level-terms.ts, its zod/mini schemas
@@ -31,7 +31,7 @@ import type { Percentiles, ReferenceBin, ReferenceLevelTable } from './reference
 
 /**
  * The reference levels shipped with the extension: none. No per-bin pediatric CT values in our
- * reference are verified (clinical.md §4, clinical-nm-addendum.md §3); add a table here only with its
+ * reference are verified (docs/reference/reference-levels.md §1, docs/reference/reference-levels.md §2); add a table here only with its
  * source, table number and a test against the printed rows.
  */
 export const BUNDLED_REFERENCE_LEVEL_TABLES: readonly ReferenceLevelTable[] = [];

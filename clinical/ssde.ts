@@ -2,7 +2,7 @@
  * @file Size-specific dose estimate (SSDE) for CT: one entry point, `ssde()`, over AAPM Reports 204
  * (body; Tables 1A–1D, 2A–2D, 3), 220 (water-equivalent diameter as the size) and 293 (head).
  *
- * Rules (shared/reference/clinical.md §1–3):
+ * Rules (docs/reference/ssde.md §1–3):
  * - SSDE = f(D) × CTDIvol, with f chosen by the phantom CTDIvol is referenced to (16 or 32 cm), never
  *   guessed from "head vs body". An unknown phantom gives two labelled candidates, never one number.
  * - Head exams need Dw and CTDIvol referenced to the 16 cm phantom (Report 293); body methods are never

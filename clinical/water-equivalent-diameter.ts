@@ -2,7 +2,7 @@
  * @file AAPM Report 220 (2014), "Use of Water Equivalent Diameter for Calculating Patient Size and
  * Size-Specific Dose Estimates (SSDE) in CT": the water-equivalent diameter Dw of one axial slice.
  *
- * Report facts used (shared/reference/clinical.md §2, [X2]):
+ * Report facts used (docs/reference/ssde.md §2, [X2]):
  * - Aw = (mean HU/1000 + 1)·A_ROI over the ROI; Dw = 2·√(Aw/π).
  * - The ROI encloses the whole patient cross-section and excludes the table, clothing and external objects.
  * - DICOM CID 10023 code 113988 "Estimated from Water Equivalent Diameter".

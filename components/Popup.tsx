@@ -17,9 +17,9 @@ export const MAX_SHOWN = 20;
 
 /**
  * Where the links go. The pledge and the donation link are both on imagegently.org's home page
- * (shared/reference/imagegently-home-2019.txt: "Take the Image Gently pledge!", "Support the
- * Image Gently Campaign here!"); parents have their own site (clinical.md §7); the campaigns are
- * the site's Procedures pages, starting with CT (clinical.md §6).
+ * (docs/reference/campaigns.md §2: "Take the Image Gently pledge!", "Support the
+ * Image Gently Campaign here!"); parents have their own site (docs/reference/campaigns.md §2); the campaigns are
+ * the site's Procedures pages, starting with CT (docs/reference/campaigns.md §1).
  */
 export const POPUP_LINKS = [
   { id: 'pledge', label: 'popup.links.pledge', url: 'https://www.imagegently.org/' },

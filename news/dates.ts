@@ -2,7 +2,7 @@
  * Dates as the statement sources write them. Pure.
  *
  * imagegently.org (home page and "In the News", archived copies 2015–2019; see
- * shared/reference/clinical.md §7) starts a news line with its date, in these styles:
+ * docs/reference/campaigns.md §2) starts a news line with its date, in these styles:
  *   `11/25/2019: Title`   `7/25/19: Title`   `6/4/2019 Title`   `April 10, 2017 - Title`
  *   `July 5: Title` (no year: inferred from the neighbouring items, see `inferYear`)
  * Numbers are US month/day/year. Feeds use RFC 822 (RSS `pubDate`) or RFC 3339 (Atom, JSON Feed).

@@ -1,6 +1,6 @@
 /**
  * Statements from imagegently.org's own pages (the home page and "Current Events → In the
- * News"). The site publishes no feed (shared/reference/clinical.md §7); its news are lines that
+ * News"). The site publishes no feed (docs/reference/campaigns.md §2); its news are lines that
  * start with a date, each followed by a paragraph or two and often a "Read more" link.
  *
  * How a page is read:

@@ -3,9 +3,9 @@
  * no cached copy (offline install, statement fetching turned off by policy, site unreachable).
  *
  * Source: the dated items of imagegently.org's home page as captured in late 2019
- * (shared/reference/imagegently-home-2019.txt). Titles and dates only, exactly as the site
+ * (docs/reference/campaigns.md §2). Titles and dates only, exactly as the site
  * wrote them; no summaries. The capture holds no article URLs, so each item links to the
- * site's "In the News" page (clinical.md §7), where the Alliance lists its news.
+ * site's "In the News" page (docs/reference/campaigns.md §2), where the Alliance lists its news.
  *
  * Snapshot items count as read from the start (they are not news to anyone).
  * Newest first. tests/news/snapshot.test.ts checks this list against the home-page fixture.

@@ -2,7 +2,7 @@
  * Where statements come from, and fetching one source politely and defensively.
  *
  * Sources: imagegently.org's home page and its "In the News" page (on by default; the site has
- * no feed, clinical.md §7), plus the extra RSS/Atom/JSON Feed URLs from the settings (each
+ * no feed, docs/reference/campaigns.md §2), plus the extra RSS/Atom/JSON Feed URLs from the settings (each
  * granted its own optional host permission on the options page).
  *
  * `fetchSource` takes `fetch` and the permission check as parameters (no test-only branches):

@@ -8,7 +8,7 @@ const kg = (value: number, date = '2026-11-20') => ({ value, unit: 'kg', date })
 const at = (ageYears: number) => ({ ageYears, onDate: '2026-11-20' });
 
 describe('NAGL_ROWS', () => {
-  // clinical-nm-addendum.md §1.2, the rows marked [X2] in every value: [row, MBq/kg, min, max]
+  // docs/reference/nuclear-medicine.md §1.2, the rows marked [X2] in every value: [row, MBq/kg, min, max]
   test.each([
     ['123I-MIBG', 'i123-mibg', 5.2, 37, 370],
     ['99mTc-MAG3 without flow', 'tc99m-mag3-without-flow', 3.7, 37, 148],
@@ -19,7 +19,7 @@ describe('NAGL_ROWS', () => {
     ['99mTc-HMPAO / ECD (2016)', 'tc99m-hmpao-ecd', 11.1, 185, 740],
     ['Na-123I thyroid (2016)', 'na-i123-thyroid', 0.28, 1, 11],
     ['99mTc-pertechnetate thyroid (2016)', 'tc99m-pertechnetate-thyroid', 1.11, 7, 93],
-  ] as const)('addendum §1.2 row "%s"', (_, id, perKg, min, max) => {
+  ] as const)('docs/reference/nuclear-medicine.md §1.2 row "%s"', (_, id, perKg, min, max) => {
     const row = NAGL_ROWS.find((r) => r.id === id);
     expect(row).toMatchObject({ mbqPerKg: perKg, minMBq: min, maxMBq: max });
     expect(row!.guidelineVersion).toMatch(/20(10|16)/);
@@ -130,7 +130,7 @@ describe('readWeight', () => {
 describe('eanmActivity', () => {
   const settingOfClass = (c: 'A' | 'B' | 'C') => EANM_SETTINGS.find((s) => s.class === c)!.id;
 
-  // clinical-nm-addendum.md §2.1, every row [X2] (52–54 kg: class A only): [kg, A, B, C]
+  // docs/reference/nuclear-medicine.md §2.1, every row [X2] (52–54 kg: class A only): [kg, A, B, C]
   test.each([
     [3, 1.0, 1.0, 1.0], [4, 1.12, 1.14, 1.33], [6, 1.47, 1.71, 2.0], [8, 1.71, 2.14, 3.0], [10, 1.94, 2.71, 3.67],
     [12, 2.18, 3.14, 4.67], [14, 2.35, 3.57, 5.67], [16, 2.53, 4.0, 6.33], [18, 2.71, 4.43, 7.33], [20, 2.88, 4.86, 8.33],
@@ -152,12 +152,12 @@ describe('eanmActivity', () => {
   });
 
   test.each([
-    // addendum §2.3 "suggested unit tests" [CALC]
+    // docs/reference/nuclear-medicine.md §2.3 "suggested unit tests" [CALC]
     ['tc99m-bisphosphonates', 20, 170.1, false],
     ['tc99m-mag3', 20, 34.272, false],
     ['i123-iodide-thyroid', 3, 3, true],
     ['tc99m-hmpao-brain', 3, 100, true],
-    // clinical.md §5.2: vdBruggen bone scan 50 kg → 375 MBq (35 × 10.71)
+    // docs/reference/nuclear-medicine.md §2: vdBruggen bone scan 50 kg → 375 MBq (35 × 10.71)
     ['tc99m-bisphosphonates', 50, 374.85, false],
   ] as const)('%s at %d kg → %d MBq', (id, w, mbq, minimumApplied) => {
     const r = eanmActivity(id, kg(w), at(w < 5 ? 0.1 : 10));
@@ -168,7 +168,7 @@ describe('eanmActivity', () => {
     expect(r.source).toBe('EANM paediatric dosage card (2016)');
   });
 
-  // addendum §2.3: the French arrêté (24 Oct 2011) pediatric activities, rounded by the arrêté to 5–10 MBq.
+  // docs/reference/nuclear-medicine.md §2.3: the French arrêté (24 Oct 2011) pediatric activities, rounded by the arrêté to 5–10 MBq.
   test.each([
     ['tc99m-bisphosphonates', [95, 170, 240, 310]],
     ['tc99m-mag3', [25, 35, 45, 50]],

@@ -50,7 +50,7 @@ describe('conversionFactor', () => {
   it('uses the published fit coefficients (not only the rounded table)', () => {
     // AAPM 204 fits: 3.704369·e^(−0.03671937·D) and 1.874799·e^(−0.03871313·D); f32(16) = 2.058
     expect(conversionFactor(16, 32)).toBeCloseTo(2.0586, 4);
-    expect(conversionFactor(20, 32)).toBeCloseTo(1.7774, 4); // clinical.md §1.5 worked example
+    expect(conversionFactor(20, 32)).toBeCloseTo(1.7774, 4); // docs/reference/ssde.md §1.5 worked example
     expect(conversionFactor(10, 16)).toBeCloseTo(1.2730, 4);
   });
 
@@ -136,7 +136,7 @@ function describeSizeTable(
       },
     );
 
-    it('matches the closed-form fit of clinical.md §1.2 at every row (cross-check of the transcription)', () => {
+    it('matches the closed-form fit of docs/reference/ssde.md §1.2 at every row (cross-check of the transcription)', () => {
       for (const [x, deff] of rows) expect(Math.abs(fit(x) - deff)).toBeLessThanOrEqual(0.05 + 1e-9);
     });
 
@@ -155,7 +155,7 @@ describeSizeTable('effectiveDiameterFromLat', 'LAT', TABLE_1B_2B, effectiveDiame
 describeSizeTable('effectiveDiameterFromAp', 'AP', TABLE_1C_2C, effectiveDiameterFromAp, '113935', (x) => -3.744858 + 1.671734 * x - 0.01338955 * x * x);
 
 describe('effectiveDiameterFromAge', () => {
-  // Table 3 fit (clinical.md §1.2), used only as a cross-check: it dips in the first week of life.
+  // Table 3 fit (docs/reference/ssde.md §1.2), used only as a cross-check: it dips in the first week of life.
   const ageFit = (x: number) => 18.788598 + 0.19486455 * x ** 1.5 - 1.060056 * x ** 0.5 - 7.6244784 * Math.exp(-x);
 
   test.each(TABLE_3.map(([age, deff, f32, f16]) => ({ age, deff, f32, f16 })))(
@@ -200,7 +200,7 @@ describe('effectiveDiameterFromAge', () => {
 describe('effectiveDiameterFromApLat', () => {
   it('is √(AP·LAT) with no CID 10023 code and a label that says so', () => {
     const r = effectiveDiameterFromApLat(15, 20);
-    expect(r.diameterCm).toBeCloseTo(17.3205, 4); // clinical.md §1.5: sqrt(300)
+    expect(r.diameterCm).toBeCloseTo(17.3205, 4); // docs/reference/ssde.md §1.5: sqrt(300)
     expect(r.methodCode).toBeNull();
     expect(r.source).toMatch(/no CID 10023 code/);
   });
@@ -215,7 +215,7 @@ describe('effectiveDiameterFromApLat', () => {
 });
 
 describe('ssde', () => {
-  describe('worked examples (clinical.md §1.5)', () => {
+  describe('worked examples (docs/reference/ssde.md §1.5)', () => {
     it('AP 15, LAT 20, CTDIvol 5.0 mGy (32 cm) → 9.81 mGy', () => {
       const r = ssde({ ctdiVolMGy: 5, phantom: 32, region: 'body', size: { metric: 'ap-lat', apCm: 15, latCm: 20 } });
       expect(r.status).toBe('ok');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The popup's quick SSDE calculator. Expected numbers are the worked examples and printed factors
- * of shared/reference/clinical.md §1.4–1.5 and §3, not values computed by the code under test.
+ * of docs/reference/ssde.md §1.4–1.5 and §3, not values computed by the code under test.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -50,7 +50,7 @@ describe('SsdeCalculator', () => {
     expect(result().dataset.status).toBe('empty');
   });
 
-  it('AP 15 cm + LAT 20 cm, CTDIvol 5 mGy (32 cm) → SSDE 9.8 mGy, √(AP·LAT) has no CID code (clinical.md §1.5)', async () => {
+  it('AP 15 cm + LAT 20 cm, CTDIvol 5 mGy (32 cm) → SSDE 9.8 mGy, √(AP·LAT) has no CID code (docs/reference/ssde.md §1.5)', async () => {
     await mount();
     await type('ctdi', '5');
     await choose('method', 'ap-lat');

@@ -17,7 +17,7 @@ import { adultStudyOptions, childStudyOptions, makeCtStudy, uploadStudy, type Up
 import { OHIF_VERSION, ohifMissing, startOhifServer, type OhifServer } from './ohif/server';
 
 const CHILD_AGE_DAYS = (Date.UTC(2026, 10, 20) - Date.UTC(2022, 10, 1)) / 86_400_000;
-/** AAPM 204 32 cm fit (shared/reference/clinical.md §1.1) at the cylinder's analytic Dw 16 cm, × 5.0 mGy. */
+/** AAPM 204 32 cm fit (docs/reference/ssde.md §1.1) at the cylinder's analytic Dw 16 cm, × 5.0 mGy. */
 const EXPECTED_SSDE = 3.704369 * Math.exp(-0.03671937 * 16) * 5.0;
 /** WebGL on SwiftShader, so OHIF renders without a GPU (shared/ohif.md). */
 const GL_FLAGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];

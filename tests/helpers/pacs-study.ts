@@ -9,7 +9,7 @@
  * values, air outside the patient and PixelPaddingValue outside the reconstruction circle; CTDIvol 5.0 mGy
  * referenced to the 32 cm phantom (DCM 113691), with a dose SR saying the same. Analytic Dw = 16.0 cm, so
  * SSDE = f32(16) × 5.0 mGy = 3.704369·e^(−0.03671937·16) × 5.0 = 10.29 mGy (AAPM 204 fit,
- * shared/reference/clinical.md §1.1).
+ * docs/reference/ssde.md §1.1).
  *
  * UIDs are derived from a seed so the same options always give the same files (and Orthanc ids).
  */

@@ -3,7 +3,7 @@ import { inferYear, readFeedDate, readLeadingDate } from '../../news/dates';
 
 describe('readLeadingDate', () => {
   it.each([
-    // the site's styles (shared/reference/imagegently-home-2019.txt; clinical.md §7)
+    // the site's styles (docs/reference/campaigns.md §2; docs/reference/campaigns.md §2)
     ['11/25/2019: Statement: Improved Estimates', 2019, 11, 25, 'Statement: Improved Estimates'],
     ['7/25/19: Simple preoperative', 2019, 7, 25, 'Simple preoperative'],
     ['1/20/15: Old item', 2015, 1, 20, 'Old item'],

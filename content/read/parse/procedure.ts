@@ -2,7 +2,7 @@
  * Procedure/protocol/order text and DICOM modality codes → modality, Image Gently campaign(s), body region,
  * contrast phases, Think A-Head (trauma wording on a head exam) and "explicitly pediatric protocol".
  *
- * Campaigns (Image Gently Alliance, ../shared/reference/clinical.md "campaigns"): CT → "Image Gently CT";
+ * Campaigns (Image Gently Alliance, docs/reference/campaigns.md §1): CT → "Image Gently CT";
  * radiography → "Back to Basics"; fluoroscopy → "Pause and Pulse"; interventional → "Step Lightly";
  * nuclear medicine → "Go With the Guidelines" (NM/PET); dental → "dental" campaign. MR and US: no campaign.
  * Two campaigns when the exam is two things at once: PET/CT and SPECT/CT (nuclear medicine + CT), fluoroscopy-

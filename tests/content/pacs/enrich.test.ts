@@ -10,7 +10,7 @@ import { childStudyOptions, makeCtStudy } from '../../helpers/pacs-study';
 const ORTHANC = 'http://127.0.0.1:8042';
 const VIEWER = 'http://127.0.0.1:3000';
 const NOW = new Date('2026-11-26T12:00:00Z');
-/** AAPM 204 32 cm fit (shared/reference/clinical.md §1.1) at the cylinder's analytic Dw, × CTDIvol 5.0 mGy. */
+/** AAPM 204 32 cm fit (docs/reference/ssde.md §1.1) at the cylinder's analytic Dw, × CTDIvol 5.0 mGy. */
 const EXPECTED_SSDE = 3.704369 * Math.exp(-0.03671937 * 16) * 5.0;
 
 let frames: Record<string, Uint8Array>;

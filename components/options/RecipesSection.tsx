@@ -6,9 +6,9 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { RecipeFieldKind, SiteRecipe } from '@/content/read/recipe/recipe';
-import { pickedFileText } from './ReferenceLevelsSection';
-import type { Report } from './OptionsPage';
-import type { OptionsActions, OptionsView, RecipeTestOutcome } from './types';
+import { pickedFileText } from './picked-file';
+import type { Report } from './report';
+import type { OptionsActions, OptionsView, RecipeTestOutcome } from '@/settings/options-view';
 
 interface SectionProps {
   view: OptionsView;

@@ -38,13 +38,20 @@ export const ZONES: readonly Zone[] = [
   {
     files: 'content/page/',
     role: 'the page loop shared by content.js and panel.js (watchers, frame role, messages, what to show)',
-    may: ['content/read/', 'clinical/', 'utils/'],
+    may: ['content/read/', 'clinical/', 'utils/', 'settings/recipe-schema.ts'],
     packages: /^(zod\/mini|wxt\/browser|wxt\/utils\/content-script-context)$/,
   },
   {
     files: 'content/panel/',
     role: 'the panel: view model, what it shows, numbers, controller, UI glue',
     may: ['content/read/', 'content/page/', 'clinical/', 'components/', 'utils/'],
+    mayTypes: ['settings/'],
+    packages: /^(preact|#i18n|wxt\/utils\/content-script-context|wxt\/utils\/content-script-ui\/[\w-]+)$/,
+  },
+  {
+    files: 'content/picker/',
+    role: 'the "Teach this page" field picker (a site recipe from the user\'s clicks)',
+    may: ['content/read/', 'content/page/', 'content/panel/', 'components/', 'clinical/', 'utils/'],
     mayTypes: ['settings/'],
     packages: /^(preact|#i18n|wxt\/utils\/content-script-context|wxt\/utils\/content-script-ui\/[\w-]+)$/,
   },
@@ -58,13 +65,13 @@ export const ZONES: readonly Zone[] = [
     files: 'components/',
     role: 'presentational Preact components: props in, markup out',
     may: ['content/panel/view-model.ts', 'clinical/', 'utils/'],
-    mayTypes: ['content/page/messages.ts', 'settings/', 'news/'],
+    mayTypes: ['content/page/messages.ts', 'content/read/recipe/recipe.ts', 'content/picker/draft.ts', 'settings/', 'news/'],
     packages: /^(preact|preact\/hooks|#i18n)$/,
   },
   {
     files: 'settings/',
     role: 'settings: schemas, storage, policy, per-site access',
-    may: ['clinical/', 'utils/'],
+    may: ['clinical/', 'utils/', 'content/read/recipe/recipe.ts'],
     mayTypes: ['content/read/types.ts'],
     packages: /^(zod\/mini|wxt\/browser|wxt\/utils\/storage|#i18n)$/,
   },
@@ -77,7 +84,7 @@ export const ZONES: readonly Zone[] = [
   {
     files: 'background/',
     role: "the service worker's services",
-    may: ['settings/', 'news/', 'content/page/messages.ts', 'content/panel/number-format.ts', 'utils/'],
+    may: ['settings/', 'news/', 'content/page/messages.ts', 'content/panel/number-format.ts', 'content/read/recipe/recipe.ts', 'utils/'],
     packages: /^(zod\/mini|wxt\/browser|#i18n)$/,
   },
   {

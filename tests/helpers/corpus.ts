@@ -10,13 +10,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { analyzePage } from '@/content/analyze';
+import { CAMPAIGN_IDS } from '@/clinical/campaign-ids';
 import type { AnalyzeOptions, Campaign, PageAnalysis } from '@/content/read/types';
 import { CORPUS_FOLDER, fixtureUrl, PAGES_DIR, parseHtml } from './pages';
 
 export const CORPUS_DIR = join(PAGES_DIR, CORPUS_FOLDER);
 
 const MODALITIES = ['CT', 'CR', 'DX', 'RF', 'XA', 'NM', 'PT', 'MR', 'US', 'MG', 'IO', 'PX'] as const;
-const CAMPAIGNS = ['ct', 'radiography', 'fluoroscopy', 'interventional', 'nuclear-medicine', 'dental'] as const;
+const CAMPAIGNS = CAMPAIGN_IDS;
 const REGIONS = [
   'head', 'neck', 'chest', 'abdomen', 'pelvis', 'abdomen-pelvis', 'chest-abdomen-pelvis',
   'spine', 'extremity', 'whole-body', 'cardiac', 'dental', 'other',

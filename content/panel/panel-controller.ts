@@ -96,6 +96,11 @@ export interface PanelController {
 
 interface ActivationExtras {
   enrichment: Enrichment;
+  /**
+   * The analysis the enrichment's attributes were computed with (an SSDE belongs to the age and exam the API
+   * gave), or null when the enricher gave no analysis. Its attributes are rendered only with that analysis.
+   */
+  attributesOf: PageAnalysis | null;
   notes: string[];
 }
 
@@ -107,7 +112,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
   const extras = new WeakMap<Activation, ActivationExtras>();
   const extrasOf = (act: Activation) => {
     let e = extras.get(act);
-    if (!e) extras.set(act, (e = { enrichment: {}, notes: [] }));
+    if (!e) extras.set(act, (e = { enrichment: {}, attributesOf: null, notes: [] }));
     return e;
   };
 
@@ -170,6 +175,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
             pacs: result.pacs ?? e.enrichment.pacs,
             attributes: { ...e.enrichment.attributes, ...result.attributes },
           };
+          if (result.analysis && result.attributes) e.attributesOf = result.analysis;
           e.notes.push(...(result.notes ?? []));
           if (result.analysis) return loop.enrich(act, result.analysis);
           const current = loop.current();
@@ -181,15 +187,17 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     }
   }
 
-  /** Decide and render one page state. */
+  /** Decide and render one page state. Only the newest call renders: an older one that was waiting gives way. */
+  let presenting = 0;
   async function present(state: PageState<PageSettings>): Promise<void> {
+    const mine = ++presenting;
     const { activation: act, analysis, decision: d, settings: s } = state;
     if (!d.show || (s.snoozedUntil !== null && s.snoozedUntil > deps.now())) return hide();
 
     let hash: string | null = null;
     if (analysis.examKey && d.mode !== 'list') {
       if (secret === undefined) secret = await deps.getDismissalSecret().catch(() => null);
-      if (act.signal.aborted) return;
+      if (act.signal.aborted || mine !== presenting) return;
       hash = secret ? dismissalHash(secret, origin, analysis.examKey) : null;
       if (hash && s.dismissed(hash)) return hide();
     }
@@ -252,9 +260,12 @@ export function createPanelController(deps: ControllerDeps): PanelController {
         ),
     };
     mounted = true;
+    // An enricher's attributes (the SSDE from the pixels) only with the analysis they were computed with: never
+    // an SSDE next to a page state that lacks the age the API gave it.
+    const own = e.attributesOf === null || e.attributesOf === state.analysis;
     await deps.ui.render(props, {
       ...hostAttributes(state.analysis, state.decision as PanelDecision & { show: true }, state.settings.disabledCampaigns),
-      ...e.enrichment.attributes,
+      ...(own ? e.enrichment.attributes : {}),
     });
   }
 

@@ -331,6 +331,38 @@ describe('panel controller', () => {
       expect(host()!.hasAttribute('data-ssde-mgy')).toBe(false);
     });
 
+    it('never shows an enricher’s SSDE with the page’s analysis: the number and the age it belongs to come together', async () => {
+      // A viewer whose text names a pediatric protocol but no age: the page state shows, with no age. The PACS
+      // enricher then brings the age and the SSDE from the API. The page state's render waits for the dismissal
+      // secret; the enriched state's render waits too (its own read). Whatever order they finish in, no render
+      // may pair the enricher's SSDE with the page's (ageless) analysis, and the last one shown is the newest.
+      const releases: (() => void)[] = [];
+      const getDismissalSecret = () => new Promise<string>((resolve) => releases.push(() => resolve(SECRET)));
+      const pageOnly = (doc: Document) => ({ ...testAnalyze(doc), ageDays: null, ageBasis: null, ageDetail: null });
+      let enrichedAt!: () => void;
+      const enriched = new Promise<void>((r) => (enrichedAt = r));
+      const enricher: PanelEnricher = async ({ analysis }) => {
+        enrichedAt();
+        return { analysis: childCtAnalysis({ examKey: analysis.examKey }), attributes: { 'data-ssde-mgy': '10.29', 'data-dw-cm': '16.00' } };
+      };
+      const rendered: Record<string, string | null>[] = [];
+      const watched = { ...ui, render: (props: Parameters<typeof ui.render>[0], attrs: Record<string, string | null>) => (rendered.push(attrs), ui.render(props, attrs)) };
+      showRecord('child');
+      controllerWith({ enrichers: [enricher], getDismissalSecret, analyze: pageOnly, ui: watched }).start();
+      await enriched; // (no settle(): the page state's render is held by the secret read)
+      await eventually(() => releases.length >= 2);
+      expect(releases).toHaveLength(2); // the page state's read and the enriched state's read, both pending
+      releases[1]!(); // the enriched state's read answers first …
+      await sleep(10);
+      releases[0]!(); // … then the page state's
+      await sleep(10);
+      await eventually(() => host()?.dataset.ageDays !== undefined);
+      for (const attrs of rendered) {
+        if (attrs['data-ssde-mgy']) expect(attrs['data-age-days'], JSON.stringify(attrs)).toBe('2288');
+      }
+      expect(host()!.dataset).toMatchObject({ ssdeMgy: '10.29', ageDays: '2288' });
+    });
+
     it('survives an enricher that throws', async () => {
       const broken: PanelEnricher = async () => {
         throw new Error('HTTP 401');

@@ -12,9 +12,12 @@
 const HEAD_FIT = { a: 1.9852, b: 0.0486 } as const; // AAPM 293 head conversion factor fit
 
 /**
- * Accepted Dw range for the head factor, cm.
- * NOTE: Report 293's own validity range is NOT in our reference. Until it is verified we accept the span
- * the reference tabulates (Dw 6–26 cm, docs/reference/ssde.md §3 computed table) and refuse anything else.
+ * The Dw span in which the head factor is given here, cm.
+ * NOTE: Report 293's own stated validity range could not be confirmed: it is not in our reference, and a search
+ * of public pages and documentation (2026-12) found the underlying study's abstract (PMC6367032: 10 GSF/ICRP and
+ * 5 pediatric voxel models) but no stated Dw range in any source, let alone two. So this is NOT the report's
+ * range: it is the span our reference tabulates the fit over (docs/reference/ssde.md §3, Dw 6–26 cm). Outside it the
+ * factor is not given (a refusal that says so, `head-outside-span`), never extrapolated.
  */
 export const HEAD_DW_RANGE_CM = { minCm: 6, maxCm: 26 } as const; // docs/reference/ssde.md §3 tabulated span (not the report's stated range)
 

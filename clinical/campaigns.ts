@@ -8,23 +8,33 @@
  *   scan only when necessary; involve medical physicists and technologists.
  * - Pause and Pulse (fluoroscopy): pause to confirm the indication, consider US/MRI; child-size kVp/mAs;
  *   pulsed fluoroscopy at the lowest pulse rate; limit time and magnification; last-image hold/capture;
- *   collimate tightly.
+ *   collimate tightly; remove the grid for small children; keep the detector close to the patient (the last
+ *   two: Image Gently pediatric fluoroscopy material, and a vendor's pediatric instructions — GE OEC manual
+ *   §5.4.1 "Remove grids … on small patients", "Keep II tower as close to patient as possible").
  * - Step Lightly (interventional): step lightly on the pedal; stop and child-size; consider US or MRI guidance.
  * - Back to Basics (digital radiography): measure thickness to child-size; no grid below about 10–12 cm;
  *   x-ray only the indicated area with collimation; check exposure indicators and image quality.
- * - Nuclear medicine: child-size activity with the North American consensus guidelines (harmonised with
- *   the EANM card); post the table in the hot lab.
+ * - Nuclear medicine ("Go With the Guidelines", docs/reference/campaigns.md §1): child-size activity with the North
+ *   American consensus guidelines (harmonised with the EANM card); post the table in the hot lab.
  * - Dentistry (Sep 2014): select radiographs for the individual; fastest receptor; collimate; child-size
- *   exposure time; cone-beam CT only when necessary.
+ *   exposure time; cone-beam CT only when necessary. Receptor and collimation in today's terms: F-speed film
+ *   or digital receptors (ADA/FDA "Dental radiographic examinations", 2012, Receptor selection; ADA Council
+ *   on Scientific Affairs 2024: digital in preference to film) and rectangular collimation for intraoral
+ *   images (NCRP Report 145; ADA/FDA 2012).
  * - Think A-Head (Nov 2016, minor head injury): evidence-based rules for when a head CT is needed; explain
  *   to families and discuss alternatives (e.g. MRI); child-size the CT dose. Raised only by minor head injury
  *   wording (fall, bump, minor/mild head injury); the rules it alludes to cover minor blunt head trauma only
  *   (GCS 14–15), so it is never raised for possible abuse. There, one neutral line points to the site's
  *   child-protection imaging protocol instead (`CHILD_PROTECTION`; not a campaign, no link).
  *
- * NOT shipped: shielding and thyroid-collar steps of the older campaign texts. In their place one
- * current-practice line: routine patient shielding is no longer recommended (AAPM position statement
- * April 2019; NCRP statement January 2021 — docs/reference/campaigns.md §1.1).
+ * NOT shipped: shielding and thyroid-collar steps of the older campaign texts. In their place, one
+ * current-practice line per kind of exam:
+ * - radiography and fluoroscopy: routine gonadal and fetal shielding is no longer recommended (AAPM position
+ *   statement April 2019, endorsed by the Image Gently Alliance on 11/12/2019; NCRP statement January 2021 —
+ *   docs/reference/campaigns.md §1.1);
+ * - dental: lead aprons and thyroid collars are no longer recommended for dental radiographs or cone-beam CT,
+ *   at any age (ADA Council on Scientific Affairs expert panel, 1 February 2024 — ADA News, Dental Tribune and
+ *   other reports of the recommendation agree), not the AAPM/NCRP statements, which are about x-ray imaging.
  */
 
 /** Campaign ids: the analyzer's campaigns plus Think A-Head, raised by minor-head-injury wording on head CT. */
@@ -86,6 +96,9 @@ export const REMINDERS: readonly ReminderDef[] = [
   { id: 'fluoroscopy.pulse', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyPulse' },
   { id: 'fluoroscopy.limit', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyLimit' },
   { id: 'fluoroscopy.collimate', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyCollimate' },
+  // Pause and Pulse, pediatric fluoroscopy technique (see the file comment: Image Gently fluoroscopy material; GE OEC manual §5.4.1)
+  { id: 'fluoroscopy.grid', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyGrid' },
+  { id: 'fluoroscopy.detector-close', campaign: 'fluoroscopy', messageKey: 'clinical.reminder.fluoroscopyDetectorClose' },
   // Step Lightly (§6, interventional row)
   { id: 'interventional.step-lightly', campaign: 'interventional', messageKey: 'clinical.reminder.interventionalStepLightly' },
   { id: 'interventional.child-size', campaign: 'interventional', messageKey: 'clinical.reminder.interventionalChildSize' },
@@ -111,15 +124,28 @@ export const REMINDERS: readonly ReminderDef[] = [
 ];
 
 /**
- * The current-practice line shown instead of the old shielding/thyroid-collar steps, for the campaigns
- * whose older texts had them (docs/reference/campaigns.md §1: Pause and Pulse, Back to Basics, Dentistry; §1.1).
+ * The current-practice line shown instead of the old gonadal-shielding steps, for radiography and fluoroscopy
+ * (docs/reference/campaigns.md §1: Pause and Pulse, Back to Basics; §1.1): the AAPM 2019 position statement, endorsed by the
+ * Image Gently Alliance on 11/12/2019, and the NCRP 2021 statement.
  */
 export const CURRENT_PRACTICE = {
   id: 'current-practice.shielding',
   messageKey: 'clinical.reminder.currentPracticeShielding',
-  // docs/reference/campaigns.md §1.1: Image Gently "Resources" page links the AAPM CARES material [X1].
-  link: 'https://www.imagegently.org/About-Us/Resources',
-  campaigns: ['fluoroscopy', 'radiography', 'dental'] as readonly CampaignId[],
+  // The Alliance's statements list, where its 11/12/2019 endorsement of the AAPM position is published
+  // (news/snapshot.ts lists that statement with this page).
+  link: 'https://www.imagegently.org/Current-Events/In-the-News',
+  campaigns: ['fluoroscopy', 'radiography'] as readonly CampaignId[],
+} as const;
+
+/**
+ * The dental current-practice line: no lead aprons or thyroid collars for dental radiographs or cone-beam CT
+ * (ADA Council on Scientific Affairs, 1 February 2024; see the file comment). No link: the ADA's page address
+ * is not verified here, and Image Gently's dental page still shows the older thyroid-collar step.
+ */
+export const DENTAL_PRACTICE = {
+  id: 'current-practice.dental',
+  messageKey: 'clinical.reminder.currentPracticeDental',
+  campaigns: ['dental'] as readonly CampaignId[],
 } as const;
 
 /**
@@ -159,8 +185,10 @@ export interface CampaignReminders {
 
 export interface RemindersResult {
   groups: CampaignReminders[];
-  /** The current-practice line, once, when any shown campaign's older text had shielding steps. */
+  /** The current-practice line on gonadal shielding, once, for radiography or fluoroscopy. */
   currentPractice: { messageKey: string; link: string } | null;
+  /** The dental current-practice line (ADA 2024: no aprons or thyroid collars), for dental exams. */
+  dentalPractice: { messageKey: string } | null;
   /** The child-protection line (possible abuse wording), shown first; null otherwise. */
   childProtection: { messageKey: string } | null;
 }
@@ -183,7 +211,8 @@ function applies(rule: ReminderRule | undefined, ctx: ReminderContext): boolean 
  * minor head injury on a head CT — never for every head CT, and never when it names possible abuse (then
  * `childProtection` carries the neutral child-protection line). A multi-phase order replaces the general
  * one-phase reminder with one that names the phase count. No shielding or thyroid-collar step is ever
- * returned; instead, `currentPractice` carries one line for fluoroscopy, radiography and dental exams.
+ * returned; instead, `currentPractice` carries one line for fluoroscopy and radiography (AAPM 2019 / NCRP
+ * 2021) and `dentalPractice` one for dental exams (ADA 2024).
  *
  * @param ctx - campaigns, region, phases and the minor-head-injury and child-protection flags of the exam
  * @returns reminder groups (locale keys + substitutions) and the current-practice line
@@ -213,5 +242,6 @@ export function remindersFor(ctx: ReminderContext): RemindersResult {
   const currentPractice = CURRENT_PRACTICE.campaigns.some((c) => wanted.has(c))
     ? { messageKey: CURRENT_PRACTICE.messageKey, link: CURRENT_PRACTICE.link }
     : null;
-  return { groups, currentPractice, childProtection: protection ? { messageKey: CHILD_PROTECTION.messageKey } : null };
+  const dentalPractice = DENTAL_PRACTICE.campaigns.some((c) => wanted.has(c)) ? { messageKey: DENTAL_PRACTICE.messageKey } : null;
+  return { groups, currentPractice, dentalPractice, childProtection: protection ? { messageKey: CHILD_PROTECTION.messageKey } : null };
 }

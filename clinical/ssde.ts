@@ -84,6 +84,8 @@ export type SsdeRefusalReason =
   | 'invalid-ctdivol'
   | 'invalid-size'
   | 'outside-range'
+  /** Head Dw outside the span in which the AAPM 293 factor is given here (HEAD_DW_RANGE_CM; not the report's range). */
+  | 'head-outside-span'
   | 'head-needs-dw'
   | 'head-needs-16cm-phantom'
   | 'age-body-only';
@@ -161,7 +163,7 @@ function estimateFor(
   try {
     f = region === 'head' ? headConversionFactor(d.diameterCm) : conversionFactor(d.diameterCm, phantomCm);
   } catch (e) {
-    return { phantomCm, estimate: null, refusal: { reason: 'outside-range', message: (e as Error).message } };
+    return { phantomCm, estimate: null, refusal: { reason: region === 'head' ? 'head-outside-span' : 'outside-range', message: (e as Error).message } };
   }
   const factorSource = region === 'head' ? HEAD_FACTOR_SOURCE : conversionFactorSource(phantomCm);
   const sizeSource = d.source.replace(/^AAPM 204 /, '');
@@ -265,6 +267,7 @@ export const SSDE_REFUSAL_MESSAGE_KEY: Readonly<Record<SsdeRefusalReason, string
   'invalid-ctdivol': 'clinical.ssdeRefusal.invalidCtdivol',
   'invalid-size': 'clinical.ssdeRefusal.invalidSize',
   'outside-range': 'clinical.ssdeRefusal.outsideRange',
+  'head-outside-span': 'clinical.ssdeRefusal.headOutsideSpan',
   'head-needs-dw': 'clinical.ssdeRefusal.headNeedsDw',
   'head-needs-16cm-phantom': 'clinical.ssdeRefusal.headNeeds16cmPhantom',
   'age-body-only': 'clinical.ssdeRefusal.ageBodyOnly',

@@ -63,10 +63,17 @@ export const DW_WARNING_MESSAGE_KEY: Readonly<Record<DwWarning, string>> = {
 export interface WaterEquivalentDiameterResult {
   /** Water-equivalent diameter in cm, or null when no patient was found. */
   dwCm: number | null;
-  /** Area of the ROI in cm². */
+  /**
+   * The patient's cross-sectional area in cm²: the kept body parts' pixels above the threshold, holes (lungs,
+   * gas) filled — not the summed ROI, which also holds a margin of air around the body.
+   */
   areaCm2: number;
-  /** Area-weighted mean HU over the ROI, or null when the ROI is empty. */
+  /** Mean HU over the patient's area (the pixels of `areaCm2`), or null when there is none. */
   meanHu: number | null;
+  /** Area of the ROI summed for Dw, cm²: the patient plus the edge margin (Aw = (roiMeanHu/1000 + 1)·roiAreaCm2). */
+  roiAreaCm2: number;
+  /** Area-weighted mean HU over the summed ROI, or null when the ROI is empty. */
+  roiMeanHu: number | null;
   warnings: DwWarning[];
   /** Separate body parts in the ROI (torso and two arms: 3). */
   parts: number;
@@ -351,6 +358,8 @@ function emptyResult(warnings: DwWarning[], excludedParts: number): WaterEquival
     dwCm: null,
     areaCm2: 0,
     meanHu: null,
+    roiAreaCm2: 0,
+    roiMeanHu: null,
     warnings: ['no-patient-found', ...warnings],
     parts: 0,
     excludedParts,
@@ -704,6 +713,8 @@ function* steps(
   const maxExcess = 2 * rxPx;
   let n = 0;
   let sumHu = 0;
+  let nBody = 0;
+  let sumBodyHu = 0;
   let truncated = false;
   let touchesEdge = false;
   const dropped = new Uint8Array(Math.max(1, opened.n));
@@ -756,6 +767,8 @@ function* steps(
         if (v >= MIN_MEASURED_HU && v !== padValue) {
           n++;
           sumHu += v;
+          nBody++;
+          sumBodyHu += v;
         }
       }
       if (opened.start[q] === 0 || opened.end[q] === cols - 1 || r === 0 || r === rows - 1) touchesEdge = true;
@@ -798,8 +811,10 @@ function* steps(
   if (!(awMm2 > 0)) return emptyResult(warnings, stats.length - parts);
   return {
     dwCm: (2 * Math.sqrt(awMm2 / Math.PI)) / 10, // AAPM 220: Dw = 2·√(Aw/π), mm → cm
-    areaCm2: areaMm2 / 100,
-    meanHu,
+    areaCm2: (nBody * pixelAreaMm2) / 100,
+    meanHu: nBody > 0 ? sumBodyHu / nBody : null,
+    roiAreaCm2: areaMm2 / 100,
+    roiMeanHu: meanHu,
     warnings,
     parts,
     excludedParts: stats.length - parts,

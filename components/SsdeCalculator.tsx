@@ -4,9 +4,11 @@
  * AP, LAT, their sum, or age) → SSDE with its factor, size, method, source and notes.
  *
  * All numbers come from `clinical/ssde.ts` (`ssde()`); this file only reads the form and words
- * the result. A phantom that is not known gives both candidates, labelled, never one number;
- * out-of-range sizes are refused with the range the report publishes. Decimal commas are
- * accepted ("5,2").
+ * the result. The phantom starts as "not known" (both candidates, labelled, never one number) — never
+ * 32 cm by default: a child's body CTDIvol is often referenced to the 16 cm phantom. Head exams have their
+ * own wording: AAPM 293 with Dw, CTDIvol referenced to the 16 cm head phantom (the size field is Dw only).
+ * Out-of-range sizes are refused with the range the report publishes (for the head: the span the factor
+ * is given in here). Decimal commas are accepted ("5,2").
  */
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
@@ -39,7 +41,7 @@ export interface CalculatorForm {
   b: string;
 }
 
-export const EMPTY_FORM: CalculatorForm = { ctdi: '', phantom: '32', exam: 'abdomen', method: 'dw', a: '', b: '' };
+export const EMPTY_FORM: CalculatorForm = { ctdi: '', phantom: 'unknown', exam: 'abdomen', method: 'dw', a: '', b: '' };
 
 const METHODS: ReadonlyArray<{ id: Method; label: string; fields: [string] | [string, string] }> = [
   { id: 'dw', label: 'popup.calc.methodDw', fields: ['popup.calc.dwCm'] },
@@ -61,12 +63,17 @@ export function readDecimal(text: string): number | null {
 }
 
 /** The `ssde()` input for a filled form, or null while a field is still empty or not a number. */
+/** The size methods offered for an exam: Dw only for the head (AAPM 293), all of them for the body. */
+export function methodsFor(exam: Exam): readonly Method[] {
+  return exam === 'head' ? ['dw'] : METHODS.map((m) => m.id);
+}
+
 export function formToInput(form: CalculatorForm): SsdeInput | null {
   const ctdi = readDecimal(form.ctdi);
   const a = readDecimal(form.a);
   if (ctdi === null || a === null) return null;
   let size: SizeInput;
-  switch (form.method) {
+  switch (form.exam === 'head' ? 'dw' : form.method) {
     case 'dw':
       size = { metric: 'dw', dwCm: a };
       break;
@@ -108,7 +115,9 @@ export function SsdeCalculator({ locale, initial = EMPTY_FORM }: SsdeCalculatorP
   const fmt = useMemo(() => numberFormatter(locale), [locale]);
   const input = formToInput(form);
   const result = input ? ssde(input) : null;
-  const method = METHODS.find((m) => m.id === form.method)!;
+  const head = form.exam === 'head';
+  const offered = methodsFor(form.exam);
+  const method = METHODS.find((m) => m.id === (head ? 'dw' : form.method))!;
   const set = (patch: Partial<CalculatorForm>) => setForm((f) => ({ ...f, ...patch }));
   const fieldId = (i: number) => `igc-calc-size-${i}`;
 
@@ -123,7 +132,13 @@ export function SsdeCalculator({ locale, initial = EMPTY_FORM }: SsdeCalculatorP
         {(['16', '32', 'unknown'] as const).map((p) => (
           <label key={p}>
             <input type="radio" name="phantom" value={p} checked={form.phantom === p} onChange={() => set({ phantom: p })} />
-            {p === 'unknown' ? i18n.t('popup.calc.phantomUnknown') : p === '16' ? i18n.t('popup.calc.phantom16') : i18n.t('popup.calc.phantom32')}
+            {p === 'unknown'
+              ? i18n.t('popup.calc.phantomUnknown')
+              : p === '16'
+                ? head
+                  ? i18n.t('popup.calc.phantom16Head')
+                  : i18n.t('popup.calc.phantom16')
+                : i18n.t('popup.calc.phantom32')}
           </label>
         ))}
       </fieldset>
@@ -137,8 +152,8 @@ export function SsdeCalculator({ locale, initial = EMPTY_FORM }: SsdeCalculatorP
       </label>
       <label class="igc-calc-row">
         <span>{i18n.t('popup.calc.sizeFrom')}</span>
-        <select name="method" value={form.method} onChange={(e) => set({ method: e.currentTarget.value as Method })}>
-          {METHODS.map((m) => (
+        <select name="method" value={method.id} disabled={head} onChange={(e) => set({ method: e.currentTarget.value as Method })}>
+          {METHODS.filter((m) => offered.includes(m.id)).map((m) => (
             <option key={m.id} value={m.id}>
               {t(m.label)}
             </option>
@@ -146,7 +161,7 @@ export function SsdeCalculator({ locale, initial = EMPTY_FORM }: SsdeCalculatorP
         </select>
       </label>
       {method.fields.map((label, i) => (
-        <label class="igc-calc-row" key={`${form.method}-${i}`} for={fieldId(i)}>
+        <label class="igc-calc-row" key={`${method.id}-${i}`} for={fieldId(i)}>
           <span>{t(label)}</span>
           <input
             id={fieldId(i)}
@@ -159,6 +174,7 @@ export function SsdeCalculator({ locale, initial = EMPTY_FORM }: SsdeCalculatorP
           />
         </label>
       ))}
+      {head && <p class="igc-calc-head" data-testid="ssde-head-note">{i18n.t('popup.calc.headNote')}</p>}
       <output class="igc-calc-result" aria-live="polite" data-testid="ssde-result" data-status={result?.status ?? 'empty'}>
         <Result result={result} fmt={fmt} methodLabel={t(method.label)} />
       </output>

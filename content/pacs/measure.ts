@@ -40,7 +40,9 @@ export type PacsNoteCode =
   | 'no-phantom'
   | 'phantom-unsupported'
   | 'phantom-from-header'
-  | 'ssde-refused';
+  | 'ssde-refused'
+  | 'region-unknown'
+  | 'region-not-covered';
 
 /** A note for the panel: a code (locale key `pacs.note.<code>`) and, for some, a non-identifying detail. */
 export interface PacsNote {
@@ -175,6 +177,13 @@ export interface MeasureOptions {
   yieldToMain?: () => Promise<void>;
 }
 
+
+/** Regions for which no SSDE is computed, with the note that says why; null when the region is covered. */
+export function regionRefusal(region: BodyRegion | null): PacsNote | null {
+  if (region === null || region === 'other') return { code: 'region-unknown' };
+  if (region === 'dental') return { code: 'region-not-covered' };
+  return null;
+}
 
 function bodyPartOf(region: BodyRegion | null): BodyPart | undefined {
   switch (region) {
@@ -338,7 +347,11 @@ export async function measureDose(source: StudySource, reading: StudyReading, op
     dose.notes.push(frame);
   }
 
-  if (dose.ctdi && dose.dw) {
+  // An unknown region refuses: body factors (AAPM 204) on an unrecognised series could be a head's SSDE made
+  // with body factors. A dental/maxillofacial series is covered by neither AAPM 204 (body) nor 293 (head CT).
+  const regionNote = regionRefusal(options.region);
+  if (regionNote && dose.ctdi && dose.dw) dose.notes.push(regionNote);
+  else if (dose.ctdi && dose.dw) {
     await yieldToMain();
     if (dose.ctdi.phantom.kind === 'unknown') dose.notes.push({ code: 'no-phantom' });
     const result = ssdeFor(dose.ctdi, dose.dw.dwCm, region, bodyPartOf(options.region));
@@ -371,6 +384,8 @@ export async function measureAlongScan(
 ): Promise<AlongScan | PacsNote> {
   const ct = reading.ct;
   if (!ct || !dose.ctdi) return { code: 'no-ctdivol' };
+  const regionNote = regionRefusal(options.region);
+  if (regionNote) return regionNote;
   if (dose.ctdi.phantom.kind !== 'known') return { code: 'no-phantom' };
   const yieldToMain = options.yieldToMain ?? pause;
   const out: AlongScan['slices'] = [];

@@ -29,6 +29,8 @@ const NOTE_KEY = {
   'ctdi-from-header': 'pacs.note.ctdiFromHeader',
   'no-phantom': 'pacs.note.noPhantom',
   'phantom-from-header': 'pacs.note.phantomFromHeader',
+  'region-unknown': 'pacs.note.regionUnknown',
+  'region-not-covered': 'pacs.note.regionNotCovered',
 } as const satisfies Partial<Record<PacsNoteCode, string>>;
 
 const isRefusalReason = (r: string | undefined): r is SsdeRefusalReason => r !== undefined && r in SSDE_REFUSAL_MESSAGE_KEY;
@@ -59,9 +61,18 @@ function phantomText(p: PhantomReading): string {
 const DIFFERS = 0.05;
 const differs = (a: number, b: number) => Math.abs(a - b) > DIFFERS * Math.max(Math.abs(a), Math.abs(b));
 
+/**
+ * CTDIvol as printed: 1 decimal, 2 below 1 mGy — so that the printed f × CTDIvol gives the printed SSDE (a
+ * 0.46 mGy infant scan printed as "0.5" would make f × CTDIvol disagree with the SSDE by up to 10 %).
+ */
+export function ctdiDigits(mGy: number): 1 | 2 {
+  return mGy < 1 ? 2 : 1;
+}
+
 export function buildPacsSection(dose: PacsDose | null, readingNotes: readonly PacsNote[], locale: string): PacsSectionView {
   const f1 = formatter(locale, 1);
   const f2 = formatter(locale, 2);
+  const fCtdi = (mGy: number) => (ctdiDigits(mGy) === 2 ? f2(mGy) : f1(mGy));
   const numbers: PanelNumber[] = [];
   const lines: string[] = [];
   const notes = readingNotes.map(noteText);
@@ -72,7 +83,7 @@ export function buildPacsSection(dose: PacsDose | null, readingNotes: readonly P
     id,
     label,
     value: `${f1(e.ssdeMGy)} mGy`,
-    detail: i18n.t('pacs.ssdeDetail', [f2(e.conversionFactor), f1(dose.ctdi?.mGy ?? Number.NaN)]),
+    detail: i18n.t('pacs.ssdeDetail', [f2(e.conversionFactor), fCtdi(dose.ctdi?.mGy ?? Number.NaN)]),
     source: `${e.source} (${report})`,
     estimate: false,
   });
@@ -102,7 +113,7 @@ export function buildPacsSection(dose: PacsDose | null, readingNotes: readonly P
     numbers.push({
       id: 'pacs-ctdi',
       label: i18n.t('pacs.ctdi'),
-      value: `${f1(dose.ctdi.mGy)} mGy`,
+      value: `${fCtdi(dose.ctdi.mGy)} mGy`,
       detail: `${phantomText(dose.ctdi.phantom)}; ${dose.ctdi.from === 'rdsr' ? i18n.t('pacs.ctdiFromRdsr') : i18n.t('pacs.ctdiFromHeader')}`,
       source: 'DICOM',
       estimate: false,

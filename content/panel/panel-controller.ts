@@ -110,6 +110,8 @@ export function createPanelController(deps: ControllerDeps): PanelController {
   const origin = win.location.origin;
 
   const extras = new WeakMap<Activation, ActivationExtras>();
+  /** Whether the enrichment's attributes belong with this analysis (see `attributesOf`). */
+  const ownAttributes = (e: ActivationExtras, analysis: PageAnalysis) => e.attributesOf === null || e.attributesOf === analysis;
   const extrasOf = (act: Activation) => {
     let e = extras.get(act);
     if (!e) extras.set(act, (e = { enrichment: {}, attributesOf: null, notes: [] }));
@@ -202,6 +204,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       if (hash && s.dismissed(hash)) return hide();
     }
 
+    const e = extrasOf(act);
     const view = buildPanelView({
       analysis,
       decision: d,
@@ -209,6 +212,8 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       disabledCampaigns: s.disabledCampaigns,
       referenceTables: s.referenceLevelTables,
       canDismiss: hash !== null,
+      // A Dw measured on this exam's images (the PACS route): the age-based SSDE estimate gives way to it.
+      measuredSize: ownAttributes(e, analysis) && !!e.enrichment.attributes?.['data-dw-cm'],
     });
     const newSubject = `${act.url}\n${d.mode}\n${analysis.examKey ?? ''}`;
     if (newSubject !== subject) {
@@ -262,10 +267,9 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     mounted = true;
     // An enricher's attributes (the SSDE from the pixels) only with the analysis they were computed with: never
     // an SSDE next to a page state that lacks the age the API gave it.
-    const own = e.attributesOf === null || e.attributesOf === state.analysis;
     await deps.ui.render(props, {
       ...hostAttributes(state.analysis, state.decision as PanelDecision & { show: true }, state.settings.disabledCampaigns),
-      ...(own ? e.enrichment.attributes : {}),
+      ...(ownAttributes(e, state.analysis) ? e.enrichment.attributes : {}),
     });
   }
 

@@ -1,7 +1,8 @@
 /**
  * The numbers the panel shows for an exam, each with its source and units, from clinical/:
  * - CT of the trunk: the age-based SSDE estimate (AAPM 204 Table 3 → Table 1D/2D), only with
- *   CTDIvol and a known phantom on the page, labelled as an estimate;
+ *   CTDIvol and a known phantom on the page and the age at the exam or order date, labelled as an
+ *   estimate with how far off it can be, and not when a size was measured on the exam's images;
  * - nuclear medicine: the guideline row for the child's weight (North American consensus
  *   guidelines) in MBq and mCi, and the EANM card as a second, labelled method, for the agents
  *   the exam's description names (nm-agents.ts);
@@ -40,10 +41,21 @@ const BODY_PART: Partial<Record<BodyRegion, BodyPart>> = {
   'chest-abdomen-pelvis': 'chest-abdomen-pelvis',
 };
 
-export function ageSsdeNumber(a: PageAnalysis, t: Translate, fmt: Format): NumbersResult {
+/**
+ * The age-based SSDE (AAPM 204 Table 3 → Table 1D/2D): an estimate that was not measured on this child, so it
+ * says how far off it can be. Children of one age differ widely in size (Kleinman et al., AJR 2010;194:1611:
+ * "predicted individual patient size does not correlate well with age"); in 128 children aged 0.8–12.9 y the
+ * conversion factor from the age-predicted size was off by 12.3 % on average (32 cm; 12.9 % for 16 cm) and by up
+ * to 52.8 % (56.4 %) (J Digit Imaging 2013;26:1151, PubMed 23836080). Only with the age at the exam or the order
+ * date (never today's age, which may be years after the exam), and not at all when a size was measured on this
+ * exam's images (`measuredSize`: the PACS route's Dw-based SSDE is the number to use).
+ */
+export function ageSsdeNumber(a: PageAnalysis, t: Translate, fmt: Format, opts: { measuredSize?: boolean } = {}): NumbersResult {
   const bodyPart = a.region ? BODY_PART[a.region] : undefined;
   const years = ageYears(a);
   if (a.modality !== 'CT' || !bodyPart || !a.ctdi || a.ctdi.phantomCm == null || years == null) return { numbers: [], notes: [] };
+  if (opts.measuredSize) return { numbers: [], notes: [] };
+  if (a.ageBasis !== 'exam' && a.ageBasis !== 'order') return { numbers: [], notes: [t('panel.ssdeAgeNotAtExam')] };
   const result = ssde({
     ctdiVolMGy: a.ctdi.ctdiVolMGy,
     phantom: a.ctdi.phantomCm,
@@ -56,6 +68,7 @@ export function ageSsdeNumber(a: PageAnalysis, t: Translate, fmt: Format): Numbe
   const e = result.estimate;
   const detail = [
     t('panel.ssdeDetail', [fmt(a.ctdi.ctdiVolMGy, 2), a.ctdi.source, fmt(e.conversionFactor, 2), fmt(e.diameterCm, 1), String(e.phantomCm)]),
+    t('panel.ssdeAgeUncertainty'),
     ...result.caveats.filter((c) => c !== 'age-based-estimate').map((c) => t(SSDE_CAVEAT_MESSAGE_KEY[c])),
   ].join(' ');
   return {

@@ -33,6 +33,8 @@ export interface ViewInput {
   referenceTables: readonly ReferenceLevelTable[];
   /** Whether "dismiss for this exam" can work (an exam key and a usable install secret). */
   canDismiss: boolean;
+  /** A size (Dw) was measured on this exam's images (PACS route): the age-based SSDE is not shown. */
+  measuredSize?: boolean;
 }
 
 type T = (key: string, ...args: unknown[]) => string;
@@ -49,7 +51,7 @@ export function buildPanelView(input: ViewInput): PanelView {
   if (d.mode === 'quiet') notes.push(t('panel.quietNote'));
   if (a.evidence.some((e) => e.conflict)) notes.push(t('panel.conflictNote'));
   if (d.mode === 'exam') {
-    for (const r of [ageSsdeNumber(a, t, fmt), nmNumbers(a, t, fmt), referenceNumbers(a, input.referenceTables, t, fmt)]) {
+    for (const r of [ageSsdeNumber(a, t, fmt, { measuredSize: input.measuredSize === true }), nmNumbers(a, t, fmt), referenceNumbers(a, input.referenceTables, t, fmt)]) {
       numbers.push(...r.numbers);
       notes.push(...r.notes);
     }
@@ -166,6 +168,9 @@ export function campaignBlocks(a: PageAnalysis, d: PanelDecision & { show: true 
       reminders: [t(r.currentPractice.messageKey)],
       link: { href: r.currentPractice.link, label: t('panel.currentPracticeLink') },
     });
+  }
+  if (r.dentalPractice) {
+    blocks.push({ id: 'current-practice-dental', title: t('panel.currentPractice'), reminders: [t(r.dentalPractice.messageKey)], link: null });
   }
   return blocks;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { i18n } from '#i18n';
-import { CAMPAIGNS, CURRENT_PRACTICE, REMINDERS, remindersFor, type CampaignId } from '../../clinical/campaigns';
+import { CAMPAIGNS, CURRENT_PRACTICE, DENTAL_PRACTICE, REMINDERS, remindersFor, type CampaignId } from '../../clinical/campaigns';
 import type { Campaign } from '../../content/read/types';
 import { loadCatalog } from '../setup/i18n-shim';
 
@@ -71,12 +71,17 @@ describe('remindersFor', () => {
   });
 
   describe('current practice line', () => {
-    test.each(['fluoroscopy', 'radiography', 'dental'])('comes once with %s', (c) => {
+    test.each(['fluoroscopy', 'radiography'])('comes once with %s', (c) => {
       const r = remindersFor({ campaigns: [c, 'fluoroscopy'] });
       expect(r.currentPractice).toEqual({ messageKey: 'clinical.reminder.currentPracticeShielding', link: CURRENT_PRACTICE.link });
     });
-    test.each(['ct', 'nuclear-medicine', 'interventional'])('is absent for %s alone', (c) => {
+    test.each(['ct', 'nuclear-medicine', 'interventional', 'dental'])('is absent for %s alone', (c) => {
       expect(remindersFor({ campaigns: [c] }).currentPractice).toBeNull();
+    });
+    it('dental exams get the ADA 2024 line instead (aprons and thyroid collars), never the AAPM/NCRP one', () => {
+      expect(remindersFor({ campaigns: ['dental'] }).dentalPractice).toEqual({ messageKey: DENTAL_PRACTICE.messageKey });
+      expect(remindersFor({ campaigns: ['ct'] }).dentalPractice).toBeNull();
+      for (const lang of ['en', 'es']) expect(loadCatalog(lang)[flat(DENTAL_PRACTICE.messageKey)]!.message).toMatch(/ADA.*2024/);
     });
   });
 
@@ -86,6 +91,6 @@ describe('remindersFor', () => {
   });
 
   it('gives nothing without a campaign', () => {
-    expect(remindersFor({ campaigns: [] })).toEqual({ groups: [], currentPractice: null, childProtection: null });
+    expect(remindersFor({ campaigns: [] })).toEqual({ groups: [], currentPractice: null, dentalPractice: null, childProtection: null });
   });
 });

@@ -11,7 +11,7 @@ import {
   REFERENCE_POSITION_MESSAGE_KEY,
 } from '../../clinical/reference-levels';
 import { IMPORT_ERROR_MESSAGE_KEY } from '../../clinical/reference-level-import';
-import { CAMPAIGNS, CURRENT_PRACTICE } from '../../clinical/campaigns';
+import { CAMPAIGNS, CHILD_PROTECTION, CURRENT_PRACTICE, DENTAL_PRACTICE } from '../../clinical/campaigns';
 import { CT_FRAME_FAILURE_MESSAGE_KEY } from '../../clinical/ct-frame';
 import { ACTIVITY_RULE_MESSAGE_KEY, NAGL_ROWS } from '../../clinical/nuclear-medicine';
 import { EANM_REFUSAL_MESSAGE_KEY, EANM_SETTINGS } from '../../clinical/eanm-dosage-card';
@@ -44,6 +44,8 @@ const keyMaps: Record<string, Readonly<Record<string, string>>> = {
   CAMPAIGN_NAMES: Object.fromEntries(Object.values(CAMPAIGNS).map((c) => [c.id, c.nameKey])),
   extra: {
     currentPractice: CURRENT_PRACTICE.messageKey,
+    dentalPractice: DENTAL_PRACTICE.messageKey,
+    childProtection: CHILD_PROTECTION.messageKey,
     bundledEmpty: REFERENCE_BUNDLED_EMPTY_MESSAGE_KEY,
     phantomUnknown: 'clinical.ssdePhantomUnknown',
     phantomCandidate: 'clinical.ssdePhantomCandidate',

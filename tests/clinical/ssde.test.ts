@@ -304,10 +304,10 @@ describe('ssde', () => {
     ] as const)('never applies a body method to the head ($metric)', (size) => {
       expect(ssde({ ctdiVolMGy: 30, phantom: 16, region: 'head', size })).toMatchObject({ status: 'refused', reason: 'head-needs-dw' });
     });
-    it('refuses a head Dw outside the accepted 6–26 cm', () => {
+    it('refuses a head Dw outside 6–26 cm, the span the factor is given in here (not the report’s range)', () => {
       expect(ssde({ ctdiVolMGy: 30, phantom: 16, region: 'head', size: { metric: 'dw', dwCm: 27 } })).toMatchObject({
         status: 'refused',
-        reason: 'outside-range',
+        reason: 'head-outside-span',
       });
     });
   });

@@ -39,8 +39,11 @@ describe('waterEquivalentDiameter', () => {
       expect(r.warnings).toEqual([]);
       expect(r.parts).toBe(1);
       expect(r.meanHu).not.toBeNull();
-      // Aw = (meanHU/1000 + 1)·A — the reported area and mean reproduce the reported Dw.
-      expect(2 * Math.sqrt(((r.meanHu! / 1000 + 1) * r.areaCm2) / Math.PI)).toBeCloseTo(r.dwCm!, 10);
+      // Aw = (meanHU/1000 + 1)·A over the summed ROI (patient + edge margin) reproduces the reported Dw exactly …
+      expect(2 * Math.sqrt(((r.roiMeanHu! / 1000 + 1) * r.roiAreaCm2) / Math.PI)).toBeCloseTo(r.dwCm!, 10);
+      // … and the patient's own area and mean HU (what the panel prints) reproduce it within 1 %.
+      within1Percent(2 * Math.sqrt(((r.meanHu! / 1000 + 1) * r.areaCm2) / Math.PI), r.dwCm!);
+      within1Percent(r.areaCm2 * 100, ellipseAreaMm2(dMm / 2, dMm / 2));
     });
 
     it('the same 16 cm water cylinder lying on a couch (whole closed-box couch in view, larger than the patient)', () => {
@@ -95,6 +98,19 @@ describe('waterEquivalentDiameter', () => {
       const r = dwOf({ rows: 512, cols: 512, pixelSpacingMm: 0.6, shapes: [disk(-60, 0, 55, 30), disk(60, 0, 55, 30)], ...NOISY });
       within1Percent(r.dwCm, waterEquivalentDiameterOf([{ areaMm2: 2 * ellipseAreaMm2(55, 55), hu: 30 }]));
       expect(r.parts).toBe(2);
+    });
+
+    it("areaCm2 is the patient's area (pixels above the threshold, holes filled), not the grown ROI: a 26 × 19 cm chest", () => {
+      const lung = (x: number): Shape => ({ kind: 'ellipse', cxMm: x, cyMm: -5, rxMm: 40, ryMm: 55, hu: -850 });
+      const r = dwOf({
+        rows: 512,
+        cols: 512,
+        pixelSpacingMm: 0.7,
+        shapes: [{ kind: 'ellipse', cxMm: 0, cyMm: 0, rxMm: 130, ryMm: 95, hu: 30 }, lung(-55), lung(55)],
+        ...NOISY,
+      });
+      within1Percent(r.areaCm2 * 100, ellipseAreaMm2(130, 95)); // 388 cm², lungs included (holes filled)
+      expect(r.roiAreaCm2 / r.areaCm2).toBeGreaterThan(1.02); // the ROI summed also holds a 3 mm margin of air
     });
 
     it('a chest with lungs (and a spine): lungs are part of the patient', () => {

@@ -171,7 +171,7 @@ describe('TabStatus', () => {
     await act(async () => {
       render(<TabStatus facts={{ pediatric: true, campaigns: ['ct', 'nuclear-medicine'], modality: 'CT', siteEnabled: true }} />, root);
     });
-    expect(root.textContent).toBe("A child's exam is shown on this page.Campaigns: CT, Nuclear medicineModality: CT");
+    expect(root.textContent).toBe("A child's exam is shown on this page.Campaigns: CT, Nuclear medicine (Go With the Guidelines)Modality: CT");
     await act(async () => {
       render(<TabStatus facts={{ pediatric: false, campaigns: [], modality: null, siteEnabled: true }} />, root);
     });

@@ -42,6 +42,15 @@ async function choose(name: string, value: string) {
 const result = () => root.querySelector<HTMLElement>('[data-testid="ssde-result"]')!;
 
 describe('SsdeCalculator', () => {
+  it('starts with the phantom "not known" — never 32 cm by default — and gives both values', async () => {
+    await mount();
+    expect(root.querySelector<HTMLInputElement>('input[name="phantom"][value="unknown"]')!.checked).toBe(true);
+    await type('ctdi', '10');
+    await type('size-a', '20');
+    expect(result().dataset.status).toBe('phantom-unknown');
+    expect([...result().querySelectorAll('.igc-calc-candidate .igc-calc-ssde')].map((e) => e.textContent)).toEqual(['SSDE 8.6 mGy', 'SSDE 17.8 mGy']);
+  });
+
   it('prompts until CTDIvol and a size are filled in', async () => {
     await mount();
     expect(result().dataset.status).toBe('empty');
@@ -52,6 +61,7 @@ describe('SsdeCalculator', () => {
 
   it('AP 15 cm + LAT 20 cm, CTDIvol 5 mGy (32 cm) → SSDE 9.8 mGy, √(AP·LAT) has no CID code (docs/reference/ssde.md §1.5)', async () => {
     await mount();
+    await choose('phantom', '32');
     await type('ctdi', '5');
     await choose('method', 'ap-lat');
     await type('size-a', '15');
@@ -68,6 +78,7 @@ describe('SsdeCalculator', () => {
 
   it('Dw 20 cm, CTDIvol 10 mGy: 32 cm → 17.8 mGy (Table 1D f 1.78) with code 113988', async () => {
     await mount();
+    await choose('phantom', '32');
     await type('ctdi', '10');
     await type('size-a', '20');
     expect(result().querySelector('.igc-calc-ssde')!.textContent).toBe('SSDE 17.8 mGy');
@@ -95,6 +106,7 @@ describe('SsdeCalculator', () => {
 
   it('age 5 y, CTDIvol 4 mGy (32 cm) → about 7.5 mGy, marked as an age-based estimate (Table 3)', async () => {
     await mount();
+    await choose('phantom', '32');
     await type('ctdi', '4');
     await choose('method', 'age');
     await type('size-a', '5');
@@ -110,14 +122,29 @@ describe('SsdeCalculator', () => {
     await type('size-a', '10');
     expect(result().querySelector('.igc-calc-ssde')!.textContent).toBe('SSDE 12.2 mGy');
     expect(result().querySelector('.igc-calc-source')!.textContent).toContain('AAPM 293');
-    expect(root.querySelector('.igc-calc-range')!.textContent).toBe('Head factors (AAPM 293) are applied for Dw of 6–26 cm.');
-    await choose('method', 'lat');
+    expect(root.querySelector('.igc-calc-range')!.textContent).toBe(
+      "Head (AAPM 293): the factor is given for Dw 6–26 cm only, the span tabulated here; the report's own validity range is not verified, and outside this span the factor is not given (never extrapolated).",
+    );
+    // Head wording: the 16 cm head phantom, AAPM 293 with Dw; body size methods are not offered.
+    expect(root.querySelector('[data-testid="ssde-head-note"]')!.textContent).toMatch(/AAPM 293 .*\(Dw\).*16 cm head phantom/);
+    expect(root.querySelector('input[name="phantom"][value="16"]')!.parentElement!.textContent).toBe('16 cm (head phantom)');
+    const method = root.querySelector<HTMLSelectElement>('select[name="method"]')!;
+    expect(method.disabled).toBe(true);
+    expect([...method.options].map((o) => o.value)).toEqual(['dw']);
+    await type('size-a', '30');
     expect(result().dataset.status).toBe('refused');
-    expect(result().textContent).toMatch(/^No SSDE: head CT needs the water-equivalent diameter/);
+    expect(result().textContent).toMatch(/^No SSDE: this Dw is outside 6–26 cm/);
+  });
+
+  it('body exams have no head note, and offer every size method', async () => {
+    await mount();
+    expect(root.querySelector('[data-testid="ssde-head-note"]')).toBeNull();
+    expect([...root.querySelector<HTMLSelectElement>('select[name="method"]')!.options].map((o) => o.value)).toEqual(['dw', 'ap-lat', 'ap', 'lat', 'sum', 'age']);
   });
 
   it('outside the published range: refused, never extrapolated; the range is shown', async () => {
     await mount();
+    await choose('phantom', '32');
     await type('ctdi', '10');
     await type('size-a', '50'); // 32 cm phantom: 8–45 cm
     expect(result().dataset.status).toBe('refused');
@@ -137,6 +164,7 @@ describe('SsdeCalculator', () => {
   it('Spanish: decimal comma in and out, Spanish labels', async () => {
     setTestLocale('es');
     await mount('es');
+    await choose('phantom', '32');
     await type('ctdi', '10,0');
     await type('size-a', '20');
     expect(result().querySelector('.igc-calc-ssde')!.textContent).toBe('SSDE 17,8 mGy');
@@ -155,7 +183,7 @@ describe('readDecimal / formToInput', () => {
   });
 
   it('builds the ssde() input; incomplete forms give null', () => {
-    const form: CalculatorForm = { ...EMPTY_FORM, ctdi: '5', method: 'ap-lat', a: '15', b: '' };
+    const form: CalculatorForm = { ...EMPTY_FORM, phantom: '32', ctdi: '5', method: 'ap-lat', a: '15', b: '' };
     expect(formToInput(form)).toBeNull();
     expect(formToInput({ ...form, b: '20' })).toEqual({
       ctdiVolMGy: 5,

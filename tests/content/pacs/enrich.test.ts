@@ -61,6 +61,16 @@ describe('which pages are read', () => {
 });
 
 describe('the child on Orthanc Explorer (real Orthanc JSON, pixels of the synthetic study)', () => {
+  it('an unknown body region refuses the SSDE and says why (no body factors on what may be a head); Dw is still measured', async () => {
+    const unknownRegion: PacsEnrichDeps['decide'] = (f, o) => ({ ...decide(f, o), region: null });
+    const { result } = run(seriesPage(), orthancRoutes('child', frames), ORTHANC, { decide: unknownRegion });
+    const r = (await result)!;
+    expect(r.dose!.dw!.dwCm).toBeCloseTo(16.0, 0);
+    expect(r.dose!.ssde).toBeNull();
+    expect(codes(r.dose!.notes)).toContain('region-unknown');
+    expect(r.attributes['data-ssde-mgy']).toBeNull();
+  });
+
   it('adds the API facts, measures Dw on the mid slice and gives SSDE from the dose report', async () => {
     const { pacs, result } = run(seriesPage(), orthancRoutes('child', frames), ORTHANC);
     const r = (await result)!;

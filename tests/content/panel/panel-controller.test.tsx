@@ -348,7 +348,7 @@ describe('panel controller', () => {
       const rendered: Record<string, string | null>[] = [];
       const watched = { ...ui, render: (props: Parameters<typeof ui.render>[0], attrs: Record<string, string | null>) => (rendered.push(attrs), ui.render(props, attrs)) };
       showRecord('child');
-      controllerWith({ enrichers: [enricher], getDismissalSecret, analyze: pageOnly, ui: watched }).start();
+      controllerWith({ enrichers: [enricher], getDismissalSecret, read: (doc) => readingOf(pageOnly(doc)), ui: watched }).start();
       await enriched; // (no settle(): the page state's render is held by the secret read)
       await eventually(() => releases.length >= 2);
       expect(releases).toHaveLength(2); // the page state's read and the enriched state's read, both pending

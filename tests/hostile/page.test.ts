@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePage, readPage } from '../../content/analyze';
 import { classifyProcedure } from '../../content/read/parse/procedure';
-import { MAX_FACT_CHARS } from '../../content/read/profiles/profile';
+import { MAX_FACT_CHARS, MAX_FACTS_PER_RECORD } from '../../content/read/profiles/profile';
 import type { PageFindings } from '../../content/read/types';
 import { parseHtml } from '../helpers/pages';
 
@@ -37,6 +37,27 @@ describe('fact text is capped where facts are read', () => {
     const texts = factTexts(findings);
     expect(texts.some((t) => t.startsWith('CT CT'))).toBe(true);
     expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(MAX_FACT_CHARS);
+  });
+});
+
+describe('a record keeps a bounded number of facts', () => {
+  it.each([
+    ['definition list', `<dl>${'<dt>DOB</dt><dd>08/15/2020</dd><dt>Procedure</dt><dd>CT CAP</dd>'.repeat(1000)}</dl>`],
+    ['pairs in one text node', `<p>${'DOB: 08/15/2020 Procedure: CT CAP '.repeat(1000)}</p>`],
+    ['pairs in many text nodes', '<p>DOB: 08/15/2020</p><p>Procedure: CT CAP</p>'.repeat(1000)],
+  ])('%s: at most MAX_FACTS_PER_RECORD facts, and evidence to match', (_, body) => {
+    const doc = parseHtml(`<html><body>${body}</body></html>`);
+    const findings = readPage(doc, URL_);
+    expect(findings.primary!.length).toBeGreaterThan(0);
+    expect(findings.primary!.length).toBeLessThanOrEqual(MAX_FACTS_PER_RECORD);
+    const a = analyzePage(doc, URL_, { now: new Date('2026-01-01T00:00:00Z') });
+    expect(a.pediatric).toBe(true);
+    expect(a.evidence.length).toBeLessThanOrEqual(MAX_FACTS_PER_RECORD + 20);
+  });
+
+  it('a text node of prose is read only at its start', () => {
+    const doc = parseHtml(`<html><body><p>DOB: 01/02/2020</p><p>${'word '.repeat(4000)} Weight: 20 kg</p></body></html>`);
+    expect(readPage(doc, URL_).primary!.map((f) => f.kind)).toEqual(['birthDate']);
   });
 });
 

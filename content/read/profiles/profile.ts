@@ -51,8 +51,15 @@ export function factText(raw: string): string {
   return text.length > MAX_FACT_CHARS ? text.slice(0, MAX_FACT_CHARS).trimEnd() : text;
 }
 
-/** A fact, or nothing when the text is empty. */
+/**
+ * The most facts one record keeps. A chart or a study shows a few dozen labelled values; thousands are a page
+ * built to be read (each later fact of a kind becomes a line of evidence), and the rest are not read.
+ */
+export const MAX_FACTS_PER_RECORD = 200;
+
+/** A fact, or nothing when the text is empty or the record is full. */
 export function pushFact(facts: Fact[], kind: FactKind, text: string, where: string, extra?: Partial<Fact>): void {
+  if (facts.length >= MAX_FACTS_PER_RECORD) return;
   const t = factText(text);
   if (t) facts.push({ kind, text: t, where, ...extra });
 }

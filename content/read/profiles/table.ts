@@ -4,7 +4,7 @@
  */
 import type { Fact, FactTable } from '../types';
 import { EXAM_KINDS, type LabelKind, labelKind, PATIENT_KINDS } from './labels';
-import { factText, textOf } from './profile';
+import { factText, MAX_FACTS_PER_RECORD, textOf } from './profile';
 
 export interface Column {
   kind: LabelKind;
@@ -17,6 +17,7 @@ const BARE_NUMBER = /^\d{1,3}$/;
 
 /** One labelled value → a fact (an "Age" value shaped like DICOM AS is `patientAge`; a bare number is years). */
 export function pushLabelled(facts: Fact[], kind: LabelKind, raw: string, where: string): void {
+  if (facts.length >= MAX_FACTS_PER_RECORD) return;
   const text = factText(raw);
   if (!text || text === '-' || text === '—') return;
   if (kind === 'age') {

@@ -6,28 +6,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { launchChromium } from '../tests/e2e/harness';
-import { summary, median, verdict, worklistHtml } from './support';
+import { analyzePageScript, summary, median, verdict, worklistHtml } from './support';
 
-const ROOT = join(import.meta.dirname, '..');
 const RUNS = 30;
 
-const bundle = await build({
-  stdin: {
-    contents: "import { analyzePage } from './content/analyze'; (globalThis as any).__analyzePage = analyzePage;",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  minify: true,
-  write: false,
-  format: 'iife',
-  target: 'es2022',
-  alias: { '@': ROOT },
-});
-const script = bundle.outputFiles[0]!.text;
+const script = await analyzePageScript();
 
 const html = worklistHtml();
 const server = http.createServer((_req, res) => {

@@ -3,6 +3,30 @@
  * perf-worklist.mjs: birth years 1940–2019, studies 2026-11-20…29, so about one row in eight is a
  * child's), and small statistics.
  */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+/**
+ * content/analyze.ts bundled as it ships (esbuild, minified), as a script that puts `analyzePage` on
+ * `globalThis.__analyzePage` when added to a page.
+ */
+export async function analyzePageScript(): Promise<string> {
+  const root = join(import.meta.dirname, '..');
+  const bundle = await build({
+    stdin: {
+      contents: "import { analyzePage } from './content/analyze'; (globalThis as any).__analyzePage = analyzePage;",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    alias: { '@': root },
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
 export function worklistHtml(rows = 5000): string {
   let body = '';
   for (let i = 0; i < rows; i++) {

@@ -76,6 +76,13 @@ const CM: Record<string, number> = { mm: 0.1, cm: 1 };
  */
 const MAX_DEPTH = 8;
 
+/**
+ * Irradiation events read from one report. A CT exam has a handful (localizers, one or two spirals), a CT-guided
+ * procedure a few dozen; past this the report is not one exam's, and reading it (0.2 ms an event) would hold
+ * the page's main thread.
+ */
+const MAX_EVENTS = 200;
+
 /** Depth-first walk below `item`, not entering nested CT Acquisition containers. */
 function* descendants(item: DicomView, depth = 0): Generator<DicomView> {
   if (depth > MAX_DEPTH) return;
@@ -147,7 +154,11 @@ export function readCtDoseReport(root: DicomView): RdsrReading | null {
   const sopClass = tagText(root, TAG.SOPClassUID);
   if (sopClass !== null && sopClass !== SOP_CLASS_XRAY_DOSE_SR && sopClass !== SOP_CLASS_ENHANCED_XRAY_DOSE_SR) return null;
   if (!is(root, C.report)) return null;
-  const events = [...acquisitions(root)].map(readEvent);
+  const events: RdsrIrradiationEvent[] = [];
+  for (const acquisition of acquisitions(root)) {
+    if (events.length === MAX_EVENTS) break;
+    events.push(readEvent(acquisition));
+  }
   return events.length > 0 ? { events } : null;
 }
 

@@ -156,3 +156,13 @@ describe('Part 10 files', () => {
     );
   });
 });
+
+describe('a dose report of thousands of irradiation events', () => {
+  it('is read up to 200 events', () => {
+    const code = (v: string) => ({ '00080100': { vr: 'SH', Value: [v] }, '00080102': { vr: 'SH', Value: ['DCM'] } });
+    const item = (concept: string, children: object[] = []) => ({ '0040A043': { vr: 'SQ', Value: [code(concept)] }, '0040A730': { vr: 'SQ', Value: children } });
+    const report = item('113701', Array.from({ length: 3000 }, () => item('113819', [item('113822')])));
+    const reading = readCtDoseReport(viewDicomJson(DicomJsonArraySchema.parse([report])[0]!));
+    expect(reading?.events).toHaveLength(200);
+  });
+});

@@ -145,7 +145,13 @@ export function decodeCtPart10(file: ArrayBuffer | Uint8Array, frameIndex = 0): 
     const message = typeof e === 'string' ? e : e instanceof Error ? e.message : 'unreadable';
     return { ok: false, reason: 'not-dicom', message: `not a readable DICOM Part 10 file: ${message.slice(0, 160)}` };
   }
-  const tags = readTags(ds);
+  let tags: CtInstanceTags;
+  try {
+    tags = readTags(ds);
+  } catch {
+    // dicom-parser throws on some malformed values (a value length that leaves a multi-valued string empty).
+    return { ok: false, reason: 'invalid-tags', message: 'the header holds a value that cannot be read' };
+  }
   const ts = tags.transferSyntaxUid ?? '1.2.840.10008.1.2';
   if (!isDecodableTransferSyntax(ts)) return { ...cannotDecode(ts), tags };
   const pixelData = ds.elements.x7fe00010;

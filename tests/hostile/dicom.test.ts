@@ -144,7 +144,11 @@ describe('Part 10 files', () => {
         const r = decodeCtPart10(bytes, frame);
         expect(typeof r.ok).toBe('boolean');
       }),
-      { numRuns: 500 },
+      {
+        numRuns: Number(process.env.HOSTILE_RUNS ?? 500),
+        // Found by this property: a zeroed length byte in PixelSpacing made dicom-parser throw on reading it.
+        examples: [[[{ kind: 'set', at: 235, byte: 0 }], 0]],
+      },
     );
   });
 

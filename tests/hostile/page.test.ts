@@ -54,11 +54,6 @@ describe('a record keeps a bounded number of facts', () => {
     expect(a.pediatric).toBe(true);
     expect(a.evidence.length).toBeLessThanOrEqual(MAX_FACTS_PER_RECORD + 20);
   });
-
-  it('a text node of prose is read only at its start', () => {
-    const doc = parseHtml(`<html><body><p>DOB: 01/02/2020</p><p>${'word '.repeat(4000)} Weight: 20 kg</p></body></html>`);
-    expect(readPage(doc, URL_).primary!.map((f) => f.kind)).toEqual(['birthDate']);
-  });
 });
 
 describe('chest-abdomen-pelvis: "CT" and "CAP" are two words, in either order', () => {

@@ -26,10 +26,12 @@ import { browser, type Browser } from 'wxt/browser';
 import {
   ContentMessageSchema,
   TabFactsSchema,
+  type ExamHashReply,
   type PageRequest,
   type PageSettingsReply,
   type TabFacts,
 } from '@/content/page/messages';
+import { dismissExam, examHash, snoozeSite } from './exam-dismissal';
 import { numberSymbolsOf, type NumberSymbols } from '@/content/panel/number-format';
 import { getPageSettings, PAGE_POLICY_KEYS } from '@/settings/page';
 import { policyCache } from './policy-cache';
@@ -150,7 +152,20 @@ export async function pageSettingsReply(origin: string, now = Date.now()): Promi
 
 type InjectedScript = typeof PANEL_SCRIPT_FILE | typeof PACS_SCRIPT_FILE;
 
-export type InjectPanel = (tabId: number, frameId: number, files: readonly InjectedScript[]) => Promise<unknown>;
+/**
+ * Where panel.js goes: the document that asked. Its frame may have loaded another document (another site) by the
+ * time the background answers, so the document is named where the browser says which it is (`sender.documentId`,
+ * Chromium); elsewhere (Firefox) the frame.
+ */
+export type PanelTarget = { tabId: number; documentIds: [string] } | { tabId: number; frameIds: [number] };
+
+export function panelTarget(tabId: number, sender: Pick<Browser.runtime.MessageSender, 'frameId' | 'documentId'>): PanelTarget {
+  return typeof sender.documentId === 'string' && sender.documentId !== ''
+    ? { tabId, documentIds: [sender.documentId] }
+    : { tabId, frameIds: [sender.frameId ?? 0] };
+}
+
+export type InjectPanel = (target: PanelTarget, files: readonly InjectedScript[]) => Promise<unknown>;
 
 /**
  * One script per call, in order, so that each is compiled and run in a task of its own (panel.js and pacs.js
@@ -158,10 +173,8 @@ export type InjectPanel = (tabId: number, frameId: number, files: readonly Injec
  * browser holds the script until the frame's document_idle, and content.js asks for panel.js while a PACS viewer
  * page is still loading (page-watch.ts `early`). Resolves once the first script (the panel) is in.
  */
-const injectPanel: InjectPanel = (tabId, frameId, files) => {
-  const injections = files.map((file) =>
-    browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true }),
-  );
+const injectPanel: InjectPanel = (target, files) => {
+  const injections = files.map((file) => browser.scripting.executeScript({ target, files: [file], injectImmediately: true }));
   for (const later of injections.slice(1)) later.catch(() => undefined); // the panel works without the PACS route
   return injections[0] ?? Promise.resolve();
 };
@@ -174,16 +187,23 @@ function originOf(url: string | undefined): string | null {
   }
 }
 
+/** The sender's origin as the browser reports it (Chromium: `sender.origin`), else from its URL. */
+function senderOrigin(sender: Browser.runtime.MessageSender): string | null {
+  const origin = (sender as { origin?: unknown }).origin;
+  return typeof origin === 'string' && origin !== 'null' ? origin : originOf(sender.url);
+}
+
 /**
  * runtime.onMessage handler for content-script messages. Answers `get-page-settings` (settings),
- * `get-page-policy` (the cached policy), `get-number-symbols` (the UI locale's, read once) and `load-panel`
- * (whether panel.js was injected); tab facts get no answer.
+ * `get-page-policy` (the cached policy), `get-number-symbols` (the UI locale's, read once), `load-panel`
+ * (whether panel.js was injected), `exam-hash` (the keyed hash of an exam key), `dismiss-exam` and `snooze-site`
+ * (once written); tab facts get no answer.
  */
 export function handleMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   inject: InjectPanel = injectPanel,
-): Promise<PageSettingsReply | PolicySnapshot | NumberSymbols | boolean | SaveRecipeResult> | undefined {
+): Promise<PageSettingsReply | PolicySnapshot | NumberSymbols | ExamHashReply | boolean | SaveRecipeResult> | undefined {
   const parsed = ContentMessageSchema.safeParse(message);
   if (isE2eBuild()) {
     console.log(
@@ -208,7 +228,19 @@ export function handleMessage(
     case 'get-number-symbols':
       return Promise.resolve(uiNumberSymbols());
     case 'load-panel':
-      return inject(tabId, frameId, parsed.data.pacs ? [PANEL_SCRIPT_FILE, PACS_SCRIPT_FILE] : [PANEL_SCRIPT_FILE]).then(
+      return inject(panelTarget(tabId, sender), parsed.data.pacs ? [PANEL_SCRIPT_FILE, PACS_SCRIPT_FILE] : [PANEL_SCRIPT_FILE]).then(
+        () => true,
+        () => false,
+      );
+    case 'exam-hash':
+      return examHash(senderOrigin(sender), parsed.data.examKey).then((hash) => ({ hash }));
+    case 'dismiss-exam':
+      return dismissExam(parsed.data.hash).then(
+        () => true,
+        () => false,
+      );
+    case 'snooze-site':
+      return snoozeSite(senderOrigin(sender)).then(
         () => true,
         () => false,
       );

@@ -20,7 +20,6 @@ export {
   writeSetting,
   updateSetting,
   watchSetting,
-  getDismissalSecret,
   InvalidSettingError,
   SETTING_KEYS,
 } from './items';

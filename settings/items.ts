@@ -104,4 +104,3 @@ export function watchSetting<K extends SettingKey>(key: K, cb: (value: Settings[
   return settingItems[key].watch((raw) => cb(REPAIR[key](raw).value));
 }
 
-export { getDismissalSecret } from './raw';

@@ -8,8 +8,10 @@
  *
  *   const s = await getPageSettings(location.origin);
  *   if (s.snoozedUntil) return;                         // site snoozed
- *   if (s.dismissed(hmacHex)) …                         // the panel computes the keyed hash
- *                                                       // with getDismissalSecret()
+ *   if (s.dismissed(hash)) …                            // the keyed hash comes from the background
+ *
+ * Read only: page-side scripts write no settings. Dismissals and snoozes are written by the background
+ * (background/exam-dismissal.ts), which also holds the dismissal secret.
  */
 import { browser } from 'wxt/browser';
 import { mergePolicy } from './merge';
@@ -24,13 +26,12 @@ import {
   type PolicyParsers,
   type PolicySnapshot,
 } from './policy';
-import { getDismissalSecret, readSettings, updateSettingRaw, watchSettingsRaw } from './raw';
+import { readSettings, watchSettingsRaw } from './raw';
 import { DEFAULT_SETTINGS, normalizeOrigin, type DateOrder, type Settings } from './schema';
 import type { SiteRecipe } from '../content/read/recipe/recipe';
-import { isDismissed, snoozedUntil, withDismissal, withoutDismissal, withSnooze } from './transient';
+import { isDismissed, snoozedUntil } from './transient';
 
 export type { DateOrder, ReferenceLevelTable, SupportContact, Dismissal } from './schema';
-export { getDismissalSecret };
 
 export interface PageSettings {
   pediatricCutoffYears: number;
@@ -131,34 +132,6 @@ export const policyFromBackground: PolicySource = async () => {
 export async function getPageSettings(origin: string, now: number = Date.now(), policy: PolicySource = policyFromBackground): Promise<PageSettings> {
   const [user, snapshot] = await Promise.all([readSettings(PAGE_KEYS), policy()]);
   return pageSettingsFrom(user, snapshot, origin, now);
-}
-
-/** Remember that the exam with this keyed hash was dismissed, until `expiresAt` (epoch ms). */
-export async function dismissExam(hash: string, expiresAt: number, now: number = Date.now()): Promise<void> {
-  await updateSettingRaw('dismissals', (list) => withDismissal(list, { hash, expiresAt }, now));
-}
-
-export async function undismissExam(hash: string, now: number = Date.now()): Promise<void> {
-  await updateSettingRaw('dismissals', (list) => withoutDismissal(list, hash, now));
-}
-
-/** Hide the panel on `origin` until `until` (epoch ms); null clears the snooze. */
-export async function snoozeSite(origin: string, until: number | null, now: number = Date.now()): Promise<void> {
-  const site = normalizeOrigin(origin);
-  if (!site) return;
-  await updateSettingRaw('snoozeBySite', (map) => withSnooze(map, site, until, now));
-}
-
-/** Record how `origin` writes ambiguous dates (the user answered the panel's question). */
-export async function setSiteDateOrder(origin: string, order: DateOrder | null): Promise<void> {
-  const site = normalizeOrigin(origin);
-  if (!site) return;
-  await updateSettingRaw('dateOrderBySite', (map) => {
-    const next = { ...map };
-    if (order) next[site] = order;
-    else delete next[site];
-    return next;
-  });
 }
 
 /**

@@ -40,6 +40,13 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('recipe-status'), id: RecipeIdSchema, needsAttention: z.boolean() }),
   z.strictObject({ type: z.literal('start-picker') }),
   z.strictObject({ type: z.literal('save-recipe'), recipe: SiteRecipeSchema }),
+  // "Dismiss for this exam" and "snooze on this site": page-side scripts write no settings and never see the
+  // dismissal secret (background/exam-dismissal.ts). `exam-hash` is the one message that carries something read
+  // from the page, the exam key (study UID, order id): the background hashes it with the install's secret at
+  // once and keeps nothing. The origin is always the sender's, never the message's.
+  z.strictObject({ type: z.literal('exam-hash'), examKey: z.string().check(z.minLength(1), z.maxLength(256)) }),
+  z.strictObject({ type: z.literal('dismiss-exam'), hash: z.string().check(z.refine((h) => /^[0-9a-f]{64}$/.test(h))) }),
+  z.strictObject({ type: z.literal('snooze-site') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -55,6 +62,11 @@ export interface PageSettingsReply {
   snoozedUntil: number | null;
   /** The site recipes of the sender's origin (settings, not page data: selectors and labels). */
   siteRecipes: SiteRecipe[];
+}
+
+/** Background → panel.js: the answer to `exam-hash` (null: no dismissal possible here). */
+export interface ExamHashReply {
+  hash: string | null;
 }
 
 /** Popup/background → content script. */

@@ -18,7 +18,6 @@ import { chooseCorner, DEFAULT_GEOMETRY } from './corner';
 import { hostAttributes, type PanelDecision } from '@/content/page/panel-decision';
 import { diagnosticReport } from './diagnostic-report';
 import type { Enrichment, PanelEnricher } from './enrichment';
-import { DISMISSAL_TTL_MS, dismissalHash, SNOOZE_MS } from './exam-dismissal';
 import { hasNavigationApi } from '@/content/page/navigation-watcher';
 import { analyzeOptionsFrom, createPageLoop, type Activation, type PageLoopDeps, type PageState, type RefreshReason } from '@/content/page/page-loop';
 import { buildPanelView } from './panel-view';
@@ -44,9 +43,15 @@ export interface ControllerDeps {
   loadSettings(origin: string): Promise<PageSettings>;
   /** Calls back when a setting the page reads changes; returns the unwatch function. */
   watchSettings(cb: () => void): () => void;
-  dismissExam(hash: string, expiresAt: number): Promise<void>;
-  snoozeSite(origin: string, until: number): Promise<void>;
-  getDismissalSecret(): Promise<string>;
+  /**
+   * The keyed hash of an exam key, from the background (background/exam-dismissal.ts: the secret never comes to
+   * the page); null when no dismissal is possible here.
+   */
+  examHash(examKey: string): Promise<string | null>;
+  /** Asks the background to remember the dismissal (it decides the expiry). */
+  dismissExam(hash: string): Promise<unknown>;
+  /** Asks the background to snooze this frame's site (it takes the origin from the sender, and the length). */
+  snoozeSite(): Promise<unknown>;
   sendFacts(facts: TabFacts): void;
   /** A site recipe's status on this page (its id and a boolean). */
   sendRecipeStatus?(status: RecipeStatus): void;
@@ -107,7 +112,6 @@ interface ActivationExtras {
 export function createPanelController(deps: ControllerDeps): PanelController {
   const { win } = deps;
   const doc = win.document;
-  const origin = win.location.origin;
 
   const extras = new WeakMap<Activation, ActivationExtras>();
   /** Whether the enrichment's attributes belong with this analysis (see `attributesOf`). */
@@ -118,7 +122,17 @@ export function createPanelController(deps: ControllerDeps): PanelController {
     return e;
   };
 
-  let secret: string | null | undefined;
+  /** Keyed hashes asked for, by exam key (a few: the exams of this tab's recent pages). */
+  const hashes = new Map<string, Promise<string | null>>();
+  const hashOf = (examKey: string): Promise<string | null> => {
+    let hash = hashes.get(examKey);
+    if (!hash) {
+      hash = deps.examHash(examKey).catch(() => null);
+      hashes.set(examKey, hash);
+      if (hashes.size > 16) hashes.delete(hashes.keys().next().value!);
+    }
+    return hash;
+  };
   let mounted = false;
   let expanded = false;
   let focusRequest = 0;
@@ -198,9 +212,8 @@ export function createPanelController(deps: ControllerDeps): PanelController {
 
     let hash: string | null = null;
     if (analysis.examKey && d.mode !== 'list') {
-      if (secret === undefined) secret = await deps.getDismissalSecret().catch(() => null);
+      hash = await hashOf(analysis.examKey);
       if (act.signal.aborted || mine !== presenting) return;
-      hash = secret ? dismissalHash(secret, origin, analysis.examKey) : null;
       if (hash && s.dismissed(hash)) return hide();
     }
 
@@ -244,11 +257,11 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       onDismissExam: () => {
         if (!hash) return;
         hide();
-        void deps.dismissExam(hash, deps.now() + DISMISSAL_TTL_MS).catch(() => undefined);
+        void deps.dismissExam(hash).catch(() => undefined);
       },
       onSnoozeSite: () => {
         hide();
-        void deps.snoozeSite(origin, deps.now() + SNOOZE_MS).catch(() => undefined);
+        void deps.snoozeSite().catch(() => undefined);
       },
       ...(deps.startPicker ? { onTeachPage: deps.startPicker } : {}),
       onCopyDiagnostic: () =>

@@ -20,7 +20,15 @@ import { createPanelUi } from '@/content/panel/panel-ui';
 import { isPageRequest } from '@/content/page/page-requests';
 import type { HandoverSeed } from '@/content/page/page-watch';
 import type { PageReader } from '@/content/page/page-reader';
-import { dismissExam, getDismissalSecret, getPageSettings, snoozeSite, watchPageSettings, type PageSettings } from '@/settings/page';
+import { getPageSettings, watchPageSettings, type PageSettings } from '@/settings/page';
+
+const send = (message: ContentMessage): Promise<unknown> => browser.runtime.sendMessage(message);
+
+/** The background's answer to `exam-hash`: a keyed hash (64 hex digits), or null. */
+export function parseExamHashReply(reply: unknown): string | null {
+  const hash = (reply as { hash?: unknown } | null)?.hash;
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+}
 
 /** This site's settings the enrichers read, once the panel's settings are loaded. */
 export interface SiteState {
@@ -80,9 +88,10 @@ export function start(
     routeContainer: deps.reader.routeContainer,
     loadSettings: deps.loadSettings,
     watchSettings: (cb) => watchPageSettings(cb),
-    dismissExam: (hash, expiresAt) => dismissExam(hash, expiresAt),
-    snoozeSite: (origin, until) => snoozeSite(origin, until),
-    getDismissalSecret,
+    // Settings are written by the background only, which holds the dismissal secret (background/exam-dismissal.ts).
+    examHash: async (examKey) => parseExamHashReply(await send({ type: 'exam-hash', examKey })),
+    dismissExam: (hash) => send({ type: 'dismiss-exam', hash }),
+    snoozeSite: () => send({ type: 'snooze-site' }),
     sendFacts: (facts) => {
       const message: ContentMessage = { type: 'tab-facts', facts };
       browser.runtime.sendMessage(message).catch(() => undefined);

@@ -6,6 +6,8 @@ import {
   getStoredTabFacts,
   handleCommand,
   handleMessage,
+  type InjectPanel,
+  type PanelTarget,
   mergeFrameFacts,
   queryTabFacts,
   registerTabFacts,
@@ -118,13 +120,19 @@ describe('requests from content.js', () => {
     expect(parsePageSettingsReply(reply)).toEqual(reply);
   });
 
-  it('injects panel.js into the frame that asked, and says whether it could', async () => {
-    const injected: [number, number, readonly string[]][] = [];
-    const ok = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), async (tabId, frameId, files) => {
-      injected.push([tabId, frameId, files]);
-    });
+  it('injects panel.js into the document that asked (its frame where the browser names no document), and says whether it could', async () => {
+    const injected: [PanelTarget, readonly string[]][] = [];
+    const record: InjectPanel = async (target, files) => void injected.push([target, files]);
+    // Chromium names the asking document: panel.js goes there, never into whatever the frame shows by then.
+    const fromDocument = { ...fromFrame('http://127.0.0.1:8042/x'), documentId: 'D0C1' };
+    expect(await handleMessage({ type: 'load-panel' }, fromDocument, record)).toBe(true);
+    // Firefox does not: the frame.
+    const ok = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), record);
     expect(ok).toBe(true);
-    expect(injected).toEqual([[3, 2, ['/content-scripts/panel.js']]]);
+    expect(injected).toEqual([
+      [{ tabId: 3, documentIds: ['D0C1'] }, ['/content-scripts/panel.js']],
+      [{ tabId: 3, frameIds: [2] }, ['/content-scripts/panel.js']],
+    ]);
     const refused = await handleMessage({ type: 'load-panel' }, fromFrame('http://127.0.0.1:8042/x'), () =>
       Promise.reject(new Error('Cannot access contents of the page')),
     );
@@ -133,7 +141,7 @@ describe('requests from content.js', () => {
 
   it('injects pacs.js beside panel.js on a PACS viewer’s page (`pacs: true`), never alone', async () => {
     const injected: readonly string[][] = [];
-    const ok = await handleMessage({ type: 'load-panel', pacs: true }, fromFrame('http://127.0.0.1:8042/x'), async (_tabId, _frameId, files) => {
+    const ok = await handleMessage({ type: 'load-panel', pacs: true }, fromFrame('http://127.0.0.1:8042/x'), async (_target, files) => {
       (injected as string[][]).push([...files]);
     });
     expect(ok).toBe(true);

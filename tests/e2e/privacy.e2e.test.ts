@@ -202,6 +202,10 @@ describeE2E('privacy: what leaves the page (Chromium through a recording proxy)'
         { type: 'string' },
         // `load-panel` on a PACS viewer: pacs.js goes with panel.js (a flag, no page data).
         { pacs: 'boolean', type: 'string' },
+        // "Dismiss for this exam": the exam key goes to the background only to be hashed (PRIVACY.md), and the
+        // keyed hash comes back to be stored by the background.
+        { examKey: 'string', type: 'string' },
+        { hash: 'string', type: 'string' },
       ]).toContainEqual(s.shape);
     }
     // The facts of the child's pages did reach the background (the check above is not vacuous).

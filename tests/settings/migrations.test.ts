@@ -49,12 +49,4 @@ describe('WXT runs the migration on stored v1 data', () => {
     expect(stored['settings.referenceLevelTables']).toEqual([sampleReferenceTable()]);
     expect(stored['settings.referenceLevelTables$']).toEqual({ v: 2 });
   });
-
-  it('a page-side write marks the value as v2, so it is not migrated again', async () => {
-    const raw = await import('../../settings/raw');
-    await raw.writeSettingRaw('referenceLevelTables', [sampleReferenceTable()]);
-    expect((await fakeBrowser.storage.local.get('settings.referenceLevelTables$'))['settings.referenceLevelTables$']).toEqual({ v: 2 });
-    const items = await import('../../settings/items');
-    expect(await items.readSetting('referenceLevelTables')).toEqual([sampleReferenceTable()]);
-  });
 });

@@ -5,6 +5,7 @@
  * analyzePage is tested by its own suite and end to end); settings live in memory with the
  * same surface as settings/page.ts.
  */
+import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TabFacts } from '@/content/page/messages';
@@ -57,6 +58,8 @@ class MemorySettings {
   snoozedUntil: number | null = null;
   dismissedHashes = new Map<string, number>();
   snoozes: { origin: string; until: number }[] = [];
+  /** Exam keys the background was asked to hash. */
+  hashed: string[] = [];
   listeners: (() => void)[] = [];
   page(): PageSettings {
     return {
@@ -96,16 +99,21 @@ function controllerWith(over: Partial<ControllerDeps> = {}) {
       store.listeners.push(cb);
       return () => (store.listeners = store.listeners.filter((l) => l !== cb));
     },
-    dismissExam: async (hash, expiresAt) => {
-      store.dismissedHashes.set(hash, expiresAt);
+    // The background's part (background/exam-dismissal.ts, tested there): the hash, the expiry, the origin.
+    dismissExam: async (hash) => {
+      store.dismissedHashes.set(hash, NOW + 7 * 24 * 3600 * 1000);
       store.changed();
     },
-    snoozeSite: async (origin, until) => {
-      store.snoozes.push({ origin, until });
+    snoozeSite: async () => {
+      const until = NOW + 8 * 3600 * 1000;
+      store.snoozes.push({ origin: location.origin, until });
       store.snoozedUntil = until;
       store.changed();
     },
-    getDismissalSecret: async () => SECRET,
+    examHash: async (examKey) => {
+      store.hashed.push(examKey);
+      return createHmac('sha256', Buffer.from(SECRET, 'hex')).update(`${location.origin}\n${examKey}`).digest('hex');
+    },
     sendFacts: (f) => sent.push(f),
     ui,
     enrichers: [],
@@ -385,10 +393,9 @@ describe('panel controller', () => {
       await settle();
       expect(host()).toBeNull();
       expect(store.dismissedHashes.size).toBe(1);
-      const [hash, expiresAt] = [...store.dismissedHashes][0]!;
+      const [hash] = [...store.dismissedHashes][0]!;
       expect(hash).toMatch(/^[0-9a-f]{64}$/);
       expect(hash).not.toContain('3680043');
-      expect(expiresAt).toBe(NOW + 7 * 24 * 3600 * 1000);
 
       // The same exam later in this tab stays dismissed; another exam shows.
       showRecord('none');
@@ -399,11 +406,13 @@ describe('panel controller', () => {
       showRecord('child', 'ANOTHER');
       await settle();
       expect(host()).not.toBeNull();
+      // Each exam key went to the background once, to be hashed.
+      expect(store.hashed).toEqual(['1.2.826.0.1.3680043.8.498.1', 'ANOTHER']);
     });
 
-    it('offers no dismissal when there is no install secret', async () => {
+    it('offers no dismissal when the background gives no hash (no secret, no answer)', async () => {
       showRecord('child');
-      controllerWith({ getDismissalSecret: () => Promise.reject(new Error('storage')) }).start();
+      controllerWith({ examHash: () => Promise.reject(new Error('no background')) }).start();
       await settle();
       shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
       await sleep(10);

@@ -1,5 +1,5 @@
 /**
- * What the page-side scripts are made of: every module content.js and panel.js import, followed from their
+ * What the page-side scripts are made of: every module content.js, panel.js and picker.js import, followed from their
  * entrypoints through our own sources (packages are not followed). Those scripts run inside pages the
  * extension does not control, on every enabled site, so:
  * - they write no storage (settings, dismissals and snoozes are written by the background) and never touch the
@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/builds.mjs';
 
-const ENTRYPOINTS = ['entrypoints/content/index.tsx', 'entrypoints/panel.content/index.tsx'];
+const ENTRYPOINTS = ['entrypoints/content/index.tsx', 'entrypoints/panel.content/index.tsx', 'entrypoints/picker.content/index.tsx'];
 
 function resolveImport(from: string, spec: string): string | null {
   const bare = spec.replace(/\?.*$/, '');
@@ -44,7 +44,7 @@ function pageSideSources(): Map<string, string> {
 const sources = pageSideSources();
 const offending = (re: RegExp) => [...sources].filter(([, text]) => re.test(text)).map(([file]) => relative(ROOT, file)).sort();
 
-describe('page-side scripts (content.js, panel.js)', () => {
+describe('page-side scripts (content.js, panel.js, picker.js)', () => {
   it('are followed through their own modules', () => {
     const files = [...sources.keys()].map((f) => relative(ROOT, f));
     expect(files).toEqual(expect.arrayContaining(['settings/page.ts', 'settings/raw.ts', 'content/panel/panel-controller.ts', 'content/page/page-watch.ts']));

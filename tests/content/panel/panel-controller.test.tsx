@@ -341,22 +341,23 @@ describe('panel controller', () => {
 
     it('never shows an enricher’s SSDE with the page’s analysis: the number and the age it belongs to come together', async () => {
       // A viewer whose text names a pediatric protocol but no age: the page state shows, with no age. The PACS
-      // enricher then brings the age and the SSDE from the API. The page state's render waits for the dismissal
-      // secret; the enriched state's render waits too (its own read). Whatever order they finish in, no render
+      // enricher then brings the age and the SSDE from the API. The page state's render waits for its exam's
+      // dismissal hash; the enriched state's render waits too (its own hash). Whatever order they finish in, no render
       // may pair the enricher's SSDE with the page's (ageless) analysis, and the last one shown is the newest.
       const releases: (() => void)[] = [];
-      const getDismissalSecret = () => new Promise<string>((resolve) => releases.push(() => resolve(SECRET)));
+      const examHash = (examKey: string) => new Promise<string>((resolve) => releases.push(() => resolve(createHmac('sha256', Buffer.from(SECRET, 'hex')).update(`${location.origin}\n${examKey}`).digest('hex'))));
       const pageOnly = (doc: Document) => ({ ...testAnalyze(doc), ageDays: null, ageBasis: null, ageDetail: null });
       let enrichedAt!: () => void;
       const enriched = new Promise<void>((r) => (enrichedAt = r));
       const enricher: PanelEnricher = async ({ analysis }) => {
         enrichedAt();
-        return { analysis: childCtAnalysis({ examKey: analysis.examKey }), attributes: { 'data-ssde-mgy': '10.29', 'data-dw-cm': '16.00' } };
+        // Another exam key (the study's own), so that each state waits on a hash of its own.
+        return { analysis: childCtAnalysis({ examKey: `${analysis.examKey}|study` }), attributes: { 'data-ssde-mgy': '10.29', 'data-dw-cm': '16.00' } };
       };
       const rendered: Record<string, string | null>[] = [];
       const watched = { ...ui, render: (props: Parameters<typeof ui.render>[0], attrs: Record<string, string | null>) => (rendered.push(attrs), ui.render(props, attrs)) };
       showRecord('child');
-      controllerWith({ enrichers: [enricher], getDismissalSecret, read: (doc) => readingOf(pageOnly(doc)), ui: watched }).start();
+      controllerWith({ enrichers: [enricher], examHash, read: (doc) => readingOf(pageOnly(doc)), ui: watched }).start();
       await enriched; // (no settle(): the page state's render is held by the secret read)
       await eventually(() => releases.length >= 2);
       expect(releases).toHaveLength(2); // the page state's read and the enriched state's read, both pending

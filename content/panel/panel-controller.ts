@@ -64,6 +64,11 @@ export interface ControllerDeps {
   extensionVersion: string;
   frame: 'top' | 'sub';
   now(): number;
+  /**
+   * Resolves when the page's layout is up to date (after the browser's next frame: content/runtime/after-frame.ts),
+   * so that choosing the corner reads geometry without forcing a layout.
+   */
+  afterLayout(): Promise<void>;
   /** The analysis content.js already made, handed over with the page (saves reading it twice). */
   seed?: PageLoopDeps<PageSettings>['seed'];
 }
@@ -138,6 +143,8 @@ export function createPanelController(deps: ControllerDeps): PanelController {
   let focusRequest = 0;
   let corner: PanelCorner = 'bottom-right';
   let subject = '';
+  /** Counts calls of `present`: one that waited for a frame gives way to any that started meanwhile. */
+  let presenting = 0;
   let shown: { view: PanelView; state: PageState<PageSettings>; hash: string | null } | null = null;
 
   const hide = () => {
@@ -217,6 +224,12 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       if (hash && s.dismissed(hash)) return hide();
     }
 
+    const chooseCorner = !mounted || state.reason === 'navigation' || state.reason === 'initial';
+    if (chooseCorner) {
+      await deps.afterLayout();
+      if (act.signal.aborted || mine !== presenting) return;
+    }
+
     const e = extrasOf(act);
     const view = buildPanelView({
       analysis,
@@ -233,7 +246,7 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       subject = newSubject;
       expanded = false;
     }
-    if (!mounted || state.reason === 'navigation' || state.reason === 'initial') pickCorner();
+    if (chooseCorner) pickCorner();
     shown = { view, state, hash };
     await render();
     perfMark(`rendered-${state.reason}`);

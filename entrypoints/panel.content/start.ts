@@ -12,6 +12,7 @@ import type { ContentMessage } from '@/content/page/messages';
 import { copyText } from '@/content/panel/clipboard';
 import type { PanelEnricher } from '@/content/panel/enrichment';
 import { whenParsed } from '@/content/page/dom-ready';
+import { afterNextFrame } from '@/content/panel/after-frame';
 import { parseNumberSymbols, rememberNumberSymbols } from '@/content/panel/number-format';
 import { frameRole, tabFactsAnswer } from '@/content/page/frame-role';
 import { whenLessBusy } from '@/content/page/time-slice';
@@ -111,6 +112,7 @@ export function start(
     extensionVersion: browser.runtime.getManifest().version,
     frame: role === 'top' ? 'top' : 'sub',
     now: () => Date.now(),
+    afterLayout: () => afterNextFrame(window),
     seed,
   });
 

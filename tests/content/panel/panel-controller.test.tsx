@@ -125,6 +125,7 @@ function controllerWith(over: Partial<ControllerDeps> = {}) {
     extensionVersion: '0.1.0',
     frame: 'top',
     now: () => NOW,
+    afterLayout: async () => undefined,
     ...over,
   }));
 }
@@ -188,6 +189,54 @@ describe('panel controller', () => {
     expect(host()!.getAttributeNames()).toEqual([]);
     // The panel itself is there, for the extension's own code.
     expect(ui.container()!.querySelector('.igp-pill')!.textContent).toContain('Child · CT');
+  });
+
+  it("shows the panel in the top layer (a manual popover inside its shadow root), so adding it does not make the browser walk the page again", async () => {
+    const shown: Element[] = [];
+    const proto = HTMLElement.prototype as Omit<HTMLElement, 'showPopover'> & { showPopover?: () => void };
+    const had = Object.getOwnPropertyDescriptor(proto, 'showPopover');
+    proto.showPopover = function (this: HTMLElement) {
+      shown.push(this);
+    };
+    try {
+      showRecord('child');
+      controllerWith().start();
+      await settle();
+      const layer = ui.container()!;
+      expect(layer.getRootNode()).toBe(shadow());
+      expect(layer.getAttribute('popover')).toBe('manual');
+      expect(shown).toEqual([layer]);
+      expect(host()!.getAttributeNames().filter((a) => !a.startsWith('data-'))).toEqual([]);
+      await current!.refresh('settings');
+      expect(shown).toHaveLength(1); // once per mount, not per render
+    } finally {
+      if (had) Object.defineProperty(proto, 'showPopover', had);
+      else delete proto.showPopover;
+    }
+  });
+
+  it("reads the page's geometry for its corner only after the browser has laid the page out (no forced layout)", async () => {
+    showRecord('child');
+    let frame!: () => void;
+    let asked = 0;
+    const probes: [number, number][] = [];
+    const original = document.elementFromPoint;
+    document.elementFromPoint = (x: number, y: number) => (probes.push([x, y]), null);
+    try {
+      controllerWith({
+        afterLayout: () => (asked++, new Promise<void>((resolve) => (frame = resolve))),
+      }).start();
+      await eventually(() => asked > 0);
+      expect(asked).toBe(1);
+      expect(probes).toEqual([]);
+      expect(host()).toBeNull();
+      frame();
+      await eventually(() => host() !== null);
+      expect(host()).not.toBeNull();
+      expect(probes.length).toBeGreaterThan(0);
+    } finally {
+      document.elementFromPoint = original;
+    }
   });
 
   it('shows nothing for an adult or a page without a patient, and says so in the facts', async () => {

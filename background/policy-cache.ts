@@ -143,19 +143,32 @@ export function resetPolicyCacheForTests(): void {
 }
 
 /**
- * The raw policy for an extension page that must not wait for it (the popup's list): `now` is the background's
- * cached reading (`storage.session`) when there is one, else `storage.managed`'s answer if it comes within
- * `waitMs`, else `undefined` — not known yet: the page shows the user's settings. `late` resolves true when
- * `storage.managed` answered only after that (its first read in a browser that has just started took 3.0 s,
- * measured): the page then reads again with the policy.
+ * The raw policy for an extension page that must not wait for it (the popup's list, the options page): `now` is
+ * the background's cached reading (`storage.session`) when there is one, else `storage.managed`'s answer if it
+ * comes within `waitMs`, else `undefined` — not known yet (`known` resolves false): the page shows the user's
+ * settings. `late` resolves true when `storage.managed` answered only after that (its first read in a browser that
+ * has just started took 3.0 s, measured): the page then reads again with the policy.
  */
+export interface PolicyForPage {
+  now: Promise<unknown>;
+  /** False when `now` is `undefined` because storage.managed has not answered in time. */
+  known: Promise<boolean>;
+  late: Promise<boolean>;
+}
+
+/** Where `policyForPage` reads: the background's cached reading and storage.managed. */
+export interface PolicySources {
+  session: { get(key: string): Promise<Record<string, unknown>> };
+  readManaged(): Promise<unknown>;
+}
+
 export function policyForPage(
   waitMs = 200,
-  deps: { session: { get(key: string): Promise<Record<string, unknown>> }; readManaged(): Promise<unknown> } = {
+  deps: PolicySources = {
     session: browser.storage.session,
     readManaged: readManagedRaw,
   },
-): { now: Promise<unknown>; late: Promise<boolean> } {
+): PolicyForPage {
   let gaveUp = false;
   let managed: Promise<unknown> = Promise.resolve(undefined);
   const cached = deps.session
@@ -175,7 +188,7 @@ export function policyForPage(
     return Promise.race([managed, giveUp]).finally(() => clearTimeout(timer));
   });
   const late = now.then(() => (gaveUp ? managed.then(() => true) : false));
-  return { now, late };
+  return { now, known: now.then(() => !gaveUp), late };
 }
 
 /** Wires the cache. Call once, synchronously, at the top of `defineBackground`'s main. */

@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { readUserSettings, settingItems, SETTING_KEYS } from './items';
 import { mergePolicy, type EffectiveSettings } from './merge';
-import { readPolicy, type Policy, type PolicyKey } from './policy';
+import { parsePolicy, readManagedRaw, type Policy, type PolicyKey } from './policy';
 import type { Settings } from './schema';
 
 export * from './schema';
@@ -40,8 +40,12 @@ export interface SettingsState {
   settingsIssues: string[];
 }
 
-export async function getSettingsState(): Promise<SettingsState> {
-  const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
+/**
+ * The settings with the policy applied. `rawPolicy` is the raw managed object, read from `storage.managed` unless
+ * the caller has it already (the options page: background/policy-cache.ts `policyForPage`); `undefined` is none.
+ */
+export async function getSettingsState(rawPolicy: Promise<unknown> = readManagedRaw()): Promise<SettingsState> {
+  const [user, policy] = await Promise.all([readUserSettings(), rawPolicy.then(parsePolicy)]);
   for (const issue of policy.issues) console.warn(`Image Gently: ${issue}`);
   const merged = mergePolicy(user.value, policy.value);
   return {

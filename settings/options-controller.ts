@@ -13,6 +13,7 @@ import { IMPORT_ERROR_MESSAGE_KEY, importReferenceLevels, type ImportIssue } fro
 import { DOSE_QUANTITIES, type DoseQuantity, type SizeMetric } from '@/clinical/reference-levels';
 import type { OptionsActions, OptionsView } from './options-view';
 import { getSettingsState } from './index';
+import { readManagedRaw } from './policy';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
 import { DicomWebPathSchema, LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
 import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
@@ -51,6 +52,22 @@ export interface OptionsDeps {
   /** Offer a file to the user. */
   download(fileName: string, text: string, mimeType: string): void;
   now(): Date;
+  /**
+   * The policy for the first view, without waiting for storage.managed: the entrypoint passes
+   * background/policy-cache.ts `policyForPage()`. Without it the first view waits for storage.managed's answer.
+   */
+  firstPolicy?: PagePolicy;
+  /** The raw managed object for the views after the first (default: settings/policy.ts `readManagedRaw`). */
+  readManaged?: () => Promise<unknown>;
+}
+
+/** The policy as an extension page gets it at once (background/policy-cache.ts `policyForPage`). */
+export interface PagePolicy {
+  /** The raw policy, or undefined: none, or not known yet (`known` false). */
+  now: Promise<unknown>;
+  known: Promise<boolean>;
+  /** True when storage.managed answered only after `now`: read again. */
+  late: Promise<boolean>;
 }
 
 /** `https://host[:port]/…` → `https://host/*` (a grant covers every port); null for non-http(s). */
@@ -172,13 +189,23 @@ export interface OptionsController {
    * returns values that predate a change the user just made (rendering them would flip a control
    * back), and it never gives up: the storage event of a write can arrive before the write's own
    * promise settles, and a load that returned nothing then left the page stale for good.
+   *
+   * It does not wait for the policy: until storage.managed has answered once (its first read in a browser that
+   * has just started took 3.4 s), the view is the user's settings with `policyKnown: false`.
    */
   load(): Promise<OptionsView>;
+  /** Resolves true when the policy became known after a view without it: load again. */
+  policyLate: Promise<boolean>;
   actions: OptionsActions;
 }
 
 export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()): OptionsController {
   let last: OptionsView | null = null;
+  const readManaged = deps.readManaged ?? readManagedRaw;
+  const firstPolicy: PagePolicy = deps.firstPolicy ?? { now: readManaged(), known: Promise.resolve(true), late: Promise.resolve(false) };
+  /** storage.managed has answered (or the background's reading was used): later views read it directly. */
+  let policyAnswered = false;
+  void firstPolicy.late.then(() => (policyAnswered = true));
   /** Bumped when a write starts; a read that saw another value is read again. */
   let writes = 0;
   const inFlight = new Set<Promise<unknown>>();
@@ -203,11 +230,14 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
   }
 
   async function read(): Promise<OptionsView> {
-    const [state, all, turnedOn, recipeStatus] = await Promise.all([
-      getSettingsState(),
+    const answered = policyAnswered;
+    const rawPolicy = answered ? readManaged() : firstPolicy.now;
+    const [state, all, turnedOn, recipeStatus, policyKnown] = await Promise.all([
+      getSettingsState(rawPolicy),
       deps.permissions.getAll().catch(() => ({ origins: [] })),
       readTurnedOn(),
       readRecipeStatus(),
+      answered || firstPolicy.known,
     ]);
     // Feeds the policy names need their hosts granted too, or the background cannot fetch them.
     const policyFeeds = state.managed.includes('statementUrls') ? state.effective.statementSources.extraUrls : [];
@@ -230,6 +260,7 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
       policyIssues: state.policyIssues,
       settingsIssues: state.settingsIssues,
       recipeStatus,
+      policyKnown,
     };
   }
 
@@ -379,5 +410,5 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     },
   };
 
-  return { load, actions };
+  return { load, policyLate: firstPolicy.late, actions };
 }

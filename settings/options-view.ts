@@ -16,6 +16,11 @@ export interface OptionsView {
   policy: Policy;
   managed: readonly PolicyKey[];
   policyIssues: readonly string[];
+  /**
+   * False while the organisation's policy is not known yet (storage.managed has not answered: seconds in a browser
+   * that has just started): the controls show the user's settings; the page loads again when it is known.
+   */
+  policyKnown: boolean;
   /** Stored values that could not be read (their defaults are in use). */
   settingsIssues: readonly string[];
   /** Granted site patterns the user can remove, e.g. `https://pacs.example.org/*`. */

@@ -1,15 +1,19 @@
 import { i18n } from '#i18n';
 import type { OptionsView } from '@/settings/options-view';
 
-/** What the organisation manages, the policy values it sent that were ignored, and whom to call. */
+/**
+ * What the organisation manages, the policy values it sent that were ignored, and whom to call; while the policy
+ * is not known yet, that it is being checked.
+ */
 export function PolicyNotice({ view }: { view: OptionsView }) {
   const contact = view.effective.supportContact;
-  if (!view.managed.length && !view.policyIssues.length && !contact) return null;
+  if (!view.managed.length && !view.policyIssues.length && !contact && view.policyKnown) return null;
   return (
     <section class="igo-policy" aria-labelledby="igo-policy-h">
       <h2 id="igo-policy-h" class="igo-visually-hidden">
         {i18n.t('policy.managed')}
       </h2>
+      {view.policyKnown ? null : <p class="igo-policy-checking">{i18n.t('policy.checking')}</p>}
       {view.managed.length ? <p>{i18n.t('policy.managedNotice')}</p> : null}
       {view.policyIssues.length ? (
         <div class="igo-warning">

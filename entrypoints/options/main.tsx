@@ -5,11 +5,13 @@ import { i18n } from '#i18n';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import type { OptionsView } from '@/settings/options-view';
 import { watchSettings } from '@/settings';
-import { createOptionsController } from '@/settings/options-controller';
+import { policyForPage } from '@/background/policy-cache';
+import { createOptionsController, defaultOptionsDeps } from '@/settings/options-controller';
 import '@/components/options/options.css';
 
 function App() {
-  const controller = useMemo(() => createOptionsController(), []);
+  // The first view does not wait for storage.managed (background/policy-cache.ts policyForPage).
+  const controller = useMemo(() => createOptionsController({ ...defaultOptionsDeps(), firstPolicy: policyForPage() }), []);
   const [view, setView] = useState<OptionsView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,6 +25,11 @@ function App() {
         })
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     void reload();
+    // The first view does not wait for storage.managed (seconds in a browser that has just started): the user's
+    // settings at once, then again with the policy once it is known.
+    void controller.policyLate.then((late) => {
+      if (late) void reload();
+    });
     const unwatch = watchSettings(reload);
     browser.permissions.onAdded.addListener(reload);
     browser.permissions.onRemoved.addListener(reload);

@@ -33,6 +33,7 @@ function view(user: Partial<Settings> = {}, policy: Policy = {}, extra: Partial<
     approvedPending: [],
     feedsOnSites: [],
     recipeStatus: {},
+    policyKnown: true,
     ...extra,
   };
 }
@@ -100,6 +101,16 @@ describe('OptionsPage', () => {
     expect(dental.checked).toBe(false);
     expect(root.querySelectorAll('.igo-managed').length).toBeGreaterThanOrEqual(2);
     expect(root.textContent).toContain('Some settings are managed by your organisation');
+  });
+
+  it('while the policy is not known yet: the user settings, editable, and a line saying it is being checked', () => {
+    show(view({ pediatricCutoffYears: 15 }, {}, { policyKnown: false }), actions());
+    const cutoff = root.querySelector<HTMLInputElement>('#igo-cutoff')!;
+    expect(cutoff.value).toBe('15');
+    expect(cutoff.disabled || cutoff.readOnly).toBe(false);
+    expect(root.textContent).toContain('Checking whether your organisation manages any of these settings');
+    show(view({ pediatricCutoffYears: 15 }), actions());
+    expect(root.textContent).not.toContain('Checking whether');
   });
 
   it('saves a valid cutoff and refuses an invalid one', async () => {

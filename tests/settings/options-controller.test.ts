@@ -11,6 +11,7 @@ import {
 import { EXPORT_FORMAT } from '../../settings/transfer';
 import { readTurnedOn, rememberTurnedOn } from '../../settings/site-grants';
 import { sitePatterns } from '../../settings/site-access';
+import { policyForPage } from '../../background/policy-cache';
 import { importReferenceLevelsCsv } from '../../clinical/reference-level-import';
 import { sampleReferenceTable } from '../helpers/reference-tables';
 
@@ -329,5 +330,69 @@ describe('site recipes', () => {
     expect(sent).toEqual([[2, { type: 'test-recipe', recipe: recipe('a') }]]);
     d.tabs.query = async () => [{ id: 1, url: 'https://other.example.org/' }];
     expect(await c.actions.testRecipe('a')).toEqual({ kind: 'no-tab' });
+  });
+});
+
+describe('options controller: the policy never holds the page back', () => {
+  /** A storage.managed read that answers when the test says (its first read in a fresh Chromium took 3.4 s). */
+  function slowManaged() {
+    let land!: (raw: unknown) => void;
+    let calls = 0;
+    const answer = new Promise<unknown>((resolve) => (land = resolve));
+    return { read: () => (calls++, answer), land: (raw: unknown) => land(raw), calls: () => calls };
+  }
+  const noCache = { get: async () => ({}) };
+
+  it("shows the user's settings before storage.managed answers, then the policy once it does", async () => {
+    await writeSetting('pediatricCutoffYears', 15);
+    const managed = slowManaged();
+    const c = createOptionsController({
+      ...deps(permissionsFake(REQUIRED)).d,
+      firstPolicy: policyForPage(10, { session: noCache, readManaged: managed.read }),
+      readManaged: managed.read,
+    });
+    const first = await c.load();
+    expect(first.user.pediatricCutoffYears).toBe(15);
+    expect(first.effective.pediatricCutoffYears).toBe(15);
+    expect(first.policyKnown).toBe(false);
+    expect(first.managed).toEqual([]);
+
+    managed.land({ pediatricCutoffYears: 21, approvedSites: ['https://pacs.example.org'] });
+    expect(await c.policyLate).toBe(true);
+    const second = await c.load();
+    expect(second.policyKnown).toBe(true);
+    expect(second.managed).toEqual(['approvedSites', 'pediatricCutoffYears']);
+    expect(second.effective.pediatricCutoffYears).toBe(21);
+    expect(second.approvedPending).toEqual(['https://pacs.example.org/*']);
+  });
+
+  it('a storage.managed that fails is no policy: the settings at once, nothing late', async () => {
+    await writeSetting('pediatricCutoffYears', 12);
+    const failing = () => Promise.reject(new Error('policy service not ready'));
+    const c = createOptionsController({
+      ...deps(permissionsFake(REQUIRED)).d,
+      firstPolicy: policyForPage(10_000, { session: noCache, readManaged: failing }),
+      readManaged: failing,
+    });
+    const view = await c.load();
+    expect(view.user.pediatricCutoffYears).toBe(12);
+    expect(view.policyKnown).toBe(true);
+    expect(view.managed).toEqual([]);
+    expect(await c.policyLate).toBe(false);
+  });
+
+  it("the background's cached reading is the policy at once, without asking storage.managed", async () => {
+    const managed = slowManaged();
+    const cached = { get: async (key: string) => ({ [key]: { raw: { pediatricCutoffYears: 21 } } }) };
+    const c = createOptionsController({
+      ...deps(permissionsFake(REQUIRED)).d,
+      firstPolicy: policyForPage(10_000, { session: cached, readManaged: managed.read }),
+      readManaged: managed.read,
+    });
+    const view = await c.load();
+    expect(view.policyKnown).toBe(true);
+    expect(view.managed).toEqual(['pediatricCutoffYears']);
+    expect(managed.calls()).toBe(0);
+    expect(await c.policyLate).toBe(false);
   });
 });

@@ -19,7 +19,7 @@
  *   panel's own — one whose dirty objects are at most the panel's boxes (its host and shadow tree's nodes). Counted
  *   per load, budget 0. The panel's own first layout is reported beside it: something new on screen is laid out
  *   once, but only its own boxes, and in the top layer without a pre-paint walk of the whole page
- *   (content/runtime/panel-ui.tsx);
+ *   (content/panel/panel-ui.tsx);
  * - extra main-thread time per load ≤ 20 ms, from the same traces: the extension's own script time until the page
  *   settled, plus the tasks after it that ran extension scripts or rendered (on a static page only the panel renders
  *   then: its style, layout and paint), with minus without (medians). TaskDuration over the whole load is reported

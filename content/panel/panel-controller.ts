@@ -65,7 +65,7 @@ export interface ControllerDeps {
   frame: 'top' | 'sub';
   now(): number;
   /**
-   * Resolves when the page's layout is up to date (after the browser's next frame: content/runtime/after-frame.ts),
+   * Resolves when the page's layout is up to date (after the browser's next frame: content/panel/after-frame.ts),
    * so that choosing the corner reads geometry without forcing a layout.
    */
   afterLayout(): Promise<void>;

@@ -143,8 +143,6 @@ export function createPanelController(deps: ControllerDeps): PanelController {
   let focusRequest = 0;
   let corner: PanelCorner = 'bottom-right';
   let subject = '';
-  /** Counts calls of `present`: one that waited for a frame gives way to any that started meanwhile. */
-  let presenting = 0;
   let shown: { view: PanelView; state: PageState<PageSettings>; hash: string | null } | null = null;
 
   const hide = () => {

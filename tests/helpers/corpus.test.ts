@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analysisOf, recordOf } from './analysis-factory';
-import { CORPUS_DIR, CorpusError, type CorpusTruth, loadCorpus, parseCorpusArgs, report, runPage, scorePage, tally } from './corpus';
+import {
+  checkKnownMisses, CORPUS_DIR, CorpusError, type CorpusTruth, KNOWN_MISSES_PATH, type KnownMiss, loadCorpus, loadKnownMisses,
+  parseCorpusArgs, report, runPage, scorePage, tally,
+} from './corpus';
 
 /** A 6-year-old's head CT scheduled on 2026-12-09 (born 2020-08-15: 2307 days). */
 const truth: CorpusTruth = {
@@ -157,5 +160,44 @@ describe('parseCorpusArgs (npm run corpus -- …)', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('known misses', () => {
+  const wrongModality = scorePage(truth, { ...right, modality: 'DX' } as typeof right);
+  const entry = (field: KnownMiss['field']): KnownMiss => ({ file: 'sys/page.html', field, reason: 'why' });
+
+  it('a miss with no entry is unexpected; a listed miss that still misses is kept', () => {
+    expect(checkKnownMisses(wrongModality, []).unexpected.map((m) => m.field)).toEqual(['modality']);
+    const c = checkKnownMisses(wrongModality, [entry('modality')]);
+    expect(c).toEqual({ unexpected: [], nowPassing: [], stillMissing: [entry('modality')] });
+  });
+
+  it('a listed field that now matches is reported, so the list can only shrink', () => {
+    expect(checkKnownMisses(scorePage(truth, right), [entry('age')]).nowPassing).toEqual([entry('age')]);
+    expect(checkKnownMisses(wrongModality, [entry('modality'), entry('region')]).nowPassing).toEqual([entry('region')]);
+  });
+
+  describe('loadKnownMisses', () => {
+    let dir = '';
+    afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+    const write = (json: unknown) => {
+      dir = mkdtempSync(join(tmpdir(), 'known-'));
+      const p = join(dir, 'known-misses.json');
+      writeFileSync(p, typeof json === 'string' ? json : JSON.stringify(json));
+      return p;
+    };
+
+    it('reads a valid list and rejects a bad field, a bad file name or a field listed twice', () => {
+      expect(loadKnownMisses(write({ about: '', misses: [entry('age')] }))).toEqual([entry('age')]);
+      expect(() => loadKnownMisses(write({ about: '', misses: [{ ...entry('age'), field: 'weight' }] }))).toThrow(CorpusError);
+      expect(() => loadKnownMisses(write({ about: '', misses: [{ ...entry('age'), file: 'page.html' }] }))).toThrow(CorpusError);
+      expect(() => loadKnownMisses(write({ about: '', misses: [entry('age'), entry('age')] }))).toThrow(/twice/);
+      expect(() => loadKnownMisses(write('{'))).toThrow(/not valid JSON/);
+    });
+
+    it('the list in the repository is valid', () => {
+      expect(() => loadKnownMisses(KNOWN_MISSES_PATH)).not.toThrow();
+    });
   });
 });

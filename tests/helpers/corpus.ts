@@ -314,3 +314,81 @@ export function report(results: readonly PageResult[]): string[] {
   }
   return lines;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Known misses: the ONE list of corpus fields the reader does not get right yet
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * tests/fixtures/pages/corpus/known-misses.json — read by the corpus unit test (tests/content/corpus.test.ts) and
+ * by the Chromium e2e over the same corpus. Its path and shape are stable:
+ *
+ * ```json
+ * {
+ *   "about": "free text",
+ *   "misses": [
+ *     { "file": "<folder>/<page>.html", "field": "pediatric" | "age" | "modality" | "campaigns" | "region" | "pediatricRecords",
+ *       "reason": "why the reader misses it (one line)" }
+ *   ]
+ * }
+ * ```
+ * One entry per missed field of a page; a page with no entry must be right on every field its truth gives. The
+ * list can only shrink: a listed field that matches fails the test (remove the entry), and a field that misses
+ * without an entry fails it too.
+ */
+export const KNOWN_MISSES_PATH = join(CORPUS_DIR, 'known-misses.json');
+
+const SCORED_FIELDS = [...CORE_FIELDS, ...EXTRA_FIELDS] as const;
+const KnownMissSchema = z
+  .object({
+    file: z.string().regex(/^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*\.html$/, '<folder>/<page>.html'),
+    field: z.enum(SCORED_FIELDS),
+    reason: z.string().min(1),
+  })
+  .strict();
+const KnownMissesSchema = z.object({ about: z.string(), misses: z.array(KnownMissSchema) }).strict();
+export type KnownMiss = z.infer<typeof KnownMissSchema>;
+
+/** Reads and validates the known-miss list; a field listed twice for one page is an error. */
+export function loadKnownMisses(path: string = KNOWN_MISSES_PATH): KnownMiss[] {
+  const where = relative(process.cwd(), path) || path;
+  if (!existsSync(path)) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CorpusError(`${where}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const parsed = KnownMissesSchema.safeParse(json);
+  if (!parsed.success) throw new CorpusError(`${where}: invalid known-miss list\n${z.prettifyError(parsed.error)}`);
+  const seen = new Set<string>();
+  for (const m of parsed.data.misses) {
+    const key = `${m.file} ${m.field}`;
+    if (seen.has(key)) throw new CorpusError(`${where}: ${m.file} lists ${m.field} twice`);
+    seen.add(key);
+  }
+  return parsed.data.misses;
+}
+
+export interface KnownMissCheck {
+  /** Fields that miss with no entry in the list: a regression. */
+  unexpected: FieldMiss[];
+  /** Listed fields that now match: the entry must go. */
+  nowPassing: KnownMiss[];
+  /** Listed fields that still miss (the page is skipped with their reasons when nothing else is wrong). */
+  stillMissing: KnownMiss[];
+}
+
+/** Compares one page's score with the known misses listed for it. Pure. */
+export function checkKnownMisses(score: PageScore, known: readonly KnownMiss[]): KnownMissCheck {
+  const missed = new Set(score.misses.map((m) => m.field));
+  const listed = new Set(known.map((k) => k.field));
+  return {
+    unexpected: score.misses.filter((m) => !listed.has(m.field)),
+    nowPassing: known.filter((k) => !missed.has(k.field)),
+    stillMissing: known.filter((k) => missed.has(k.field)),
+  };
+}
+
+/** `<folder>/<file>`: how the known-miss list and the tests name a page. */
+export const pageKey = (page: Pick<CorpusPage, 'folder' | 'file'>): string => `${page.folder}/${page.file}`;

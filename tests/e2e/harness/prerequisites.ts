@@ -6,26 +6,14 @@
  *   to the skip log (`E2E_SKIP_LOG`, default `test-results/e2e-skips.jsonl`) that `scripts/test.mjs`
  *   prints as `SKIPPED: n (reasons)`. What is present still runs.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'vitest';
 import { aptLine, prerequisites, type Need, type Prerequisites } from '../../../scripts/lib/prerequisites.mjs';
+import { recordSkip } from '../../helpers/skip-log';
 
 export { aptLine, prerequisites, type Need, type Prerequisites };
+export { recordSkip, skipLogPath } from '../../helpers/skip-log';
 
 export const skipRequested = (): boolean => process.env.SKIP_E2E === '1';
-
-const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-export const skipLogPath = (): string => process.env.E2E_SKIP_LOG ?? join(ROOT, 'test-results', 'e2e-skips.jsonl');
-
-/** Appends one skip reason to the skip log and prints it loudly. */
-export function recordSkip(suite: string, reason: string): void {
-  const line = JSON.stringify({ suite, reason, at: new Date().toISOString() });
-  const file = skipLogPath();
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, line + '\n');
-  console.warn(`\n*** SKIPPED e2e suite "${suite}": ${reason} ***\n`);
-}
 
 /**
  * Returns null when every need is met; otherwise either records a skip (SKIP_E2E=1) and returns the

@@ -8,6 +8,8 @@
  * - list: a list page (worklist, a patient's studies) with N pediatric ionizing exams: the panel
  *   says "N pediatric exams in this list", never one age as the patient's;
  * - otherwise (adult, no patient, no exam, every campaign of the exam turned off): no panel.
+ * An exam or quiet panel whose age the page does not tie to the patient (`PageAnalysis.ageUnsure`: no label, no
+ * patient header) is `ageUnsure`: the chip says "Child?" and the panel gives the reminders but no clinical number.
  */
 import type { TabFacts } from '@/content/page/messages';
 import type { Campaign, ExamRecord, ModalityCode, PageAnalysis } from '@/content/read/types';
@@ -21,6 +23,11 @@ export type PanelDecision =
       campaigns: Campaign[];
       /** Pediatric ionizing rows of a list page (campaigns switched on), in page order. */
       pediatricRecords: ExamRecord[];
+      /**
+       * The primary patient's age is one the page does not tie to them (exam and quiet modes): reminders only, no
+       * SSDE, activity or reference level, and the chip asks ("Child?"). Always false on a list page.
+       */
+      ageUnsure: boolean;
     };
 
 const NON_IONIZING: ReadonlySet<ModalityCode> = new Set(['MR', 'US']);
@@ -32,12 +39,13 @@ export function decidePanel(
   const on = (c: Campaign) => !settings.disabledCampaigns.includes(c);
   const campaigns = analysis.campaigns.filter(on);
   const pediatricRecords = analysis.records.filter((r) => r.pediatric && r.campaigns.some(on));
+  const ageUnsure = analysis.ageUnsure === true;
 
   if (analysis.pediatric && campaigns.length > 0) {
-    return { show: true, mode: 'exam', campaigns, pediatricRecords };
+    return { show: true, mode: 'exam', campaigns, pediatricRecords, ageUnsure };
   }
   if (pediatricRecords.length > 0) {
-    return { show: true, mode: 'list', campaigns: [], pediatricRecords };
+    return { show: true, mode: 'list', campaigns: [], pediatricRecords, ageUnsure: false };
   }
   if (analysis.pediatric && analysis.campaigns.length > 0) return { show: false, reason: 'campaigns-off' };
   if (
@@ -45,7 +53,7 @@ export function decidePanel(
     analysis.modalities.length > 0 &&
     analysis.modalities.every((m) => NON_IONIZING.has(m))
   ) {
-    return { show: true, mode: 'quiet', campaigns: [], pediatricRecords: [] };
+    return { show: true, mode: 'quiet', campaigns: [], pediatricRecords: [], ageUnsure };
   }
   if (analysis.records.some((r) => r.pediatric && r.campaigns.length > 0)) return { show: false, reason: 'campaigns-off' };
   return { show: false, reason: analysis.pediatric ? 'no-exam' : 'no-child' };
@@ -62,7 +70,8 @@ export function shownCampaigns(decision: PanelDecision & { show: true }, disable
 /**
  * Attributes of `<image-gently-panel>`: `data-pediatric`, `data-age-days` (primary exam only),
  * `data-campaign` (primary), `data-campaigns` (space-separated, so `[data-campaigns~="ct"]` works),
- * `data-mode`, and `data-pediatric-exams` on list pages. A null value removes the attribute.
+ * `data-mode`, `data-pediatric-exams` on list pages and `data-age-unsure` when the age is not tied to the patient.
+ * A null value removes the attribute.
  */
 export function hostAttributes(
   analysis: PageAnalysis,
@@ -84,6 +93,7 @@ export function hostAttributes(
     'data-pediatric-exams': decision.mode === 'list' || decision.pediatricRecords.length > 0
       ? String(decision.pediatricRecords.length)
       : null,
+    'data-age-unsure': decision.ageUnsure ? 'true' : null,
   };
 }
 

@@ -260,7 +260,8 @@ export function createPanelController(deps: ControllerDeps): PanelController {
       expanded,
       focusRequest,
       corner,
-      pacs: e.enrichment.pacs,
+      // The PACS section holds numbers: none beside an age the page does not tie to the patient.
+      pacs: (state.decision as PanelDecision & { show: true }).ageUnsure ? undefined : e.enrichment.pacs,
       onExpandedChange: (next) => {
         expanded = next;
         void render();

@@ -2,6 +2,9 @@
  * PageAnalysis (+ settings) → PanelView: everything the panel shows, translated and formatted.
  * The one place where the panel's content is decided; pure except for `i18n.t` (a lookup).
  *
+ * An age the page does not tie to the patient (`decision.ageUnsure`) gives the "Child?" pill, the reminders, one
+ * note saying why no number is shown, and an evidence line saying the age is unsure; no clinical number.
+ *
  * What never appears: names, ids, dates, the exam key. The age appears as an age, printed the
  * way EHRs print it ("6 y 3 mo at the exam"), the exam as its modality and description, the
  * evidence as text behind "why am I seeing this".
@@ -50,7 +53,10 @@ export function buildPanelView(input: ViewInput): PanelView {
   const numbers: PanelNumber[] = [];
   if (d.mode === 'quiet') notes.push(t('panel.quietNote'));
   if (a.evidence.some((e) => e.conflict)) notes.push(t('panel.conflictNote'));
-  if (d.mode === 'exam') {
+  // An age the page does not tie to the patient: the reminders still apply to a possible child, but no number
+  // is computed from an age (or a weight) that may be someone else's.
+  if (d.ageUnsure) notes.push(t('panel.ageUnsureNote'));
+  else if (d.mode === 'exam') {
     for (const r of [ageSsdeNumber(a, t, fmt, { measuredSize: input.measuredSize === true }), nmNumbers(a, t, fmt), referenceNumbers(a, input.referenceTables, t, fmt)]) {
       numbers.push(...r.numbers);
       notes.push(...r.notes);
@@ -61,8 +67,12 @@ export function buildPanelView(input: ViewInput): PanelView {
     d.mode === 'list'
       ? t('panel.pillList', d.pediatricRecords.length)
       : d.mode === 'quiet'
-        ? t('panel.pillQuiet', [modality ?? ''])
-        : t('panel.pillExam', [modality ?? t('panel.examUnknownModality')]);
+        ? t(d.ageUnsure ? 'panel.pillQuietUnsure' : 'panel.pillQuiet', [modality ?? ''])
+        : t(d.ageUnsure ? 'panel.pillExamUnsure' : 'panel.pillExam', [modality ?? t('panel.examUnknownModality')]);
+  const evidence = a.evidence
+    .filter((e) => !IDENTIFYING_EVIDENCE.has(e.kind))
+    .map((e): PanelEvidence => ({ kind: e.kind, text: e.text, where: e.where, conflict: !!e.conflict, note: e.note ?? null }));
+  if (d.ageUnsure) evidence.unshift({ kind: 'age-unsure', text: t('panel.ageUnsureWhy'), where: t('panel.age'), conflict: false, note: null });
 
   return {
     mode: d.mode,
@@ -73,9 +83,7 @@ export function buildPanelView(input: ViewInput): PanelView {
     campaigns: campaignBlocks(a, d, input.disabledCampaigns),
     numbers,
     notes,
-    evidence: a.evidence
-      .filter((e) => !IDENTIFYING_EVIDENCE.has(e.kind))
-      .map((e): PanelEvidence => ({ kind: e.kind, text: e.text, where: e.where, conflict: !!e.conflict, note: e.note ?? null })),
+    evidence,
     canDismiss: d.mode !== 'list' && input.canDismiss,
   };
 }

@@ -6,6 +6,9 @@ import { Panel, type PanelProps } from '@/components/Panel';
 import { isHttpUrl } from '@/utils/http-url';
 import { setTestLocale } from '../setup/i18n-shim';
 import { examView } from '../helpers/panel-views';
+import { childCtAnalysis } from '../helpers/analysis-factory';
+import { decidePanel } from '@/content/page/panel-decision';
+import { buildPanelView } from '@/content/panel/panel-view';
 import { scriptedClick, userClick } from '../helpers/user-events';
 
 let root: HTMLElement;
@@ -252,6 +255,32 @@ describe('Panel', () => {
       expect(root.querySelector('.igp-age')).toBeNull();
       expect(root.querySelector('.igp-records')!.textContent).toContain('CT HEAD');
       expect(root.querySelector('.igp-more')!.textContent).toBe('and 2 more');
+    });
+  });
+
+  describe('an age the page does not tie to the patient', () => {
+    // A body CT with CTDIvol and its phantom: with a sure age, the panel shows the age-based SSDE.
+    const built = (ageUnsure: boolean) => {
+      const analysis = { ...childCtAnalysis({ ctdi: { ctdiVolMGy: 10, phantomCm: 32, source: 'page text' } }), ageUnsure };
+      const decision = decidePanel(analysis, { disabledCampaigns: [] });
+      if (!decision.show) throw new Error('no panel');
+      return buildPanelView({ analysis, decision, locale: 'en', disabledCampaigns: [], referenceTables: [], canDismiss: true });
+    };
+
+    it('asks "Child?", gives the reminders, no numbers, says why, and the evidence says the age is unsure', () => {
+      show(props({ expanded: true, view: built(false) }));
+      expect(root.querySelector('.igp-numbers')).not.toBeNull();
+
+      show(props({ expanded: true, view: built(true) }));
+      expect(pill().textContent).toBe('Child? · CT');
+      expect(root.querySelector('.igp-numbers')).toBeNull();
+      expect(root.querySelector('.igp-campaign[data-campaign="ct"] li')).not.toBeNull();
+      expect([...root.querySelectorAll('.igp-notes li')].map((li) => li.textContent)).toEqual([
+        "Unsure this age is the patient's, so no dose numbers are shown: check the patient's age.",
+      ]);
+      const first = root.querySelector('.igp-evidence li')!;
+      expect(first.getAttribute('data-kind')).toBe('age-unsure');
+      expect(first.textContent).toMatch(/no label and no patient header/);
     });
   });
 

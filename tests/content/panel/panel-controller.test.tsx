@@ -361,6 +361,24 @@ describe('panel controller', () => {
       expect(shadow()!.querySelector('.igp-pacs-notes li')!.textContent).toBe('SSDE from the CT pixels');
     });
 
+    it('shows no enricher section beside an age the page does not tie to the patient', async () => {
+      const enricher: PanelEnricher = async () => ({
+        pacs: { view: { numbers: [], lines: [], scanner: null, notes: ['SSDE from the CT pixels'], canMeasureAlongScan: false }, measureAlongScan: null },
+        attributes: { 'data-enriched': 'yes' },
+      });
+      showRecord('child');
+      controllerWith({ enrichers: [enricher], read: (doc) => readingOf({ ...testAnalyze(doc), ageUnsure: true }) }).start();
+      await settle();
+      // The render that carries the enricher's attributes is the one that had its section to show.
+      await eventually(() => host()?.dataset.enriched === 'yes');
+      expect(host()!.dataset.ageUnsure).toBe('true');
+      shadow()!.querySelector<HTMLButtonElement>('.igp-pill')!.click();
+      await eventually(() => shadow()!.querySelector('.igp-card') !== null);
+      expect(shadow()!.querySelector('.igp-pill')!.textContent).toBe('Child? · CT');
+      expect(shadow()!.querySelector('.igp-card')!.textContent).toMatch(/no dose numbers are shown/);
+      expect(shadow()!.querySelector('.igp-pacs')).toBeNull();
+    });
+
     it('lets an enricher reveal a child the page text did not show (a viewer without age)', async () => {
       const enricher: PanelEnricher = async ({ analysis }) => ({ analysis: childCtAnalysis({ examKey: analysis.examKey }) });
       showRecord('adult'); // the page text alone says "not a child"

@@ -70,7 +70,7 @@ export function shownCampaigns(decision: PanelDecision & { show: true }, disable
 /**
  * Attributes of `<image-gently-panel>`: `data-pediatric`, `data-age-days` (primary exam only),
  * `data-campaign` (primary), `data-campaigns` (space-separated, so `[data-campaigns~="ct"]` works),
- * `data-mode`, `data-pediatric-exams` on list pages and `data-age-unsure` when the age is not tied to the patient.
+ * `data-mode`, `data-modality` (primary exam only), `data-pediatric-exams` on list pages and `data-age-unsure` when the age is not tied to the patient.
  * A null value removes the attribute.
  */
 export function hostAttributes(
@@ -88,6 +88,7 @@ export function hostAttributes(
     'data-pediatric': 'true',
     'data-mode': decision.mode,
     'data-age-days': decision.mode !== 'list' && analysis.ageDays != null ? String(analysis.ageDays) : null,
+    'data-modality': decision.mode !== 'list' ? analysis.modality : null,
     'data-campaign': primary,
     'data-campaigns': campaigns.join(' '),
     'data-pediatric-exams': decision.mode === 'list' || decision.pediatricRecords.length > 0

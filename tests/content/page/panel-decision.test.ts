@@ -59,9 +59,11 @@ describe('hostAttributes', () => {
       'data-pediatric': 'true',
       'data-mode': 'exam',
       'data-age-days': '2288',
+      'data-modality': 'CT',
       'data-campaign': 'ct',
       'data-campaigns': 'ct',
       'data-pediatric-exams': null,
+      'data-age-unsure': null,
     });
   });
 
@@ -76,6 +78,7 @@ describe('hostAttributes', () => {
     if (!d.show) throw new Error('expected a panel');
     const attrs = hostAttributes(a, d, []);
     expect(attrs['data-age-days']).toBeNull();
+    expect(attrs['data-modality']).toBeNull();
     expect(attrs['data-campaign']).toBeNull();
     expect(attrs['data-campaigns']).toBe('ct fluoroscopy');
     expect(attrs['data-pediatric-exams']).toBe('2');

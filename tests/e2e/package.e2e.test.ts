@@ -95,7 +95,8 @@ describe('npm run zip', () => {
     const r = spawnSync('npm', ['run', 'zip'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     status = r.status;
     log = `${r.stdout}\n${r.stderr}`;
-  }, 300_000);
+    // Two production builds and three zips: ~1 min on an idle 2-core machine, over 5 min on a busy one.
+  }, 900_000);
 
   it('succeeds and writes the Chrome zip, the Firefox zip and the Firefox sources zip', () => {
     expect(status, log.slice(-3000)).toBe(0);

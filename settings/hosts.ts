@@ -11,3 +11,22 @@ export const OPTIONAL_SITE_HOSTS = ['http://*/*', 'https://*/*'] as const;
 
 /** Loopback: host permissions of the e2e builds only, never of the shipping manifest. */
 export const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
+
+/** Whether a build mode is one of the e2e builds (`wxt build --mode e2e | e2e-runtime`). */
+export function isE2eMode(mode: string): boolean {
+  return mode === 'e2e' || mode === 'e2e-runtime';
+}
+
+/**
+ * Whether a statement feed the user adds may be plain http on a loopback host: only in the e2e builds, whose
+ * fixture servers answer http on 127.0.0.1 (like their loopback host permissions). The shipping build takes
+ * https feeds only.
+ */
+export function loopbackHttpFeedsAllowed(mode: string): boolean {
+  return isE2eMode(mode);
+}
+
+/** Whether a URL's host is a loopback host the e2e builds may reach (`127.0.0.1` or `localhost`). */
+export function isLoopbackHost(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+}

@@ -17,6 +17,7 @@ import { readManagedRaw } from './policy';
 import { InvalidSettingError, writeSetting, updateSetting } from './items';
 import { DicomWebPathSchema, LIMITS, normalizeFeedUrl, normalizeHttpUrl, type ReferenceLevelTable, type Settings } from './schema';
 import { forgetTurnedOn, readTurnedOn, rememberTurnedOn } from './site-grants';
+import { loopbackHttpFeedsAllowed } from './hosts';
 import { feedOnlyPatterns, isSitePattern } from './site-access';
 import { exportSettings, parseSettingsImport, settingsToPolicy } from './transfer';
 import { exportRecipesFile, mergeRecipes, parseRecipesImport } from './recipe-transfer';
@@ -147,9 +148,12 @@ export function tableToCsv(table: ReferenceLevelTable): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** Check a feed URL before asking for its permission: the normalised URL, or why not. Feeds are https only. */
+/** The feed rule of this build: https only, and http on loopback too in the e2e builds (their fixture servers). */
+const FEED_RULE = { loopbackHttp: loopbackHttpFeedsAllowed(import.meta.env.MODE) };
+
+/** Check a feed URL before asking for its permission: the normalised URL, or why not. Feeds are https only (see FEED_RULE). */
 export function checkFeedUrl(text: string, current: readonly string[]): { url: string } | { error: string } {
-  const url = normalizeFeedUrl(text);
+  const url = normalizeFeedUrl(text, FEED_RULE);
   if (!url) return { error: i18n.t('options.statements.invalidUrl') };
   if (current.includes(url)) return { error: i18n.t('options.statements.duplicate') };
   if (current.length >= LIMITS.extraStatementUrls) {
@@ -293,7 +297,7 @@ export function createOptionsController(deps: OptionsDeps = defaultOptionsDeps()
     },
 
     addFeed(url) {
-      const pattern = normalizeFeedUrl(url) === url ? hostPattern(url) : null;
+      const pattern = normalizeFeedUrl(url, FEED_RULE) === url ? hostPattern(url) : null;
       if (!pattern) return Promise.resolve(false);
       // Saved before it is granted: the background takes a granted host that is no feed for a site, and would
       // run the content script there until the feed was saved. A host that is a site already stays one.

@@ -16,6 +16,7 @@ import { CAMPAIGN_IDS, type Campaign } from '../clinical/campaign-ids';
 import { DEFAULT_PEDIATRIC_CUTOFF_YEARS, PEDIATRIC_CUTOFF_MAX_YEARS, PEDIATRIC_CUTOFF_MIN_YEARS } from '../clinical/pediatric-cutoff';
 import { lazySchema } from '../utils/lazy-schema';
 import { SiteRecipeSchema } from './recipe-schema';
+import { isLoopbackHost } from './hosts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared value types
@@ -73,10 +74,13 @@ export function normalizeHttpUrl(input: string): string | null {
 /**
  * A statement feed the user adds: an https URL, normalised, or null. (Feeds stored by older versions over http
  * are still read; a new one must be https, so nobody on the network path can rewrite what the popup shows.)
+ * `loopbackHttp`: also http on a loopback host — the e2e builds only (settings/hosts.ts loopbackHttpFeedsAllowed).
  */
-export function normalizeFeedUrl(input: string): string | null {
+export function normalizeFeedUrl(input: string, { loopbackHttp = false }: { loopbackHttp?: boolean } = {}): string | null {
   const url = parseHttp(input);
-  return url?.protocol === 'https:' ? url.href : null;
+  if (!url) return null;
+  if (url.protocol === 'https:') return url.href;
+  return loopbackHttp && isLoopbackHost(url) ? url.href : null;
 }
 
 /** An origin string that is already normalised (what we store as a map key). */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSetting, writeSetting } from '../../settings/items';
 import {
+  checkFeedUrl,
   createOptionsController,
   hostPattern,
   siteLists,
@@ -190,6 +191,16 @@ describe('options controller', () => {
   it('addFeed refuses a plain-http feed without asking for anything', async () => {
     const yes = permissionsFake([...REQUIRED]);
     expect(await createOptionsController(deps(yes).d).actions.addFeed('http://feeds.example.org/ig.xml')).toBe(false);
+    expect(yes.requests).toEqual([]);
+    expect((await readSetting('statementSources')).extraUrls).toEqual([]);
+  });
+
+  it('this build (not an e2e build) refuses an http feed on loopback, in the check and in addFeed', async () => {
+    expect(import.meta.env.MODE).not.toMatch(/^e2e/);
+    expect(checkFeedUrl('http://127.0.0.1:8080/news', [])).toEqual({ error: expect.any(String) });
+    expect(checkFeedUrl('http://localhost/news', [])).toEqual({ error: expect.any(String) });
+    const yes = permissionsFake([...REQUIRED]);
+    expect(await createOptionsController(deps(yes).d).actions.addFeed('http://127.0.0.1:8080/news')).toBe(false);
     expect(yes.requests).toEqual([]);
     expect((await readSetting('statementSources')).extraUrls).toEqual([]);
   });

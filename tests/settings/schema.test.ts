@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loopbackHttpFeedsAllowed } from '../../settings/hosts';
 import { sampleReferenceTable } from '../helpers/reference-tables';
 import { sampleRecipe } from '../helpers/recipes';
 import {
   DEFAULT_SETTINGS,
   LIMITS,
+  normalizeFeedUrl,
   normalizeHttpUrl,
   normalizeOrigin,
   REPAIR,
@@ -39,6 +41,31 @@ describe('normalizeHttpUrl', () => {
   it.each(['javascript:alert(1)', 'data:text/html,hi', 'https://u:p@x.org/feed', 'not a url'])('rejects %s', (input) =>
     expect(normalizeHttpUrl(input)).toBeNull(),
   );
+});
+
+describe('normalizeFeedUrl: https only; http on loopback only where the build allows it (the e2e builds)', () => {
+  it('takes https feeds in every build', () => {
+    expect(normalizeFeedUrl('https://feeds.example.org/ig.xml')).toBe('https://feeds.example.org/ig.xml');
+    expect(normalizeFeedUrl('https://127.0.0.1:8443/news', { loopbackHttp: false })).toBe('https://127.0.0.1:8443/news');
+  });
+  it('the shipping build refuses http, loopback included', () => {
+    const rule = { loopbackHttp: loopbackHttpFeedsAllowed('production') };
+    expect(rule.loopbackHttp).toBe(false);
+    for (const url of ['http://127.0.0.1:8080/news', 'http://localhost/news', 'http://feeds.example.org/ig.xml']) {
+      expect(normalizeFeedUrl(url, rule)).toBeNull();
+      expect(normalizeFeedUrl(url)).toBeNull();
+    }
+  });
+  it.each(['e2e', 'e2e-runtime'])('the %s build takes http on loopback only', (mode) => {
+    const rule = { loopbackHttp: loopbackHttpFeedsAllowed(mode) };
+    expect(normalizeFeedUrl('http://127.0.0.1:8080/news', rule)).toBe('http://127.0.0.1:8080/news');
+    expect(normalizeFeedUrl('http://localhost/news', rule)).toBe('http://localhost/news');
+    expect(normalizeFeedUrl('http://feeds.example.org/ig.xml', rule)).toBeNull();
+    expect(normalizeFeedUrl('http://127.0.0.2/news', rule)).toBeNull();
+  });
+  it.each(['development', 'test', 'E2E'])('no other mode (%s) takes http', (mode) => {
+    expect(loopbackHttpFeedsAllowed(mode)).toBe(false);
+  });
 });
 
 describe('REPAIR: each setting on its own', () => {

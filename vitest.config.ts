@@ -30,6 +30,8 @@ export default defineConfig({
         },
       },
       {
+        // The corpus e2e analyses its pages with the reader too (tests/helpers/corpus.ts imports `@/content/…`).
+        resolve: { alias: [{ find: /^@\//, replacement: `${import.meta.dirname}/` }] },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],

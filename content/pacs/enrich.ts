@@ -57,7 +57,7 @@ export interface PacsEnrichDeps {
    * (the settings arrive after the session starts): it wins over the root seen in the viewer's requests.
    */
   dicomWebRoot?: () => string | null;
-  /** The one decision function (content/read/decide.ts `decide`). */
+  /** The one decision function (content/read/decide/ `decide`). */
   decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
   timeoutMs?: number;
   /** How long to wait for a DICOMweb viewer's first request before saying no root was seen (default 15 s). */
@@ -88,7 +88,7 @@ export interface PacsResult {
 
 const NO_PAGE_FINDINGS: PageFindings = { profileId: null, primary: [], rows: [], dateOrder: null, notes: [] };
 
-/** Puts the API's facts before the page's: DICOM tags are the more trusted source (content/read/decide.ts). */
+/** Puts the API's facts before the page's: DICOM tags are the more trusted source (content/read/decide/). */
 export function withApiFacts(findings: PageFindings, facts: readonly Fact[]): PageFindings {
   return { ...findings, primary: [...facts, ...(findings.primary ?? [])] };
 }

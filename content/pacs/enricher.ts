@@ -24,7 +24,7 @@ export function createPacsEnricher(options: {
    * that a child's CT is shown before the page shows it (panel.js injected while the page loads).
    */
   analyzeOptions?: () => Promise<AnalyzeOptions>;
-  /** The one decision function (content/read/decide.ts), for the API's facts added to the page's. */
+  /** The one decision function (content/read/decide/), for the API's facts added to the page's. */
   decide: (findings: PageFindings, options: AnalyzeOptions) => PageAnalysis;
 }): PanelEnricher {
   const fetcher = pageFetch();

@@ -4,7 +4,7 @@ import { phantomFromCode } from './phantom';
 import { pushFact } from '@/content/read/profiles/profile';
 
 /**
- * Facts for `decide()` (content/read/decide.ts) from one instance's DICOM attributes, as the PACS API served
+ * Facts for `decide()` (content/read/decide/) from one instance's DICOM attributes, as the PACS API served
  * them. The caller puts these before the page's own facts: DICOM tags are the more trusted source, and
  * `decide` keeps the first fact of a kind and flags later ones that disagree.
  * `where` names the API and the attribute, never a UID or a value.

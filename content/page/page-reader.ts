@@ -13,7 +13,7 @@ export interface PageReader {
   read(doc: Document, url: string | URL, options?: AnalyzeOptions): PageReading;
   /** content/page/route-container.ts `routeContainerOf`. */
   routeContainer(doc: Document, url: string): Element | null;
-  /** content/read/decide.ts `decide`: for facts from elsewhere (the PACS API) added to the page's. */
+  /** content/read/decide/ `decide`: for facts from elsewhere (the PACS API) added to the page's. */
   decide(findings: PageFindings, options?: AnalyzeOptions): PageAnalysis;
 }
 

@@ -49,6 +49,6 @@ export interface EnricherHost {
   dicomWebRoot(): string | null;
   /** The analysis options (cutoff, date order, clock) once the settings are loaded. */
   analyzeOptions(): Promise<AnalyzeOptions>;
-  /** The page reader's decision (content/read/decide.ts), lent by content.js: for the API's facts added to the page's. */
+  /** The page reader's decision (content/read/decide/), lent by content.js: for the API's facts added to the page's. */
   decide(findings: PageFindings, options?: AnalyzeOptions): PageAnalysis;
 }

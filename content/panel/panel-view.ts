@@ -111,7 +111,7 @@ export function formatAgeParts(detail: AgeDetail, locale = 'en'): string {
 
 /**
  * "6 y 3 mo at the exam", "6 y at the exam (DICOM age)", "4 y 1 mo today (as the page shows it)".
- * Without a detail (an analysis not made by content/read/decide.ts) the exact days are shown ("2288 d").
+ * Without a detail (an analysis not made by content/read/decide/) the exact days are shown ("2288 d").
  */
 export function ageText(detail: AgeDetail | null | undefined, ageDays: number, basis: AgeBasis | null, locale = 'en'): string | null {
   if (!Number.isFinite(ageDays) || ageDays < 0) return null;

@@ -5,7 +5,7 @@
  *
  * 1. `detectProfile` picks the site profile (content/read/profiles/index.ts, first match in registry order).
  * 2. The profile reads raw facts from the active route only (`readPage`).
- * 3. `decide` turns facts into conclusions with one age precedence (content/read/decide.ts).
+ * 3. `decide` turns facts into conclusions with one age precedence (content/read/decide/age.ts).
  * A site recipe for the URL (`options.siteRecipes`, content/read/recipe/) is read over the profile's facts and
  * wins over them (`withSiteRecipe`).
  * A malformed or unrelated page yields `pediatric: false` and never throws.

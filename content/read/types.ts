@@ -16,7 +16,7 @@ import type { Campaign } from '@/clinical/campaign-ids';
 
 /**
  * The date an age is taken at, by role: the exam's date, its scheduled date, the order's date, the visit's date,
- * or today (the order of precedence, content/read/decide.ts).
+ * or today (the order of precedence, content/read/decide/age.ts).
  */
 export type AgeBasis = 'exam' | 'scheduled' | 'order' | 'visit' | 'today';
 

@@ -1,0 +1,75 @@
+/**
+ * What every decision about a page shares: today, the pediatric cutoff and the day/month order, and the reading of
+ * dated facts (the first fact of a kind whose date parses).
+ */
+import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
+import { type CalendarDate, parseDate, toIso, utcDate } from '../parse/dates';
+import type { AnalyzeOptions, DateOrder, Evidence, Fact, FactKind, PageFindings } from '../types';
+
+export interface DecideContext {
+  today: CalendarDate;
+  cutoff: number;
+  order: DateOrder | null;
+}
+
+/** The context of one decision; a cutoff outside (0, 30] years is replaced by the default and said in `notes`. */
+export function contextOf(findings: PageFindings, options: AnalyzeOptions, notes: Evidence[]): DecideContext {
+  let cutoff = options.pediatricCutoffYears ?? DEFAULT_PEDIATRIC_CUTOFF_YEARS;
+  if (!(Number.isFinite(cutoff) && cutoff > 0 && cutoff <= 30)) {
+    notes.push({
+      kind: 'settings',
+      text: String(options.pediatricCutoffYears),
+      where: 'options.pediatricCutoffYears',
+      note: `outside range (0, 30] years: the default ${DEFAULT_PEDIATRIC_CUTOFF_YEARS} is used`,
+    });
+    cutoff = DEFAULT_PEDIATRIC_CUTOFF_YEARS;
+  }
+  const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  const order = findings.pageDateOrder ?? options.dateOrder ?? findings.dateOrder ?? null;
+  if (findings.pageDateOrder) {
+    notes.push({ kind: 'dateOrder', text: findings.pageDateOrder, where: 'page', note: 'day/month order shown by a date on the page that reads only one way' });
+  }
+  return { today: utcDate(now), cutoff, order };
+}
+
+export interface DateFact {
+  date: CalendarDate;
+  fact: Fact;
+}
+
+/** First fact of `kind` whose date parses; records ambiguous/conflicting ones as evidence. */
+export function pickDate(facts: readonly Fact[], kind: FactKind, ctx: DecideContext, ev: Evidence[]): DateFact | null {
+  let chosen: DateFact | null = null;
+  for (const f of facts) {
+    if (f.kind !== kind) continue;
+    const p = parseDate(f.text, ctx.order);
+    if (!p.ok) {
+      ev.push({ kind, text: f.text, where: f.where, note: p.reason === 'ambiguous' ? 'day/month order unknown (set the site date order)' : 'not a date' });
+      continue;
+    }
+    if (!chosen) {
+      chosen = { date: p.date, fact: f };
+      ev.push({ kind, text: f.text, where: f.where, note: p.iso });
+    } else if (p.iso !== toIso(chosen.date)) {
+      ev.push({ kind, text: f.text, where: f.where, conflict: true, note: `${p.iso}: differs, not used` });
+    }
+  }
+  return chosen;
+}
+
+/** A date as the context reads it; null when it does not parse (or the day/month order is unknown). */
+export function dateOf(text: string, ctx: DecideContext): CalendarDate | null {
+  const p = parseDate(text, ctx.order);
+  return p.ok ? p.date : null;
+}
+
+export function firstOf(facts: readonly Fact[], kind: FactKind): Fact | undefined {
+  for (const f of facts) if (f.kind === kind) return f;
+  return undefined;
+}
+
+const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
+/** A procedure's text with its white space folded. */
+export function clean(s: string): string {
+  return MESSY_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}

@@ -1,0 +1,135 @@
+/**
+ * The exam of the open record: modalities and campaigns, region, phases, head-injury and child-protection wording,
+ * CTDIvol and the exam's description and key. Codes shown by the page or the API are the exam's modalities; the
+ * procedure's words fill in only when no code is shown.
+ */
+import { campaignsFor, isInterventionalExam, parseModalityCodes, sortModalities, type ProcedureInfo, regionOf } from '../parse/procedure';
+import type { BodyRegion, Campaign, CtdiReading, Evidence, Fact, FactKind, ModalityCode, PageAnalysis } from '../types';
+import { clean, firstOf } from './context';
+
+/** CTDIvol values outside (0, 1000] mGy are misreads. */
+const MAX_CTDI_MGY = 1000;
+
+/** Facts that say an exam is open (without one, only the patient's facts are read). */
+const EXAM_KINDS = new Set<FactKind>(['examDate', 'scheduledDate', 'orderDate', 'modality', 'procedure', 'ctdiVol', 'examKey']);
+
+export function hasExam(facts: readonly Fact[]): boolean {
+  return facts.some((f) => EXAM_KINDS.has(f.kind));
+}
+
+interface ExamDecision {
+  modalities: ModalityCode[];
+  campaigns: Campaign[];
+  interventional: boolean;
+}
+
+function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDecision {
+  let dental = codes.includes('IO') || codes.includes('PX');
+  const fromText: ModalityCode[] = [];
+  for (const i of infos) {
+    if (i.dental) dental = true;
+    for (const m of i.modalities) if (!fromText.includes(m)) fromText.push(m);
+  }
+  const modalities = sortModalities(codes.length > 0 ? [...codes] : fromText);
+  // Step Lightly only under ionizing guidance, judged with the exam's modalities (a US code makes "PICC" quiet).
+  const interventional =
+    codes.includes('XA') ||
+    infos.some((i) => isInterventionalExam(modalities, i.interventionWording.procedure, i.interventionWording.angiography));
+  return { modalities, campaigns: campaignsFor(modalities, interventional, dental), interventional };
+}
+
+function codesOf(facts: readonly Fact[]): ModalityCode[] {
+  const codes: ModalityCode[] = [];
+  for (const f of facts) {
+    if (f.kind !== 'modality') continue;
+    for (const c of parseModalityCodes(f.text)) if (!codes.includes(c)) codes.push(c);
+  }
+  return codes;
+}
+
+/**
+ * Fills `out` with the open exam's facts. `procedures` are the record's non-empty procedure facts and `infos` their
+ * classification, in the same order.
+ */
+export function decideExam(facts: readonly Fact[], procedures: readonly Fact[], infos: readonly ProcedureInfo[], out: PageAnalysis, ev: Evidence[]): void {
+  const codes = codesOf(facts);
+  for (const f of facts) if (f.kind === 'modality' && parseModalityCodes(f.text).length) ev.push({ kind: 'modality', text: f.text, where: f.where });
+  const exam = examOf(codes, infos);
+  out.modalities = exam.modalities;
+  out.modality = exam.modalities[0] ?? null;
+  out.campaigns = exam.campaigns;
+  out.campaign = exam.campaigns[0] ?? null;
+  if (codes.length === 0 && out.modality) {
+    const src = procedures[infos.findIndex((i) => i.modalities.length > 0)];
+    if (src) ev.push({ kind: 'modality', text: src.text, where: src.where, note: `from the procedure wording: ${out.modality}` });
+  }
+  if (out.campaign) {
+    const why = exam.interventional ? procedures.find((_, k) => infos[k]!.interventional) : undefined;
+    ev.push({
+      kind: 'campaign',
+      text: out.campaigns.join(' + '),
+      where: why?.where ?? 'modality',
+      ...(why ? { note: `interventional wording: ${why.text}` } : {}),
+    });
+  }
+
+  const region = regionFrom(facts, procedures, infos, ev);
+  out.region = region;
+
+  for (let k = 0; k < infos.length; k++) {
+    const p = infos[k]!.phases;
+    if (p !== null) {
+      out.phases = p;
+      ev.push({ kind: 'phases', text: procedures[k]!.text, where: procedures[k]!.where, note: `${p} phase(s)` });
+      break;
+    }
+  }
+  // Possible abuse in any of the exam's wording: the child-protection line, and never Think A-Head.
+  const protection = infos.findIndex((i) => i.childProtection);
+  if (protection >= 0) {
+    out.childProtection = true;
+    ev.push({ kind: 'child-protection', text: procedures[protection]!.text, where: procedures[protection]!.where, note: 'possible abuse / non-accidental injury wording: no Think A-Head' });
+  } else if (region === 'head' && (out.modality === 'CT' || out.modality === null)) {
+    const k = infos.findIndex((i) => i.minorHeadInjury);
+    if (k >= 0) {
+      out.minorHeadInjury = true;
+      ev.push({ kind: 'think-a-head', text: procedures[k]!.text, where: procedures[k]!.where, note: 'minor head injury wording on a head exam' });
+    }
+  }
+
+  out.ctdi = ctdiOf(facts, ev);
+  out.examDescription = procedures[0] ? clean(procedures[0].text) : null;
+  const key = firstOf(facts, 'examKey');
+  out.examKey = key ? key.text.trim() || null : null;
+}
+
+/** The region from the procedure's words first, then from a body-part fact. */
+function regionFrom(facts: readonly Fact[], procedures: readonly Fact[], infos: readonly ProcedureInfo[], ev: Evidence[]): BodyRegion | null {
+  for (let k = 0; k < infos.length; k++) {
+    const region = infos[k]!.region;
+    if (region) {
+      ev.push({ kind: 'region', text: procedures[k]!.text, where: procedures[k]!.where, note: region });
+      return region;
+    }
+  }
+  for (const f of facts) {
+    if (f.kind !== 'bodyPart') continue;
+    const region = regionOf(f.text.toUpperCase());
+    if (region) {
+      ev.push({ kind: 'region', text: f.text, where: f.where, note: region });
+      return region;
+    }
+  }
+  return null;
+}
+
+function ctdiOf(facts: readonly Fact[], ev: Evidence[]): CtdiReading | null {
+  for (const f of facts) {
+    if (f.kind !== 'ctdiVol') continue;
+    const v = Number.parseFloat(f.text.replace(',', '.'));
+    if (!(v > 0 && v <= MAX_CTDI_MGY)) continue;
+    ev.push({ kind: 'ctdiVol', text: f.text, where: f.where });
+    return { ctdiVolMGy: v, phantomCm: f.phantomCm ?? null, source: f.where };
+  }
+  return null;
+}

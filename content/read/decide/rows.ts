@@ -1,0 +1,201 @@
+/**
+ * List rows: each its own age at its own exam (`chooseAge`, as the open record), its modality and campaigns; no
+ * evidence and no conflict checks, one pass over its facts with a reused accumulator (a worklist has thousands of
+ * rows).
+ */
+import { type AgeReading, parseAgeText } from '../parse/age';
+import type { CalendarDate } from '../parse/dates';
+import { campaignsFor, classifyProcedure, PEDIATRIC_PROTOCOL, parseModalityCodes, procedureFlags, sortModalities } from '../parse/procedure';
+import type { AgeBasis, AgeDetail, Campaign, ColumnKind, ExamRecord, ModalityCode, PageFindings } from '../types';
+import { type AgeSources, ageDetailOf, chooseAge, readDicomAge } from './age';
+import { clean, dateOf, type DecideContext } from './context';
+
+const AS_SHAPE = /^\d{3}[DWMY]$/;
+const BARE_NUMBER = /^\d{1,3}$/;
+
+/** The texts of one age kind in a row: the first one, and any later ones (rare) in case the first does not parse. */
+class AgeTexts {
+  first: string | null = null;
+  more: string[] | null = null;
+
+  reset(): void {
+    this.first = this.more = null;
+  }
+
+  add(text: string): void {
+    if (this.first === null) this.first = text;
+    else (this.more ??= []).push(text);
+  }
+
+  /** The first text that `parse` reads. */
+  read(parse: (text: string) => AgeReading | null): AgeReading | null {
+    if (this.first === null) return null;
+    const r = parse(this.first);
+    if (r || !this.more) return r;
+    for (const t of this.more) {
+      const m = parse(t);
+      if (m) return m;
+    }
+    return null;
+  }
+}
+
+class RowReader implements AgeSources {
+  birth: CalendarDate | null = null;
+  exam: CalendarDate | null = null;
+  scheduled: CalendarDate | null = null;
+  order: CalendarDate | null = null;
+  visit: CalendarDate | null = null;
+  reference: CalendarDate | null = null;
+  referenceBasis: AgeBasis = 'exam';
+  readonly dicomTexts = new AgeTexts();
+  readonly shownTexts = new AgeTexts();
+  proc: string | null = null;
+  codes: readonly ModalityCode[] | null = null;
+
+  constructor(private readonly ctx: DecideContext) {}
+
+  reset(): void {
+    this.birth = this.exam = this.scheduled = this.order = this.visit = null;
+    this.dicomTexts.reset();
+    this.shownTexts.reset();
+    this.proc = null;
+    this.codes = null;
+  }
+
+  dicomAge(): AgeReading | null {
+    return this.dicomTexts.read(readDicomAge);
+  }
+
+  shownAge(): AgeReading | null {
+    return this.shownTexts.read(parseAgeText);
+  }
+
+  accept(kind: ColumnKind, text: string): void {
+    if (!text) return;
+    switch (kind) {
+      case 'birthDate':
+        if (!this.birth) this.birth = dateOf(text, this.ctx);
+        break;
+      case 'examDate':
+        if (!this.exam) this.exam = dateOf(text, this.ctx);
+        break;
+      case 'scheduledDate':
+        if (!this.scheduled) this.scheduled = dateOf(text, this.ctx);
+        break;
+      case 'orderDate':
+        if (!this.order) this.order = dateOf(text, this.ctx);
+        break;
+      case 'visitDate':
+        if (!this.visit) this.visit = dateOf(text, this.ctx);
+        break;
+      case 'patientAge':
+        this.dicomTexts.add(text);
+        break;
+      case 'ageText':
+        this.shownTexts.add(text);
+        break;
+      case 'age':
+        // A table "Age" column: AS-shaped → DICOM age; a bare number → years (see profiles/table.ts).
+        if (AS_SHAPE.test(text)) this.dicomTexts.add(text);
+        else this.shownTexts.add(BARE_NUMBER.test(text) ? `${text} y` : text);
+        break;
+      case 'procedure':
+        this.proc ??= text;
+        break;
+      case 'modality': {
+        const parsed = parseModalityCodes(text);
+        if (!this.codes) this.codes = parsed; // shared, read-only: copied before adding to it
+        else for (const c of parsed) if (!this.codes.includes(c)) this.codes = [...this.codes, c];
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  record(): ExamRecord {
+    const { ctx, exam, scheduled, order, visit } = this;
+    this.reference = exam ?? scheduled ?? order ?? visit;
+    this.referenceBasis = exam ? 'exam' : scheduled ? 'scheduled' : order ? 'order' : 'visit';
+    const age = chooseAge(this, ctx.today, ctx.cutoff);
+    let pediatric = age !== null && age.pediatric;
+    // The printed age only for rows the panel lists (pediatric ones): less to build and to compare on big lists.
+    const ageDetail: AgeDetail | null = age && pediatric ? ageDetailOf(age, this.birth) : null;
+
+    const description = this.proc ? clean(this.proc) || null : null;
+    const codes = this.codes;
+    let modalities: readonly ModalityCode[];
+    let campaigns: readonly Campaign[];
+    if (codes && codes.length > 0) {
+      // Rows with a code only need the procedure's interventional/dental nature.
+      const flags = description ? procedureFlags(description, codes) : NO_FLAGS;
+      modalities = codes.length > 1 ? sortModalities([...codes]) : codes;
+      campaigns = sharedCampaigns(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
+    } else if (description) {
+      const info = classifyProcedure(description);
+      modalities = info.modalities;
+      campaigns = sharedCampaigns(modalities, info.interventional, info.dental);
+    } else {
+      modalities = [];
+      campaigns = NO_CAMPAIGNS;
+    }
+    if (age === null && description && PEDIATRIC_PROTOCOL.test(description.toUpperCase())) pediatric = true;
+    return {
+      ageDays: age ? age.days : null,
+      ageBasis: age ? age.basis : null,
+      ageDetail,
+      pediatric,
+      modality: modalities[0] ?? null,
+      campaign: campaigns[0] ?? null,
+      // Shared, frozen arrays (one per distinct answer): records are read-only data for the panel.
+      campaigns: campaigns as Campaign[],
+      description,
+    };
+  }
+}
+
+const NO_FLAGS = { interventional: false, dental: false };
+const NO_CAMPAIGNS: readonly Campaign[] = Object.freeze([]);
+const sharedMemo = new Map<string, readonly Campaign[]>();
+
+/** Campaigns of a lone modality code with no interventional/dental wording (the usual worklist row). */
+const LONE = new Map<ModalityCode, readonly Campaign[]>();
+
+function sharedCampaigns(modalities: readonly ModalityCode[], interventional: boolean, dental: boolean): readonly Campaign[] {
+  if (modalities.length === 1 && !interventional && !dental) {
+    const code = modalities[0]!;
+    let lone = LONE.get(code);
+    if (!lone) LONE.set(code, (lone = Object.freeze(campaignsFor(modalities, false, false))));
+    return lone;
+  }
+  const key = (modalities.length === 1 ? modalities[0]! : modalities.join(',')) + (interventional ? '|i' : '|') + (dental ? 'd' : '');
+  let hit = sharedMemo.get(key);
+  if (!hit) {
+    hit = Object.freeze(campaignsFor(modalities, interventional, dental));
+    if (sharedMemo.size < 512) sharedMemo.set(key, hit);
+  }
+  return hit;
+}
+
+/** The records of a list: its rows of facts, then its tables row by row. */
+export function decideRows(findings: PageFindings, ctx: DecideContext): ExamRecord[] {
+  const out: ExamRecord[] = [];
+  const reader = new RowReader(ctx);
+  for (const facts of findings.rows) {
+    reader.reset();
+    for (let i = 0; i < facts.length; i++) reader.accept(facts[i]!.kind, facts[i]!.text);
+    out.push(reader.record());
+  }
+  for (const table of findings.tables ?? []) {
+    const cols = table.columns;
+    const n = cols.length > 0 ? table.values[0]!.length : 0;
+    for (let r = 0; r < n; r++) {
+      reader.reset();
+      for (const f of table.base) reader.accept(f.kind, f.text);
+      for (let c = 0; c < cols.length; c++) reader.accept(cols[c]!.kind, table.values[c]![r] ?? '');
+      out.push(reader.record());
+    }
+  }
+  return out;
+}

@@ -57,6 +57,13 @@ function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]):
   return null;
 }
 
+/** A clause of free text that carries one of its segment's dates, and that date is before today. */
+function clauseDatedBefore(clause: string, mentions: readonly DateMention[] | undefined, today: CalendarDate): boolean {
+  if (!mentions) return false;
+  for (const d of mentions) if (d.role !== 'birth' && clause.includes(d.text) && daysBetween(d.date, today) > 0) return true;
+  return false;
+}
+
 /** Little words of running text: two or more of them make a sentence, not an exam's name. */
 const PROSE_WORD = /\b(?:the|a|an|is|are|was|were|be|been|see|please|for|to|this|that|we|you|your|our|will|has|have|had|go|now|if|when|who|which|el|la|los|las|es|son|para|por|que|ver)\b/gi;
 
@@ -138,6 +145,8 @@ export function findExam(
     if (clause) {
       add(-1, 'in free text');
       if (ORDERED.test(candidate)) add(1, 'ordered');
+      // Prose that dates the exam it names before today is about an earlier exam ("the pano of 09/10 showed …").
+      if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
     if (NOT_THE_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
     if (score < 1) return;

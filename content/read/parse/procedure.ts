@@ -71,11 +71,19 @@ function parseCodeList(text: string): ModalityCode[] {
 }
 
 // --- modality from words (order does not matter: priority picks the primary) ---
+/**
+ * Nuclear medicine by name, agent or common name: scintigraphy, bone/thyroid/renal agents, a hepatobiliary or
+ * milk scan (reflux scintigraphy), sulfur colloid (gastric emptying), a radionuclide cystogram, salivagram.
+ */
+const NM_WORDS =
+  /\bNM\b|NUCLEAR MED|MEDICINA NUCLEAR|SCINTI|GAMMAGRAF|\bSPECT\b|BONE SCAN|\bMAG-?3\b|\bDMSA\b|\bHIDA\b|\bDTPA\b|\bMIBG\b|THYROID (?:SCAN|UPTAKE)|\bV\/?Q\b|GASTRIC EMPTYING|MECKEL|RENOGRA|\bTC-?99M?\b|\bTC\s+99M?\b|\bI-?123\b|\bI-?131\b|HEPATOBILIARY (?:SCAN|SCINT|IMAG|STUDY)|\bMILK SCAN|REFLUX (?:SCAN|STUDY \(NM|SCINT)|SUL(?:F|PH)UR COLLOID|RADIONUCLIDE|RADIOISOTOP|RADIOTRACER|\bISOTOP|NUCLEAR (?:CYSTO|SCAN|STUDY|IMAG)|\bMUGA\b|SESTAMIBI|MEBROFENIN|DISIDA|PERTECHNETATE|TECHNETIUM|\bGALLIUM\b|THALLIUM|\bINDIUM\b|\bMDP\b|\bHMPAO\b|\bMAA\b|OCTREO|SALIVAGRAM|CORTICAL SCAN|ISOT[OÓ]PIC/;
+/** A cystogram made with a radionuclide: nuclear medicine, not fluoroscopy. */
+const NUCLEAR_CYSTOGRAM = /(?:RADIONUCLIDE|NUCLEAR|ISOTOP\w*|\bNM)\s+(?:VOIDING\s+)?CYSTO\w*|CISTOGRAF[IÍ]A\s+(?:ISOT[OÓ]PICA|NUCLEAR|DIRECTA ISOT[OÓ]PICA)|\bRNC\b/g;
 const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
-  ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b/],
-  ['NM', /\bNM\b|NUCLEAR MED|MEDICINA NUCLEAR|SCINTI|GAMMAGRAF|\bSPECT\b|BONE SCAN|\bMAG-?3\b|\bDMSA\b|\bHIDA\b|\bDTPA\b|\bMIBG\b|THYROID (?:SCAN|UPTAKE)|\bV\/?Q\b|GASTRIC EMPTYING|MECKEL|RENOGRA|\bTC-?99M?\b|\bI-?123\b/],
+  ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b|\bGA-?68\b|\bNAF\b|F-?DOPA\b|FLUORODEOXY/],
+  ['NM', NM_WORDS],
   ['RF', /\bRF\b|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|\bSWALLOW\b|\bMBS\b|MODIFIED BARIUM|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
-  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM/],
+  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b(?![\s-]*99)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM/],
   ['MG', /MAMMO|MAMOGRA/],
   ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
   ['IO', /BITE[\s-]?WINGS?|PERIAPICAL|OCCLUSAL|OCLUSAL|INTRA[\s-]?ORAL|\bFMX\b|FULL[\s-]MOUTH|ALETA DE MORDIDA/],
@@ -83,6 +91,8 @@ const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['MR', /\bMRI?\b|\bMRA\b|\bMRCP\b|\bMRV\b|MAGNETIC RESONANCE|RESONANCIA|\bRMN?\b/],
   ['US', /\bUS\b|\bUSG\b|ULTRASOUND|ULTRASONO|SONOGRA|DOPPLER|\bECHO|ECOGRAF/],
 ];
+
+const MODALITY_WORDS_RF = MODALITY_WORDS.find(([c]) => c === 'RF')![1];
 
 /**
  * Interventional procedures (Step Lightly). Guidance modality comes from the other words, else XA is assumed.
@@ -127,6 +137,9 @@ const NO_WORDING = Object.freeze({ procedure: false, angiography: false });
 /** Dental wording. `\bDENTAL`: "accidental" and "incidental" end in the same letters. */
 const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|DIENTE|ODONTO|MAXILLOFACIAL|MANDIBLE|MAXILA|ENDODONT|ORTHODONT|ORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
 
+/** Dental imaging words (the IO and PX modality words): such an exam images the dentition. */
+const DENTAL_IMAGING = new RegExp(`${MODALITY_WORDS.find(([c]) => c === 'IO')![1].source}|${MODALITY_WORDS.find(([c]) => c === 'PX')![1].source}`);
+
 /** Explicitly pediatric protocol/order wording (used only when no age is shown anywhere). */
 export const PEDIATRIC_PROTOCOL =
   /\bPEDS?\b|\bPEDI?ATRIC|\bPAEDS?\b|\bPAEDIATRIC|\bCHILD|\bINFANT|\bNEONAT|\bNEWBORN|\bNICU\b|\bPICU\b|PEDIÁTRIC|PEDIATRIC[OA]|\bINFANTIL|\bNIÑ[OA]S?\b|\bLACTANTE|\bNEONATO/;
@@ -155,8 +168,8 @@ const NOT_MINOR =
 const R_HEAD = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NEO|CEREBRO|ENC[EÉ]FALO|\bNEURO\b/;
 const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT/;
 const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b/;
-const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS/;
-const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|\bBLADDER\b|VCUG|CYSTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bA\/P\b/;
+const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL/;
+const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|CYSTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bA\/P\b|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL/;
 const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
 // "CAP" is chest-abdomen-pelvis only beside "CT" (not "knee cap"). Two tests, not `CT.*CAP`: the lookahead
 // form rescans the rest of the text at every "CT" (quadratic).
@@ -186,7 +199,7 @@ export interface ProcedureInfo {
 /** Region from text; combinations (abdomen + pelvis, chest + abdomen + pelvis) first. */
 export function regionOf(u: string): BodyRegion | null {
   if (R_WHOLE.test(u)) return 'whole-body';
-  if (DENTAL.test(u) && !/\bSINUS/.test(u)) return 'dental';
+  if ((DENTAL.test(u) || DENTAL_IMAGING.test(u)) && !/\bSINUS/.test(u)) return 'dental';
   const chest = R_CHEST.test(u);
   const abd = R_ABDOMEN.test(u);
   const pelvis = R_PELVIS.test(u);
@@ -238,6 +251,9 @@ export function classifyProcedure(text: string): ProcedureInfo {
   const u = text.toUpperCase();
   const modalities: ModalityCode[] = [];
   for (const [code, re] of MODALITY_WORDS) if (re.test(u)) modalities.push(code);
+  // A radionuclide cystogram is a nuclear-medicine study: its "cystogram" is not a fluoroscopic one.
+  const rf = modalities.indexOf('RF');
+  if (rf >= 0 && modalities.includes('NM') && !MODALITY_WORDS_RF.test(u.replace(NUCLEAR_CYSTOGRAM, ' '))) modalities.splice(rf, 1);
   const wording = interventionalWording(u);
   const dental = DENTAL.test(u);
   // A fluoroscopy-guided (or unguided-wording) intervention is XA; CT/US/MR-guided ones keep their modality.

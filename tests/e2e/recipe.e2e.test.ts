@@ -12,16 +12,15 @@
  *
  * The policy test writes a file under /etc/chromium/policies/managed (root only; SKIPPED loudly otherwise).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeE2E, launchChromium, recordSkip, serveStatic, waitForPanel, type ChromiumSession, type StaticServer } from './harness';
+import { canWriteChromiumPolicy, CHROMIUM_POLICY_DIR, ownIdBuild, writeChromiumPolicy } from './harness/policy';
 import { waitForFacts } from './pages/extension-state';
 
 const SUITE = 'site recipes (Chromium)';
-const POLICY_DIR = '/etc/chromium/policies/managed';
 const RECIPES = join(import.meta.dirname, '..', 'fixtures', 'recipe', 'acme-ris');
 const PAGE_1 = '/acme/orders/4711'; // HOPPER, ADA, born 2019-03-04, CT ABDOMEN PELVIS on 2026-11-20
 const PAGE_2 = '/acme/orders/5902'; // TURING, ALAN, born 2021-07-15, CT HEAD on 2026-11-24
@@ -34,12 +33,6 @@ declare const chrome: {
 };
 
 const days = (from: string, to: string) => String((Date.parse(to) - Date.parse(from)) / 86_400_000);
-
-function extensionIdFromKey(keyBase64: string): string {
-  const hex = createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-const E2E_EXTENSION_ID = extensionIdFromKey(readFileSync(join(import.meta.dirname, 'e2e-manifest-key.txt'), 'utf8').trim());
 
 function acmeSite(): Promise<StaticServer> {
   const page = (f: string) => readFileSync(join(RECIPES, f), 'utf8');
@@ -190,17 +183,16 @@ describeE2E(SUITE, ['chromium'], () => {
   });
 
   describe('delivered by an enterprise policy', () => {
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!isRoot) recordSkip(SUITE, `policy e2e needs root to write ${POLICY_DIR}/*.json (running as uid ${process.getuid?.() ?? '?'})`);
+    const isRoot = canWriteChromiumPolicy();
+    if (!isRoot) recordSkip(SUITE, `policy e2e needs root to write ${CHROMIUM_POLICY_DIR}/*.json (running as uid ${process.getuid?.() ?? '?'})`);
 
     it.skipIf(!isRoot)('reads the page with the organisation\'s recipe, shown read-only on the options page', async () => {
       const site = await acmeSite();
-      const file = join(POLICY_DIR, `igc-e2e-recipe-${process.pid}-${Date.now()}.json`);
-      const created: string[] = [];
-      for (let d = POLICY_DIR; !existsSync(d); d = dirname(d)) created.unshift(d);
+      // A build with an id of its own: the policy file is machine-wide (harness/policy.ts).
+      const build = ownIdBuild('chrome-mv3-e2e');
+      let written: ReturnType<typeof writeChromiumPolicy> | undefined;
       let session: ChromiumSession | undefined;
       try {
-        mkdirSync(POLICY_DIR, { recursive: true });
         const recipe = {
           v: 1,
           id: 'acme-orders',
@@ -213,8 +205,9 @@ describeE2E(SUITE, ['chromium'], () => {
             { kind: 'examDate', locators: [{ css: 'time.order-when' }] },
           ],
         };
-        writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [E2E_EXTENSION_ID]: { siteRecipes: [recipe] } } } }), { mode: 0o644 });
-        session = await launchChromium({ build: 'chrome-mv3-e2e' });
+        written = writeChromiumPolicy(build.extensionId, { siteRecipes: [recipe] }, 'recipe');
+        session = await launchChromium({ extensionPath: build.path });
+        expect(session.extensionId).toBe(build.extensionId);
         const page = await session.newPage();
         await page.goto(site.url(PAGE_2));
         const panel = await waitForPanel(page, { until: (s) => s.dataset.pediatric === 'true', timeoutMs: 30_000 });
@@ -231,8 +224,8 @@ describeE2E(SUITE, ['chromium'], () => {
       } finally {
         await session?.close();
         await site.close();
-        rmSync(file, { force: true });
-        for (const d of created.reverse()) if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
+        written?.remove();
+        build.remove();
       }
     });
   });

@@ -4,15 +4,14 @@
  * reaches the extension through storage.managed and the options page shows it as managed.
  *
  * The policy test writes a system file, so it needs root; without root it is SKIPPED, loudly,
- * with the reason in the skip log. The file has a unique name and is removed in `finally`.
- * The e2e build has a manifest `key` (tests/e2e/e2e-manifest-key.txt), so the id is stable.
+ * with the reason in the skip log. The file has a unique name and is removed in `finally`; it names a
+ * copy of the e2e build with an id of its own, so no other browser on the machine gets the policy
+ * (harness/policy.ts). The e2e build has a manifest `key` (tests/e2e/e2e-manifest-key.txt), so its id is stable.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeE2E, launchChromium, recordSkip, serveStatic, type ChromiumSession } from './harness';
+import { canWriteChromiumPolicy, CHROMIUM_POLICY_DIR, E2E_EXTENSION_ID, ownIdBuild, writeChromiumPolicy } from './harness/policy';
 
 const SUITE = 'settings (Chromium)';
 
@@ -23,7 +22,6 @@ declare const chrome: {
     managed: { get(keys: null): Promise<Record<string, unknown>> };
   };
 };
-const POLICY_DIR = '/etc/chromium/policies/managed';
 
 /** An order-entry screen (generic profile) for a CT of a patient 20.5 years old at the order: a child only under a cutoff of 21. */
 const ORDER_20_YEARS = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>New imaging order</title></head><body><main>
@@ -31,12 +29,6 @@ const ORDER_20_YEARS = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-
 <form><label for="proc">Procedure</label><select id="proc"><option value="CTH" selected>CT HEAD W/O CONTRAST</option></select>
 <label>Order date <input type="date" name="odate" value="2026-11-20"></label></form></main></body></html>`;
 
-/** Chromium's id for a manifest key: the first 128 bits of SHA-256(public key DER), as a–p. */
-function extensionIdFromKey(keyBase64: string): string {
-  const hex = createHash('sha256').update(Buffer.from(keyBase64, 'base64')).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-const E2E_EXTENSION_ID = extensionIdFromKey(readFileSync(join(import.meta.dirname, 'e2e-manifest-key.txt'), 'utf8').trim());
 
 interface HeldManaged {
   __managed: { asked: boolean; answered: boolean; answer(raw: Record<string, unknown>): void };
@@ -172,36 +164,31 @@ describeE2E(SUITE, ['chromium'], () => {
   });
 
   describe('enterprise policy from /etc/chromium/policies/managed', () => {
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const isRoot = canWriteChromiumPolicy();
     if (!isRoot) {
-      recordSkip(SUITE, `policy e2e needs root to write ${POLICY_DIR}/*.json (running as uid ${process.getuid?.() ?? '?'})`);
+      recordSkip(SUITE, `policy e2e needs root to write ${CHROMIUM_POLICY_DIR}/*.json (running as uid ${process.getuid?.() ?? '?'})`);
     }
 
     it.skipIf(!isRoot)('is applied, shown as managed, and invalid values are reported', async () => {
-      const file = join(POLICY_DIR, `igc-e2e-settings-${process.pid}-${Date.now()}.json`);
-      // Directories this test creates are removed again (only if still empty).
-      const created: string[] = [];
-      for (let d = POLICY_DIR; !existsSync(d); d = dirname(d)) created.unshift(d);
+      // A build with an id of its own: the policy file is machine-wide (harness/policy.ts).
+      const build = ownIdBuild('chrome-mv3-e2e');
+      let written: ReturnType<typeof writeChromiumPolicy> | undefined;
       let session: ChromiumSession | undefined;
       try {
-        mkdirSync(POLICY_DIR, { recursive: true });
-        const policy = {
-          '3rdparty': {
-            extensions: {
-              [E2E_EXTENSION_ID]: {
-                pediatricCutoffYears: 21,
-                disabledCampaigns: ['dental'],
-                approvedSites: ['https://pacs.example.test', 'https://ris.example.test:8443', 'http://127.0.0.1:8042'],
-                statementsEnabled: false,
-                statementUrls: ['javascript:alert(1)'],
-                supportContact: { name: 'Radiology IT (e2e)', phone: '555-0100' },
-              },
-            },
+        written = writeChromiumPolicy(
+          build.extensionId,
+          {
+            pediatricCutoffYears: 21,
+            disabledCampaigns: ['dental'],
+            approvedSites: ['https://pacs.example.test', 'https://ris.example.test:8443', 'http://127.0.0.1:8042'],
+            statementsEnabled: false,
+            statementUrls: ['javascript:alert(1)'],
+            supportContact: { name: 'Radiology IT (e2e)', phone: '555-0100' },
           },
-        };
-        writeFileSync(file, JSON.stringify(policy), { mode: 0o644 });
-        session = await launchChromium({ build: 'chrome-mv3-e2e' });
-        expect(session.extensionId).toBe(E2E_EXTENSION_ID);
+          'settings',
+        );
+        session = await launchChromium({ extensionPath: build.path });
+        expect(session.extensionId).toBe(build.extensionId);
 
         // The browser hands the policy to the extension through storage.managed.
         const worker = session.serviceWorker!;
@@ -241,10 +228,8 @@ describeE2E(SUITE, ['chromium'], () => {
         }
       } finally {
         await session?.close();
-        rmSync(file, { force: true });
-        for (const d of created.reverse()) {
-          if (existsSync(d) && readdirSync(d).length === 0) rmdirSync(d);
-        }
+        written?.remove();
+        build.remove();
       }
     });
   });

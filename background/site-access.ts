@@ -161,8 +161,10 @@ export function registerSiteAccess(): void {
   browser.permissions.onAdded.addListener((p) => void onPermissionsAdded(p));
   browser.permissions.onRemoved.addListener(() => void reconcileSiteAccess());
   browser.runtime.onInstalled.addListener(() => {
-    void serialized(() => recordSitesOnce().catch(() => undefined));
+    // Registrations first, not queued behind the record: it waits for storage.managed (seconds on a fresh start),
+    // and until it exists no feed's host counts as a site (the rule before the record). Its write reconciles again.
     void reconcileSiteAccess();
+    void recordSitesOnce().catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => void reconcileSiteAccess());
   // A feed URL is saved after its host was granted (request first, in the click): re-check then.

@@ -183,6 +183,27 @@ describe('site access in the background', () => {
     expect(await registeredSites()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   });
 
+  it('install and update register the granted sites without waiting for storage.managed (its first read takes seconds)', async () => {
+    setup([], { requiredOrigins: [...LOOPBACK_HOSTS] });
+    let answer!: (raw: Record<string, unknown>) => void;
+    const held = new Promise<Record<string, unknown>>((r) => (answer = r));
+    (fakeBrowser.storage.managed as unknown as { get: () => Promise<Record<string, unknown>> }).get = () => held;
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await settle();
+    expect(await registeredSites()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(await readTurnedOn()).toBeNull(); // the record waits for the policy's feeds
+
+    scripting.simulateUpdate();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await settle();
+    expect(await registeredSites()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+
+    answer({});
+    await settle();
+    expect(await readTurnedOn()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(await registeredSites()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  });
+
   it('e2e build: hosts that the manifest already covers with the static content script are not registered again', async () => {
     setup([], {
       requiredOrigins: [...LOOPBACK_HOSTS],

@@ -136,10 +136,9 @@ describeE2E(SUITE, ['chromium'], () => {
       await page.reload();
       const panel = await waitForPanel(page, { until: (s) => s.dataset.pediatric === 'true', timeoutMs: 30_000 });
       expect(panel.dataset).toEqual({ pediatric: 'true', ageDays: days('2019-03-04', '2026-11-20'), campaign: 'ct' });
-      await ext.waitForFunction(
-        async (id) => ((await chrome.storage.local.get('recipes.status'))['recipes.status'] as Record<string, boolean> | undefined)?.[id] === false,
-        recipes[0]!.id,
-      );
+      await expect
+        .poll(() => ext.evaluate(async (id) => ((await chrome.storage.local.get('recipes.status'))['recipes.status'] as Record<string, boolean> | undefined)?.[id], recipes[0]!.id), { timeout: 15_000 })
+        .toBe(false);
       await ext.close();
     });
 
@@ -168,9 +167,9 @@ describeE2E(SUITE, ['chromium'], () => {
       await options.goto(`${session.extensionOrigin}/options.html`);
       const item = options.locator('.igo-recipe-list li');
       await item.first().waitFor();
-      await options.waitForFunction(
-        async () => Object.values(((await chrome.storage.local.get('recipes.status'))['recipes.status'] ?? {}) as Record<string, boolean>).includes(true),
-      );
+      await expect
+        .poll(() => options.evaluate(async () => Object.values(((await chrome.storage.local.get('recipes.status'))['recipes.status'] ?? {}) as Record<string, boolean>).includes(true)), { timeout: 15_000 })
+        .toBe(true);
       await options.reload();
       await options.locator('.igo-recipe-list li[data-needs-attention="true"]').waitFor();
       expect(await options.locator('.igo-recipe-list li').textContent()).toContain('Needs attention');

@@ -30,6 +30,7 @@
  *    (partial volume) is summed on both sides of the threshold and Dw does not depend on it.
  */
 import { SSDE_METHOD_CODE } from './aapm-204';
+import { dilate, diskHalfWidths, erode, find, RowBuffer, type RowBuffers, Runs, union } from './run-mask';
 
 /** Circle (pixels, row/column of the centre) outside which the scanner reconstructed no data. */
 export interface ReconstructionCircle {
@@ -104,59 +105,10 @@ const LOW = 2;
 const DENSE = 3;
 
 /**
- * Horizontal runs of pixels, row by row: run i covers columns start[i]..end[i] (inclusive) of row
- * `rowOf(i)`; the runs of row y are first[y] .. first[y + 1] − 1, sorted and disjoint.
- */
-class Runs {
-  start: Int32Array;
-  end: Int32Array;
-  kind: Uint8Array;
-  first: Int32Array;
-  n = 0;
-  constructor(rows: number, capacity: number) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.first = new Int32Array(rows + 1);
-  }
-  reset(rows: number): void {
-    this.n = 0;
-    if (this.first.length < rows + 1) this.first = new Int32Array(rows + 1);
-  }
-  push(a: number, b: number, kind: number): void {
-    if (this.n === this.start.length) {
-      const cap = this.n * 2;
-      const s = new Int32Array(cap);
-      const e = new Int32Array(cap);
-      const k = new Uint8Array(cap);
-      s.set(this.start);
-      e.set(this.end);
-      k.set(this.kind);
-      this.start = s;
-      this.end = e;
-      this.kind = k;
-    }
-    this.start[this.n] = a;
-    this.end[this.n] = b;
-    this.kind[this.n] = kind;
-    this.n++;
-  }
-}
-
-/** The intervals of one row as [start, end] pairs in `a`; operations swap `a` with a spare buffer. */
-class RowBuffer {
-  a: Int32Array;
-  n = 0;
-  constructor(capacity: number) {
-    this.a = new Int32Array(2 * capacity);
-  }
-}
-
-/**
  * The working buffers of one computation, kept between calls (a 512 × 512 slice needs ~1 MB of them) and taken
  * by one computation at a time: a stepped computation that yields keeps its own until it ends.
  */
-class Scratch {
+class Scratch implements RowBuffers {
   rows = 0;
   cols = 0;
   segments = new Runs(0, 16);
@@ -197,161 +149,6 @@ class Scratch {
 
 /** The kept buffers, when no computation holds them. */
 let spare: Scratch | null = new Scratch();
-
-function find(parent: Int32Array, i: number): number {
-  while (parent[i] !== i) {
-    const g = parent[parent[i]!]!;
-    parent[i] = g;
-    i = g;
-  }
-  return i;
-}
-function union(parent: Int32Array, i: number, j: number): void {
-  const a = find(parent, i);
-  const b = find(parent, j);
-  if (a !== b) {
-    if (a < b) parent[b] = a;
-    else parent[a] = b;
-  }
-}
-
-/**
- * Union of the sorted disjoint intervals in `cur` (pairs in cur.a[0..2n)) with the runs of `src` row `y`
- * (only those with `keep[run] !== 0` when `keep` is given), each widened by `w` and clipped to the image.
- * The result (merged, sorted) replaces `cur`.
- */
-function unionRow(cur: RowBuffer, src: Runs, y: number, w: number, cols: number, keep: Uint8Array | null, tmp: RowBuffer): void {
-  const out = tmp.a;
-  let m = 0;
-  let i = 0;
-  let j = src.first[y]!;
-  const jEnd = src.first[y + 1]!;
-  const ca = cur.a;
-  const cn = cur.n;
-  let lastEnd = -2;
-  while (i < cn || j < jEnd) {
-    if (keep && j < jEnd && keep[j] === 0) {
-      j++;
-      continue;
-    }
-    let s: number;
-    let e: number;
-    if (j >= jEnd || (i < cn && ca[2 * i]! <= src.start[j]! - w)) {
-      s = ca[2 * i]!;
-      e = ca[2 * i + 1]!;
-      i++;
-    } else {
-      s = src.start[j]! - w;
-      e = src.end[j]! + w;
-      if (s < 0) s = 0;
-      if (e > cols - 1) e = cols - 1;
-      j++;
-    }
-    if (m > 0 && s <= lastEnd + 1) {
-      if (e > lastEnd) {
-        out[2 * m - 1] = e;
-        lastEnd = e;
-      }
-    } else {
-      out[2 * m] = s;
-      out[2 * m + 1] = e;
-      lastEnd = e;
-      m++;
-    }
-  }
-  tmp.a = cur.a;
-  cur.a = out;
-  cur.n = m;
-}
-
-/** Intersection of `cur` with the runs of `src` row `y`, each narrowed by `w`; replaces `cur`. */
-function intersectRow(cur: RowBuffer, src: Runs, y: number, w: number, tmp: RowBuffer): void {
-  const out = tmp.a;
-  let m = 0;
-  let i = 0;
-  let j = src.first[y]!;
-  const jEnd = src.first[y + 1]!;
-  const ca = cur.a;
-  const cn = cur.n;
-  while (i < cn && j < jEnd) {
-    const s2 = src.start[j]! + w;
-    const e2 = src.end[j]! - w;
-    if (s2 > e2) {
-      j++;
-      continue;
-    }
-    const s1 = ca[2 * i]!;
-    const e1 = ca[2 * i + 1]!;
-    const s = s1 > s2 ? s1 : s2;
-    const e = e1 < e2 ? e1 : e2;
-    if (s <= e) {
-      out[2 * m] = s;
-      out[2 * m + 1] = e;
-      m++;
-    }
-    if (e1 < e2) i++;
-    else j++;
-  }
-  tmp.a = cur.a;
-  cur.a = out;
-  cur.n = m;
-}
-
-/** Half-widths of a digital ellipse (disk in mm) of radii rx × ry pixels, indexed dy + ry. */
-function diskHalfWidths(rxPx: number, ryPx: number): Int32Array {
-  const ry = Math.floor(ryPx);
-  const w = new Int32Array(2 * ry + 1);
-  for (let dy = -ry; dy <= ry; dy++) w[dy + ry] = Math.floor(rxPx * Math.sqrt(Math.max(0, 1 - (dy * dy) / (ryPx * ryPx))) + 1e-9);
-  return w;
-}
-
-/** `out` = `src` (runs with keep ≠ 0) dilated by the digital disk `w`. */
-function dilate(sc: Scratch, src: Runs, keep: Uint8Array | null, w: Int32Array, rows: number, cols: number, out: Runs): void {
-  const { bufX, bufT } = sc;
-  const ry = (w.length - 1) >> 1;
-  out.n = 0;
-  for (let y = 0; y < rows; y++) {
-    out.first[y] = out.n;
-    bufX.n = 0;
-    const y0 = Math.max(0, y - ry);
-    const y1 = Math.min(rows - 1, y + ry);
-    for (let yy = y0; yy <= y1; yy++) {
-      if (src.first[yy] === src.first[yy + 1]) continue;
-      unionRow(bufX, src, yy, w[yy - y + ry]!, cols, keep, bufT);
-    }
-    for (let k = 0; k < bufX.n; k++) out.push(bufX.a[2 * k]!, bufX.a[2 * k + 1]!, 0);
-  }
-  out.first[rows] = out.n;
-}
-
-/** `out` = `src` eroded by the digital disk `w` (rows beyond the image are empty). */
-function erode(sc: Scratch, src: Runs, w: Int32Array, rows: number, out: Runs): void {
-  const { bufX, bufT } = sc;
-  const ry = (w.length - 1) >> 1;
-  out.n = 0;
-  for (let y = 0; y < rows; y++) {
-    out.first[y] = out.n;
-    if (y - ry < 0 || y + ry >= rows) continue;
-    // Start from the widest constraint (the centre row), then narrow with every other row.
-    bufX.n = 0;
-    const wc = w[ry]!;
-    for (let j = src.first[y]!; j < src.first[y + 1]!; j++) {
-      const s = src.start[j]! + wc;
-      const e = src.end[j]! - wc;
-      if (s <= e) {
-        bufX.a[2 * bufX.n] = s;
-        bufX.a[2 * bufX.n + 1] = e;
-        bufX.n++;
-      }
-    }
-    for (let dy = 1; dy <= ry && bufX.n > 0; dy++) {
-      intersectRow(bufX, src, y - dy, w[ry - dy]!, bufT);
-      if (bufX.n > 0) intersectRow(bufX, src, y + dy, w[ry + dy]!, bufT);
-    }
-    for (let k = 0; k < bufX.n; k++) out.push(bufX.a[2 * k]!, bufX.a[2 * k + 1]!, 0);
-  }
-  out.first[rows] = out.n;
-}
 
 function emptyResult(warnings: DwWarning[], excludedParts: number): WaterEquivalentDiameterResult {
   return {
@@ -513,6 +310,48 @@ function* withScratch<T>(run: (sc: Scratch) => Generator<void, T, void>): Genera
   }
 }
 
+/** One slice and how to read it, as the stages share it. */
+interface Slice {
+  hu: ArrayLike<number>;
+  rows: number;
+  cols: number;
+  rowSp: number;
+  colSp: number;
+  pixelAreaMm2: number;
+  pad: number | undefined;
+  circle: ReconstructionCircle | undefined;
+}
+
+/** Where the couch lies so far: its top row and the vertical centre of the part that gave it (step 2 or 4). */
+interface Couch {
+  top: number;
+  centre: number;
+}
+
+/** What filling the holes leaves for later stages. */
+interface Holes {
+  /** Per classified run: a non-dense run that is not filled (ring-eligible when LOW). */
+  isOutside: Uint8Array;
+  couch: Couch;
+}
+
+/** The labelled cores of the opened mask. */
+interface Parts {
+  disk: Int32Array;
+  rxPx: number;
+  ryPx: number;
+  /** Per core run: its part. */
+  partOf: Int32Array;
+  stats: { top: number; bottom: number; left: number; right: number; area: number; rowSum: number }[];
+}
+
+/** The body parts kept. */
+interface Kept {
+  /** Per core run: 1 when its part is kept. */
+  keep: Uint8Array;
+  parts: number;
+}
+
 function* steps(
   sc: Scratch,
   hu: ArrayLike<number>,
@@ -522,22 +361,35 @@ function* steps(
   colSp: number,
   options: WaterEquivalentDiameterOptions,
 ): Generator<void, WaterEquivalentDiameterResult, void> {
-  const pixelAreaMm2 = rowSp * colSp;
   sc.ensure(rows, cols);
-  const { segments, filled, cores, opened, ring } = sc;
+  const slice: Slice = { hu, rows, cols, rowSp, colSp, pixelAreaMm2: rowSp * colSp, pad: options.pixelPaddingValue, circle: options.reconstructionCircle };
+  yield* classifyStage(sc, slice);
+  const holes = yield* fillHoles(sc, slice);
+  const parts = yield* openAndLabel(sc, slice);
+  const kept = keepBodyParts(slice, parts, holes.couch);
+  if (!kept) return emptyResult([], parts.stats.length);
+  yield* growKeptParts(sc, slice, parts, kept);
+  return sumRoi(sc, slice, holes, parts, kept);
+}
 
-  // 1. Runs of INVALID / LOW / DENSE.
-  const pad = options.pixelPaddingValue;
-  classify(segments, hu, rows, cols, pad, options.reconstructionCircle);
+/** 1. Runs of INVALID / LOW / DENSE. */
+function* classifyStage(sc: Scratch, s: Slice): Generator<void, void, void> {
+  classify(sc.segments, s.hu, s.rows, s.cols, s.pad, s.circle);
   yield;
+}
+
+/** 2. Fill the holes: low regions not connected to the border join the mask, except couch cores. */
+function* fillHoles(sc: Scratch, s: Slice): Generator<void, Holes, void> {
+  const { rows, cols, rowSp, colSp } = s;
+  const { segments, filled } = sc;
   const segN = segments.n;
   const sStart = segments.start;
   const sEnd = segments.end;
   const sKind = segments.kind;
   const sFirst = segments.first;
 
-  // 2. Connect the non-dense runs (4-connectivity); node segN is "outside the image".
-  let parent = sc.forest(segN + 1);
+  // Connect the non-dense runs (4-connectivity); node segN is "outside the image".
+  const parent = sc.forest(segN + 1);
   const OUT = segN;
   for (let r = 0; r < rows; r++) {
     const a0 = sFirst[r]!;
@@ -575,20 +427,18 @@ function* steps(
   }
   const unfilledRoots = new Set<number>();
   // The couch (step 4): its top row and vertical centre, from a couch core here or a flat part later.
-  let couchTop = Infinity;
-  let couchCentre = -Infinity;
+  const couch: Couch = { top: Infinity, centre: -Infinity };
   for (const [root, [t, b, l, rr]] of holeTop) {
     const widthMm = (rr! - l! + 1) * colSp;
     const heightMm = (b! - t! + 1) * rowSp;
     if (widthMm >= COUCH_CORE_MIN_WIDTH_MM && widthMm >= COUCH_ASPECT * heightMm) {
       unfilledRoots.add(root);
-      if ((t! + b!) / 2 > couchCentre) {
-        couchCentre = (t! + b!) / 2;
-        couchTop = t!;
+      if ((t! + b!) / 2 > couch.centre) {
+        couch.centre = (t! + b!) / 2;
+        couch.top = t!;
       }
     }
   }
-  // isOutside[i]: a non-dense run that is not filled (ring-eligible when LOW).
   const isOutside = new Uint8Array(segN);
   for (let i = 0; i < segN; i++) {
     if (sKind[i] === DENSE) continue;
@@ -615,14 +465,19 @@ function* steps(
   }
   filled.first[rows] = filled.n;
   yield;
+  return { isOutside, couch };
+}
 
-  // 3. Opening: erode with the disk, label the cores (8-connected).
-  const rxPx = OPEN_RADIUS_MM / colSp;
-  const ryPx = OPEN_RADIUS_MM / rowSp;
+/** 3. Opening: erode with the disk, label the cores (8-connected), and measure each part. */
+function* openAndLabel(sc: Scratch, s: Slice): Generator<void, Parts, void> {
+  const { rows } = s;
+  const { filled, cores } = sc;
+  const rxPx = OPEN_RADIUS_MM / s.colSp;
+  const ryPx = OPEN_RADIUS_MM / s.rowSp;
   const disk = diskHalfWidths(rxPx, ryPx);
   erode(sc, filled, disk, rows, cores);
   const cN = cores.n;
-  parent = sc.forest(cN);
+  const parent = sc.forest(cN);
   for (let r = 1; r < rows; r++) {
     let i = cores.first[r - 1]!;
     const i1 = cores.first[r]!;
@@ -636,7 +491,7 @@ function* steps(
   }
   // Part statistics by root.
   const partOf = new Int32Array(cN);
-  const stats: { top: number; bottom: number; left: number; right: number; area: number; rowSum: number }[] = [];
+  const stats: Parts['stats'] = [];
   const partIndex = new Map<number, number>();
   for (let r = 0; r < rows; r++) {
     for (let i = cores.first[r]!; i < cores.first[r + 1]!; i++) {
@@ -657,11 +512,18 @@ function* steps(
       partOf[i] = k;
     }
   }
-
   yield;
+  return { disk, rxPx, ryPx, partOf, stats };
+}
 
-  // 4. Keep the body parts. Extents are those of the opened part (core grown by the radius).
-  const minCorePx = MIN_CORE_AREA_MM2 / pixelAreaMm2;
+/**
+ * 4. Keep the body parts (null when there is no body). Extents are those of the opened part (core grown by the
+ * radius). Updates `couch` with a flat part lower than a couch core.
+ */
+function keepBodyParts(s: Slice, p: Parts, couch: Couch): Kept | null {
+  const { rowSp, colSp } = s;
+  const { rxPx, ryPx, stats, partOf } = p;
+  const minCorePx = MIN_CORE_AREA_MM2 / s.pixelAreaMm2;
   const isCouchShaped = (k: number) => {
     const st = stats[k]!;
     return (st.right - st.left + 1 + 2 * rxPx) * colSp >= COUCH_ASPECT * (st.bottom - st.top + 1 + 2 * ryPx) * rowSp;
@@ -672,18 +534,18 @@ function* steps(
   // a flipped image loses only this rule — a flat couch above the body is still left out by shape.
   for (let k = 0; k < stats.length; k++) {
     const st = stats[k]!;
-    if ((st.right - st.left + 1) * colSp >= COUCH_CORE_MIN_WIDTH_MM && isCouchShaped(k) && st.rowSum / st.area > couchCentre) {
-      couchCentre = st.rowSum / st.area;
-      couchTop = st.top - ryPx;
+    if ((st.right - st.left + 1) * colSp >= COUCH_CORE_MIN_WIDTH_MM && isCouchShaped(k) && st.rowSum / st.area > couch.centre) {
+      couch.centre = st.rowSum / st.area;
+      couch.top = st.top - ryPx;
     }
   }
-  const belowCouch = (k: number) => stats[k]!.rowSum / stats[k]!.area > couchTop;
+  const belowCouch = (k: number) => stats[k]!.rowSum / stats[k]!.area > couch.top;
   let body = -1;
   for (let k = 0; k < stats.length; k++) {
     const st = stats[k]!;
     if (st.area >= minCorePx && !isCouchShaped(k) && !belowCouch(k) && (body < 0 || st.area > stats[body]!.area)) body = k;
   }
-  if (body < 0) return emptyResult([], stats.length);
+  if (body < 0) return null;
   const spanTop = stats[body]!.top - ryPx;
   const spanBottom = stats[body]!.bottom + ryPx;
   const selectedPart = new Uint8Array(stats.length);
@@ -696,20 +558,32 @@ function* steps(
       parts++;
     }
   }
-  const keep = new Uint8Array(cN);
-  for (let i = 0; i < cN; i++) keep[i] = selectedPart[partOf[i]!]!;
+  const keep = new Uint8Array(partOf.length);
+  for (let i = 0; i < partOf.length; i++) keep[i] = selectedPart[partOf[i]!]!;
+  return { keep, parts };
+}
 
-  // 5. The opened body parts, and the margin reach around them.
-  dilate(sc, cores, keep, disk, rows, cols, opened);
+/** 5. The opened body parts, and the margin reach around them. */
+function* growKeptParts(sc: Scratch, s: Slice, p: Parts, kept: Kept): Generator<void, void, void> {
+  const { rows, cols, rowSp, colSp } = s;
+  dilate(sc, sc.cores, kept.keep, p.disk, rows, cols, sc.opened);
   // The margin reach: the opened parts grown by the margin (a disk grown by a disk is the larger disk).
   const marginMm = Math.max(EDGE_MARGIN_MM, 3 * Math.max(rowSp, colSp));
-  dilate(sc, opened, null, diskHalfWidths(marginMm / colSp, marginMm / rowSp), rows, cols, ring);
+  dilate(sc, sc.opened, null, diskHalfWidths(marginMm / colSp, marginMm / rowSp), rows, cols, sc.ring);
   yield;
+}
 
-  // 6. Sum over the ROI, row by row; drop couch rows under a contact; flag truncation.
+/** 6. Sum over the ROI, row by row; drop couch rows under a contact; flag truncation. */
+function sumRoi(sc: Scratch, slice: Slice, holes: Holes, p: Parts, kept: Kept): WaterEquivalentDiameterResult {
+  const { hu, rows, cols, pixelAreaMm2, pad } = slice;
+  const { filled, opened, ring } = sc;
+  const { start: sStart, end: sEnd, kind: sKind, first: sFirst } = sc.segments;
+  const { isOutside } = holes;
+  const { rxPx, stats } = p;
+  const { parts } = kept;
   const hasPad = pad !== undefined && Number.isFinite(pad);
   const padValue = hasPad ? pad! : NaN;
-  const circle = options.reconstructionCircle;
+  const circle = slice.circle;
   const maxExcess = 2 * rxPx;
   let n = 0;
   let sumHu = 0;

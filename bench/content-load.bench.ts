@@ -25,8 +25,7 @@
  *   then: its style, layout and paint), with minus without (medians). TaskDuration over the whole load is reported
  *   but not budgeted: the page's own loading dominates it and varies by hundreds of ms between two identical loads
  *   (its number of layouts while parsing depends on when the parser yields: 2–6 on this machine;
- *   ../shared/performance.md, A/A ±180 ms), and so do the pairs' LayoutCount and RecalcStyleCount.
- * Method and harness as in ../shared/performance.md (tools/perf-worklist.mjs).
+ *   A/A ±180 ms), and so do the pairs' LayoutCount and RecalcStyleCount.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -8,7 +8,7 @@ export const LOAD_WAIT_CAP_MS = 3000;
  *
  * Measured in Chromium: a content script injected at document_end/idle delays a 5,000-row page's
  * load event by about a third; one injected at document_start that works from DOMContentLoaded
- * costs nothing measurable (shared/performance.md). Waiting for the load event as well keeps what
+ * costs nothing measurable (bench/content-load.bench.ts). Waiting for the load event as well keeps what
  * the first reading sets off — a round trip to the background, the panel script's injection —
  * out of the page's own loading on a busy machine (bench/content-load.bench.ts).
  */

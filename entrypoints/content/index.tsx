@@ -99,7 +99,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(stopAnswering);
     // A PACS viewer page gets panel.js while it loads (its enrichers read the study meanwhile); other pages are
-    // read once they have loaded (the load-event cost of working earlier: shared/performance.md).
+    // read once they have loaded (the load-event cost of working earlier: content/page/dom-ready.ts).
     watch.early();
     afterPageLoad(ctx, () => watch.start());
   },

@@ -1,10 +1,11 @@
 /**
  * Every citation of docs/reference/ in the code and the tests ("docs/reference/ssde.md §1.4") names a page that
- * exists and a section it has, so a reader can always follow a number to its published source.
+ * exists and a section it has, so a reader can always follow a number to its published source; and no comment in
+ * the code cites a document outside the repository.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/import-graph';
 
@@ -31,5 +32,57 @@ describe('citations of docs/reference/', () => {
       return !sections.has(c.from) || (c.to !== undefined && !sections.has(c.to));
     });
     expect(bad.map((c) => `${c.file}: docs/reference/${c.page} §${c.from}${c.to ? `–${c.to}` : ''}`)).toEqual([]);
+  });
+});
+
+/** The comments of a source file (line and block), roughly: enough to find the documents they cite. */
+function commentsOf(text: string): string[] {
+  return [...text.matchAll(/\/\*[\s\S]*?\*\/|(?<![:'"`\w])\/\/[^\n]*/g)].map((m) => m[0]);
+}
+
+const MD_PATH = /(?<![\w/.-])((?:\.{1,2}\/|\/)?[\w.-]+(?:\/[\w.-]+)*\.md)\b/g;
+
+/** Cited documents that are not in the repository: outside its root, or a path that names no file in it. */
+export function outsideCitations(file: string, text: string, exists: (path: string) => boolean, names: ReadonlySet<string>): string[] {
+  const bad: string[] = [];
+  for (const comment of commentsOf(text)) {
+    for (const m of comment.matchAll(MD_PATH)) {
+      const cited = m[1]!;
+      if (cited.startsWith('/')) {
+        bad.push(cited);
+        continue;
+      }
+      const fromFile = normalize(join(dirname(file), cited));
+      const fromRoot = normalize(cited);
+      const inside = (p: string) => !p.startsWith('..') && exists(p);
+      if (cited.includes('/') ? !(inside(fromFile) || inside(fromRoot)) : !names.has(basename(cited))) bad.push(cited);
+    }
+  }
+  return bad;
+}
+
+describe('no comment cites a document outside the repository', () => {
+  // This file plants citations to see them caught.
+  const code = files.filter((f) => /\.(ts|tsx)$/.test(f) && f !== 'tests/architecture/reference-citations.test.ts');
+  const names = new Set(files.filter((f) => f.endsWith('.md')).map((f) => basename(f)));
+  const exists = (p: string) => existsSync(join(ROOT, p));
+
+  it('in the code and the tests', () => {
+    const bad = code.flatMap((f) => outsideCitations(f, readFileSync(join(ROOT, f), 'utf8'), exists, names).map((c) => `${f}: ${c}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('catches a citation of a folder beside the repository, an absolute path or a page the repository lacks', () => {
+    const planted = [
+      '/** Formats (evidence: ../shared/reference/peers-and-web-pacs.md §B9). */',
+      '// see /work/shared/reference/clinical.md',
+      '/* toolchain.md §4.5 */',
+    ].join('\n');
+    expect(outsideCitations('content/read/parse/dates.ts', planted, exists, names)).toEqual([
+      '../shared/reference/peers-and-web-pacs.md',
+      '/work/shared/reference/clinical.md',
+      'toolchain.md',
+    ]);
+    expect(outsideCitations('content/read/parse/dates.ts', '/** docs/reference/page-formats.md §1, ARCHITECTURE.md */', exists, names)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import { OHIF_VERSION, ohifMissing, startOhifServer, type OhifServer } from './o
 const CHILD_AGE_DAYS = (Date.UTC(2026, 10, 20) - Date.UTC(2022, 10, 1)) / 86_400_000;
 /** AAPM 204 32 cm fit (docs/reference/ssde.md §1.1) at the cylinder's analytic Dw 16 cm, × 5.0 mGy. */
 const EXPECTED_SSDE = 3.704369 * Math.exp(-0.03671937 * 16) * 5.0;
-/** WebGL on SwiftShader, so OHIF renders without a GPU (shared/ohif.md). */
+/** WebGL on SwiftShader, so OHIF renders without a GPU. */
 const GL_FLAGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const TOKEN = 'igc-e2e-token';
 
@@ -66,7 +66,7 @@ describeE2E('PACS data route on OHIF', ['chromium', 'orthanc'], () => {
     ohif = await startOhifServer({ orthancPort: orthanc.port });
     tokenOhif = await startOhifServer({ orthancPort: orthanc.port, requireToken: TOKEN });
     chrome = await launchChromium({ build: 'chrome-mv3-e2e', args: GL_FLAGS, viewport: { width: 1600, height: 1000 } });
-    // OHIF 3.12+ shows an onboarding tour on the first viewer visit (shared/ohif.md §4).
+    // OHIF 3.12+ shows an onboarding tour on the first viewer visit.
     await chrome.context.addInitScript(() => {
       try {
         localStorage.setItem('shownTours', '["basicViewerTour"]');

@@ -1,7 +1,7 @@
 /**
  * Calendar dates as web PACS, viewers and EHR screens print them, and calendar arithmetic in UTC.
  *
- * Formats (evidence: ../shared/reference/peers-and-web-pacs.md §B9, toolchain.md §4.5, ohif.md §5–6):
+ * Formats (docs/reference/page-formats.md §1–2):
  * - DICOM DA `YYYYMMDD` and the ACR-NEMA `YYYY.MM.DD` (PS3.5 §6.2; OHIF parses both), ISO `YYYY-MM-DD`, `YYYY/MM/DD`.
  * - Month names, English or Spanish, full or 3-letter: `Saturday, August 15, 2020` (Orthanc Explorer, Datejs
  *   'dddd, MMMM d, yyyy'), `Nov-20-2026` (OHIF 3.11 list, MMM-DD-YYYY), `Nov 21, 2026` (OHIF 3.11 overlay),

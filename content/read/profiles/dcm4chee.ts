@@ -1,7 +1,7 @@
 /**
  * dcm4chee-arc-light UI (Angular, `/dcm4chee-arc/ui2/`), from saved pages written from its source
  * (dcm4che/dcm4chee-arc-light `dcm4chee-arc-ui2/src/app/helpers/dicom-studies-table/dicom-studies-table.component.html`,
- * `study/study/study.service.ts`; peers-and-web-pacs.md §B5):
+ * `study/study/study.service.ts`):
  * - `div.j4care_dynamic_table` > `div.tr` per patient: `div.patient_block.table_item > div.td` cells (Patient's Name,
  *   Patient ID, Issuer, Birth Date, Sex, Patient Comments, #S), then, when expanded, `div.study_main_block > div.tr >
  *   div.study_block.table_item > div.td` per study (Study ID, Study Instance UID, Study Date, Study Time, SCU,

@@ -1,6 +1,6 @@
 /**
  * OHIF Viewer v3 (3.11 and 3.13), study list and viewer, from saved pages written from the DOM recorded against a
- * real OHIF on Orthanc (../shared/ohif.md §5–6; peers-and-web-pacs.md §B1).
+ * real OHIF on Orthanc (docs/reference/page-formats.md §3).
  * Study list:
  * - 3.11: `tbody[data-cy="study-list-results"] > tr[data-cy^="studyRow-"]` wraps `tr[data-cy="<uid>"]` with the
  *   cells Patient Name | MRN | Study Date (`MMM-DD-YYYY` + time) | Description | Modality | Accession # | Instances.
@@ -35,7 +35,7 @@ function isViewer(doc: Document, url: URL): boolean {
   return url.searchParams.has('StudyInstanceUIDs') || VIEWER_ROUTES.test(url.pathname) || doc.querySelector('[data-cy="viewport-grid"]') !== null;
 }
 
-/** 3.11 list: fixed column order (ohif.md §5). */
+/** 3.11 list: fixed column order (docs/reference/page-formats.md §3). */
 const V311_COLUMNS: readonly Column[] = [
   { kind: 'examDate', index: 2, label: 'Study Date' },
   { kind: 'procedure', index: 3, label: 'Description' },

@@ -1,7 +1,6 @@
 /**
  * OpenEMR (tabbed UI), from saved pages written from its source (openemr/openemr
- * `interface/main/tabs/templates/patient_data_template.php`, `interface/forms/procedure_order/common.php`;
- * peers-and-web-pacs.md §B6):
+ * `interface/main/tabs/templates/patient_data_template.php`, `interface/forms/procedure_order/common.php`):
  * - Top frame `/interface/main/tabs/main.php`: the patient banner (`a.ptName` = name + pubpid, then a line from
  *   `str_dob()`: "DOB: <oeFormatShortDate> Age: <getPatientAgeDisplay>"; the age is years as a bare number from 2
  *   years, months below). Each tab is a same-origin `iframe` in `#framesDisplay`; hidden tabs are `display: none`.

@@ -1,8 +1,7 @@
 /**
  * OpenMRS 3 (O3) patient chart, from saved pages written from its source (openmrs/openmrs-esm-patient-chart
  * `packages/esm-patient-banner-app/src/banner/patient-banner.component.tsx`, openmrs/openmrs-esm-core
- * `esm-styleguide/src/patient-banner/patient-info/patient-banner-patient-info.component.tsx`, `esm-utils` age helpers;
- * peers-and-web-pacs.md §B7):
+ * `esm-styleguide/src/patient-banner/patient-info/patient-banner-patient-info.component.tsx`, `esm-utils` age helpers):
  * - Chart URL `/openmrs/spa/patient/<uuid>/chart[/<page>]`.
  * - Banner: a `role="banner"` container with CSS-module classes (hashed names keep the local name, so
  *   `[class*="patientName"]`, `[class*="demographics"]`); the demographics line shows the age (`4 yrs, 1 mth`,

@@ -1,7 +1,7 @@
 /**
  * Orthanc Explorer 2 (Vue app, `/ui/app/`), from saved pages written from its source
  * (orthanc-server/orthanc-explorer-2 `WebApplication/src/components/StudyList.vue`, `StudyItem.vue`,
- * `Plugin/DefaultConfiguration.json`; peers-and-web-pacs.md §B3):
+ * `Plugin/DefaultConfiguration.json`):
  * - `table.study-table` with `thead.study-table-header th.study-table-title` = one title per configured column
  *   (`StudyListColumns`, default PatientBirthDate, PatientName, PatientID, StudyDescription, StudyDate, modalities,
  *   AccessionNumber, seriesAndInstancesCount), after a checkbox column (and optional viewer/PDF icon columns).

@@ -2,7 +2,7 @@
  * Orthanc Explorer (the legacy jQuery Mobile UI at /app/explorer.html), tested against the real one:
  * fixtures are full documents captured from Orthanc 1.10.1 by tests/fixtures/pages/capture-orthanc-explorer.mjs.
  *
- * Markup (toolchain.md §4.5; peers-and-web-pacs.md §B2; OrthancExplorer/explorer.js):
+ * Markup (jodogne/OrthancMirror `OrthancExplorer/explorer.js`; dates: docs/reference/page-formats.md §2):
  * - Each route is a static `div[data-role=page]` (#patient, #study, #series, #instance, #find-patients …); the
  *   visible one has `.ui-page-active`. Earlier routes stay in the DOM with the previous patient's cards, so only
  *   the active page is read.

@@ -1,6 +1,6 @@
 /**
  * Stone Web Viewer (Orthanc), from saved pages written from its source
- * (orthanc-mirrors/orthanc-stone `Applications/StoneWebViewer/WebApplication/index.html`; peers-and-web-pacs.md §B4):
+ * (orthanc-mirrors/orthanc-stone `Applications/StoneWebViewer/WebApplication/index.html`):
  * - URL `…/stone-webviewer/index.html?study=<StudyInstanceUID>[,…]&series=…`; the app root is `#wv`.
  * - Viewports: `.wvSplitpane__cellBorder--selected` is the active one; its `.wv-overlay-topright` holds
  *   StudyDescription `<br>` FormatDate(StudyDate) `<br>` "SeriesNumber | SeriesDescription"; `.wv-overlay-topleft`

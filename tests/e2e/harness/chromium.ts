@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium with the unpacked extension, driven by playwright-core (never `playwright install`).
- * Proven flags: /work/shared/toolchain.md §2 (launchPersistentContext + BOTH extension flags, new headless).
+ * Proven flags: launchPersistentContext + BOTH extension flags, new headless.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page, type Request, type Worker } f
 import { ensureBuild, type BuildName } from './builds';
 import { prerequisites } from './prerequisites';
 
-/** Flags that keep Chromium from talking to the network on its own (toolchain.md §2.1, variant A). */
+/** Flags that keep Chromium from talking to the network on its own. */
 export const QUIET_CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

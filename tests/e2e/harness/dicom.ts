@@ -1,6 +1,6 @@
 /**
  * Synthetic CT instances with dcmjs 0.51.1 (Part-10 file, explicit VR little endian, uncompressed),
- * after toolchain.md §4.4. UIDs are derived from a seed string (2.25.<hash>), so the same options
+ * UIDs are derived from a seed string (2.25.<hash>), so the same options
  * always give the same UIDs and therefore the same Orthanc ids.
  *
  * Seed data: `PEDIATRIC_CT` (born 2020-08-15, CT abdomen-pelvis on 2026-11-20 → 6 years old at the

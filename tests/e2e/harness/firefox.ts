@@ -1,5 +1,5 @@
 /**
- * Firefox ESR over WebDriver BiDi with puppeteer-core 24.43.1 (no geckodriver; toolchain.md §3).
+ * Firefox ESR over WebDriver BiDi with puppeteer-core 24.43.1 (no geckodriver).
  * The add-on is installed as a temporary add-on with `browser.installExtension(dir)`.
  * Limitation: BiDi refuses navigation to moz-extension:// pages, so the popup is unit-tested only.
  */
@@ -12,7 +12,7 @@ import { prerequisites } from './prerequisites';
 /** Fixed moz-extension:// UUID so extension URLs are predictable in assertions. */
 export const FIREFOX_EXTENSION_UUID = '1a6e2b4c-3d5f-4a7b-8c9d-0e1f2a3b4c5d';
 
-/** Prefs that keep Firefox quiet on a machine without internet (toolchain.md §3). */
+/** Prefs that keep Firefox quiet on a machine without internet. */
 export const QUIET_FIREFOX_PREFS: Record<string, unknown> = {
   'app.update.enabled': false,
   'app.update.auto': false,

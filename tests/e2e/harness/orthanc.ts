@@ -2,7 +2,7 @@
  * A real Orthanc (Debian's orthanc + orthanc-dicomweb) started by the tests on loopback:
  * free port, temporary config and storage, DICOM listener off, RemoteAccessAllowed false,
  * DICOMweb plugin on; stopped by pid (SIGTERM, then wait for the process to exit).
- * Config notes: toolchain.md §4.2 (no bind-address option in 1.10.1; do not set DicomWeb.Host).
+ * Config notes (no bind-address option in 1.10.1; do not set DicomWeb.Host).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -8,6 +8,7 @@
  * with it), and numbers are formatted here from them. The text is the same as `Intl.NumberFormat`'s for the
  * options the panel uses (tests/content/panel/number-format.test.ts compares them over many locales and
  * numbers). Until the symbols are known for a locale, they are read with `Intl` here, once.
+ * Formatting with `Intl.NumberFormat` on the page instead was measured and missed the long-task budget (docs/pacs.md).
  */
 
 export interface NumberSymbols {

@@ -1,5 +1,5 @@
 /**
- * Binary masks as horizontal runs of pixels, and the operations the water-equivalent diameter needs on them:
+ * @file Binary masks as horizontal runs of pixels, and the operations the water-equivalent diameter needs on them:
  * union-find over runs, row-wise union and intersection, and dilation/erosion by a digital disk. A 512 × 512 slice
  * has a few runs per row, so every operation costs per run, not per pixel.
  */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: build the e2e extension, serve the bundled demo pages (tests/fixtures/demo/) on
 // loopback, open Chromium with the extension on the first page — headed when a display exists,
-// otherwise headless — and save screenshots of each page and of the popup under demo-output/.
+// otherwise headless — and save screenshots of each page, of the popup and of the "Teach this page" picker (on a
+// page the reader cannot read, tests/fixtures/recipe/acme-ris/) under demo-output/.
 //   --docs   also copy the panel screenshots to docs/screenshots/ (for the README)
 //   --headless  force headless even with a display
 import { createServer } from 'node:http';
@@ -13,6 +14,8 @@ import { ROOT, buildDir, ensureBuilds } from './lib/builds.mjs';
 import { prerequisites } from './lib/prerequisites.mjs';
 
 const DEMO_DIR = join(ROOT, 'tests', 'fixtures', 'demo');
+/** A made-up RIS screen the page reader cannot read: the picker's scene. */
+const PICKER_PAGE = { path: '/acme/orders/4711', file: join(ROOT, 'tests', 'fixtures', 'recipe', 'acme-ris', 'page-1.html') };
 const OUT = join(ROOT, 'demo-output');
 const args = new Set(process.argv.slice(2));
 const headed = !!process.env.DISPLAY && !args.has('--headless');
@@ -37,6 +40,10 @@ const extensionPath = buildDir('chrome-mv3-e2e');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === PICKER_PAGE.path) {
+    res.writeHead(200, { 'content-type': TYPES['.html'] }).end(readFileSync(PICKER_PAGE.file));
+    return;
+  }
   const file = normalize(join(DEMO_DIR, decodeURIComponent(url.pathname)));
   if (!file.startsWith(DEMO_DIR + sep) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -99,6 +106,31 @@ try {
   await popup.screenshot({ path: popupFile, fullPage: true });
   shots.push({ file: popupFile, note: 'toolbar popup' });
   await popup.close();
+
+  // The picker, started as the popup's "Teach this page" starts it, pointing at the birth date.
+  await page.goto(origin + PICKER_PAGE.path);
+  await page.waitForLoadState('load');
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+  const started = await ext.evaluate(async (want) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === want);
+    return (await chrome.runtime.sendMessage({ type: 'start-picker-in-tab', tabId: tab.id })) === true;
+  }, page.url());
+  await ext.close();
+  if (started) {
+    await page.bringToFront();
+    await page.locator('image-gently-picker .igk-card').waitFor({ timeout: 10_000 });
+    const box = await page.locator('[data-testid="pt-born"]').boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('image-gently-picker .igk-reads').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    const pickerFile = join(OUT, 'picker.png');
+    await page.screenshot({ path: pickerFile });
+    shots.push({ file: pickerFile, note: '"Teach this page": the picker pointing at the birth date' });
+    await page.keyboard.press('Escape');
+  } else {
+    console.error('The picker did not start on the demo page.');
+    exitCode = 1;
+  }
 
   await page.goto(origin + PAGES[0].path);
   console.log(`\nDemo pages on ${origin} (extension ${extensionId}, ${headed ? 'headed' : 'headless'}):`);

@@ -3,7 +3,8 @@
  * - the toolbar popup (the statements from the bundled snapshot, the calculator, the links);
  * - the options page;
  * - the panel, open, on an order page (the generic profile's order-entry fixture) and on a real Orthanc Explorer
- *   series page of a child's CT (the card with its PACS dose section: SSDE, Dw, CTDIvol).
+ *   series page of a child's CT (the card with its PACS dose section: SSDE, Dw, CTDIvol);
+ * - the "Teach this page" picker while it is active (its card and layer over the page, a field pointed at).
  * Any violation fails the test, with the rule, its impact and the elements it found.
  *
  * axe-core's own source is evaluated in the page under test by the test (never shipped in the extension). On the
@@ -11,10 +12,11 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { childStudyOptions, makeCtStudy, uploadStudy, type UploadedStudy } from '../helpers/pacs-study';
-import { describeE2E, launchChromium, startOrthanc, waitForPanel, type ChromiumSession, type OrthancServer } from './harness';
+import { describeE2E, launchChromium, serveStatic, startOrthanc, waitForPanel, type ChromiumSession, type OrthancServer, type StaticServer } from './harness';
 import { FIXTURES, serveFixture, type FixtureSite } from './pages/fixture-site';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -62,6 +64,7 @@ describeE2E('accessibility (axe-core, WCAG 2.2 AA)', ['chromium', 'orthanc'], ()
   let orthanc: OrthancServer;
   let child: UploadedStudy;
   let site: FixtureSite | undefined;
+  let recipeSite: StaticServer | undefined;
 
   beforeAll(async () => {
     chrome = await launchChromium({ build: 'chrome-mv3-e2e' });
@@ -73,6 +76,7 @@ describeE2E('accessibility (axe-core, WCAG 2.2 AA)', ['chromium', 'orthanc'], ()
   }, 180_000);
   afterAll(async () => {
     await site?.close();
+    await recipeSite?.close();
     await chrome?.close();
     await orthanc?.stop();
   });
@@ -112,6 +116,33 @@ describeE2E('accessibility (axe-core, WCAG 2.2 AA)', ['chromium', 'orthanc'], ()
     await openCard(page);
     await page.waitForFunction(() => /SSDE/.test(document.querySelector('image-gently-panel')?.shadowRoot?.querySelector('.igp-card')?.textContent ?? ''));
     expect(await audit(page, 'image-gently-panel')).toEqual([]);
+    await page.close();
+  });
+
+  it('the picker, active, over a page (its card, and a field pointed at)', async () => {
+    const path = '/acme/orders/4711';
+    recipeSite = await serveStatic({ [path]: readFileSync(join(import.meta.dirname, '..', 'fixtures', 'recipe', 'acme-ris', 'page-1.html'), 'utf8') });
+    const page = await chrome.newPage();
+    await page.goto(recipeSite.url(path));
+    // Started as the popup's "Teach this page" starts it: a message from an extension page to the background.
+    const ext = await chrome.openPopup();
+    await ext.waitForFunction(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime === 'object');
+    const started = await ext.evaluate(async (want) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === want);
+      return (await api.runtime.sendMessage({ type: 'start-picker-in-tab', tabId: tab!.id })) === true;
+    }, page.url());
+    expect(started).toBe(true);
+    await ext.close();
+    await page.bringToFront();
+    const card = page.locator('image-gently-picker .igk-card');
+    await card.waitFor();
+    expect(await audit(page, 'image-gently-picker')).toEqual([]);
+    // A field pointed at: the highlight and what the reader makes of it.
+    const box = (await page.locator('[data-testid="pt-born"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await card.locator('.igk-reads').waitFor();
+    expect(await audit(page, 'image-gently-picker')).toEqual([]);
     await page.close();
   });
 });

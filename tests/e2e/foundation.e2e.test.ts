@@ -228,13 +228,28 @@ describeE2E('foundation: Chromium (e2e-runtime build: the shipping registration 
   // runtime.reload() of a command-line unpacked extension sometimes leaves it disabled
   // (ERR_BLOCKED_BY_CLIENT), so the update path is unit-tested (tests/background/site-access.test.ts)
   // and here the other "registrations are gone" path runs for real: a browser restart.
-  it.skip('registrations lost while the browser was closed are put back at the next start', async () => {
+  it('registrations lost while the browser was closed are put back at the next start', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'igc-restart-'));
     try {
       let s = await launchChromium({ build: 'chrome-mv3-e2e-runtime', userDataDir: profile });
       try {
         await waitForRegistrations(2, s);
+        // The install has settled: the first storage.managed read answered (the background's policy cache knows it)
+        // and the record of sites turned on, written after it, is stored. Each of those reconciles again, and one
+        // still to come would put back what is unregistered below while the browser runs.
         const page = await s.openPopup();
+        await expect
+          .poll(
+            () =>
+              page.evaluate(async () => {
+                // eslint-disable-next-line @typescript-eslint/no-explicit-any
+                const c = (globalThis as any).chrome;
+                const [local, session] = await Promise.all([c.storage.local.get('siteAccess.turnedOn'), c.storage.session.get('policyCache')]);
+                return Array.isArray(local['siteAccess.turnedOn']) && session.policyCache !== undefined;
+              }),
+            { timeout: 60_000 },
+          )
+          .toBe(true);
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         await page.evaluate(() => (globalThis as any).chrome.scripting.unregisterContentScripts());
         expect(await registered(s)).toEqual([]);

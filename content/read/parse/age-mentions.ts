@@ -13,7 +13,7 @@
  * Not ages (left out): durations and intervals — `for 2 weeks`, `over 6 months`, `last 3 days`, `x 5 days`,
  *   `2 weeks ago`, `in 2 weeks`, `every 6 months`, `2-week follow-up`, `6-month course`, `18 h/day`, `1 per 5 years`,
  *   `durante 3 días`, `hace 2 semanas`; ranges and limits — `5–10 y`, `2 to 20 years`, `under 5 years`, `< 2 y`;
- *   history — `at 8 months of age`; and the ages of relatives — `mother, 31 yo`, `her 4-year-old son`,
+ *   history — `at 8 months of age`, `at age 8 months`, `since age 4`, `when she was 9 years old`; and the ages of relatives — `mother, 31 yo`, `her 4-year-old son`,
  *   `Guardian: Holm, Karin (mother), 38 years`.
  * Pure string work (no DOM); the reader decides which mention is the patient's.
  */
@@ -70,6 +70,13 @@ const AFTER_NOT_AGE =
 const PERSON_AFTER =
   /^\s*(?:(?:white|black|hispanic|asian|previously healthy|healthy|former|ex-?\w+|term|preterm|full-term)\s+)?(?:boy|girl|male|female|man|woman|child|infant|toddler|neonate|newborn|baby|patient|adolescent|teen(?:ager)?|gentleman|lady|ni[ñn][oa]|var[oó]n|mujer|hombre|lactante|paciente)\b/iu;
 
+/**
+ * A past event told with the age it happened at: "at age 8 months", "since age 4", "at the age of 3 months",
+ * "diagnosed age 5 years", "when she was 9 years old", "a los 6 años", "cuando tenía 4 años".
+ */
+const HISTORY_BEFORE =
+  /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era))\s*[:,]?\s*$/iu;
+
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
 
@@ -98,6 +105,7 @@ function relativeAround(text: string, index: number, end: number): boolean {
 function isNotAge(text: string, index: number, end: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
   if (DURATION_BEFORE.test(before) || RANGE_BEFORE.test(before)) return true;
+  if (HISTORY_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
   return AFTER_NOT_AGE.test(text.slice(end, end + 32));
 }
 

@@ -74,6 +74,10 @@ function isProse(text: string): boolean {
 /** Words of intraoral imaging (the modality words of parse/procedure.ts for IO, which dental wording falls back to). */
 const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oclusal|intra[\s-]?oral|\bfmx\b|full[\s-]mouth|aleta de mordida|radiogra|x-?rays?\b|\bimages?\b/i;
 
+/** A printed or drawn check box before the text: ticked (☑ ☒ ✔ [x]) or not (☐ □ [ ]). */
+const TICKED = /^\s*(?:[☑☒✓✔✅■▣◉●⊠]|\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\))/u;
+const UNTICKED = /^\s*(?:[☐□○◯▢]|\[\s*\]|\(\s*\))/u;
+
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 
@@ -149,6 +153,8 @@ export function findExam(
       if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
     if (NOT_THE_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
+    if (UNTICKED.test(candidate)) add(-8, 'box not ticked');
+    else if (TICKED.test(candidate)) add(3, 'box ticked');
     if (score < 1) return;
     if (!best || score > best.score) best = { seg: i, text: candidate, score, row: s.row, code: dental?.modality ?? null, why, examRows };
   };

@@ -197,7 +197,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
   };
 
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
-    const header = headerCellsOf(table) ?? labelRow(table);
+    const header = isKeyValueTable(table) ? null : (headerCellsOf(table) ?? labelRow(table));
     const cols = header ? mapColumns(header) : [];
     if (header && cols.length >= 2 && isExamList(cols)) listTables.push({ table, header });
     const labels = header ? Array.from(header).map((c) => textOf(c)) : null;
@@ -249,6 +249,8 @@ function gridLabels(el: Element): string[] | null {
   const next = head?.nextElementSibling;
   if (!head || !next || head.children.length < 2 || next.children.length !== head.children.length) return null;
   if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY') return null;
+  // Rows of label/value pairs (`Name | Ferro, Luca`, then `Age | 36`) are pairs, not a header and its rows.
+  if (isPairRow(head.children) && isPairRow(next.children)) return null;
   const labels: string[] = [];
   let known = 0;
   for (const cell of Array.from(head.children)) {
@@ -258,6 +260,36 @@ function gridLabels(el: Element): string[] | null {
     labels.push(t);
   }
   return known * 2 >= labels.length ? labels : null;
+}
+
+/** A row of 2 or 4 cells that reads label, value (, label, value): every first of a pair is a label, no value is. */
+function isPairRow(cells: HTMLCollection): boolean {
+  if (cells.length !== 2 && cells.length !== 4) return false;
+  for (let c = 0; c < cells.length; c += 2) {
+    const key = cells[c]!;
+    const t = textOf(key);
+    if (!(key.tagName === 'TH' || (t.length <= 40 && !/\d/.test(t) && labelField(t)))) return false;
+    const v = textOf(cells[c + 1]);
+    if (!v || (v.length <= 40 && !/\d/.test(v) && labelField(v) && !v.includes(','))) return false;
+  }
+  return true;
+}
+
+/**
+ * A table of label/value pairs across (`Patient | Quint, Rosa`, `Date of birth | 1979-05-02`, or two pairs a row):
+ * every row has 2 or 4 cells, and most rows are pairs (`isPairRow`).
+ * Its first row is a pair, not a header of columns.
+ */
+function isKeyValueTable(table: HTMLTableElement): boolean {
+  const rows = table.rows;
+  if (rows.length < 2 || rows.length > 40) return false;
+  let pairs = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const n = rows[r]!.cells.length;
+    if (n !== 2 && n !== 4) return false;
+    if (isPairRow(rows[r]!.cells)) pairs++;
+  }
+  return pairs * 3 >= rows.length * 2;
 }
 
 /** A table's first row when its cells are all labels (a header written with `td`). */

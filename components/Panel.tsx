@@ -16,6 +16,7 @@ import { i18n } from '#i18n';
 import type { PacsSection, PanelCampaign, PanelCorner, PanelEvidence, PanelLink, PanelListSummary, PanelNumber, PanelView } from '@/content/panel/view-model';
 import { NumberItem } from './NumberItem';
 import { PacsDoseSection } from './PacsDoseSection';
+import { ChildHistorySection } from './ChildHistorySection';
 import { PanelIcon } from './PanelIcon';
 import { isHttpUrl } from '@/utils/http-url';
 
@@ -161,6 +162,7 @@ export function Panel(props: PanelProps) {
           {view.numbers.length > 0 && <Numbers numbers={view.numbers} />}
 
           {props.pacs && <PacsDoseSection view={props.pacs.view} onMeasureAlongScan={props.pacs.measureAlongScan} />}
+          {props.pacs?.history && <ChildHistorySection section={props.pacs.history} />}
 
           {(view.evidence.length > 0 || props.onTeachPage) && <EvidenceBlock evidence={view.evidence} onTeachPage={props.onTeachPage} />}
 

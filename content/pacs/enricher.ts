@@ -5,6 +5,8 @@ import { PacsCaches } from './pacs-client';
 import { pageFetch, pageResourceEntries } from './page-fetch';
 import { alongScanView, buildPacsSection } from './section-view';
 import { perfMark } from '@/content/page/perf-mark';
+import type { HistoryHandle } from './history/history';
+import { createHistoryHandle, historySection } from './history/section';
 
 /**
  * The PACS data route as a panel enricher (content/panel/enrichment.ts), made in pacs.js: one session per
@@ -41,6 +43,23 @@ export function createPacsEnricher(options: {
   // panel.js has just been injected into a page that shows a study: start reading it now, while the
   // controller loads its settings and reads the page (the first activation then finds the work under way).
   session.warm(location.href, options.seed?.url === location.href ? options.seed.analysis : null, options.analyzeOptions);
+  // "This child on this PACS": one reading per study shown, in memory for the page's life.
+  const histories = new Map<string, HistoryHandle>();
+  const historyFor = (ref: NonNullable<ReturnType<typeof studyRefFromUrl>>, url: string): HistoryHandle => {
+    let h = histories.get(ref.key);
+    if (!h) {
+      h = createHistoryHandle(ref, {
+        fetch: fetcher.fetch,
+        pageUrl: url,
+        locale: options.locale,
+        resources: pageResourceEntries,
+        dicomWebRoot: options.dicomWebRoot ?? (() => null),
+        ...(options.lifetime ? { signal: options.lifetime } : {}),
+      });
+      histories.set(ref.key, h);
+    }
+    return h;
+  };
   return async (ctx) => {
     const ref = studyRefFromUrl(ctx.url);
     if (!ref) return null;
@@ -59,10 +78,14 @@ export function createPacsEnricher(options: {
       ...(result.dose?.notes ?? []).map((n) => `pacs:${n.code}`),
       ...(result.attributes['data-ssde-mgy'] ? ['pacs:ssde'] : []),
     ];
+    // Only on a child's page: read once the page is idle (or when the section is opened, whichever comes first).
+    const history = result.analysis.pediatric ? historyFor(ref, ctx.url) : null;
+    if (history) whenIdle(() => history.start());
     return {
       ...(result.analysis !== ctx.analysis ? { analysis: result.analysis } : {}),
       pacs: {
         view,
+        history: history ? historySection(history, options.locale) : null,
         measureAlongScan: alongScan
           ? () => alongScan().then((r) => alongScanView(r, options.locale), () => alongScanView({ code: 'api-unavailable' }, options.locale))
           : null,
@@ -71,4 +94,10 @@ export function createPacsEnricher(options: {
       notes,
     };
   };
+}
+
+/** Runs `task` once the page is idle (`requestIdleCallback`, at the latest after 5 s), or after a task where there is none. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 5_000 });
+  else setTimeout(task, 0);
 }

@@ -1,5 +1,6 @@
 import { frameToHu, transferSyntaxName } from '@/clinical/ct-frame';
 import { ssde, type BodyPart, type SsdeResult } from '@/clinical/ssde';
+import { bodyPartOf } from './body-part';
 import { waterEquivalentDiameterSteps, type DwWarning } from '@/clinical/water-equivalent-diameter';
 import { runInSlices, yieldToMain as pause } from '@/content/page/time-slice';
 import type { BodyRegion, Fact } from '@/content/read/types';
@@ -185,22 +186,6 @@ export function regionRefusal(region: BodyRegion | null): PacsNote | null {
   return null;
 }
 
-function bodyPartOf(region: BodyRegion | null): BodyPart | undefined {
-  switch (region) {
-    case 'abdomen':
-    case 'pelvis':
-    case 'abdomen-pelvis':
-      return 'abdomen-pelvis';
-    case 'chest':
-      return 'chest';
-    case 'chest-abdomen-pelvis':
-      return 'chest-abdomen-pelvis';
-    case null:
-      return undefined;
-    default:
-      return 'other';
-  }
-}
 
 interface DoseInputs {
   ctdi: PacsDose['ctdi'];

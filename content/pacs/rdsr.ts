@@ -9,7 +9,8 @@ import { own } from '@/utils/own';
  * (113805 Constant Angle Acquisition = localizer) · 113769 Irradiation Event UID · 123014 Target Region ·
  * 125203 Acquisition Protocol · 113829 CT Dose · 113830 Mean CTDIvol · 113835 CTDIw Phantom Type (CID 4052) ·
  * 113930 Size Specific Dose Estimate, qualified by SCT 370129005 Measurement Method (CID 10023) and inferred
- * from 113980 Water Equivalent Diameter.
+ * from 113980 Water Equivalent Diameter; 113838 DLP per acquisition, 113813 CT Dose Length Product Total
+ * (in TID 10012 "CT Accumulated Dose Data", 113811).
  */
 
 export const SOP_CLASS_XRAY_DOSE_SR = '1.2.840.10008.5.1.4.1.1.88.67';
@@ -28,6 +29,8 @@ const C = {
   ssde: '113930',
   measurementMethod: '370129005', // SCT
   waterEquivalentDiameter: '113980',
+  dlp: '113838',
+  dlpTotal: '113813',
 } as const;
 
 export interface ScannerSsde {
@@ -46,10 +49,14 @@ export interface RdsrIrradiationEvent {
   targetRegion: CodedConcept | null;
   protocol: string | null;
   scannerSsde: ScannerSsde | null;
+  /** DLP of this acquisition (113838), mGy·cm. */
+  dlpMGyCm?: number | null;
 }
 
 export interface RdsrReading {
   events: RdsrIrradiationEvent[];
+  /** CT Dose Length Product Total (113813), mGy·cm, when the report states it. */
+  totalDlpMGyCm?: number | null;
 }
 
 const conceptOf = (item: DicomView): CodedConcept | null => firstCode(item, TAG.ConceptNameCodeSequence);
@@ -68,6 +75,8 @@ function measured(item: DicomView, units: Record<string, number>): number | null
 
 const MGY: Record<string, number> = { mGy: 1, Gy: 1000 };
 const CM: Record<string, number> = { mm: 0.1, cm: 1 };
+/** UCUM units of a DLP (PS3.16 TID 10013: mGy.cm). */
+const MGY_CM: Record<string, number> = { 'mGy.cm': 1, 'Gy.cm': 1000, 'mGy.mm': 0.1 };
 
 /**
  * Content items nest a few levels deep in TID 10011/10013 (acquisition → parameters or dose → values); a report
@@ -110,6 +119,7 @@ function readEvent(acquisition: DicomView): RdsrIrradiationEvent {
     targetRegion: null,
     protocol: null,
     scannerSsde: null,
+    dlpMGyCm: null,
   };
   for (const item of descendants(acquisition)) {
     switch (conceptOf(item)?.value) {
@@ -127,6 +137,9 @@ function readEvent(acquisition: DicomView): RdsrIrradiationEvent {
         break;
       case C.meanCtdiVol:
         event.ctdiVolMGy ??= measured(item, MGY);
+        break;
+      case C.dlp:
+        event.dlpMGyCm ??= measured(item, MGY_CM);
         break;
       case C.phantomType:
         if (event.phantom.kind === 'unknown') event.phantom = phantomFromCode(firstCode(item, TAG.ConceptCodeSequence));
@@ -159,7 +172,15 @@ export function readCtDoseReport(root: DicomView): RdsrReading | null {
     if (events.length === MAX_EVENTS) break;
     events.push(readEvent(acquisition));
   }
-  return events.length > 0 ? { events } : null;
+  if (events.length === 0) return null;
+  let totalDlpMGyCm: number | null = null;
+  for (const item of descendants(root)) {
+    if (conceptOf(item)?.value === C.dlpTotal) {
+      totalDlpMGyCm = measured(item, MGY_CM);
+      break;
+    }
+  }
+  return { events, totalDlpMGyCm };
 }
 
 export type EventMatch =

@@ -100,4 +100,54 @@ export interface PacsSection {
   view: PacsSectionView;
   /** Reads a few more images; never rejects (a failure comes back as its note). */
   measureAlongScan: (() => Promise<AlongScanView>) | null;
+  /** "This child on this PACS": the child's other studies on this PACS, read when opened (a child's page only). */
+  history?: HistorySection | null;
+}
+
+/** One study in "This child on this PACS", formatted (content/pacs/history/history-view.ts). */
+export interface HistoryRowView {
+  /** `YYYY-MM-DD`, or "—". */
+  date: string;
+  /** "CT · CT ABDOMEN PELVIS W CONTRAST". */
+  exam: string;
+  facility: string | null;
+  /** The study the page shows. */
+  current: boolean;
+  /** CTDIvol, DLP, SSDE with their sources (CT studies whose dose was read). */
+  numbers: PanelNumber[];
+  notes: string[];
+}
+
+export interface HistoryCountView {
+  modality: string;
+  last12Months: number;
+  all: number;
+}
+
+/** The section's content: reading, failed (with the short reason), or the list, counts and the printable record. */
+export type HistorySectionView =
+  | { status: 'loading'; text: string }
+  | { status: 'failed'; text: string }
+  | {
+      status: 'ready';
+      rows: HistoryRowView[];
+      /** "and 12 older studies not listed". */
+      more: string | null;
+      countsCaption: string;
+      counts: HistoryCountView[];
+      /** Shown when no exam with ionizing radiation is on the PACS. */
+      noIonizing: string | null;
+      /** The neutral "same modality and region in the previous 30 days" note. */
+      repeat: string | null;
+      notes: string[];
+      source: string;
+      /** The printable record: a whole HTML document (for a sandboxed iframe's srcdoc), text only from the data. */
+      record: { html: string };
+    };
+
+/** The section's data, read once for the page's life: `start` on opening (or once the page is idle). */
+export interface HistorySection {
+  start(): void;
+  /** Calls `listener` now and on every change; returns the unsubscribe. */
+  subscribe(listener: (view: HistorySectionView | null) => void): () => void;
 }

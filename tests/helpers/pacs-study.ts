@@ -142,7 +142,7 @@ export function rleEncode16(u8: Uint8Array): Uint8Array {
 }
 
 /** Writes a naturalized dataset as Part 10 (one fragment per frame when encapsulated, as RLE requires). */
-function writePart10(dataset: Record<string, unknown>, transferSyntax: string): Uint8Array<ArrayBuffer> {
+export function writePart10(dataset: Record<string, unknown>, transferSyntax: string): Uint8Array<ArrayBuffer> {
   const dict = new DicomDict(
     DicomMetaDictionary.denaturalizeDataset({
       FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,

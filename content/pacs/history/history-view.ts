@@ -21,7 +21,23 @@ import type { StudyDose } from './study-dose';
 export const PARENTS_PAGE = 'https://www.imagegently.org/Roles-What-can-I-do/Parent';
 
 const modalityName = (m: ModalityCode) => i18n.t(`panel.modality.${m}` as 'panel.modality.CT') || m;
-const regionName = (r: BodyRegion) => i18n.t(`history.region.${r}` as 'history.region.head') || r;
+/** Locale keys of the regions (message names allow no hyphen). */
+const REGION_KEY: Record<BodyRegion, string> = {
+  head: 'head',
+  neck: 'neck',
+  chest: 'chest',
+  abdomen: 'abdomen',
+  pelvis: 'pelvis',
+  'abdomen-pelvis': 'abdomenPelvis',
+  'chest-abdomen-pelvis': 'chestAbdomenPelvis',
+  spine: 'spine',
+  extremity: 'extremity',
+  'whole-body': 'wholeBody',
+  cardiac: 'cardiac',
+  dental: 'dental',
+  other: 'other',
+};
+const regionName = (r: BodyRegion) => i18n.t(`history.region.${REGION_KEY[r]}` as 'history.region.head') || r;
 
 function examText(s: HistoryStudy): string {
   const m = s.modalities.map(modalityName).join(' + ');

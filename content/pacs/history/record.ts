@@ -37,6 +37,7 @@ h1{font-size:16pt;margin:0 0 2pt}
 table{border-collapse:collapse;width:100%;font-size:9.5pt;margin-bottom:10pt}
 th,td{border:1px solid #999;padding:3pt 5pt;text-align:left;vertical-align:top}
 th{background:#eee}
+td:first-child{white-space:nowrap}
 p{margin:0 0 6pt}
 .foot{font-size:8.5pt;color:#333;margin-top:10pt}`;
 

@@ -5,6 +5,7 @@
 // page the reader cannot read, tests/fixtures/recipe/acme-ris/) under demo-output/.
 //   --docs   also copy the panel screenshots to docs/screenshots/ (for the README)
 //   --headless  force headless even with a display
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,19 @@ try {
   } else {
     console.error('The picker did not start on the demo page.');
     exitCode = 1;
+  }
+
+  // "This child on this PACS" needs a real PACS API: a scene of its own on Debian's Orthanc, when installed.
+  if (pre.orthanc) {
+    const scene = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'history-scene.ts'), OUT], { stdio: 'inherit' });
+    if (scene.status === 0) {
+      for (const name of ['child-history.png', 'imaging-record.png']) shots.push({ file: join(OUT, name), note: 'This child on this PACS (real Orthanc)' });
+    } else {
+      console.error(`the history scene failed (exit ${scene.status})`);
+      exitCode = 1;
+    }
+  } else {
+    console.log(`Orthanc is not installed: no "This child on this PACS" scene (${pre.aptLine})`);
   }
 
   await page.goto(origin + PAGES[0].path);

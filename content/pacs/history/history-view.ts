@@ -15,7 +15,7 @@ import type { StudyDose } from './study-dose';
 
 /**
  * The Image Gently Alliance's pages for parents. The path pattern `/Roles-What-can-I-do/Parent/…` is the site's
- * own (archived imagegently.org pages, docs: /work/shared/reference/clinical.md, "Other paths"); this is its parent
+ * own (seen on archived imagegently.org pages, e.g. `/Roles-What-can-I-do/Parent/Nuclear-Medicine`); this is its parent
  * (role) level.
  */
 export const PARENTS_PAGE = 'https://www.imagegently.org/Roles-What-can-I-do/Parent';

@@ -1,7 +1,6 @@
 /**
- * Shared by the page benches: the generated 5,000-row worklist (the page of ../shared/tools/
- * perf-worklist.mjs: birth years 1940–2019, studies 2026-11-20…29, so about one row in eight is a
- * child's), and small statistics.
+ * Shared by the page benches: the generated 5,000-row worklist (birth years 1940–2019, studies
+ * 2026-11-20…29, so about one row in eight is a child's), and small statistics.
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';

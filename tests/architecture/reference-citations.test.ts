@@ -41,6 +41,8 @@ function commentsOf(text: string): string[] {
 }
 
 const MD_PATH = /(?<![\w/.-])((?:\.{1,2}\/|\/)?[\w.-]+(?:\/[\w.-]+)*\.md)\b/g;
+/** A relative path that climbs (`../…`), whatever it names. */
+const UP_PATH = /(?<![\w/.-])((?:\.\.\/)+[\w.-]+(?:\/[\w.-]+)*\/?)/g;
 
 /** Cited documents that are not in the repository: outside its root, or a path that names no file in it. */
 export function outsideCitations(file: string, text: string, exists: (path: string) => boolean, names: ReadonlySet<string>): string[] {
@@ -56,6 +58,12 @@ export function outsideCitations(file: string, text: string, exists: (path: stri
       const fromRoot = normalize(cited);
       const inside = (p: string) => !p.startsWith('..') && exists(p);
       if (cited.includes('/') ? !(inside(fromFile) || inside(fromRoot)) : !names.has(basename(cited))) bad.push(cited);
+    }
+    for (const m of comment.matchAll(UP_PATH)) {
+      const cited = m[1]!.replace(/[.]$/, '');
+      if (cited.endsWith('.md')) continue; // checked above
+      const fromFile = normalize(join(dirname(file), cited));
+      if (fromFile.startsWith('..') || !exists(fromFile)) bad.push(cited);
     }
   }
   return bad;
@@ -77,11 +85,13 @@ describe('no comment cites a document outside the repository', () => {
       '/** Formats (evidence: ../shared/reference/peers-and-web-pacs.md §B9). */',
       '// see /work/shared/reference/clinical.md',
       '/* toolchain.md §4.5 */',
+      '/** the page of ../shared/tools/perf-worklist.mjs */',
     ].join('\n');
     expect(outsideCitations('content/read/parse/dates.ts', planted, exists, names)).toEqual([
       '../shared/reference/peers-and-web-pacs.md',
       '/work/shared/reference/clinical.md',
       'toolchain.md',
+      '../shared/tools/perf-worklist.mjs',
     ]);
     expect(outsideCitations('content/read/parse/dates.ts', '/** docs/reference/page-formats.md §1, ARCHITECTURE.md */', exists, names)).toEqual([]);
   });

@@ -39,39 +39,40 @@ interface Opened {
   rows: number;
 }
 
-/** Clicks the section open and stamps when its rows are on screen and when the doses are in (in the page). */
-function openAndTime(page: Page): Promise<Opened> {
-  return page.evaluate(
-    () =>
-      new Promise<Opened>((resolve, reject) => {
-        const root = document.querySelector('image-gently-panel')?.shadowRoot;
-        const summary = root?.querySelector<HTMLElement>('.igp-history summary');
-        if (!root || !summary) return reject(new Error('no section'));
-        const t0 = performance.now();
-        let shown: number | null = null;
-        const check = () => {
-          const rows = root.querySelectorAll('.igp-history-study').length;
-          if (shown === null && rows > 0) {
-            requestAnimationFrame(() => {
-              shown ??= performance.now() - t0;
-              check();
-            });
-            return;
-          }
-          const text = root.querySelector('.igp-history')?.textContent ?? '';
-          if (shown !== null && rows > 0 && !/Reading dose reports/.test(text)) {
-            obs.disconnect();
-            resolve({ shownMs: shown, dosesMs: performance.now() - t0, rows });
-          }
-        };
-        const obs = new MutationObserver(check);
-        obs.observe(root, { subtree: true, childList: true, characterData: true });
-        summary.click();
+/**
+ * Clicks the section open and stamps when its rows are on screen and when the doses are in (in the page; a string:
+ * tsx would add helpers to a function that the page does not have).
+ */
+const OPEN_AND_TIME = `new Promise((resolve, reject) => {
+  const root = document.querySelector('image-gently-panel')?.shadowRoot;
+  const summary = root?.querySelector('.igp-history summary');
+  if (!root || !summary) return reject(new Error('no section'));
+  const t0 = performance.now();
+  let shown = null;
+  let obs = null;
+  const check = () => {
+    const rows = root.querySelectorAll('.igp-history-study').length;
+    if (shown === null && rows > 0) {
+      requestAnimationFrame(() => {
+        if (shown === null) shown = performance.now() - t0;
         check();
-        setTimeout(() => reject(new Error('section not shown in 30 s')), 30_000);
-      }),
-  );
-}
+      });
+      return;
+    }
+    const text = root.querySelector('.igp-history')?.textContent ?? '';
+    if (shown !== null && rows > 0 && !/Reading dose reports/.test(text)) {
+      obs.disconnect();
+      resolve({ shownMs: shown, dosesMs: performance.now() - t0, rows });
+    }
+  };
+  obs = new MutationObserver(check);
+  obs.observe(root, { subtree: true, childList: true, characterData: true });
+  summary.click();
+  check();
+  setTimeout(() => reject(new Error('section not shown in 30 s')), 30000);
+})`;
+
+const openAndTime = (page: Page): Promise<Opened> => page.evaluate(OPEN_AND_TIME) as Promise<Opened>;
 
 async function load(page: Page, cdp: CDPSession, url: string, idle: boolean) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });

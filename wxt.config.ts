@@ -15,7 +15,7 @@ import { SCRIPT_CONTEXT_ALIAS } from './scripts/lib/aliases.mjs';
  *   is still registered at runtime by the background (install → reconcile → register → panel).
  */
 /** Entrypoints built with the browser's own API object instead of webextension-polyfill (see the hook below). */
-const NATIVE_BROWSER_ENTRYPOINTS: ReadonlySet<string> = new Set(['content', 'pacs']);
+const NATIVE_BROWSER_ENTRYPOINTS: ReadonlySet<string> = new Set(['content', 'reader', 'pacs']);
 
 const GECKO_ID = 'image-gently-companion@imagegently-companion.org';
 

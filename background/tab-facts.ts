@@ -13,6 +13,8 @@
  *   The policy in them is the cached one (background/policy-cache.ts), so the answer never waits for
  *   storage.managed.
  * - `get-page-policy`: panel.js's view of that cache (only the policy keys the page reads).
+ * - `load-reader`: inject the page reader, reader.js, into the sender's frame (content.js's gate saw a patient
+ *   and an exam there, or a PACS viewer).
  * - `load-panel`: inject panel.js into the sender's frame (content.js found a child there), and pacs.js
  *   beside it when the frame shows a PACS viewer (`pacs: true`).
  * - `recipe-status`, `start-picker`, `save-recipe`: site recipes (background/recipes.ts).
@@ -38,6 +40,8 @@ import { policyCache } from './policy-cache';
 import { recordRecipeStatus, saveRecipe, startPicker, type SaveRecipeResult } from './recipes';
 import type { PolicySnapshot } from '@/settings/policy';
 
+/** The page reader (entrypoints/reader.content), injected where content.js's gate saw a patient and an exam. */
+export const READER_SCRIPT_FILE = '/content-scripts/reader.js';
 /** The panel script (entrypoints/panel.content), injected where content.js found a child. */
 export const PANEL_SCRIPT_FILE = '/content-scripts/panel.js';
 /** The PACS data route (entrypoints/pacs.content), injected beside the panel on a PACS viewer's page. */
@@ -150,7 +154,7 @@ export async function pageSettingsReply(origin: string, now = Date.now()): Promi
   };
 }
 
-type InjectedScript = typeof PANEL_SCRIPT_FILE | typeof PACS_SCRIPT_FILE;
+type InjectedScript = typeof READER_SCRIPT_FILE | typeof PANEL_SCRIPT_FILE | typeof PACS_SCRIPT_FILE;
 
 /**
  * Where panel.js goes: the document that asked. Its frame may have loaded another document (another site) by the
@@ -195,8 +199,8 @@ function senderOrigin(sender: Browser.runtime.MessageSender): string | null {
 
 /**
  * runtime.onMessage handler for content-script messages. Answers `get-page-settings` (settings),
- * `get-page-policy` (the cached policy), `get-number-symbols` (the UI locale's, read once), `load-panel`
- * (whether panel.js was injected), `exam-hash` (the keyed hash of an exam key), `dismiss-exam` and `snooze-site`
+ * `get-page-policy` (the cached policy), `get-number-symbols` (the UI locale's, read once), `load-reader` and
+ * `load-panel` (whether reader.js, panel.js was injected), `exam-hash` (the keyed hash of an exam key), `dismiss-exam` and `snooze-site`
  * (once written); tab facts get no answer.
  */
 export function handleMessage(
@@ -229,6 +233,11 @@ export function handleMessage(
       return Promise.resolve(uiNumberSymbols());
     case 'load-panel':
       return inject(panelTarget(tabId, sender), parsed.data.pacs ? [PANEL_SCRIPT_FILE, PACS_SCRIPT_FILE] : [PANEL_SCRIPT_FILE]).then(
+        () => true,
+        () => false,
+      );
+    case 'load-reader':
+      return inject(panelTarget(tabId, sender), [READER_SCRIPT_FILE]).then(
         () => true,
         () => false,
       );

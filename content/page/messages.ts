@@ -29,6 +29,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-page-settings') }),
   // `pacs`: the frame shows a PACS viewer (a profile with `viewer`): pacs.js is injected beside panel.js.
   z.strictObject({ type: z.literal('load-panel'), pacs: z.optional(z.literal(true)) }),
+  // content.js's gate saw a patient and an exam (content/page/reader-gate.ts): inject the page reader (reader.js).
+  z.strictObject({ type: z.literal('load-reader') }),
   // panel.js asks for the policy the background has cached (background/policy-cache.ts)
   // instead of reading storage.managed, whose first read can take seconds.
   z.strictObject({ type: z.literal('get-page-policy') }),

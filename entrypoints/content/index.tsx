@@ -2,38 +2,45 @@
  * content.js — the always-on content script of an enabled site: wiring only.
  *
  * Injected at document_start in every frame (registered at runtime by the background; statically
- * on loopback in the e2e build), it waits for the page to load and an idle moment, then reads the
- * page (content/analyze.ts), reports the allow-listed tab facts, and follows SPA navigation
- * (content/page/page-watch.ts). When it finds a child it asks the background to inject
- * panel.js (entrypoints/panel.content), which takes the page over and shows the panel. It holds
- * no UI, no Preact, no zod and no webextension-polyfill (wxt.config.ts), so every page of an enabled site
- * pays only for recognising a child.
+ * on loopback in the e2e build), it waits for the page to load and an idle moment, then asks a cheap
+ * question of the page's text (content/page/reader-gate.ts: could it show a patient and an exam?). Only then
+ * does it ask the background for the page reader (reader.js, content/read/), read the page, report the
+ * allow-listed tab facts, and follow SPA navigation (content/page/page-watch.ts). When it finds a child it asks
+ * the background to inject panel.js (entrypoints/panel.content), which takes the page over and shows the panel.
+ * It holds no reader, no UI, no Preact, no zod and no webextension-polyfill (wxt.config.ts), so every page of an
+ * enabled site pays only for the gate.
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
-import { readAndAnalyze } from '@/content/read/analyze';
-import { decide } from '@/content/read/decide';
-import { testRecipe } from '@/content/read/recipe/read';
+import type { PageReading } from '@/content/read/analyze';
+import type { AnalyzeOptions } from '@/content/read/types';
 import type { ContentMessage } from '@/content/page/messages';
 import { afterPageLoad } from '@/content/page/dom-ready';
-import { earlyProfileId } from '@/content/page/early-profile';
+import { earlyProfileId, VIEWER_PROFILE_IDS } from '@/content/page/early-profile';
 import { frameRole, tabFactsAnswer } from '@/content/page/frame-role';
 import type { LoopSettings } from '@/content/page/page-loop';
 import { isPageRequest, parsePageSettingsReply } from '@/content/page/page-requests';
 import { createPageWatch } from '@/content/page/page-watch';
-import { lendPageReader } from '@/content/page/page-reader';
-import { routeContainerOf } from '@/content/page/route-container';
-
-/**
- * Profiles whose pages get panel.js even before the page text shows a child, because panel.js's
- * enrichers (the PACS data route) may find one in the site's own API — e.g. a viewer that prints
- * no age. The PACS data route adds its profile ids here.
- */
-const PANEL_PROFILES: ReadonlySet<string> = new Set<string>(['orthanc-explorer', 'ohif', 'stone', 'orthanc-explorer-2']);
+import { borrowPageReader, type PageReader } from '@/content/page/page-reader';
+import { wantsReader } from '@/content/page/reader-gate';
+import { unreadPage } from '@/content/page/unread';
 
 const DEFAULTS: LoopSettings = { pediatricCutoffYears: DEFAULT_PEDIATRIC_CUTOFF_YEARS, dateOrder: null, disabledCampaigns: [], snoozedUntil: null, siteRecipes: [] };
 
 const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
+
+/** The page reader: lent by reader.js once the background has injected it into this frame (null when it could not). */
+let readerLoad: Promise<PageReader | null> | null = null;
+function loadReader(): Promise<PageReader | null> {
+  const lent = borrowPageReader();
+  if (lent) return Promise.resolve(lent);
+  return (readerLoad ??= send({ type: 'load-reader' })
+    .then((ok) => (ok === true ? borrowPageReader() : null), () => null)
+    .then((reader) => {
+      if (!reader) readerLoad = null; // not injected (no permission in this frame): ask again on a later page state
+      return reader;
+    }));
+}
 
 export default defineContentScript({
   // Registered at runtime by the background for each origin the user enabled
@@ -52,22 +59,29 @@ export default defineContentScript({
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       if (!isPageRequest(message)) return;
       if (message.type === 'test-recipe') {
-        if (role === 'top') sendResponse(testRecipe(document, new URL(location.href), message.recipe));
-        return;
+        if (role !== 'top') return;
+        void loadReader().then((reader) => sendResponse(reader?.testRecipe(document, new URL(location.href), message.recipe)));
+        return true; // answered once the reader is here
       }
       if (message.type !== 'get-tab-facts') return; // no panel here to focus
       const answer = tabFactsAnswer(role, watch.facts());
       if (answer) sendResponse(answer);
     };
     const stopAnswering = () => browser.runtime.onMessage.removeListener(onMessage);
-    // panel.js and pacs.js, injected later into this frame, read the page with this copy of the reader.
-    lendPageReader({ read: readAndAnalyze, routeContainer: routeContainerOf, decide });
+    // The page is read with the lent reader once it is here. Before that (a page state that did not pass the gate
+    // yet), the reading is empty; a state that passes it asks for the reader and reads again when it is here.
+    const read = (doc: Document, url: string | URL, options?: AnalyzeOptions): PageReading => {
+      const reader = borrowPageReader();
+      if (reader) return reader.read(doc, url, options);
+      if (wantsReader(doc, url, options)) void loadReader().then((r) => r && watch.refresh('mutation'));
+      return unreadPage();
+    };
 
     const watch = createPageWatch<LoopSettings>({
       win: window,
       signal: ctx.signal,
-      read: readAndAnalyze,
-      routeContainer: routeContainerOf,
+      read,
+      routeContainer: (doc, url) => borrowPageReader()?.routeContainer(doc, url) ?? null,
       loadSettings: async () => parsePageSettingsReply(await send({ type: 'get-page-settings' })) ?? DEFAULTS,
       fallbackSettings: DEFAULTS,
       watchSettings: (cb) => {
@@ -90,9 +104,10 @@ export default defineContentScript({
       sendFacts: (facts) => void send({ type: 'tab-facts', facts }).catch(() => undefined),
       sendRecipeStatus: ({ id, needsAttention }) => void send({ type: 'recipe-status', id, needsAttention }).catch(() => undefined),
       now: () => Date.now(),
-      requestPanel: async ({ pacs }) => (await send(pacs ? { type: 'load-panel', pacs } : { type: 'load-panel' })) === true,
-      panelProfiles: PANEL_PROFILES,
-      earlyProfile: (doc, url) => earlyProfileId(doc, url, PANEL_PROFILES),
+      // panel.js (and pacs.js) read the page with the lent reader: it comes first.
+      requestPanel: async ({ pacs }) => (await loadReader()) !== null && (await send(pacs ? { type: 'load-panel', pacs } : { type: 'load-panel' })) === true,
+      panelProfiles: VIEWER_PROFILE_IDS,
+      earlyProfile: (doc, url) => earlyProfileId(doc, url),
       onHandover: stopAnswering,
     });
 
@@ -101,6 +116,11 @@ export default defineContentScript({
     // A PACS viewer page gets panel.js while it loads (its enrichers read the study meanwhile); other pages are
     // read once they have loaded (the load-event cost of working earlier: content/page/dom-ready.ts).
     watch.early();
-    afterPageLoad(ctx, () => watch.start());
+    // A page that may show a patient and an exam gets the reader before its first reading, so that the first facts
+    // reported are the reader's; any other page is watched with the gate alone.
+    afterPageLoad(ctx, () => {
+      if (borrowPageReader() || !wantsReader(document, location.href)) return watch.start();
+      void loadReader().then(() => ctx.isValid && watch.start());
+    });
   },
 });

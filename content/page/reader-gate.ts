@@ -3,7 +3,7 @@
  * content/read/) loaded and the page read. A login page, a menu or a news page of an enabled site costs this gate
  * and nothing more.
  *
- * The test is on the page's own text, bounded: at most MAX_NODES text nodes and MAX_CHARS characters (a 5,000-row
+ * The test is on the text of the page and its same-origin frames, bounded: at most MAX_NODES text nodes and MAX_CHARS characters (a 5,000-row
  * worklist stops long before its end, and has said "patient" and "CT" in its first rows). It errs on the side of
  * reading: a false yes costs a read, a false no hides a child. Both signals must appear somewhere in what is looked
  * at: a patient (an age in any form, a birth date, a patient or record-number label) and an exam (a modality code or
@@ -17,6 +17,8 @@ import { earlyProfileId } from './early-profile';
 export const MAX_NODES = 4000;
 /** Characters of text looked at, at most. */
 export const MAX_CHARS = 200_000;
+/** Same-origin frames looked into, at most. */
+export const MAX_FRAMES = 8;
 
 /** An age in any form (`6 y.o.`, `5 mo / M`, `12Y`, `45 d/o`, `3 años`), a birth date, a patient or record label. */
 const PATIENT =
@@ -34,25 +36,38 @@ export interface GateOptions {
 /** Whether the page may show a patient having an exam (then content.js loads the reader and reads it). */
 export function mayShowPatientExam(doc: Document, options: GateOptions = {}): boolean {
   if ((options.siteRecipes?.length ?? 0) > 0) return true;
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return false;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let patient = false;
   let exam = false;
   let nodes = 0;
   let chars = 0;
-  for (let n = walker.nextNode(); n && nodes < MAX_NODES && chars < MAX_CHARS; n = walker.nextNode()) {
-    const parent = n.parentNode as Element | null;
-    const tag = parent?.nodeName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
-    const text = n.nodeValue ?? '';
-    if (text.trim() === '') continue;
-    nodes++;
-    const piece = text.length > 2000 ? text.slice(0, 2000) : text;
-    chars += piece.length;
-    if (!patient && PATIENT.test(piece)) patient = true;
-    if (!exam && EXAM.test(piece)) exam = true;
-    if (patient && exam) return true;
+  // The page and its same-origin frames (a chart whose banner is in the page and whose order is in a tab's frame),
+  // within the same caps.
+  const docs: Document[] = [doc];
+  const frames = doc.querySelectorAll('iframe, frame');
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+    try {
+      const inner = (frames[i] as HTMLIFrameElement).contentDocument;
+      if (inner) docs.push(inner);
+    } catch {
+      // another origin: its own content.js decides there
+    }
+  }
+  for (const d of docs) {
+    const root = d.body ?? d.documentElement;
+    if (!root) continue;
+    const walker = d.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n && nodes < MAX_NODES && chars < MAX_CHARS; n = walker.nextNode()) {
+      const tag = n.parentNode?.nodeName;
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+      const text = n.nodeValue ?? '';
+      if (text.trim() === '') continue;
+      nodes++;
+      const piece = text.length > 2000 ? text.slice(0, 2000) : text;
+      chars += piece.length;
+      if (!patient && PATIENT.test(piece)) patient = true;
+      if (!exam && EXAM.test(piece)) exam = true;
+      if (patient && exam) return true;
+    }
   }
   // The title and the values of form fields count too (a viewer's "CT ABDOMEN — DOE^KIM"; an order composer's inputs).
   const extra = [doc.title ?? ''];

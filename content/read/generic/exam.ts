@@ -103,7 +103,7 @@ export function findExam(
   text: PageText,
   fields: readonly (Field | null)[],
   dates: readonly DateMention[][],
-  otherRows: ReadonlySet<Element>,
+  others: Uint8Array,
   now: Date,
 ): ExamFound | null {
   const { segs, rows } = text;
@@ -162,7 +162,7 @@ export function findExam(
   for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
     const s = segs[i]!;
     if (s.flags & OTHERS) continue;
-    if (s.row && otherRows.has(s.row)) continue;
+    if (others[i]) continue;
     const field = fields[i] ?? null;
     // A labelled value is what its label says; a role word's value ("Exam requested:") may be the exam's name.
     // (A "Name" column of a list of orders is the order's name.)

@@ -16,7 +16,7 @@ import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-me
 import { ageBetween, type AgeReading, parseAgeText, parseDicomAge } from '../parse/age';
 import { type CalendarDate, findDates, utcDate } from '../parse/dates';
 import type { DateOrder } from '../types';
-import { dateRole, type DateRole } from './fields';
+import { dateRole, type DateRole, isSelectedElement } from './fields';
 import type { Field } from './pairs';
 import { FREE, OTHERS, PRIOR, type PageText, type Seg } from './walk';
 
@@ -51,6 +51,8 @@ export interface Patient {
   header: Element | null;
   /** Rows that are other people's (a list of patients), not the open record's. */
   otherRows: Set<Element>;
+  /** Per segment: 1 when it is in another person's row or block (a card of a board, an item of a list of people). */
+  others: Uint8Array;
   /** The selected row of a list of people: the open record. */
   recordRow: Element | null;
   /** A name or record number of the patient is on the page. */
@@ -68,6 +70,14 @@ export function isIdentity(seg: Seg, field: Field | null): boolean {
   if (field && (field.kind === 'patientName' || field.kind === 'patientId')) return true;
   if (seg.text.length <= 60 && NAME.test(seg.text)) return true;
   return seg.text.length <= 120 && RECORD_NUMBER.test(seg.text);
+}
+
+/** A patient's name or record number under its own label or column (what a list of patients repeats per row). */
+function identityField(seg: Seg, field: Field | null): 'names' | 'ids' | null {
+  // (A "Name" column of a list of orders holds the orders' names: a person's name reads `LAST, First`.)
+  if (field?.kind === 'patientName' && seg.text.length <= 60 && NAME.test(seg.text)) return 'names';
+  if (field?.kind === 'patientId' && /\d{4,}/.test(seg.text)) return 'ids';
+  return null;
 }
 
 /** Dates in one segment, each with its role: from the words before it in the segment, else its field's label. */
@@ -113,7 +123,7 @@ function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
   if (seg.flags & (OTHERS | PRIOR)) return [];
   if (field?.kind === 'relative') return [];
   if (field?.kind === 'age') {
-    if (namesRelative(field.label)) return [];
+    if (namesRelative(field.label) || !isAgeValue(seg.text)) return [];
     const dicom = parseDicomAge(seg.text);
     const reading = dicom ?? parseAgeText(seg.text, { bareNumberIsYears: true });
     if (!reading) return [];
@@ -122,7 +132,8 @@ function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
   const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
   const out: AgeFound[] = [];
   for (const m of findAgeMentions(seg.text)) {
-    const labelled = AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
+    // "Age 8 months" inside running text is not a field: a narrative says when things happened at which age.
+    const labelled = !free && AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
     let form: AgeFound['form'] = labelled ? 'labelled' : m.form;
     // A narrative names its subject's age first, or as "a 7-year-old boy": as strong as "7 y.o." in a note.
     if (free && form === 'plain') {
@@ -132,6 +143,37 @@ function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
     out.push({ seg: index, reading: m.reading, text: m.text, dicom: m.form === 'as', labelled, inHeader: false, form });
   }
   return out;
+}
+
+/** The value of an Age field: an age and a few words at most ("4 yrs, 1 mth", "7 (at exam)"), not a sentence. */
+function isAgeValue(text: string): boolean {
+  return text.length <= 40 && text.split(/\s+/).length <= 6;
+}
+
+/**
+ * Blocks of a list an element may be an item of: each ancestor (up to LIST_LEVELS up) that has a sibling of the same
+ * tag and class — a card of a board, an item of a list of people, a row of a div grid.
+ */
+const LIST_LEVELS = 6;
+function listItemsAround(el: Element): Element[] {
+  const out: Element[] = [];
+  let x: Element | null = el;
+  for (let level = 0; x && level < LIST_LEVELS; level++, x = x.parentElement) {
+    if (x.tagName === 'BODY' || x.tagName === 'HTML') break;
+    const cls = x.getAttribute('class');
+    const same = (y: Element | null) => y !== null && y.tagName === x!.tagName && y.getAttribute('class') === cls;
+    if (same(x.previousElementSibling) || same(x.nextElementSibling)) out.push(x);
+  }
+  return out;
+}
+
+/** The segment range a block covers, found from one of its segments (segments are in document order). */
+function rangeOf(segs: readonly Seg[], block: Element, i: number): [number, number] {
+  let from = i;
+  let to = i;
+  while (from > 0 && block.contains(segs[from - 1]!.el)) from--;
+  while (to < segs.length - 1 && block.contains(segs[to + 1]!.el)) to++;
+  return [from, to];
 }
 
 /**
@@ -180,31 +222,67 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     for (const d of dates[i] ?? []) if (d.role === 'birth') births.push(d);
   }
 
-  // Lists of people: the same patient fact (an age, a birth date) in two or more sibling rows. (A banner's
-  // label/value items hold the age in one item and the birth date in another: not a list.)
-  const byParent = new Map<Element, { ages: Set<Element>; births: Set<Element> }>();
-  const noteRow = (i: number, what: 'ages' | 'births') => {
+  // Lists of people: the same patient fact (an age, a birth date, a patient name or record number under its own
+  // label) in two or more sibling rows. (A banner's label/value items hold the age in one item and the birth date
+  // in another: not a list.)
+  type What = 'ages' | 'births' | 'names' | 'ids';
+  const byParent = new Map<Element, Record<What, Set<Element>>>();
+  const noteRow = (i: number, what: What) => {
     const row = segs[i]!.row;
     if (!row?.parentElement) return;
     let entry = byParent.get(row.parentElement);
-    if (!entry) byParent.set(row.parentElement, (entry = { ages: new Set(), births: new Set() }));
+    if (!entry) byParent.set(row.parentElement, (entry = { ages: new Set(), births: new Set(), names: new Set(), ids: new Set() }));
     entry[what].add(row);
   };
   for (const a of ages) noteRow(a.seg, 'ages');
   for (const b of births) noteRow(b.seg, 'births');
+  for (let i = 0; i < segs.length; i++) {
+    const kind = identityField(segs[i]!, fields[i] ?? null);
+    if (kind) noteRow(i, kind);
+  }
   const otherRows = new Set<Element>();
   let recordRow: Element | null = null;
-  for (const { ages: withAge, births: withBirth } of byParent.values()) {
-    if (withAge.size < 2 && withBirth.size < 2) continue;
-    for (const row of new Set([...withAge, ...withBirth])) {
+  for (const entry of byParent.values()) {
+    if (entry.ages.size < 2 && entry.births.size < 2 && entry.names.size < 2 && entry.ids.size < 2) continue;
+    for (const row of new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids])) {
       if (rows.get(row)?.selected) recordRow ??= row;
       else otherRows.add(row);
     }
   }
-  const mine = (i: number) => {
-    const row = segs[i]!.row;
-    return !row || !otherRows.has(row);
-  };
+  const others = new Uint8Array(segs.length);
+  for (const row of otherRows) {
+    const info = rows.get(row);
+    if (info) others.fill(1, info.from, info.to + 1);
+  }
+  // Blocks outside rows (cards of a board, items of a list): two or more sibling blocks with different ages
+  // unanchored by a label are people of a list; the selected one, if any, is the open record.
+  const blocks = new Map<Element, Map<string, Map<Element, number>>>();
+  for (const a of ages) {
+    if (a.labelled || segs[a.seg]!.row) continue;
+    for (const item of listItemsAround(segs[a.seg]!.el)) {
+      // An item of a list of people holds more than the age (a name, an exam…): a banner's one-line age is not one.
+      const [from, to] = rangeOf(segs, item, a.seg);
+      if (from === to) continue;
+      // Items of one list: the same parent, tag and class.
+      let byKind = blocks.get(item.parentElement!);
+      if (!byKind) blocks.set(item.parentElement!, (byKind = new Map()));
+      const kind = `${item.tagName} ${item.getAttribute('class') ?? ''}`;
+      let items = byKind.get(kind);
+      if (!items) byKind.set(kind, (items = new Map()));
+      if (!items.has(item)) items.set(item, a.seg);
+    }
+  }
+  for (const items of [...blocks.values()].flatMap((byKind) => [...byKind.values()])) {
+    if (items.size < 2) continue;
+    const values = new Set([...items.values()].map((i) => ages.find((a) => a.seg === i)!.reading.days));
+    if (values.size < 2) continue;
+    for (const [item, i] of items) {
+      if (isSelectedElement(item)) continue;
+      const [from, to] = rangeOf(segs, item, i);
+      others.fill(1, from, to + 1);
+    }
+  }
+  const mine = (i: number) => others[i] === 0;
 
   let best: AgeFound | null = null;
   let header: Element | null = null;
@@ -234,8 +312,16 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   if (!birth && best && (best.inHeader || best.labelled)) birth = birthBeside(segs, dates, best, today);
   if (!header && birth) header = headerAround(segs, identity, birth.seg);
 
+  // An age nothing ties to the patient (no label, no header) against a birth date of the patient that disagrees
+  // with it: someone else's or another time's age; the birth date is the patient's.
+  if (best && !birth && rank(best) <= 2 && myBirths.length > 0) {
+    best = null;
+    birth = myBirths[0]!;
+    header = headerAround(segs, identity, birth.seg);
+  }
+
   const unsure = best !== null && !best.labelled && !best.inHeader && !identified && !birth;
-  return { age: best, unsure, birth, header, otherRows, recordRow, identified };
+  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified };
 }
 
 /** A birth date whose age today is within a year (45 days for ages under two) of the age shown. */

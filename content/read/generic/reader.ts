@@ -59,7 +59,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
 
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const patient = findPatient(text, fields, dates, now);
-  const exam = findExam(text, fields, dates, patient.otherRows, now);
+  const exam = findExam(text, fields, dates, patient.others, now);
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);
@@ -72,7 +72,8 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
     const t = readListTable(table, (c) => `${GENERIC_NAME} · list · ${c.label}`, base, header);
     if (t) tables.push(t);
   }
-  const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null);
+  // An Age or birth-date label with a value (a number or a date), not a column of a reference table.
+  const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null && /\d/.test(segs[i]!.text));
   const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
   const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0;
   return { primary, tables, pageDateOrder, found };
@@ -125,7 +126,7 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     if (s.flags & (OTHERS | PRIOR)) continue;
-    if (s.row && (s.row === exam.row || p.otherRows.has(s.row) || isOtherExamRow(text, s.row, exam))) continue;
+    if (p.others[i] || (s.row && (s.row === exam.row || isOtherExamRow(text, s.row, exam)))) continue;
     // A date under a column belongs to its row's record, not to the page.
     const recordDate = s.col !== null;
     if (!recordDate) {
@@ -161,7 +162,7 @@ function weightFact(out: Fact[], text: PageText, fields: readonly (Field | null)
   const { segs } = text;
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
-    if (s.flags & (OTHERS | PRIOR) || (s.row && p.otherRows.has(s.row))) continue;
+    if (s.flags & (OTHERS | PRIOR) || p.others[i]) continue;
     const f = fields[i];
     if (f?.kind === 'weight') {
       if (parseWeight(s.text)) return pushFact(out, 'weight', s.text, where(text, i, f.label));

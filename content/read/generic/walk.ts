@@ -183,7 +183,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
       const before = segs.length;
       visit(child, heading ? flags | HEADING : flags | section, row, col);
       if (segs.length === before) continue;
-      if (heading || allHeadings(segs, before)) {
+      if (heading || allHeadings(segs, before) || titleBlock(segs, before, row)) {
         const c = sectionClass(joinText(segs, before));
         section = c ? FLAG_OF_SECTION[c] : 0;
       }
@@ -241,8 +241,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
 }
 
 /**
- * The column labels of a div grid: an element whose first child is a row of labels (at least half of them known,
- * none with digits) and whose next child is a row with as many cells. Null for anything else.
+ * The column labels of a div grid: an element whose first child is a row of labels (at least half of them and at
+ * least two known, none with digits) and whose next child is a row with as many cells. Null for anything else.
  */
 function gridLabels(el: Element): string[] | null {
   const head = el.firstElementChild;
@@ -259,7 +259,8 @@ function gridLabels(el: Element): string[] | null {
     if (t && labelField(t)) known++;
     labels.push(t);
   }
-  return known * 2 >= labels.length ? labels : null;
+  // Two known labels at least: a key-value row ("Exam" | "CT head") is not a grid's header.
+  return known >= 2 && known * 2 >= labels.length ? labels : null;
 }
 
 /** A row of 2 or 4 cells that reads label, value (, label, value): every first of a pair is a label, no value is. */
@@ -302,7 +303,8 @@ function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
     if (t.length > 40 || /\d/.test(t)) return null;
     if (t && labelField(t)) labels++;
   }
-  return labels * 2 >= first.cells.length && table.rows.length > 1 ? first.cells : null;
+  // Two known labels at least: a key-value row (`<th>Name</th><td>Lind, Eva</td>`) is not a header.
+  return labels >= 2 && labels * 2 >= first.cells.length && table.rows.length > 1 ? first.cells : null;
 }
 
 /** "Label:" at the start of a text or after a space, where the label is one the reader knows. */
@@ -329,6 +331,16 @@ export function splitInline(text: string): string[] {
 function isRowRole(el: Element): boolean {
   const role = el.getAttribute('role');
   return role === 'row' || role === 'listitem' || role === 'option' || role === 'treeitem';
+}
+
+/**
+ * A plain block that is only a short title ("Previous exams", "Exploraciones anteriores"): one segment, outside any
+ * row, no digits, no colon, not a status word. (Whether it opens a section is `sectionClass`'s call.)
+ */
+function titleBlock(segs: readonly Seg[], from: number, row: Element | null): boolean {
+  if (row !== null || segs.length - from !== 1) return false;
+  const t = segs[from]!.text;
+  return t.length <= 40 && !/[\d:]/.test(t) && statusClass(t) === null;
 }
 
 function allHeadings(segs: readonly Seg[], from: number): boolean {

@@ -75,7 +75,7 @@ const PERSON_AFTER =
  * "diagnosed age 5 years", "when she was 9 years old", "a los 6 años", "cuando tenía 4 años".
  */
 const HISTORY_BEFORE =
-  /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era))\s*[:,]?\s*$/iu;
+  /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las|la\s+edad\s+de)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era))\s*[:,]?\s*$/iu;
 
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;

@@ -134,8 +134,11 @@ export function interventionalWording(u: string): { procedure: boolean; angiogra
 }
 const NO_WORDING = Object.freeze({ procedure: false, angiography: false });
 
-/** Dental wording. `\bDENTAL`: "accidental" and "incidental" end in the same letters. */
-const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|DIENTE|ODONTO|MAXILLOFACIAL|MANDIBLE|MAXILA|ENDODONT|ORTHODONT|ORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
+/**
+ * Dental wording, on word starts: "accidental" and "incidental" end in DENTAL, Spanish "pendiente" (pending) holds
+ * DIENTE.
+ */
+const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|\bDIENTES?\b|\bODONTO|\bMAXILLOFACIAL|\bMANDIBLE|\bMAXILA|\bENDODONT|\bORTHODONT|\bORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
 
 /** Dental imaging words (the IO and PX modality words): such an exam images the dentition. */
 const DENTAL_IMAGING = new RegExp(`${MODALITY_WORDS.find(([c]) => c === 'IO')![1].source}|${MODALITY_WORDS.find(([c]) => c === 'PX')![1].source}`);

@@ -43,7 +43,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     [
       'procedure', 'procedure name', 'requested procedure', 'exam', 'examination', 'exam description', 'study', 'study description',
       'description', 'protocol', 'protocol name', 'order', 'orders', 'test', 'imaging', 'imaging order', 'estudio', 'procedimiento',
-      'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription',
+      'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription', 'prestacion', 'exploracion', 'prueba',
+      'prueba solicitada', 'exploracion solicitada', 'estudio solicitado',
     ],
   ],
   ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room']],

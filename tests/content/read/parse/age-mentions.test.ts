@@ -92,7 +92,7 @@ describe('what is not an age', () => {
     expect(read(text)).toEqual([]);
   });
 
-  test.each(['repair at 8 months of age', 'diagnosed at 3 years'])('history: %s', (text) => {
+  test.each(['repair at 8 months of age', 'diagnosed at 3 years', 'TOF repaired at age 8 months', 'asthma since the age of 4 years', 'coartación intervenida a los 8 meses de edad', 'operado a la edad de 2 años'])('history: %s', (text) => {
     expect(read(text)).toEqual([]);
   });
 

@@ -45,6 +45,21 @@ describe('procedure text → modality and campaigns', () => {
     expect(e.modality).toBe(modality);
     expect(e.campaigns).toEqual(campaigns);
   });
+  test.each([
+    ['Ecografía abdominal (pendiente)', 'US', []],
+    ['RM cerebral, informe pendiente', 'MR', []],
+    ['Rx tórax — resultado pendiente', 'DX', ['radiography']],
+    ['Radiografía periapical diente 46', 'IO', ['dental']],
+    ['Ortopantomografía, dientes temporales', 'PX', ['dental']],
+  ])('dental wording on whole words: %j → %s %j', (text, modality, campaigns) => {
+    const e = exam(text);
+    expect(e.modality).toBe(modality);
+    expect(e.campaigns).toEqual(campaigns);
+  });
+  test.each(['Biopsia renal percutánea guiada por ecografía', 'Drenaje de absceso guiado por ecografía', 'MRI-guided breast biopsy', 'US-guided liver biopsy'])(
+    'an US/MR-guided procedure is not fluoroscopy: %j',
+    (text) => expect(exam(text).campaigns).toEqual([]),
+  );
   test('no exam words → nothing', () => {
     expect(exam('Follow-up visit')).toEqual({ modality: null, campaigns: [] });
   });

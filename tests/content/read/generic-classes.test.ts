@@ -1,0 +1,116 @@
+/**
+ * The generic reader on the classes of page it used to get wrong, each on two or more minimal layouts written for
+ * the test (none is a corpus page): an age in a patient's history is not the age today; a list of patients, or a
+ * page with no patient, is nobody's exam; US- and MR-guided procedures are not fluoroscopy; a section of earlier
+ * exams titled by a plain block; dental wording needs whole words.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { AnalyzeOptions, PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-11-20T15:00:00Z');
+const URL_ = 'https://ehr.example.org/app/screen';
+
+function read(body: string, options: AnalyzeOptions = {}): PageAnalysis {
+  return analyzePage(parseHtml(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`), URL_, { now: NOW, ...options });
+}
+
+describe('an age in the history is not the age today', () => {
+  test('"repaired at age 8 months" in the history of an adult with a DOB: adult', () => {
+    const a = read(`<div class="banner"><span>Kowalski, Adam</span><span>MRN 55102934</span><span>DOB: 03/14/1988</span></div>
+      <div><b>Exam:</b> CTA chest</div>
+      <div class="hx">History: tetralogy of Fallot, repaired at age 8 months; now dyspnea.</div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays! > 18 * 365).toBe(true);
+  });
+  test('"Hx: PDA ligation age 8 months" in a clinical note table row, adult DOB in a dl', () => {
+    const a = read(`<dl><dt>Name</dt><dd>Brandt, Eva</dd><dt>Date of birth</dt><dd>1979-06-02</dd></dl>
+      <table><tr><th>Procedure</th><td>CT angiogram coronary arteries</td></tr>
+      <tr><th>Clinical history</th><td>PDA ligation age 8 months. Chest pain.</td></tr></table>`);
+    expect(a.pediatric).toBe(false);
+  });
+  test('Spanish: "intervenido a los 8 meses" is not the age', () => {
+    const a = read(`<div><span>RUIZ PONCE, Marta</span><span>NHC 0912345</span><span>F. Nac. 12/05/1980</span></div>
+      <div><span class="et">Estudio</span> <span>Angio-TC de aorta</span></div>
+      <p>Antecedentes: coartación de aorta intervenida a los 8 meses de edad.</p>`);
+    expect(a.pediatric).toBe(false);
+  });
+});
+
+describe('a birth date of the patient wins over an age nothing ties to the patient', () => {
+  test('an adult DOB in a banner, a "3 y.o." in a line of the chart', () => {
+    const a = read(`<div class="b"><span>Ames, Rita</span> <span>DOB: 1990-04-02</span></div>
+      <div><span>Procedure:</span> <span>XR chest 2 views</span></div><div>Former NICU graduate, admitted as a 3 y.o. with croup</div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays! > 36 * 365).toBe(true);
+  });
+  test('a table of demographics with the DOB, a "5 mo / F" in the referral line', () => {
+    const a = read(`<table><tr><th>Name</th><td>Lind, Eva</td></tr><tr><th>Birth date</th><td>03/22/1985</td></tr></table>
+      <p>Referral: seen 5 mo / F in 1985 for hip dysplasia; now CT pelvis</p><div><b>Exam</b> <span>CT pelvis without contrast</span></div>`);
+    expect(a.pediatric).toBe(false);
+  });
+});
+
+describe('a page of many patients, or of none, is nobody\'s exam', () => {
+  test('a board of case cards, each with an age/sex pair, no card open', () => {
+    const a = read(`<h1>Cath lab — today</h1><div class="board">
+      <div class="c"><div class="t">Lab 1 · 08:00</div><div>Ibsen, Tor</div><div>4 mo · M</div><div>Diagnostic cardiac catheterization</div></div>
+      <div class="c"><div class="t">Lab 1 · 10:30</div><div>Yates, Pia</div><div>15 y · F</div><div>EP study and ablation</div></div>
+      <div class="c"><div class="t">Lab 2 · 09:00</div><div>Olsen, Rolf</div><div>67 y · M</div><div>PCI left anterior descending</div></div></div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.modality).toBeNull();
+  });
+  test('a schedule list of people with compact ages, no row selected', () => {
+    const a = read(`<ul class="sched"><li><span>09:00</span> <span>Dahl, Ida</span> <span>6 y.o. F</span> <span>VCUG</span></li>
+      <li><span>09:30</span> <span>Berg, Ola</span> <span>45 y.o. M</span> <span>Barium swallow</span></li>
+      <li><span>10:00</span> <span>Lund, Kai</span> <span>9 y.o. M</span> <span>Upper GI series</span></li></ul>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.modality).toBeNull();
+  });
+  test('release notes: "Age:" followed by a sentence is not a patient\'s age', () => {
+    const a = read(`<h1>What's new in 24.3</h1><ul><li><b>Growth charts</b> now cover ages 2 to 20 years.</li>
+      <li>Age: 6 months is shown as 0 years on some printed forms — fix scheduled.</li><li>CT and X-ray order names were updated.</li></ul>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays).toBeNull();
+  });
+  test('a study list with pediatric protocol names and no ages, nothing selected', () => {
+    const a = read(`<table><thead><tr><th>Patient</th><th>MRN</th><th>Study Date</th><th>Description</th><th>Modality</th></tr></thead><tbody>
+      <tr><td>Moe, Lin</td><td>7731002</td><td>2026-11-20</td><td>CT HEAD PEDS WO CONTRAST</td><td>CT</td></tr>
+      <tr><td>Fry, Al</td><td>7731003</td><td>2026-11-20</td><td>MR BRAIN PEDS</td><td>MR</td></tr>
+      <tr><td>Nix, Bo</td><td>7731004</td><td>2026-11-19</td><td>XR CHEST 2 VIEWS</td><td>DX</td></tr></tbody></table>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.modality).toBeNull();
+  });
+});
+
+describe('US- and MR-guided procedures are not fluoroscopy', () => {
+  test('Spanish: "Biopsia renal guiada por ecografía" under a "Prestación" label, prior X-ray in a titled block', () => {
+    const a = read(`<div><span>LARA GIL, Iker</span><span>NHC 0402299</span><span>10 años</span><span>F. Nac. 05/03/2016</span></div>
+      <div class="f"><span class="et">Prestación</span><span>Biopsia renal percutánea guiada por ecografía</span></div>
+      <div class="sub">Exploraciones anteriores</div><div>20/10/2026 Ecografía renal · 15/03/2026 Rx tórax PA y lateral</div>`);
+    expect(a.modality).toBe('US');
+    expect(a.campaigns).toEqual([]);
+  });
+  test('"MRI-guided" and "ultrasound-guided" procedures in an order row', () => {
+    for (const exam of ['Ultrasound-guided liver biopsy', 'MRI-guided breast biopsy', 'US guided PICC placement']) {
+      const a = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+        <table><tr><th>Order</th><th>Status</th></tr><tr><td>${exam}</td><td>Active</td></tr></table>`);
+      expect(a.campaigns, exam).toEqual([]);
+    }
+  });
+  test('a key-value row whose key is a known label is not the header of a grid', () => {
+    const a = read(`<div><span>Vik, Emil</span><span>MRN 77120044</span><span>9 years</span></div>
+      <div class="kv"><div class="r"><span>Prueba</span><span>RM rodilla sin contraste</span></div>
+      <div class="r"><span>Sala</span><span>RM2</span></div><div class="r"><span>Estado</span><span>Programada</span></div></div>`);
+    expect(a.modality).toBe('MR');
+    expect(a.campaigns).toEqual([]);
+  });
+  test('earlier exams under a title in a plain div are not the exam', () => {
+    const a = read(`<div><span>Wong, Ty</span><span>MRN 88120044</span><span>Age: 7</span></div>
+      <div><span>Requested procedure:</span> <span>US abdomen complete</span></div>
+      <div>Previous exams</div><div>XR chest 2 views 2026-02-01</div>`);
+    expect(a.modality).toBe('US');
+    expect(a.campaigns).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@
  */
 import { decide, emptyAnalysis } from './decide';
 import { detectProfile } from './profiles/index';
+import { genericExamFacts } from './profiles/generic';
 import { recipeFor } from './recipe/recipe';
 import { withSiteRecipe } from './recipe/read';
 import type { AnalyzeOptions, PageAnalysis, PageFindings } from './types';
@@ -38,7 +39,8 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
   const profile = u ? detectProfile(doc, u) : null;
   if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
   try {
-    return profile.read(doc, u, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.now ? { now: options.now } : {}) });
+    const readOptions = { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.now ? { now: options.now } : {}) };
+    return withGenericExam(doc, profile.id, profile.read(doc, u, readOptions), readOptions);
   } catch (e) {
     // A page shaped in a way the profile did not expect: report nothing rather than break the page.
     return {
@@ -49,6 +51,22 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
       notes: [{ kind: 'profile', text: profile.name, where: 'read failed', note: e instanceof Error ? e.name : 'error' }],
     };
   }
+}
+
+/**
+ * A site profile reads what only it can know (its API, its routes, its banner); when it read the patient of an open
+ * record but not the exam (an order basket, an orders list, an order form shown in the page), the generic reader's
+ * exam completes it. The patient stays the profile's.
+ */
+function withGenericExam(doc: Document, profileId: string, found: PageFindings, options: Pick<AnalyzeOptions, 'dateOrder' | 'now'>): PageFindings {
+  const primary = found.primary;
+  if (profileId === 'generic' || !primary) return found;
+  const hasPatient = primary.some((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
+  const hasExam = primary.some((f) => f.kind === 'procedure' || f.kind === 'modality');
+  if (!hasPatient || hasExam) return found;
+  const exam = genericExamFacts(doc, options);
+  if (!exam.some((f) => f.kind === 'procedure')) return found;
+  return { ...found, primary: [...primary, ...exam] };
 }
 
 export function analyzePage(doc: Document, url: string | URL, options: AnalyzeOptions = {}): PageAnalysis {

@@ -13,7 +13,7 @@
  *   http://127.0.0.1:8080/login                           (login page: not read)
  *   http://127.0.0.1:8080/news/children-imaging           (news article about children: not read)
  */
-import type { DateOrder } from '../types';
+import type { DateOrder, Fact, FactKind } from '../types';
 import { GENERIC_NAME, readGeneric, type GenericRead } from '../generic/reader';
 import { findings, type SiteProfile } from './profile';
 
@@ -83,4 +83,19 @@ export function createGenericProfile(others: readonly SiteProfile[]): SiteProfil
       };
     },
   };
+}
+
+/** The exam's facts (its name, modality, region, dates, key): what the generic reader adds to a profile's patient. */
+const EXAM_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['procedure', 'modality', 'bodyPart', 'examDate', 'scheduledDate', 'orderDate', 'examKey']);
+
+/**
+ * The exam of a page whose site profile read the patient but no exam (an order basket, an orders list, an order form
+ * shown inline): the generic reader's exam facts, read over the same scope it would use. Empty when it finds none.
+ */
+export function genericExamFacts(doc: Document, options: { dateOrder?: DateOrder; now?: Date }): Fact[] {
+  const scope = scopeOf(doc);
+  if (!scope) return [];
+  const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  const r = readGeneric(scope, doc, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
+  return r.primary.filter((f) => EXAM_KINDS.has(f.kind));
 }

@@ -114,3 +114,35 @@ describe('US- and MR-guided procedures are not fluoroscopy', () => {
     expect(a.campaigns).toEqual([]);
   });
 });
+
+describe('a site profile that reads the patient but not the order: the generic reader finds the exam', () => {
+  const o3 = 'https://emr.example.org/openmrs/spa/patient/0b7f6c1e-1111-4222-8333-000000000009/chart/Orders';
+  const banner = (demo: string) =>
+    `<header><div role="banner"><div class="-esm-patient-banner__patientName__x1">Mendez, Ana</div>
+     <div class="-esm-patient-banner__demographics__x2"><span>Female</span><span>·</span><span>${demo}</span></div></div></header>`;
+  test('an orders table with an active imaging order among completed ones', () => {
+    const doc = parseHtml(`<html><body>${banner('<span>7 yrs, 2 mths</span><span>·</span><span>03-Oct-2019</span>')}<main>
+      <h2>Orders</h2><table><thead><tr><th>Order</th><th>Type</th><th>Status</th></tr></thead><tbody>
+      <tr><td>XR chest 2 views</td><td>Radiology</td><td>Completed</td></tr>
+      <tr><td>CT abdomen with contrast</td><td>Radiology</td><td>Active</td></tr>
+      <tr><td>Complete blood count</td><td>Lab</td><td>Active</td></tr></tbody></table></main></body></html>`);
+    const a = analyzePage(doc, o3, { now: NOW });
+    expect([a.profileId, a.pediatric, a.modality, a.campaigns]).toEqual(['openmrs-o3', true, 'CT', ['ct']]);
+  });
+  test('an order basket of cards (no table), one imaging order and one lab order', () => {
+    const doc = parseHtml(`<html><body>${banner('<span>11 mths</span><span>·</span><span>12-Jan-2026</span>')}<main>
+      <section aria-label="Order basket"><h3>Order basket</h3>
+      <div class="order-card"><div class="order-name">Ultrasound abdomen, complete</div><div>New · Routine</div></div>
+      <div class="order-card"><div class="order-name">Hemoglobin</div><div>New · Routine</div></div></section></main></body></html>`);
+    const a = analyzePage(doc, o3, { now: NOW });
+    expect([a.profileId, a.pediatric, a.modality, a.campaigns]).toEqual(['openmrs-o3', true, 'US', []]);
+  });
+  test('an OpenEMR top page with the procedure order shown inline', () => {
+    const doc = parseHtml(`<html><body><div class="form-group"><div><a class="ptName">Lee, Max (4410)</a></div>
+      <div><span>DOB: 2014-07-19 Age: 12</span></div></div>
+      <div id="framesDisplay"><div class="proc"><h4>Procedure Order</h4><table><tr><td>Procedure</td><td>XR HAND 3+ VIEWS LEFT</td></tr>
+      <tr><td>Order date</td><td>2026-11-18</td></tr></table></div></div></body></html>`);
+    const a = analyzePage(doc, 'https://emr.example.org/interface/main/tabs/main.php', { now: NOW });
+    expect([a.profileId, a.pediatric, a.modality, a.campaigns]).toEqual(['openemr', true, 'DX', ['radiography']]);
+  });
+});

@@ -40,7 +40,8 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
   if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
   try {
     const readOptions = { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.now ? { now: options.now } : {}) };
-    return withGenericExam(doc, profile.id, profile.read(doc, u, readOptions), readOptions);
+    const found = profile.read(doc, u, readOptions);
+    return profile.ordersByGenericReader ? withGenericExam(doc, found, readOptions) : found;
   } catch (e) {
     // A page shaped in a way the profile did not expect: report nothing rather than break the page.
     return {
@@ -54,13 +55,13 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
 }
 
 /**
- * A site profile reads what only it can know (its API, its routes, its banner); when it read the patient of an open
- * record but not the exam (an order basket, an orders list, an order form shown in the page), the generic reader's
+ * A site profile reads what only it can know (its API, its routes, its banner); when an EHR or order system's
+ * profile (`ordersByGenericReader`) read the patient of an open record but not the exam (an order basket, an orders list, an order form shown in the page), the generic reader's
  * exam completes it. The patient stays the profile's.
  */
-function withGenericExam(doc: Document, profileId: string, found: PageFindings, options: Pick<AnalyzeOptions, 'dateOrder' | 'now'>): PageFindings {
+function withGenericExam(doc: Document, found: PageFindings, options: Pick<AnalyzeOptions, 'dateOrder' | 'now'>): PageFindings {
   const primary = found.primary;
-  if (profileId === 'generic' || !primary) return found;
+  if (!primary) return found;
   const hasPatient = primary.some((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
   const hasExam = primary.some((f) => f.kind === 'procedure' || f.kind === 'modality');
   if (!hasPatient || hasExam) return found;

@@ -29,6 +29,8 @@ export interface GenericRead {
   pageDateOrder: DateOrder | null;
   /** Something of a patient was found: an age, a birth date, a patient field, an explicitly pediatric exam, a list of exams. */
   found: boolean;
+  /** The exam is one row of a list that the page marks neither selected nor still to be done (one of many). */
+  examOneOfList: boolean;
 }
 
 const ROLE_KIND: Partial<Record<string, FactKind>> = {
@@ -76,7 +78,9 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null && /\d/.test(segs[i]!.text));
   const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
   const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0;
-  return { primary, tables, pageDateOrder, found };
+  const examRow = exam?.row ? text.rows.get(exam.row) : undefined;
+  const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.examRows.size > 1;
+  return { primary, tables, pageDateOrder, found, examOneOfList };
 }
 
 function where(text: PageText, i: number, what: string): string {

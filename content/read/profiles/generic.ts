@@ -89,13 +89,16 @@ export function createGenericProfile(others: readonly SiteProfile[]): SiteProfil
 const EXAM_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['procedure', 'modality', 'bodyPart', 'examDate', 'scheduledDate', 'orderDate', 'examKey']);
 
 /**
- * The exam of a page whose site profile read the patient but no exam (an order basket, an orders list, an order form
- * shown inline): the generic reader's exam facts, read over the same scope it would use. Empty when it finds none.
+ * The exam of a page whose site profile read the patient but no exam (an order basket, an orders list with an active
+ * order, an order form shown inline): the generic reader's exam facts, read over the same scope it would use. Empty
+ * when it finds none, or only one row of a list that none marks open or to be done.
  */
 export function genericExamFacts(doc: Document, options: { dateOrder?: DateOrder; now?: Date }): Fact[] {
   const scope = scopeOf(doc);
   if (!scope) return [];
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const r = readGeneric(scope, doc, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
+  // A list of studies or orders with none open or still to be done (a PACS patient page) names no one exam.
+  if (r.examOneOfList) return [];
   return r.primary.filter((f) => EXAM_KINDS.has(f.kind));
 }

@@ -80,6 +80,7 @@ export const openemr: SiteProfile = {
   id: 'openemr',
   name: NAME,
   tested: 'saved',
+  ordersByGenericReader: true,
   matches(doc, url) {
     const p = url.pathname.toLowerCase();
     if (!p.includes('/interface/')) return false;

@@ -37,6 +37,7 @@ export const openmrsO3: SiteProfile = {
   id: 'openmrs-o3',
   name: NAME,
   tested: 'saved',
+  ordersByGenericReader: true,
   matches(doc, url) {
     return CHART.test(url.pathname) || (url.pathname.includes('/openmrs/spa/') && doc.querySelector('[data-extension-slot-name]') !== null);
   },

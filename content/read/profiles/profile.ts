@@ -20,6 +20,12 @@ export interface SiteProfile {
   routeContainer(doc: Document): Element | null;
   /** Facts of the open record and of list rows, from the active route only. */
   read(doc: Document, url: URL, options: ReadOptions): PageFindings;
+  /**
+   * An EHR or order system whose screens show orders in forms the profile does not read itself (order baskets,
+   * orders lists, forms shown inline): when it reads the patient but no exam, the generic reader names the exam.
+   * Not for PACS viewers, whose study lists are the profile's own to read.
+   */
+  ordersByGenericReader?: true;
 }
 
 export interface ReadOptions {

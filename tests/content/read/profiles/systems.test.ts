@@ -148,8 +148,10 @@ describe('OpenEMR: the top frame joins its banner with the order in a same-origi
 describe('OpenMRS O3', () => {
   test('chart banner + orders list; the search overlay banner of another patient is ignored', () => {
     const a = run('openmrs-o3', 'chart-orders-child.html');
-    // 2022-08-15 → 2026-11-20 = 1461 + 97 = 1558 d; today (11-26) = 1564 d
-    expect([a.pediatric, a.ageDays, a.ageBasis, a.ageConflict]).toEqual([true, 1564, 'today', false]);
+    // The active radiology order is the exam (the generic reader completes the profile): its order date is the
+    // reference. 2022-08-15 → 2026-11-20 = 1461 + 97 = 1558 d.
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.ageConflict]).toEqual([true, 1558, 'order', false]);
+    expect([a.modality, a.campaigns]).toEqual(['CT', ['ct']]);
     expect(rec(a)).toEqual([
       [true, 1558, 'CT', 'ct'],
       [true, 1557, 'DX', 'radiography'],

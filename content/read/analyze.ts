@@ -36,10 +36,10 @@ export function readPage(doc: Document, url: string | URL, options: AnalyzeOptio
 }
 
 function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions): PageFindings {
-  const profile = u ? detectProfile(doc, u) : null;
+  const readOptions = { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.now ? { now: options.now } : {}) };
+  const profile = u ? detectProfile(doc, u, readOptions) : null;
   if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
   try {
-    const readOptions = { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.now ? { now: options.now } : {}) };
     const found = profile.read(doc, u, readOptions);
     return profile.ordersByGenericReader ? withGenericExam(doc, found, readOptions) : found;
   } catch (e) {

@@ -39,7 +39,8 @@ const EXPECTED: Record<string, Expected> = {
   'openemr/main-child.html': { panel: 'exam', ageDays: '2288', campaign: 'ct' }, // banner DOB + order in the tab frame
   'openemr/order-frame.html': { panel: 'none' }, // the order alone: no age
   'openmrs-o3/chart-imaging-adult.html': { panel: 'none' },
-  'openmrs-o3/chart-orders-child.html': { panel: 'list', exams: 2 }, // CT and DX orders of a 4-year-old
+  // The active CT order of a 4-year-old is the exam (the generic reader names it for the profile), its order date the reference.
+  'openmrs-o3/chart-orders-child.html': { panel: 'exam', ageDays: '1558', campaign: 'ct' },
   'orthanc-explorer-2/study-list-expanded.html': { panel: 'exam', ageDays: '2288', campaign: 'ct' },
   'orthanc-explorer-2/study-list.html': { panel: 'list', exams: 2 },
   'orthanc-explorer/adult-instance.html': { panel: 'none' },

@@ -41,6 +41,9 @@ export interface PageText {
 const MAX_ELEMENTS = 20_000;
 const MAX_SEGS = 6_000;
 const TABLE_ROWS_WALKED = 40;
+/** The selected rows of a long table, found by one query (the usual marks of `isSelectedElement`). */
+const LONG_LIST_SELECTED =
+  'tr[aria-selected="true"], tr[aria-current]:not([aria-current="false"]), tr.selected, tr.active, tr.current, tr.highlight, tr.is-selected, tr.is-active, tr.sel';
 const MAX_STYLE_CHARS = 64_000;
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'BUTTON', 'ASIDE', 'NAV']);
@@ -207,11 +210,16 @@ export function walkPage(scope: Element, doc: Document): PageText {
     let walked = 0;
     for (const body of bodies.length > 0 ? bodies : [table]) {
       const trs = rowsOf(body as HTMLTableSectionElement);
+      // A long list: its first rows, then its selected rows by one selector query (below), not a look at every row.
+      const long = trs.length > 4 * TABLE_ROWS_WALKED;
       for (let r = 0; r < trs.length; r++) {
         const tr = trs[r]!;
         if (tr === headerRow) continue;
-        // Only the first rows of a long table, and any selected row further down.
-        if (walked >= TABLE_ROWS_WALKED && !isSelectedElement(tr)) continue;
+        // Only the first rows of a table, and any selected row further down.
+        if (walked >= TABLE_ROWS_WALKED && (long || !isSelectedElement(tr))) {
+          if (long) break;
+          continue;
+        }
         walked++;
         if (isHidden(tr)) continue;
         const rowFlags = flags | (isSelectedElement(tr) ? SELECTED : 0);
@@ -223,9 +231,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
         }
         if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1));
       }
-      if (walked >= TABLE_ROWS_WALKED && trs.length > 4 * TABLE_ROWS_WALKED) {
+      if (walked >= TABLE_ROWS_WALKED && long) {
         // A long list: its selected rows only (one selector query, not a walk over thousands of rows).
-        for (const tr of Array.from(body.querySelectorAll('tr[aria-selected="true"], tr.selected, tr.active'))) {
+        for (const tr of Array.from(body.querySelectorAll(LONG_LIST_SELECTED))) {
           if (rows.has(tr)) continue;
           const from = segs.length;
           const cells = (tr as HTMLTableRowElement).cells;

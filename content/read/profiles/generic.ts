@@ -15,7 +15,7 @@
  */
 import type { DateOrder, Fact, FactKind } from '../types';
 import { GENERIC_NAME, readGeneric, type GenericRead } from '../generic/reader';
-import { findings, type SiteProfile } from './profile';
+import { findings, type ReadOptions, type SiteProfile } from './profile';
 
 /**
  * The one record the screen is about: an open modal dialog, else the whole body — minus side panels and hidden
@@ -54,19 +54,33 @@ function readOnce(doc: Document, scope: Element, dateOrder: DateOrder | undefine
   return readGeneric(scope, doc, { ...(dateOrder ? { dateOrder } : {}), now });
 }
 
+export interface GenericProfile extends SiteProfile {
+  /**
+   * Whether the generic reader finds something of a patient on the page, read with the analysis' own clock and date
+   * order (so the `read` that follows reuses this reading), without asking the specific profiles again: for the
+   * registry, which has asked them already.
+   */
+  claims(doc: Document, options?: ReadOptions): boolean;
+}
+
 /** Creates the generic profile; `others` are the specific profiles it must leave alone. */
-export function createGenericProfile(others: readonly SiteProfile[]): SiteProfile {
+export function createGenericProfile(others: readonly SiteProfile[]): GenericProfile {
+  const claims = (doc: Document, options: ReadOptions = {}): boolean => {
+    const scope = scopeOf(doc);
+    if (!scope) return false;
+    const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+    const result = readGeneric(scope, doc, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
+    lastRead = { doc, scope, key: keyOf(options.dateOrder, now), result };
+    return result.found;
+  };
   return {
     id: 'generic',
     name: GENERIC_NAME,
     tested: 'saved',
+    claims,
     matches(doc, url) {
-      const scope = scopeOf(doc);
-      if (!scope || others.some((p) => p.matches(doc, url))) return false;
-      const now = new Date();
-      const result = readGeneric(scope, doc, { now });
-      lastRead = { doc, scope, key: keyOf(undefined, now), result };
-      return result.found;
+      if (others.some((p) => p.matches(doc, url))) return false;
+      return claims(doc);
     },
     routeContainer(doc) {
       return scopeOf(doc);

@@ -11,15 +11,20 @@ import { openemr } from './openemr';
 import { openmrsO3 } from './openmrs-o3';
 import { orthancExplorer } from './orthanc-explorer';
 import { orthancExplorer2 } from './orthanc-explorer-2';
-import type { SiteProfile } from './profile';
+import type { ReadOptions, SiteProfile } from './profile';
 import { stone } from './stone';
 
 const SPECIFIC: readonly SiteProfile[] = [orthancExplorer, orthancExplorer2, ohif, stone, dcm4chee, openemr, openmrsO3];
 
-export const PROFILES: readonly SiteProfile[] = [...SPECIFIC, createGenericProfile(SPECIFIC)];
+const GENERIC = createGenericProfile(SPECIFIC);
 
-/** The first profile whose predicate matches, or null. */
-export function detectProfile(doc: Document, url: URL): SiteProfile | null {
-  for (const p of PROFILES) if (p.matches(doc, url)) return p;
-  return null;
+export const PROFILES: readonly SiteProfile[] = [...SPECIFIC, GENERIC];
+
+/**
+ * The first profile whose predicate matches, or null. The generic profile is asked last, once, with the analysis'
+ * clock and date order (`options`), so that the reading it makes to decide is the one `read` then uses.
+ */
+export function detectProfile(doc: Document, url: URL, options?: ReadOptions): SiteProfile | null {
+  for (const p of SPECIFIC) if (p.matches(doc, url)) return p;
+  return GENERIC.claims(doc, options) ? GENERIC : null;
 }

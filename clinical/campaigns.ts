@@ -81,6 +81,12 @@ export interface ReminderDef {
   substitute?: readonly 'phases'[];
 }
 
+/**
+ * The Image Gently Alliance's site for parents (docs/reference/campaigns.md §2: parents and providers have sites of
+ * their own). The popup links it; the printed imaging record points parents to it.
+ */
+export const PARENTS_SITE = 'https://www.imagegentlyparents.org/';
+
 /** Every reminder, in display order within its campaign. Texts: locales `clinical.reminder.*`. */
 export const REMINDERS: readonly ReminderDef[] = [
   // CT (docs/reference/campaigns.md §1, CT row)

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { PARENTS_SITE } from '@/clinical/campaigns';
 import type { TabFacts } from '@/content/page/messages';
 import type { StatementsView } from '@/news/view';
 import { StatementList, StatementsStatus, type StatementRow } from './StatementList';
@@ -23,7 +24,7 @@ export const MAX_SHOWN = 20;
  */
 export const POPUP_LINKS = [
   { id: 'pledge', label: 'popup.links.pledge', url: 'https://www.imagegently.org/' },
-  { id: 'parents', label: 'popup.links.parents', url: 'https://www.imagegentlyparents.org/' },
+  { id: 'parents', label: 'popup.links.parents', url: PARENTS_SITE },
   { id: 'campaigns', label: 'popup.links.campaigns', url: 'https://www.imagegently.org/Procedures/Computed-Tomography' },
   { id: 'support', label: 'popup.links.support', url: 'https://www.imagegently.org/' },
 ] as const;

@@ -3,6 +3,7 @@
  * Numbers carry their source and method as the PACS section's do; no effective dose, no risk figure.
  */
 import { i18n } from '#i18n';
+import { PARENTS_SITE } from '@/clinical/campaigns';
 import { SSDE_CAVEAT_MESSAGE_KEY, SSDE_REFUSAL_MESSAGE_KEY } from '@/clinical/ssde';
 import type { HistoryCountView, HistoryRowView, HistorySectionView, PanelNumber } from '@/content/panel/view-model';
 import { formatter } from '@/content/panel/number-format';
@@ -13,12 +14,8 @@ import { MAX_DOSE_READS, type HistoryStudy } from './model';
 import { recordHtml, type RecordRow } from './record';
 import type { StudyDose } from './study-dose';
 
-/**
- * The Image Gently Alliance's pages for parents. The path pattern `/Roles-What-can-I-do/Parent/…` is the site's
- * own (seen on archived imagegently.org pages, e.g. `/Roles-What-can-I-do/Parent/Nuclear-Medicine`); this is its parent
- * (role) level.
- */
-export const PARENTS_PAGE = 'https://www.imagegently.org/Roles-What-can-I-do/Parent';
+/** Where the printed record sends parents to learn more: the Alliance's site for parents. */
+export const PARENTS_PAGE = PARENTS_SITE;
 
 const modalityName = (m: ModalityCode) => i18n.t(`panel.modality.${m}` as 'panel.modality.CT') || m;
 /** Locale keys of the regions (message names allow no hyphen). */

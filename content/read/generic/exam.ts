@@ -169,7 +169,8 @@ export function findExam(
     if (field && !EXAM_FIELDS.has(field.kind) && !(field.kind === 'date' && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName')) continue;
     const labelled = isProcedureField(field);
     if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
-    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText';
+    // Running text outside a labelled note (a letter's paragraph) is read clause by clause too.
+    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || (s.text.length > MAX_NAME && isProse(s.text));
     const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
     if (short) consider(i, s.text, labelled, false);
     else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);

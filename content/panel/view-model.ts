@@ -142,7 +142,7 @@ export type HistorySectionView =
       notes: string[];
       source: string;
       /** The printable record: a whole HTML document (for a sandboxed iframe's srcdoc), text only from the data. */
-      record: { html: string };
+      record: { readonly html: string };
     };
 
 /** The section's data, read once for the page's life: `start` on opening (or once the page is idle). */

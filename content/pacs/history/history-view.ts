@@ -155,8 +155,9 @@ export function buildHistoryView(state: HistoryState, locale: string): HistorySe
     repeat,
     notes,
     source: i18n.t('history.source', [state.source]),
-    record: {
-      html: recordHtml(
+    // Built when it is printed (a getter, once), not on every dose read.
+    record: lazyRecord(() =>
+      recordHtml(
         {
           lang,
           title: i18n.t('history.record.title'),
@@ -167,6 +168,15 @@ export function buildHistoryView(state: HistoryState, locale: string): HistorySe
         },
         record,
       ),
+    ),
+  };
+}
+
+function lazyRecord(build: () => string): { readonly html: string } {
+  let html: string | null = null;
+  return {
+    get html() {
+      return (html ??= build());
     },
   };
 }

@@ -6,9 +6,10 @@
  * is idle). The record is printed from a sandboxed iframe made here, whose document allows no request, and
  * removed after printing: no extension page, nothing stored.
  */
+import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { HistorySection, HistorySectionView } from '@/content/panel/view-model';
+import type { HistoryRowView, HistorySection, HistorySectionView } from '@/content/panel/view-model';
 import { NumberItem } from './NumberItem';
 
 /** Prints `html` from a sandboxed, script-less iframe appended to `host`; the iframe is removed after printing. */
@@ -34,6 +35,36 @@ export function printRecord(host: HTMLElement, html: string): HTMLIFrameElement 
   frame.srcdoc = html;
   host.appendChild(frame);
   return frame;
+}
+
+/** One study; re-rendered only when its row is a new object (a dose read rebuilds its own row, not the others). */
+class StudyRow extends Component<{ row: HistoryRowView }> {
+  override shouldComponentUpdate(next: { row: HistoryRowView }) {
+    return next.row !== this.props.row;
+  }
+
+  override render() {
+    const r = this.props.row;
+    return (
+      <li class={r.current ? 'igp-history-study igp-history-current' : 'igp-history-study'}>
+        <p>
+          <span class="igp-history-date">{r.date}</span> <span class="igp-history-exam">{r.exam}</span>
+          {r.current && <span class="igp-tag">{i18n.t('history.thisExam')}</span>}
+        </p>
+        {r.facility && <p class="igp-detail igp-history-facility">{r.facility}</p>}
+        {r.numbers.length > 0 && (
+          <dl>
+            {r.numbers.map((n) => (
+              <NumberItem number={n} />
+            ))}
+          </dl>
+        )}
+        {r.notes.map((n) => (
+          <p class="igp-detail">{n}</p>
+        ))}
+      </li>
+    );
+  }
 }
 
 export function ChildHistorySection({ section }: { section: HistorySection }) {
@@ -87,23 +118,7 @@ export function ChildHistorySection({ section }: { section: HistorySection }) {
             )}
             <ol class="igp-history-list">
               {view.rows.map((r) => (
-                <li class={r.current ? 'igp-history-study igp-history-current' : 'igp-history-study'}>
-                  <p>
-                    <span class="igp-history-date">{r.date}</span> <span class="igp-history-exam">{r.exam}</span>
-                    {r.current && <span class="igp-tag">{i18n.t('history.thisExam')}</span>}
-                  </p>
-                  {r.facility && <p class="igp-detail igp-history-facility">{r.facility}</p>}
-                  {r.numbers.length > 0 && (
-                    <dl>
-                      {r.numbers.map((n) => (
-                        <NumberItem number={n} />
-                      ))}
-                    </dl>
-                  )}
-                  {r.notes.map((n) => (
-                    <p class="igp-detail">{n}</p>
-                  ))}
-                </li>
+                <StudyRow row={r} />
               ))}
             </ol>
             {view.more && <p class="igp-detail">{view.more}</p>}

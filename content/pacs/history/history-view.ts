@@ -9,7 +9,7 @@ import type { HistoryCountView, HistoryRowView, HistorySectionView, PanelNumber 
 import { formatter } from '@/content/panel/number-format';
 import type { BodyRegion, ModalityCode } from '@/content/read/types';
 import { noteText, ctdiDigits } from '../section-view';
-import type { HistoryState } from './history';
+import type { DoseState, HistoryState } from './history';
 import { MAX_DOSE_READS, type HistoryStudy } from './model';
 import { recordHtml, type RecordRow } from './record';
 import type { StudyDose } from './study-dose';
@@ -111,7 +111,10 @@ function doseNumbers(key: string, dose: StudyDose, locale: string): DoseNumbers 
   return { numbers, notes, summary: summary.join(' · ') };
 }
 
-export function buildHistoryView(state: HistoryState, locale: string): HistorySectionView | null {
+/** A study's row as last built, with the dose state it was built from: a dose read rebuilds its own row only. */
+export type HistoryRowCache = WeakMap<HistoryStudy, { dose: DoseState | undefined; row: HistoryRowView; record: RecordRow }>;
+
+export function buildHistoryView(state: HistoryState, locale: string, rowCache: HistoryRowCache = new WeakMap()): HistorySectionView | null {
   switch (state.status) {
     case 'idle':
       return null;
@@ -125,13 +128,22 @@ export function buildHistoryView(state: HistoryState, locale: string): HistorySe
   let pending = false;
   for (const s of state.list.listed) {
     const d = state.doses.get(s.key);
-    let dose: DoseNumbers = { numbers: [], notes: [], summary: '' };
     if (d?.state === 'pending') pending = true;
-    else if (d?.state === 'failed') dose.notes.push(noteText(d.note));
-    else if (d?.state === 'read') dose = d.dose ? doseNumbers(s.key, d.dose, locale) : { ...dose, notes: [i18n.t('history.noDose')] };
-    const exam = examText(s);
-    rows.push({ date: s.date ?? '—', exam, facility: s.facility, current: s.current, numbers: dose.numbers, notes: dose.notes });
-    record.push({ date: s.date ?? '—', exam, facility: s.facility ?? '', dose: dose.summary });
+    let built = rowCache.get(s);
+    if (!built || built.dose !== d) {
+      let dose: DoseNumbers = { numbers: [], notes: [], summary: '' };
+      if (d?.state === 'failed') dose.notes.push(noteText(d.note));
+      else if (d?.state === 'read') dose = d.dose ? doseNumbers(s.key, d.dose, locale) : { ...dose, notes: [i18n.t('history.noDose')] };
+      const exam = examText(s);
+      built = {
+        dose: d,
+        row: { date: s.date ?? '—', exam, facility: s.facility, current: s.current, numbers: dose.numbers, notes: dose.notes },
+        record: { date: s.date ?? '—', exam, facility: s.facility ?? '', dose: dose.summary },
+      };
+      rowCache.set(s, built);
+    }
+    rows.push(built.row);
+    record.push(built.record);
   }
   const counts: HistoryCountView[] = state.counts.map((c) => ({ modality: modalityName(c.modality), last12Months: c.last12Months, all: c.all }));
   const repeat = state.repeat

@@ -4,7 +4,7 @@ import type { StudyRef } from '../enrich';
 import { createPacsClient, StudyCache, type FetchLike } from '../pacs-client';
 import { createHistory, type HistoryHandle } from './history';
 import { coalesce, nextFrame } from './coalesce';
-import { buildHistoryView } from './history-view';
+import { buildHistoryView, type HistoryRowCache } from './history-view';
 import { DicomWebHistorySource, OrthancHistorySource, type HistorySource } from './sources';
 
 /**
@@ -72,13 +72,14 @@ export function createHistoryHandle(ref: StudyRef, deps: HistoryDeps): HistoryHa
 /**
  * The section over a reading: a change of status (loading, ready, failed) is shown at once; the dose reads that
  * follow are shown at most once per animation frame (the latest state), so a burst of answers is one render and
- * one view built, not one per answer.
+ * one view built, not one per answer; a read rebuilds its own row only (the others keep their objects).
  */
 export function historySection(handle: HistoryHandle, locale: string, schedule: (run: () => void) => void = nextFrame): HistorySection {
   return {
     start: () => handle.start(),
     subscribe: (listener) => {
-      const updates = coalesce<HistoryHandle['state']>((s) => listener(buildHistoryView(s, locale)), (s, last) => s.status !== last?.status, schedule);
+      const rows: HistoryRowCache = new WeakMap();
+      const updates = coalesce<HistoryHandle['state']>((s) => listener(buildHistoryView(s, locale, rows)), (s, last) => s.status !== last?.status, schedule);
       const unsubscribe = handle.subscribe((s) => updates.push(s));
       return () => {
         updates.cancel();

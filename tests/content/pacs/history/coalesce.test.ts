@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coalesce } from '../../../../content/pacs/history/coalesce';
 import { historySection } from '../../../../content/pacs/history/section';
-import type { HistoryHandle, HistoryState } from '../../../../content/pacs/history/history';
+import type { HistoryRowCache } from '../../../../content/pacs/history/history-view';
+import type { DoseState, HistoryHandle, HistoryState } from '../../../../content/pacs/history/history';
 import type { HistorySectionView } from '../../../../content/panel/view-model';
 
 /** A scheduler the test ticks by hand. */
@@ -129,5 +130,33 @@ describe('the section over a reading', () => {
     off();
     ticks.tick();
     expect(views).toHaveLength(2);
+  });
+});
+
+describe('rows kept between views', () => {
+  it('a dose read rebuilds its own row; the others are the same objects, and the view equals one built afresh', async () => {
+    const { buildHistoryView } = await import('../../../../content/pacs/history/history-view');
+    const studies = Array.from({ length: 3 }, (_, i) => ({ key: `k${i}`, date: `2026-0${i + 1}-01`, modalities: ['CT' as const], description: 'CT HEAD', facility: null, region: 'head' as const, current: i === 0 }));
+    const pending = studies.map(() => ({ state: 'pending' as const }));
+    const state = (doses: ReadonlyMap<string, DoseState>): HistoryState => ({
+      status: 'ready',
+      list: { all: studies, listed: studies, omitted: 0 },
+      counts: [],
+      repeat: null,
+      doses,
+      today: '2026-12-07',
+      source: 'Orthanc REST API',
+    });
+    const cache: HistoryRowCache = new WeakMap();
+    const first = buildHistoryView(state(new Map(studies.map((s, i) => [s.key, pending[i]!]))), 'en', cache);
+    const next = state(new Map(studies.map((s, i) => [s.key, i === 1 ? { state: 'read', dose: null } : pending[i]!])));
+    const second = buildHistoryView(next, 'en', cache);
+    if (first?.status !== 'ready' || second?.status !== 'ready') throw new Error('not ready');
+    expect(second.rows[0]).toBe(first.rows[0]);
+    expect(second.rows[2]).toBe(first.rows[2]);
+    expect(second.rows[1]).not.toBe(first.rows[1]);
+    const fresh = buildHistoryView(next, 'en');
+    expect(JSON.parse(JSON.stringify(second))).toEqual(JSON.parse(JSON.stringify(fresh)));
+    expect(second.record.html).toBe(fresh?.status === 'ready' ? fresh.record.html : '');
   });
 });

@@ -21,33 +21,12 @@ import { decideAge } from './age';
 import { contextOf, type DecideContext, firstOf } from './context';
 import { decideExam, hasExam } from './exam';
 import { decideRows } from './rows';
+import { emptyAnalysis } from '../empty-analysis';
+
+export { emptyAnalysis };
 
 export { DEFAULT_PEDIATRIC_CUTOFF_YEARS };
 
-export function emptyAnalysis(profileId: string | null = null, evidence: Evidence[] = []): PageAnalysis {
-  return {
-    profileId,
-    pediatric: false,
-    ageDays: null,
-    ageBasis: null,
-    ageDetail: null,
-    modality: null,
-    modalities: [],
-    campaign: null,
-    campaigns: [],
-    region: null,
-    phases: null,
-    minorHeadInjury: false,
-    childProtection: false,
-    weight: null,
-    ctdi: null,
-    examDescription: null,
-    examKey: null,
-    records: [],
-    evidence,
-    ageConflict: false,
-  };
-}
 
 /**
  * Findings (from a profile, plus any API facts) → the page's analysis.

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { LOOPBACK_HOSTS, OPTIONAL_SITE_HOSTS, STATEMENT_HOSTS } from './settings/hosts';
+import { isE2eMode } from './utils/build-mode';
 import { SCRIPT_CONTEXT_ALIAS } from './scripts/lib/aliases.mjs';
 
 /**
@@ -96,7 +97,7 @@ export default defineConfig({
       // No web-accessible resources: panel CSS and icons are inlined into the shadow root.
       delete m.web_accessible_resources;
 
-      if (mode === 'e2e' || mode === 'e2e-runtime') {
+      if (isE2eMode(mode)) {
         m.host_permissions = [...new Set([...(m.host_permissions ?? []), ...LOOPBACK_HOSTS])];
         if (browser !== 'firefox') {
           // A stable extension id for policy e2e (Chromium managed policies are keyed by id): the

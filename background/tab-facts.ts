@@ -39,6 +39,7 @@ import { getPageSettings, PAGE_POLICY_KEYS } from '@/settings/page';
 import { policyCache } from './policy-cache';
 import { recordRecipeStatus, saveRecipe, startPicker, type SaveRecipeResult } from './recipes';
 import type { PolicySnapshot } from '@/settings/policy';
+import { isE2eMode } from '@/utils/build-mode';
 
 /** The page reader (entrypoints/reader.content), injected where content.js's gate saw a patient and an exam. */
 export const READER_SCRIPT_FILE = '/content-scripts/reader.js';
@@ -122,7 +123,7 @@ export function forgetTab(tabId: number): Promise<void> {
 }
 
 function isE2eBuild(): boolean {
-  return import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'e2e-runtime';
+  return isE2eMode(import.meta.env.MODE);
 }
 
 /** The cached policy, cut down to the keys the page reads. */

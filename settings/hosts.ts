@@ -2,6 +2,7 @@
  * Host permissions the manifests declare (read by wxt.config.ts, the background and the tests).
  * Required hosts are the statements source only; PACS/EHR origins are optional, granted per site.
  */
+import { isE2eMode } from '../utils/build-mode';
 
 /** The statements source: the only required host permissions in the shipping manifest. */
 export const STATEMENT_HOSTS = ['https://www.imagegently.org/*', 'https://imagegently.org/*'] as const;
@@ -11,11 +12,6 @@ export const OPTIONAL_SITE_HOSTS = ['http://*/*', 'https://*/*'] as const;
 
 /** Loopback: host permissions of the e2e builds only, never of the shipping manifest. */
 export const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
-
-/** Whether a build mode is one of the e2e builds (`wxt build --mode e2e | e2e-runtime`). */
-export function isE2eMode(mode: string): boolean {
-  return mode === 'e2e' || mode === 'e2e-runtime';
-}
 
 /**
  * Whether a statement feed the user adds may be plain http on a loopback host: only in the e2e builds, whose

@@ -7,6 +7,8 @@
  *
  * Chosen at build time (`import.meta.env.MODE`), so the shipping build carries only its own branch.
  */
+import { isE2eMode } from '@/utils/build-mode';
+
 export interface PanelExposure {
   shadowMode: 'open' | 'closed';
   /** Whether the host element gets the `data-*` attributes the panel is decided from. */
@@ -18,7 +20,7 @@ export const OPEN_FOR_TESTS: PanelExposure = { shadowMode: 'open', hostAttribute
 
 /** The exposure of a build mode: open only in the e2e builds. */
 export function panelExposure(mode: string): PanelExposure {
-  return mode === 'e2e' || mode === 'e2e-runtime' ? OPEN_FOR_TESTS : CLOSED;
+  return isE2eMode(mode) ? OPEN_FOR_TESTS : CLOSED;
 }
 
 /** This build's. */

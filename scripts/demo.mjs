@@ -24,6 +24,7 @@ const headed = !!process.env.DISPLAY && !args.has('--headless');
 const PAGES = [
   { name: 'pediatric-ct-order', path: '/orders/pediatric-ct.html', expect: 'pediatric panel' },
   { name: 'orthanc-explorer-series', path: '/app/explorer.html#series?uuid=demo-child-series', expect: 'pediatric panel' },
+  { name: 'child-unsure-xr-order', path: '/orders/unsure-age-xr.html', expect: 'pediatric panel' },
   { name: 'adult-ct-order', path: '/orders/adult-ct.html', expect: 'no panel' },
   { name: 'statements', path: '/statements.html', expect: 'no panel' },
 ];

@@ -1,31 +1,13 @@
 /**
  * Builds PageAnalysis / ExamRecord values for tests of code that consumes an analysis (panel,
- * runtime). Defaults describe "nothing found"; each test states what it needs.
+ * runtime). Defaults describe "nothing found" (the reader's own empty analysis); each test states what it needs.
  */
 import type { PageReading } from '@/content/read/analyze';
+import { emptyAnalysis } from '@/content/read/empty-analysis';
 import type { ExamRecord, PageAnalysis, PageFindings } from '@/content/read/types';
 
 export function analysisOf(overrides: Partial<PageAnalysis> = {}): PageAnalysis {
-  return {
-    profileId: null,
-    pediatric: false,
-    ageDays: null,
-    ageBasis: null,
-    modality: null,
-    modalities: [],
-    campaign: null,
-    campaigns: [],
-    region: null,
-    phases: null,
-    minorHeadInjury: false,
-    weight: null,
-    ctdi: null,
-    examDescription: null,
-    examKey: null,
-    records: [],
-    evidence: [],
-    ...overrides,
-  };
+  return { ...emptyAnalysis(), ...overrides };
 }
 
 /** The real Orthanc child of the e2e harness: born 2020-08-15, CT study 2026-11-20 (2288 days). */

@@ -41,9 +41,26 @@ export interface PageText {
 const MAX_ELEMENTS = 20_000;
 const MAX_SEGS = 6_000;
 const TABLE_ROWS_WALKED = 40;
-/** The selected rows of a long table, found by one query (the usual marks of `isSelectedElement`). */
-const LONG_LIST_SELECTED =
-  'tr[aria-selected="true"], tr[aria-current]:not([aria-current="false"]), tr.selected, tr.active, tr.current, tr.highlight, tr.is-selected, tr.is-active, tr.sel';
+/**
+ * The selected rows of a long table: the usual marks of `isSelectedElement`, as a selector would match them
+ * (`tr[aria-selected="true"], tr[aria-current]:not([aria-current="false"]), tr.selected, …`). Checked row by row
+ * over the section's rows: a selector query would match its list against every cell and text of the table too,
+ * which costs more than everything else the reader does on a 5,000-row list.
+ */
+const LONG_LIST_SELECTED_CLASSES = new Set(['selected', 'active', 'current', 'highlight', 'is-selected', 'is-active', 'sel']);
+const ASCII_SPACES = /[\t\n\f\r ]+/;
+
+function isMarkedSelected(tr: Element, quirks: boolean): boolean {
+  if (!tr.hasAttributes()) return false;
+  if (tr.getAttribute('aria-selected') === 'true') return true;
+  const current = tr.getAttribute('aria-current');
+  if (current !== null && current !== 'false') return true;
+  const cls = tr.getAttribute('class');
+  if (!cls) return false;
+  // Class names match case-insensitively in a quirks-mode document, as in a selector.
+  for (const token of (quirks ? cls.toLowerCase() : cls).split(ASCII_SPACES)) if (LONG_LIST_SELECTED_CLASSES.has(token)) return true;
+  return false;
+}
 const MAX_STYLE_CHARS = 64_000;
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'BUTTON', 'ASIDE', 'NAV']);
@@ -83,6 +100,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const rows = new Map<Element, RowInfo>();
   const listTables: PageText['listTables'] = [];
   const hiddenBy = stylesheetHidden(doc);
+  const quirks = doc.compatMode === 'BackCompat';
   let elements = 0;
 
   const isHidden = (el: Element): boolean => {
@@ -232,9 +250,12 @@ export function walkPage(scope: Element, doc: Document): PageText {
         if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1));
       }
       if (walked >= TABLE_ROWS_WALKED && long) {
-        // A long list: its selected rows only (one selector query, not a walk over thousands of rows).
-        for (const tr of Array.from(body.querySelectorAll(LONG_LIST_SELECTED))) {
-          if (rows.has(tr)) continue;
+        // A long list: its selected rows only (a look at each row's attributes, not a walk over its cells). The
+        // section's `tr` descendants, as a selector query would find them (a nested table's rows included).
+        const all = body.getElementsByTagName('tr');
+        for (let i = 0; i < all.length; i++) {
+          const tr = all[i]!;
+          if (!isMarkedSelected(tr, quirks) || rows.has(tr)) continue;
           const from = segs.length;
           const cells = (tr as HTMLTableRowElement).cells;
           for (let c = 0; c < cells.length; c++) visit(cells[c]!, flags | SELECTED, tr, labels?.[c] ?? null);

@@ -155,6 +155,22 @@ describe('one patient at a time', () => {
       <tr><td>LOE, BO</td><td>41 y</td><td>HSG</td></tr></tbody></table>`);
     expect([a.pediatric, a.modality]).toEqual([true, 'RF']);
   });
+  test('in a long list of patients, the selected row far down is the open record, however it is marked', () => {
+    const list = (mark: string) => {
+      let rows = '';
+      for (let i = 0; i < 200; i++) {
+        rows += i === 150 ? `<tr ${mark}><td>POE, ED</td><td>3 y</td><td>VCUG</td></tr>` : `<tr class="odd"><td>ROE ${i}</td><td>54 y</td><td>BARIUM SWALLOW</td></tr>`;
+      }
+      return read(`<table><thead><tr><th>Patient</th><th>Age</th><th>Exam</th></tr></thead><tbody>${rows}</tbody></table>`);
+    };
+    for (const mark of ['aria-selected="true"', 'aria-current="page"', 'class="row selected"', 'class="is-active"', 'class="odd\tsel"']) {
+      const a = list(mark);
+      expect([mark, a.pediatric, a.modality]).toEqual([mark, true, 'RF']);
+    }
+    for (const mark of ['aria-selected="false"', 'aria-current="false"', 'class="unselected"', 'class="selected-by-default"', 'data-selected="true"']) {
+      expect([mark, list(mark).pediatric]).toEqual([mark, false]);
+    }
+  });
   test('a mother\'s chart that lists her newborn is the mother\'s', () => {
     const a = read(`<div class="bar"><span>HALL, INGRID</span> <span>Age:</span> <span>33 years</span> <span>MRN:</span> <span>1877209</span></div>
       <h3>Delivery summary</h3><table><tr><td>Baby</td><td>Birth Date</td><td>Age</td></tr>

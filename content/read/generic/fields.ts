@@ -25,7 +25,7 @@ const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ],
   [
     'freeText',
-    /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|cc|motivo|motivo de consulta|indicacion|historia clinica resumida|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
+    /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
   ],
 ];
 
@@ -44,9 +44,15 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima)\b/],
   ['printed', /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion)\b/],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
-  ['scheduled', /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|requested start|service date|start date|programad[oa]|programacion|cita|fecha prevista|fecha programada)\b/],
-  ['exam', /\b(?:exam|examination|study|studies|performed|perf|started|start|begun|begin|acquired|acquisition|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|estudio|examen)\b/],
-  ['order', /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|solicitud|solicitad[oa]|pedido|peticion)\b/],
+  [
+    'scheduled',
+    /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para)\b/,
+  ],
+  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|started|start|begun|begin|acquired|acquisition|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|estudio|examen)\b/],
+  [
+    'order',
+    /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
+  ],
   ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion)\b/],
 ];
 
@@ -63,7 +69,7 @@ export type SectionClass = 'prior' | 'others' | 'free';
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
   ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|schedule|today s schedule|appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|pacientes|lista de pacientes|agenda|familia|familiares|contactos)\b/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results)|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
-  ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion)\b/],
+  ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion|antecedentes)\b/],
 ];
 
 /** What a section title says about what follows it. */

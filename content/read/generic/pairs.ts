@@ -10,6 +10,7 @@
  * free text (fields.ts), or a date's role; text ending in ":" is a label too.
  */
 import { labelKind, type LabelKind } from '../profiles/labels';
+import { labelKey } from '../profiles/profile';
 import { dateRole, fieldClass, type FieldClass } from './fields';
 import type { Seg } from './segment';
 
@@ -25,9 +26,25 @@ const MAX_LABEL = 40;
 const ENDS_WITH_COLON = /[:：]\s*$/;
 const TRAILING = /[\s:：*#]+$/;
 
-/** A date's role in at most three words ("Booked", "Requested start", "Adm"). */
+/** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in"). */
+const DATE_LABEL_FILLER = /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia)$/;
+
+/**
+ * A date's role in at most three words, every one a role word or a date word ("Booked", "Requested start", "Adm",
+ * "Exam Dt", "Preferred date"); a value that holds a role word among others ("US abdomen complete") is not one.
+ */
 function isRoleWord(label: string): boolean {
-  return !/\d/.test(label) && label.split(/\s+/).length <= 3 && dateRole(label) !== null;
+  if (/\d/.test(label) || label.split(/\s+/).length > 3 || dateRole(label) === null) return false;
+  for (const w of labelKey(label).split(' ')) if (!DATE_LABEL_FILLER.test(w) && dateRole(w) === null) return false;
+  return true;
+}
+
+/**
+ * A short text that may head a column or a grid: a label, or any text that names a date's role ("Order Name",
+ * "Date Completed"). Looser than `labelField`, which also decides what a value is.
+ */
+export function isHeaderText(text: string): boolean {
+  return labelField(text) !== null || (text.length <= MAX_LABEL && !/\d/.test(text) && dateRole(text) !== null);
 }
 
 /** What a short text names when it is a label; null for a value. */
@@ -131,7 +148,7 @@ function mostlyLabels(kids: HTMLCollection, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = (kids[k]!.textContent ?? '').trim();
     if (!t || t.length > MAX_LABEL || /\d/.test(t)) return false;
-    if (labelField(t)) labels++;
+    if (isHeaderText(t)) labels++;
   }
   return labels * 2 >= to - from;
 }

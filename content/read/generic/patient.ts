@@ -14,11 +14,12 @@
  */
 import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-mentions';
 import { ageBetween, type AgeReading, parseAgeText, parseDicomAge } from '../parse/age';
-import { type CalendarDate, findDates, utcDate } from '../parse/dates';
+import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
+import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, isSelectedElement } from './fields';
 import type { Field } from './pairs';
-import { FREE, OTHERS, PRIOR, type PageText, type Seg } from './walk';
+import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
 
 /** A date written on the page, with its role (null: the page does not say). */
 export interface DateMention {
@@ -80,41 +81,158 @@ function identityField(seg: Seg, field: Field | null): 'names' | 'ids' | null {
   return null;
 }
 
-/** Dates in one segment, each with its role: from the words before it in the segment, else its field's label. */
-export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, index: number): DateMention[] {
+/**
+ * What the page around a date says about its role: the role the nearest heading before it names (a dialog titled
+ * "Edit Appointment", a section "Order details"), and where a letter's salutation is.
+ */
+export interface DateContext {
+  today: CalendarDate;
+  /** Per segment: the exam, scheduled, order or visit role the nearest heading before it names, if any. */
+  heading: readonly (DateRole | null)[];
+  /** Index of a letter's salutation ("Dear Dr …", "Estimada …"); -1 when the page is no letter. */
+  salutation: number;
+}
+
+/** A letter's salutation, which opens its body. */
+const SALUTATION = /^(?:dear|estimad[oa]s?|querid[oa]s?|to whom|a quien)\b/i;
+const HEADING_ROLES: ReadonlySet<DateRole> = new Set<DateRole>(['exam', 'scheduled', 'order', 'visit']);
+
+export function dateContext(segs: readonly Seg[], today: CalendarDate): DateContext {
+  const heading: (DateRole | null)[] = new Array(segs.length);
+  let role: DateRole | null = null;
+  let salutation = -1;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.flags & HEADING) {
+      const r = s.text.length <= 60 ? dateRole(s.text) : null;
+      role = r && HEADING_ROLES.has(r) ? r : null;
+    }
+    heading[i] = role;
+    if (salutation < 0 && SALUTATION.test(s.text)) salutation = i;
+  }
+  return { today, heading, salutation };
+}
+
+/** A bare date label: it says a date is there, not of what ("Date", "Date/Time", "Fecha", "Fecha y hora"). */
+const BARE_DATE = /^(?:date|dt|date time|date and time|fecha|fecha hora|fecha y hora)$/;
+/** "(10)", "(10y)", "(10 yrs)", "(009Y)", "(10 años)" right after a date. */
+const AGE_IN_BRACKETS = /^\s*\(\s*(\d{1,3}(?:\s*[a-zñ]{1,6}\.?)?)\s*\)/i;
+/** The rest of a personal identity number that begins with the birth date (`20160314-4410`, Nordic style). */
+const PERSONAL_NUMBER_TAIL = /^[-+]\d{4}(?!\d)/;
+/** What may stand beside a date on a line that is only a date: a weekday, a time, a place before a comma. */
+const WEEKDAY_OR_TIME = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)[a-z]*\.?|\b[ap]\.?m\.?\b|\bh\b/gi;
+/** Running text: a long segment, whose role words are looked for in the clause before the date. */
+const PROSE_CHARS = 80;
+const SENTENCE_END = /[.!?;]\s+(?=[A-Z¿¡])/g;
+
+/** A date followed by an age in brackets that fits it as a birth date ("Mar 14,2016 (10)", "2017-05-30 (009Y)"). */
+function isBirthWithAge(date: CalendarDate, after: string, today: CalendarDate): boolean {
+  const m = AGE_IN_BRACKETS.exec(after);
+  if (!m) return false;
+  const inner = m[1]!.trim();
+  const dicom = parseDicomAge(inner);
+  const reading = dicom ?? parseAgeText(inner, { bareNumberIsYears: true });
+  const age = reading && ageBetween(date, today);
+  if (!reading || !age) return false;
+  // A DICOM age is the age at a study (today or earlier): never over the age today. A shown age is today's.
+  if (reading.days > age.days + 31) return false;
+  return dicom !== null || Math.abs(age.days - reading.days) <= (reading.days < 730 ? 45 : 400);
+}
+
+/** The segment is only this date, with at most a weekday, a time or a short place ("Boston, 12 November 2026"). */
+function standsAlone(text: string, at: number, length: number): boolean {
+  const rest = (text.slice(0, at) + ' ' + text.slice(at + length)).replace(WEEKDAY_OR_TIME, ' ');
+  if (/^[\s\d:,.@()\-–]*$/.test(rest)) return true;
+  // A place before the date of a letter.
+  return rest.length <= 40 && !/\d/.test(rest) && /,\s*$/.test(text.slice(0, at));
+}
+
+/**
+ * Dates in one segment, each with its role, from the first that says:
+ * - a personal identity number that begins with the date, or an age in brackets after it that fits → birth;
+ * - the words before it in the segment (in running text, its clause) — in free text (a history, a note), an exam
+ *   told with a date before today is an earlier exam;
+ * - its field's label (a bare "Date"/"Fecha" takes the role of the heading it is under, or in a letter the order's);
+ * - in a letter, a line that is only a date before the salutation → the date the exam was asked for (order);
+ * - a chosen slot (the selected option, pressed button or checked radio whose text is only a date) → scheduled.
+ * In a section of earlier exams every date is `prior`.
+ */
+export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, index: number, ctx?: DateContext, next?: string): DateMention[] {
   if (!/\d/.test(seg.text)) return [];
+  const text = seg.text;
   const out: DateMention[] = [];
+  const prose = text.length > PROSE_CHARS;
+  const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
   let prevEnd = 0;
-  for (const m of findDates(seg.text, order)) {
-    const before = seg.text.slice(Math.max(prevEnd, m.index - 40), m.index);
+  for (const m of findDates(text, order)) {
+    let before = text.slice(Math.max(prevEnd, m.index - (prose ? 60 : 40)), m.index);
+    if (prose) {
+      let cut = 0;
+      for (const e of before.matchAll(SENTENCE_END)) cut = e.index + e[0].length;
+      before = before.slice(cut);
+    }
     prevEnd = m.index + m.length;
     if (!m.result.ok) continue;
-    let role: DateRole | null = /[a-z]/i.test(before) ? dateRole(before) : null;
-    let by: string | null = role ? before.trim() : null;
+    const date = m.result.date;
+    const tail = text.slice(prevEnd);
+    let role: DateRole | null = null;
+    let by: string | null = null;
+    if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail)) {
+      role = 'birth';
+      by = 'personal identity number';
+    } else if (ctx && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {
+      role = 'birth';
+      by = 'date (age)';
+    } else {
+      role = /[a-z]/i.test(before) ? dateRole(before) : null;
+      by = role ? before.trim() : null;
+      // "CT head performed on 11/10/2026 was normal" in a history: an earlier exam, not the page's.
+      if (role === 'exam' && free && ctx && !/[:：]\s*$/.test(before) && daysBetween(date, ctx.today) > 0) {
+        role = 'prior';
+        by = `${by} (told in free text)`;
+      }
+    }
     if (!role && field) {
-      role = roleOfField(field);
+      role = roleOfField(field, ctx, index);
       by = role ? field.label : null;
     }
+    if (!role && ctx && standsAlone(text, m.index, m.length)) {
+      if (ctx.salutation > index && !field) {
+        role = 'order';
+        by = 'date line of a letter';
+      } else if (seg.flags & SELECTED && (seg.flags & CONTROL || !seg.row)) {
+        role = 'scheduled';
+        by = 'chosen date';
+      }
+    }
     if (seg.flags & PRIOR) role = 'prior';
-    out.push({ seg: index, text: seg.text.slice(m.index, m.index + m.length), date: m.result.date, role, by });
+    out.push({ seg: index, text: text.slice(m.index, m.index + m.length), date, role, by });
   }
   return out;
 }
 
-function roleOfField(field: Field): DateRole | null {
+function roleOfField(field: Field, ctx: DateContext | undefined, index: number): DateRole | null {
   switch (field.kind) {
     case 'birthDate':
       return 'birth';
-    case 'examDate':
-      return dateRole(field.label) ?? 'exam';
+    case 'examDate': {
+      const role = dateRole(field.label);
+      if (role || !ctx || !BARE_DATE.test(labelKey(field.label))) return role ?? 'exam';
+      // A bare "Date" is the date of what its heading names, a letter's date is the request's, else the exam's.
+      return ctx.heading[index] ?? (ctx.salutation >= 0 ? 'order' : 'exam');
+    }
     case 'scheduledDate':
       return 'scheduled';
     case 'orderDate':
       return 'order';
     case 'visitDate':
       return 'visit';
-    default:
+    case 'date':
+    case 'other':
       return dateRole(field.label);
+    default:
+      // A field of another kind ("Reason for exam", "Ordering provider") names its value, not a date's role.
+      return null;
   }
 }
 

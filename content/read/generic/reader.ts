@@ -11,14 +11,14 @@
  */
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type Fact, type FactKind, type FactTable } from '../types';
-import { findDates, inferDateOrder } from '../parse/dates';
+import { findDates, inferDateOrder, utcDate } from '../parse/dates';
 import { PEDIATRIC_PROTOCOL } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { readListTable } from '../profiles/table';
 import { findExam, isCodeList, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
-import { datesOf, type DateMention, findPatient, type Patient } from './patient';
+import { dateContext, datesOf, type DateMention, findPatient, type Patient } from './patient';
 import { OTHERS, PRIOR, type PageText, walkPage } from './walk';
 
 export const GENERIC_NAME = 'Generic reader';
@@ -57,9 +57,10 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   }
   const pageDateOrder = inferDateOrder(numeric);
   const order = pageDateOrder ?? options.dateOrder ?? null;
-  const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i));
-
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  const context = dateContext(segs, utcDate(now));
+  const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text));
+
   const patient = findPatient(text, fields, dates, now);
   const exam = findExam(text, fields, dates, patient.others, now);
 
@@ -124,6 +125,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
       if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
       const f = fields[i];
       if (f && EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, `exam row · ${f.label}`));
+    }
+  } else {
+    // Outside a row, an unlabelled date in the exam's own text ("2026-11-22 CT HEAD WO") is its date as in a row.
+    for (const d of dates[exam.seg] ?? []) {
+      const kind = d.role ? undefined : ROLE_KIND[rowRole(null, d, true)];
+      if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
     }
   }
   // Then the page's labelled dates and fields, outside other people's and other exams' rows.

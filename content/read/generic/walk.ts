@@ -5,7 +5,7 @@
  *   title, a block that is only bold text) and the section they open: earlier exams, other people, free text
  *   (fields.ts `sectionClass`);
  * - the selected/active/current item (`aria-selected`, `aria-current`, the usual class tokens), a select's chosen
- *   option, a control's value;
+ *   option, a control's value, the label of a checked radio, a pressed button with a number in it (a chosen slot);
  * - rows (table rows, list items, ARIA rows, div-grid rows) and, in tables, the column a cell is under.
  * Content the page does not show is not walked: `hidden`, `aria-hidden`, inline `display:none`, classes the page's own
  * stylesheet hides (simple `.class`/`#id` rules), hidden-class tokens, closed `details`/`dialog`, `template`,
@@ -16,7 +16,7 @@
  */
 import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
-import { labelField } from './pairs';
+import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, hasRowClass, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
 export { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -137,7 +137,16 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const visit = (el: Element, flags: number, row: Element | null, col: string | null): void => {
     if (++elements > MAX_ELEMENTS || segs.length >= MAX_SEGS) return;
     const tag = el.tagName.toUpperCase();
+    if (tag === 'BUTTON') {
+      // Buttons are commands, except a pressed or selected one with a number in it (a scheduler's chosen slot).
+      if (!isHidden(el) && isPressed(el)) {
+        const t = textOf(el);
+        if (/\d/.test(t)) push(t, el, flags | SELECTED | CONTROL, row, col);
+      }
+      return;
+    }
     if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (tag === 'LABEL' && labelsCheckedRadio(el, doc)) flags |= SELECTED;
     if (tag === 'SELECT') {
       const s = el as HTMLSelectElement;
       const chosen = Array.from(s.options).find((o) => o.hasAttribute('selected')) ?? s.options[s.selectedIndex];
@@ -269,6 +278,18 @@ export function walkPage(scope: Element, doc: Document): PageText {
   return { segs, rows, listTables };
 }
 
+function isPressed(el: Element): boolean {
+  return el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-checked') === 'true';
+}
+
+/** A label of a checked radio button (the chosen one of a set of options): the radio inside it or named by `for`. */
+function labelsCheckedRadio(label: Element, doc: Document): boolean {
+  const id = label.getAttribute('for');
+  const input = id ? doc.getElementById(id) : label.querySelector('input[type="radio"]');
+  if (!input || input.tagName !== 'INPUT' || (input.getAttribute('type') ?? '').toLowerCase() !== 'radio') return false;
+  return input.hasAttribute('checked') || (input as HTMLInputElement).checked === true;
+}
+
 /**
  * The column labels of a div grid: an element whose first child is a row of labels (at least half of them and at
  * least two known, none with digits) and whose next child is a row with as many cells. Null for anything else.
@@ -285,7 +306,7 @@ function gridLabels(el: Element): string[] | null {
   for (const cell of Array.from(head.children)) {
     const t = textOf(cell);
     if (t.length > 40 || /\d/.test(t) || cell.childElementCount > 2) return null;
-    if (t && labelField(t)) known++;
+    if (t && isHeaderText(t)) known++;
     labels.push(t);
   }
   // Two known labels at least: a key-value row ("Exam" | "CT head") is not a grid's header.
@@ -330,7 +351,7 @@ function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
   for (let c = 0; c < first.cells.length; c++) {
     const t = textOf(first.cells[c]);
     if (t.length > 40 || /\d/.test(t)) return null;
-    if (t && labelField(t)) labels++;
+    if (t && isHeaderText(t)) labels++;
   }
   // Two known labels at least: a key-value row (`<th>Name</th><td>Lind, Eva</td>`) is not a header.
   return labels >= 2 && labels * 2 >= first.cells.length && table.rows.length > 1 ? first.cells : null;

@@ -5,7 +5,8 @@
  * - DICOM DA `YYYYMMDD` and the ACR-NEMA `YYYY.MM.DD` (PS3.5 §6.2; OHIF parses both), ISO `YYYY-MM-DD`, `YYYY/MM/DD`.
  * - Month names, English or Spanish, full or 3-letter: `Saturday, August 15, 2020` (Orthanc Explorer, Datejs
  *   'dddd, MMMM d, yyyy'), `Nov-20-2026` (OHIF 3.11 list, MMM-DD-YYYY), `Nov 21, 2026` (OHIF 3.11 overlay),
- *   `20-Nov-2026` (OHIF 3.13, DD-MMM-YYYY), `15 de agosto de 2020`.
+ *   `20-Nov-2026` (OHIF 3.13, DD-MMM-YYYY), `15 de agosto de 2020`, `NOV 20, 2026@10:14` and `Mar 14,2016` (VistA/CPRS,
+ *   no space after the comma).
  * - Numeric `M/D/YYYY` or `D/M/YYYY` (also with `-` or `.`): resolved only when one part is over 12, the two parts
  *   are equal, or the caller passes the order (site profile or per-site setting). Otherwise `ambiguous` — never guessed.
  * Two-digit years are not accepted (a birth year `20` is not knowable).
@@ -37,7 +38,7 @@ const MONTH_NAME = '(jan|ene|feb|mar|apr|abr|may|jun|jul|aug|ago|sep|set|oct|nov
 // Each pattern is searched anywhere in the text; the earliest match wins.
 const RE_YMD = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/; // ISO, YYYY/MM/DD, DA YYYY.MM.DD
 const RE_DA = /(?<![\d.])(\d{4})(\d{2})(\d{2})(?![\d.])/; // DICOM DA
-const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]+(\\d{4})(?!\\d)`, 'i');
+const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?:,[\\s-]*|[\\s-]+)(\\d{4})(?!\\d)`, 'i');
 const RE_NAME_DMY = new RegExp(
   `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:de\\s+)?${MONTH_NAME}[\\s,-]+(?:de\\s+)?(\\d{4})(?!\\d)`,
   'i',

@@ -24,7 +24,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'study date', 'exam date', 'date of exam', 'date of study', 'date of service', 'scan date', 'procedure date',
       'acquisition date', 'performed', 'performed date', 'studydate', 'exam started', 'started', 'exam begin', 'begun',
       'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha',
-      'date',
+      'date', 'date time', 'date and time', 'fecha hora', 'fecha y hora',
     ],
   ],
   [

@@ -30,6 +30,10 @@ describe('parseDate', () => {
     // inside other text
     ['DOB: 08/15/2020 Age: 6', '2020-08-15'],
     ['Born 2020-08-15 (6 y)', '2020-08-15'],
+    // VistA/CPRS: no space after the comma, a time after "@"
+    ['Mar 14,2016 (10)', '2016-03-14'],
+    ['NOV 20, 2026@10:14', '2026-11-20'],
+    ['NOV 30,2026', '2026-11-30'],
   ])('%s → %s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });

@@ -11,13 +11,15 @@
  */
 import { labelKey } from '../profiles/profile';
 
-export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'freeText' | 'status' | 'info';
+export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'gestation' | 'freeText' | 'status' | 'info';
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|person #|person number|personal id|personnummer|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|cip|rut|dni|curp)$/],
   ['patientName', /^(?:patient|patient name|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
   ['sex', /^(?:sex|gender|sex gender|sexo|genero)$/],
-  ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor)$/],
+  ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre)$/],
+  // A newborn's gestational, corrected or postmenstrual age: weeks of pregnancy, not the time since birth.
+  ['gestation', /^(?:ga|eg|cga|pma|sdg|gestation|gestational age|ga at birth|birth ga|gestational age at birth|corrected ga|corrected gestational age|corrected age|adjusted age|postmenstrual age|post menstrual age|weeks gestation|edad gestacional|edad gestacional al nacer|eg al nacer|eg corregida|edad corregida|edad posmenstrual|edad postmenstrual|semanas de gestacion|gestacion)$/],
   ['status', /^(?:status|order status|exam status|state|estado|situacion)$/],
   [
     'info',

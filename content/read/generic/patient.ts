@@ -239,7 +239,7 @@ function roleOfField(field: Field, ctx: DateContext | undefined, index: number):
 /** Ages in one segment (see the file comment); none in other people's or relatives' text. */
 function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
   if (seg.flags & (OTHERS | PRIOR)) return [];
-  if (field?.kind === 'relative') return [];
+  if (field?.kind === 'relative' || field?.kind === 'gestation') return [];
   if (field?.kind === 'age') {
     if (namesRelative(field.label) || !isAgeValue(seg.text)) return [];
     const dicom = parseDicomAge(seg.text);

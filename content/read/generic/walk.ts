@@ -366,8 +366,10 @@ export function splitInline(text: string): string[] {
   const out: string[] = [];
   let last = 0;
   for (const m of text.matchAll(INLINE_LABEL)) {
-    if (!labelField(m[1]!)) continue;
-    const start = m.index + (m[0].length - m[0].trimStart().length);
+    // The candidate runs from the previous value's words ("9 DÍAS EG:"): the label is its last words that name one.
+    const label = knownLabelTail(m[1]!);
+    if (label === null) continue;
+    const start = m.index + (m[0].length - m[0].trimStart().length) + (m[1]!.length - label.length);
     const end = m.index + m[0].length;
     if (start > last) out.push(text.slice(last, start).trim());
     out.push(text.slice(start, end).trim());
@@ -376,6 +378,17 @@ export function splitInline(text: string): string[] {
   if (last === 0) return [text];
   if (last < text.length) out.push(text.slice(last).trim());
   return out.filter(Boolean);
+}
+
+/** The longest run of last words (at most 4) of `candidate` that is a known label, or null. */
+function knownLabelTail(candidate: string): string | null {
+  if (labelField(candidate)) return candidate;
+  let cut = candidate.indexOf(' ');
+  for (let tries = 0; cut >= 0 && tries < 4; tries++, cut = candidate.indexOf(' ', cut + 1)) {
+    const tail = candidate.slice(cut + 1);
+    if (tail && /^[A-Za-zÁÉÍÓÚÑáéíóúñ]/.test(tail) && labelField(tail)) return tail;
+  }
+  return null;
 }
 
 function isRowRole(el: Element): boolean {

@@ -3,7 +3,7 @@
  *
  * `findAgeMentions(text)` returns every age the text states, each with its form:
  * - `compact`: forms that only ever mean a person's age — `6 y.o.`, `6yo`, `6 y/o`, `45 d/o`, `5 wk.o.`, `3 m/o`,
- *   `6 years old`, `6 años de edad`;
+ *   `6 years old`, `6 años de edad`, a newborn's day of life (`DOL 9`, `DDV 5`, `día de vida 3`, `2 días de vida`);
  * - `pair`: an age next to a sex — `12Y / M`, `5 mo / M`, `9yo F`, `008M F`, `M 9Y`, `F 3y 7m`, `F | 3 y.o.`,
  *   `Female, 5 wk.o.`, `Masculino 7 años`;
  * - `as`: a DICOM Age String on its own or in brackets — `(009Y)`, `012Y`;
@@ -18,7 +18,7 @@
  * Pure string work (no DOM); the reader decides which mention is the patient's.
  */
 import type { AgeReading } from './age';
-import { parseAgeText, parseDicomAge } from './age';
+import { DAY_OF_LIFE, parseAgeText, parseDicomAge } from './age';
 
 export type AgeForm = 'compact' | 'pair' | 'as' | 'plain';
 
@@ -45,12 +45,13 @@ const NUM = '\\d{1,3}(?:[.,]5)?';
 const PART = `${NUM}\\s?${UNIT}\\.?(?![a-zñáéíóú])`;
 const RUN = `${PART}(?:(?:\\s*,\\s*|\\s+(?:and\\s+|y\\s+)?)${PART}){0,2}`;
 /** Suffixes that make an age compact: "y.o.", "yo", "y/o", "d/o", "wk.o.", "m/o", "years old", "años de edad". */
-const OLD = `(?:\\.\\s?o\\.?|\\/o|(?<![mM])o|\\s?-?\\s?old|\\s+de\\s+edad)(?![a-zñ])`;
+const OLD = `(?:\\.\\s?o\\.?|\\/o|(?<![mM])o|\\s?-?\\s?old|\\s+de\\s+edad|\\s+de\\s+vida|\\s+of\\s+life)(?![a-zñ])`;
 const SEX = '(?:male|female|masculino|femenino|hombre|mujer|var[oó]n|masc|fem|m|f)';
 const SEP = '\\s*[/|,·•–-]?\\s*';
 
 // Number + unit + "old"-suffix. The unit part may be a single letter ("6 y.o.", "45 d/o", "5 wk.o.").
 const RE_COMPACT = new RegExp(`(?<![\\w.,/-])(${NUM})\\s?(${UNIT})${OLD}`, 'giu');
+const RE_DAY_OF_LIFE = new RegExp(DAY_OF_LIFE.source, 'giu');
 // Hyphenated "6-year-old" (an adjective: prose as often as a banner).
 const RE_HYPHEN_OLD = /(?<![\w.,/-])(\d{1,3})-(years?|months?|weeks?|days?|yr|mo|wk|day)-old\b/giu;
 // A DICOM AS standing alone or in brackets.
@@ -77,12 +78,28 @@ const PERSON_AFTER =
 const HISTORY_BEFORE =
   /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las|la\s+edad\s+de)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era))\s*[:,]?\s*$/iu;
 
+/**
+ * A newborn's gestational, corrected or postmenstrual age: weeks of pregnancy, not the time since birth —
+ * "EG 34 sem", "GA: 34 wks", "RNPT 34 semanas", "edad gestacional 34", "corrected age 2 wks", "pretérmino de 34",
+ * "born at 34 weeks"; after the age: "34 weeks gestation", "34 semanas de gestación", "34+2", "34 2/7 wks", "34 wk GA".
+ */
+const GESTATION_BEFORE =
+  /(?:\b(?:EG|GA|CGA|PMA|SDG|RNPT|RNT|RNPreT|gestational age|gestation|gestaci[oó]n|edad gestacional|(?:corrected|adjusted)(?: gestational)? age|edad corregida|post-?menstrual age|edad pos-?t?menstrual|pre-?t[eé]rmino(?: de)?|preterm(?: infant)?(?: of| at)?|prematuro(?: de)?|a t[eé]rmino(?: de)?|born at|nacid[oa] (?:a las|de)|ex-?)\s*[:.=]?\s*)$/iu;
+const GESTATION_AFTER =
+  /^\s*(?:\+\s?\d|\d\/7\b|(?:de\s+)?(?:gestaci[oó]n|gestation(?:al)?|EG\b|GA\b|SDG\b|PMA\b|CGA\b|edad gestacional)|corrected|corregid|post-?menstrual|pos-?t?menstrual|\d\/7)/iu;
+
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
 
 /** People whose ages a patient's page shows beside the patient's own. */
 const RELATIVE =
-  /\b(?:mother|mom|mum|father|dad|parents?|guardians?|caregivers?|caller|sibling|siblings|brother|sister|son|daughter|sons|daughters|grand(?:mother|father|son|daughter|child|children|ma|pa)|aunt|uncle|cousin|husband|wife|spouse|partner|nephew|niece|twin|madre|mam[aá]|padre|pap[aá]|hermana?o?s?|hij[oa]s?|abuel[oa]s?|nieto?a?s?|t[ií][oa]|prim[oa]|esposo?a?|pareja|tutora?)\b/iu;
+  /\b(?:mother|mom|mum|father|dad|parents?|guardians?|caregivers?|caller|sibling|siblings|brother|sister|son|daughter|sons|daughters|grand(?:mother|father|son|daughter|child|children|ma|pa)|aunt|uncle|cousin|husband|wife|spouse|partner|nephew|niece|twin|madre|mam[aá]|padre|pap[aá]|hermana?o?s?|hij[oa]s?|abuel[oa]s?|nieto?a?s?|t[ií][oa]|prim[oa]|esposo?a?|pareja|tutora?|maternal|paternal|matern[oa]|patern[oa])\b/iu;
+
+/**
+ * A child named as someone's right before the age: "infant of a 22 yo", "baby born to a 30-year-old". (Spanish
+ * "RN de 3 días" is the newborn's own age: "de" is not "of" here.)
+ */
+const CHILD_OF_BEFORE = /\b(?:infant|baby|newborn|neonate|child|son|daughter|twins?)\s+(?:of|born to|to)\s+(?:an?\s+)?$/iu;
 
 const RELATIVE_AFTER = new RegExp(`^\\s*[(,–-]?\\s*${RELATIVE.source.replace(/^\\b/, '')}`, 'iu');
 
@@ -98,13 +115,14 @@ export function namesRelative(text: string): boolean {
 function relativeAround(text: string, index: number, end: number): boolean {
   const before = text.slice(Math.max(0, index - 48), index);
   const clause = before.split(/[.;!?]\s|\n/).pop() ?? before;
-  if (RELATIVE.test(clause)) return true;
+  if (RELATIVE.test(clause) || CHILD_OF_BEFORE.test(clause)) return true;
   return RELATIVE_AFTER.test(text.slice(end, end + 24));
 }
 
 function isNotAge(text: string, index: number, end: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
   if (DURATION_BEFORE.test(before) || RANGE_BEFORE.test(before)) return true;
+  if (GESTATION_BEFORE.test(before) || GESTATION_AFTER.test(text.slice(end, end + 24))) return true;
   if (HISTORY_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
   return AFTER_NOT_AGE.test(text.slice(end, end + 32));
 }
@@ -156,6 +174,10 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     const pair = sexNear(text, index, end);
     const person = !pair && PERSON_AFTER.test(text.slice(end, end + 24));
     add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}), ...(person ? { person } : {}) }, end);
+  }
+  for (const m of text.matchAll(RE_DAY_OF_LIFE)) {
+    const reading = parseAgeText(m[0]);
+    if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }
   for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;

@@ -22,7 +22,7 @@
  * AS grammar: exactly 3 digits and one of D W M Y (DICOM PS3.5 §6.2, Table 6.2-1 "AS"; fo-dicom DicomAgeString).
  * Text grammar: OpenMRS O3 banner ages (`0 min`, `26 hr`, `27 days`, `4 wks, 1 day`, `12 mths, 1 day`, `4 yrs, 1 mth`,
  * `18 yrs` — openmrs-esm-core esm-utils age-helpers.ts, NHS CUI tables 7/8), `6 y.o.`, `6 yo`, `45 d/o`, `3 mo`,
- * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`.
+ * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`; a newborn's day of life `DOL 9`, `DDV 5`, `día de vida 3`.
  */
 import type { AgeDetail, AgePart, AgePartUnit } from '../types';
 import { type CalendarDate, daysBetween, fullMonthsBetween, monthAnniversary } from './dates';
@@ -86,6 +86,14 @@ function unitOf(u: string): TextUnit {
   return 'mo'; // m, mo, mos, mth(s), month(s), m/o, mes, meses
 }
 
+/**
+ * A newborn's day (or hour) of life before its number: "DOL 9", "DDV 5", "día de vida 3", "day of life 9", "HOL 36",
+ * "horas de vida: 20" (group 1: days, group 2: hours, group 3: the number). Day of life n is read as n days (± 1 by
+ * the unit's convention of counting the birth day as 0 or 1).
+ */
+export const DAY_OF_LIFE =
+  /(?<![\w])(?:(DOL|DDV|d[ií]as?\s+de\s+vida|days?\s+of\s+life)|(HOL|HDV|horas?\s+de\s+vida|hours?\s+of\s+life))\s*[:#=]?\s*(\d{1,3})(?![\d.,:/])/iu;
+
 export interface AgeTextOptions {
   /** A bare number counts as years (only where the label says "Age"). */
   bareNumberIsYears?: boolean;
@@ -101,6 +109,12 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   if (as) return as;
   const first = FIRST.exec(text);
   if (!first) {
+    const life = DAY_OF_LIFE.exec(text);
+    if (life) {
+      const n = Number(life[3]);
+      const reading = life[1] ? build(0, 0, 0, n) : build(0, 0, 0, n / 24);
+      if (reading) return { ...reading, n: life[1] ? n : Math.floor(n / 24), unit: 'D', parts: [{ value: n, unit: life[1] ? 'days' : 'hours' }] };
+    }
     if (options.bareNumberIsYears) {
       const bare = /^\s*(\d{1,3})\s*$/.exec(text);
       const reading = bare ? build(Number(bare[1]), 0, 0, 0) : null;

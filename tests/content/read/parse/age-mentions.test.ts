@@ -116,3 +116,37 @@ describe('what is not an age', () => {
     expect(read('80 kV, 120 mAs, 0.6 min')).toEqual([]);
   });
 });
+
+describe('a newborn: day of life is the age; gestational, corrected and maternal ages are not', () => {
+  test.each([
+    ['DOL 9', 9],
+    ['DDV 5', 5],
+    ['día de vida 3', 3],
+    ['Day of life: 12', 12],
+    ['2 días de vida', 2],
+    ['4 days of life', 4],
+    ['HOL 36', 1],
+    ['RN de 3 días', 3],
+  ])('%s', (text, days) => {
+    expect(read(text).map((r) => r[1])).toEqual([days]);
+  });
+  test.each([
+    'EG 34 sem',
+    'EG: 34+2 semanas',
+    'GA 34 wks',
+    'RNPT 34 semanas',
+    '34 weeks gestation',
+    '34 semanas de gestación',
+    '34 2/7 wks',
+    '35 wk PMA',
+    'corrected age 2 wks',
+    'edad corregida 3 semanas',
+    'born at 34 weeks',
+    'prematuro de 32 semanas',
+    'Madre de 22 años',
+    'Maternal age 22 y',
+    'infant of a 22 yo G2P1',
+  ])('%s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+});

@@ -201,3 +201,17 @@ describe('ehrAgeParts: an age as EHR banners print it', () => {
     expect(printed(readingDetail(parseAgeText('2y 3m')!)!)).toBe('2 years 3 months');
   });
 });
+
+describe('a newborn\'s day of life', () => {
+  test.each([
+    ['DOL 9', 9],
+    ['DDV 5', 5],
+    ['Día de vida: 3', 3],
+    ['day of life 12', 12],
+  ])('%s', (text, days) => {
+    expect(parseAgeText(text)?.days).toBe(days);
+  });
+  test('hours of life are a fraction of a day', () => {
+    expect(parseAgeText('HOL 36')?.days).toBe(1);
+  });
+});

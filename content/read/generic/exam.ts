@@ -99,6 +99,23 @@ export function isCodeList(text: string): boolean {
   return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => t === t.toUpperCase() && t.length <= 3);
 }
 
+/** Words of a viewer's series, thumbnail or overlay label ("Series 2", "Se: 1", "S1 · 12 img", "32 imágenes"). */
+const SERIES_WORDS = /\b(?:series|serie|se|ser|img|imgs|images?|im[aá]genes|im|frames?|instances?|thumbnail|s\d+)\b/i;
+/** A modality code as a token of its own, in capitals ("CR", not "CREATININE" nor the unit "Cr"). */
+const CODE_TOKEN = /(?<![A-Za-z0-9^_])(?:CT|CR|DX|RF|XA|NM|PT|MR|US|MG|IO|PX)(?![A-Za-z0-9^_])/g;
+
+/**
+ * The modality codes a viewer shows for its series: a text that is only codes (an overlay's or a thumbnail's "CR"),
+ * or a short series label that holds a code beside series words ("Series 1 — CR — 1 image", "CR Se: 1").
+ */
+export function shownCodes(text: string): ModalityCode[] {
+  if (isCodeList(text)) return [...parseModalityCodes(text)];
+  if (text.length > 48 || !SERIES_WORDS.test(text)) return [];
+  const out: ModalityCode[] = [];
+  for (const m of text.matchAll(CODE_TOKEN)) for (const c of parseModalityCodes(m[0])) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
 export function findExam(
   text: PageText,
   fields: readonly (Field | null)[],

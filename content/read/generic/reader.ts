@@ -10,16 +10,16 @@
  * Every fact says where it was read; an age the page does not tie to the patient is marked `unsure`.
  */
 import { dentalImagingCode } from '../parse/dental-codes';
-import { type DateOrder, type Fact, type FactKind, type FactTable } from '../types';
+import { type DateOrder, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
 import { findDates, inferDateOrder, utcDate } from '../parse/dates';
-import { PEDIATRIC_PROTOCOL } from '../parse/procedure';
+import { CAMPAIGN_OF_MODALITY, classifyProcedure, PEDIATRIC_PROTOCOL } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { readListTable } from '../profiles/table';
-import { findExam, isCodeList, type ExamFound } from './exam';
+import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, type Patient } from './patient';
-import { OTHERS, PRIOR, type PageText, walkPage } from './walk';
+import { FREE, OTHERS, PRIOR, type PageText, walkPage } from './walk';
 
 export const GENERIC_NAME = 'Generic reader';
 
@@ -134,10 +134,27 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     }
   }
   // Then the page's labelled dates and fields, outside other people's and other exams' rows.
+  const named = classifyProcedure(exam.text);
+  let regionSeen = named.region !== null;
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     if (s.flags & (OTHERS | PRIOR)) continue;
     if (p.others[i] || (s.row && (s.row === exam.row || isOtherExamRow(text, s.row, exam)))) continue;
+    if (s.col === null) {
+      // A viewer's code for the series ("CR" in the overlay or a thumbnail) says more than the exam's words ("XR"),
+      // when it is the same kind of imaging: a code never changes the campaign the words give.
+      for (const c of shownCodes(s.text)) {
+        if (sameKind(c, named.modalities)) pushFact(out, 'modality', c, where(text, i, 'modality code shown by the viewer'));
+      }
+      // An exam named by its series ("Axial 5mm", "Helical") takes its region from the study's title or header.
+      if (!regionSeen && i !== exam.seg && s.text.length <= 120 && !(s.flags & FREE)) {
+        const other = classifyProcedure(s.text);
+        if (other.region && other.modalities.some((m) => named.modalities.includes(m))) {
+          pushFact(out, 'bodyPart', s.text, where(text, i, 'region of the study'));
+          regionSeen = true;
+        }
+      }
+    }
     // A date under a column belongs to its row's record, not to the page.
     const recordDate = s.col !== null;
     if (!recordDate) {
@@ -152,6 +169,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
     else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
   }
+}
+
+/** A code of the same kind of imaging as the words: the same campaign, or the same code for MR and US. */
+function sameKind(code: ModalityCode, words: readonly ModalityCode[]): boolean {
+  const campaign = CAMPAIGN_OF_MODALITY[code];
+  return words.some((w) => w === code || (campaign !== null && CAMPAIGN_OF_MODALITY[w] === campaign));
 }
 
 /** Another row that names an exam (its dates are that exam's). */

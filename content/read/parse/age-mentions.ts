@@ -35,7 +35,8 @@ export interface AgeMention {
 }
 
 // A unit of an age part; longest spellings first, never running into more letters.
-const U_YEAR = "years?|yrs?|yr|y|años?|anos?|a";
+// (A spaced "a" before a number is Spanish "to": "2 a 5 años".)
+const U_YEAR = "years?|yrs?|yr|y|años?|anos?|(?<=\\d)a|a(?!\\s+\\d)";
 const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|m';
 const U_WEEK = 'weeks?|wks?|wk|w|semanas?|sem';
 const U_DAY = 'days?|d|días|dias|día|dia';

@@ -70,3 +70,21 @@ describe('nuclear medicine by agent or common name', () => {
     expect([a.modality, a.campaigns, a.region]).toEqual(['NM', ['nuclear-medicine'], 'pelvis']);
   });
 });
+
+describe('the heart: catheterization, valves, coronary CT, echo', () => {
+  test('a Spanish cath-lab case card: TAVI under fluoroscopy → XA, cardiac', () => {
+    const a = read(`<div class="caso"><div class="h">Sala 2 · 08:30</div><div>MORENO DÍAZ, Luis</div><div>NHC 55120944 · F. Nac. 14/03/1946</div>
+      <div><span class="k">Procedimiento</span> <span>Implante de válvula aórtica transcatéter (TAVI) transfemoral</span></div></div>`);
+    expect(a.region).toBe('cardiac');
+    expect(a.pediatric).toBe(false);
+  });
+  test('a coronary CT angiogram order in a table: CT, cardiac', () => {
+    const a = read(`<table><tr><th>Patient</th><td>Hale, Rory</td><th>Age</th><td>15 yrs</td></tr>
+      <tr><th>Procedure</th><td>CTA coronary arteries w contrast</td><th>Priority</th><td>Routine</td></tr></table>`);
+    expect(exam(a)).toEqual(['CT', ['ct'], 'cardiac']);
+  });
+  test('an echocardiogram is ultrasound of the heart: no campaign', () => {
+    const a = read(`<dl><dt>Name</dt><dd>Hale, Rory</dd><dt>Age</dt><dd>4 yrs</dd><dt>Exam</dt><dd>Echocardiogram complete, pediatric</dd></dl>`);
+    expect(exam(a)).toEqual(['US', [], 'cardiac']);
+  });
+});

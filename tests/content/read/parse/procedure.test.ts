@@ -80,6 +80,23 @@ describe('region, phases, Think A-Head, pediatric protocol', () => {
     ['CT CORONARY ANGIO', 'cardiac'],
     ['Panoramic dental', 'dental'],
     ['AXIAL 5MM', null],
+    ['Transcatheter aortic valve replacement (TAVR)', 'cardiac'],
+    ['Implante de válvula aórtica transcatéter (TAVI)', 'cardiac'],
+    ['Left heart cath with coronary angiography', 'cardiac'],
+    ['Cateterismo diagnóstico, coronariografía', 'cardiac'],
+    ['Echocardiogram complete', 'cardiac'],
+    ['ASD device closure', 'cardiac'],
+    ['PICC line placement', null],
+    ['CTA chest PE protocol', 'chest'],
+    ['Ecografía transfontanelar', 'head'],
+    ['Rx de antebrazo izquierdo', 'extremity'],
+    ['Rx de hombro derecho', 'extremity'],
+    ['Ecografía pélvica transabdominal', 'pelvis'],
+    ['US OB follow-up', 'pelvis'],
+    ['Rx de cadera bilateral', 'pelvis'],
+    ['TC de senos paranasales', 'head'],
+    ['Rx de columna dorsal', 'spine'],
+    ['Rx parrilla costal', 'chest'],
   ])('region of %j is %s', (text, region) => {
     expect(classifyProcedure(text).region).toBe(region);
   });

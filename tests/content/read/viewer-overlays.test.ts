@@ -1,0 +1,89 @@
+/**
+ * Web viewers: a DICOM modality code in the overlay, a thumbnail or a series label is the exam's modality when it is
+ * the same kind of imaging as the description's words (CR or DX for "XR CHEST"), never a word that holds the letters
+ * or a code of another kind; and the region comes from the study's title when the series says only "Axial 5mm".
+ * Layouts written for the test: a div overlay with thumbnails, a series list, a table of series, a header bar.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-11-20T15:00:00Z');
+
+function read(body: string): PageAnalysis {
+  return analyzePage(parseHtml(`<!doctype html><html><head><title>Viewer</title></head><body>${body}</body></html>`), 'https://pacs.example.org/viewer/study', { now: NOW });
+}
+
+describe('a modality code shown by the viewer is more specific than the description', () => {
+  test('thumbnails labelled "CR" under a study "XR CHEST PA LAT" (div overlay)', () => {
+    const a = read(`<div class="viewer"><div class="studies"><div class="study active"><div class="desc">XR CHEST PA LAT</div>
+      <div class="thumbs"><div class="thumb"><div class="tl">CR</div><div class="tn">S1 · 1 img</div></div><div class="thumb"><div class="tl">CR</div><div class="tn">S2 · 1 img</div></div></div></div></div>
+      <div class="vp"><div class="ov"><div>DOE^JANE</div><div>ID 44120987</div><div>F 009Y</div></div><div class="ov"><div>XR CHEST PA LAT</div></div></div></div>`);
+    expect(a.modality).toBe('CR');
+    expect(a.campaigns).toEqual(['radiography']);
+  });
+  test('a series list "Series 1 — CR — 1 image" and an overlay line "CR Se: 1"', () => {
+    const a = read(`<header><span>Study: XR CHEST PA LAT</span> <span>Patient: Roe, Tim</span> <span>M 9Y</span></header>
+      <ul class="series"><li class="s selected">Series 1 — CR — 1 image</li><li class="s">Series 2 — CR — 1 image</li></ul>
+      <div class="overlay"><span>CR Se: 1 Im: 1/1</span></div>`);
+    expect(a.modality).toBe('CR');
+    expect(a.campaigns).toEqual(['radiography']);
+  });
+  test('a table of series with a Mod-less code column "DX" for "XR FOOT 3 VIEWS"', () => {
+    const a = read(`<div class="bar">Lind, Eva · 7Y F · MRN 55120933</div><h2>XR FOOT 3 VIEWS LEFT</h2>
+      <table class="ser"><tr><th>#</th><th></th><th>Images</th></tr><tr class="row active"><td>1</td><td>DX</td><td>3</td></tr></table>`);
+    expect(a.modality).toBe('DX');
+  });
+});
+
+describe('what is not a modality code of the exam', () => {
+  test('"CREATININE" and "Cr 0.4 mg/dL" in a lab panel beside an XR: still DX from the words', () => {
+    const a = read(`<header><span>Study: XR CHEST 2 VIEWS</span> <span>Patient: Roe, Tim</span> <span>M 9Y</span></header>
+      <table class="labs"><tr><th>Test</th><th>Result</th></tr><tr><td>CREATININE</td><td>0.4 mg/dL</td></tr><tr><td>Cr</td><td>0.4</td></tr></table>`);
+    expect(a.modality).toBe('DX');
+  });
+  test('an ionizing code never makes an ultrasound ionizing ("XA" thumbnail of another series)', () => {
+    const a = read(`<header><span>Study: US ABDOMEN COMPLETE</span> <span>Patient: Roe, Tim</span> <span>M 9Y</span></header>
+      <div class="thumbs"><div class="thumb"><div>US</div><div>S1 · 40 img</div></div><div class="thumb"><div>XA</div><div>S2 · 1 img</div></div></div>`);
+    expect(a.modality).toBe('US');
+    expect(a.campaigns).toEqual([]);
+  });
+  test('a modality filter bar of a study list does not change a CT', () => {
+    const a = read(`<div class="filters"><button>CT</button><button>MR</button><button>US</button><button>CR</button></div>
+      <header><span>Study: CT HEAD WO</span> <span>Patient: Roe, Tim</span> <span>M 9Y</span></header>`);
+    expect(a.modality).toBe('CT');
+    expect(a.campaigns).toEqual(['ct']);
+  });
+});
+
+describe('the region from the study title when the series says only "Axial"', () => {
+  test('Spanish study title "TC de cráneo simple", series "Axial 5mm"', () => {
+    const a = read(`<div class="hdr"><span>PÉREZ, Juan</span><span>NHC 00912877</span><span>M 7A</span></div>
+      <div class="study"><div class="t">TC de cráneo simple</div><div class="series selected"><span>Axial 5mm</span> <span>CT</span> <span>32 imágenes</span></div></div>`);
+    expect(a.modality).toBe('CT');
+    expect(a.region).toBe('head');
+  });
+  test('English header "CT HEAD", selected series "Helical 0.625"', () => {
+    const a = read(`<div class="top">Roe, Tim · MRN 1234567 · 9 y.o. M · CT HEAD · 11/20/2026</div>
+      <ul class="series"><li class="sel">Helical 0.625 (CT)</li><li>Scout (CT)</li></ul>`);
+    expect(a.region).toBe('head');
+  });
+  test.each([
+    ['Ecografía transfontanelar', 'head'],
+    ['Rx de columna lumbar', 'spine'],
+    ['Rx de mano izquierda', 'extremity'],
+    ['Rx de rodilla derecha', 'extremity'],
+    ['Rx de extremidad inferior', 'extremity'],
+    ['TC de tórax con contraste', 'chest'],
+    ['Ecografía abdominal', 'abdomen'],
+    ['Ecografía pélvica', 'pelvis'],
+    ['Rx de hombro', 'extremity'],
+    ['Rx de cadera', 'pelvis'],
+    ['TC de senos paranasales', 'head'],
+    ['Rx de antebrazo', 'extremity'],
+  ])('Spanish region words: %s → %s', (exam, region) => {
+    const a = read(`<div class="hdr"><span>PÉREZ, Juan</span><span>NHC 00912877</span><span>Edad: 7 años</span></div><div><b>Estudio:</b> ${exam}</div>`);
+    expect(a.region).toBe(region);
+  });
+});

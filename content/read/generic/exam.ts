@@ -116,12 +116,17 @@ export function shownCodes(text: string): ModalityCode[] {
   return out;
 }
 
+/** Words naming a newborn: on a parent's chart, an exam said of one is the baby's. */
+const NEWBORN_WORDS = /\b(?:newborn|baby|infant|neonat\w*|son|daughter|nicu|reci[eé]n nacid[oa]|RN|beb[eé]|hij[oa]|lactante)\b/iu;
+
+/** `parent`: the patient is a parent on a page that speaks of a newborn (patient.ts). */
 export function findExam(
   text: PageText,
   fields: readonly (Field | null)[],
   dates: readonly DateMention[][],
   others: Uint8Array,
   now: Date,
+  parent = false,
 ): ExamFound | null {
   const { segs, rows } = text;
   const today = utcDate(now);
@@ -170,6 +175,7 @@ export function findExam(
       if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
     if (NOT_THE_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
+    if (parent && NEWBORN_WORDS.test(candidate)) add(-4, "the newborn's");
     if (UNTICKED.test(candidate)) add(-8, 'box not ticked');
     else if (TICKED.test(candidate)) add(3, 'box ticked');
     if (score < 1) return;

@@ -66,10 +66,12 @@ export function dateRole(words: string): DateRole | null {
   return null;
 }
 
-export type SectionClass = 'prior' | 'others' | 'free';
+export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
   ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|schedule|today s schedule|appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|pacientes|lista de pacientes|agenda|familia|familiares|contactos)\b/],
+  // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
+  ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results)|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
   ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion|antecedentes)\b/],
 ];

@@ -19,7 +19,7 @@ import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, isSelectedElement } from './fields';
 import type { Field } from './pairs';
-import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
+import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
 
 /** A date written on the page, with its role (null: the page does not say). */
 export interface DateMention {
@@ -58,6 +58,8 @@ export interface Patient {
   recordRow: Element | null;
   /** A name or record number of the patient is on the page. */
   identified: boolean;
+  /** The patient is a parent (ten or older) on a page that speaks of a newborn: the newborn's facts are not theirs. */
+  parent: boolean;
 }
 
 const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
@@ -402,6 +404,13 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
   const mine = (i: number) => others[i] === 0;
 
+  // A newborn's section (fields.ts `sectionClass`) on the chart of someone ten or older — the mother, by her age or
+  // birth date outside it — is the baby's: its age, dates and exams are not the patient's. On the newborn's own
+  // chart the section is the patient's.
+  const today = utcDate(now);
+  const parent = segs.some((s) => (s.flags & NEWBORN) !== 0) && parentOutside(segs, identity, ages, births, mine, today);
+  if (parent) for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & NEWBORN) others[i] = 1;
+
   let best: AgeFound | null = null;
   let header: Element | null = null;
   for (const a of ages) {
@@ -419,7 +428,6 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
   if (best && rank(best) === 0) best = null;
 
-  const today = utcDate(now);
   const myBirths = births.filter((b) => mine(b.seg) && ageBetween(b.date, today) !== null);
   // The birth date of the same person as the age: in the age's header, else one that agrees with the age; a birth
   // date elsewhere that disagrees with it is someone else's (a newborn listed in the mother's chart).
@@ -439,7 +447,27 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
 
   const unsure = best !== null && !best.labelled && !best.inHeader && !identified && !birth;
-  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified };
+  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified, parent };
+}
+
+/** Ten years: older than any newborn's sibling shown on a chart, young enough for any mother. */
+const PARENT_YEARS = 10;
+
+/** An age (labelled, in a strong form or in a patient header) or a birth date, outside newborn sections, of ten or more. */
+function parentOutside(
+  segs: readonly Seg[],
+  identity: Uint8Array,
+  ages: readonly AgeFound[],
+  births: readonly DateMention[],
+  mine: (i: number) => boolean,
+  today: CalendarDate,
+): boolean {
+  const outside = (i: number) => mine(i) && (segs[i]!.flags & NEWBORN) === 0;
+  for (const a of ages) {
+    if (!outside(a.seg) || a.reading.years < PARENT_YEARS) continue;
+    if (a.labelled || a.form !== 'plain' || headerAround(segs, identity, a.seg) !== null) return true;
+  }
+  return births.some((b) => outside(b.seg) && (ageBetween(b.date, today)?.years ?? 0) >= PARENT_YEARS);
 }
 
 /** A birth date whose age today is within a year (45 days for ages under two) of the age shown. */

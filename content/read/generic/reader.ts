@@ -62,7 +62,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text));
 
   const patient = findPatient(text, fields, dates, now);
-  const exam = findExam(text, fields, dates, patient.others, now);
+  const exam = findExam(text, fields, dates, patient.others, now, patient.parent);
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);

@@ -5,6 +5,8 @@ export const PRIOR = 4;
 export const OTHERS = 8;
 export const FREE = 16;
 export const CONTROL = 32;
+/** In a section about a newborn (someone else's on a mother's chart, the patient's own on the baby's). */
+export const NEWBORN = 64;
 
 export interface Seg {
   text: string;

@@ -19,8 +19,8 @@ import { factText, textOf } from '../profiles/profile';
 import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, hasRowClass, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
-export { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
-import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+export { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 
 export interface RowInfo {
   selected: boolean;
@@ -67,7 +67,7 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IF
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION', 'SUMMARY']);
 const TEXT_INPUTS = new Set(['', 'text', 'date', 'datetime-local', 'number', 'search', 'tel']);
 
-const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE } as const;
+const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE, newborn: NEWBORN } as const;
 
 /** `.class` and `#id` selectors the page's own stylesheet hides with `display:none` (simple rules only). */
 function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<string> } {
@@ -398,10 +398,12 @@ function isRowRole(el: Element): boolean {
 
 /**
  * A plain block that is only a short title ("Previous exams", "Exploraciones anteriores"): one segment, outside any
- * row, no digits, no colon, not a status word. (Whether it opens a section is `sectionClass`'s call.)
+ * row or first in its row (a card's title), no digits, no colon, not a status word. (Whether it opens a section is `sectionClass`'s call.)
  */
 function titleBlock(segs: readonly Seg[], from: number, row: Element | null): boolean {
-  if (row !== null || segs.length - from !== 1) return false;
+  if (segs.length - from !== 1) return false;
+  // Inside a row, only its first text: a card's title ("Newborn", "Prior imaging").
+  if (row !== null && from > 0 && segs[from - 1]!.row === row) return false;
   const t = segs[from]!.text;
   return t.length <= 40 && !/[\d:]/.test(t) && statusClass(t) === null;
 }

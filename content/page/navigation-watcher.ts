@@ -71,8 +71,10 @@ export function watchNavigation(options: NavigationWatchOptions): void {
     pendingReason = null;
     if (signal.aborted) return;
     lastUrl = win.location.href;
-    observe();
+    // The change is read first (synchronously, once the settings are loaded), then the container asked for: the
+    // reading has found the page's profile by then, so the container costs no reading of its own.
     options.onChange(reason);
+    observe();
   };
 
   /**

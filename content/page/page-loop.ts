@@ -172,6 +172,25 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     return { ...reading, signature: `${url}\n${JSON.stringify(reading.analysis)}` };
   }
 
+  /**
+   * The navigation watcher starts right after the first reading, in the same task: the route container it asks for
+   * is then the one of the profile that read the page (content/page/route-container.ts keeps it), so finding it
+   * reads nothing more. No change of the page is missed meanwhile: the reading saw every change before it.
+   */
+  let started = false;
+  let watching = false;
+  const watch = () => {
+    if (!started || watching || life.signal.aborted) return;
+    watching = true;
+    watchNavigation({
+      win,
+      signal: life.signal,
+      container: () => deps.routeContainer(doc, win.location.href),
+      ...(deps.isOwnNode ? { isOwnNode: deps.isOwnNode } : {}),
+      onChange: (reason) => void refresh(reason),
+    });
+  };
+
   async function refresh(reason: RefreshReason = 'mutation'): Promise<void> {
     if (life.signal.aborted) return;
     const mine = ++seq;
@@ -179,6 +198,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     if (mine !== seq || life.signal.aborted) return;
     const url = win.location.href;
     const { analysis: pageAnalysis, findings, signature } = readNow(s, url);
+    watch();
     const navigated = reason === 'navigation' || reason === 'initial';
     if (activation && signature === activation.signature) {
       if (reason === 'settings') await publish(reason, false, false);
@@ -204,13 +224,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
         unwatch();
         activation?.controller.abort();
       }, { once: true });
-      watchNavigation({
-        win,
-        signal: life.signal,
-        container: () => deps.routeContainer(doc, win.location.href),
-        ...(deps.isOwnNode ? { isOwnNode: deps.isOwnNode } : {}),
-        onChange: (reason) => void refresh(reason),
-      });
+      started = true;
       void refresh('initial');
     },
     refresh,

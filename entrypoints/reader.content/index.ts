@@ -5,11 +5,10 @@
  * isolated world: content.js reads the page with it, then panel.js and pacs.js. It holds no UI, no zod and no
  * webextension-polyfill (wxt.config.ts), and makes no call of its own.
  */
-import { readAndAnalyze } from '@/content/read/analyze';
 import { decide } from '@/content/read/decide';
 import { testRecipe } from '@/content/read/recipe/read';
 import { borrowPageReader, lendPageReader } from '@/content/page/page-reader';
-import { routeContainerOf } from '@/content/page/route-container';
+import { readAndRemember, routeContainerOf } from '@/content/page/route-container';
 
 export default defineContentScript({
   // Never registered: the background injects it with scripting.executeScript on `load-reader`.
@@ -18,6 +17,6 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main() {
     if (borrowPageReader()) return; // injected twice into one frame
-    lendPageReader({ read: readAndAnalyze, routeContainer: routeContainerOf, decide, testRecipe });
+    lendPageReader({ read: readAndRemember, routeContainer: routeContainerOf, decide, testRecipe });
   },
 });

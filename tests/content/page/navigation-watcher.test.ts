@@ -53,6 +53,14 @@ afterEach(() => {
 });
 
 describe('watchNavigation', () => {
+  it('reports a change before it asks for the container again (the reading finds the profile first)', async () => {
+    const log: string[] = [];
+    start({ container: () => (log.push('container'), route), onChange: () => log.push('change') });
+    expect(log).toEqual(['container']);
+    route.append('new content');
+    await settle();
+    expect(log).toEqual(['container', 'change', 'container']);
+  });
   it('reports a hash route change as a navigation, at once', async () => {
     start();
     // The event only: changing the hash in happy-dom (even by replaceState) makes it dispatch one

@@ -3,7 +3,8 @@ import { borrowPageReader, lendPageReader, type PageReader } from '@/content/pag
 import { readAndAnalyze } from '@/content/read/analyze';
 import { decide } from '@/content/read/decide';
 import { testRecipe } from '@/content/read/recipe/read';
-import { routeContainerOf } from '@/content/page/route-container';
+import { readAndRemember, routeContainerOf } from '@/content/page/route-container';
+import { parseHtml } from '../../helpers/pages';
 
 const KEY = Symbol.for('image-gently-companion.page-reader');
 afterEach(() => {
@@ -21,3 +22,27 @@ describe('page reader lent by reader.js', () => {
     expect(borrowPageReader()).toBe(reader);
   });
 });
+
+describe('the route container', () => {
+  const URL_ = 'https://ehr.example.org/app/worklist';
+  const page = () =>
+    parseHtml(`<!doctype html><html><body><div class="ban"><span>DOE, KIM</span><span>8 y.o. F</span></div>
+      <table><thead><tr><th>Procedure</th><th>Status</th></tr></thead><tbody><tr><td>CT HEAD</td><td>Ordered</td></tr></tbody></table></body></html>`);
+
+  it('is the scope of the profile that read the page, with no detection of its own', () => {
+    const doc = page();
+    expect(readAndRemember(doc, URL_).findings.profileId).toBe('generic');
+    // Detection now would find no profile on the emptied page (and answer null): the reading's profile answers.
+    doc.body.replaceChildren();
+    expect(routeContainerOf(doc, URL_)).toBe(doc.body);
+  });
+
+  it('is detected on a page (or URL) the last reading was not of', () => {
+    const doc = page();
+    readAndRemember(doc, URL_);
+    doc.body.replaceChildren();
+    expect(routeContainerOf(doc, `${URL_}?tab=2`)).toBeNull();
+    expect(routeContainerOf(page(), URL_)).not.toBeNull();
+  });
+});
+

@@ -228,6 +228,23 @@ describe('page watch (content.js)', () => {
     });
   });
 
+  it('asks for the route container only after the first reading (which found the page\'s profile)', async () => {
+    page.kind = 'child';
+    const log: string[] = [];
+    const w = watchWith({
+      read: () => (log.push('read'), readingOf(analyze())),
+      routeContainer: (doc) => (log.push('container'), doc.querySelector('main')),
+    });
+    w.start();
+    await sleep(0);
+    expect(log.slice(0, 2)).toEqual(['read', 'container']);
+    // A later change: read first, then the container asked again.
+    log.length = 0;
+    document.querySelector('main')!.append('CT HEAD');
+    await sleep(400);
+    expect(log.slice(0, 2)).toEqual(['read', 'container']);
+  });
+
   it('leaves nothing to take over after the content script is invalidated', async () => {
     watchWith();
     controller.abort();

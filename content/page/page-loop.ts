@@ -46,9 +46,20 @@ export function readingKey(s: LoopSettings): string {
 
 export type RefreshReason = ChangeReason | 'initial' | 'settings' | 'enrichment';
 
+/**
+ * A page state's signature: its URL and analysis, serialised when first compared with another state's (a static
+ * page is never compared, and a 5,000-row list serialises in 10–30 ms). Made once, kept.
+ */
+export type Signature = () => string;
+
+export function signatureOf(url: string, analysis: PageAnalysis): Signature {
+  let text: string | null = null;
+  return () => (text ??= `${url}\n${JSON.stringify(analysis)}`);
+}
+
 export interface Activation {
   url: string;
-  signature: string;
+  signature: Signature;
   /** What the page text gave. */
   pageAnalysis: PageAnalysis;
   /** The raw facts it was decided from (an enricher adds its own to them and decides again). */
@@ -90,7 +101,7 @@ export interface PageLoopDeps<S extends LoopSettings> {
   onState(state: PageState<S>): void | Promise<void>;
   now(): number;
   /** An analysis already made for this URL with the same cutoff and date order (handed over by content.js). */
-  seed?: { url: string; analysis: PageAnalysis; findings: PageFindings; signature?: string; readingKey: string } | null;
+  seed?: { url: string; analysis: PageAnalysis; findings: PageFindings; signature?: Signature; readingKey: string } | null;
 }
 
 export interface PageLoop<S extends LoopSettings> {
@@ -162,14 +173,14 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
   };
 
   /** The page's reading and its signature (URL + analysis), or the seed's when it still applies. */
-  function readNow(s: S, url: string): PageReading & { signature: string } {
+  function readNow(s: S, url: string): PageReading & { signature: Signature } {
     const used = seed;
     seed = null;
     if (used && used.url === url && used.readingKey === readingKey(s)) {
-      return { analysis: used.analysis, findings: used.findings, signature: used.signature ?? `${url}\n${JSON.stringify(used.analysis)}` };
+      return { analysis: used.analysis, findings: used.findings, signature: used.signature ?? signatureOf(url, used.analysis) };
     }
     const reading = deps.read(doc, url, analyzeOptionsFrom(s, new Date(deps.now())));
-    return { ...reading, signature: `${url}\n${JSON.stringify(reading.analysis)}` };
+    return { ...reading, signature: signatureOf(url, reading.analysis) };
   }
 
   /**
@@ -200,7 +211,7 @@ export function createPageLoop<S extends LoopSettings>(deps: PageLoopDeps<S>): P
     const { analysis: pageAnalysis, findings, signature } = readNow(s, url);
     watch();
     const navigated = reason === 'navigation' || reason === 'initial';
-    if (activation && signature === activation.signature) {
+    if (activation && (activation.signature === signature || signature() === activation.signature())) {
       if (reason === 'settings') await publish(reason, false, false);
       else if (navigated) sendFacts(lastFacts, true);
       return;

@@ -12,7 +12,7 @@
  */
 import type { PageAnalysis, PageFindings } from '@/content/read/types';
 import { perfMark } from './perf-mark';
-import { createPageLoop, readingKey, type LoopSettings, type PageLoopDeps, type PageState } from './page-loop';
+import { createPageLoop, readingKey, type LoopSettings, type PageLoopDeps, type PageState, type Signature } from './page-loop';
 
 /** Key of the handover object in the isolated world's global scope. */
 export const HANDOVER_KEY = Symbol.for('image-gently-companion.handover');
@@ -22,8 +22,8 @@ export interface HandoverSeed {
   analysis: PageAnalysis;
   /** The facts it was decided from. */
   findings: PageFindings;
-  /** The page-state signature made with it (saves serialising a long list twice). */
-  signature: string;
+  /** The page-state signature made with it (a long list is serialised once at most). */
+  signature: Signature;
   /** The settings it was read with (page-loop.ts `readingKey`). */
   readingKey: string;
 }

@@ -245,6 +245,19 @@ describe('page watch (content.js)', () => {
     expect(log.slice(0, 2)).toEqual(['read', 'container']);
   });
 
+  it('serialises a page state only to compare it with another: never on a page that does not change', async () => {
+    page.kind = 'child';
+    let serialised = 0;
+    const counted = () => Object.assign(childCtAnalysis(), { toJSON() { serialised++; return { ...this, toJSON: undefined }; } });
+    const w = watchWith({ read: () => (analyzeCalls++, readingOf(counted())) });
+    await w.refresh('initial');
+    expect([analyzeCalls, serialised, sent.length]).toEqual([1, 0, 1]);
+    await w.refresh('mutation'); // the same state again: compared (both serialised once), nothing new reported
+    expect([analyzeCalls, serialised, sent.length]).toEqual([2, 2, 1]);
+    await w.refresh('mutation'); // the kept state is not serialised again
+    expect([analyzeCalls, serialised, sent.length]).toEqual([3, 3, 1]);
+  });
+
   it('leaves nothing to take over after the content script is invalidated', async () => {
     watchWith();
     controller.abort();

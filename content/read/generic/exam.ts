@@ -16,7 +16,7 @@ import type { ModalityCode } from '../types';
 import { MAX_FACT_CHARS } from '../profiles/profile';
 import { NOT_THE_EXAM } from './fields';
 import type { Field } from './pairs';
-import type { DateMention } from './patient';
+import { type DateMention, isPersonName } from './patient';
 import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
 
 /** Field kinds whose values can name the exam; any other labelled value is what its label says. */
@@ -116,6 +116,9 @@ export function shownCodes(text: string): ModalityCode[] {
   return out;
 }
 
+/** A label that says only "Name". */
+const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
+
 /** Words naming a newborn: on a parent's chart, an exam said of one is the baby's. */
 const NEWBORN_WORDS = /\b(?:newborn|baby|infant|neonat\w*|son|daughter|nicu|reci[eé]n nacid[oa]|RN|beb[eé]|hij[oa]|lactante)\b/iu;
 
@@ -189,8 +192,10 @@ export function findExam(
     const field = fields[i] ?? null;
     // A labelled value is what its label says; a role word's value ("Exam requested:") may be the exam's name.
     // (A "Name" column of a list of orders is the order's name.)
-    if (field && !EXAM_FIELDS.has(field.kind) && !(field.kind === 'date' && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName')) continue;
-    const labelled = isProcedureField(field);
+    // A bare "Name" that holds no person's name is the order's name (an order window's "Name: XR Bone Age").
+    const orderName = field?.kind === 'patientName' && BARE_NAME.test(field.label) && !isPersonName(s.text);
+    if (field && !EXAM_FIELDS.has(field.kind) && !(field.kind === 'date' && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName') && !orderName) continue;
+    const labelled = isProcedureField(field) || orderName;
     if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
     // Running text outside a labelled note (a letter's paragraph) is read clause by clause too.
     const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || (s.text.length > MAX_NAME && isProse(s.text));

@@ -14,7 +14,7 @@ import { labelKey } from '../profiles/profile';
 export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'gestation' | 'freeText' | 'status' | 'info';
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
-  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|person #|person number|personal id|personnummer|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|cip|rut|dni|curp)$/],
+  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp)$/],
   ['patientName', /^(?:patient|patient name|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
   ['sex', /^(?:sex|gender|sex gender|sexo|genero)$/],
   ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre)$/],
@@ -104,6 +104,14 @@ export function statusClass(text: string): StatusClass | null {
 
 /** Class tokens that mark the selected, active or current item of a list, tab or grid. */
 const SELECTED_CLASS = /(?:^|[\s_-])(?:sel|selected|active|current|highlight|highlighted|hilite|checked|chosen|is-active|is-selected|is-current|on)(?=$|[\s_-])/i;
+
+/** A class attribute without its selection tokens ("q-item active" → "q-item"). */
+export function withoutSelectionMarks(cls: string): string {
+  return cls
+    .split(/\s+/)
+    .filter((t) => t && !SELECTED_CLASS.test(t))
+    .join(' ');
+}
 
 export function isSelectedElement(el: Element): boolean {
   const aria = el.getAttribute('aria-selected') ?? el.getAttribute('aria-current') ?? el.getAttribute('aria-checked');

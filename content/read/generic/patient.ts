@@ -17,7 +17,7 @@ import { ageBetween, type AgeReading, parseAgeText, parseDicomAge } from '../par
 import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
-import { dateRole, type DateRole, isSelectedElement } from './fields';
+import { dateRole, type DateRole, isSelectedElement, withoutSelectionMarks } from './fields';
 import type { Field } from './pairs';
 import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
 
@@ -63,6 +63,8 @@ export interface Patient {
 }
 
 const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
+/** A DICOM person name as viewers print it: `OKONJO^ADA`, `DOE^JANE^M`. */
+const DICOM_NAME = /^[\p{Lu}][\p{L}'’ -]*\^[\p{L}'’ -]+(?:\^[\p{L}'’ .-]*){0,3}$/u;
 const RECORD_NUMBER = /\b(?:MRN|MR ?#|MR No\.?|CMRN|PRN|FIN|Unit ?#|Acct ?#|Chart ?#|NHC|NHS No\.?|ID|Patient ID|Expediente|Historia|HC)\s*[:#.]?\s*[A-Z]{0,3}[-\d]{5,}/i;
 const AGE_LABEL_BEFORE = /\b(?:age|edad|patient age|pt age)\s*[:.=-]?\s*$/i;
 const HEADER_LEVELS = 6;
@@ -71,8 +73,13 @@ const HEADER_SPAN = 30;
 
 export function isIdentity(seg: Seg, field: Field | null): boolean {
   if (field && (field.kind === 'patientName' || field.kind === 'patientId')) return true;
-  if (seg.text.length <= 60 && NAME.test(seg.text)) return true;
+  if (seg.text.length <= 60 && (NAME.test(seg.text) || DICOM_NAME.test(seg.text))) return true;
   return seg.text.length <= 120 && RECORD_NUMBER.test(seg.text);
+}
+
+/** A person's name as charts write it: `LAST, First` or a DICOM `LAST^FIRST`. */
+export function isPersonName(text: string): boolean {
+  return text.length <= 60 && (NAME.test(text) || DICOM_NAME.test(text));
 }
 
 /** A patient's name or record number under its own label or column (what a list of patients repeats per row). */
@@ -280,11 +287,17 @@ function listItemsAround(el: Element): Element[] {
   let x: Element | null = el;
   for (let level = 0; x && level < LIST_LEVELS; level++, x = x.parentElement) {
     if (x.tagName === 'BODY' || x.tagName === 'HTML') break;
-    const cls = x.getAttribute('class');
-    const same = (y: Element | null) => y !== null && y.tagName === x!.tagName && y.getAttribute('class') === cls;
+    const cls = listClass(x);
+    const same = (y: Element | null) => y !== null && y.tagName === x!.tagName && listClass(y) === cls;
     if (same(x.previousElementSibling) || same(x.nextElementSibling)) out.push(x);
   }
   return out;
+}
+
+/** An item's class without the marks of selection ("q-item active" is an item of the "q-item" list). */
+function listClass(el: Element): string {
+  const cls = el.getAttribute('class');
+  return cls ? withoutSelectionMarks(cls) : '';
 }
 
 /** The segment range a block covers, found from one of its segments (segments are in document order). */
@@ -435,7 +448,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   let birth = best
     ? (myBirths.find(inHeader) ?? myBirths.find((b) => agrees(b.date, best!, today)) ?? null)
     : (myBirths[0] ?? null);
-  if (!birth && best && (best.inHeader || best.labelled)) birth = birthBeside(segs, dates, best, today);
+  if (!birth && best && (best.inHeader || best.labelled || best.form !== 'plain')) birth = birthBeside(segs, dates, best, today);
   if (!header && birth) header = headerAround(segs, identity, birth.seg);
 
   // An age nothing ties to the patient (no label, no header) against a birth date of the patient that disagrees

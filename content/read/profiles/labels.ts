@@ -42,7 +42,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     'procedure',
     [
       'procedure', 'procedure name', 'requested procedure', 'exam', 'examination', 'exam description', 'study', 'study description',
-      'description', 'protocol', 'protocol name', 'order', 'orders', 'test', 'imaging', 'imaging order', 'estudio', 'procedimiento',
+      'description', 'protocol', 'protocol name', 'order', 'orders', 'test', 'imaging', 'imaging order', 'imaging procedure',
+      'ordered procedure', 'order name', 'estudio', 'procedimiento',
       'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription', 'prestacion', 'exploracion', 'prueba',
       'prueba solicitada', 'exploracion solicitada', 'estudio solicitado',
     ],

@@ -171,8 +171,9 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     if (overlaps(found, index, end)) continue;
     const reading = parseAgeText(m[0]);
     if (!reading || isNotAge(text, index, end)) continue;
-    if (!plausibleRun(m[0])) continue;
     const pair = sexNear(text, index, end);
+    // "9 d" alone in its cell or beside a sex ("9 d M") is an age; "5 m" in a sentence may be metres.
+    if (!plausibleRun(m[0]) && !pair && text.trim() !== m[0].trim()) continue;
     const person = !pair && PERSON_AFTER.test(text.slice(end, end + 24));
     add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}), ...(person ? { person } : {}) }, end);
   }

@@ -65,6 +65,23 @@ describe('a neonate is the age in days, not the gestational age nor the mother\'
   });
 });
 
+describe('a bare "9 d" in a banner', () => {
+  test('English banner cells "Boy Smith, Baby | MRN | 9 d | M", GA beside it', () => {
+    const a = read(`<table class="bn"><tr><td>Boy Smith, Baby</td><td>MRN 44120987</td><td>9 d</td><td>M</td><td>GA 34 wks</td></tr></table>
+      <div><b>Order:</b> XR chest portable</div>`);
+    expectDays(a, 9);
+  });
+  test('Spanish span banner "RN Soto · HC 1234567 · 9 d", a mother of 22', () => {
+    const a = read(`<div class="hdr"><span>RN Soto</span> · <span>HC 1234567</span> · <span>9 d</span></div>
+      <p>Madre de 22 años.</p><div>Estudio solicitado: Rx de abdomen</div>`);
+    expectDays(a, 9);
+  });
+  test('"5 m" in a sentence is not an age', () => {
+    const a = read(`<div class="hdr"><span>Ruiz, Ana</span><span>MRN 1234567</span></div><p>Walked 5 m today.</p><div><b>Exam:</b> XR knee</div>`);
+    expect(a.ageDays).toBeNull();
+  });
+});
+
 describe('gestational and maternal ages alone are no age of the patient', () => {
   test('only "EG 34 sem" and a mother\'s "22 años": no age, not pediatric from them', () => {
     const a = read(`<div class="hdr"><span>RN Soto</span><span>HC 1234567</span><span>EG 34 sem</span><span>Edad materna 22 años</span></div>

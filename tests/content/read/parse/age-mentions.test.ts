@@ -127,6 +127,9 @@ describe('a newborn: day of life is the age; gestational, corrected and maternal
     ['4 days of life', 4],
     ['HOL 36', 1],
     ['RN de 3 días', 3],
+    ['9 d', 9],
+    ['9 d M', 9],
+    ['F 9 d', 9],
   ])('%s', (text, days) => {
     expect(read(text).map((r) => r[1])).toEqual([days]);
   });

@@ -56,10 +56,25 @@ export interface Patient {
   others: Uint8Array;
   /** The selected row of a list of people: the open record. */
   recordRow: Element | null;
+  /**
+   * The rows and blocks of lists of people (the selected one too), each with its segment range, in page order: each
+   * is someone's record (generic/rows.ts).
+   */
+  people: Person[];
+  /** The ages found on the page, in page order (someone's or the patient's). */
+  ages: AgeFound[];
   /** A name or record number of the patient is on the page. */
   identified: boolean;
   /** The patient is a parent (ten or older) on a page that speaks of a newborn: the newborn's facts are not theirs. */
   parent: boolean;
+}
+
+/** A row or block of a list of people, and the segments it covers. */
+export interface Person {
+  el: Element;
+  from: number;
+  to: number;
+  selected: boolean;
 }
 
 const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
@@ -245,9 +260,12 @@ function roleOfField(field: Field, ctx: DateContext | undefined, index: number):
   }
 }
 
-/** Ages in one segment (see the file comment); none in other people's or relatives' text. */
+/**
+ * Ages in one segment (see the file comment); none in relatives' text or earlier exams. Those in a section of other
+ * people are found too (each is someone's in a list), never the patient's.
+ */
 function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
-  if (seg.flags & (OTHERS | PRIOR)) return [];
+  if (seg.flags & PRIOR) return [];
   if (field?.kind === 'relative' || field?.kind === 'gestation') return [];
   if (field?.kind === 'age') {
     if (namesRelative(field.label) || !isAgeValue(seg.text)) return [];
@@ -351,7 +369,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   for (let i = 0; i < segs.length; i++) {
     const field = fields[i] ?? null;
     for (const a of agesOf(segs[i]!, field, i)) ages.push(a);
-    if (segs[i]!.flags & OTHERS || field?.kind === 'relative') continue;
+    if (field?.kind === 'relative') continue;
     for (const d of dates[i] ?? []) if (d.role === 'birth') births.push(d);
   }
 
@@ -375,10 +393,13 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
   const otherRows = new Set<Element>();
   let recordRow: Element | null = null;
+  const people: Person[] = [];
   for (const entry of byParent.values()) {
     if (entry.ages.size < 2 && entry.births.size < 2 && entry.names.size < 2 && entry.ids.size < 2) continue;
     for (const row of new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids])) {
-      if (rows.get(row)?.selected) recordRow ??= row;
+      const info = rows.get(row);
+      if (info) people.push({ el: row, from: info.from, to: info.to, selected: info.selected });
+      if (info?.selected) recordRow ??= row;
       else otherRows.add(row);
     }
   }
@@ -390,6 +411,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   // Blocks outside rows (cards of a board, items of a list): two or more sibling blocks with different ages
   // unanchored by a label are people of a list; the selected one, if any, is the open record.
   const blocks = new Map<Element, Map<string, Map<Element, number>>>();
+  const blockPeople: Person[] = [];
   for (const a of ages) {
     if (a.labelled || segs[a.seg]!.row) continue;
     for (const item of listItemsAround(segs[a.seg]!.el)) {
@@ -410,11 +432,23 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     const values = new Set([...items.values()].map((i) => ages.find((a) => a.seg === i)!.reading.days));
     if (values.size < 2) continue;
     for (const [item, i] of items) {
-      if (isSelectedElement(item)) continue;
       const [from, to] = rangeOf(segs, item, i);
-      others.fill(1, from, to + 1);
+      const selected = isSelectedElement(item);
+      blockPeople.push({ el: item, from, to, selected });
+      if (!selected) others.fill(1, from, to + 1);
     }
   }
+  // One person per innermost block (a room of a board holds cards). Segment ranges of elements nest or are apart:
+  // in order of start (outer first), a block holds another when the next one starts inside it.
+  const candidates = [...people, ...blockPeople].sort((a, b) => a.from - b.from || b.to - a.to);
+  people.length = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const next = candidates[k + 1];
+    if (next && next.from <= candidates[k]!.to) continue;
+    people.push(candidates[k]!);
+  }
+  // A section of other people (a queue, a schedule, recent patients) is theirs.
+  for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & OTHERS) others[i] = 1;
   const mine = (i: number) => others[i] === 0;
 
   // A newborn's section (fields.ts `sectionClass`) on the chart of someone ten or older — the mother, by her age or
@@ -460,7 +494,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
 
   const unsure = best !== null && !best.labelled && !best.inHeader && !identified && !birth;
-  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified, parent };
+  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified, parent, people, ages };
 }
 
 /** Ten years: older than any newborn's sibling shown on a chart, young enough for any mother. */

@@ -15,16 +15,19 @@ import { findDates, inferDateOrder, utcDate } from '../parse/dates';
 import { CAMPAIGN_OF_MODALITY, classifyProcedure, PEDIATRIC_PROTOCOL } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
-import { readListTable } from '../profiles/table';
+import { readListGrid, readListTable } from '../profiles/table';
 import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
-import { dateContext, datesOf, type DateMention, findPatient, type Patient } from './patient';
+import { dateContext, datesOf, type DateMention, findPatient, isIdentity, type Patient } from './patient';
+import { peopleRecords } from './rows';
 import { FREE, OTHERS, PRIOR, type PageText, walkPage } from './walk';
 
 export const GENERIC_NAME = 'Generic reader';
 
 export interface GenericRead {
   primary: Fact[];
+  /** Records of lists with no column header (cards, items, options): one per row that names an exam. */
+  rows: Fact[][];
   tables: FactTable[];
   pageDateOrder: DateOrder | null;
   /** Something of a patient was found: an age, a birth date, a patient field, an explicitly pediatric exam, a list of exams. */
@@ -62,7 +65,10 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text));
 
   const patient = findPatient(text, fields, dates, now);
-  const exam = findExam(text, fields, dates, patient.others, now, patient.parent);
+  // A list of people with none open and no patient of the page outside it: nobody's exam (a worklist, a queue).
+  const listOnly = patient.people.length >= 2 && patient.recordRow === null && !patient.people.some((p) => p.selected) &&
+    patient.age === null && patient.birth === null && !identifiedOutside(text, fields, patient);
+  const exam = listOnly ? null : findExam(text, fields, dates, patient.others, now, patient.parent);
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);
@@ -71,17 +77,37 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
 
   const base = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
   const tables: FactTable[] = [];
+  const whereOf = (c: { label: string }) => `${GENERIC_NAME} · list · ${c.label}`;
   for (const { table, header } of text.listTables) {
-    const t = readListTable(table, (c) => `${GENERIC_NAME} · list · ${c.label}`, base, header);
+    const t = readListTable(table, whereOf, base, header);
     if (t) tables.push(t);
   }
+  for (const { header, rows } of text.listGrids) {
+    const t = readListGrid(header, rows, whereOf, base);
+    if (t) tables.push(t);
+  }
+  const rows = peopleRecords(text, fields, dates, patient, `${GENERIC_NAME} · list`);
   // An Age or birth-date label with a value (a number or a date), not a column of a reference table.
   const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null && /\d/.test(segs[i]!.text));
   const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
-  const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0;
+  const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0 || rows.length > 0;
   const examRow = exam?.row ? text.rows.get(exam.row) : undefined;
   const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.examRows.size > 1;
-  return { primary, tables, pageDateOrder, found, examOneOfList };
+  return { primary, rows, tables, pageDateOrder, found, examOneOfList };
+}
+
+/** A name or record number of a patient outside the lists of people (a chart's banner above its list). */
+function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p: Patient): boolean {
+  if (!p.identified) return false;
+  let k = 0;
+  const people = p.people;
+  for (let i = 0; i < text.segs.length; i++) {
+    while (k < people.length && people[k]!.to < i) k++;
+    if (k < people.length && people[k]!.from <= i) continue;
+    if (p.others[i]) continue;
+    if (isIdentity(text.segs[i]!, fields[i] ?? null)) return true;
+  }
+  return false;
 }
 
 function where(text: PageText, i: number, what: string): string {

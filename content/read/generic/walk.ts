@@ -28,6 +28,8 @@ export interface RowInfo {
   /** First and last segment index of the row. */
   from: number;
   to: number;
+  /** A row of a list read column by column (its record comes from `listTables`/`listGrids`). */
+  listed: boolean;
 }
 
 export interface PageText {
@@ -35,6 +37,8 @@ export interface PageText {
   rows: Map<Element, RowInfo>;
   /** Tables whose header names exam columns: read as lists (one record per row), with their header cells. */
   listTables: { table: HTMLTableElement; header: ArrayLike<Element> }[];
+  /** Div and ARIA grids whose header names exam columns: their header cells and row elements (cells = children). */
+  listGrids: { header: ArrayLike<Element>; rows: Element[] }[];
 }
 
 /** Cost caps: elements visited, segments kept, rows walked per table, stylesheet text read. */
@@ -99,6 +103,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const segs: Seg[] = [];
   const rows = new Map<Element, RowInfo>();
   const listTables: PageText['listTables'] = [];
+  const listGrids: PageText['listGrids'] = [];
   const hiddenBy = stylesheetHidden(doc);
   const quirks = doc.compatMode === 'BackCompat';
   let elements = 0;
@@ -171,9 +176,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
       return;
     }
     if (isSelectedElement(el)) flags |= SELECTED;
-    const labels = gridLabels(el);
-    if (labels) {
-      visitGrid(el, labels, flags);
+    const grid = gridOf(el);
+    if (grid) {
+      visitGrid(grid, flags);
       return;
     }
     const from = segs.length;
@@ -183,21 +188,30 @@ export function walkPage(scope: Element, doc: Document): PageText {
     if (isRow && segs.length > from) rows.set(el, rowInfo(el, flags, from, segs.length - 1));
   };
 
-  /** A div grid: its first row (the header, not walked) names the columns of the rows after it. */
-  const visitGrid = (grid: Element, labels: string[], flags: number): void => {
+  /**
+   * A div or ARIA grid: its header row (not walked) names the columns of its rows. A grid whose columns name exams is
+   * a list (read column by column by the reader); of any grid only the first rows and the selected ones are walked.
+   */
+  const visitGrid = (grid: Grid, flags: number): void => {
+    const { labels, rows: gridRows } = grid;
+    const listed = isExamList(mapColumns(grid.header));
+    const dataRows: Element[] = [];
     let walked = 0;
-    for (let r = grid.firstElementChild?.nextElementSibling ?? null; r; r = r.nextElementSibling) {
+    for (const r of gridRows) {
+      const regular = r.children.length === labels.length;
+      if (regular) dataRows.push(r);
       if (walked++ >= TABLE_ROWS_WALKED && !isSelectedElement(r)) continue;
       if (isHidden(r)) continue;
-      if (r.children.length !== labels.length) {
+      if (!regular) {
         visit(r, flags, null, null);
         continue;
       }
       const rowFlags = flags | (isSelectedElement(r) ? SELECTED : 0);
       const from = segs.length;
       for (let c = 0; c < r.children.length; c++) visit(r.children[c]!, rowFlags, r, labels[c] ?? null);
-      if (segs.length > from) rows.set(r, rowInfo(r, rowFlags, from, segs.length - 1));
+      if (segs.length > from) rows.set(r, rowInfo(r, rowFlags, from, segs.length - 1, listed));
     }
+    if (listed && dataRows.length > 0) listGrids.push({ header: grid.header, rows: dataRows });
   };
 
   const visitChildren = (el: Element, flags: number, row: Element | null, col: string | null): void => {
@@ -220,16 +234,17 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
   };
 
-  const rowInfo = (el: Element, flags: number, from: number, to: number): RowInfo => {
+  const rowInfo = (el: Element, flags: number, from: number, to: number, listed = false): RowInfo => {
     let status: StatusClass | null = null;
     for (let i = from; i <= to && !status; i++) status = statusClass(segs[i]!.text);
-    return { selected: (flags & SELECTED) !== 0 || isSelectedElement(el), status, from, to };
+    return { selected: (flags & SELECTED) !== 0 || isSelectedElement(el), status, from, to, listed };
   };
 
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
     const header = isKeyValueTable(table) ? null : (headerCellsOf(table) ?? labelRow(table));
     const cols = header ? mapColumns(header) : [];
-    if (header && cols.length >= 2 && isExamList(cols)) listTables.push({ table, header });
+    const listed = header !== null && cols.length >= 2 && isExamList(cols);
+    if (listed) listTables.push({ table, header });
     const labels = header ? Array.from(header).map((c) => textOf(c)) : null;
     const headerRow = header?.[0]?.parentElement ?? null;
     if (table.caption) visit(table.caption, flags | HEADING, row, null);
@@ -256,7 +271,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
           const cell = cells[c]!;
           visit(cell, rowFlags, tr, labels?.[c] ?? null);
         }
-        if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1));
+        if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1, listed));
       }
       if (walked >= TABLE_ROWS_WALKED && long) {
         // A long list: its selected rows only (a look at each row's attributes, not a walk over its cells). The
@@ -268,14 +283,56 @@ export function walkPage(scope: Element, doc: Document): PageText {
           const from = segs.length;
           const cells = (tr as HTMLTableRowElement).cells;
           for (let c = 0; c < cells.length; c++) visit(cells[c]!, flags | SELECTED, tr, labels?.[c] ?? null);
-          if (segs.length > from) rows.set(tr, rowInfo(tr, flags | SELECTED, from, segs.length - 1));
+          if (segs.length > from) rows.set(tr, rowInfo(tr, flags | SELECTED, from, segs.length - 1, listed));
         }
       }
     }
   };
 
   visit(scope, 0, null, null);
-  return { segs, rows, listTables };
+  return { segs, rows, listTables, listGrids };
+}
+
+interface Grid {
+  header: ArrayLike<Element>;
+  labels: string[];
+  /** The rows after the header, in order. */
+  rows: Iterable<Element>;
+}
+
+const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
+/** Rows an ARIA grid is read from at most (a bigger one is a page built to be read; the rest are not). */
+const MAX_GRID_ROWS = 20_000;
+
+/**
+ * A grid: a div grid (`gridLabels`: a first child of labels, then rows with as many cells), or an ARIA grid
+ * (`role=grid|table|treegrid`) whose header row of `columnheader`s may sit in its own `rowgroup`, its rows after it.
+ */
+function gridOf(el: Element): Grid | null {
+  const role = el.getAttribute('role');
+  if (role !== null && GRID_ROLES.has(role)) {
+    const all = el.querySelectorAll('[role="row"]');
+    let head = -1;
+    for (let i = 0; i < all.length && i < 4; i++) {
+      if (all[i]!.querySelector(':scope > [role="columnheader"]')) {
+        head = i;
+        break;
+      }
+    }
+    if (head >= 0) {
+      const header = all[head]!.children;
+      const rows: Element[] = [];
+      for (let i = head + 1; i < all.length && rows.length < MAX_GRID_ROWS; i++) rows.push(all[i]!);
+      if (header.length >= 2 && rows.length > 0) return { header, labels: Array.from(header, (c) => textOf(c)), rows };
+    }
+  }
+  const labels = gridLabels(el);
+  if (!labels) return null;
+  return { header: el.firstElementChild!.children, labels, rows: siblingsAfter(el.firstElementChild!) };
+}
+
+function* siblingsAfter(el: Element): Iterable<Element> {
+  for (let r = el.nextElementSibling; r; r = r.nextElementSibling) yield r;
 }
 
 function isPressed(el: Element): boolean {

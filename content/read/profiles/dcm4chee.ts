@@ -5,7 +5,10 @@
  * - `div.j4care_dynamic_table` > `div.tr` per patient: `div.patient_block.table_item > div.td` cells (Patient's Name,
  *   Patient ID, Issuer, Birth Date, Sex, Patient Comments, #S), then, when expanded, `div.study_main_block > div.tr >
  *   div.study_block.table_item > div.td` per study (Study ID, Study Instance UID, Study Date, Study Time, SCU,
- *   Accession Number, Modalities, Study Description, #S, #I).
+ *   Accession Number, Modalities, Study Description, #S, #I); on the MWL tab, `div.mwl_main_block > div.tr >
+ *   div.mwl_block.table_item` per scheduled procedure step (Requested Procedure ID, SPS ID, SPS Start Date, SPS
+ *   Start Time, SP Physician's Name, Accession Number, Modality, Description, SS AET, SPS Status): its date is
+ *   the scheduled date.
  * - The single header row (`div.th`) switches with the hovered level, so cells cannot be mapped by header; they
  *   are recognised by shape: the patient's date cell is the birth date, a study's first date cell is its study date,
  *   its modality cell is a list of DICOM codes, its description is its longest cell with a space that is not a
@@ -53,12 +56,15 @@ export const dcm4chee: SiteProfile = {
         const patient: Fact[] = [];
         const birth = patientCells.find((t) => parseDate(t, options.dateOrder).ok);
         if (birth) pushFact(patient, 'birthDate', birth, `${NAME} · patient row · Birth Date`);
-        const studies = patientRow.querySelectorAll(':scope > div.study_main_block > div.tr > div.study_block');
+        const studies = patientRow.querySelectorAll(
+          ':scope > div.study_main_block > div.tr > div.study_block, :scope > div.mwl_main_block > div.tr > div.mwl_block',
+        );
         for (const studyBlock of Array.from(studies)) {
           const cells = cellsOf(studyBlock);
           const row = patient.slice();
           const date = cells.find((t) => !UID.test(t) && parseDate(t, options.dateOrder).ok);
-          if (date) pushFact(row, 'examDate', date, `${NAME} · study row · Study Date`);
+          const step = studyBlock.classList.contains('mwl_block');
+          if (date) pushFact(row, step ? 'scheduledDate' : 'examDate', date, `${NAME} · ${step ? 'scheduled step · SPS Start Date' : 'study row · Study Date'}`);
           const mod = cells.find((t) => CODES.test(t) && parseModalityCodes(t).length > 0);
           if (mod) pushFact(row, 'modality', mod, `${NAME} · study row · Modalities`);
           const description = cells

@@ -91,7 +91,7 @@ export function createGenericProfile(others: readonly SiteProfile[]): GenericPro
       const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
       const r = readOnce(doc, scope, options.dateOrder, now);
       return {
-        ...findings(this.id, r.primary, [], [{ kind: 'profile', text: GENERIC_NAME, where: scope.tagName.toLowerCase() }]),
+        ...findings(this.id, r.primary, r.rows, [{ kind: 'profile', text: GENERIC_NAME, where: scope.tagName.toLowerCase() }]),
         tables: r.tables,
         pageDateOrder: r.pageDateOrder,
       };

@@ -111,23 +111,47 @@ export function readListTable(
   const headerRow = header[0]?.parentElement ?? null;
   const own = bodiesOf(table);
   const bodies = own.length > 0 ? own : [table];
-  const nCols = cols.length;
-  const index = cols.map((c) => c.index);
   for (const body of bodies) {
     const rows = rowsOf(body as HTMLTableSectionElement);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
-      if (row === headerRow) continue;
-      const cells = row.cells;
-      let any = false;
-      for (let c = 0; c < nCols; c++) {
-        const t = factText(cells[index[c]!]?.textContent ?? '');
-        values[c]!.push(t);
-        if (t) any = true;
-      }
-      if (!any) for (let c = 0; c < nCols; c++) values[c]!.pop();
+      if (row !== headerRow) readRow(row.cells, cols, values);
     }
   }
+  return factTable(cols, values, whereOf, base);
+}
+
+/**
+ * Reads a list that is not a table — a div grid, an ARIA grid — the same way: `header` its column labels, `rows` its
+ * row elements, whose element children are the cells (rows with another number of cells are not the list's).
+ */
+export function readListGrid(
+  header: ArrayLike<Element>,
+  rows: readonly Element[],
+  whereOf: (col: Column) => string,
+  base: readonly Fact[] = [],
+): FactTable | null {
+  const cols = mapColumns(header);
+  if (!isExamList(cols)) return null;
+  const values: string[][] = cols.map(() => []);
+  const n = header.length;
+  for (const row of rows) if (row.children.length === n) readRow(row.children, cols, values);
+  return factTable(cols, values, whereOf, base);
+}
+
+/** One row's mapped cells into `values` (a row with no text in any of them is not kept). */
+function readRow(cells: ArrayLike<Element>, cols: readonly Column[], values: string[][]): void {
+  const nCols = cols.length;
+  let any = false;
+  for (let c = 0; c < nCols; c++) {
+    const t = factText(cells[cols[c]!.index]?.textContent ?? '');
+    values[c]!.push(t);
+    if (t) any = true;
+  }
+  if (!any) for (let c = 0; c < nCols; c++) values[c]!.pop();
+}
+
+function factTable(cols: readonly Column[], values: string[][], whereOf: (col: Column) => string, base: readonly Fact[]): FactTable {
   return {
     columns: cols.map((c) => ({ kind: c.kind, where: whereOf(c) })),
     values,

@@ -120,6 +120,38 @@ export function isSelectedElement(el: Element): boolean {
   return cls !== null && SELECTED_CLASS.test(cls);
 }
 
+/** Class tokens of an expanded (disclosed) row. */
+const EXPANDED_CLASS = /(?:^|[\s_-])(?:expanded|is-expanded|is-open|opened|open)(?=$|[\s_-])/i;
+const ROW_ROLES = new Set(['row', 'treeitem', 'option', 'listitem']);
+
+/**
+ * A row of a list that is disclosed — `aria-expanded="true"` or an "expanded"/"open" class on a table row, list item
+ * or ARIA row (not on any element: accordions and menus disclose sections, not records). The open record of a list,
+ * like a selected row.
+ */
+export function isExpandedRow(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
+  if (el.getAttribute('aria-expanded') === 'true') return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && EXPANDED_CLASS.test(cls);
+}
+
+/**
+ * The details of an expanded row, right under it: the element its `aria-controls` names, or its next sibling when
+ * that is not a row like it (a table row of one wide cell, a block of another class or tag).
+ */
+export function isDetailsOf(expanded: Element, el: Element): boolean {
+  const controls = expanded.getAttribute('aria-controls');
+  if (controls && el.id && controls.split(/\s+/).includes(el.id)) return true;
+  if (el.previousElementSibling !== expanded) return false;
+  if (el.tagName === 'TR' && expanded.tagName === 'TR') {
+    const a = (el as HTMLTableRowElement).cells;
+    return a.length === 1 || a.length < (expanded as HTMLTableRowElement).cells.length;
+  }
+  return el.tagName !== expanded.tagName || (el.getAttribute('class') ?? '') !== (expanded.getAttribute('class') ?? '');
+}
+
 /** Class tokens of headings, titles and captions (where a page styles a `div` as its heading). */
 const HEADING_CLASS = /(?:^|[\s_-])(?:h|hd|hdr|hdg|head|header|heading|title|caption|cap|sect|section|legend|subhead|subtitle)(?=$|[\s_\d-])/i;
 

@@ -78,12 +78,14 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const base = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
   const tables: FactTable[] = [];
   const whereOf = (c: { label: string }) => `${GENERIC_NAME} · list · ${c.label}`;
+  // The patient's age or birth date is every row's only in a list of the patient's own exams, not in a list of people.
+  const baseOf = (list: Element) => (patient.people.some((p) => list.contains(p.el)) ? [] : base);
   for (const { table, header } of text.listTables) {
-    const t = readListTable(table, whereOf, base, header);
+    const t = readListTable(table, whereOf, baseOf(table), header);
     if (t) tables.push(t);
   }
   for (const { header, rows } of text.listGrids) {
-    const t = readListGrid(header, rows, whereOf, base);
+    const t = rows[0]?.parentElement ? readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement)) : null;
     if (t) tables.push(t);
   }
   const rows = peopleRecords(text, fields, dates, patient, `${GENERIC_NAME} · list`);

@@ -17,7 +17,7 @@
 import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, hasRowClass, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
+import { hasHeadingClass, hasHiddenClass, hasRowClass, isDetailsOf, isExpandedRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
 export { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -47,16 +47,17 @@ const MAX_SEGS = 6_000;
 const TABLE_ROWS_WALKED = 40;
 /**
  * The selected rows of a long table: the usual marks of `isSelectedElement`, as a selector would match them
- * (`tr[aria-selected="true"], tr[aria-current]:not([aria-current="false"]), tr.selected, …`). Checked row by row
+ * (`tr[aria-selected="true"], tr[aria-current]:not([aria-current="false"]), tr.selected, …`) and of an expanded row
+ * (`tr[aria-expanded="true"]`, `tr.expanded`). Checked row by row
  * over the section's rows: a selector query would match its list against every cell and text of the table too,
  * which costs more than everything else the reader does on a 5,000-row list.
  */
-const LONG_LIST_SELECTED_CLASSES = new Set(['selected', 'active', 'current', 'highlight', 'is-selected', 'is-active', 'sel']);
+const LONG_LIST_SELECTED_CLASSES = new Set(['selected', 'active', 'current', 'highlight', 'is-selected', 'is-active', 'sel', 'expanded']);
 const ASCII_SPACES = /[\t\n\f\r ]+/;
 
 function isMarkedSelected(tr: Element, quirks: boolean): boolean {
   if (!tr.hasAttributes()) return false;
-  if (tr.getAttribute('aria-selected') === 'true') return true;
+  if (tr.getAttribute('aria-selected') === 'true' || tr.getAttribute('aria-expanded') === 'true') return true;
   const current = tr.getAttribute('aria-current');
   if (current !== null && current !== 'false') return true;
   const cls = tr.getAttribute('class');
@@ -175,7 +176,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
       visitTable(el as HTMLTableElement, flags, row);
       return;
     }
-    if (isSelectedElement(el)) flags |= SELECTED;
+    if (isSelectedElement(el) || isExpandedRow(el)) flags |= SELECTED;
     const grid = gridOf(el);
     if (grid) {
       visitGrid(grid, flags);
@@ -197,16 +198,19 @@ export function walkPage(scope: Element, doc: Document): PageText {
     const listed = isExamList(mapColumns(grid.header));
     const dataRows: Element[] = [];
     let walked = 0;
+    let expanded: Element | null = null;
     for (const r of gridRows) {
       const regular = r.children.length === labels.length;
       if (regular) dataRows.push(r);
-      if (walked++ >= TABLE_ROWS_WALKED && !isSelectedElement(r)) continue;
+      const open = isSelectedElement(r) || isExpandedRow(r) || (expanded !== null && isDetailsOf(expanded, r));
+      expanded = isExpandedRow(r) ? r : null;
+      if (walked++ >= TABLE_ROWS_WALKED && !open) continue;
       if (isHidden(r)) continue;
       if (!regular) {
-        visit(r, flags, null, null);
+        visit(r, flags | (open ? SELECTED : 0), null, null);
         continue;
       }
-      const rowFlags = flags | (isSelectedElement(r) ? SELECTED : 0);
+      const rowFlags = flags | (open ? SELECTED : 0);
       const from = segs.length;
       for (let c = 0; c < r.children.length; c++) visit(r.children[c]!, rowFlags, r, labels[c] ?? null);
       if (segs.length > from) rows.set(r, rowInfo(r, rowFlags, from, segs.length - 1, listed));
@@ -216,6 +220,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   const visitChildren = (el: Element, flags: number, row: Element | null, col: string | null): void => {
     let section = 0;
+    let expanded: Element | null = null;
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         push(n.nodeValue ?? '', el, flags | section, row, col);
@@ -225,7 +230,10 @@ export function walkPage(scope: Element, doc: Document): PageText {
       const child = n as Element;
       const heading = headingLike(child, child.tagName.toUpperCase());
       const before = segs.length;
-      visit(child, heading ? flags | HEADING : flags | section, row, col);
+      // The details right under an expanded row are the open record's, like the row.
+      const details = expanded !== null && isDetailsOf(expanded, child) ? SELECTED : 0;
+      expanded = isExpandedRow(child) ? child : null;
+      visit(child, heading ? flags | HEADING : flags | section | details, row, col);
       if (segs.length === before) continue;
       if (heading || allHeadings(segs, before) || titleBlock(segs, before, row)) {
         const c = sectionClass(joinText(segs, before));
@@ -254,22 +262,28 @@ export function walkPage(scope: Element, doc: Document): PageText {
       const trs = rowsOf(body as HTMLTableSectionElement);
       // A long list: its first rows, then its selected rows by one selector query (below), not a look at every row.
       const long = trs.length > 4 * TABLE_ROWS_WALKED;
+      let expanded: Element | null = null;
       for (let r = 0; r < trs.length; r++) {
         const tr = trs[r]!;
         if (tr === headerRow) continue;
+        // An expanded row and the details row right under it are open, like a selected row.
+        const open = isSelectedElement(tr) || isExpandedRow(tr) || (expanded !== null && isDetailsOf(expanded, tr));
+        expanded = isExpandedRow(tr) ? tr : null;
         // Only the first rows of a table, and any selected row further down.
-        if (walked >= TABLE_ROWS_WALKED && (long || !isSelectedElement(tr))) {
+        if (walked >= TABLE_ROWS_WALKED && (long || !open)) {
           if (long) break;
           continue;
         }
         walked++;
         if (isHidden(tr)) continue;
-        const rowFlags = flags | (isSelectedElement(tr) ? SELECTED : 0);
+        const rowFlags = flags | (open ? SELECTED : 0);
         const from = segs.length;
         const cells = tr.cells;
+        // A row of one wide cell (a details row, a group title) is under no column.
+        const under = cells.length === 1 && labels !== null && labels.length > 1 ? null : labels;
         for (let c = 0; c < cells.length; c++) {
           const cell = cells[c]!;
-          visit(cell, rowFlags, tr, labels?.[c] ?? null);
+          visit(cell, rowFlags, tr, under?.[c] ?? null);
         }
         if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1, listed));
       }
@@ -284,6 +298,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
           const cells = (tr as HTMLTableRowElement).cells;
           for (let c = 0; c < cells.length; c++) visit(cells[c]!, flags | SELECTED, tr, labels?.[c] ?? null);
           if (segs.length > from) rows.set(tr, rowInfo(tr, flags | SELECTED, from, segs.length - 1, listed));
+          const next = tr.nextElementSibling;
+          if (next && isExpandedRow(tr) && isDetailsOf(tr, next) && !rows.has(next) && !isHidden(next)) {
+            const at = segs.length;
+            const nextCells = (next as HTMLTableRowElement).cells;
+            for (let c = 0; c < nextCells.length; c++) visit(nextCells[c]!, flags | SELECTED, next, null);
+            if (segs.length > at) rows.set(next, rowInfo(next, flags | SELECTED, at, segs.length - 1));
+          }
         }
       }
     }

@@ -96,7 +96,7 @@ function clausesOf(text: string): string[] {
 export function isCodeList(text: string): boolean {
   if (text.length > 16) return false;
   const tokens = text.trim().split(/[\\,/;|\s]+/).filter(Boolean);
-  return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => t === t.toUpperCase() && t.length <= 3);
+  return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => /^[A-Z0-9]{1,3}$/.test(t));
 }
 
 /** Words of a viewer's series, thumbnail or overlay label ("Series 2", "Se: 1", "S1 · 12 img", "32 imágenes"). */

@@ -137,6 +137,14 @@ export function isExpandedRow(el: Element): boolean {
   return cls !== null && EXPANDED_CLASS.test(cls);
 }
 
+/** A row of a list that is the open one: expanded (`isExpandedRow`), or holding the checked radio button of the list. */
+export function isOpenRow(el: Element): boolean {
+  if (isExpandedRow(el)) return true;
+  const tag = el.tagName;
+  if (tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
+  return el.querySelector('input[type="radio"][checked]') !== null;
+}
+
 /**
  * The details of an expanded row, right under it: the element its `aria-controls` names, or its next sibling when
  * that is not a row like it (a table row of one wide cell, a block of another class or tag).

@@ -413,7 +413,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   const blocks = new Map<Element, Map<string, Map<Element, number>>>();
   const blockPeople: Person[] = [];
   for (const a of ages) {
-    if (a.labelled || segs[a.seg]!.row) continue;
+    if (a.labelled) continue;
     for (const item of listItemsAround(segs[a.seg]!.el)) {
       // An item of a list of people holds more than the age (a name, an exam…): a banner's one-line age is not one.
       const [from, to] = rangeOf(segs, item, a.seg);

@@ -17,7 +17,7 @@
 import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, hasRowClass, isDetailsOf, isExpandedRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
+import { hasHeadingClass, hasHiddenClass, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
 export { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -73,11 +73,17 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAP
 const TEXT_INPUTS = new Set(['', 'text', 'date', 'datetime-local', 'number', 'search', 'tel']);
 
 const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE, newborn: NEWBORN } as const;
+/** Passed by visitChildren to the details block of an expanded row only (never stored on a segment). */
+const OPEN = 1 << 10;
 
-/** `.class` and `#id` selectors the page's own stylesheet hides with `display:none` (simple rules only). */
-function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<string> } {
+/**
+ * `.class` and `#id` selectors the page's own stylesheet hides with `display:none` (simple rules only), and for a
+ * hidden class the classes that show it again (`.pane{display:none} .pane.active{display:block}`: the active tab).
+ */
+function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<string>; shownWith: Map<string, Set<string>> } {
   const classes = new Set<string>();
   const ids = new Set<string>();
+  const shownWith = new Map<string, Set<string>>();
   let budget = MAX_STYLE_CHARS;
   for (const style of Array.from(doc.getElementsByTagName('style'))) {
     if (budget <= 0) break;
@@ -85,9 +91,24 @@ function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<strin
     budget -= css.length;
     for (const rule of css.split('}')) {
       const brace = rule.indexOf('{');
-      if (brace < 0 || !/display\s*:\s*none/i.test(rule.slice(brace))) continue;
+      if (brace < 0) continue;
       const selectors = rule.slice(0, brace);
       if (selectors.includes('@')) continue; // media queries (print-only rules) and the like
+      const display = DISPLAY.exec(rule.slice(brace))?.[1]?.toLowerCase();
+      if (!display) continue;
+      if (display !== 'none') {
+        // `.a.b{display:block}`: an element of class a with class b shows.
+        for (const raw of selectors.split(',')) {
+          const two = /^\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)$/.exec(raw.trim());
+          if (!two) continue;
+          for (const [a, b] of [[two[1]!, two[2]!], [two[2]!, two[1]!]] as const) {
+            let set = shownWith.get(a);
+            if (!set) shownWith.set(a, (set = new Set()));
+            set.add(b);
+          }
+        }
+        continue;
+      }
       for (const raw of selectors.split(',')) {
         const sel = raw.trim();
         if (/^\.[A-Za-z_][\w-]*$/.test(sel)) classes.add(sel.slice(1));
@@ -95,8 +116,10 @@ function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<strin
       }
     }
   }
-  return { classes, ids };
+  return { classes, ids, shownWith };
 }
+
+const DISPLAY = /display\s*:\s*([a-z-]+)/i;
 
 const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
@@ -117,7 +140,14 @@ export function walkPage(scope: Element, doc: Document): PageText {
     if (hiddenBy.ids.size > 0 && el.id && hiddenBy.ids.has(el.id)) return true;
     if (hiddenBy.classes.size > 0) {
       const cls = el.getAttribute('class');
-      if (cls) for (const c of cls.split(/\s+/)) if (hiddenBy.classes.has(c)) return true;
+      if (cls) {
+        const tokens = cls.split(/\s+/);
+        for (const c of tokens) {
+          if (!hiddenBy.classes.has(c)) continue;
+          const shown = hiddenBy.shownWith.get(c);
+          if (!shown || !tokens.some((t) => shown.has(t))) return true;
+        }
+      }
     }
     const role = el.getAttribute('role');
     return role === 'complementary' || role === 'navigation';
@@ -176,17 +206,22 @@ export function walkPage(scope: Element, doc: Document): PageText {
       visitTable(el as HTMLTableElement, flags, row);
       return;
     }
-    if (isSelectedElement(el) || isExpandedRow(el)) flags |= SELECTED;
+    // Open: selected, expanded, or the details under an expanded row (OPEN from visitChildren, not passed further down).
+    const open = (flags & OPEN) !== 0 || isSelectedElement(el) || isOpenRow(el);
+    flags &= ~OPEN;
+    const inherited = (flags & SELECTED) !== 0;
+    if (open) flags |= SELECTED;
     const grid = gridOf(el);
     if (grid) {
       visitGrid(grid, flags);
       return;
     }
     const from = segs.length;
-    const isRow = tag === 'TR' || tag === 'LI' || isRowRole(el) || (hasRowClass(el) && el.childElementCount >= 2);
+    const isRow = tag === 'TR' || tag === 'LI' || isRowRole(el) || (el.childElementCount >= 2 && (hasRowClass(el) || repeatedBlock(el)));
     if (isRow) row = el;
     visitChildren(el, flags, row, col);
-    if (isRow && segs.length > from) rows.set(el, rowInfo(el, flags, from, segs.length - 1));
+    // A row is the open one when it is itself open, or alone in an open block (not one of the items of an open tab).
+    if (isRow && segs.length > from) rows.set(el, rowInfo(el, open || (inherited && alone(el)), from, segs.length - 1));
   };
 
   /**
@@ -202,18 +237,18 @@ export function walkPage(scope: Element, doc: Document): PageText {
     for (const r of gridRows) {
       const regular = r.children.length === labels.length;
       if (regular) dataRows.push(r);
-      const open = isSelectedElement(r) || isExpandedRow(r) || (expanded !== null && isDetailsOf(expanded, r));
+      const open = isSelectedElement(r) || isOpenRow(r) || (expanded !== null && isDetailsOf(expanded, r));
       expanded = isExpandedRow(r) ? r : null;
       if (walked++ >= TABLE_ROWS_WALKED && !open) continue;
       if (isHidden(r)) continue;
       if (!regular) {
-        visit(r, flags | (open ? SELECTED : 0), null, null);
+        visit(r, flags | (open ? OPEN : 0), null, null);
         continue;
       }
       const rowFlags = flags | (open ? SELECTED : 0);
       const from = segs.length;
       for (let c = 0; c < r.children.length; c++) visit(r.children[c]!, rowFlags, r, labels[c] ?? null);
-      if (segs.length > from) rows.set(r, rowInfo(r, rowFlags, from, segs.length - 1, listed));
+      if (segs.length > from) rows.set(r, rowInfo(r, open, from, segs.length - 1, listed));
     }
     if (listed && dataRows.length > 0) listGrids.push({ header: grid.header, rows: dataRows });
   };
@@ -231,7 +266,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
       const heading = headingLike(child, child.tagName.toUpperCase());
       const before = segs.length;
       // The details right under an expanded row are the open record's, like the row.
-      const details = expanded !== null && isDetailsOf(expanded, child) ? SELECTED : 0;
+      const details = expanded !== null && isDetailsOf(expanded, child) ? OPEN : 0;
       expanded = isExpandedRow(child) ? child : null;
       visit(child, heading ? flags | HEADING : flags | section | details, row, col);
       if (segs.length === before) continue;
@@ -242,10 +277,10 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
   };
 
-  const rowInfo = (el: Element, flags: number, from: number, to: number, listed = false): RowInfo => {
+  const rowInfo = (el: Element, selected: boolean, from: number, to: number, listed = false): RowInfo => {
     let status: StatusClass | null = null;
     for (let i = from; i <= to && !status; i++) status = statusClass(segs[i]!.text);
-    return { selected: (flags & SELECTED) !== 0 || isSelectedElement(el), status, from, to, listed };
+    return { selected: selected || isSelectedElement(el), status, from, to, listed };
   };
 
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
@@ -267,7 +302,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
         const tr = trs[r]!;
         if (tr === headerRow) continue;
         // An expanded row and the details row right under it are open, like a selected row.
-        const open = isSelectedElement(tr) || isExpandedRow(tr) || (expanded !== null && isDetailsOf(expanded, tr));
+        const open = isSelectedElement(tr) || isOpenRow(tr) || (expanded !== null && isDetailsOf(expanded, tr));
         expanded = isExpandedRow(tr) ? tr : null;
         // Only the first rows of a table, and any selected row further down.
         if (walked >= TABLE_ROWS_WALKED && (long || !open)) {
@@ -285,7 +320,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
           const cell = cells[c]!;
           visit(cell, rowFlags, tr, under?.[c] ?? null);
         }
-        if (segs.length > from) rows.set(tr, rowInfo(tr, rowFlags, from, segs.length - 1, listed));
+        if (segs.length > from) rows.set(tr, rowInfo(tr, open, from, segs.length - 1, listed));
       }
       if (walked >= TABLE_ROWS_WALKED && long) {
         // A long list: its selected rows only (a look at each row's attributes, not a walk over its cells). The
@@ -297,13 +332,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
           const from = segs.length;
           const cells = (tr as HTMLTableRowElement).cells;
           for (let c = 0; c < cells.length; c++) visit(cells[c]!, flags | SELECTED, tr, labels?.[c] ?? null);
-          if (segs.length > from) rows.set(tr, rowInfo(tr, flags | SELECTED, from, segs.length - 1, listed));
+          if (segs.length > from) rows.set(tr, rowInfo(tr, true, from, segs.length - 1, listed));
           const next = tr.nextElementSibling;
           if (next && isExpandedRow(tr) && isDetailsOf(tr, next) && !rows.has(next) && !isHidden(next)) {
             const at = segs.length;
             const nextCells = (next as HTMLTableRowElement).cells;
             for (let c = 0; c < nextCells.length; c++) visit(nextCells[c]!, flags | SELECTED, next, null);
-            if (segs.length > at) rows.set(next, rowInfo(next, flags | SELECTED, at, segs.length - 1));
+            if (segs.length > at) rows.set(next, rowInfo(next, true, at, segs.length - 1));
           }
         }
       }
@@ -467,6 +502,24 @@ function knownLabelTail(candidate: string): string | null {
     if (tail && /^[A-Za-zÁÉÍÓÚÑáéíóúñ]/.test(tail) && labelField(tail)) return tail;
   }
   return null;
+}
+
+/**
+ * A block repeated among its siblings (same tag and class, each of several elements): an item of a list, whatever its
+ * class is called (`div.ord`, `div.case`). Only its immediate siblings are looked at.
+ */
+function repeatedBlock(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  const same = (x: Element | null) => x !== null && x.tagName === el.tagName && x.childElementCount >= 2 && x.getAttribute('class') === cls;
+  return same(el.previousElementSibling) || same(el.nextElementSibling);
+}
+
+/** No sibling of the same tag: the only item of its block. */
+function alone(el: Element): boolean {
+  const p = el.previousElementSibling;
+  const n = el.nextElementSibling;
+  return (p === null || p.tagName !== el.tagName) && (n === null || n.tagName !== el.tagName);
 }
 
 function isRowRole(el: Element): boolean {

@@ -63,3 +63,79 @@ describe('the expanded row of a study list is the open record', () => {
     expect(a.modality).toBe('CT');
   });
 });
+
+describe('a chart\'s Reports tab: the selected report names the exam', () => {
+  test('VistA-like: a table of reports with the selected row, the report text in a <pre> (Exm Date, DOB); priors are not the exam', () => {
+    const a = read(`<div class="hdr"><b>ZZTEST,ANNA</b> <span>666-00-1234</span> <span>3 WEST PEDS</span></div>
+      <table class="rlist"><thead><tr><th>Procedure</th><th>Date/Time</th><th>Status</th></tr></thead><tbody>
+        <tr><td>CT ABDOMEN W/CONT</td><td>Nov 02, 2026@09:10</td><td>VERIFIED</td></tr>
+        <tr class="selected"><td>UPPER GI SERIES</td><td>Nov 20, 2026@10:15</td><td>VERIFIED</td></tr>
+        <tr><td>CHEST 2 VIEWS PA&amp;LAT</td><td>Jun 14, 2025@15:40</td><td>VERIFIED</td></tr></tbody></table>
+      <pre>ZZTEST,ANNA    666-00-1234          DOB-MAR 03, 2019
+Exm Date: NOV 20, 2026@10:15
+Req Phys: HOLT,MARA                 Pat Loc: 3 WEST PEDS
+
+ (Case 1120-12 COMPLETE) UPPER GI SERIES          (RAD  Detailed) CPT:74240
+
+    Clinical History:
+      Vomiting for 3 weeks. Prior CT abdomen 11/02 normal.
+
+    Impression:
+      Normal upper GI. No malrotation.</pre>`, { now: new Date('2026-11-21T15:00:00Z') });
+    expect(a.modality).toBe('RF');
+    expect(a.campaigns).toEqual(['fluoroscopy']);
+    expect(a.pediatric).toBe(true);
+    expect(a.ageDays).toBe(2819); // 2019-03-03 → 2026-11-20
+  });
+
+  test('a list of reports with a checked radio, the report pane beside it: the checked one is an ultrasound, the CTs are priors', () => {
+    const a = read(`<div class="banner"><span>Ruiz, Leo</span> <span>MRN 7731002</span> <span>DOB: 2016-04-09</span></div>
+      <table class="results"><thead><tr><th></th><th>Exam</th><th>Date</th></tr></thead><tbody>
+        <tr><td><input type="radio" name="r"></td><td>CT HEAD WO CONTRAST</td><td>2026-10-02</td></tr>
+        <tr><td><input type="radio" name="r"></td><td>CT CHEST W CONTRAST</td><td>2026-11-19</td></tr>
+        <tr><td><input type="radio" name="r" checked></td><td>US ABDOMEN COMPLETE</td><td>2026-11-19</td></tr></tbody></table>
+      <div class="report"><div>Findings: normal liver and spleen.</div></div>`);
+    expect(a.pediatric).toBe(true);
+    expect(a.modality).toBe('US');
+    expect(a.campaigns).toEqual([]);
+  });
+
+  test('an adult\'s Reports tab stays adult', () => {
+    const a = read(`<div class="hdr"><b>Berg, Ola</b> <span>MRN 5512901</span> <span>DOB 07/14/1961</span></div>
+      <ul class="reports"><li>XR KNEE 3 VIEWS · 10/02/2026</li><li class="active">CT CHEST WO CONTRAST · 11/19/2026</li></ul>
+      <pre>Exam date: 11/19/2026
+Procedure: CT CHEST WO CONTRAST
+Impression: no nodule.</pre>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.modality).toBe('CT');
+    expect(a.ageDays! > 65 * 365).toBe(true);
+  });
+});
+
+describe('an Orders tab: the pending imaging order of the chart\'s patient', () => {
+  test('an adult\'s pending CT in a tab pane the stylesheet shows by an "active" class; completed and discontinued orders, a daughter "age 4"', () => {
+    const a = read(`<style>.pane{display:none}.pane.active{display:block}</style>
+      <div class="banner"><span class="nm">LIND, EVA</span> <span>45 y.o. F</span> <span>MRN: 00912233</span></div>
+      <div class="pane"><div>Vitals 11/19/2026 BP 120/80</div></div>
+      <div class="pane active">
+        <div class="grp">Imaging</div>
+        <div class="ord"><span class="nm">XR CHEST 2 VIEWS</span><span class="st">Completed</span><span>10/02/2026</span></div>
+        <div class="ord"><span class="nm">CT ABDOMEN PELVIS W IV CONTRAST</span><span class="st">Pending</span><span>11/21/2026</span></div>
+        <div class="ord"><span class="nm">MRI LUMBAR SPINE WO</span><span class="st">Discontinued</span><span>09/12/2026</span></div>
+        <div class="social">Social history: lives with husband and daughter (age 4).</div>
+      </div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays! > 44 * 365).toBe(true);
+    expect(a.modality).toBe('CT');
+  });
+
+  test('Spanish table of orders: the "Pendiente" CT is the exam, not the "Realizada" X-ray', () => {
+    const a = read(`<div class="cab"><span>PONS GIL, Nora</span> <span>NHC 0082311</span> <span>Edad: 8 años</span></div>
+      <table><thead><tr><th>Prueba</th><th>Estado</th><th>Fecha</th></tr></thead><tbody>
+        <tr><td>Radiografía de tórax PA</td><td>Realizada</td><td>02/10/2026</td></tr>
+        <tr><td>TC de abdomen con contraste</td><td>Pendiente</td><td>21/11/2026</td></tr>
+        <tr><td>Ecografía abdominal</td><td>Anulada</td><td>12/09/2026</td></tr></tbody></table>`);
+    expect(a.pediatric).toBe(true);
+    expect(a.modality).toBe('CT');
+  });
+});

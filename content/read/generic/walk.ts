@@ -512,7 +512,27 @@ function repeatedBlock(el: Element): boolean {
   const cls = el.getAttribute('class');
   if (!cls) return false;
   const same = (x: Element | null) => x !== null && x.tagName === el.tagName && x.childElementCount >= 2 && x.getAttribute('class') === cls;
-  return same(el.previousElementSibling) || same(el.nextElementSibling);
+  return (same(el.previousElementSibling) || same(el.nextElementSibling)) && smallBlock(el);
+}
+
+/** Elements an item of a list holds at most; tags a layout column or a form section holds and a list item does not. */
+const MAX_ITEM_ELEMENTS = 32;
+const NOT_IN_ITEM = new Set(['TABLE', 'TEXTAREA', 'FORM', 'FIELDSET', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3']);
+
+/** A block the size of a list item (a few dozen elements, no table, form or text area): not a layout column. */
+function smallBlock(el: Element): boolean {
+  let n = 0;
+  for (let x = el.firstElementChild; x; ) {
+    if (++n > MAX_ITEM_ELEMENTS || NOT_IN_ITEM.has(x.tagName)) return false;
+    if (x.firstElementChild) {
+      x = x.firstElementChild;
+      continue;
+    }
+    while (x && !x.nextElementSibling && x !== el) x = x.parentElement;
+    if (!x || x === el) break;
+    x = x.nextElementSibling;
+  }
+  return true;
 }
 
 /** No sibling of the same tag: the only item of its block. */

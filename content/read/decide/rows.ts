@@ -53,7 +53,22 @@ class RowReader implements AgeSources {
   proc: string | null = null;
   codes: readonly ModalityCode[] | null = null;
 
+  /**
+   * Dates of the reference roles already read in this list, by text: a worklist shows a few exam or booking days over
+   * thousands of rows (birth dates differ from row to row, and are not kept). Parsed dates are read-only.
+   */
+  private readonly referenceDates = new Map<string, CalendarDate | null>();
+
   constructor(private readonly ctx: DecideContext) {}
+
+  private referenceDate(text: string): CalendarDate | null {
+    let date = this.referenceDates.get(text);
+    if (date === undefined) {
+      date = dateOf(text, this.ctx);
+      if (this.referenceDates.size < MAX_KEPT_DATES) this.referenceDates.set(text, date);
+    }
+    return date;
+  }
 
   reset(): void {
     this.birth = this.exam = this.scheduled = this.order = this.visit = null;
@@ -78,16 +93,16 @@ class RowReader implements AgeSources {
         if (!this.birth) this.birth = dateOf(text, this.ctx);
         break;
       case 'examDate':
-        if (!this.exam) this.exam = dateOf(text, this.ctx);
+        if (!this.exam) this.exam = this.referenceDate(text);
         break;
       case 'scheduledDate':
-        if (!this.scheduled) this.scheduled = dateOf(text, this.ctx);
+        if (!this.scheduled) this.scheduled = this.referenceDate(text);
         break;
       case 'orderDate':
-        if (!this.order) this.order = dateOf(text, this.ctx);
+        if (!this.order) this.order = this.referenceDate(text);
         break;
       case 'visitDate':
-        if (!this.visit) this.visit = dateOf(text, this.ctx);
+        if (!this.visit) this.visit = this.referenceDate(text);
         break;
       case 'patientAge':
         this.dicomTexts.add(text);
@@ -156,6 +171,8 @@ class RowReader implements AgeSources {
 }
 
 const NO_FLAGS = { interventional: false, dental: false };
+/** At most this many reference-date texts kept per list. */
+const MAX_KEPT_DATES = 512;
 const NO_CAMPAIGNS: readonly Campaign[] = Object.freeze([]);
 const sharedMemo = new Map<string, readonly Campaign[]>();
 

@@ -48,10 +48,30 @@ export const MAX_FACT_CHARS = 2048;
 const MESSY_SPACE = /\s\s|[^\S ]/;
 
 /**
+ * Already a fact's text, by one look at its characters (no regular expression): printable ASCII, single spaces
+ * inside, none at the ends, short. Anything else (other white space or letters) takes the general path.
+ */
+function isFactText(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > MAX_FACT_CHARS) return false;
+  let space = true; // a space first is not clean
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 33 || c > 126) return false;
+    else space = false;
+  }
+  return !space;
+}
+
+/**
  * A fact's text as every reader stores it: whitespace collapsed, trimmed, at most MAX_FACT_CHARS long.
  * Allocation-free for the usual clean, short cell (a 5,000-row worklist reads thousands).
  */
 export function factText(raw: string): string {
+  if (isFactText(raw)) return raw;
   const head = raw.length > 4 * MAX_FACT_CHARS ? raw.slice(0, 4 * MAX_FACT_CHARS) : raw;
   const text = MESSY_SPACE.test(head) ? head.replace(/\s+/g, ' ').trim() : head.trim();
   return text.length > MAX_FACT_CHARS ? text.slice(0, MAX_FACT_CHARS).trimEnd() : text;

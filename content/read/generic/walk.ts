@@ -230,7 +230,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
    */
   const visitGrid = (grid: Grid, flags: number): void => {
     const { labels, rows: gridRows } = grid;
-    const listed = isExamList(mapColumns(grid.header));
+    // A list of earlier exams (under a "Prior studies" title) is history, not records.
+    const listed = (flags & PRIOR) === 0 && isExamList(mapColumns(grid.header));
     const dataRows: Element[] = [];
     let walked = 0;
     let expanded: Element | null = null;
@@ -286,7 +287,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
     const header = isKeyValueTable(table) ? null : (headerCellsOf(table) ?? labelRow(table));
     const cols = header ? mapColumns(header) : [];
-    const listed = header !== null && cols.length >= 2 && isExamList(cols);
+    const listed = header !== null && cols.length >= 2 && isExamList(cols) && (flags & PRIOR) === 0;
     if (listed) listTables.push({ table, header });
     const labels = header ? Array.from(header).map((c) => textOf(c)) : null;
     const headerRow = header?.[0]?.parentElement ?? null;

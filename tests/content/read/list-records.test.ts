@@ -129,3 +129,27 @@ describe('a list with no row open is nobody\'s exam', () => {
     expect(pediatricDescriptions(a)).toEqual(['CT abdomen pelvis with contrast']);
   });
 });
+
+describe('a list of the patient\'s earlier exams is history, not records', () => {
+  test('a "Recent imaging" table under a chart whose exam is an ultrasound: no pediatric record, no list', () => {
+    const a = read(`<div class="sb"><span>Finch, Ivy</span> <span>MRN 4471902</span> <span>Female, 5 wk.o., 10/20/2026</span></div>
+      <h2>US ABDOMEN LIMITED (PYLORUS)</h2>
+      <h3>Recent Imaging</h3>
+      <table><thead><tr><th>Exam</th><th>Date</th><th>Status</th></tr></thead><tbody>
+        <tr><td>XR ABDOMEN 1 VIEW</td><td>11/18/2026</td><td>Final</td></tr></tbody></table>`);
+    expect(a.modality).toBe('US');
+    expect(a.records.filter((r) => r.pediatric && r.campaigns.length > 0)).toHaveLength(0);
+  });
+
+  test('Spanish: "Estudios anteriores" grid under the open exam', () => {
+    const a = read(`<div class="cab"><span>PONS GIL, Nora</span> <span>NHC 0082311</span> <span>Edad: 8 años</span></div>
+      <div><span class="et">Prestación</span> <span>RM de rodilla</span></div>
+      <div class="titulo">Estudios anteriores</div>
+      <div class="lista"><div class="c"><div>Fecha</div><div>Estudio</div><div>Modalidad</div></div>
+        <div class="f"><div>02/10/2025</div><div>Radiografía de rodilla</div><div>CR</div></div>
+        <div class="f"><div>12/01/2024</div><div>TC de rodilla</div><div>CT</div></div></div>`);
+    expect(a.modality).toBe('MR');
+    expect(a.records.filter((r) => r.pediatric && r.campaigns.length > 0)).toHaveLength(0);
+  });
+});
+

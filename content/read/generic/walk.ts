@@ -131,6 +131,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const hiddenBy = stylesheetHidden(doc);
   const quirks = doc.compatMode === 'BackCompat';
   let elements = 0;
+  // A check box just walked, as a printed form shows it (☑/☐), for the text that follows it.
+  let box: { glyph: string; near: Element | null } | null = null;
 
   const isHidden = (el: Element): boolean => {
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -155,8 +157,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   const push = (raw: string, el: Element, flags: number, row: Element | null, col: string | null) => {
     if (segs.length >= MAX_SEGS) return;
-    const text = factText(raw);
+    let text = factText(raw);
     if (!text) return;
+    // The box's own text: its label, or the next cell of its row.
+    if (box) {
+      if (box.near?.contains(el)) text = `${box.glyph} ${text}`;
+      box = null;
+    }
     // "DOB: 08/15/2020 Age: 6 Procedure: CT HEAD": one segment per "Label:" and per value.
     for (const part of splitInline(text)) segs.push({ text: part, el, flags, row, col });
   };
@@ -191,6 +198,12 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
     if (tag === 'INPUT') {
       const input = el as HTMLInputElement;
+      const type = (input.getAttribute('type') ?? '').toLowerCase();
+      // (A radio's label is a chosen option: see `labelsCheckedRadio`.)
+      if (type === 'checkbox') {
+        box = { glyph: input.checked || input.hasAttribute('checked') ? '☑' : '☐', near: input.parentElement?.parentElement ?? null };
+        return;
+      }
       if (TEXT_INPUTS.has((input.getAttribute('type') ?? '').toLowerCase())) push(input.value ?? '', el, flags | CONTROL, row, col);
       return;
     }

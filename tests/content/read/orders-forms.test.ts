@@ -86,3 +86,22 @@ describe('a birth date beside a DICOM age gives the exact age', () => {
     expect(a.ageDays! > 47.5 * 365.25).toBe(true);
   });
 });
+
+describe('a requisition\'s ticked box is the exam', () => {
+  const banner = `<div class="hdr"><span>Lind, Eva</span> <span>DOB 03/22/2019</span> <span>MRN 5512093</span></div>`;
+  test('check boxes inside their labels: the checked one', () => {
+    const a = read(`${banner}<fieldset><legend>Exam requested</legend>
+      <label><input type="checkbox"> CT head without contrast</label><br><label><input type="checkbox" checked> XR chest 2 views</label><br>
+      <label><input type="checkbox"> MRI brain</label></fieldset>`);
+    expect([a.modality, a.region]).toEqual(['DX', 'chest']);
+  });
+  test('a table of boxes and exam names in the next cell', () => {
+    const a = read(`${banner}<table class="req"><tr><td><input type="checkbox"></td><td>CT head without contrast</td></tr>
+      <tr><td><input type="checkbox"></td><td>MRI brain</td></tr><tr><td><input type="checkbox" checked></td><td>US abdomen complete</td></tr></table>`);
+    expect([a.modality, a.campaigns]).toEqual(['US', []]);
+  });
+  test('no box ticked: no exam', () => {
+    const a = read(`${banner}<label><input type="checkbox"> CT head without contrast</label><label><input type="checkbox"> XR chest 2 views</label>`);
+    expect(a.modality).toBeNull();
+  });
+});

@@ -290,6 +290,16 @@ function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
   return out;
 }
 
+/**
+ * An age a row of a list of people holds as one of its cells ("6 yrs", "DIAZ, Ana · 6 yrs F"), not one said in a
+ * sentence: a chart's cards (the patient, a progress note, the orders) are not rows of people because the note says
+ * "6 days of life" or "a 7-year-old" below the patient card's labelled age.
+ */
+const MAX_CELL_CHARS = 60;
+function cellAge(seg: Seg): boolean {
+  return (seg.flags & FREE) === 0 && seg.text.length <= MAX_CELL_CHARS;
+}
+
 /** The value of an Age field: an age and a few words at most ("4 yrs, 1 mth", "7 (at exam)"), not a sentence. */
 function isAgeValue(text: string): boolean {
   return text.length <= 40 && text.split(/\s+/).length <= 6;
@@ -385,7 +395,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     if (!entry) byParent.set(row.parentElement, (entry = { ages: new Set(), births: new Set(), names: new Set(), ids: new Set() }));
     entry[what].add(row);
   };
-  for (const a of ages) noteRow(a.seg, 'ages');
+  for (const a of ages) if (cellAge(segs[a.seg]!)) noteRow(a.seg, 'ages');
   for (const b of births) noteRow(b.seg, 'births');
   for (let i = 0; i < segs.length; i++) {
     const kind = identityField(segs[i]!, fields[i] ?? null);

@@ -292,8 +292,18 @@ export function walkPage(scope: Element, doc: Document): PageText {
   };
 
   const rowInfo = (el: Element, selected: boolean, from: number, to: number, listed = false): RowInfo => {
+    // A row's status is in its status column when it has one; a priority column's words ("Programada", "Routine")
+    // say how urgent the exam is, not whether it is done.
     let status: StatusClass | null = null;
-    for (let i = from; i <= to && !status; i++) status = statusClass(segs[i]!.text);
+    let fromColumn = false;
+    for (let i = from; i <= to && !fromColumn; i++) {
+      const col = segs[i]!.col;
+      if (col !== null && PRIORITY_COLUMN.test(col)) continue;
+      const s = statusClass(segs[i]!.text);
+      if (!s) continue;
+      fromColumn = col !== null && STATUS_COLUMN.test(col);
+      if (fromColumn || !status) status = s;
+    }
     return { selected: selected || isSelectedElement(el), status, from, to, listed };
   };
 
@@ -517,6 +527,10 @@ function knownLabelTail(candidate: string): string | null {
   }
   return null;
 }
+
+/** Column headers of a row's status, and of its priority (whose words are not a status). */
+const STATUS_COLUMN = /^\s*(?:order |exam |study )?(?:status|state|estado|situaci[oó]n)\b/i;
+const PRIORITY_COLUMN = /^\s*(?:priority|prio|urgency|prioridad|urgencia)\b/i;
 
 /**
  * A block repeated among its siblings (same tag and class, each of several elements): an item of a list, whatever its

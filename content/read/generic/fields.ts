@@ -43,7 +43,8 @@ export type DateRole = 'birth' | 'exam' | 'scheduled' | 'order' | 'visit' | 'pri
 
 // Tried in this order on the words just before a date or on its field label (normalised by labelKey).
 const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
-  ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima)\b/],
+  // Not this exam's: earlier exams, and the next visit a recall or follow-up asks for.
+  ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima|recall|follow up|followup|next visit|next appt|next appointment|proxima cita|revision)\b/],
   ['printed', /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion)\b/],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
   [
@@ -69,7 +70,7 @@ export function dateRole(words: string): DateRole | null {
 export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|schedule|today s schedule|appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|pacientes|lista de pacientes|agenda|familia|familiares|contactos)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|(?<!\bto )schedule|today s schedule|appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results)|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],

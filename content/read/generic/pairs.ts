@@ -27,13 +27,13 @@ const ENDS_WITH_COLON = /[:：]\s*$/;
 const TRAILING = /[\s:：*#]+$/;
 
 /** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in"). */
-const DATE_LABEL_FILLER = /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia)$/;
+const DATE_LABEL_FILLER = /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next)$/;
 
 /**
  * A date's role in at most three words, every one a role word or a date word ("Booked", "Requested start", "Adm",
  * "Exam Dt", "Preferred date"); a value that holds a role word among others ("US abdomen complete") is not one.
  */
-function isRoleWord(label: string): boolean {
+export function isRoleWord(label: string): boolean {
   if (/\d/.test(label) || label.split(/\s+/).length > 3 || dateRole(label) === null) return false;
   for (const w of labelKey(label).split(' ')) if (!DATE_LABEL_FILLER.test(w) && dateRole(w) === null) return false;
   return true;

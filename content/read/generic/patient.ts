@@ -18,7 +18,7 @@ import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dat
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, isSelectedElement, withoutSelectionMarks } from './fields';
-import type { Field } from './pairs';
+import { type Field, isRoleWord } from './pairs';
 import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
 
 /** A date written on the page, with its role (null: the page does not say). */
@@ -137,6 +137,8 @@ export function dateContext(segs: readonly Seg[], today: CalendarDate): DateCont
   return { today, heading, salutation };
 }
 
+/** A word that makes a label a date's ("Date Desired", "Fecha deseada", "Time of arrival"). */
+const DATE_WORD = /\b(?:date|dt|dte|time|day|fecha|hora|dia)\b/;
 /** A bare date label: it says a date is there, not of what ("Date", "Date/Time", "Fecha", "Fecha y hora"). */
 const BARE_DATE = /^(?:date|dt|date time|date and time|fecha|fecha hora|fecha y hora)$/;
 /** "(10)", "(10y)", "(10 yrs)", "(009Y)", "(10 años)" right after a date. */
@@ -207,6 +209,10 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     } else if (ctx && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {
       role = 'birth';
       by = 'date (age)';
+    } else if (field && !(seg.flags & FREE) && isNotTheExams(field)) {
+      // A "Recall", "Last visit" or "Printed" field: whatever words its value holds ("Due 06/02/2027").
+      role = dateRole(field.label);
+      by = field.label;
     } else {
       role = /[a-z]/i.test(before) ? dateRole(before) : null;
       by = role ? before.trim() : null;
@@ -216,7 +222,8 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
         by = `${by} (told in free text)`;
       }
     }
-    if (!role && field) {
+    // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.
+    if (!role && field && !(seg.flags & FREE)) {
       role = roleOfField(field, ctx, index);
       by = role ? field.label : null;
     }
@@ -233,6 +240,13 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     out.push({ seg: index, text: text.slice(m.index, m.index + m.length), date, role, by });
   }
   return out;
+}
+
+/** A date field whose label says it is not the exam's: an earlier one, a recall, the printing. */
+function isNotTheExams(field: Field): boolean {
+  if (field.kind !== 'date' && field.kind !== 'other') return false;
+  const role = dateRole(field.label);
+  return role === 'prior' || role === 'printed';
 }
 
 function roleOfField(field: Field, ctx: DateContext | undefined, index: number): DateRole | null {
@@ -252,8 +266,10 @@ function roleOfField(field: Field, ctx: DateContext | undefined, index: number):
     case 'visitDate':
       return 'visit';
     case 'date':
-    case 'other':
       return dateRole(field.label);
+    case 'other':
+      // "Date Desired (Not guaranteed):" names a date; "History and Reason for Exam:" does not.
+      return DATE_WORD.test(labelKey(field.label)) || isRoleWord(field.label) ? dateRole(field.label) : null;
     default:
       // A field of another kind ("Reason for exam", "Ordering provider") names its value, not a date's role.
       return null;

@@ -205,9 +205,24 @@ function sameKind(code: ModalityCode, words: readonly ModalityCode[]): boolean {
   return words.some((w) => w === code || (campaign !== null && CAMPAIGN_OF_MODALITY[w] === campaign));
 }
 
-/** Another row that names an exam (its dates are that exam's). */
-function isOtherExamRow(_text: PageText, row: Element, exam: ExamFound): boolean {
-  return row !== exam.row && exam.examRows.has(row);
+/**
+ * Another row that names an exam (its dates are that exam's) — except a block outside the exam's own list that opens
+ * with the exam's own name: the details of the exam ("XR CHEST PORTABLE 1 VIEW — Order Details" beside the orders).
+ */
+function isOtherExamRow(text: PageText, row: Element, exam: ExamFound): boolean {
+  if (row === exam.row || !exam.examRows.has(row)) return false;
+  if (exam.row && row.parentElement === exam.row.parentElement) return true;
+  const info = text.rows.get(row);
+  if (!info) return true;
+  const name = leadingWords(exam.text);
+  for (let i = info.from; i <= info.to && i < info.from + 4; i++) if (name && leadingWords(text.segs[i]!.text) === name) return false;
+  return true;
+}
+
+/** The first four words of an exam's name, normalised ("XR CHEST PORTABLE 1 VIEW [IMG112]" → "xr chest portable 1"). */
+function leadingWords(name: string): string {
+  const words = labelKey(name).split(' ');
+  return words.length >= 3 ? words.slice(0, 4).join(' ') : '';
 }
 
 /**

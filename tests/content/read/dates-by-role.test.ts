@@ -168,3 +168,55 @@ describe('never the reference', () => {
     expect(basisAndDays(a)).toEqual(['exam', AT['2026-11-10']]);
   });
 });
+
+describe('labels that name no date role of this exam', () => {
+  test('a free-text field ("Reason for exam", "History and Reason for Exam:") dates its events in its own words', () => {
+    const a = read(`${banner}<div class="blk"><div class="cap">Procedure</div><div class="val">CT ABD PELVIS W IV CONTRAST</div></div>
+      <div class="blk"><div class="cap">Reason for exam</div><div class="val">RLQ pain. Ultrasound 11/10/2026 nondiagnostic.</div></div>`);
+    expect(a.ageBasis).toBe('today');
+    const b = read(`${banner}<p>Exam: CT head without contrast</p><div>History and Reason for Exam:</div><textarea>Headaches; outside CT on Nov 10, 2026 normal.</textarea>`);
+    expect(b.ageBasis).toBe('today');
+  });
+  test('a recall or follow-up date is not the exam\'s, whatever words its value holds', () => {
+    const a = read(`${banner}<p>Exam: XR chest 2 views</p><div class="kv"><span class="k">Recall</span><span>Due 06/02/2027</span></div>`);
+    expect(a.ageBasis).toBe('today');
+    const b = read(`${banner}<table><tr><th>Procedure</th><td>XR chest 2 views</td></tr><tr><th>Follow-up</th><td>scheduled 12/10/2026</td></tr></table>`);
+    expect(b.ageBasis).toBe('today');
+  });
+});
+
+describe('a guarantor\'s or guardian\'s block is someone else\'s', () => {
+  test('cards: the patient\'s Birthdate in one, the guarantor\'s in another; the banner shows whole years', () => {
+    const a = read(`<div class="banner"><span class="pname">Moss, Ada</span> <span>10 yrs</span></div>
+      <div class="card"><h4>Patient information</h4><div><span class="k">Birthdate</span> <span>03/14/2016</span></div></div>
+      <div class="card"><h4>Guarantor</h4><div><span class="k">Name</span> <span>Moss, Eve</span></div><div><span class="k">Birthdate</span> <span>04/02/1990</span></div></div>
+      <p>Exam: XR chest 2 views</p>`);
+    expect([a.ageDays, a.ageBasis]).toEqual([AT['2026-11-20'], 'today']);
+  });
+  test('a table section "Responsible party" with its own date of birth', () => {
+    const a = read(`<div class="banner"><span>Moss, Ada</span> <span>10 yrs</span></div>
+      <table><tr><th>Date of birth</th><td>03/14/2016</td></tr></table>
+      <h3>Responsible party</h3><table><tr><th>Name</th><td>Moss, Eve</td></tr><tr><th>Date of birth</th><td>04/02/1990</td></tr></table>
+      <p>Exam: XR chest 2 views</p>`);
+    expect(a.ageDays).toBe(AT['2026-11-20']);
+  });
+});
+
+describe('the exam\'s details beside its list; a list titled "to schedule"', () => {
+  test('a details card titled with the selected order\'s name gives its expected date; the same exam done earlier does not', () => {
+    const a = read(`${banner}<div class="card"><div class="hdr">Orders</div><table>
+      <tr><th>Order</th><th>Status</th><th>Ordered</th></tr>
+      <tr class="selected"><td>XR CHEST PORTABLE 1 VIEW</td><td>Ordered</td><td>11/02/2026</td></tr>
+      <tr><td>XR CHEST PORTABLE 1 VIEW</td><td>Completed</td><td>10/20/2026</td></tr></table></div>
+      <div class="card"><div class="hdr">XR CHEST PORTABLE 1 VIEW — Order Details</div><div><span class="k">Expected Date</span> <span>11/30/2026</span></div></div>`);
+    expect(basisAndDays(a)).toEqual(['scheduled', AT['2026-11-30']]);
+    const b = read(`${banner}<ul class="orders"><li class="item is-selected">CT HEAD WITHOUT CONTRAST · Ordered 11/02/2026</li><li class="item">CT HEAD WITHOUT CONTRAST · Final 10/01/2026</li></ul>
+      <div class="item"><h4>CT HEAD WITHOUT CONTRAST details</h4><p>Scheduled: 11/30/2026</p><p>Room: CT 2</p></div>`);
+    expect(basisAndDays(b)).toEqual(['scheduled', AT['2026-11-30']]);
+  });
+  test('"Order to schedule" is an order, not a list of other people', () => {
+    const a = read(`${banner}<h3>Order to schedule</h3><div class="kv"><span class="k">Procedure</span><span>CT ABDOMEN PELVIS W IV CONTRAST</span>
+      <span class="k">Order received</span><span>11/02/2026</span></div><h3>Choose a slot — CT Scanner 2</h3><div><button aria-pressed="true">11/30/2026 10:20</button></div>`);
+    expect([a.ageBasis, a.ageDays, a.region]).toEqual(['scheduled', AT['2026-11-30'], 'abdomen-pelvis']);
+  });
+});

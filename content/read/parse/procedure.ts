@@ -252,8 +252,11 @@ function byPriority<T>(items: T[], priority: readonly T[]): T[] {
 }
 
 /** Reads one piece of procedure/protocol/order text. */
+/** "Mr Osei", "Mr. Hale": a man's title before his name, not MR. */
+const MR_TITLE = /\bMr\.?\s+(?=[A-Z][a-z])/g;
+
 export function classifyProcedure(text: string): ProcedureInfo {
-  const u = text.toUpperCase();
+  const u = (text.includes('Mr') ? text.replace(MR_TITLE, ' ') : text).toUpperCase();
   const modalities: ModalityCode[] = [];
   for (const [code, re] of MODALITY_WORDS) if (re.test(u)) modalities.push(code);
   // A radionuclide cystogram is a nuclear-medicine study: its "cystogram" is not a fluoroscopic one.

@@ -128,8 +128,14 @@ describe('a letter\'s date line is the order date of the exam it asks for', () =
   });
   test('"Date:" at the top of a request letter (DMY page)', () => {
     const a = read(`<div class="letter"><table><tr><td>Date:</td><td>12/11/2026</td></tr><tr><td>To:</td><td>Radiology</td></tr></table>
-      <p>Re: MOSS GIL, Ada — fecha de nacimiento 14/03/2016</p><p>Dear colleague,</p><p>Examination: XR wrist left 2 views</p></div>`);
+      <p>Re: MOSS GIL, Ada — fecha de nacimiento 14/03/2016</p><p>Dear colleague,</p><p><b>Investigation requested:</b> XR wrist left 2 views</p><p>Seen with Mr Osei's team last week.</p></div>`);
     expect(basisAndDays(a)).toEqual(['order', AT['2026-11-12']]);
+    expect(a.modality).toBe('DX');
+  });
+  test('"Exam requested" in a table of the letter names the exam; the letter is dated by its "Date" row', () => {
+    const a = read(`<div class="letter"><table><tr><td>Date</td><td>November 12, 2026</td></tr><tr><td>Patient</td><td>Moss, Ada</td></tr>
+      <tr><td>DOB</td><td>03/14/2016</td></tr><tr><td>Exam requested</td><td>US abdomen complete</td></tr></table><p>Dear Dr. Hale,</p><p>Thank you.</p></div>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['order', AT['2026-11-12'], 'US']);
   });
 });
 

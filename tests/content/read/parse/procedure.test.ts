@@ -13,6 +13,10 @@ describe('procedure text → modality and campaigns', () => {
     ['CTA CHEST', 'CT', ['ct']],
     ['TC de tórax con contraste', 'CT', ['ct']],
     ['XR CHEST 2 VIEWS', 'DX', ['radiography']],
+    // A man's title is not MR: "before his clinic with Mr Osei" names no exam; "MR brain" and "Mr brain" do
+    ['ENT (Mr Osei) has asked for imaging', null, []],
+    ['seen by Mr. Hale in clinic', null, []],
+    ['Mr brain without contrast', 'MR', []],
     ['Chest radiograph PA and lateral', 'DX', ['radiography']],
     ['KUB', 'DX', ['radiography']],
     ['Bone age', 'DX', ['radiography']],

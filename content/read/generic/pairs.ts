@@ -96,8 +96,9 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
     const nextLabel = isLabel[i + 1];
     if (!nextLabel || (nextLabel.kind === 'date' && direct(s.el, next.el))) {
       if (within(s.el, next.el, 2)) {
-        out[i + 1] = label;
-        consumed[i + 1] = 1;
+        const value = chosenOption(segs, i + 1);
+        out[value] = label;
+        consumed[value] = 1;
         // A value split over inline elements (`<span>12/11/2026</span> <span>0900</span>`) stays one value.
         continue;
       }
@@ -110,6 +111,22 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
     }
   }
   return out;
+}
+
+/**
+ * A label above a list box names its chosen option, not its first: the segment of the `aria-selected` option when
+ * segment `k` is an unselected option of a list that has one.
+ */
+function chosenOption(segs: readonly Seg[], k: number): number {
+  const option = segs[k]!.el.closest('[role="option"]');
+  if (!option || option.getAttribute('aria-selected') !== 'false' || !option.parentElement) return k;
+  for (const sib of Array.from(option.parentElement.children)) {
+    if (sib.getAttribute('role') === 'option' && sib.getAttribute('aria-selected') === 'true') {
+      const j = segIndexIn(segs, k - 1, sib);
+      return j >= 0 ? j : k;
+    }
+  }
+  return k;
 }
 
 /** `value` is the label's next element sibling (or inside it), or the label's own parent (`<b>Age:</b> 6`). */

@@ -226,3 +226,14 @@ describe('the exam\'s details beside its list; a list titled "to schedule"', () 
     expect([a.ageBasis, a.ageDays, a.region]).toEqual(['scheduled', AT['2026-11-30'], 'abdomen-pelvis']);
   });
 });
+
+describe('a label above a list box names its chosen option', () => {
+  test('div options with aria-selected (the first is not chosen); li options', () => {
+    const a = read(`${banner}<div><div>Imaging Procedure</div><div role="listbox"><div role="option" aria-selected="false">CT ABDOMEN W/CONT</div>
+      <div role="option" aria-selected="true">CT HEAD W/O CONT</div></div></div>`);
+    expect([a.modality, a.region]).toEqual(['CT', 'head']);
+    const b = read(`${banner}<label>Procedure</label><ul role="listbox"><li role="option" aria-selected="false">XR CHEST 2 VIEWS</li>
+      <li role="option" aria-selected="true">XR FOREARM 2 VIEWS LEFT</li></ul>`);
+    expect([b.modality, b.region]).toEqual(['DX', 'extremity']);
+  });
+});

@@ -411,9 +411,13 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     if (!entry) byParent.set(row.parentElement, (entry = { ages: new Set(), births: new Set(), names: new Set(), ids: new Set() }));
     entry[what].add(row);
   };
-  for (const a of ages) if (cellAge(segs[a.seg]!)) noteRow(a.seg, 'ages');
-  for (const b of births) noteRow(b.seg, 'births');
+  // A block already someone else's (a guarantor's card) is not a row beside the patient's own card; the columns of a
+  // list under an "others" title (a schedule, a queue) still make its rows people.
+  const theirs = (i: number) => (segs[i]!.flags & OTHERS) !== 0 && segs[i]!.col === null;
+  for (const a of ages) if (cellAge(segs[a.seg]!) && !theirs(a.seg)) noteRow(a.seg, 'ages');
+  for (const b of births) if (!theirs(b.seg)) noteRow(b.seg, 'births');
   for (let i = 0; i < segs.length; i++) {
+    if (theirs(i)) continue;
     const kind = identityField(segs[i]!, fields[i] ?? null);
     if (kind) noteRow(i, kind);
   }

@@ -143,6 +143,19 @@ const DATE_WORD = /\b(?:date|dt|dte|time|day|fecha|hora|dia)\b/;
 const BARE_DATE = /^(?:date|dt|date time|date and time|fecha|fecha hora|fecha y hora)$/;
 /** "(10)", "(10y)", "(10 yrs)", "(009Y)", "(10 años)" right after a date. */
 const AGE_IN_BRACKETS = /^\s*\(\s*(\d{1,3}(?:\s*[a-zñ]{1,6}\.?)?)\s*\)/i;
+/**
+ * Numbers that begin with a date too but are not a person's: accession, order, request, study or visit numbers
+ * (`Acc# 20261201-0042`) start with the day the exam was asked for or done, never with a birth date.
+ */
+const OTHER_NUMBER =
+  /\b(?:acc(?:ession)?|acc ?#|order|ord|req|request|requisition|study|exam|examination|visit|encounter|case|episode|invoice|claim|ticket|booking|appointment|appt|accesi[oó]n|orden|pedido|solicitud|estudio|episodio|cita)\b/i;
+function namesAnotherNumber(before: string, field: Field | null, col: string | null, prev?: string): boolean {
+  const label = (text: string | null | undefined) => !!text && text.length <= MAX_NUMBER_LABEL && OTHER_NUMBER.test(text);
+  // The label may be the text just before the number's own (a label/value grid whose label the reader does not know).
+  return OTHER_NUMBER.test(before) || label(field?.label) || label(col) || label(prev);
+}
+const MAX_NUMBER_LABEL = 40;
+
 /** The rest of a personal identity number that begins with the birth date (`20160314-4410`, Nordic style). */
 const PERSONAL_NUMBER_TAIL = /^[-+]\d{4}(?!\d)/;
 /** What may stand beside a date on a line that is only a date: a weekday, a time, a place before a comma. */
@@ -183,7 +196,7 @@ function standsAlone(text: string, at: number, length: number): boolean {
  * - a chosen slot (the selected option, pressed button or checked radio whose text is only a date) → scheduled.
  * In a section of earlier exams every date is `prior`.
  */
-export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, index: number, ctx?: DateContext, next?: string): DateMention[] {
+export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, index: number, ctx?: DateContext, next?: string, prev?: string): DateMention[] {
   if (!/\d/.test(seg.text)) return [];
   const text = seg.text;
   const out: DateMention[] = [];
@@ -203,7 +216,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     const tail = text.slice(prevEnd);
     let role: DateRole | null = null;
     let by: string | null = null;
-    if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail)) {
+    if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail) && !namesAnotherNumber(before, field, seg.col, prev)) {
       role = 'birth';
       by = 'personal identity number';
     } else if (ctx && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {

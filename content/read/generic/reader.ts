@@ -62,7 +62,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const order = pageDateOrder ?? options.dateOrder ?? null;
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const context = dateContext(segs, utcDate(now));
-  const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text));
+  const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text, segs[i - 1]?.text));
 
   const patient = findPatient(text, fields, dates, now);
   // A list of people with none open and no patient of the page outside it: nobody's exam (a worklist, a queue).

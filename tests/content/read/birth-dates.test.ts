@@ -61,6 +61,24 @@ describe('birth dates in more shapes (patient born 2016-03-14, 3903 days old tod
   });
 });
 
+describe('numbers that begin with a date are not birth dates unless they are a person\'s', () => {
+  const adult = (rows: string) => read(`<div class="hdr"><span>SMITH, JOHN</span> <span>MRN 1234567</span></div>${rows}`);
+  test.each([
+    ['an accession column', '<table><tr><th>Accession</th><th>Exam</th><th>Status</th></tr><tr><td>20261101-0042</td><td>CT HEAD WO CONTRAST</td><td>Scheduled</td></tr></table>'],
+    ['an "Acc#" before it', '<div>Acc# 20261101-0042 · CT HEAD WO CONTRAST</div>'],
+    ['an order number in a sentence', '<p>Order 20261030-7781: XR chest 2 views</p>'],
+    ['a labelled request number', '<div><span class="k">Request no.</span> <span>20261101-7781</span></div><p>Exam: XR chest 2 views</p>'],
+    ['a Spanish "N° de pedido"', '<div><span class="k">N° de pedido</span> <span>20261101-7781</span></div><p>Estudio: Rx de tórax</p>'],
+  ])('%s: no birth date, not pediatric', (_what, rows) => {
+    const a = adult(rows);
+    expect([a.pediatric, a.ageDays]).toEqual([false, null]);
+  });
+  test('the same shape beside the name with no such label is a personal number: the birth date', () => {
+    const a = read(`<div class="dh"><span class="nm">Moss, Ada</span><span>20160314-4410</span></div><p>Exam: XR chest 2 views</p>`);
+    expect(a.pediatric).toBe(true);
+  });
+});
+
 describe('a DOB in another block than the printed age: the same patient, not a relative', () => {
   test('banner "10 yrs", DOB in a details card', () => {
     const a = read(`<div class="banner"><span>Moss, Ada</span> <span>10 yrs</span> <span>F</span></div>

@@ -62,11 +62,29 @@ async function pointAt(page: Page, selector: string): Promise<void> {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** Press an arrow key until the picker has selected the field showing `text` (keyboard only). */
+/** What the picker's card says is selected ('' before anything is). */
+async function selectedText(page: Page): Promise<string> {
+  const sel = card(page).locator('.igk-selected');
+  return (await sel.count()) > 0 ? ((await sel.first().textContent()) ?? '') : '';
+}
+
+/**
+ * Press an arrow key until the picker has selected the field showing `text` (keyboard only). After each press it
+ * waits for the selection to change; a press the card did not take yet (it was still setting up its step: nothing
+ * changes within a few seconds) is pressed again instead of waiting on a selection that never comes.
+ */
 async function arrowTo(page: Page, text: string): Promise<void> {
+  let last = await selectedText(page);
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('ArrowDown');
-    if (((await card(page).locator('.igk-selected').textContent()) ?? '').includes(`“${text}”`)) return;
+    const deadline = Date.now() + 3000;
+    let now = await selectedText(page);
+    while (now === last && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      now = await selectedText(page);
+    }
+    if (now.includes(`“${text}”`)) return;
+    last = now;
   }
   throw new Error(`the arrow keys never reached "${text}"`);
 }

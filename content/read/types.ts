@@ -140,6 +140,8 @@ export interface PageAnalysis {
 
 /** Order of day and month in numeric dates such as `03/04/2020`: from the site profile or a per-site setting. */
 export type DateOrder = 'MDY' | 'DMY';
+/** How a page showed its day/month order (content/read/generic/reader.ts `pageDateOrderOf`). */
+export type DateOrderBasis = 'one-way' | 'language' | 'today';
 
 /** Options of `analyzePage` and `decide`. */
 export interface AnalyzeOptions {
@@ -218,6 +220,8 @@ export interface PageFindings {
    * per-site setting and the profile's. Optional: absent = not inferred.
    */
   pageDateOrder?: DateOrder | null;
+  /** How the page showed its order: a date that reads one way only, the language it declares, today's date. */
+  pageDateOrderBasis?: DateOrderBasis | null;
   /** Page-level evidence (which profile, why nothing was read, deferral to the top frame …). */
   notes: Evidence[];
   /** Big lists read column by column (records follow those of `rows`). Optional: absent = none. */

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
 import { type CalendarDate, parseDate, toIso, utcDate } from '../parse/dates';
-import type { AnalyzeOptions, DateOrder, Evidence, Fact, FactKind, PageFindings } from '../types';
+import type { AnalyzeOptions, DateOrder, DateOrderBasis, Evidence, Fact, FactKind, PageFindings } from '../types';
 
 export interface DecideContext {
   today: CalendarDate;
@@ -27,7 +27,7 @@ export function contextOf(findings: PageFindings, options: AnalyzeOptions, notes
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const order = findings.pageDateOrder ?? options.dateOrder ?? findings.dateOrder ?? null;
   if (findings.pageDateOrder) {
-    notes.push({ kind: 'dateOrder', text: findings.pageDateOrder, where: 'page', note: 'day/month order shown by a date on the page that reads only one way' });
+    notes.push({ kind: 'dateOrder', text: findings.pageDateOrder, where: 'page', note: DATE_ORDER_NOTE[findings.pageDateOrderBasis ?? 'one-way'] });
   }
   return { today: utcDate(now), cutoff, order };
 }
@@ -73,3 +73,9 @@ const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
 export function clean(s: string): string {
   return MESSY_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
+
+const DATE_ORDER_NOTE: Record<DateOrderBasis, string> = {
+  'one-way': 'day/month order shown by a date on the page that reads only one way',
+  language: 'day/month order of the language the page declares (no date on the page reads only one way)',
+  today: "day/month order shown by today's date on the page (no date reads only one way)",
+};

@@ -4,14 +4,15 @@
  *
  * 1. walk.ts — the page's visible text as segments, with headings, sections, selection, rows and columns.
  * 2. pairs.ts — which label names each value, whatever the markup.
- * 3. The page's day/month order, from a numeric date that reads only one way (parse/dates.ts `inferDateOrder`).
+ * 3. The page's day/month order: a numeric date that reads only one way; else (no per-site setting) the language the
+ *    page declares, else a date that is today read one way only (parse/dates.ts).
  * 4. patient.ts — the patient (header, ages, birth date), one at a time.
  * 5. exam.ts — the exam, wherever it is named; then its dates, modality code and key, from its row first.
  * Every fact says where it was read; an age the page does not tie to the patient is marked `unsure`.
  */
 import { dentalImagingCode } from '../parse/dental-codes';
-import { type DateOrder, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
-import { findDates, inferDateOrder, utcDate } from '../parse/dates';
+import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
+import { findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate } from '../parse/dates';
 import { CAMPAIGN_OF_MODALITY, classifyProcedure, PEDIATRIC_PROTOCOL } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
@@ -30,6 +31,7 @@ export interface GenericRead {
   rows: Fact[][];
   tables: FactTable[];
   pageDateOrder: DateOrder | null;
+  pageDateOrderBasis: DateOrderBasis | null;
   /** Something of a patient was found: an age, a birth date, a patient field, an explicitly pediatric exam, a list of exams. */
   found: boolean;
   /** The exam is one row of a list that the page marks neither selected nor still to be done (one of many). */
@@ -53,14 +55,15 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const fields = fieldsOf(segs);
 
   // The page's own day/month order.
-  const numeric: [number, number][] = [];
+  const numeric: (readonly [number, number, number])[] = [];
   for (const s of segs) {
     if (!NUMERIC_DATE.test(s.text)) continue;
-    for (const m of findDates(s.text, null)) if (m.numeric) numeric.push([m.numeric[0], m.numeric[1]]);
+    for (const m of findDates(s.text, null)) if (m.numeric) numeric.push(m.numeric);
   }
-  const pageDateOrder = inferDateOrder(numeric);
-  const order = pageDateOrder ?? options.dateOrder ?? null;
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  const shown = pageDateOrderOf(numeric, doc, options.dateOrder, now);
+  const pageDateOrder = shown?.order ?? null;
+  const order = pageDateOrder ?? options.dateOrder ?? null;
   const context = dateContext(segs, utcDate(now));
   const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text, segs[i - 1]?.text));
 
@@ -95,7 +98,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0 || rows.length > 0;
   const examRow = exam?.row ? text.rows.get(exam.row) : undefined;
   const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.examRows.size > 1;
-  return { primary, rows, tables, pageDateOrder, found, examOneOfList };
+  return { primary, rows, tables, pageDateOrder, pageDateOrderBasis: shown?.basis ?? null, found, examOneOfList };
 }
 
 /** A name or record number of a patient outside the lists of people (a chart's banner above its list). */
@@ -250,4 +253,23 @@ function weightFact(out: Fact[], text: PageText, fields: readonly (Field | null)
     const rest = s.text.slice(m.index + m[0].length);
     if (parseWeight(rest)) return pushFact(out, 'weight', rest, where(text, i, m[0].replace(/[\s:.=]+$/, '')));
   }
+}
+
+/**
+ * The day/month order the page shows, and how: a date that reads only one way wins over everything; the per-site
+ * setting wins over weaker signs — the language the page declares, then a date that is today in one order only.
+ */
+function pageDateOrderOf(
+  numeric: readonly (readonly [number, number, number])[],
+  doc: Document,
+  setting: DateOrder | undefined,
+  now: Date,
+): { order: DateOrder; basis: DateOrderBasis } | null {
+  const oneWay = inferDateOrder(numeric);
+  if (oneWay) return { order: oneWay, basis: 'one-way' };
+  if (setting || numeric.length === 0) return null;
+  const lang = languageDateOrder(doc.documentElement?.lang ?? '');
+  if (lang) return { order: lang, basis: 'language' };
+  const today = todaysDateOrder(numeric, utcDate(now));
+  return today ? { order: today, basis: 'today' } : null;
 }

@@ -101,8 +101,8 @@ export interface DateMatch {
   index: number;
   length: number;
   result: DateParse;
-  /** For numeric `a/b/yyyy` dates: the two leading numbers (to infer the page's day/month order). */
-  numeric?: readonly [number, number];
+  /** For numeric `a/b/yyyy` dates: the two leading numbers and the year (to infer the page's day/month order). */
+  numeric?: readonly [number, number, number];
 }
 
 /**
@@ -139,7 +139,7 @@ export function findDate(text: string, order?: DateOrder | null, from = 0): Date
     case 3:
       return { ...where, result: make(+m[3]!, monthOf(m[2]!), +m[1]!) };
     default:
-      return { ...where, result: numeric(+m[1]!, +m[3]!, +m[4]!, order ?? null), numeric: [+m[1]!, +m[3]!] };
+      return { ...where, result: numeric(+m[1]!, +m[3]!, +m[4]!, order ?? null), numeric: [+m[1]!, +m[3]!, +m[4]!] };
   }
 }
 
@@ -161,7 +161,7 @@ export function findDates(text: string, order?: DateOrder | null, max = 8): Date
  * (`25/11/2026` is D/M, `11/25/2026` is M/D). Null when the page has none, or has both (then the per-site setting
  * decides).
  */
-export function inferDateOrder(pairs: Iterable<readonly [number, number]>): DateOrder | null {
+export function inferDateOrder(pairs: Iterable<readonly [number, number, ...number[]]>): DateOrder | null {
   let dmy = false;
   let mdy = false;
   for (const [a, b] of pairs) {
@@ -170,6 +170,41 @@ export function inferDateOrder(pairs: Iterable<readonly [number, number]>): Date
   }
   return dmy === mdy ? null : dmy ? 'DMY' : 'MDY';
 }
+
+/**
+ * The day/month order shown by today's date, when every numeric date reads both ways: a date that is today in one
+ * order and not in the other (`12/01/2026` on 1 December is M/D) — a visit, a dental chart's services, a schedule's
+ * day are most often today's. Null when no date is today, or dates are today both ways.
+ */
+export function todaysDateOrder(dates: Iterable<readonly [number, number, number]>, today: CalendarDate): DateOrder | null {
+  let dmy = false;
+  let mdy = false;
+  for (const [a, b, y] of dates) {
+    if (y !== today.y || a === b) continue;
+    if (a === today.m && b === today.d) mdy = true;
+    else if (a === today.d && b === today.m) dmy = true;
+  }
+  return dmy === mdy ? null : dmy ? 'DMY' : 'MDY';
+}
+
+/**
+ * The day/month order of the language a page declares (`<html lang>`), from the platform's own locale data: `en-US`
+ * writes M/D, `es`, `en-GB`, `fr-CA`… D/M. A bare `en` says nothing (it is written by US and UK sites alike); a
+ * locale that writes the year first, or an unknown tag, neither.
+ */
+export function languageDateOrder(lang: string): DateOrder | null {
+  const tag = lang.trim();
+  if (!tag || /^en$/i.test(tag)) return null;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).formatToParts(LANGUAGE_PROBE);
+  } catch {
+    return null;
+  }
+  const order = parts.filter((p) => p.type === 'year' || p.type === 'month' || p.type === 'day').map((p) => p.type[0]).join('');
+  return order === 'mdy' ? 'MDY' : order === 'dmy' ? 'DMY' : null;
+}
+const LANGUAGE_PROBE = new Date(Date.UTC(2026, 10, 25));
 
 /** The number written by the ASCII digits s[from, to) (already checked to be digits). */
 function digits(s: string, from: number, to: number): number {

@@ -94,6 +94,7 @@ export function createGenericProfile(others: readonly SiteProfile[]): GenericPro
         ...findings(this.id, r.primary, r.rows, [{ kind: 'profile', text: GENERIC_NAME, where: scope.tagName.toLowerCase() }]),
         tables: r.tables,
         pageDateOrder: r.pageDateOrder,
+        pageDateOrderBasis: r.pageDateOrderBasis,
       };
     },
   };

@@ -127,7 +127,7 @@ describe('dates in running text and the page\'s day/month order', () => {
       [false, 31],
       ['2026-12-12', 52],
     ]);
-    expect(found[1]!.numeric).toEqual([2, 6]);
+    expect(found[1]!.numeric).toEqual([2, 6, 2019]);
   });
   test('inferDateOrder: a date that reads one way only decides; none, or both ways, leaves it unknown', () => {
     expect(inferDateOrder([[3, 4], [25, 11]])).toBe('DMY');

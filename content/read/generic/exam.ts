@@ -78,6 +78,12 @@ const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oc
 const TICKED = /^\s*(?:[☑☒✓✔✅■▣◉●⊠]|\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\))/u;
 const UNTICKED = /^\s*(?:[☐□○◯▢]|\[\s*\]|\(\s*\))/u;
 
+/** The text without the check box printed or drawn before it (the panel shows the exam's name, not its box). */
+export function withoutBox(text: string): string {
+  const box = TICKED.exec(text) ?? UNTICKED.exec(text);
+  return box ? text.slice(box[0].length).trim() : text;
+}
+
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 

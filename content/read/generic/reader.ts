@@ -17,7 +17,7 @@ import { CAMPAIGN_OF_MODALITY, classifyProcedure, PEDIATRIC_PROTOCOL } from '../
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { readListGrid, readListTable } from '../profiles/table';
-import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
+import { findExam, isCodeList, shownCodes, withoutBox, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isIdentity, type Patient } from './patient';
 import { peopleRecords } from './rows';
@@ -137,7 +137,7 @@ function ageText(t: string): string {
 
 function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient): void {
   const { segs, rows } = text;
-  pushFact(out, 'procedure', exam.text, where(text, exam.seg, `exam (${exam.why.join(', ') || 'named'})`));
+  pushFact(out, 'procedure', withoutBox(exam.text), where(text, exam.seg, `exam (${exam.why.join(', ') || 'named'})`));
   if (exam.code) {
     const why = where(text, exam.seg, `dental imaging code ${dentalImagingCode(exam.text)?.code ?? ''}`.trim());
     pushFact(out, 'modality', exam.code, why);

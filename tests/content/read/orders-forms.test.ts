@@ -94,11 +94,18 @@ describe('a requisition\'s ticked box is the exam', () => {
       <label><input type="checkbox"> CT head without contrast</label><br><label><input type="checkbox" checked> XR chest 2 views</label><br>
       <label><input type="checkbox"> MRI brain</label></fieldset>`);
     expect([a.modality, a.region]).toEqual(['DX', 'chest']);
+    expect(a.examDescription).toBe('XR chest 2 views'); // the exam's name, not its box
   });
   test('a table of boxes and exam names in the next cell', () => {
     const a = read(`${banner}<table class="req"><tr><td><input type="checkbox"></td><td>CT head without contrast</td></tr>
       <tr><td><input type="checkbox"></td><td>MRI brain</td></tr><tr><td><input type="checkbox" checked></td><td>US abdomen complete</td></tr></table>`);
     expect([a.modality, a.campaigns]).toEqual(['US', []]);
+    expect(a.examDescription).toBe('US abdomen complete');
+  });
+  test('a printed form: the ticked glyph before the exam is not part of its name', () => {
+    const a = read(`${banner}<div class="req"><h3>Exam requested</h3><div>[ ] CT head without contrast</div>
+      <div>[x] XR forearm 2 views</div><div>☐ MRI brain</div></div>`);
+    expect([a.modality, a.examDescription]).toEqual(['DX', 'XR forearm 2 views']);
   });
   test('no box ticked: no exam', () => {
     const a = read(`${banner}<label><input type="checkbox"> CT head without contrast</label><label><input type="checkbox"> XR chest 2 views</label>`);

@@ -2,7 +2,7 @@
  * The generic profile: every page no specific profile claims — order entry, RIS, EHR charts and banners, dental
  * charts, printed requisitions, notes, viewers with no API — read by content/read/generic/ (reader.ts says how).
  * Scope (one patient at a time): an open modal dialog if there is one, else `body` (sidebars, navigation and hidden
- * parts are not walked). It claims a page only when it finds something of a patient there (an age, a birth date,
+ * parts are not walked); a dialog that names no patient takes the patient of the chart behind it (`readScope`). It claims a page only when it finds something of a patient there (an age, a birth date,
  * a named patient with an exam, or a list of exams), so a login page or a news article about children is not read.
  * Numeric dates: the page's own order when a date on it reads only one way, else the per-site setting.
  *
@@ -51,7 +51,35 @@ function readOnce(doc: Document, scope: Element, dateOrder: DateOrder | undefine
   const last = lastRead;
   lastRead = null;
   if (last && last.doc === doc && last.scope === scope && last.key === key) return last.result;
-  return readGeneric(scope, doc, { ...(dateOrder ? { dateOrder } : {}), now });
+  return readScope(doc, scope, { ...(dateOrder ? { dateOrder } : {}), now });
+}
+
+/** Facts that say who the patient is (an age, a birth date). */
+const AGE_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['patientAge', 'ageText', 'birthDate']);
+/** The patient's own facts: what a dialog with no patient takes from the chart behind it. */
+const PATIENT_KINDS: ReadonlySet<FactKind> = new Set<FactKind>([...AGE_KINDS, 'weight', 'weightDate']);
+
+/**
+ * Reads the scope. An open dialog is the record the screen is about, but an order composer or order-details dialog
+ * often names no patient: then the patient is the chart's behind it (the body; a list of people there gives none),
+ * with the dialog's exam. A dialog with neither patient nor exam (a session timeout, a confirmation) leaves the page
+ * as it was.
+ */
+function readScope(doc: Document, scope: Element, options: { dateOrder?: DateOrder; now: Date }): GenericRead {
+  const r = readGeneric(scope, doc, options);
+  const body = doc.body;
+  if (!body || scope === body || r.primary.some((f) => AGE_KINDS.has(f.kind))) return r;
+  const behind = readGeneric(body, doc, options);
+  if (!r.primary.some((f) => f.kind === 'procedure')) return behind;
+  const patient = behind.primary.filter((f) => PATIENT_KINDS.has(f.kind));
+  if (patient.length === 0) return r;
+  return {
+    ...r,
+    primary: [...patient, ...r.primary.filter((f) => !PATIENT_KINDS.has(f.kind))],
+    found: r.found || behind.found,
+    pageDateOrder: r.pageDateOrder ?? behind.pageDateOrder,
+    pageDateOrderBasis: r.pageDateOrder ? r.pageDateOrderBasis : behind.pageDateOrderBasis,
+  };
 }
 
 export interface GenericProfile extends SiteProfile {
@@ -69,7 +97,7 @@ export function createGenericProfile(others: readonly SiteProfile[]): GenericPro
     const scope = scopeOf(doc);
     if (!scope) return false;
     const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
-    const result = readGeneric(scope, doc, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
+    const result = readScope(doc, scope, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
     lastRead = { doc, scope, key: keyOf(options.dateOrder, now), result };
     return result.found;
   };
@@ -112,7 +140,7 @@ export function genericExamFacts(doc: Document, options: { dateOrder?: DateOrder
   const scope = scopeOf(doc);
   if (!scope) return [];
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
-  const r = readGeneric(scope, doc, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
+  const r = readScope(doc, scope, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
   // A list of studies or orders with none open or still to be done (a PACS patient page) names no one exam.
   if (r.examOneOfList) return [];
   return r.primary.filter((f) => EXAM_KINDS.has(f.kind));

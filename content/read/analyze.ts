@@ -4,14 +4,15 @@
  * so the same code runs in the page, in happy-dom tests and in benches.
  *
  * 1. `detectProfile` picks the site profile (content/read/profiles/index.ts, first match in registry order).
- * 2. The profile reads raw facts from the active route only (`readPage`).
+ * 2. The profile reads raw facts from the active route only (`readPage`); a page at a profile's address that has
+ *    none of its markup is read by the generic reader (`readUnknownShape`).
  * 3. `decide` turns facts into conclusions with one age precedence (content/read/decide/age.ts).
  * A site recipe for the URL (`options.siteRecipes`, content/read/recipe/) is read over the profile's facts and
  * wins over them (`withSiteRecipe`).
  * A malformed or unrelated page yields `pediatric: false` and never throws.
  */
 import { decide, emptyAnalysis } from './decide';
-import { detectProfile } from './profiles/index';
+import { detectProfile, readUnknownShape } from './profiles/index';
 import { genericExamFacts } from './profiles/generic';
 import { recipeFor } from './recipe/recipe';
 import { withSiteRecipe } from './recipe/read';
@@ -41,6 +42,7 @@ function readWithProfile(doc: Document, u: URL | null, options: AnalyzeOptions):
   if (!profile || !u) return { profileId: null, primary: null, rows: [], dateOrder: null, notes: [] };
   try {
     const found = profile.read(doc, u, readOptions);
+    if (found.unknownShape) return readUnknownShape(doc, u, readOptions, profile) ?? found;
     return profile.ordersByGenericReader ? withGenericExam(doc, found, readOptions) : found;
   } catch (e) {
     // A page shaped in a way the profile did not expect: report nothing rather than break the page.

@@ -224,6 +224,11 @@ export interface PageFindings {
   pageDateOrderBasis?: DateOrderBasis | null;
   /** Page-level evidence (which profile, why nothing was read, deferral to the top frame …). */
   notes: Evidence[];
+  /**
+   * The profile matched the page by its address but found none of its own markup there (another version, a
+   * reskinned or saved copy): the generic reader reads the page instead (content/read/analyze.ts).
+   */
+  unknownShape?: true;
   /** Big lists read column by column (records follow those of `rows`). Optional: absent = none. */
   tables?: FactTable[];
   /** Set when a site recipe applied to the page (content/read/recipe/read.ts). */

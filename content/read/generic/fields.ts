@@ -14,16 +14,16 @@ import { labelKey } from '../profiles/profile';
 export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'gestation' | 'freeText' | 'status' | 'info';
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
-  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp)$/],
-  ['patientName', /^(?:patient|patient name|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
-  ['sex', /^(?:sex|gender|sex gender|sexo|genero)$/],
+  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|patientid|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp)$/],
+  ['patientName', /^(?:patient|patient name|patientname|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
+  ['sex', /^(?:sex|gender|sex gender|patientsex|sexo|genero)$/],
   ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre)$/],
   // A newborn's gestational, corrected or postmenstrual age: weeks of pregnancy, not the time since birth.
   ['gestation', /^(?:ga|eg|cga|pma|sdg|gestation|gestational age|ga at birth|birth ga|gestational age at birth|corrected ga|corrected gestational age|corrected age|adjusted age|postmenstrual age|post menstrual age|weeks gestation|edad gestacional|edad gestacional al nacer|eg al nacer|eg corregida|edad corregida|edad posmenstrual|edad postmenstrual|semanas de gestacion|gestacion)$/],
   ['status', /^(?:status|order status|exam status|state|estado|situacion)$/],
   [
     'info',
-    /^(?:priority|prio|location|loc|room|bed|unit|ward|floor|provider|attending|ordering|ordering provider|ordered by|referring|referring physician|referrer|performing|performed by|radiologist|reading radiologist|technologist|tech|author|allergies|allergy|address|phone|tel|telephone|email|insurance|ins|coverage|payer|language|race|ethnicity|code status|code|isolation|diagnosis|dx|icd|icd 10|cpt|lab|department|dept|service|clinic|site|facility|physician|doctor|nurse|transport|pcp|prioridad|ubicacion|sala|cama|medico|medico solicitante|servicio|direccion|telefono|alergias|diagnostico|aseguradora)$/,
+    /^(?:priority|prio|location|loc|room|bed|unit|ward|floor|provider|attending|ordering|ordering provider|ordered by|referring|referring physician|referringphysicianname|institutionname|referrer|performing|performed by|radiologist|reading radiologist|technologist|tech|author|allergies|allergy|address|phone|tel|telephone|email|insurance|ins|coverage|payer|language|race|ethnicity|code status|code|isolation|diagnosis|dx|icd|icd 10|cpt|lab|department|dept|service|clinic|site|facility|physician|doctor|nurse|transport|pcp|prioridad|ubicacion|sala|cama|medico|medico solicitante|servicio|direccion|telefono|alergias|diagnostico|aseguradora)$/,
   ],
   [
     'freeText',

@@ -497,8 +497,16 @@ function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
 /** "Label:" at the start of a text or after a space, where the label is one the reader knows. */
 const INLINE_LABEL = /(?:^|\s)([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ .#/()-]{0,28}?)\s*:(?=\s|$)/g;
 
+/**
+ * A DICOM attribute keyword and its value, as PACS tag views print them with no colon (`PatientBirthDate 20190310`,
+ * `StudyDescription CT CHEST`): a CamelCase word of two parts or more, then the value.
+ */
+const KEYWORD_VALUE = /^([A-Z][a-z]+(?:[A-Z][a-z]*)+)\s+(\S.*)$/;
+
 /** A text cut before each known "Label:" into labels and values (a text with none stays whole). */
 export function splitInline(text: string): string[] {
+  const keyword = KEYWORD_VALUE.exec(text);
+  if (keyword && labelField(keyword[1]!)) return [keyword[1]!, ...splitInline(keyword[2]!)];
   if (!text.includes(':')) return [text];
   const out: string[] = [];
   let last = 0;

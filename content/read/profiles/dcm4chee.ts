@@ -75,6 +75,8 @@ export const dcm4chee: SiteProfile = {
         }
       }
     }
-    return findings(this.id, null, rows, [{ kind: 'profile', text: NAME, where: table ? 'patient/study list' : 'no list' }]);
+    const read = findings(this.id, null, rows, [{ kind: 'profile', text: NAME, where: table ? 'patient/study list' : 'no list' }]);
+    // Its Angular root but no list yet: the app is loading. Neither: not its markup.
+    return table || doc.querySelector('app-root') ? read : { ...read, unknownShape: true };
   },
 };

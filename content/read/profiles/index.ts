@@ -11,6 +11,7 @@ import { openemr } from './openemr';
 import { openmrsO3 } from './openmrs-o3';
 import { orthancExplorer } from './orthanc-explorer';
 import { orthancExplorer2 } from './orthanc-explorer-2';
+import type { PageFindings } from '../types';
 import type { ReadOptions, SiteProfile } from './profile';
 import { stone } from './stone';
 
@@ -27,4 +28,15 @@ export const PROFILES: readonly SiteProfile[] = [...SPECIFIC, GENERIC];
 export function detectProfile(doc: Document, url: URL, options?: ReadOptions): SiteProfile | null {
   for (const p of SPECIFIC) if (p.matches(doc, url)) return p;
   return GENERIC.claims(doc, options) ? GENERIC : null;
+}
+
+/**
+ * The generic reader's findings for a page a site profile matched by its address but found none of its own markup
+ * on, or null when the generic reader finds nothing of a patient there either.
+ */
+export function readUnknownShape(doc: Document, url: URL, options: ReadOptions, profile: SiteProfile): PageFindings | null {
+  if (!GENERIC.claims(doc, options)) return null;
+  const found = GENERIC.read(doc, url, options);
+  const note = { kind: 'profile' as const, text: profile.name, where: url.pathname, note: 'page not shaped as this profile knows it: read by the generic reader' };
+  return { ...found, notes: [note, ...found.notes] };
 }

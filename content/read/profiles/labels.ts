@@ -10,7 +10,7 @@ import { labelKey } from './profile';
 export type LabelKind = FactKind | 'age';
 
 const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
-  ['age', ['age', 'patient age', 'age at exam', 'age at study', 'patient s age', 'edad', 'edad del paciente']],
+  ['age', ['age', 'patient age', 'patientage', 'age at exam', 'age at study', 'patient s age', 'edad', 'edad del paciente']],
   [
     'birthDate',
     [
@@ -22,7 +22,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     'examDate',
     [
       'study date', 'exam date', 'date of exam', 'date of study', 'date of service', 'scan date', 'procedure date',
-      'acquisition date', 'performed', 'performed date', 'studydate', 'exam started', 'started', 'exam begin', 'begun',
+      'acquisition date', 'acquisitiondate', 'seriesdate', 'performed', 'performed date', 'studydate', 'exam started', 'started', 'exam begin', 'begun',
       'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha',
       'date', 'date time', 'date and time', 'fecha hora', 'fecha y hora',
     ],
@@ -37,21 +37,21 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
   ],
   ['orderDate', ['order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado']],
   ['visitDate', ['visit date', 'date of visit', 'encounter date', 'admission date', 'admitted', 'adm', 'adm date', 'fecha de visita', 'fecha de consulta', 'fecha de ingreso', 'ingreso']],
-  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'peso', 'peso kg']],
+  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'patientweight', 'peso', 'peso kg']],
   [
     'procedure',
     [
       'procedure', 'procedure name', 'requested procedure', 'exam', 'examination', 'exam description', 'study', 'study description',
       'description', 'protocol', 'protocol name', 'order', 'orders', 'test', 'imaging', 'imaging order', 'imaging procedure',
       'ordered procedure', 'order name', 'estudio', 'procedimiento',
-      'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription', 'prestacion', 'exploracion', 'prueba',
+      'examen', 'descripcion', 'protocolo', 'solicitud', 'studydescription', 'requestedproceduredescription', 'protocolname', 'prestacion', 'exploracion', 'prueba',
       'prueba solicitada', 'exploracion solicitada', 'estudio solicitado', 'exam requested', 'examination requested',
       'investigation requested', 'investigations requested', 'imaging requested', 'study requested', 'test requested',
       'requested exam', 'requested examination', 'requested investigation', 'requested study', 'requested test',
     ],
   ],
   ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room']],
-  ['bodyPart', ['body part', 'body region', 'region', 'body site', 'region anatomica']],
+  ['bodyPart', ['body part', 'body region', 'region', 'body site', 'bodypartexamined', 'region anatomica']],
   ['ctdiVol', ['ctdivol', 'ctdi vol', 'ctdivol mgy', 'ctdi vol mgy']],
 ];
 

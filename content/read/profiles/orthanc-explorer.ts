@@ -107,7 +107,11 @@ export const orthancExplorer: SiteProfile = {
   },
   read(doc) {
     const page = this.routeContainer(doc);
-    if (!page) return findings(this.id, null, [], [{ kind: 'profile', text: NAME, where: 'no active page yet' }]);
+    if (!page) {
+      // Its pages but none shown yet: the app is loading. No page of its own at all: not its markup.
+      if (doc.querySelector('div[data-role="page"]')) return findings(this.id, null, [], [{ kind: 'profile', text: NAME, where: 'no active page yet' }]);
+      return { ...findings(this.id, null, [], [{ kind: 'profile', text: NAME, where: 'no jQuery Mobile page' }]), unknownShape: true };
+    }
     const route = page.id;
     const notes = [{ kind: 'profile', text: NAME, where: `active page #${route}` }];
     const primary: Fact[] = [];

@@ -1,0 +1,44 @@
+/**
+ * DICOM attribute keywords as labels (layouts written for the test): PACS tag views and study pages print
+ * `PatientBirthDate`, `StudyDate`, `StudyDescription`, `PatientAge`… beside their values, with or without a colon,
+ * in their own element or in one text. A patient's ID and a study's accession number are not two people.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-12-07T12:00:00Z');
+const read = (body: string): PageAnalysis =>
+  analyzePage(parseHtml(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`), 'https://pacs.example.org/study/1', { now: NOW });
+
+// A child born 2019-03-10, a CT on 2026-12-05: 2827 days.
+describe('keywords beside their values', () => {
+  test('a tag list: each keyword in its own span, the value after it, patient ID and accession number', () => {
+    const a = read(`<ul class="tags"><li class="d">Patient</li><li><span class="k">PatientBirthDate</span>20190310</li>
+      <li><span class="k">PatientID</span>RL-2209981</li><li><span class="k">PatientName</span>DOE^JANE</li><li><span class="k">PatientSex</span>F</li>
+      <li class="d">Study</li><li><span class="k">AccessionNumber</span>CT26120544</li><li><span class="k">StudyDate</span>20261205</li>
+      <li><span class="k">StudyDescription</span>CT CHEST WO CONTRAST</li><li><span class="k">StudyID</span>8812</li></ul>`);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality, a.region]).toEqual([true, 2827, 'exam', 'CT', 'chest']);
+  });
+  test('keyword and value in one text, no colon (a plain tag dump)', () => {
+    const a = read(`<div class="dump"><div>PatientName DOE^JANE</div><div>PatientBirthDate 20190310</div><div>PatientID 4471920</div>
+      <div>AccessionNumber A26120544</div><div>StudyDate 20261205</div><div>StudyDescription CT HEAD WO CONTRAST</div><div>Modality CT</div></div>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.region]).toEqual([true, 2827, 'CT', 'head']);
+  });
+  test('a tag browser table: keyword, VR, value (DICOM AS age only)', () => {
+    const a = read(`<table><thead><tr><th>Tag</th><th>Keyword</th><th>VR</th><th>Value</th></tr></thead><tbody>
+      <tr><td>(0010,0010)</td><td>PatientName</td><td>PN</td><td>DOE^JANE</td></tr><tr><td>(0010,1010)</td><td>PatientAge</td><td>AS</td><td>007Y</td></tr>
+      <tr><td>(0008,1030)</td><td>StudyDescription</td><td>LO</td><td>XR CHEST 2 VIEWS</td></tr></tbody></table>`);
+    expect([a.pediatric, a.modality]).toEqual([true, 'DX']);
+  });
+  test('an adult\'s tag list: not pediatric', () => {
+    const a = read(`<ul><li><span>PatientBirthDate</span>19640310</li><li><span>PatientID</span>4471920</li><li><span>AccessionNumber</span>A26120544</li>
+      <li><span>StudyDate</span>20261205</li><li><span>StudyDescription</span>CT CHEST LOW DOSE</li></ul>`);
+    expect([a.pediatric, a.ageDays, a.modality]).toEqual([false, 22915, 'CT']);
+  });
+  test('a surname written in CamelCase is not a keyword ("McDonald Ana")', () => {
+    const a = read(`<div class="hdr"><span>McDonald Ana</span> <span>DOB 2019-03-10</span></div><p>Exam: XR chest 2 views</p>`);
+    expect([a.pediatric, a.ageDays]).toEqual([true, 2829]);
+  });
+});

@@ -3,7 +3,7 @@
  * CTDIvol and the exam's description and key. Codes shown by the page or the API are the exam's modalities; the
  * procedure's words fill in only when no code is shown.
  */
-import { campaignsFor, isInterventionalExam, parseModalityCodes, sortModalities, type ProcedureInfo, regionOf } from '../parse/procedure';
+import { campaignsFor, isInterventionalExam, mayBeDental, parseModalityCodes, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
 import type { BodyRegion, Campaign, CtdiReading, Evidence, Fact, FactKind, ModalityCode, PageAnalysis } from '../types';
 import { clean, firstOf } from './context';
 
@@ -27,7 +27,8 @@ function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDec
   let dental = codes.includes('IO') || codes.includes('PX');
   const fromText: ModalityCode[] = [];
   for (const i of infos) {
-    if (i.dental) dental = true;
+    // Dental words count only when the page's codes fit a dental exam (an MR code keeps "MR TMJ" off the campaign).
+    if (i.dental && mayBeDental(codes)) dental = true;
     for (const m of i.modalities) if (!fromText.includes(m)) fromText.push(m);
   }
   const modalities = sortModalities(codes.length > 0 ? [...codes] : fromText);
@@ -103,24 +104,23 @@ export function decideExam(facts: readonly Fact[], procedures: readonly Fact[], 
   out.examKey = key ? key.text.trim() || null : null;
 }
 
-/** The region from the procedure's words first, then from a body-part fact. */
+/**
+ * The region from the procedure's words first, then from a body-part fact — or from a body-part fact that holds the
+ * procedure's region (a short "Abd CT" whose study is described as "CT ABDOMEN PELVIS").
+ */
 function regionFrom(facts: readonly Fact[], procedures: readonly Fact[], infos: readonly ProcedureInfo[], ev: Evidence[]): BodyRegion | null {
-  for (let k = 0; k < infos.length; k++) {
-    const region = infos[k]!.region;
-    if (region) {
-      ev.push({ kind: 'region', text: procedures[k]!.text, where: procedures[k]!.where, note: region });
-      return region;
-    }
-  }
+  const k = infos.findIndex((i) => i.region !== null);
+  const named = k >= 0 ? infos[k]!.region : null;
   for (const f of facts) {
     if (f.kind !== 'bodyPart') continue;
     const region = regionOf(f.text.toUpperCase());
-    if (region) {
-      ev.push({ kind: 'region', text: f.text, where: f.where, note: region });
+    if (region && (named === null || widens(region, named))) {
+      ev.push({ kind: 'region', text: f.text, where: f.where, note: named ? `${region} (the exam's name says ${named})` : region });
       return region;
     }
   }
-  return null;
+  if (named) ev.push({ kind: 'region', text: procedures[k]!.text, where: procedures[k]!.where, note: named });
+  return named;
 }
 
 function ctdiOf(facts: readonly Fact[], ev: Evidence[]): CtdiReading | null {

@@ -13,7 +13,7 @@
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
 import { findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate } from '../parse/dates';
-import { CAMPAIGN_OF_MODALITY, classifyProcedure, PEDIATRIC_PROTOCOL } from '../parse/procedure';
+import { CAMPAIGN_OF_MODALITY, classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { readListGrid, readListTable } from '../profiles/table';
@@ -166,7 +166,7 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   }
   // Then the page's labelled dates and fields, outside other people's and other exams' rows.
   const named = classifyProcedure(exam.text);
-  let regionSeen = named.region !== null;
+  let regionSeen = named.region !== null && !mayWiden(named.region);
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     if (s.flags & (OTHERS | PRIOR)) continue;
@@ -177,11 +177,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
       for (const c of shownCodes(s.text)) {
         if (sameKind(c, named.modalities)) pushFact(out, 'modality', c, where(text, i, 'modality code shown by the viewer'));
       }
-      // An exam named by its series ("Axial 5mm", "Helical") takes its region from the study's title or header.
+      // An exam named by its series ("Axial 5mm", "Helical") takes its region from the study's title or header; one
+      // named short ("Abd CT") takes the fuller region of the study's description ("CT ABDOMEN PELVIS").
       if (!regionSeen && i !== exam.seg && s.text.length <= 120 && !(s.flags & FREE)) {
         const other = classifyProcedure(s.text);
-        if (other.region && other.modalities.some((m) => named.modalities.includes(m))) {
-          pushFact(out, 'bodyPart', s.text, where(text, i, 'region of the study'));
+        if (other.region && other.modalities.some((m) => named.modalities.includes(m)) && (!named.region || widens(other.region, named.region))) {
+          pushFact(out, 'bodyPart', s.text, where(text, i, named.region ? 'fuller region of the study' : 'region of the study'));
           regionSeen = true;
         }
       }

@@ -76,23 +76,30 @@ function parseCodeList(text: string): ModalityCode[] {
  * milk scan (reflux scintigraphy), sulfur colloid (gastric emptying), a radionuclide cystogram, salivagram.
  */
 const NM_WORDS =
-  /\bNM\b|NUCLEAR MED|MEDICINA NUCLEAR|SCINTI|GAMMAGRAF|\bSPECT\b|BONE SCAN|\bMAG-?3\b|\bDMSA\b|\bHIDA\b|\bDTPA\b|\bMIBG\b|THYROID (?:SCAN|UPTAKE)|\bV\/?Q\b|GASTRIC EMPTYING|MECKEL|RENOGRA|\bTC-?99M?\b|\bTC\s+99M?\b|\bI-?123\b|\bI-?131\b|HEPATOBILIARY (?:SCAN|SCINT|IMAG|STUDY)|\bMILK SCAN|REFLUX (?:SCAN|STUDY \(NM|SCINT)|SUL(?:F|PH)UR COLLOID|RADIONUCLIDE|RADIOISOTOP|RADIOTRACER|\bISOTOP|NUCLEAR (?:CYSTO|SCAN|STUDY|IMAG)|\bMUGA\b|SESTAMIBI|MEBROFENIN|DISIDA|PERTECHNETATE|TECHNETIUM|\bGALLIUM\b|THALLIUM|\bINDIUM\b|\bMDP\b|\bHMPAO\b|\bMAA\b|OCTREO|SALIVAGRAM|CORTICAL SCAN|ISOT[OÓ]PIC/;
+  /\bNM\b|NUCLEAR MED|MEDICINA NUCLEAR|SCINTI|GAMMAGRAF|\bSPECT\b|BONE SCAN|\bMAG-?3\b|\bDMSA\b|\bHIDA\b|\bDTPA\b|\bMIBG\b|THYROID (?:SCAN|UPTAKE)|\bV\/?Q\b|GASTRIC EMPTYING|MECKEL'?S?\s+(?:SCAN|SCINT|STUDY|IMAG)|RENOGRA|\bTC-?99M?\b|\bTC\s+99M?\b|\bI-?123\b|\bI-?131\b|HEPATOBILIARY (?:SCAN|SCINT|IMAG|STUDY)|\bMILK SCAN|REFLUX (?:SCAN|STUDY \(NM|SCINT)|SUL(?:F|PH)UR COLLOID|RADIONUCLIDE|RADIOISOTOP|RADIOTRACER|\bISOTOP|NUCLEAR (?:CYSTO|SCAN|STUDY|IMAG)|\bMUGA\b|SESTAMIBI|MEBROFENIN|DISIDA|PERTECHNETATE|TECHNETIUM|\bGALLIUM\b|THALLIUM|\bINDIUM\b|\bMDP\b|\bHMPAO\b|\bMAA\b|OCTREO|SALIVAGRAM|CORTICAL SCAN|ISOT[OÓ]PIC/;
 /** A cystogram made with a radionuclide: nuclear medicine, not fluoroscopy. */
 const NUCLEAR_CYSTOGRAM = /(?:RADIONUCLIDE|NUCLEAR|ISOTOP\w*|\bNM)\s+(?:VOIDING\s+)?CYSTO\w*|CISTOGRAF[IÍ]A\s+(?:ISOT[OÓ]PICA|NUCLEAR|DIRECTA ISOT[OÓ]PICA)|\bRNC\b/g;
 const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b|\bGA-?68\b|\bNAF\b|F-?DOPA\b|FLUORODEOXY/],
   ['NM', NM_WORDS],
-  ['RF', /\bRF\b|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|\bSWALLOW\b|\bMBS\b|MODIFIED BARIUM|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
-  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b(?![\s-]*99)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM/],
+  ['RF', /^\s*RF\b(?!\s*(?:[,;:=]|POS|NEG|TITER|LEVEL|QUANT|IG[MGA]\b|FACTOR|\d))|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|(?:BARIUM|CONTRAST|GASTROGRAFIN|OMNIPAQUE|WATER[\s-]?SOLUBLE|VIDEO|DYNAMIC|MODIFIED|THIN|ESOPHAGEAL)\s+SWALLOW|\bSWALLOW(?:ING)?\s+(?:STUDY|EVAL\w*|TEST|SERIES|FUNCTION)|VIDEODEGLUCI|\bMBS\b|MODIFIED BARIUM|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
+  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b(?![\s-]*99)(?!\s*[:=]?\s*\d)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/],
   ['MG', /MAMMO|MAMOGRA/],
-  ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
+  ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b(?![\s-]*(?:OUT|IN)\b)|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
   ['IO', /BITE[\s-]?WINGS?|PERIAPICAL|OCCLUSAL|OCLUSAL|INTRA[\s-]?ORAL|\bFMX\b|FULL[\s-]MOUTH|ALETA DE MORDIDA/],
-  ['DX', /X-?RAYS?\b|\bXR\b|RADIOGRAPH|RADIOGRAF[IÍ]A|PLAIN FILM|\bCXR\b|\bKUB\b|BONE AGE|EDAD ÓSEA|EDAD OSEA|SKELETAL SURVEY|BABYGRAM|SCOLIOSIS (?:SERIES|SURVEY|STUDY)|\b\d\s*VIEWS?\b|\b(?:AP|PA)\s*(?:AND|&|\/|\+)\s*LAT|\bRX\b/],
-  ['MR', /\bMRI?\b|\bMRA\b|\bMRCP\b|\bMRV\b|MAGNETIC RESONANCE|RESONANCIA|\bRMN?\b/],
-  ['US', /\bUS\b|\bUSG\b|ULTRASOUND|ULTRASONO|ULTRASONID|SONOGRA|\bSONO\b|DOPPLER|\bECHO|ECOGRAF|\bECO\b|ECOSONOGRA|\bTVUS\b|\bTAUS\b|\bTVS\b|BIOPHYSICAL PROFILE|PERFIL BIOF[IÍ]SICO|ANATOMY (?:SCAN|SURVEY)|\bNT SCAN/],
+  ['DX', /X-?RAYS?\b|\bXR\b|RADIOGRAPH|RADIOGRAF[IÍ]A|PLAIN FILM|\bCXR\b|\bKUB\b|BONE AGE|EDAD ÓSEA|EDAD OSEA|SKELETAL SURVEY|BABYGRAM|SCOLIOSIS (?:SERIES|SURVEY|STUDY)|\b\d\s*VIEWS?\b|\b(?:AP|PA)\s*(?:AND|&|\/|\+)\s*LAT/],
+  ['MR', /\bMRI?\b|\bMRA\b|\bMRCP\b|\bMRV\b|MAGNETIC RESONANCE|RESONANCIA|\bRMN?\b(?!\s*[#.:]?\s*\d)/],
+  ['US', /\bUSG\b|ULTRASOUND|ULTRASONO|ULTRASONID|SONOGRA|\bSONO\b|DOPPLER|\bECHO|ECOGRAF|\bECO\b|ECOSONOGRA|\bTVUS\b|\bTAUS\b|\bTVS\b|BIOPHYSICAL PROFILE|PERFIL BIOF[IÍ]SICO|ANATOMY (?:SCAN|SURVEY)|\bNT SCAN/],
 ];
 
 const MODALITY_WORDS_RF = MODALITY_WORDS.find(([c]) => c === 'RF')![1];
+/** "US" in capitals, on the text as written: upper-cased, the pronoun ("contact us") would read as ultrasound. */
+const US_CODE = /\bUS\b/;
+/**
+ * "Rx": Spanish for a radiograph ("Rx tórax", "RX DE ANTEBRAZO"), English for a prescription ("Rx: amoxicillin",
+ * "Rx refill"). A radiograph only when the text names a body region.
+ */
+const RX = /\bRX\b/;
 
 /**
  * Interventional procedures (Step Lightly). Guidance modality comes from the other words, else XA is assumed.
@@ -135,13 +142,45 @@ export function interventionalWording(u: string): { procedure: boolean; angiogra
 const NO_WORDING = Object.freeze({ procedure: false, angiography: false });
 
 /**
- * Dental wording, on word starts: "accidental" and "incidental" end in DENTAL, Spanish "pendiente" (pending) holds
- * DIENTE.
+ * Dental wording: the teeth and dental care, on word starts ("accidental" and "incidental" end in DENTAL, Spanish
+ * "pendiente" (pending) holds DIENTE).
  */
-const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|\bDIENTES?\b|\bODONTO|\bMAXILLOFACIAL|\bMANDIBLE|\bMAXILA|\bENDODONT|\bORTHODONT|\bORTODONC|\bCBCT\b|CONE[\s-]?BEAM/;
+const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|\bDIENTES?\b|\bODONTO|\bENDODONT|\bORTHODONT|\bORTODONC|\bPERIODONT/;
+/** Dental wording that is a clinical reason for a medical exam ("CT face, ?dental abscess"), not the exam's kind. */
+const DENTAL_REASON =
+  /\bDENTAL\s+(?:ABSCESS|INFECTION|PAIN|CARIES|TRAUMA|INJURY|SOURCE|ORIGIN|EXTRACTION)|(?:ABSCESO|INFECCI[OÓ]N|DOLOR|TRAUMATISMO)\s+DENTAL|ODONTOG[EÉ]NIC|ODONTALG/g;
+/**
+ * The jaws and the face's bones: a dental exam's region when the imaging is dental (a cone-beam CT of the mandible),
+ * the head's in a medical CT, MR or radiograph ("CT MAXILLOFACIAL", "MRI TMJ", "XR MANDIBLE").
+ */
+const JAWS = /\bMAXILL?OFACIAL|\bMAND[IÍ]B|\bMAXILL?A(?:R|RY|E|S)?\b|\bJAWS?\b|\bTMJS?\b|TEMPORO-?MANDIBULAR|\bATM\b/;
+/** Cone-beam CT: dental unless it images something else (an ENT cone-beam CT of the sinuses or temporal bones). */
+const CONE_BEAM = /\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/;
 
 /** Dental imaging words (the IO and PX modality words): such an exam images the dentition. */
 const DENTAL_IMAGING = new RegExp(`${MODALITY_WORDS.find(([c]) => c === 'IO')![1].source}|${MODALITY_WORDS.find(([c]) => c === 'PX')![1].source}`);
+
+/** Modalities a dental exam may have: its own (IO, PX), cone-beam CT, a radiograph; never MR, US, NM, fluoroscopy. */
+const DENTAL_FITS: ReadonlySet<ModalityCode> = new Set(['IO', 'PX', 'CT', 'DX', 'CR']);
+
+/** Whether an exam with these modalities may be dental imaging (no MR, US, NM, fluoroscopy among them). */
+export function mayBeDental(modalities: readonly ModalityCode[]): boolean {
+  return modalities.every((m) => DENTAL_FITS.has(m));
+}
+
+/**
+ * Whether an exam is dental imaging (the dental campaign): intraoral or panoramic/cephalometric wording; a cone-beam
+ * CT of the jaws or of no other region; or dental wording naming the exam itself ("Dental CBCT", "dental
+ * radiographs") with no modality a dental exam does not have. The jaws or the face alone in a medical CT, MR or
+ * radiograph, and dental wording as the reason for one ("?dental abscess"), are not.
+ * @param modalities the exam's modalities (named by the words, or the codes a page shows)
+ */
+export function isDentalExam(u: string, modalities: readonly ModalityCode[]): boolean {
+  if (modalities.includes('IO') || modalities.includes('PX') || DENTAL_IMAGING.test(u)) return true;
+  if (!mayBeDental(modalities)) return false;
+  if (CONE_BEAM.test(u)) return DENTAL.test(u) || JAWS.test(u) || medicalRegionOf(u) === null;
+  return DENTAL.test(u) && DENTAL.test(u.replace(DENTAL_REASON, ' '));
+}
 
 /** Explicitly pediatric protocol/order wording (used only when no age is shown anywhere). */
 export const PEDIATRIC_PROTOCOL =
@@ -168,20 +207,24 @@ const NOT_MINOR =
   /SEVERE|\bMAJOR TRAUMA|POLYTRAUMA|PENETRATING|GUNSHOT|\bGSW\b|INTUBATED|TRAUMA (?:ACTIVATION|ALERT|TEAM)|\bGCS\s*(?:OF\s*|=\s*|<\s*)?(?:[3-9]|1[0-3])\b|\bGRAVE\b/;
 
 // --- body region ---
-const R_HEAD = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NE[OA]L?\b|CEREBRO|ENC[EÉ]FALO|\bNEURO\b|TRANSFONTANEL|FONTANEL|SENOS PARANASALES|\b[OÓ]RBITAS?\b|PE[NÑ]ASCOS?\b|MACIZO FACIAL|\bCARA\b|SILLA TURCA|\bO[IÍ]DOS?\b/;
+const R_HEAD_WORDS = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NE[OA]L?\b|CEREBRO|ENC[EÉ]FALO|\bNEURO\b|TRANSFONTANEL|FONTANEL|SENOS PARANASALES|\b[OÓ]RBITAS?\b|PE[NÑ]ASCOS?\b|MACIZO FACIAL|\bCARA\b|SILLA TURCA|\bO[IÍ]DOS?\b|\bORBITAL\b|\bZYGOM|NASAL BONES?\b|MASTOID|HUESOS PROPIOS/;
+/** The head, the jaws and the face's bones included. */
+const R_HEAD = new RegExp(`${R_HEAD_WORDS.source}|${JAWS.source}`);
 const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT|TIROIDES|\bTIROIDEA|PAR[OÓ]TID|LARINGE|PARTES BLANDAS CERVICAL/;
 const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b|\bRIBS?\b|COSTILLAS|PARRILLA COSTAL|STERN(?:UM|AL)\b|ESTERN[OÓ]N|MEDIASTIN/;
 const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR/;
-const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|CYSTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bA\/P\b|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
+const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|CYSTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
 const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
 // "CAP" is chest-abdomen-pelvis only beside "CT" (not "knee cap"). Two tests, not `CT.*CAP`: the lookahead
 // form rescans the rest of the text at every "CT" (quadratic).
 const isCtCap = (u: string): boolean => R_CAP_SPELLED.test(u) || (/\bCAP\b/.test(u) && /\bCT\b/.test(u));
+// "A/P" is abdomen and pelvis beside "CT" ("CT A/P W", "A/P CT"); on a radiograph it is a projection ("chest A/P").
+const isCtAp = (u: string): boolean => /\bA\/P\b/.test(u) && /\bCTA?\b|\bTC\b/.test(u) && !R_CHEST.test(u);
 const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|ESCOLIOSIS|COLUMNA|VERTEBR|LUMBAR|\bSACRUM\b|\bSACRO\b|C[OÓ]CCIX|COCCYX/;
 /** The heart: its vessels, valves and chambers, its catheterization and echo (TAVR, PCI, TEE, ASD/VSD closure). */
 const R_CARDIAC =
   /CARDIAC|\bHEART\b|CORONAR|CARDIO|CORAZ[OÓ]N|CARD[IÍ]AC|\bTAVR\b|\bTAVI\b|\bPCI\b|\bPTCA\b|\bCABG\b|AORTIC VALVE|MITRAL|TRICUSPID|PULMONARY VALV|V[AÁ]LVULA (?:A[OÓ]RTICA|MITRAL|TRIC[UÚ]SPIDE|PULMONAR)|VALVULOPLAST|\bECHO\b|ECHOCARDIO|\bTEE\b|\bTTE\b|ECOCARDIO|\b(?:ASD|VSD|PDA|PFO)\b|ELECTROPHYSIOL|\bEP STUDY\b|ESTUDIO ELECTROFISIOL|VENTRICULOGRA|\bMUGA\b/;
-const R_EXTREMITY = /\bHANDS?\b|HOMBROS?\b|ANTEBRAZOS?\b|\bBRAZOS?\b|\bMUSLOS?\b|PIERNAS?\b|\bDEDOS?\b|FALANGE|CLAV[IÍ]CULA|H[UÚ]MERO|F[EÉ]MUR|PERON[EÉ]|CALC[AÁ]NEO|CALCANEUS|ESCAFOIDES|SCAPHOID|\bCARPO|METACARP|METATARS|ANTEPI[EÉ]|EXTREMIDAD|MIEMBRO (?:SUPERIOR|INFERIOR)|\bPIES\b|\bMANOS\b|MU[NÑ]ECAS\b|RODILLAS\b|TOBILLOS\b|CODOS\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|EXTREMIT|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b/;
+const R_EXTREMITY = /\bHANDS?\b|HOMBROS?\b|ANTEBRAZOS?\b|\bBRAZOS?\b|\bMUSLOS?\b|PIERNAS?\b|\bDEDOS?\b|FALANGE|CLAV[IÍ]CULA|H[UÚ]MERO|F[EÉ]MUR|PERON[EÉ]|CALC[AÁ]NEO|CALCANEUS|ESCAFOIDES|SCAPHOID|\bCARPO|METACARP|METATARS|ANTEPI[EÉ]|EXTREMIDAD|MIEMBRO (?:SUPERIOR|INFERIOR)|\bPIES\b|\bMANOS\b|MU[NÑ]ECAS\b|RODILLAS\b|TOBILLOS\b|CODOS\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|\bTHIGHS?\b|\bCALF\b|\bCALVES\b|VASTUS|QUADRICEPS|HAMSTRING|GASTROCNEMI|\bDELTOID|EXTREMIT|PANTORRILLA|\bGEMELOS?\b|CU[AÁ]DRICEPS|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b/;
 const R_WHOLE = /WHOLE[\s-]BODY|TOTAL[\s-]BODY|SKELETAL SURVEY|BABYGRAM|\bWB\b|CUERPO ENTERO|VERTEX TO|SKULL BASE TO/;
 
 export interface ProcedureInfo {
@@ -201,15 +244,32 @@ export interface ProcedureInfo {
   pediatricProtocol: boolean;
 }
 
-/** Region from text; combinations (abdomen + pelvis, chest + abdomen + pelvis) first. */
-export function regionOf(u: string): BodyRegion | null {
+/**
+ * Region from upper-cased text; combinations (abdomen + pelvis, chest + abdomen + pelvis) first. The dentition when
+ * the exam is dental imaging (`isDentalExam`, with `modalities` when they are known, else those the words name).
+ */
+export function regionOf(u: string, modalities?: readonly ModalityCode[]): BodyRegion | null {
   if (R_WHOLE.test(u)) return 'whole-body';
-  if ((DENTAL.test(u) || DENTAL_IMAGING.test(u)) && !/\bSINUS/.test(u)) return 'dental';
+  if (DENTAL_ANY.test(u) && !/\bSINUS/.test(u) && isDentalExam(u, modalities ?? wordModalities(u))) return 'dental';
+  return medicalRegionOf(u);
+}
+
+/** Any dental wording at all (one test for the usual text, which has none). */
+const DENTAL_ANY = new RegExp(`${DENTAL.source}|${DENTAL_IMAGING.source}|${CONE_BEAM.source}`);
+
+function wordModalities(u: string): ModalityCode[] {
+  const out: ModalityCode[] = [];
+  for (const [code, re] of MODALITY_WORDS) if (re.test(u)) out.push(code);
+  return out;
+}
+
+/** The region of a medical exam (the dentition aside). */
+function medicalRegionOf(u: string): BodyRegion | null {
   const chest = R_CHEST.test(u);
   const abd = R_ABDOMEN.test(u);
   const pelvis = R_PELVIS.test(u);
   if ((chest && abd && pelvis) || isCtCap(u)) return 'chest-abdomen-pelvis';
-  if (abd && pelvis) return 'abdomen-pelvis';
+  if ((abd && pelvis) || isCtAp(u)) return 'abdomen-pelvis';
   if (R_CARDIAC.test(u)) return 'cardiac';
   if (R_SPINE.test(u)) return 'spine';
   if (R_HEAD.test(u)) return 'head';
@@ -219,6 +279,25 @@ export function regionOf(u: string): BodyRegion | null {
   if (pelvis) return 'pelvis';
   if (R_EXTREMITY.test(u)) return 'extremity';
   return null;
+}
+
+/** Regions made of others: the abdomen and the pelvis are parts of abdomen-pelvis; they and the chest of chest-abdomen-pelvis. */
+const PARTS_OF: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
+  'abdomen-pelvis': ['abdomen', 'pelvis'],
+  'chest-abdomen-pelvis': ['chest', 'abdomen', 'pelvis', 'abdomen-pelvis'],
+};
+
+/**
+ * Whether region `wide` holds region `narrow` (a viewer's short "Abd CT" is the study described as "CT ABDOMEN
+ * PELVIS"): the fuller description of the same exam says more.
+ */
+export function widens(wide: BodyRegion, narrow: BodyRegion): boolean {
+  return PARTS_OF[wide]?.includes(narrow) ?? false;
+}
+
+/** A region that a fuller description of the same exam may widen. */
+export function mayWiden(region: BodyRegion): boolean {
+  return region === 'abdomen' || region === 'pelvis' || region === 'chest' || region === 'abdomen-pelvis';
 }
 
 /**
@@ -257,23 +336,24 @@ const MR_TITLE = /\bMr\.?\s+(?=[A-Z][a-z])/g;
 
 export function classifyProcedure(text: string): ProcedureInfo {
   const u = (text.includes('Mr') ? text.replace(MR_TITLE, ' ') : text).toUpperCase();
-  const modalities: ModalityCode[] = [];
-  for (const [code, re] of MODALITY_WORDS) if (re.test(u)) modalities.push(code);
+  const modalities = wordModalities(u);
+  if (US_CODE.test(text) && !modalities.includes('US')) modalities.push('US');
+  if (RX.test(u) && !modalities.includes('DX') && medicalRegionOf(u) !== null) modalities.push('DX');
   // A radionuclide cystogram is a nuclear-medicine study: its "cystogram" is not a fluoroscopic one.
   const rf = modalities.indexOf('RF');
   if (rf >= 0 && modalities.includes('NM') && !MODALITY_WORDS_RF.test(u.replace(NUCLEAR_CYSTOGRAM, ' '))) modalities.splice(rf, 1);
   const wording = interventionalWording(u);
-  const dental = DENTAL.test(u);
   // A fluoroscopy-guided (or unguided-wording) intervention is XA; CT/US/MR-guided ones keep their modality.
   if ((wording.procedure || wording.angiography) && !modalities.some((m) => m !== 'RF')) modalities.push('XA');
   const interventional = isInterventionalExam(modalities, wording.procedure, wording.angiography);
+  const dental = isDentalExam(u, modalities);
   if (dental && modalities.length === 0) modalities.push('IO');
   // "Bitewing radiographs", "panoramic x-ray": the dental code says it; drop the generic radiography word match.
   if (modalities.includes('IO') || modalities.includes('PX')) {
     const dx = modalities.indexOf('DX');
     if (dx >= 0) modalities.splice(dx, 1);
   }
-  const region = regionOf(u);
+  const region = regionOf(u, modalities);
   return {
     modalities: byPriority(modalities, MODALITY_PRIORITY),
     interventional,
@@ -324,7 +404,7 @@ function computeCampaigns(modalities: readonly ModalityCode[], interventional: b
 }
 
 /** Both word lists in one pattern: one scan tells a row with neither (the usual case). */
-const EITHER = new RegExp(`${INTERVENTIONAL.source}|${DENTAL.source}`);
+const EITHER = new RegExp(`${INTERVENTIONAL.source}|${DENTAL_ANY.source}`);
 const NEITHER = Object.freeze({ interventional: false, dental: false });
 
 /**
@@ -335,5 +415,5 @@ export function procedureFlags(text: string, codes: readonly ModalityCode[] = []
   const u = text.toUpperCase();
   if (!EITHER.test(u)) return NEITHER;
   const w = interventionalWording(u);
-  return { interventional: isInterventionalExam(codes, w.procedure, w.angiography), dental: DENTAL.test(u) };
+  return { interventional: isInterventionalExam(codes, w.procedure, w.angiography), dental: isDentalExam(u, codes) };
 }

@@ -161,3 +161,113 @@ describe('parseModalityCodes', () => {
     expect(parseModalityCodes(text)).toEqual(codes);
   });
 });
+
+describe('the jaws and the face in a medical order are a head exam, not dental imaging', () => {
+  const read = (text: string) => {
+    const i = classifyProcedure(text);
+    return [i.modalities[0] ?? null, campaignsFor(i.modalities, i.interventional, i.dental), i.region];
+  };
+  test.each([
+    ['CT MAXILLOFACIAL/SINUS W/O CONTRAST (70486)', 'CT', ['ct'], 'head'],
+    ['CT FACIAL BONES WITHOUT CONTRAST', 'CT', ['ct'], 'head'],
+    ['CT Maxillofacial w contrast', 'CT', ['ct'], 'head'],
+    ['CT MANDIBLE W/O', 'CT', ['ct'], 'head'],
+    ['CT ORBITS W/O CONTRAST', 'CT', ['ct'], 'head'],
+    ['CT TMJ bilateral open and closed mouth', 'CT', ['ct'], 'head'],
+    ['CT face and mandible, ?dental abscess', 'CT', ['ct'], 'head'],
+    ['TC de macizo facial sin contraste', 'CT', ['ct'], 'head'],
+    ['TC de mandíbula', 'CT', ['ct'], 'head'],
+    ['TC maxilofacial con contraste', 'CT', ['ct'], 'head'],
+    ['CBCT temporal bones', 'CT', ['ct'], 'head'],
+    ['Cone beam CT paranasal sinuses', 'CT', ['ct'], 'head'],
+    ['XR MANDIBLE 4 VIEWS', 'DX', ['radiography'], 'head'],
+    ['Rx de maxilar inferior', 'DX', ['radiography'], 'head'],
+    ['XR facial bones 3 views', 'DX', ['radiography'], 'head'],
+    // Never an ionizing campaign for MR or US, whatever the jaw or dental words.
+    ['MRI TMJ bilateral', 'MR', [], 'head'],
+    ['MR mandible with and without contrast', 'MR', [], 'head'],
+    ['RM de ATM bilateral', 'MR', [], 'head'],
+    ['US neck, dental abscess?', 'US', [], 'neck'],
+  ])('%j → %s %j %s (nothing more)', (text, modality, campaigns, region) => {
+    expect(read(text)).toEqual([modality, campaigns, region]);
+  });
+  test.each([
+    ['Dental CBCT', 'CT', ['dental', 'ct'], 'dental'],
+    ['CBCT mandible, implant planning', 'CT', ['dental', 'ct'], 'dental'],
+    ['Cone beam CT maxilla', 'CT', ['dental', 'ct'], 'dental'],
+    ['CBCT both jaws', 'CT', ['dental', 'ct'], 'dental'],
+    ['CBCT limited field of view', 'CT', ['dental', 'ct'], 'dental'],
+    ['Tomografía de haz cónico del maxilar', 'CT', ['dental', 'ct'], 'dental'],
+    ['Panoramic radiograph', 'PX', ['dental'], 'dental'],
+    ['Periapical x-ray tooth 8', 'IO', ['dental'], 'dental'],
+    ['Radiografía de aleta de mordida', 'IO', ['dental'], 'dental'],
+  ])('dental imaging %j → %s %j %s', (text, modality, campaigns, region) => {
+    expect(read(text)).toEqual([modality, campaigns, region]);
+  });
+  test.each(['Mandible fracture', 'Maxillofacial surgery consult', 'TMJ pain', 'Orbital cellulitis'])('%j names no exam', (text) => {
+    expect(read(text).slice(0, 2)).toEqual([null, []]);
+  });
+});
+
+describe('words that look like exam words but are not', () => {
+  const exam1 = (text: string) => {
+    const i = classifyProcedure(text);
+    return [i.modalities[0] ?? null, campaignsFor(i.modalities, i.interventional, i.dental)];
+  };
+  test.each([
+    ['Contact us for an appointment', null, []],
+    ['Tell us about your child', null, []],
+    ['Rx: amoxicillin 250 mg', null, []],
+    ['eRx sent; Rx refill requested', null, []],
+    ['Rm 412, bed B', null, []],
+    ['RF, ANA, ESR', null, []],
+    ['RF negative', null, []],
+    ['Lipid panel: TC 182, HDL 45', null, []],
+    ['Opt out of text reminders', null, []],
+    ['CT abdomen pelvis, ?Meckel diverticulum', 'CT', ['ct']],
+    ['CT neck soft tissue, pain on swallowing', 'CT', ['ct']],
+    ['CT neck, difficulty to swallow', 'CT', ['ct']],
+  ])('%j → %s %j', (text, modality, campaigns) => {
+    expect(exam1(text)).toEqual([modality, campaigns]);
+  });
+  test.each([
+    ['US ABDOMEN COMPLETE', 'US', []],
+    ['Rx tórax PA y lateral', 'DX', ['radiography']],
+    ['RX DE ANTEBRAZO IZQUIERDO', 'DX', ['radiography']],
+    ['RM cerebral sin contraste', 'MR', []],
+    ['RF VOIDING CYSTOURETHROGRAM', 'RF', ['fluoroscopy']],
+    ['RF LUMBAR PUNCTURE', 'RF', ['fluoroscopy']],
+    ['TC de tórax con contraste', 'CT', ['ct']],
+    ['NM Meckel scan', 'NM', ['nuclear-medicine']],
+    ["Meckel's scan", 'NM', ['nuclear-medicine']],
+    ['Barium swallow', 'RF', ['fluoroscopy']],
+    ['Swallow study', 'RF', ['fluoroscopy']],
+    ['Video swallow evaluation', 'RF', ['fluoroscopy']],
+    ['OPT (orthopantomogram)', 'PX', ['dental']],
+  ])('still an exam: %j → %s %j', (text, modality, campaigns) => {
+    expect(exam1(text)).toEqual([modality, campaigns]);
+  });
+});
+
+describe('regions: limbs and the abdomen with the pelvis', () => {
+  test.each([
+    ['CT guided biopsy left thigh', 'extremity'],
+    ['Left thigh (vastus lateralis)', 'extremity'],
+    ['Vastus lateralis', 'extremity'],
+    ['XR FOREARM 2 VIEWS', 'extremity'],
+    ['XR right calf soft tissue', 'extremity'],
+    ['Biopsia de muslo derecho', 'extremity'],
+    ['Rx de antebrazo', 'extremity'],
+    ['Pantorrilla izquierda', 'extremity'],
+    ['CT ABD/PELVIS W CONTRAST', 'abdomen-pelvis'],
+    ['CT Abd/Pel w/o', 'abdomen-pelvis'],
+    ['TC de abdomen y pelvis', 'abdomen-pelvis'],
+    ['A/P CT with contrast', 'abdomen-pelvis'],
+    ['CT A/P W', 'abdomen-pelvis'],
+    ['Abd CT', 'abdomen'],
+    ['XR chest A/P portable', 'chest'],
+    ['XR pelvis AP', 'pelvis'],
+  ])('region of %j is %s', (text, region) => {
+    expect(classifyProcedure(text).region).toBe(region);
+  });
+});

@@ -14,6 +14,7 @@ import { dentalImagingCode } from '../parse/dental-codes';
 import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/dates';
 import type { ModalityCode } from '../types';
 import { MAX_FACT_CHARS } from '../profiles/profile';
+import { TICKED, UNTICKED } from './boxes';
 import { NOT_THE_EXAM } from './fields';
 import type { Field } from './pairs';
 import { type DateMention, isPersonName } from './patient';
@@ -74,15 +75,6 @@ function isProse(text: string): boolean {
 /** Words of intraoral imaging (the modality words of parse/procedure.ts for IO, which dental wording falls back to). */
 const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oclusal|intra[\s-]?oral|\bfmx\b|full[\s-]mouth|aleta de mordida|radiogra|x-?rays?\b|\bimages?\b/i;
 
-/** A printed or drawn check box before the text: ticked (☑ ☒ ✔ [x]) or not (☐ □ [ ]). */
-const TICKED = /^\s*(?:[☑☒✓✔✅■▣◉●⊠]|\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\))/u;
-const UNTICKED = /^\s*(?:[☐□○◯▢]|\[\s*\]|\(\s*\))/u;
-
-/** The text without the check box printed or drawn before it (the panel shows the exam's name, not its box). */
-export function withoutBox(text: string): string {
-  const box = TICKED.exec(text) ?? UNTICKED.exec(text);
-  return box ? text.slice(box[0].length).trim() : text;
-}
 
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;

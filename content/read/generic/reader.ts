@@ -17,7 +17,8 @@ import { CAMPAIGN_OF_MODALITY, classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, 
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { readListGrid, readListTable } from '../profiles/table';
-import { findExam, isCodeList, shownCodes, withoutBox, type ExamFound } from './exam';
+import { withoutBox } from './boxes';
+import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isIdentity, type Patient } from './patient';
 import { peopleRecords } from './rows';

@@ -16,6 +16,7 @@
  */
 import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
+import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
@@ -133,6 +134,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
   let elements = 0;
   // A check box just walked, as a printed form shows it (☑/☐), for the text that follows it.
   let box: { glyph: string; near: Element | null } | null = null;
+  // Inside a <pre>: text laid out by its line breaks and spaces.
+  let inPre = 0;
 
   const isHidden = (el: Element): boolean => {
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -164,8 +167,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
       if (box.near?.contains(el)) text = `${box.glyph} ${text}`;
       box = null;
     }
+    // "☒ CT chest ☐ XR chest": one segment per option of a line of check boxes (boxes.ts).
     // "DOB: 08/15/2020 Age: 6 Procedure: CT HEAD": one segment per "Label:" and per value.
-    for (const part of splitInline(text)) segs.push({ text: part, el, flags, row, col });
+    for (const option of splitAtBoxes(text)) for (const part of splitInline(option)) segs.push({ text: part, el, flags, row, col });
   };
 
   const headingLike = (el: Element, tag: string): boolean => {
@@ -217,6 +221,15 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
     if (tag === 'TABLE') {
       visitTable(el as HTMLTableElement, flags, row);
+      return;
+    }
+    if (tag === 'PRE') {
+      inPre++;
+      try {
+        visitChildren(el, flags, row, col);
+      } finally {
+        inPre--;
+      }
       return;
     }
     // Open: selected, expanded, or the details under an expanded row (OPEN from visitChildren, not passed further down).
@@ -272,7 +285,11 @@ export function walkPage(scope: Element, doc: Document): PageText {
     let expanded: Element | null = null;
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
-        push(n.nodeValue ?? '', el, flags | section, row, col);
+        const raw = n.nodeValue ?? '';
+        // Text kept as printed (a form or report in <pre>): its lines, and the columns a line lays out with runs of
+        // spaces, are its fields — not one run of words.
+        if (inPre > 0 && raw.includes('\n')) for (const line of printedFields(raw)) push(line, el, flags | section, row, col);
+        else push(raw, el, flags | section, row, col);
         continue;
       }
       if (n.nodeType !== 1) continue;
@@ -371,6 +388,20 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   visit(scope, 0, null, null);
   return { segs, rows, listTables, listGrids };
+}
+
+/** Lines of printed text read at most, and the gap (two spaces or a tab) between a printed form's columns. */
+const MAX_PRINTED_LINES = 400;
+const COLUMN_GAP = /\s{3,}|\t+|(?<=\S)\s{2}(?=\S)/;
+
+/** The fields of printed text: its lines, each cut at the gaps between columns; empty lines dropped. */
+function printedFields(raw: string): string[] {
+  const out: string[] = [];
+  const lines = raw.split('\n');
+  for (let i = 0; i < lines.length && i < MAX_PRINTED_LINES; i++) {
+    for (const part of lines[i]!.split(COLUMN_GAP)) if (part.trim()) out.push(part);
+  }
+  return out;
 }
 
 interface Grid {

@@ -54,8 +54,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
   [
     'bodyPart',
     [
-      'body part', 'body region', 'region', 'body site', 'bodypartexamined', 'region anatomica', 'site', 'anatomic site', 'anatomical site',
-      'procedure site', 'biopsy site', 'target site', 'site of biopsy', 'lesion site', 'injection site', 'sitio',
+      'body part', 'body region', 'region', 'body site', 'bodypartexamined', 'region anatomica', 'site', 'anatomic site',
+      'anatomical site', 'procedure site', 'biopsy site', 'target site', 'site of biopsy', 'lesion site', 'injection site', 'sitio',
       'sitio anatomico', 'localizacion anatomica', 'zona anatomica', 'sitio de puncion', 'sitio de la biopsia',
     ],
   ],

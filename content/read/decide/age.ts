@@ -21,7 +21,7 @@
  * finest unit); two birth dates (or two exam dates) that differ. A conflict never changes the chosen source.
  * List rows make no such checks and keep no evidence (a worklist has thousands of rows).
  */
-import { agesAgree, ageBetween, type AgeReading, calendarAge, isUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from '../parse/age';
+import { agesAgree, ageBetween, shownAgeAgrees, type AgeReading, calendarAge, isUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from '../parse/age';
 import type { CalendarDate } from '../parse/dates';
 import type { AgeBasis, AgeDetail, Evidence, Fact, FactKind } from '../types';
 import { type DateFact, type DecideContext, pickDate } from './context';
@@ -141,7 +141,7 @@ export function decideAge(facts: readonly Fact[], ctx: DecideContext, ev: Eviden
   };
   // Cross-checks: the AS against the dated age at the exam; a shown age against the birth date today.
   if (atAge && dicom) said(dicom, agesAgree(atAge, dicom.reading, 0), `birth + ${basis} date`);
-  if (shown && todayAge) said(shown, agesAgree(todayAge, shown.reading, shown.reading.unit === 'D' ? 3 : 1), 'the birth date');
+  if (shown && todayAge) said(shown, shownAgeAgrees(todayAge, shown.reading), 'the birth date');
 
   const choice = chooseAge(
     {

@@ -169,6 +169,21 @@ export function hasHeadingClass(el: Element): boolean {
   return cls !== null && HEADING_CLASS.test(cls);
 }
 
+/**
+ * The application's own bars, not the record's: a toolbar, menu bar or status bar, the signed-in user's bar (its name,
+ * role and the app's date or clock). Roles, or class tokens as apps name them (`toolbar`, `user-bar`, `statusbar`…).
+ */
+const CHROME_ROLES = new Set(['toolbar', 'menubar', 'status']);
+const CHROME_CLASS =
+  /(?:^|[\s_-])(?:toolbar|tool-bar|tbar|menubar|menu-bar|statusbar|status-bar|appbar|app-bar|userbar|user-bar|user-info|userinfo|user-menu|usermenu|user-panel|login-info|logged-in|session-info|sessionbar|session-bar|clock)(?=$|[\s_-])/i;
+
+export function isAppChrome(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && CHROME_CLASS.test(cls);
+}
+
 /** Class tokens of items of a list (rows of a div grid, cards of a list). */
 const ROW_CLASS = /(?:^|[\s_-])(?:row|tr|item|list-item|entry|record|result|line|card|tile)(?=$|[\s_\d-])/i;
 

@@ -13,13 +13,13 @@
  *   and lists of people — two or more sibling rows each with an age or birth date — except the selected row.
  */
 import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-mentions';
-import { ageBetween, type AgeReading, parseAgeText, parseDicomAge } from '../parse/age';
+import { ageBetween, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgrees } from '../parse/age';
 import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, isSelectedElement, withoutSelectionMarks } from './fields';
 import { type Field, isRoleWord } from './pairs';
-import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
+import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
 
 /** A date written on the page, with its role (null: the page does not say). */
 export interface DateMention {
@@ -219,7 +219,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail) && !namesAnotherNumber(before, field, seg.col, prev)) {
       role = 'birth';
       by = 'personal identity number';
-    } else if (ctx && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {
+    } else if (ctx && !(seg.flags & CHROME) && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {
       role = 'birth';
       by = 'date (age)';
     } else if (field && !(seg.flags & FREE) && isNotTheExams(field)) {
@@ -570,14 +570,17 @@ function agrees(birth: CalendarDate, age: AgeFound, today: CalendarDate): boolea
 
 /**
  * An unlabelled date beside the patient's age (same segment or the next two either side) that agrees with it as a
- * birth date: its age today is within a year (a month for ages in months or less) of the age shown.
+ * birth date: its age today is the age shown, within the age's own unit (`shownAgeAgrees`: a `45 d/o` is not born
+ * today, a `6 y.o.` not last month). A date that disagrees stays unused; the app's own bar (its date or clock beside
+ * the signed-in user) is never a birth date.
  */
 function birthBeside(segs: readonly Seg[], dates: readonly DateMention[][], age: AgeFound, today: CalendarDate): DateMention | null {
   for (let j = Math.max(0, age.seg - 2); j <= Math.min(segs.length - 1, age.seg + 2); j++) {
-    if (segs[j]!.flags & OTHERS) continue;
+    if (segs[j]!.flags & (OTHERS | CHROME)) continue;
     for (const d of dates[j] ?? []) {
       if (d.role !== null && d.role !== 'birth') continue;
-      if (agrees(d.date, age, today)) return { ...d, role: 'birth', by: 'beside the age' };
+      const at = ageBetween(d.date, today);
+      if (at && shownAgeAgrees(at, age.reading)) return { ...d, role: 'birth', by: 'beside the age' };
     }
   }
   return null;

@@ -7,6 +7,8 @@ export const FREE = 16;
 export const CONTROL = 32;
 /** In a section about a newborn (someone else's on a mother's chart, the patient's own on the baby's). */
 export const NEWBORN = 64;
+/** In the application's own bar (a toolbar, the signed-in user's bar, a status bar): its clock is not the patient's. */
+export const CHROME = 128;
 
 export interface Seg {
   text: string;

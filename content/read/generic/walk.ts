@@ -18,10 +18,10 @@ import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../prof
 import { factText, textOf } from '../profiles/profile';
 import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
+import { hasHeadingClass, hasHiddenClass, isAppChrome, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
 
-export { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
-import { CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 
 export interface RowInfo {
   selected: boolean;
@@ -194,6 +194,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
     if (SKIP_TAGS.has(tag) || isHidden(el)) return;
     if (tag === 'LABEL' && labelsCheckedRadio(el, doc)) flags |= SELECTED;
+    if (isAppChrome(el)) flags |= CHROME;
     if (tag === 'SELECT') {
       const s = el as HTMLSelectElement;
       const chosen = Array.from(s.options).find((o) => o.hasAttribute('selected')) ?? s.options[s.selectedIndex];

@@ -222,6 +222,16 @@ export function isUnderCutoff(age: CalendarAge, cutoffYears: number): boolean {
 }
 
 /**
+ * Does a calendar age agree with an age a screen shows (`45 d/o`, `5 mo`, `6 y.o.`)? Within its finest unit, give or
+ * take one (three days for an age in days: shown ages are computed at another moment or time zone). An age with no
+ * unit of its own is compared in years.
+ */
+export function shownAgeAgrees(age: CalendarAge, reading: AgeReading): boolean {
+  if (reading.n === undefined || !reading.unit) return Math.abs(age.years - Math.floor(reading.years)) <= 1;
+  return agesAgree(age, reading, reading.unit === 'D' ? 3 : 1);
+}
+
+/**
  * Does a calendar age agree with an age reading, within `tolerance` of the reading's finest unit? AS counts
  * completed units (PS3.5 §6.2), so `006Y` agrees with 6 completed years, `018M` with 18 completed months, `003W`
  * with ⌊days/7⌋ = 3, `010D` with 10 days (tolerance 0). Screen ages may be computed at another moment or time zone,

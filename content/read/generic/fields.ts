@@ -39,7 +39,8 @@ export function fieldClass(label: string): FieldClass | null {
   return null;
 }
 
-export type DateRole = 'birth' | 'exam' | 'scheduled' | 'order' | 'visit' | 'printed' | 'prior';
+/** `event`: the date of something else than the exam or the visit (a discharge, a symptom's onset, an injury). */
+export type DateRole = 'birth' | 'exam' | 'scheduled' | 'order' | 'visit' | 'printed' | 'prior' | 'event';
 
 // Tried in this order on the words just before a date or on its field label (normalised by labelKey).
 const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
@@ -47,17 +48,26 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima|recall|follow up|followup|next visit|next appt|next appointment|proxima cita|revision)\b/],
   ['printed', /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion)\b/],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
+  ['event', /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion)\b/],
   [
     'scheduled',
     /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para)\b/,
   ],
-  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|started|start|begun|begin|acquired|acquisition|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|estudio|examen)\b/],
+  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|estudio|examen)\b/],
   [
     'order',
     /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
   ],
   ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion)\b/],
 ];
+
+/** Words that say something started (a date's role: the exam's only when the exam is what started). */
+export const START_WORDS = /\b(?:started|start|starting|began|begun|begin|beginning|since|desde|inici(?:o|ó|ado|ada|a)|comenz(?:o|ó|ado|ada))\b/i;
+/** Words that name the exam as the subject of a clause ("Exam started", "Study began", "CT started"). */
+export const EXAM_SUBJECT =
+  /\b(?:exam|exm|examination|study|scan|scanning|procedure|imaging|acquisition|acq|series|case|injection|fluoro(?:scopy)?|CT|MRI?|XR|US|NM|PET|estudio|examen|exploraci[oó]n|prueba|procedimiento|adquisici[oó]n|TC|RM|RX)\b/i;
+/** A referral told in words (in running text it is not the order's date; a "Referral date" label is). */
+export const REFERRAL_WORDS = /\b(?:referral|referred|refer|derivacion|derivad[oa]|remision|remitid[oa]|interconsulta)\b/;
 
 /** The role of a date from the label or words before it; null when they do not say. */
 export function dateRole(words: string): DateRole | null {

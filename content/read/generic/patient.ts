@@ -17,7 +17,7 @@ import { ageBetween, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgree
 import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
-import { dateRole, type DateRole, isSelectedElement, withoutSelectionMarks } from './fields';
+import { dateRole, type DateRole, EXAM_SUBJECT, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
 import { type Field, isRoleWord } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
 
@@ -222,13 +222,14 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     } else if (ctx && !(seg.flags & CHROME) && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {
       role = 'birth';
       by = 'date (age)';
-    } else if (field && !(seg.flags & FREE) && isNotTheExams(field)) {
+    } else if (field && labelsIt(seg, field, m) && isNotTheExams(field)) {
       // A "Recall", "Last visit" or "Printed" field: whatever words its value holds ("Due 06/02/2027").
       role = dateRole(field.label);
       by = field.label;
     } else {
       role = /[a-z]/i.test(before) ? dateRole(before) : null;
       by = role ? before.trim() : null;
+      if (role) role = roleInWords(role, before, prose);
       // "CT head performed on 11/10/2026 was normal" in a history: an earlier exam, not the page's.
       if (role === 'exam' && free && ctx && !/[:：]\s*$/.test(before) && daysBetween(date, ctx.today) > 0) {
         role = 'prior';
@@ -236,7 +237,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
       }
     }
     // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.
-    if (!role && field && !(seg.flags & FREE)) {
+    if (!role && field && labelsIt(seg, field, m)) {
       role = roleOfField(field, ctx, index);
       by = role ? field.label : null;
     }
@@ -255,11 +256,36 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
   return out;
 }
 
-/** A date field whose label says it is not the exam's: an earlier one, a recall, the printing. */
+/**
+ * The role the words before a date give it, where they tell of another event than they seem to:
+ * - something started, began or "since" is the exam only when the exam is what started ("Exam started 14:21",
+ *   "Started: …" alone as a label); a medicine, a therapy or a symptom that started is another event;
+ * - a referral told in running text ("referred by Dr Lee on …") is not the order's date (a label still is).
+ */
+function roleInWords(role: DateRole, before: string, prose: boolean): DateRole | null {
+  if (role === 'exam' && START_WORDS.test(before)) {
+    const words = before.replace(/[\s:：(\-–—,.]+$/, '');
+    const onlyStart = words.replace(START_WORDS, '').replace(/\b(?:on|at|the|el|la|en|de|:)\b/gi, '').trim() === '';
+    return onlyStart || EXAM_SUBJECT.test(words) ? role : 'event';
+  }
+  if (role === 'order' && prose && REFERRAL_WORDS.test(labelKey(before))) return null;
+  return role;
+}
+
+/**
+ * The field's label names the date: outside free text, or in a free-text section (a report's body) a value that is only
+ * the date ("Fecha de alta | 03/12/2026" under "Informe de alta"). A text box's or a note's dates are told in its words.
+ */
+function labelsIt(seg: Seg, field: Field, m: { index: number; length: number }): boolean {
+  if (!(seg.flags & FREE)) return true;
+  return !(seg.flags & CONTROL) && field.kind !== 'freeText' && standsAlone(seg.text, m.index, m.length);
+}
+
+/** A date field whose label says it is not the exam's: an earlier one, a recall, the printing, another event. */
 function isNotTheExams(field: Field): boolean {
   if (field.kind !== 'date' && field.kind !== 'other') return false;
   const role = dateRole(field.label);
-  return role === 'prior' || role === 'printed';
+  return role === 'prior' || role === 'printed' || role === 'event';
 }
 
 function roleOfField(field: Field, ctx: DateContext | undefined, index: number): DateRole | null {

@@ -77,6 +77,8 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);
   if (exam) examFacts(primary, text, fields, dates, exam, patient);
+  // With no exam named, the page's labelled dates still date the age (a viewer's "Study Date", a summary's admission).
+  if (!listOnly) pageDates(primary, text, dates, patient, exam);
   weightFact(primary, text, fields, patient);
 
   const base = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
@@ -188,19 +190,29 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
         }
       }
     }
-    // A date under a column belongs to its row's record, not to the page.
-    const recordDate = s.col !== null;
-    if (!recordDate) {
-      for (const d of dates[i] ?? []) {
-        const kind = d.role ? ROLE_KIND[d.role] : undefined;
-        if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}`));
-      }
-    }
     const f = fields[i];
     if (!f) continue;
     if (f.kind === 'modality' && isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, f.label));
     else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
     else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
+  }
+}
+
+/**
+ * The page's dates by role, outside other people's and earlier exams' sections and rows, and outside the rows of
+ * other exams than the exam (its own row was read first by `examFacts`). A date under a column belongs to its row's
+ * record, not to the page.
+ */
+function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][], p: Patient, exam: ExamFound | null): void {
+  const { segs } = text;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.flags & (OTHERS | PRIOR) || s.col !== null || p.others[i]) continue;
+    if (exam && s.row && (s.row === exam.row || isOtherExamRow(text, s.row, exam))) continue;
+    for (const d of dates[i] ?? []) {
+      const kind = d.role ? ROLE_KIND[d.role] : undefined;
+      if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}`));
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzePage, readPage } from '../../content/analyze';
 import { classifyProcedure } from '../../content/read/parse/procedure';
 import { MAX_FACT_CHARS, MAX_FACTS_PER_RECORD } from '../../content/read/profiles/profile';
+import { headerCellsOf, readListGrid, readListTable } from '../../content/read/profiles/table';
 import type { PageFindings } from '../../content/read/types';
 import { parseHtml } from '../helpers/pages';
 
@@ -53,6 +54,33 @@ describe('a record keeps a bounded number of facts', () => {
     const a = analyzePage(doc, URL_, { now: new Date('2026-01-01T00:00:00Z') });
     expect(a.pediatric).toBe(true);
     expect(a.evidence.length).toBeLessThanOrEqual(MAX_FACTS_PER_RECORD + 20);
+  });
+});
+
+describe('a list is read from its first rows only', () => {
+  // MAX_LIST_ROWS (20,000) rows make a page happy-dom takes minutes over; the same code with a small limit here, the
+  // real size in Chromium (tests/e2e/reader-bounds.e2e.test.ts).
+  const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('');
+  const cells = (i: number) => [`ROE ${i}`, `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`, '2026-11-20', 'CT', `CT HEAD ${i}`];
+  it('a table: the first rows, in order, up to the limit', () => {
+    const doc = parseHtml(`<html><body><table><thead><tr><th>Patient</th><th>DOB</th><th>Exam date</th><th>Mod</th><th>Procedure</th></tr></thead>
+      <tbody>${rows(50, (i) => `<tr>${cells(i).map((c) => `<td>${c}</td>`).join('')}</tr>`)}</tbody>
+      <tbody>${rows(20, (i) => `<tr>${cells(100 + i).map((c) => `<td>${c}</td>`).join('')}</tr>`)}</tbody></table></body></html>`);
+    const table = doc.querySelector('table')!;
+    const read = (max: number) => readListTable(table, () => 'list', [], headerCellsOf(table), max)!.values.at(-1)!;
+    expect(read(30)).toEqual(Array.from({ length: 30 }, (_, i) => `CT HEAD ${i}`));
+    // The limit counts over the table's sections.
+    expect(read(55).slice(-6)).toEqual(['CT HEAD 49', 'CT HEAD 100', 'CT HEAD 101', 'CT HEAD 102', 'CT HEAD 103', 'CT HEAD 104']);
+    expect(read(1000)).toHaveLength(70);
+  });
+  it('a div grid: the first rows, in order, up to the limit', () => {
+    const doc = parseHtml(`<html><body><div class="grid"><div><span>Patient</span><span>DOB</span><span>Exam date</span><span>Mod</span><span>Procedure</span></div>
+      ${rows(50, (i) => `<div>${cells(i).map((c) => `<span>${c}</span>`).join('')}</div>`)}</div></body></html>`);
+    const grid = doc.querySelector('.grid')!;
+    const [header, ...body] = Array.from(grid.children);
+    const values = readListGrid(header!.children, body, () => 'list', [], 30)!.values;
+    expect(values.at(-1)).toHaveLength(30);
+    expect(values.at(-1)!.at(-1)).toBe('CT HEAD 29');
   });
 });
 

@@ -16,7 +16,7 @@ import { findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate 
 import { CAMPAIGN_OF_MODALITY, classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
-import { readListGrid, readListTable } from '../profiles/table';
+import { MAX_LIST_ROWS, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
@@ -86,13 +86,18 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const whereOf = (c: { label: string }) => `${GENERIC_NAME} · list · ${c.label}`;
   // The patient's age or birth date is every row's only in a list of the patient's own exams, not in a list of people.
   const baseOf = (list: Element) => (patient.people.some((p) => list.contains(p.el)) ? [] : base);
+  // At most MAX_LIST_ROWS rows looked at over all the page's lists.
+  let rowBudget = MAX_LIST_ROWS;
+  const keep = (t: FactTable | null, rowCount: number) => {
+    if (!t) return;
+    tables.push(t);
+    rowBudget -= Math.min(rowCount, rowBudget);
+  };
   for (const { table, header } of text.listTables) {
-    const t = readListTable(table, whereOf, baseOf(table), header);
-    if (t) tables.push(t);
+    if (rowBudget > 0) keep(readListTable(table, whereOf, baseOf(table), header, rowBudget), table.rows.length);
   }
   for (const { header, rows } of text.listGrids) {
-    const t = rows[0]?.parentElement ? readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement)) : null;
-    if (t) tables.push(t);
+    if (rowBudget > 0 && rows[0]?.parentElement) keep(readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement), rowBudget), rows.length);
   }
   const rows = peopleRecords(text, fields, dates, patient, `${GENERIC_NAME} · list`);
   // An Age or birth-date label with a value (a number or a date), not a column of a reference table.

@@ -14,7 +14,7 @@
  * table.ts), and of any table only its first rows and its selected rows are walked. Costs are capped (elements,
  * segments, characters per segment: profile.ts `factText`).
  */
-import { headerCellsOf, isExamList, mapColumns, rowsOf, bodiesOf } from '../profiles/table';
+import { headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, bodiesOf } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
 import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
@@ -262,7 +262,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
     const dataRows: Element[] = [];
     let walked = 0;
     let expanded: Element | null = null;
+    let looked = 0;
     for (const r of gridRows) {
+      if (looked++ >= MAX_LIST_ROWS) break;
       const regular = r.children.length === labels.length;
       if (regular) dataRows.push(r);
       const open = isSelectedElement(r) || isOpenRow(r) || (expanded !== null && isDetailsOf(expanded, r));
@@ -368,7 +370,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
         // A long list: its selected rows only (a look at each row's attributes, not a walk over its cells). The
         // section's `tr` descendants, as a selector query would find them (a nested table's rows included).
         const all = body.getElementsByTagName('tr');
-        for (let i = 0; i < all.length; i++) {
+        const last = Math.min(all.length, MAX_LIST_ROWS);
+        for (let i = 0; i < last; i++) {
           const tr = all[i]!;
           if (!isMarkedSelected(tr, quirks) || rows.has(tr)) continue;
           const from = segs.length;
@@ -413,8 +416,6 @@ interface Grid {
 }
 
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
-/** Rows an ARIA grid is read from at most (a bigger one is a page built to be read; the rest are not). */
-const MAX_GRID_ROWS = 20_000;
 
 /**
  * A grid: a div grid (`gridLabels`: a first child of labels, then rows with as many cells), or an ARIA grid
@@ -434,7 +435,7 @@ function gridOf(el: Element): Grid | null {
     if (head >= 0) {
       const header = all[head]!.children;
       const rows: Element[] = [];
-      for (let i = head + 1; i < all.length && rows.length < MAX_GRID_ROWS; i++) rows.push(all[i]!);
+      for (let i = head + 1; i < all.length && rows.length < MAX_LIST_ROWS; i++) rows.push(all[i]!);
       if (header.length >= 2 && rows.length > 0) return { header, labels: Array.from(header, (c) => textOf(c)), rows };
     }
   }

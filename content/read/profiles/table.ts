@@ -12,6 +12,12 @@ export interface Column {
   label: string;
 }
 
+/**
+ * The most rows one list is read from. A worklist shows a few hundred to a few thousand; tens of thousands are a
+ * page built to be read, and the rows after these are not (each costs a look at its cells and a record).
+ */
+export const MAX_LIST_ROWS = 20_000;
+
 const AS_SHAPE = /^\d{3}[DWMY]$/;
 const BARE_NUMBER = /^\d{1,3}$/;
 
@@ -95,14 +101,16 @@ export function headerCellsOf(table: HTMLTableElement): ArrayLike<Element> | nul
 }
 
 /**
- * Reads a list table whose header names patient/exam columns, column by column (one pass over the rows, only the
- * mapped cells, no per-cell objects). Returns null when the table is not a list of exams/orders.
+ * Reads a list table whose header names patient/exam columns, column by column (one pass over its first
+ * `maxRows` rows, only the mapped cells, no per-cell objects). Returns null when the table is not a list of
+ * exams/orders.
  */
 export function readListTable(
   table: HTMLTableElement,
   whereOf: (col: Column) => string,
   base: readonly Fact[] = [],
   header: ArrayLike<Element> | null = headerCellsOf(table),
+  maxRows = MAX_LIST_ROWS,
 ): FactTable | null {
   if (!header) return null;
   const cols = mapColumns(header);
@@ -111,31 +119,40 @@ export function readListTable(
   const headerRow = header[0]?.parentElement ?? null;
   const own = bodiesOf(table);
   const bodies = own.length > 0 ? own : [table];
+  let budget = maxRows;
   for (const body of bodies) {
     const rows = rowsOf(body as HTMLTableSectionElement);
-    for (let r = 0; r < rows.length; r++) {
+    const n = Math.min(rows.length, budget);
+    for (let r = 0; r < n; r++) {
       const row = rows[r]!;
       if (row !== headerRow) readRow(row.cells, cols, values);
     }
+    budget -= n;
   }
   return factTable(cols, values, whereOf, base);
 }
 
 /**
  * Reads a list that is not a table — a div grid, an ARIA grid — the same way: `header` its column labels, `rows` its
- * row elements, whose element children are the cells (rows with another number of cells are not the list's).
+ * row elements, whose element children are the cells (rows with another number of cells are not the list's; at most
+ * `maxRows` rows are looked at).
  */
 export function readListGrid(
   header: ArrayLike<Element>,
   rows: readonly Element[],
   whereOf: (col: Column) => string,
   base: readonly Fact[] = [],
+  maxRows = MAX_LIST_ROWS,
 ): FactTable | null {
   const cols = mapColumns(header);
   if (!isExamList(cols)) return null;
   const values: string[][] = cols.map(() => []);
   const n = header.length;
-  for (const row of rows) if (row.children.length === n) readRow(row.children, cols, values);
+  const last = Math.min(rows.length, maxRows);
+  for (let r = 0; r < last; r++) {
+    const row = rows[r]!;
+    if (row.children.length === n) readRow(row.children, cols, values);
+  }
   return factTable(cols, values, whereOf, base);
 }
 

@@ -6,13 +6,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 /**
  * content/analyze.ts bundled as it ships (esbuild, minified), as a script that puts `analyzePage` on
- * `globalThis.__analyzePage` when added to a page.
+ * `globalThis[name]` (default `__analyzePage`) when added to a page. `root`: the checkout to bundle (default this one).
  */
-export async function analyzePageScript(): Promise<string> {
-  const root = join(import.meta.dirname, '..');
+export async function analyzePageScript(root = join(import.meta.dirname, '..'), name = '__analyzePage'): Promise<string> {
   const bundle = await build({
     stdin: {
-      contents: "import { analyzePage } from './content/analyze'; (globalThis as any).__analyzePage = analyzePage;",
+      contents: `import { analyzePage } from './content/analyze'; (globalThis as any)[${JSON.stringify(name)}] = analyzePage;`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -65,6 +65,21 @@ function clauseDatedBefore(clause: string, mentions: readonly DateMention[] | un
   return false;
 }
 
+/**
+ * The clause tells the exam as done on one of its segment's dates ("XR chest done on 12/04/2026 for cough",
+ * "TC craneal realizada el 04/12/2026") and says nothing of it being an earlier or outside one, or of its result
+ * as a thing of the past ("… at an outside hospital was normal").
+ */
+function toldDone(clause: string, mentions: readonly DateMention[] | undefined): boolean {
+  if (!mentions || PAST_NARRATION.test(clause)) return false;
+  for (const d of mentions) if (d.told && clause.includes(d.text)) return true;
+  return false;
+}
+
+/** Words of an exam told as an earlier or outside one, or of its result told as past. */
+const PAST_NARRATION =
+  /\b(?:prior|previous|prev|earlier|last|old|outside|osh|elsewhere|another (?:hospital|facility|center|centre)|was|were|showed|revealed|demonstrated|anterior|previ[oa]|antigu[oa]|externo|externa|otro (?:centro|hospital)|otra (?:clinica|institucion)|fue|mostr[oó]|evidenci[oó])\b/i;
+
 /** Little words of running text: two or more of them make a sentence, not an exam's name. */
 const PROSE_WORD = /\b(?:the|a|an|is|are|was|were|be|been|see|please|for|to|this|that|we|you|your|our|will|has|have|had|go|now|if|when|who|which|el|la|los|las|es|son|para|por|que|ver)\b/gi;
 
@@ -172,8 +187,10 @@ export function findExam(
     if (clause) {
       add(-1, 'in free text');
       if (ORDERED.test(candidate)) add(1, 'ordered');
-      // Prose that dates the exam it names before today is about an earlier exam ("the pano of 09/10 showed …").
-      if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
+      // Prose that dates the exam it names before today is about an earlier exam ("the pano of 09/10 showed …"),
+      // unless it tells the exam as done then, with no word of it being an earlier one (a note's imaging line).
+      if (toldDone(candidate, dates[i])) add(1, 'told as done');
+      else if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
     if (NOT_THE_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
     if (parent && NEWBORN_WORDS.test(candidate)) add(-4, "the newborn's");

@@ -51,14 +51,17 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ['event', /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion)\b/],
   [
     'scheduled',
-    /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para)\b/,
+    /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|to be done|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
   ],
-  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|estudio|examen)\b/],
+  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen)\b/],
   [
     'order',
     /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
   ],
   ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion)\b/],
+  // The one a scheduler's user picked among the slots offered ("Selected: Fri 12/11/2026 3:40 PM", "Hora
+  // seleccionada"), when no other role word says more ("Selected study 12/04/2026" is the study's).
+  ['scheduled', /\b(?:selected|chosen|seleccionad[oa]|elegid[oa]|asignad[oa]|reservad[oa]|reserved)\b/],
 ];
 
 /** Words that say something started (a date's role: the exam's only when the exam is what started). */

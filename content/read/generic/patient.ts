@@ -29,6 +29,13 @@ export interface DateMention {
   role: DateRole | null;
   /** The words or label that gave the role. */
   by: string | null;
+  /** Where it is written in its segment's text. */
+  at: number;
+  /**
+   * Told in free text as an exam done before today ("CT head performed on 11/10/2026"): `prior` unless it is the
+   * date of the page's own exam, told beside it (generic/exam.ts, reader.ts).
+   */
+  told?: boolean;
 }
 
 export interface AgeFound {
@@ -216,6 +223,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     const tail = text.slice(prevEnd);
     let role: DateRole | null = null;
     let by: string | null = null;
+    let told = false;
     if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail) && !namesAnotherNumber(before, field, seg.col, prev)) {
       role = 'birth';
       by = 'personal identity number';
@@ -234,6 +242,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
       if (role === 'exam' && free && ctx && !/[:：]\s*$/.test(before) && daysBetween(date, ctx.today) > 0) {
         role = 'prior';
         by = `${by} (told in free text)`;
+        told = true;
       }
     }
     // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.
@@ -250,8 +259,11 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
         by = 'chosen date';
       }
     }
-    if (seg.flags & PRIOR) role = 'prior';
-    out.push({ seg: index, text: text.slice(m.index, m.index + m.length), date, role, by });
+    if (seg.flags & PRIOR) {
+      role = 'prior';
+      told = false;
+    }
+    out.push({ seg: index, text: text.slice(m.index, m.index + m.length), date, role, by, at: m.index, ...(told ? { told } : {}) });
   }
   return out;
 }

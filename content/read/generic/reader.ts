@@ -153,6 +153,10 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   }
   const rowInfo = exam.row ? rows.get(exam.row) : undefined;
 
+  // The exam told as done on a date beside its name in running text ("CT HEAD WO — STAT — performed 12/04/2026").
+  const told = toldDate(text, dates, exam);
+  if (told) pushFact(out, 'examDate', told.text, where(text, exam.seg, `exam · ${told.by ?? 'date'}`));
+
   // The exam's own row first: its dates, modality code and key.
   if (rowInfo) {
     for (let i = rowInfo.from; i <= rowInfo.to; i++) {
@@ -215,10 +219,25 @@ function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][],
     if (s.flags & (OTHERS | PRIOR) || s.col !== null || p.others[i]) continue;
     if (exam && s.row && (s.row === exam.row || isOtherExamRow(text, s.row, exam))) continue;
     for (const d of dates[i] ?? []) {
-      const kind = d.role ? ROLE_KIND[d.role] : undefined;
-      if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}`));
+      // With no exam on the page (a nurse's office visit, a clinic note), a date of service is the visit's.
+      const service = !exam && d.role === 'exam' && d.by !== null && SERVICE_DATE.test(labelKey(d.by));
+      const kind = service ? 'visitDate' : d.role ? ROLE_KIND[d.role] : undefined;
+      if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}${service ? ' (no exam on the page: the visit)' : ''}`));
     }
   }
+}
+
+/** A date label that names the day a service was given ("DOS", "Date of service"). */
+const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servicio)\b/;
+
+/**
+ * The first date in the exam's own segment, from where its name begins, that the text tells it was done on
+ * (patient.ts `told`: an exam told as done before today, which is an earlier one unless it is this exam).
+ */
+function toldDate(text: PageText, dates: readonly DateMention[][], exam: ExamFound): DateMention | null {
+  const start = Math.max(0, text.segs[exam.seg]!.text.indexOf(exam.text));
+  for (const d of dates[exam.seg] ?? []) if (d.told && d.at >= start) return d;
+  return null;
 }
 
 /** A code of the same kind of imaging as the words: the same campaign, or the same code for MR and US. */

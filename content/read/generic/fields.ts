@@ -101,7 +101,7 @@ export function sectionClass(title: string): SectionClass | null {
 export type StatusClass = 'active' | 'done' | 'cancelled';
 
 const STATUS_ACTIVE =
-  /^(?:new|active|pending|ordered|order|unsigned|to sign|signed|scheduled|booked|arrived|checked in|in progress|started|begun|in room|protocoled|protocolled|to be done|planned|tp|treatment planned|requested|queued|waiting|awaiting|not started|to do|ready|open|current|nuevo|activa?o?|pendiente|pedid[oa]|ordenad[oa]|indicad[oa]|solicitad[oa]|programad[oa]|agendad[oa]|citad[oa]|en espera|por realizar|a realizar|en curso|iniciad[oa])$/;
+  /^(?:new|active|pending|ordered|order|unsigned|to sign|signed|scheduled|booked|arrived|checked in|in progress|started|begun|in room|protocoled|protocolled|to be done|planned|tp|treatment planned|requested|queued|waiting|awaiting|not started|to do|ready|open|current|proposed|accepted|nuevo|activa?o?|pendiente|pedid[oa]|ordenad[oa]|indicad[oa]|solicitad[oa]|programad[oa]|agendad[oa]|citad[oa]|en espera|por realizar|a realizar|en curso|iniciad[oa]|propuest[oa]|aceptad[oa])$/;
 const STATUS_DONE =
   /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa])$/;
 const STATUS_CANCELLED = /^(?:cancell?ed|canceled|discontinued|dc d|d c|void|voided|declined|deleted|cancelad[oa]|anulad[oa]|suspendid[oa])$/;

@@ -148,6 +148,11 @@ export function dateContext(segs: readonly Seg[], today: CalendarDate): DateCont
 const DATE_WORD = /\b(?:date|dt|dte|time|day|fecha|hora|dia)\b/;
 /** A bare date label: it says a date is there, not of what ("Date", "Date/Time", "Fecha", "Fecha y hora"). */
 const BARE_DATE = /^(?:date|dt|date time|date and time|fecha|fecha hora|fecha y hora)$/;
+
+/** A label that says a date is there, not of what ("Date", "Fecha y hora"). */
+export function isBareDateLabel(label: string): boolean {
+  return BARE_DATE.test(labelKey(label));
+}
 /** "(10)", "(10y)", "(10 yrs)", "(009Y)", "(10 años)" right after a date. */
 const AGE_IN_BRACKETS = /^\s*\(\s*(\d{1,3}(?:\s*[a-zñ]{1,6}\.?)?)\s*\)/i;
 /**
@@ -186,7 +191,7 @@ function isBirthWithAge(date: CalendarDate, after: string, today: CalendarDate):
 }
 
 /** The segment is only this date, with at most a weekday, a time or a short place ("Boston, 12 November 2026"). */
-function standsAlone(text: string, at: number, length: number): boolean {
+export function standsAlone(text: string, at: number, length: number): boolean {
   const rest = (text.slice(0, at) + ' ' + text.slice(at + length)).replace(WEEKDAY_OR_TIME, ' ');
   if (/^[\s\d:,.@()\-–]*$/.test(rest)) return true;
   // A place before the date of a letter.

@@ -12,7 +12,7 @@
  */
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
-import { findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate } from '../parse/dates';
+import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate } from '../parse/dates';
 import { CAMPAIGN_OF_MODALITY, classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
@@ -20,9 +20,9 @@ import { MAX_LIST_ROWS, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
-import { dateContext, datesOf, type DateMention, findPatient, isIdentity, type Patient } from './patient';
+import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
 import { peopleRecords } from './rows';
-import { FREE, OTHERS, PRIOR, type PageText, walkPage } from './walk';
+import { FREE, OTHERS, PRIOR, type PageText, type RowInfo, walkPage } from './walk';
 
 export const GENERIC_NAME = 'Generic reader';
 
@@ -159,11 +159,14 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
 
   // The exam's own row first: its dates, modality code and key.
   if (rowInfo) {
+    const dated = rowDates(out, text, dates, rowInfo, exam.seg, 'exam row');
+    // A list grouped by day (a row or title that is only a date, then that day's services): the group's date.
+    const group = dated ? null : groupDate(text, dates, exam.row!);
+    if (group) {
+      const kind = ROLE_KIND[rowRole(rowInfo.status, group, false)];
+      if (kind) pushFact(out, kind, group.text, where(text, group.seg, `exam row · date of its group, ${rowInfo.status ?? 'no'} status`));
+    }
     for (let i = rowInfo.from; i <= rowInfo.to; i++) {
-      for (const d of dates[i] ?? []) {
-        const kind = ROLE_KIND[d.role ?? rowRole(rowInfo.status, d, i === exam.seg)];
-        if (kind) pushFact(out, kind, d.text, where(text, i, `exam row · ${d.by ?? `unlabelled date, ${rowInfo.status ?? 'no'} status`}`));
-      }
       const s = segs[i]!;
       if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
       const f = fields[i];
@@ -171,10 +174,16 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     }
   } else {
     // Outside a row, an unlabelled date in the exam's own text ("2026-11-22 CT HEAD WO") is its date as in a row.
+    let dated = told !== null;
     for (const d of dates[exam.seg] ?? []) {
       const kind = d.role ? undefined : ROLE_KIND[rowRole(null, d, true)];
       if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
+      if (kind || d.role === 'exam' || d.role === 'scheduled' || d.role === 'order') dated = true;
     }
+    // The exam named outside a dated list of services (an appointment's procedure) that has rows of its own: the row
+    // that is this one (to be done, or done on the list's latest day); an earlier row of the same exam is history.
+    const row = dated ? null : sameExamRow(text, dates, exam);
+    if (row) rowDates(out, text, dates, row, -1, 'row of the same exam');
   }
   // Then the page's labelled dates and fields, outside other people's and other exams' rows.
   const named = classifyProcedure(exam.text);
@@ -229,6 +238,112 @@ function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][],
 
 /** A date label that names the day a service was given ("DOS", "Date of service"). */
 const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servicio)\b/;
+
+/**
+ * The dates of the exam's row (or of the row that is the same exam), each with its role: its label's, else the row's
+ * status's (`rowRole`) — a bare "Date" column of a row with a status is the date of what its status says (done: the
+ * exam's; still to be done: the date it is to be done on). True when
+ * one was pushed.
+ */
+function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], row: RowInfo, examSeg: number, what: string): boolean {
+  let dated = false;
+  for (let i = row.from; i <= row.to; i++) {
+    for (const d of dates[i] ?? []) {
+      const bare = row.status !== null && d.by !== null && isBareDateLabel(d.by);
+      const kind = ROLE_KIND[d.role && !bare ? d.role : rowRole(row.status, d, i === examSeg)];
+      if (!kind) continue;
+      pushFact(out, kind, d.text, where(text, i, `${what} · ${d.by && !bare ? d.by : `${d.by ?? 'unlabelled'} date, ${row.status ?? 'no'} status`}`));
+      dated = true;
+    }
+  }
+  return dated;
+}
+
+/** Segments looked back at for the date title of a row's group. */
+const GROUP_LOOKBACK = 400;
+
+/**
+ * The date of a row's group: the nearest segment before the row, in its list (a row of one cell, a block between
+ * items) or just before the list (its title), whose text is only a date. Null when another dated row comes first.
+ */
+function groupDate(text: PageText, dates: readonly DateMention[][], row: Element): DateMention | null {
+  const info = text.rows.get(row);
+  const list = row.parentElement;
+  if (!info || !list) return null;
+  const { segs } = text;
+  for (let j = info.from - 1; j >= 0 && j >= info.from - GROUP_LOOKBACK; j--) {
+    const s = segs[j]!;
+    const inside = list.contains(s.el);
+    const d = dates[j]?.[0];
+    if (d && d.role !== 'birth' && d.role !== 'prior' && d.role !== 'printed' && isOnlyDate(s.text, d)) {
+      // A dated row of the list (not a group title) dates its own services, not the rows after it.
+      const own = s.row !== null && s.row !== row && list.contains(s.row) && s.row.parentElement === list && rowHasMore(text, s.row);
+      return own ? null : d;
+    }
+    if (!inside) return null;
+  }
+  return null;
+}
+
+/** The text is the date and at most a weekday and a time ("Fri Dec 4, 2026", "12/04/2026 09:10"). */
+function isOnlyDate(t: string, d: DateMention): boolean {
+  return t.length <= 40 && standsAlone(t, d.at, d.text.length);
+}
+
+/** The row holds more than its date (a service of its own). */
+function rowHasMore(text: PageText, row: Element): boolean {
+  const info = text.rows.get(row);
+  return info !== undefined && info.to > info.from;
+}
+
+/**
+ * Among the other rows that name an exam, those of the same exam (the same dental code, or the same words): the one
+ * still to be done or selected, else the latest done one when its date is the latest of its list (the services of
+ * the last visit). Null when the only rows of the exam are earlier ones (history).
+ */
+function sameExamRow(text: PageText, dates: readonly DateMention[][], exam: ExamFound): RowInfo | null {
+  const code = dentalImagingCode(exam.text)?.code ?? null;
+  const words = leadingWords(exam.text);
+  const key = labelKey(exam.text);
+  let latest: { info: RowInfo; date: CalendarDate; list: Element | null } | null = null;
+  for (const row of exam.examRows) {
+    const info = text.rows.get(row);
+    if (!info || info.status === 'cancelled' || !namesSame(text, info, code, words, key)) continue;
+    const d = firstDate(dates, info);
+    if (!d) continue;
+    if (info.selected || info.status === 'active') return info;
+    if (!latest || daysBetween(latest.date, d.date) > 0) latest = { info, date: d.date, list: row.parentElement };
+  }
+  if (!latest) return null;
+  // The latest day of its list: no row of the list is dated later.
+  for (const [row, info] of text.rows) {
+    if (row.parentElement !== latest.list || !latest.list) continue;
+    const d = firstDate(dates, info);
+    if (d && daysBetween(latest.date, d.date) > 0) return null;
+  }
+  return latest.info;
+}
+
+function namesSame(text: PageText, info: RowInfo, code: string | null, words: string, key: string): boolean {
+  for (let i = info.from; i <= info.to; i++) {
+    const t = text.segs[i]!.text;
+    if (code !== null) {
+      if (dentalImagingCode(t)?.code === code) return true;
+      continue;
+    }
+    const k = labelKey(t);
+    if (k === key || (words !== '' && leadingWords(t) === words)) return true;
+  }
+  return false;
+}
+
+/** The first date of a row that can date it (not a birth date, not an earlier one). */
+function firstDate(dates: readonly DateMention[][], info: RowInfo): DateMention | null {
+  for (let i = info.from; i <= info.to; i++) {
+    for (const d of dates[i] ?? []) if (d.role !== 'birth' && d.role !== 'prior' && d.role !== 'printed') return d;
+  }
+  return null;
+}
 
 /**
  * The first date in the exam's own segment, from where its name begins, that the text tells it was done on

@@ -462,11 +462,14 @@ function labelsCheckedRadio(label: Element, doc: Document): boolean {
 
 /**
  * The column labels of a div grid: an element whose first child is a row of labels (at least half of them and at
- * least two known, none with digits) and whose next child is a row with as many cells. Null for anything else.
+ * least two known, none with digits) and whose next child (after at most two group titles of text only) is a row with
+ * as many cells. Null for anything else.
  */
 function gridLabels(el: Element): string[] | null {
   const head = el.firstElementChild;
-  const next = head?.nextElementSibling;
+  let next = head?.nextElementSibling ?? null;
+  // A title of a group of rows (a day: "Fri Dec 4, 2026") may come between the header and the first row.
+  for (let k = 0; next && k < 2 && next.childElementCount === 0; k++) next = next.nextElementSibling;
   if (!head || !next || head.children.length < 2 || next.children.length !== head.children.length) return null;
   if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY') return null;
   // Rows of label/value pairs (`Name | Ferro, Luca`, then `Age | 36`) are pairs, not a header and its rows.

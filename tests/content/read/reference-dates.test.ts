@@ -4,6 +4,9 @@
  * performed told beside it ("performed 12/04/2026", "done on …", "realizada el …"), and the visit date of a page
  * that shows no exam at all (a school nurse's office-visit form, a clinic note). Available slots that were not
  * chosen, earlier exams in the same prose and a printed footer are never the reference.
+ * In a dated list of services or procedures, the exam's own row gives its date (a done row → the exam date, a row
+ * still to be done → scheduled or order), also when the list groups its rows under date titles or the exam is named
+ * outside the list (an appointment's procedure); an earlier row of the same exam is history.
  * Patient born 2016-03-14 (MDY pages) or 14/03/2016 (DMY pages) unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
@@ -117,6 +120,53 @@ describe('no exam shown: the visit date is the reference', () => {
   });
   test('with no exam, a next visit, a last visit and a printed date are not the reference', () => {
     const a = read(`${banner}<h2>Office Visit</h2><p>Last visit: 10/02/2026</p><p>Next visit: 12/30/2026</p><p>Printed: 12/04/2026</p>`);
+    expect(basisAndDays(a)).toEqual(['today', AT['2026-12-07']]);
+  });
+});
+
+describe("the exam's own row in a dated list of services or procedures", () => {
+  test('a dental chart grouped by date (a date row, then that day\'s services): the exam\'s group date', () => {
+    const a = read(`${banner}<h3>Procedures</h3><table><thead><tr><th>Code</th><th>Description</th><th>Status</th><th>Provider</th></tr></thead><tbody>
+      <tr class="grp"><td colspan="4">12/04/2026</td></tr>
+      <tr><td>D0120</td><td>Periodic oral evaluation</td><td>Complete</td><td>DDS1</td></tr>
+      <tr><td>D0272</td><td>Bitewings - two radiographic images</td><td>Complete</td><td>DDS1</td></tr>
+      <tr class="grp"><td colspan="4">06/15/2025</td></tr>
+      <tr><td>D0272</td><td>Bitewings - two radiographic images</td><td>Complete</td><td>DDS1</td></tr></tbody></table>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['exam', AT['2026-12-04'], 'IO']);
+  });
+  test('an EHR procedures grid of divs with date titles between its rows', () => {
+    const a = read(`${banner}<div class="proc-grid"><div class="hd"><span>Procedure</span><span>Status</span><span>Provider</span></div><div class="day">Fri Dec 4, 2026</div>
+      <div class="proc"><span>XR chest 2 views</span><span>Completed</span><span>Ames, T</span></div><div class="proc"><span>CBC with differential</span><span>Resulted</span><span>Ames, T</span></div>
+      <div class="day">Mar 18, 2025</div><div class="proc"><span>XR chest 2 views</span><span>Completed</span><span>Hale, R</span></div></div>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['exam', AT['2026-12-04'], 'DX']);
+  });
+  test('the exam named outside the list (the appointment\'s procedure): its latest row in the services list', () => {
+    const a = read(`${banner}<div class="appt"><h3>Appointment</h3><p>Procedure: D0330 Panoramic radiographic image</p></div>
+      <table><tr><th>Date</th><th>Code</th><th>Description</th><th>Status</th></tr>
+      <tr><td>12/04/2026</td><td>D0120</td><td>Periodic oral evaluation</td><td>Completed</td></tr>
+      <tr><td>12/04/2026</td><td>D0330</td><td>Panoramic radiographic image</td><td>Completed</td></tr>
+      <tr><td>06/15/2025</td><td>D0330</td><td>Panoramic radiographic image</td><td>Completed</td></tr></table>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['exam', AT['2026-12-04'], 'PX']);
+    const b = read(`${banner}<div class="kv"><span class="k">Order</span><span>CT HEAD WITHOUT CONTRAST</span></div>
+      <div role="grid"><div role="row"><div role="columnheader">Procedure</div><div role="columnheader">Date</div><div role="columnheader">Status</div></div>
+      <div role="row"><div role="gridcell">CT head without contrast</div><div role="gridcell">12/11/2026</div><div role="gridcell">Scheduled</div></div>
+      <div role="row"><div role="gridcell">CT head without contrast</div><div role="gridcell">03/18/2025</div><div role="gridcell">Completed</div></div></div>`);
+    expect([a.ageBasis, b.ageBasis, b.ageDays]).toEqual(['exam', 'scheduled', AT['2026-12-11']]);
+  });
+  test('a to-be-done row\'s bare "Date" is the date it is scheduled for', () => {
+    const a = read(`${banner}<div role="grid" aria-label="Procedures"><div role="row"><div role="columnheader">Date</div><div role="columnheader">Procedure</div><div role="columnheader">Status</div></div>
+      <div role="row"><div role="gridcell">Dec 11, 2026</div><div role="gridcell">XR chest 2 views</div><div role="gridcell">Scheduled</div></div>
+      <div role="row"><div role="gridcell">Mar 18, 2025</div><div role="gridcell">XR chest 2 views</div><div role="gridcell">Completed</div></div></div>`);
+    expect(basisAndDays(a)).toEqual(['scheduled', AT['2026-12-11']]);
+    const b = read(`${banner}<table><tr><th>Fecha</th><th>Código</th><th>Prestación</th><th>Estado</th></tr>
+      <tr><td>12/11/2026</td><td>D0210</td><td>Serie periapical completa</td><td>Propuesto</td></tr><tr><td>06/15/2025</td><td>D0272</td><td>Aletas de mordida, dos</td><td>Realizado</td></tr></table>`);
+    expect([b.ageBasis, b.ageDays, b.modality]).toEqual(['scheduled', AT['2026-12-11'], 'IO']);
+  });
+  test('an earlier row of the same exam is history: the exam named outside with only an old row → today', () => {
+    const a = read(`${banner}<div class="appt"><h3>Appointment</h3><p>Procedure: D0330 Panoramic radiographic image</p></div>
+      <table><tr><th>Date</th><th>Code</th><th>Description</th><th>Status</th></tr>
+      <tr><td>12/04/2026</td><td>D1120</td><td>Prophylaxis - child</td><td>Completed</td></tr>
+      <tr><td>06/15/2025</td><td>D0330</td><td>Panoramic radiographic image</td><td>Completed</td></tr></table>`);
     expect(basisAndDays(a)).toEqual(['today', AT['2026-12-07']]);
   });
 });

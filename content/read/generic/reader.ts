@@ -4,15 +4,16 @@
  *
  * 1. walk.ts — the page's visible text as segments, with headings, sections, selection, rows and columns.
  * 2. pairs.ts — which label names each value, whatever the markup.
- * 3. The page's day/month order: a numeric date that reads only one way; else (no per-site setting) the language the
- *    page declares, else a date that is today read one way only (parse/dates.ts).
+ * 3. The page's day/month order: a numeric date that reads only one way, by its numbers or by the weekday written
+ *    beside it; else (no per-site setting) the language the page declares, else a date that is today read one way
+ *    only (parse/dates.ts).
  * 4. patient.ts — the patient (header, ages, birth date), one at a time.
  * 5. exam.ts — the exam, wherever it is named; then its dates, modality code and key, from its row first.
  * Every fact says where it was read; an age the page does not tie to the patient is marked `unsure`.
  */
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
-import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate } from '../parse/dates';
+import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate, weekdayOrder } from '../parse/dates';
 import { CAMPAIGN_OF_MODALITY, classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
@@ -57,12 +58,18 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
 
   // The page's own day/month order.
   const numeric: (readonly [number, number, number])[] = [];
+  const weekdays: DateOrder[] = [];
   for (const s of segs) {
     if (!NUMERIC_DATE.test(s.text)) continue;
-    for (const m of findDates(s.text, null)) if (m.numeric) numeric.push(m.numeric);
+    for (const m of findDates(s.text, null)) {
+      if (!m.numeric) continue;
+      numeric.push(m.numeric);
+      const w = weekdayOrder(s.text, m);
+      if (w) weekdays.push(w);
+    }
   }
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
-  const shown = pageDateOrderOf(numeric, doc, options.dateOrder, now);
+  const shown = pageDateOrderOf(numeric, weekdays, doc, options.dateOrder, now);
   const pageDateOrder = shown?.order ?? null;
   const order = pageDateOrder ?? options.dateOrder ?? null;
   const context = dateContext(segs, utcDate(now));
@@ -409,16 +416,18 @@ function weightFact(out: Fact[], text: PageText, fields: readonly (Field | null)
 }
 
 /**
- * The day/month order the page shows, and how: a date that reads only one way wins over everything; the per-site
+ * The day/month order the page shows, and how: a date that reads only one way (by its numbers or its weekday) wins
+ * over everything; the per-site
  * setting wins over weaker signs — the language the page declares, then a date that is today in one order only.
  */
 function pageDateOrderOf(
   numeric: readonly (readonly [number, number, number])[],
+  weekdays: readonly DateOrder[],
   doc: Document,
   setting: DateOrder | undefined,
   now: Date,
 ): { order: DateOrder; basis: DateOrderBasis } | null {
-  const oneWay = inferDateOrder(numeric);
+  const oneWay = inferDateOrder(numeric, weekdays);
   if (oneWay) return { order: oneWay, basis: 'one-way' };
   if (setting || numeric.length === 0) return null;
   const lang = languageDateOrder(doc.documentElement?.lang ?? '');

@@ -158,15 +158,19 @@ export function findDates(text: string, order?: DateOrder | null, max = 8): Date
 
 /**
  * The day/month order a page writes its numeric dates in, from the dates that can only be read one way
- * (`25/11/2026` is D/M, `11/25/2026` is M/D). Null when the page has none, or has both (then the per-site setting
- * decides).
+ * (`25/11/2026` is D/M, `11/25/2026` is M/D; `weekdays`: the orders dates written with their weekday read in, see
+ * `weekdayOrder`). Null when the page has none, or has both (then the per-site setting decides).
  */
-export function inferDateOrder(pairs: Iterable<readonly [number, number, ...number[]]>): DateOrder | null {
+export function inferDateOrder(pairs: Iterable<readonly [number, number, ...number[]]>, weekdays: Iterable<DateOrder> = []): DateOrder | null {
   let dmy = false;
   let mdy = false;
   for (const [a, b] of pairs) {
     if (a > 12 && a <= 31 && b >= 1 && b <= 12) dmy = true;
     else if (b > 12 && b <= 31 && a >= 1 && a <= 12) mdy = true;
+  }
+  for (const o of weekdays) {
+    if (o === 'DMY') dmy = true;
+    else mdy = true;
   }
   return dmy === mdy ? null : dmy ? 'DMY' : 'MDY';
 }
@@ -205,6 +209,44 @@ export function languageDateOrder(lang: string): DateOrder | null {
   return order === 'mdy' ? 'MDY' : order === 'dmy' ? 'DMY' : null;
 }
 const LANGUAGE_PROBE = new Date(Date.UTC(2026, 10, 25));
+
+/** A weekday's name or its abbreviation (English, Spanish) → 0 (Sunday) … 6, by its first three letters. */
+const WEEKDAYS: Record<string, number> = {
+  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
+  dom: 0, lun: 1, mar: 2, mie: 3, jue: 4, vie: 5, sab: 6,
+};
+/** A weekday as written: its name or abbreviation (accents folded), whose first three letters are the key. */
+const WEEKDAY =
+  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo)?|lun(?:es)?|mar(?:tes)?|mie(?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|sab(?:ado)?)';
+/** A weekday right before a date ("Fri 12/11/2026", "viernes, 11/12/2026", "Mié. 02/12/2026"). */
+const WEEKDAY_BEFORE = new RegExp(`(?:^|[^a-z])${WEEKDAY}\\.?,?\\s*$`);
+/** …or right after it in brackets ("12/11/2026 (Fri)"). */
+const WEEKDAY_AFTER = new RegExp(`^\\s*\\(\\s*${WEEKDAY}\\.?\\s*\\)`);
+
+/**
+ * The day/month order an ambiguous numeric date written with its weekday is read in: the one reading that falls on
+ * that weekday ("Fri 12/11/2026" is 11 December 2026, a Friday; 12 November is a Thursday). Null when the date has
+ * no weekday beside it, is not ambiguous, or both or neither reading fall on it.
+ */
+export function weekdayOrder(text: string, m: DateMatch): DateOrder | null {
+  if (!m.numeric || m.result.ok || m.result.reason !== 'ambiguous') return null;
+  const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const before = WEEKDAY_BEFORE.exec(fold(text.slice(Math.max(0, m.index - 14), m.index)));
+  const after = before ? null : WEEKDAY_AFTER.exec(fold(text.slice(m.index + m.length, m.index + m.length + 16)));
+  const day = WEEKDAYS[((before ?? after)?.[1] ?? '').slice(0, 3)];
+  if (day === undefined) return null;
+  const [a, b, y] = m.numeric;
+  const mdy = make(y, a, b);
+  const dmy = make(y, b, a);
+  const on = (p: DateParse) => p.ok && weekday(p.date) === day;
+  if (on(mdy) === on(dmy)) return null;
+  return on(mdy) ? 'MDY' : 'DMY';
+}
+
+/** 0 (Sunday) … 6 (Saturday). 1970-01-01 was a Thursday. */
+export function weekday(c: CalendarDate): number {
+  return (((dayNumber(c) + 4) % 7) + 7) % 7;
+}
 
 /** The number written by the ASCII digits s[from, to) (already checked to be digits). */
 function digits(s: string, from: number, to: number): number {

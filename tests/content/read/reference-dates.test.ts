@@ -170,3 +170,23 @@ describe("the exam's own row in a dated list of services or procedures", () => {
     expect(basisAndDays(a)).toEqual(['today', AT['2026-12-07']]);
   });
 });
+
+describe("a weekday beside an ambiguous date gives the page's day/month order", () => {
+  // Every numeric date reads both ways: born 06/11/2023 (11 June 2023, MDY), the chosen slot is Friday 11 December 2026.
+  test('US scheduler: "Selected: Fri 12/11/2026" makes the page MDY, so the DOB and the slot are read', () => {
+    const a = read(`<div class="hdr"><span>Leo Fischer</span> <span>3 yrs</span> <span>Male</span> <span>DOB 06/11/2023</span> <span>PRN: 55120934</span></div>
+      <p>Procedure: XR CHEST 2 VIEWS</p><p>Order received: 12/02/2026</p><ul class="slots"><li>Thu 12/10/2026 9:00 AM</li></ul>
+      <p>Selected: Fri 12/11/2026 3:40 PM — Westside Imaging</p>`);
+    expect([a.ageBasis, a.ageDays]).toEqual(['scheduled', 1279]);
+  });
+  test('Spanish agenda (table): "Turno: viernes 11/12/2026" makes the page DMY', () => {
+    const a = read(`<table><tr><th>Paciente</th><td>FISCHER, Leo</td></tr><tr><th>F. nac.</th><td>11/06/2023</td></tr><tr><th>Estudio</th><td>Rx de tórax</td></tr>
+      <tr><th>Turno</th><td>viernes 11/12/2026 15:40</td></tr></table>`);
+    expect([a.ageBasis, a.ageDays]).toEqual(['scheduled', 1279]);
+  });
+  test('no weekday and no setting: the ambiguous dates stay unread (the age as shown, today)', () => {
+    const a = read(`<div class="hdr"><span>Leo Fischer</span> <span>3 yrs</span> <span>Male</span> <span>DOB 06/11/2023</span> <span>PRN: 55120934</span></div>
+      <div class="card"><div class="t">Imaging order</div><div><span class="k">Study</span> <span>XR chest 2 views</span></div><div><span class="k">Order date</span> <span>12/04/2026</span></div></div>`);
+    expect([a.ageBasis, a.ageDays]).toEqual(['today', 1095]);
+  });
+});

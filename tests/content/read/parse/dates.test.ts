@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, findDates, fullMonthsBetween, inferDateOrder, monthAnniversary, parseDate, utcDate } from '../../../../content/read/parse/dates';
+import { daysBetween, findDates, fullMonthsBetween, inferDateOrder, monthAnniversary, parseDate, utcDate, weekday, weekdayOrder } from '../../../../content/read/parse/dates';
 
 const iso = (text: string, order?: 'MDY' | 'DMY') => {
   const r = parseDate(text, order);
@@ -135,5 +135,33 @@ describe('dates in running text and the page\'s day/month order', () => {
     expect(inferDateOrder([[3, 4], [5, 6]])).toBeNull();
     expect(inferDateOrder([[25, 11], [11, 25]])).toBeNull();
     expect(inferDateOrder([])).toBeNull();
+  });
+  test('weekdayOrder: an ambiguous date written with its weekday reads the one way that falls on it', () => {
+    const order = (t: string) => weekdayOrder(t, findDates(t)[0]!);
+    // 11 December 2026 is a Friday, 12 November 2026 a Thursday.
+    expect(weekday({ y: 2026, m: 12, d: 11 })).toBe(5);
+    expect(weekday({ y: 2026, m: 11, d: 12 })).toBe(4);
+    expect(order('Selected: Fri 12/11/2026 3:40 PM')).toBe('MDY');
+    expect(order('Friday, 12/11/2026')).toBe('MDY');
+    expect(order('Thu 12/11/2026')).toBe('DMY');
+    expect(order('Turno: viernes 11/12/2026 15:40')).toBe('DMY');
+    expect(order('Cita: Jue. 12/11/2026')).toBe('DMY'); // jueves: 12 November
+    expect(order('12/11/2026 (Fri)')).toBe('MDY');
+    expect(order('Mié. 02/12/2026')).toBe('DMY'); // 2 December 2026 is a Wednesday
+  });
+  test('weekdayOrder: no weekday, a weekday neither reading falls on, an unambiguous date or a word that only begins like one → null', () => {
+    const order = (t: string) => weekdayOrder(t, findDates(t)[0]!);
+    expect(order('12/11/2026 3:40 PM')).toBeNull();
+    expect(order('Sat 12/11/2026')).toBeNull();
+    expect(order('Fri 12/25/2026')).toBeNull();
+    expect(order('Monitor 12/11/2026')).toBeNull();
+    expect(order('Domicilio 12/11/2026')).toBeNull();
+    // 03/03 reads the same both ways: nothing to decide.
+    expect(order('Tue 03/03/2026')).toBeNull();
+  });
+  test('inferDateOrder with weekdays: they vote like unambiguous dates; votes both ways leave it unknown', () => {
+    expect(inferDateOrder([[12, 11]], ['MDY'])).toBe('MDY');
+    expect(inferDateOrder([[12, 11], [25, 11]], ['MDY'])).toBeNull();
+    expect(inferDateOrder([], ['DMY', 'DMY'])).toBe('DMY');
   });
 });

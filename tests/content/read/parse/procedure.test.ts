@@ -30,6 +30,11 @@ describe('procedure text → modality and campaigns', () => {
     ['Cerebral angiography', 'XA', ['interventional', 'fluoroscopy']],
     ['Abscess drainage under fluoroscopy', 'XA', ['interventional', 'fluoroscopy']],
     ['CT guided biopsy liver', 'CT', ['interventional', 'ct']],
+    // "persistent" holds STENT: only a word that begins with it is a stent
+    ['CT head for persistent headache', 'CT', ['ct']],
+    ['TC craneal por vómitos persistentes', 'CT', ['ct']],
+    ['Ureteral stent exchange under fluoroscopy', 'XA', ['interventional', 'fluoroscopy']],
+    ['Biliary stenting', 'XA', ['interventional', 'fluoroscopy']],
     ['US guided PICC', 'US', []], // Step Lightly only under ionizing guidance
     ['XR chest 1 view PICC placement', 'DX', ['radiography']],
     ['CT angiography chest (CTA)', 'CT', ['ct']],

@@ -67,12 +67,13 @@ function clauseDatedBefore(clause: string, mentions: readonly DateMention[] | un
 
 /**
  * The clause tells the exam as done on one of its segment's dates ("XR chest done on 12/04/2026 for cough",
- * "TC craneal realizada el 04/12/2026") and says nothing of it being an earlier or outside one, or of its result
- * as a thing of the past ("… at an outside hospital was normal").
+ * "TC craneal realizada el 04/12/2026": a date whose words say the exam was done then, in a note or not) and says
+ * nothing of it being an earlier or outside one, or of its result as a thing of the past ("… at an outside hospital
+ * was normal").
  */
 function toldDone(clause: string, mentions: readonly DateMention[] | undefined): boolean {
   if (!mentions || PAST_NARRATION.test(clause)) return false;
-  for (const d of mentions) if (d.told && clause.includes(d.text)) return true;
+  for (const d of mentions) if ((d.told || d.role === 'exam') && clause.includes(d.text)) return true;
   return false;
 }
 

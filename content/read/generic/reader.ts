@@ -166,13 +166,9 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
 
   // The exam's own row first: its dates, modality code and key.
   if (rowInfo) {
-    const dated = rowDates(out, text, dates, rowInfo, exam.seg, 'exam row');
-    // A list grouped by day (a row or title that is only a date, then that day's services): the group's date.
-    const group = dated ? null : groupDate(text, dates, exam.row!);
-    if (group) {
-      const kind = ROLE_KIND[rowRole(rowInfo.status, group, false)];
-      if (kind) pushFact(out, kind, group.text, where(text, group.seg, `exam row · date of its group, ${rowInfo.status ?? 'no'} status`));
-    }
+    // A block with no date of its own (an appointment's card naming the procedure): the row of the same exam.
+    const same = rowDates(out, text, dates, exam.row!, rowInfo, exam.seg, 'exam row') || told ? null : sameExamRow(text, dates, exam);
+    if (same) rowDates(out, text, dates, same, rows.get(same)!, -1, 'row of the same exam');
     for (let i = rowInfo.from; i <= rowInfo.to; i++) {
       const s = segs[i]!;
       if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
@@ -190,7 +186,7 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     // The exam named outside a dated list of services (an appointment's procedure) that has rows of its own: the row
     // that is this one (to be done, or done on the list's latest day); an earlier row of the same exam is history.
     const row = dated ? null : sameExamRow(text, dates, exam);
-    if (row) rowDates(out, text, dates, row, -1, 'row of the same exam');
+    if (row) rowDates(out, text, dates, row, text.rows.get(row)!, -1, 'row of the same exam');
   }
   // Then the page's labelled dates and fields, outside other people's and other exams' rows.
   const named = classifyProcedure(exam.text);
@@ -249,10 +245,10 @@ const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servi
 /**
  * The dates of the exam's row (or of the row that is the same exam), each with its role: its label's, else the row's
  * status's (`rowRole`) — a bare "Date" column of a row with a status is the date of what its status says (done: the
- * exam's; still to be done: the date it is to be done on). True when
- * one was pushed.
+ * exam's; still to be done: the date it is to be done on). A row with no date of its own in a list grouped by day
+ * (a row or title that is only a date, then that day's services) takes its group's date. True when one was pushed.
  */
-function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], row: RowInfo, examSeg: number, what: string): boolean {
+function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string): boolean {
   let dated = false;
   for (let i = row.from; i <= row.to; i++) {
     for (const d of dates[i] ?? []) {
@@ -263,7 +259,11 @@ function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], 
       dated = true;
     }
   }
-  return dated;
+  const group = dated ? null : groupDate(text, dates, el);
+  const kind = group ? ROLE_KIND[rowRole(row.status, group, false)] : undefined;
+  if (!group || !kind) return dated;
+  pushFact(out, kind, group.text, where(text, group.seg, `${what} · date of its group, ${row.status ?? 'no'} status`));
+  return true;
 }
 
 /** Segments looked back at for the date title of a row's group. */
@@ -308,18 +308,18 @@ function rowHasMore(text: PageText, row: Element): boolean {
  * still to be done or selected, else the latest done one when its date is the latest of its list (the services of
  * the last visit). Null when the only rows of the exam are earlier ones (history).
  */
-function sameExamRow(text: PageText, dates: readonly DateMention[][], exam: ExamFound): RowInfo | null {
+function sameExamRow(text: PageText, dates: readonly DateMention[][], exam: ExamFound): Element | null {
   const code = dentalImagingCode(exam.text)?.code ?? null;
   const words = leadingWords(exam.text);
   const key = labelKey(exam.text);
-  let latest: { info: RowInfo; date: CalendarDate; list: Element | null } | null = null;
+  let latest: { row: Element; date: CalendarDate; list: Element | null } | null = null;
   for (const row of exam.examRows) {
     const info = text.rows.get(row);
     if (!info || info.status === 'cancelled' || !namesSame(text, info, code, words, key)) continue;
-    const d = firstDate(dates, info);
+    const d = firstDate(dates, info) ?? groupDate(text, dates, row);
     if (!d) continue;
-    if (info.selected || info.status === 'active') return info;
-    if (!latest || daysBetween(latest.date, d.date) > 0) latest = { info, date: d.date, list: row.parentElement };
+    if (info.selected || info.status === 'active') return row;
+    if (!latest || daysBetween(latest.date, d.date) > 0) latest = { row, date: d.date, list: row.parentElement };
   }
   if (!latest) return null;
   // The latest day of its list: no row of the list is dated later.
@@ -328,7 +328,7 @@ function sameExamRow(text: PageText, dates: readonly DateMention[][], exam: Exam
     const d = firstDate(dates, info);
     if (d && daysBetween(latest.date, d.date) > 0) return null;
   }
-  return latest.info;
+  return latest.row;
 }
 
 function namesSame(text: PageText, info: RowInfo, code: string | null, words: string, key: string): boolean {

@@ -190,3 +190,31 @@ describe("a weekday beside an ambiguous date gives the page's day/month order", 
     expect([a.ageBasis, a.ageDays]).toEqual(['today', 1095]);
   });
 });
+
+describe('a DOB inline in a header line and an order card\'s order date (labels in sibling spans/divs, small caps, capitals)', () => {
+  // Every numeric date reads both ways: the order comes from the per-site setting (MDY) or the page's language.
+  const header = '<div class="chart-header"><div class="hdr-row"><span class="pt-name">Leo Fischer</span><span>3 yrs</span><span>Male</span><span>DOB 06/11/2023</span><span>PRN: 55120934</span></div></div>';
+  const mdy = (body: string, lang = 'en') =>
+    analyzePage(parseHtml(`<!doctype html><html lang="${lang}"><head><title>t</title><style>.lbl{font-variant:small-caps}</style></head><body>${body}</body></html>`), 'https://ehr.example.org/chart', {
+      now: NOW,
+      ...(lang === 'en' ? { dateOrder: 'MDY' as const } : {}),
+    });
+  test('card of label/value divs ("Study", "Order date", "Imaging center"): the age at the order date from the DOB', () => {
+    const a = mdy(`${header}<div class="card"><div class="card-title">Imaging order</div>
+      <div class="fld"><div class="lbl">Study</div><div class="val">CT abdomen and pelvis with IV contrast</div></div>
+      <div class="fld"><div class="lbl">Order date</div><div class="val">12/04/2026</div></div>
+      <div class="fld"><div class="lbl">Imaging center</div><div class="val">Northside Imaging</div></div></div><p>Printed 12/07/2026 09:12</p>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['order', 1272, 'CT']);
+  });
+  test('capital labels in spans ("STUDY", "ORDER DATE") and a header of one line of text; the page says en-US', () => {
+    const a = mdy(`<header class="pt-banner"><strong>FISCHER, LEO</strong> &nbsp; 3 yrs &nbsp; Male &nbsp; DOB 06/11/2023 &nbsp; PRN: 55120934</header>
+      <section class="order-card"><h4>IMAGING ORDER</h4><div class="row"><span class="k">STUDY</span><span class="v">XR chest 2 views</span></div>
+      <div class="row"><span class="k">ORDER DATE</span><span class="v">12/04/2026</span></div><div class="row"><span class="k">IMAGING CENTER</span><span class="v">Northside Imaging</span></div></section>`, 'en-US');
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['order', 1272, 'DX']);
+  });
+  test('labels stacked above values in a two-row grid ("Study | Order date | Imaging center")', () => {
+    const a = mdy(`${header}<div class="card"><div class="t">Imaging order</div><div class="grid"><div class="r"><span class="lbl">Study</span><span class="lbl">Order date</span><span class="lbl">Imaging center</span></div>
+      <div class="r"><span>XR chest 2 views</span><span>12/04/2026</span><span>Northside Imaging</span></div></div></div>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['order', 1272, 'DX']);
+  });
+});

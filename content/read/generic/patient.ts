@@ -15,11 +15,13 @@
 import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-mentions';
 import { ageBetween, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgrees } from '../parse/age';
 import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
+import { classifyProcedure } from '../parse/procedure';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, EXAM_SUBJECT, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
+import { looksLikeName, samePerson } from './names';
 import { type Field, isRoleWord } from './pairs';
-import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type Seg } from './walk';
+import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
 
 /** A date written on the page, with its role (null: the page does not say). */
 export interface DateMention {
@@ -480,8 +482,11 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   const otherRows = new Set<Element>();
   let recordRow: Element | null = null;
   const people: Person[] = [];
+  const named = namedRows(segs, fields);
   for (const entry of byParent.values()) {
     if (entry.ages.size < 2 && entry.births.size < 2 && entry.names.size < 2 && entry.ids.size < 2) continue;
+    // A chart's own orders that repeat its patient's name on every row are the patient's, not a list of people.
+    if (allTheChartsPatient(segs, fields, named, entry)) continue;
     for (const row of new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids])) {
       const info = rows.get(row);
       if (info) people.push({ el: row, from: info.from, to: info.to, selected: info.selected });
@@ -579,8 +584,98 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     header = headerAround(segs, identity, birth.seg);
   }
 
+  someoneElsesOrders(segs, fields, named, rows, header, recordRow, otherRows, others);
+
   const unsure = best !== null && !best.labelled && !best.inHeader && !identified && !birth;
   return { age: best, unsure, birth, header, otherRows, others, recordRow, identified, parent, people, ages };
+}
+
+/** A label that says only "Name": in a list of orders, its column may hold the orders' names. */
+const BARE_NAME = /^(?:name|nombre)$/;
+
+/**
+ * Rows (of a list, or cards) whose patient cell or "Patient:" field names a person, with the names: in a list of
+ * orders the patient of each row.
+ */
+function namedRows(segs: readonly Seg[], fields: readonly (Field | null)[]): Map<Element, string[]> {
+  const out = new Map<Element, string[]>();
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    const f = fields[i];
+    if (!s.row || f?.kind !== 'patientName' || s.flags & OTHERS) continue;
+    if (!(isPersonName(s.text) || (!BARE_NAME.test(labelKey(f.label)) && looksLikeName(s.text)))) continue;
+    const list = out.get(s.row);
+    if (list) list.push(s.text);
+    else out.set(s.row, [s.text]);
+  }
+  return out;
+}
+
+/** Names of the chart's patient outside some rows: a name in the header, or under a Patient label. */
+function chartNames(segs: readonly Seg[], fields: readonly (Field | null)[], named: Map<Element, string[]>, outside: (s: Seg) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < segs.length && out.length < 4; i++) {
+    const s = segs[i]!;
+    if (s.flags & (OTHERS | NEWBORN) || !outside(s) || (s.row && named.has(s.row))) continue;
+    const f = fields[i] ?? null;
+    if (f ? f.kind === 'patientName' && looksLikeName(s.text) && !BARE_NAME.test(labelKey(f.label)) : isPersonName(s.text)) out.push(s.text);
+  }
+  return out;
+}
+
+/** Every row of a list names the chart's patient (a name of the patient outside the list). */
+function allTheChartsPatient(
+  segs: readonly Seg[],
+  fields: readonly (Field | null)[],
+  named: Map<Element, string[]>,
+  entry: Record<'ages' | 'births' | 'names' | 'ids', Set<Element>>,
+): boolean {
+  if (entry.names.size < 2) return false;
+  const rows = new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids]);
+  const parent = [...entry.names][0]!.parentElement;
+  const mine = chartNames(segs, fields, named, (s) => !(parent && s.row?.parentElement === parent));
+  if (mine.length === 0) return false;
+  for (const row of rows) {
+    const names = named.get(row);
+    if (!names || !names.every((n) => mine.some((m) => samePerson(n, m)))) return false;
+  }
+  return true;
+}
+
+/**
+ * A row of orders on a chart whose patient cell names someone other than the chart's patient (whose names are in
+ * the header, or under a Patient label outside rows) is that person's: its exam is not the patient's.
+ */
+function someoneElsesOrders(
+  segs: readonly Seg[],
+  fields: readonly (Field | null)[],
+  named: Map<Element, string[]>,
+  rows: ReadonlyMap<Element, RowInfo>,
+  header: Element | null,
+  recordRow: Element | null,
+  otherRows: Set<Element>,
+  others: Uint8Array,
+): void {
+  if (named.size === 0) return;
+  const mine = chartNames(segs, fields, named, (s) => (header ? header.contains(s.el) : s.row === null));
+  if (mine.length === 0) return;
+  for (const [row, names] of named) {
+    if (row === recordRow || otherRows.has(row) || (header && (header.contains(row) || row.contains(header)))) continue;
+    if (names.some((n) => mine.some((m) => samePerson(n, m)))) continue;
+    const info = rows.get(row);
+    if (!info || !namesAnExam(segs, info.from, info.to)) continue;
+    otherRows.add(row);
+    others.fill(1, info.from, info.to + 1);
+  }
+}
+
+/** A segment of the range names an imaging exam (a short text with a modality word or code). */
+function namesAnExam(segs: readonly Seg[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const t = segs[i]!.text;
+    if (t.length <= 90 && classifyProcedure(t).modalities.length > 0) return true;
+  }
+  return false;
 }
 
 /** Ten years: older than any newborn's sibling shown on a chart, young enough for any mother. */

@@ -9,11 +9,11 @@
  *   never: another patient's row or section.
  * The best candidate is the exam; ties go to the first on the page.
  */
-import { classifyProcedure, parseModalityCodes } from '../parse/procedure';
+import { CAMPAIGN_OF_MODALITY, classifyProcedure, parseModalityCodes } from '../parse/procedure';
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/dates';
 import type { ModalityCode } from '../types';
-import { MAX_FACT_CHARS } from '../profiles/profile';
+import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
 import { NOT_THE_EXAM } from './fields';
 import type { Field } from './pairs';
@@ -34,6 +34,15 @@ export interface ExamFound {
   why: string[];
   /** Rows that name an exam (the exam's and the other exams' of its list). */
   examRows: Set<Element>;
+  /** The viewer's open study, as its image overlay stamps it ("CT 02/12/2026 11:37"), if the page shows one. */
+  stamp: OpenStudy | null;
+}
+
+/** The modality code and date a viewer's overlay shows for the study open in it. */
+export interface OpenStudy {
+  seg: number;
+  date: DateMention;
+  codes: ModalityCode[];
 }
 
 /** Longest text read as an exam's name (a labelled field may be longer than a row cell or heading). */
@@ -95,6 +104,9 @@ const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oc
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 
+/** Labels of a note's plan ("Plan:", "Indicaciones:", "Se solicita:"): what follows is asked for ("Orders:" names the exam, labels.ts). */
+const PLAN_LABEL = /^(?:plan|plan of care|care plan|plan and recommendations|indicaciones|indicaciones medicas|plan de actuacion|plan de accion|plan terapeutico|se solicita|solicito|solicitudes|pedidos)$/;
+
 /** The clauses of running text that may name an exam: split at sentence and clause punctuation and dashes. */
 function clausesOf(text: string): string[] {
   const out: string[] = [];
@@ -104,6 +116,14 @@ function clausesOf(text: string): string[] {
     if (out.length >= 24) break;
   }
   return out;
+}
+
+/** The sentence of running text that a clause is in, from its start to the clause's end. */
+function sentenceUpTo(text: string, clause: string): string {
+  const at = text.indexOf(clause);
+  if (at < 0) return clause;
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('! ', at), text.lastIndexOf('? ', at)) + 1;
+  return text.slice(start, at + clause.length);
 }
 
 /** A text made only of modality codes (`CT`, `PT/CT`, `CT\\SR`). */
@@ -130,6 +150,96 @@ export function shownCodes(text: string): ModalityCode[] {
   return out;
 }
 
+/** What may stand beside an overlay's date and code: a time, the words of a study date label, punctuation. */
+const STAMP_WORDS = /\b(?:study|date|time|acq|acquired|exam|fecha|hora|estudio|examen|adquisici[oó]n|am|pm|h)\b/gi;
+const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
+const MAX_STAMP_CHARS = 48;
+
+/**
+ * The study open in a viewer, as its image overlay stamps it: a short line outside any list with one modality code
+ * and one date and nothing else but a time or a date label ("CT 02/12/2026 11:37", "CT  2026-12-02 11:37",
+ * "MR · Study date 2026-12-02"), or a code alone beside a line that is only a date in the same overlay block. Of
+ * several (a comparison viewport shows the prior beside the current study), the latest.
+ */
+export function openStudyStamp(text: PageText, dates: readonly DateMention[][]): OpenStudy | null {
+  const { segs } = text;
+  let best: OpenStudy | null = null;
+  // A block of the overlay may be one of a few alike (its corners), but not a row of a list that names an exam.
+  const namesExam = new Map<Element, boolean>();
+  const examRow = (row: Element | null): boolean => {
+    if (!row) return false;
+    let v = namesExam.get(row);
+    if (v === undefined) namesExam.set(row, (v = rowNamesExam(text, row)));
+    return v;
+  };
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.col !== null || s.flags & (FREE | OTHERS | PRIOR) || s.text.length > MAX_STAMP_CHARS || !/\d/.test(s.text)) continue;
+    const ds = (dates[i] ?? []).filter((d) => d.role !== 'birth');
+    if (ds.length !== 1 || (dates[i] ?? []).length !== 1) continue;
+    const d = ds[0]!;
+    if (examRow(s.row)) continue;
+    let rest = s.text.replace(d.text, ' ').replace(TIME, ' ');
+    let codes = codesIn(rest);
+    rest = rest.replace(CODE_TOKEN, ' ');
+    if (codes.length === 0) {
+      // The code on the line just before or after, in the same block ("CT" above "02/12/2026 11:37").
+      for (const j of [i - 1, i + 1]) {
+        const o = segs[j];
+        if (o && o.col === null && o.row === s.row && o.el.parentElement === s.el.parentElement && isCodeList(o.text)) codes = codesIn(o.text);
+        if (codes.length > 0) break;
+      }
+    }
+    if (codes.length !== 1 || /[A-Za-z]{2}/.test(rest.replace(STAMP_WORDS, ' '))) continue;
+    if (!best || daysBetween(best.date.date, d.date) > 0) best = { seg: i, date: d, codes };
+  }
+  // Only on a page that shows images: a series, slice or image label somewhere ("Axial 2.5 mm", "Im: 24/48").
+  if (best && !segs.some((s) => s.text.length <= MAX_STAMP_CHARS && !(s.flags & FREE) && (SERIES_WORDS.test(s.text) || SERIES_NAMES.test(s.text)))) return null;
+  return best;
+}
+
+/** Names of a viewer's series and reconstructions, which never name the exam's region. */
+const SERIES_NAMES = /\b(?:axial|axiales|coronal|coronales|sagittal|sagital|sagitales|mpr|mip|scout|localizer|localizador|topogram|topograma|pila|stack|helical|helicoidal)\b/i;
+
+/** A row with a text that names an exam in words (not only a code). */
+function rowNamesExam(text: PageText, row: Element): boolean {
+  const info = text.rows.get(row);
+  if (!info) return false;
+  for (let i = info.from; i <= info.to && i <= info.from + 12; i++) {
+    const t = text.segs[i]!.text;
+    if (t.length <= MAX_NAME && !isCodeList(t) && classifyProcedure(t).modalities.length > 0) return true;
+  }
+  return false;
+}
+
+function codesIn(text: string): ModalityCode[] {
+  const out: ModalityCode[] = [];
+  for (const m of text.matchAll(CODE_TOKEN)) for (const c of parseModalityCodes(m[0])) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+/** A modality of the same kind of imaging: the same code, or codes of the same campaign (CR and DX). */
+export function sameKind(codes: readonly ModalityCode[], others: readonly ModalityCode[]): boolean {
+  return others.some((w) => codes.some((c) => w === c || (CAMPAIGN_OF_MODALITY[c] !== null && CAMPAIGN_OF_MODALITY[w] === CAMPAIGN_OF_MODALITY[c])));
+}
+
+/** The date a candidate exam carries: its row's first date, else a date in its own text (a history line). */
+function candidateDate(text: PageText, i: number, row: Element | null, dates: readonly DateMention[][]): CalendarDate | null {
+  if (row) return rowDate(text, row, dates);
+  for (const d of dates[i] ?? []) if (d.role !== 'birth') return d.date;
+  return null;
+}
+
+/** The modalities a candidate names: the codes of its row or its text, else its words. */
+function candidateCodes(text: PageText, candidate: string, row: Element | null, words: readonly ModalityCode[]): readonly ModalityCode[] {
+  const info = row ? text.rows.get(row) : undefined;
+  if (info) {
+    for (let i = info.from; i <= info.to; i++) if (isCodeList(text.segs[i]!.text)) return parseModalityCodes(text.segs[i]!.text);
+  }
+  const codes = codesIn(candidate);
+  return codes.length > 0 ? codes : words;
+}
+
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
 
@@ -150,6 +260,7 @@ export function findExam(
   let best = null as ExamFound | null;
   let looked = 0;
   const examRows = new Set<Element>();
+  const stamp = openStudyStamp(text, dates);
   const consider = (i: number, candidate: string, labelled: boolean, clause: boolean) => {
     const s = segs[i]!;
     const field = fields[i] ?? null;
@@ -184,7 +295,15 @@ export function findExam(
       if (row.status === null && age !== null && age > 1 && !row.selected) add(-2, 'dated before today');
       if (age !== null && age <= 0) add(1, 'dated today or later');
     }
+    // In a viewer, the study list's row dated as the overlay's study (of the same kind) is the open study, even in a
+    // list of earlier ones; any other dated row is another study.
+    const when = stamp && !clause && i !== stamp.seg ? candidateDate(text, i, s.row, dates) : null;
+    if (stamp && when) {
+      if (daysBetween(when, stamp.date.date) === 0 && sameKind(stamp.codes, candidateCodes(text, candidate, s.row, info.modalities))) add(8, 'the study open in the viewer');
+      else if (!(s.flags & PRIOR)) add(-6, 'another study than the one open');
+    }
     if (s.flags & PRIOR) add(-6, 'earlier exams');
+    if (field && PLAN_LABEL.test(labelKey(field.label))) add(2, `in the ${field.label.replace(/[\s:：]+$/, '')}`);
     if (clause) {
       add(-1, 'in free text');
       if (ORDERED.test(candidate)) add(1, 'ordered');
@@ -194,11 +313,12 @@ export function findExam(
       else if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
     if (NOT_THE_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
-    if (parent && NEWBORN_WORDS.test(candidate)) add(-4, "the newborn's");
+    // (In running text the newborn may be named earlier in the clause's sentence: "Recién nacido de 2 días: Rx de tórax hoy".)
+    if (parent && NEWBORN_WORDS.test(clause ? sentenceUpTo(s.text, candidate) : candidate)) add(-4, "the newborn's");
     if (UNTICKED.test(candidate)) add(-8, 'box not ticked');
     else if (TICKED.test(candidate)) add(3, 'box ticked');
     if (score < 1) return;
-    if (!best || score > best.score) best = { seg: i, text: candidate, score, row: s.row, code: dental?.modality ?? null, why, examRows };
+    if (!best || score > best.score) best = { seg: i, text: candidate, score, row: s.row, code: dental?.modality ?? null, why, examRows, stamp };
   };
 
   for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
@@ -214,7 +334,7 @@ export function findExam(
     const labelled = isProcedureField(field) || orderName;
     if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
     // Running text outside a labelled note (a letter's paragraph) is read clause by clause too.
-    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || (s.text.length > MAX_NAME && isProse(s.text));
+    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || isProse(s.text);
     const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
     if (short) consider(i, s.text, labelled, false);
     else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);

@@ -485,9 +485,13 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   const named = namedRows(segs, fields);
   for (const entry of byParent.values()) {
     if (entry.ages.size < 2 && entry.births.size < 2 && entry.names.size < 2 && entry.ids.size < 2) continue;
-    // A chart's own orders that repeat its patient's name on every row are the patient's, not a list of people.
-    if (allTheChartsPatient(segs, fields, named, entry)) continue;
-    for (const row of new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids])) {
+    // Rows that name the chart's patient are the patient's: a chart's own orders that repeat the patient's name on
+    // every row are not a list of people; beside rows of someone else (her newborn's), they are still hers.
+    const all = new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids]);
+    const own = chartsOwnRows(segs, fields, named, entry.names, all);
+    if (own.size === all.size) continue;
+    for (const row of all) {
+      if (own.has(row)) continue;
       const info = rows.get(row);
       if (info) people.push({ el: row, from: info.from, to: info.to, selected: info.selected });
       if (info?.selected) recordRow ??= row;
@@ -546,7 +550,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   // birth date outside it — is the baby's: its age, dates and exams are not the patient's. On the newborn's own
   // chart the section is the patient's.
   const today = utcDate(now);
-  const parent = segs.some((s) => (s.flags & NEWBORN) !== 0) && parentOutside(segs, identity, ages, births, mine, today);
+  const parent = speaksOfNewborn(segs) && parentOutside(segs, identity, ages, births, mine, today);
   if (parent) for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & NEWBORN) others[i] = 1;
 
   let best: AgeFound | null = null;
@@ -623,23 +627,24 @@ function chartNames(segs: readonly Seg[], fields: readonly (Field | null)[], nam
   return out;
 }
 
-/** Every row of a list names the chart's patient (a name of the patient outside the list). */
-function allTheChartsPatient(
+/** The rows of a list that name the chart's patient (whose name is outside the list). */
+function chartsOwnRows(
   segs: readonly Seg[],
   fields: readonly (Field | null)[],
   named: Map<Element, string[]>,
-  entry: Record<'ages' | 'births' | 'names' | 'ids', Set<Element>>,
-): boolean {
-  if (entry.names.size < 2) return false;
-  const rows = new Set([...entry.ages, ...entry.births, ...entry.names, ...entry.ids]);
-  const parent = [...entry.names][0]!.parentElement;
+  nameRows: ReadonlySet<Element>,
+  rows: ReadonlySet<Element>,
+): Set<Element> {
+  const own = new Set<Element>();
+  if (nameRows.size < 2) return own;
+  const parent = [...nameRows][0]!.parentElement;
   const mine = chartNames(segs, fields, named, (s) => !(parent && s.row?.parentElement === parent));
-  if (mine.length === 0) return false;
+  if (mine.length === 0) return own;
   for (const row of rows) {
     const names = named.get(row);
-    if (!names || !names.every((n) => mine.some((m) => samePerson(n, m)))) return false;
+    if (names && names.every((n) => mine.some((m) => samePerson(n, m)))) own.add(row);
   }
-  return true;
+  return own;
 }
 
 /**
@@ -674,6 +679,18 @@ function namesAnExam(segs: readonly Seg[], from: number, to: number): boolean {
   for (let i = from; i <= to; i++) {
     const t = segs[i]!.text;
     if (t.length <= 90 && classifyProcedure(t).modalities.length > 0) return true;
+  }
+  return false;
+}
+
+/** A newborn in running text: "Recién nacido de 2 días de vida", "newborn boy, day of life 2", "NICU". */
+const NEWBORN_PROSE = /\b(?:newborn|neonate|nicu|nursery|days? of life|dol \d|reci[eé]n nacid[oa]|neonato|neonatal|neonatolog[ií]a|ucin|d[ií]as? de vida)\b/i;
+
+/** The page speaks of a newborn: a newborn's section, or a newborn named in its text. */
+function speaksOfNewborn(segs: readonly Seg[]): boolean {
+  for (const s of segs) {
+    if (s.flags & NEWBORN) return true;
+    if (s.text.length >= 16 && !(s.flags & OTHERS) && NEWBORN_PROSE.test(s.text)) return true;
   }
   return false;
 }

@@ -12,14 +12,14 @@
  * Every fact says where it was read; an age the page does not tie to the patient is marked `unsure`.
  */
 import { dentalImagingCode } from '../parse/dental-codes';
-import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
+import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable } from '../types';
 import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate, weekdayOrder } from '../parse/dates';
-import { CAMPAIGN_OF_MODALITY, classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
+import { classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
-import { findExam, isCodeList, shownCodes, type ExamFound } from './exam';
+import { findExam, isCodeList, sameKind, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
 import { peopleRecords } from './rows';
@@ -188,8 +188,11 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     const row = dated ? null : sameExamRow(text, dates, exam);
     if (row) rowDates(out, text, dates, row, text.rows.get(row)!, -1, 'row of the same exam');
   }
-  // Then the page's labelled dates and fields, outside other people's and other exams' rows.
+  // The date a viewer's overlay stamps on the open study, when the exam is of the kind it shows.
   const named = classifyProcedure(exam.text);
+  const stamp = exam.stamp && sameKind(exam.stamp.codes, exam.code ? [exam.code] : named.modalities) ? exam.stamp : null;
+  if (stamp) pushFact(out, 'examDate', stamp.date.text, where(text, stamp.seg, 'study date shown by the viewer'));
+  // Then the page's labelled dates and fields, outside other people's and other exams' rows.
   let regionSeen = named.region !== null && !mayWiden(named.region);
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
@@ -199,11 +202,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
       // A viewer's code for the series ("CR" in the overlay or a thumbnail) says more than the exam's words ("XR"),
       // when it is the same kind of imaging: a code never changes the campaign the words give.
       for (const c of shownCodes(s.text)) {
-        if (sameKind(c, named.modalities)) pushFact(out, 'modality', c, where(text, i, 'modality code shown by the viewer'));
+        if (sameKind([c], named.modalities)) pushFact(out, 'modality', c, where(text, i, 'modality code shown by the viewer'));
       }
       // An exam named by its series ("Axial 5mm", "Helical") takes its region from the study's title or header; one
-      // named short ("Abd CT") takes the fuller region of the study's description ("CT ABDOMEN PELVIS").
-      if (!regionSeen && i !== exam.seg && s.text.length <= 120 && !(s.flags & FREE)) {
+      // named short ("Abd CT") takes the fuller region of the study's description ("CT ABDOMEN PELVIS") — not from a
+      // line dated otherwise than the open study (another study of the patient's list).
+      if (!regionSeen && i !== exam.seg && s.text.length <= 120 && !(s.flags & FREE) && !(stamp && datedOtherwise(dates[i], stamp.date))) {
         const other = classifyProcedure(s.text);
         if (other.region && other.modalities.some((m) => named.modalities.includes(m)) && (!named.region || widens(other.region, named.region))) {
           pushFact(out, 'bodyPart', s.text, where(text, i, named.region ? 'fuller region of the study' : 'region of the study'));
@@ -362,10 +366,9 @@ function toldDate(text: PageText, dates: readonly DateMention[][], exam: ExamFou
   return null;
 }
 
-/** A code of the same kind of imaging as the words: the same campaign, or the same code for MR and US. */
-function sameKind(code: ModalityCode, words: readonly ModalityCode[]): boolean {
-  const campaign = CAMPAIGN_OF_MODALITY[code];
-  return words.some((w) => w === code || (campaign !== null && CAMPAIGN_OF_MODALITY[w] === campaign));
+/** A line with a date (not a birth date) other than the open study's. */
+function datedOtherwise(mentions: readonly DateMention[] | undefined, open: DateMention): boolean {
+  return !!mentions && mentions.some((d) => d.role !== 'birth' && daysBetween(d.date, open.date) !== 0);
 }
 
 /**

@@ -58,3 +58,63 @@ describe('a newborn\'s own chart is the newborn\'s', () => {
     expect(exam(a)).toEqual([true, 'US', [], 'head']);
   });
 });
+
+describe("the mother's own exam in an Indicaciones / Plan / Orders line, her newborn's radiograph in the prose", () => {
+  test('Spanish inpatient note: "Recién nacido … 2 días de vida", "Rx de tórax realizada", "Indicaciones: Ecografía ginecológica transabdominal"', () => {
+    const a = read(`<div class="cab"><span>LÓPEZ DÍAZ, Marta</span> <span>NHC 00377120</span> <span>31 años</span> <span>Obstetricia · cama 214</span></div>
+      <div class="evol"><div class="t">Evolución</div><p>Puérpera de 2 días tras parto eutócico. Recién nacido varón de 2 días de vida ingresado en Neonatología por taquipnea; Rx de tórax realizada ayer al RN, sin hallazgos. Loquios escasos, dolor hipogástrico.</p></div>
+      <div class="ind"><b>Indicaciones:</b> Ecografía ginecológica transabdominal. Analítica de control.</div>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+    expect(a.ageDays! > 30 * 365).toBe(true);
+  });
+  test('English progress note: "31 y F", newborn in the NICU with a chest x-ray, "Plan:" transabdominal pelvic ultrasound', () => {
+    const a = read(`<div class="pt-hdr">Silva, Renata · 31 y F · MRN 66120874 · L&D Postpartum 3W-12</div>
+      <h4>Progress note — PPD 2</h4>
+      <p>Newborn daughter, 2 days old, admitted to NICU for grunting; chest radiograph performed on the baby this morning was clear.</p>
+      <p><b>Plan:</b> transabdominal pelvic ultrasound to evaluate for retained products; continue ibuprofen.</p>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+    expect(a.ageDays! > 30 * 365).toBe(true);
+  });
+  test("Spanish orders table with the mother in the Paciente column; the newborn's radiograph in the note", () => {
+    const a = read(`<div class="cab"><span>LÓPEZ DÍAZ, Marta</span> <span>NHC 00377120</span> <span>31 años</span></div>
+      <p>Recién nacido de 2 días de vida en observación; Rx de tórax realizada al RN hoy.</p>
+      <table><thead><tr><th>Fecha solicitud</th><th>Estudio</th><th>Paciente</th><th>Estado</th></tr></thead><tbody>
+        <tr><td>19/11/2026</td><td>Ecografía ginecológica transabdominal</td><td>LOPEZ DIAZ, MARTA</td><td>Solicitada</td></tr>
+        <tr><td>18/11/2026</td><td>Ecografía obstétrica</td><td>LÓPEZ DÍAZ, Marta</td><td>Realizada</td></tr>
+      </tbody></table>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+    expect(a.ageDays! > 30 * 365).toBe(true);
+  });
+  test('English orders list: the mother\'s "US Pelvis Transabdominal" ordered; "XR Chest Newborn" under her baby\'s name is the baby\'s', () => {
+    const a = read(`<div class="banner"><span class="nm">Silva, Renata</span> <span>MRN 66120874</span> <span>DOB 02/14/1995</span></div>
+      <table><thead><tr><th>Ordered</th><th>Procedure</th><th>Patient</th><th>Status</th></tr></thead><tbody>
+        <tr><td>11/20/2026</td><td>XR Chest 1 View Portable</td><td>Silva, Baby Girl</td><td>Completed</td></tr>
+        <tr><td>11/20/2026</td><td>US Pelvis Transabdominal</td><td>Silva, Renata</td><td>Ordered</td></tr>
+      </tbody></table>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+    expect(a.pediatric).toBe(false);
+  });
+});
+
+describe("a newborn spoken of only in the note's prose is not the patient", () => {
+  test('Spanish: "Recién nacido de 2 días: Rx de tórax realizada hoy." before her requested ultrasound', () => {
+    const a = read(`<div class="cab"><span>PAZ ORTEGA, Inés</span> <span>NHC 00410233</span> <span>31 años</span></div>
+      <p>Puerperio inmediato sin incidencias. Recién nacido de 2 días de vida: Rx de tórax realizada hoy en la unidad neonatal. Se solicita ecografía ginecológica transabdominal por dolor pélvico.</p>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+  });
+  test('English: "Newborn (DOL 2) had a chest x-ray today in the nursery." before her pelvic ultrasound', () => {
+    const a = read(`<div class="hdr"><span>Okafor, Ada</span> <span>MRN 77120455</span> <span>31 y.o. F</span></div>
+      <p>Newborn boy, day of life 2, had a chest x-ray today in the nursery for tachypnea. Pelvic ultrasound requested today for fever and uterine tenderness.</p>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+  });
+  test('the newborn named earlier in the sentence: "Recién nacido de 2 días: Rx de tórax hoy."', () => {
+    const a = read(`<div class="cab"><span>PAZ ORTEGA, Inés</span> <span>NHC 00410233</span> <span>31 años</span></div>
+      <p>Recién nacido de 2 días: Rx de tórax hoy, normal. Ecografía pélvica transabdominal pendiente por loquios malolientes.</p>`);
+    expect(exam(a)).toEqual([false, 'US', [], 'pelvis']);
+  });
+  test("a child's own chart that mentions her newborn period is still hers (a 6-year-old: no parent)", () => {
+    const a = read(`<div class="hdr"><span>Okafor, Zara</span> <span>MRN 77120999</span> <span>6 y.o. F</span></div>
+      <p>Born at term, NICU stay as a newborn for jaundice. Chest x-ray today for cough and fever.</p>`);
+    expect(exam(a)).toEqual([true, 'DX', ['radiography'], 'chest']);
+  });
+});

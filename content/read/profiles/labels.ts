@@ -49,6 +49,9 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'prueba solicitada', 'exploracion solicitada', 'estudio solicitado', 'exam requested', 'examination requested',
       'investigation requested', 'investigations requested', 'imaging requested', 'study requested', 'test requested',
       'requested exam', 'requested examination', 'requested investigation', 'requested study', 'requested test',
+      // A services or procedures list's description column (dental charts, ledgers, EHR procedure lists).
+      'procedure description', 'proc description', 'procedure desc', 'proc desc', 'service description', 'description of service',
+      'treatment description', 'descripcion del procedimiento', 'descripcion de la prestacion', 'descripcion del servicio',
     ],
   ],
   ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room']],

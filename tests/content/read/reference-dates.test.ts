@@ -218,3 +218,18 @@ describe('a DOB inline in a header line and an order card\'s order date (labels 
     expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['order', 1272, 'DX']);
   });
 });
+
+describe("a services list's description column by its longer names", () => {
+  test('"Procedure Description" (a dental ledger) and "Descripción de la prestación" name the exam of each row', () => {
+    const a = read(`${banner}<table><tr><th>Date</th><th>Tooth</th><th>Surface</th><th>Procedure Code</th><th>Procedure Description</th><th>Status</th><th>Provider</th></tr>
+      <tr><td>12/04/2026</td><td></td><td></td><td>D0120</td><td>Periodic oral evaluation</td><td>Completed</td><td>DDS1</td></tr>
+      <tr><td>12/04/2026</td><td></td><td></td><td>D0330</td><td>Panoramic radiographic image</td><td>Completed</td><td>DDS1</td></tr>
+      <tr><td>06/15/2025</td><td></td><td></td><td>D0272</td><td>Bitewings - two radiographic images</td><td>Completed</td><td>DDS1</td></tr>
+      <tr><td>12/18/2026</td><td>30</td><td>O</td><td>D1351</td><td>Sealant - per tooth</td><td>Proposed</td><td>DDS1</td></tr></table>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['exam', AT['2026-12-04'], 'PX']);
+    const b = read(`${bannerDmy}<table><tr><th>Fecha</th><th>Código</th><th>Descripción de la prestación</th><th>Estado</th></tr>
+      <tr><td>04/12/2026</td><td>D0272</td><td>Radiografías de aleta de mordida, dos</td><td>Realizado</td></tr>
+      <tr><td>15/06/2025</td><td>D1120</td><td>Profilaxis infantil</td><td>Realizado</td></tr></table>`);
+    expect([b.ageBasis, b.ageDays, b.modality]).toEqual(['exam', AT['2026-12-04'], 'IO']);
+  });
+});

@@ -627,7 +627,7 @@ function chartNames(segs: readonly Seg[], fields: readonly (Field | null)[], nam
   return out;
 }
 
-/** The rows of a list that name the chart's patient (whose name is outside the list). */
+/** The rows of a list that name the chart's patient (whose name is outside the list, else the one all rows name). */
 function chartsOwnRows(
   segs: readonly Seg[],
   fields: readonly (Field | null)[],
@@ -638,13 +638,20 @@ function chartsOwnRows(
   const own = new Set<Element>();
   if (nameRows.size < 2) return own;
   const parent = [...nameRows][0]!.parentElement;
-  const mine = chartNames(segs, fields, named, (s) => !(parent && s.row?.parentElement === parent));
-  if (mine.length === 0) return own;
+  let mine = chartNames(segs, fields, named, (s) => !(parent && s.row?.parentElement === parent));
+  // A chart whose header writes the name in no form read as one ("SOFÍA GARCÍA LÓPEZ"): a list whose rows all name
+  // one person is that person's.
+  const fromHeader = mine.length > 0;
+  if (!fromHeader) {
+    const first = named.get([...nameRows][0]!)?.[0];
+    if (!first) return own;
+    mine = [first];
+  }
   for (const row of rows) {
     const names = named.get(row);
     if (names && names.every((n) => mine.some((m) => samePerson(n, m)))) own.add(row);
   }
-  return own;
+  return fromHeader || own.size === rows.size ? own : new Set();
 }
 
 /**

@@ -74,3 +74,22 @@ describe('lists of other people stay lists', () => {
     expect(ownRows(a)).toBe(true);
   });
 });
+
+describe('a list whose rows all name one person, with no name read in the header', () => {
+  test('the header writes the name without a comma ("SOFÍA GARCÍA LÓPEZ"); the rows repeat "GARCÍA LÓPEZ, Sofía"', () => {
+    const a = read(`<h1>SOFÍA GARCÍA LÓPEZ</h1><div>6 años · Mujer · NHC 00412877</div>
+      <table><thead><tr><th>Fecha solicitud</th><th>Estudio</th><th>Paciente</th><th>Estado</th></tr></thead><tbody>
+        <tr><td>05/12/2026</td><td>Rx de tórax PA</td><td>GARCÍA LÓPEZ, Sofía</td><td>Pendiente</td></tr>
+        <tr><td>14/03/2026</td><td>TC de cráneo</td><td>GARCÍA LÓPEZ, Sofía</td><td>Realizado</td></tr>
+      </tbody></table>`);
+    expect(exam(a)).toEqual([true, 'DX', ['radiography'], 'chest']);
+  });
+  test('siblings in the rows ("GARCÍA LÓPEZ, Sofía", "GARCÍA LÓPEZ, Lucas"): still a list of people', () => {
+    const a = read(`<h1>Peticiones pendientes</h1>
+      <table><thead><tr><th>Fecha solicitud</th><th>Estudio</th><th>Paciente</th><th>Estado</th></tr></thead><tbody>
+        <tr><td>05/12/2026</td><td>Rx de tórax PA</td><td>GARCÍA LÓPEZ, Sofía</td><td>Pendiente</td></tr>
+        <tr><td>05/12/2026</td><td>TC de cráneo</td><td>GARCÍA LÓPEZ, Lucas</td><td>Pendiente</td></tr>
+      </tbody></table>`);
+    expect([a.pediatric, a.modality]).toEqual([false, null]);
+  });
+});

@@ -15,7 +15,7 @@ import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/date
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
-import { NOT_THE_EXAM, WEIGHED_EXAM } from './fields';
+import { NOT_DONE, NOT_THE_EXAM, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { type DateMention, isPersonName } from './patient';
 import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
@@ -272,6 +272,8 @@ export function findExam(
     // Dental wording alone ("primary tooth", "orthodontic records") is not an imaging exam: an intraoral image needs
     // its own words or code.
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;
+    // An exam the text says was not done, is not needed or was declined is not the exam.
+    if (NOT_DONE.test(candidate)) return;
     looked++;
     if (s.row) examRows.add(s.row);
     const why: string[] = [];
@@ -312,7 +314,7 @@ export function findExam(
       if (toldDone(candidate, dates[i])) add(1, 'told as done');
       else if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
-    if (NOT_THE_EXAM.test(candidate) || WEIGHED_EXAM.test(candidate)) add(-4, 'conditional, negated or an alternative');
+    if (NOT_THE_EXAM.test(candidate) || WEIGHED_EXAM.test(candidate)) add(-4, 'conditional or an alternative');
     // (In running text the newborn may be named earlier in the clause's sentence: "Recién nacido de 2 días: Rx de tórax hoy".)
     if (parent && NEWBORN_WORDS.test(clause ? sentenceUpTo(s.text, candidate) : candidate)) add(-4, "the newborn's");
     if (UNTICKED.test(candidate)) add(-8, 'box not ticked');

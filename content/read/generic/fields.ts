@@ -213,8 +213,44 @@ export function hasHiddenClass(el: Element): boolean {
   return cls !== null && HIDDEN_CLASS.test(cls);
 }
 
-/** Wording that makes an exam named in a text conditional or not the one being done. */
+/** Wording that makes an exam named in a text conditional or an alternative to the one being done. */
 export const NOT_THE_EXAM =
-  /\b(?:if|unless|consider|considered|may|might|possibly|would|should|could|vs\.?|versus|not required|not needed|not indicated|no need|declined|deferred|cancell?ed|instead of|rather than|in lieu|alternative|optional|depending on|si|salvo|considerar|no requiere|no necesario|rechazad[oa]|podr[ií]an?|eventual(?:mente)?|opcional|alternativa|en caso de|de persistir|de no mejorar|seg[uú]n (?:la )?evoluci[oó]n|seg[uú]n (?:el )?resultado)\b/i;
+  /\b(?:if|unless|consider|considered|may|might|possibly|would|should|could|vs\.?|versus|instead of|rather than|in lieu|alternative|optional|depending on|si|salvo|considerar|podr[ií]an?|eventual(?:mente)?|opcional|alternativa|en caso de|de persistir|de no mejorar|seg[uú]n (?:la )?evoluci[oó]n|seg[uú]n (?:el )?resultado)\b/i;
 /** A clause that opens by weighing an exam ("Valorar TC de tórax…", "Plantear RM…"): an option, not an order. */
 export const WEIGHED_EXAM = /^\s*(?:\d+[.)]\s*)?(?:valorar|plantear(?:se)?|contemplar)\b/i;
+
+/**
+ * What a "not done", "not needed" or "declined" may be about besides the exam (its contrast, sedation, preparation,
+ * shielding): "IV contrast not required", "does not need sedation", "no precisa sedación" leave the exam.
+ */
+const ELSE = '(?:iv\\s+|oral\\s+)?(?:contrast|sedation|anesthesia|anaesthesia|general anesthesia|fasting|npo|prep|preparation|premedication|consent|isolation|transport|iv access|shielding|shields?|gonadal shield|lead apron|apron|thyroid collar|immobili[sz]ation|interpreter|child life|contraste|protecci[oó]n|delantal|sedaci[oó]n|anestesia|ayuno|preparaci[oó]n|premedicaci[oó]n)';
+/** `word`, unless what it says is about something else named just before it ("contrast not required"). */
+const aboutTheExam = (word: string) => `\\b${word}(?<!\\b${ELSE}\\s+(?:(?:is|was|are|were|has been|had been|es|fue)\\s+)?${word})`;
+const NOT_ABOUT_ELSE_AFTER = `(?!\\s+(?:an?\\s+|de\\s+|la\\s+|el\\s+)?${ELSE})`;
+/** Imaging named in a negation ("no CT was performed", "no x-rays needed"). */
+const IMAGING = '(?:imaging|radiographs?|x-?rays?|cts?|ct scans?|cat scans?|scans?|films?|radiology|fluoroscopy|ultrasounds?|mris?|studies|imaging studies)';
+
+/**
+ * Wording that says the exam named in a text was not done, is not needed or was declined: "Chest radiograph was not
+ * obtained", "CT not indicated", "did not undergo CT", "no x-rays needed", "parents declined CT", "CT deferred",
+ * "no se realizó TC", "se decidió no realizar radiografía", "no precisa radiografía", "sin estudios de imagen",
+ * "rechazaron la TC". Such a text never names the exam. Not this: a negation of findings ("CT: no acute findings",
+ * "no CT findings of appendicitis"), of the contrast or the sedation ("no contrast", "contrast not required"), a
+ * comparison ("no prior CT") or an exam not done *yet* ("not yet performed").
+ */
+export const NOT_DONE = new RegExp(
+  [
+    `${aboutTheExam('not')}\\s+(?:been\\s+)?(?:obtained|performed|done|acquired|taken|ordered|indicated|required|needed|necessary|warranted|pursued|tolerated)\\b(?!\\s+(?:yet|until))`,
+    `\\b(?:did\\s+not|didn'?t|does\\s+not|doesn'?t|do\\s+not|will\\s+not|won'?t)\\s+(?:undergo|have|get|receive|tolerate|need|require|warrant|obtain|order)\\b${NOT_ABOUT_ELSE_AFTER}`,
+    `\\bno\\s+(?:further\\s+|additional\\s+|other\\s+)?${IMAGING}(?:\\s+(?:was|were|is|are|has\\s+been|have\\s+been))?\\s*(?:$|[.;,)]|(?:performed|obtained|done|needed|indicated|required|necessary|ordered|warranted)\\b)`,
+    `\\bno\\s+need\\s+(?:for|of)\\s+(?:an?\\s+|further\\s+)?${IMAGING}`,
+    `\\b(?:declined|refused|deferred|cancell?ed|withheld|forgone|foregone)\\b${NOT_ABOUT_ELSE_AFTER}`,
+    `\\bno\\s+se\\s+(?:le\\s+)?(?:realiz[oó]|realizaron|realizar[aá]|hizo|hicieron|practic[oó]|solicit[oó]|pidi[oó]|indic[oó]|tom[oó]|obtuvo)(?!\\p{L})`,
+    `\\bdecidi[oó]\\s+no(?!\\p{L})`,
+    `\\bno\\s+(?:realizar|realizamos|se\\s+realiza|precisa|precis[oó]|requiere|requiri[oó]|necesita|necesit[oó]|es\\s+necesari[oa]|est[aá]\\s+indicad[oa]|fue\\s+(?:posible|necesari[oa]|realizad[oa]))(?!\\p{L})${NOT_ABOUT_ELSE_AFTER}`,
+    `${aboutTheExam('no')}\\s+(?:necesari[oa]|indicad[oa])(?!\\p{L})`,
+    `\\bsin\\s+(?:realizar\\s+)?(?:estudios?|pruebas?|ex[aá]menes)\\s+(?:de\\s+)?(?:imagen|radiol[oó]gic[oa]s?)|\\bsin\\s+(?:imagen(?:es)?|radiograf[ií]as?|rx|tc|tac|radiolog[ií]a)(?!\\p{L})`,
+    `\\brechaz(?:[oó]|aron|ad[oa]s?)(?!\\p{L})|\\bdiferid[oa](?!\\p{L})|\\bcancelad[oa](?!\\p{L})|\\bdesestimad[oa](?!\\p{L})`,
+  ].join('|'),
+  'iu',
+);

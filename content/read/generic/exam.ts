@@ -101,6 +101,13 @@ function isProse(text: string): boolean {
 const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oclusal|intra[\s-]?oral|\bfmx\b|full[\s-]mouth|aleta de mordida|radiogra|x-?rays?\b|\bimages?\b/i;
 
 
+/**
+ * Running text about radiation or about how an exam is made ("uses a small amount of X-ray radiation", "this study
+ * uses X-rays", "la prueba utiliza rayos X"): an information paragraph, not an exam's name.
+ */
+const ABOUT_RADIATION =
+  /\bradiation\b|\bradiaci[oó]n|\b(?:amount|dose|cantidad|dosis)\s+(?:of|de)\s+(?:x-?rays?|rayos|radia)|\bexposure\s+to\b|\b(?:uses?|using|involves?|utiliza|usa|emplea)\s+(?:(?:a\s+|una\s+)?(?:small|low|tiny|minimal|peque[ñn]a|baja)?\s*(?:amount|dose|cantidad|dosis)\s+(?:of|de)\s+)?(?:x-?rays?|rayos)/i;
+
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 
@@ -309,6 +316,7 @@ export function findExam(
     if (clause) {
       add(-1, 'in free text');
       if (ORDERED.test(candidate)) add(1, 'ordered');
+      if (ABOUT_RADIATION.test(candidate)) add(-4, 'about radiation, not an exam');
       // Prose that dates the exam it names before today is about an earlier exam ("the pano of 09/10 showed …"),
       // unless it tells the exam as done then, with no word of it being an earlier one (a note's imaging line).
       if (toldDone(candidate, dates[i])) add(1, 'told as done');

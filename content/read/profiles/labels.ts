@@ -52,6 +52,9 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       // A services or procedures list's description column (dental charts, ledgers, EHR procedure lists).
       'procedure description', 'proc description', 'procedure desc', 'proc desc', 'service description', 'description of service',
       'treatment description', 'descripcion del procedimiento', 'descripcion de la prestacion', 'descripcion del servicio',
+      'type of examination', 'examination type', 'exam type', 'type of exam', 'type of study', 'study type', 'type of procedure',
+      'procedure type', 'scheduled exam', 'scheduled examination', 'scheduled procedure', 'scheduled study', 'tipo de estudio',
+      'tipo de exploracion', 'tipo de prueba', 'estudio programado', 'prueba programada', 'exploracion programada',
     ],
   ],
   ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room']],

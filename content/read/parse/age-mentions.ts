@@ -10,7 +10,8 @@
  * - `plain`: a number with an age unit — `7 years`, `15 yrs`, `6 wks 2 days`, `3y 7m`, `17 months`, `4 años`,
  *   `6-year-old` (the reader accepts these only where the page says they are the patient's: a label or the patient
  *   header).
- * Not ages (left out): durations and intervals — `for 2 weeks`, `over 6 months`, `last 3 days`, `x 5 days`,
+ * Not ages (left out): whom a public page speaks to — `newborns to 17 years old`, `ages 4 and up`, `3 years and older`,
+ *   `if your child is 4 years old`, `de 0 a 17 años`, `4 años en adelante`; durations and intervals — `for 2 weeks`, `over 6 months`, `last 3 days`, `x 5 days`,
  *   `2 weeks ago`, `in 2 weeks`, `every 6 months`, `2-week follow-up`, `6-month course`, `18 h/day`, `1 per 5 years`,
  *   `durante 3 días`, `hace 2 semanas`; ranges and limits — `5–10 y`, `2 to 20 years`, `under 5 years`, `< 2 y`;
  *   history — `at 8 months of age`, `at age 8 months`, `since age 4`, `when she was 9 years old`; and the ages of relatives — `mother, 31 yo`, `her 4-year-old son`,
@@ -89,6 +90,17 @@ const GESTATION_BEFORE =
 const GESTATION_AFTER =
   /^\s*(?:\+\s?\d|\d\/7\b|(?:de\s+)?(?:gestaci[oó]n|gestation(?:al)?|EG\b|GA\b|SDG\b|PMA\b|CGA\b|edad gestacional)|corrected|corregid|post-?menstrual|pos-?t?menstrual|\d\/7)/iu;
 
+/**
+ * Whom a public page speaks to, not a patient's age: the start of a range of ages ("newborns to 17 years old", "from
+ * birth through 21 years", "ages 4 to 17", "de recién nacidos hasta 14 años"), or a condition put to any parent ("if
+ * your child is 4 years old", "si su hijo tiene 5 años").
+ */
+const AUDIENCE_BEFORE =
+  /(?:\b(?:newborns?|birth|infancy|infants|babies|neonates|nacimiento|reci[eé]n\s+nacidos|neonatos|lactantes)\s+(?:to|through|thru|until|till|up\s+to|a|hasta)|\b(?:ages|edades|through|thru)|\b(?:if|when|whether|once|until)\s+(?:your|the|a|his|her|their)\s+(?:child|son|daughter|baby|kid|teen|infant)\s+is|\bsi\s+su\s+(?:hij[oa]|beb[eé]|ni[ñn][oa])\s+tiene)\s*$/iu;
+/** The end of an open range of ages: "4 years and up", "3 years and older", "6 years or younger", "4 años en adelante". */
+const AUDIENCE_AFTER =
+  /^\s*(?:old\s+|of\s+age\s+|de\s+edad\s+)?(?:(?:and|or|&)\s+(?:up|older|over|above|under|younger|below|less|more)\b|\+|(?:y|o)\s+(?:m[aá]s|mayores|menores|menos)(?!\p{L})|en\s+adelante)/iu;
+
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
 
@@ -124,7 +136,9 @@ function isNotAge(text: string, index: number, end: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
   if (DURATION_BEFORE.test(before) || RANGE_BEFORE.test(before)) return true;
   if (GESTATION_BEFORE.test(before) || GESTATION_AFTER.test(text.slice(end, end + 24))) return true;
-  if (HISTORY_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
+  const before40 = text.slice(Math.max(0, index - 40), index);
+  if (HISTORY_BEFORE.test(before40) || AUDIENCE_BEFORE.test(before40)) return true;
+  if (AUDIENCE_AFTER.test(text.slice(end, end + 32))) return true;
   return AFTER_NOT_AGE.test(text.slice(end, end + 32));
 }
 

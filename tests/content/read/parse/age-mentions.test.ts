@@ -92,6 +92,28 @@ describe('what is not an age', () => {
     expect(read(text)).toEqual([]);
   });
 
+  test.each([
+    'We image newborns to 17 years old.',
+    'from birth to 17 years',
+    'birth through 21 years of age',
+    'infants to 18 years old',
+    'Child Life for ages 4 years and up',
+    'children 3 years and older',
+    'kids 8 years old and up',
+    'patients 17 years and younger',
+    'children 6 years or younger may need sedation',
+    'for children ages 4 to 17 years',
+    'if your child is 4 years old or younger',
+    'If your child is 7 years old, they can watch a movie',
+    'atendemos de 0 a 17 años',
+    'niños de 4 años en adelante',
+    'pacientes de 6 años o más',
+    'niños de 2 años y mayores',
+    'si su hijo tiene 5 años, puede acompañarle',
+  ])('an audience or an age range of a public page: %s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
   test.each(['repair at 8 months of age', 'diagnosed at 3 years', 'TOF repaired at age 8 months', 'asthma since the age of 4 years', 'coartación intervenida a los 8 meses de edad', 'operado a la edad de 2 años'])('history: %s', (text) => {
     expect(read(text)).toEqual([]);
   });

@@ -478,7 +478,7 @@ function gridLabels(el: Element): string[] | null {
   let known = 0;
   for (const cell of Array.from(head.children)) {
     const t = textOf(cell);
-    if (t.length > 40 || /\d/.test(t) || cell.childElementCount > 2) return null;
+    if (t.length > 40 || /\d/.test(t) || cell.childElementCount > 2 || holdsControl(cell)) return null;
     if (t && isHeaderText(t)) known++;
     labels.push(t);
   }
@@ -493,7 +493,9 @@ function isPairRow(cells: HTMLCollection): boolean {
     const key = cells[c]!;
     const t = textOf(key);
     if (!(key.tagName === 'TH' || (t.length <= 40 && !/\d/.test(t) && labelField(t)))) return false;
-    const v = textOf(cells[c + 1]);
+    const v = cellText(cells[c + 1]);
+    // An empty form field is still a value's place.
+    if (!v && holdsControl(cells[c + 1])) continue;
     if (!v || (v.length <= 40 && !/\d/.test(v) && labelField(v) && !v.includes(','))) return false;
   }
   return true;
@@ -516,13 +518,33 @@ function isKeyValueTable(table: HTMLTableElement): boolean {
   return pairs * 3 >= rows.length * 2;
 }
 
-/** A table's first row when its cells are all labels (a header written with `td`). */
+/** A cell that holds a form field (a value's place: never a column's label). */
+function holdsControl(cell: Element | undefined): boolean {
+  return !!cell && cell.childElementCount > 0 && cell.querySelector('input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), select, textarea') !== null;
+}
+
+/** A cell's text, or the value of the form control it holds (a form's input cell: `Date of birth | [02/19/2011]`). */
+function cellText(cell: Element | undefined): string {
+  const t = textOf(cell);
+  if (t || !cell || cell.childElementCount === 0) return t;
+  const control = cell.querySelector('input, select, textarea');
+  if (!control) return '';
+  if (control.tagName === 'SELECT') {
+    const select = control as HTMLSelectElement;
+    return textOf(Array.from(select.options).find((o) => o.hasAttribute('selected')) ?? select.options[select.selectedIndex]);
+  }
+  const type = (control.getAttribute('type') ?? '').toLowerCase();
+  return control.tagName === 'TEXTAREA' || TEXT_INPUTS.has(type) ? factText((control as HTMLInputElement).value ?? '') : '';
+}
+
+/** A table's first row when its cells are all labels (a header written with `td`; a cell that holds a value is none). */
 function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
   const first = table.rows[0];
   if (!first || first.cells.length < 2) return null;
   let labels = 0;
   for (let c = 0; c < first.cells.length; c++) {
-    const t = textOf(first.cells[c]);
+    if (holdsControl(first.cells[c])) return null;
+    const t = cellText(first.cells[c]);
     if (t.length > 40 || /\d/.test(t)) return null;
     if (t && isHeaderText(t)) labels++;
   }

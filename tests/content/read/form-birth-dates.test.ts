@@ -1,0 +1,62 @@
+/**
+ * A request form's birth date in a form control (layouts written for the test): a table of label cells and input
+ * cells, rows of label elements and inputs, spans and read-only inputs, `type=date`; English and Spanish. The
+ * labelled birth date wins over an age told in the clinical information; a guardian's date of birth on the same form
+ * is someone else's.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-12-07T15:00:00Z');
+const read = (body: string, lang = 'en'): PageAnalysis =>
+  analyzePage(parseHtml(`<!doctype html><html lang="${lang}"><head><title>Imaging request</title></head><body>${body}</body></html>`), 'https://orders.example.org/request/new', { now: NOW });
+const birth = (a: PageAnalysis) => a.evidence.find((e) => e.kind === 'birthDate')?.text ?? null;
+
+describe('a labelled birth date in a form control is the birth date', () => {
+  test('a table of label cells and text inputs, two pairs a row; the age in the clinical information is not used', () => {
+    const a = read(`<form><table class="req">
+      <tr><td class="lbl">Patient name</td><td><input type="text" value="Ortega, Lia"></td><td class="lbl">Date of birth</td><td><input type="text" value="02/19/2011"></td></tr>
+      <tr><td class="lbl">Sex</td><td><input value="F"></td><td class="lbl">Weight (kg)</td><td><input value="41"></td></tr>
+      <tr><td class="lbl">Examination requested</td><td><input value="CT abdomen and pelvis with contrast"></td><td class="lbl">Scheduled date</td><td><input value="12/16/2026"></td></tr>
+      <tr><td class="lbl">Clinical information</td><td colspan="3"><textarea>15-year-old with RLQ pain, ?appendicitis</textarea></td></tr></table></form>`);
+    expect(birth(a)).toBe('02/19/2011');
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['scheduled', 5779, 'CT']);
+  });
+  test('rows of label elements and inputs: type=date, read-only, select for sex', () => {
+    const a = read(`<form class="order-form">
+      <div class="form-row"><label for="pn">Patient</label><input id="pn" readonly value="MBEKI, Thabo"></div>
+      <div class="form-row"><label for="dob">DOB</label><input id="dob" type="date" readonly value="2019-07-30"></div>
+      <div class="form-row"><label for="sx">Sex</label><select id="sx"><option>F</option><option selected>M</option></select></div>
+      <div class="form-row"><label for="ex">Procedure</label><input id="ex" value="XR chest PA and lateral"></div>
+      <div class="form-row"><label for="sd">Requested date</label><input id="sd" type="date" value="2026-12-09"></div>
+      <div class="form-row"><label for="ci">Reason</label><textarea id="ci">7 yo with cough for 3 weeks</textarea></div></form>`);
+    expect(birth(a)).toBe('2019-07-30');
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['order', 2689, 'DX']);
+  });
+  test('Spanish: spans as labels, "Fecha de nacimiento" in an input, "Fecha programada"', () => {
+    const a = read(`<div class="solicitud"><div class="campo"><span class="et">Paciente</span><input value="LÓPEZ RUIZ, Aitana"></div>
+      <div class="campo"><span class="et">Fecha de nacimiento</span><input value="19/02/2011"></div>
+      <div class="campo"><span class="et">Prestación</span><input value="TC abdomen y pelvis con contraste"></div>
+      <div class="campo"><span class="et">Fecha programada</span><input value="16/12/2026"></div>
+      <div class="campo"><span class="et">Motivo</span><textarea>Adolescente de 15 años con dolor en FID</textarea></div></div>`, 'es');
+    expect(birth(a)).toBe('19/02/2011');
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['scheduled', 5779, 'CT']);
+  });
+});
+
+describe("what a form's birth date is not", () => {
+  test("a guardian's date of birth in its own fieldset is not the patient's", () => {
+    const a = read(`<form><fieldset><legend>Patient</legend><label>Name <input value="ORTEGA, Lia"></label> <label>Date of birth <input value="02/19/2011"></label></fieldset>
+      <fieldset><legend>Guardian</legend><label>Name <input value="ORTEGA, Rosa"></label> <label>Date of birth <input value="05/03/1984"></label></fieldset>
+      <p>Procedure: XR hand left (bone age)</p></form>`);
+    expect(birth(a)).toBe('02/19/2011');
+    expect(a.pediatric).toBe(true);
+  });
+  test('an empty birth-date input reads nothing; the age under its label still does', () => {
+    const a = read(`<table><tr><td>Patient name</td><td><input value="KAUR, Simran"></td><td>Date of birth</td><td><input value=""></td></tr>
+      <tr><td>Age</td><td><input value="9"></td><td>Exam</td><td><input value="XR wrist left 2 views"></td></tr></table>`);
+    expect([birth(a), a.ageDays, a.pediatric]).toEqual([null, 3287, true]);
+  });
+});

@@ -51,9 +51,9 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ['event', /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion)\b/],
   [
     'scheduled',
-    /\b(?:scheduled|sched|schedule|appointment|appt|booked|booking|expected|planned|due|to be done|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
+    /\b(?:scheduled|sched|schedule|appointments?|appt|upcoming|booked|booking|expected|planned|due|to be done|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|citas|proximas citas|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
   ],
-  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen)\b/],
+  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of procedure|fecha del procedimiento|fecha de procedimiento|fecha de la intervencion|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen)\b/],
   [
     'order',
     /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
@@ -83,17 +83,25 @@ export function dateRole(words: string): DateRole | null {
 export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|(?<!\bto )schedule|today s schedule|appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|(?<!\bto )schedule|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
-  ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results)|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
+  ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
   ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion|antecedentes)\b/],
 ];
+
+/**
+ * A letter's addressee that names the child through its parents ("To the parent/guardian of Oliver Pike", "the parents
+ * of …", "Padre/madre/tutor de Lucas Ferrer"): what follows is the child's, not a guardian's details.
+ */
+const ADDRESSEE_OF_CHILD =
+  /\b(?:parents?|guardians?|carers?|caregivers?|family|padres?|madres?|tutor(?:es|a)?|familia)\s+(?:(?:and|or|y|o)\s+\w+\s+)?(?:of|de|del)\s+(?!(?:the\s+)?(?:patient|paciente|record|expediente)\b)\p{L}/u;
 
 /** What a section title says about what follows it. */
 export function sectionClass(title: string): SectionClass | null {
   if (title.length > 60) return null;
   const key = labelKey(title);
+  if (ADDRESSEE_OF_CHILD.test(key)) return null;
   for (const [c, re] of SECTION_WORDS) if (re.test(key)) return c;
   return null;
 }

@@ -195,7 +195,7 @@ function isBirthWithAge(date: CalendarDate, after: string, today: CalendarDate):
 /** The segment is only this date, with at most a weekday, a time or a short place ("Boston, 12 November 2026"). */
 export function standsAlone(text: string, at: number, length: number): boolean {
   const rest = (text.slice(0, at) + ' ' + text.slice(at + length)).replace(WEEKDAY_OR_TIME, ' ');
-  if (/^[\s\d:,.@()\-–]*$/.test(rest)) return true;
+  if (/^[\s\d:,.@()\-–·•|/]*$/.test(rest)) return true;
   // A place before the date of a letter.
   return rest.length <= 40 && !/\d/.test(rest) && /,\s*$/.test(text.slice(0, at));
 }
@@ -264,8 +264,14 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
       } else if (seg.flags & SELECTED && (seg.flags & CONTROL || !seg.row)) {
         role = 'scheduled';
         by = 'chosen date';
+      } else if (!field && ctx.heading[index] === 'scheduled') {
+        // A date alone on its line under "Upcoming appointments", "Próximas citas": the appointment's.
+        role = 'scheduled';
+        by = 'date under a heading of appointments';
       }
     }
+    // An exam dated after today is not done yet: it is scheduled then ("Date of procedure" on a consent).
+    if (role === 'exam' && ctx && daysBetween(ctx.today, date) > 0) role = 'scheduled';
     if (seg.flags & PRIOR) {
       role = 'prior';
       told = false;

@@ -24,7 +24,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'study date', 'exam date', 'date of exam', 'date of study', 'date of service', 'scan date', 'procedure date',
       'acquisition date', 'acquisitiondate', 'seriesdate', 'acq date', 'series date', 'content date', 'image date', 'performed', 'performed date', 'studydate',
       'exam started', 'started', 'exam begin', 'begun',
-      'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha de adquisicion', 'fecha de la serie', 'fecha',
+      'date of procedure', 'fecha del procedimiento', 'fecha de procedimiento', 'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha de adquisicion', 'fecha de la serie', 'fecha',
       'date', 'date time', 'date and time', 'fecha hora', 'fecha y hora',
     ],
   ],

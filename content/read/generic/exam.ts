@@ -15,7 +15,7 @@ import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/date
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
-import { NOT_DONE, NOT_THE_EXAM, WEIGHED_EXAM } from './fields';
+import { isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { type DateMention, isPersonName } from './patient';
 import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
@@ -247,6 +247,25 @@ function candidateCodes(text: PageText, candidate: string, row: Element | null, 
   return codes.length > 0 ? codes : words;
 }
 
+/** The separators of a title bar's parts ("RIS · Fluoroscopía · Usuario: …", "Radiology | CT Scheduling"). */
+const FRAME_PARTS = /\s*[·|•›»]\s*|\s[—–-]\s/;
+
+/**
+ * A text of the application's frame, not an exam's name: it names the signed-in user ("Usuario: TR. Jiménez"), or
+ * each of its parts that names a kind of imaging is a department or module ("RIS Hospital del Valle · Fluoroscopía",
+ * "CT Scheduling", "Nuclear Medicine").
+ */
+function isFrameText(text: string): boolean {
+  if (SESSION_WORDS.test(text)) return true;
+  let department = false;
+  for (const part of text.split(FRAME_PARTS)) {
+    if (classifyProcedure(part).modalities.length === 0) continue;
+    if (!isDepartmentName(part)) return false;
+    department = true;
+  }
+  return department;
+}
+
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
 
@@ -323,6 +342,8 @@ export function findExam(
       else if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
     if (NOT_THE_EXAM.test(candidate) || WEIGHED_EXAM.test(candidate)) add(-4, 'conditional or an alternative');
+    // (A field labelled as the exam or its modality says what it holds: "Exam: Fluoroscopy".)
+    if (!labelled && field?.kind !== 'modality' && isFrameText(candidate)) add(-6, "the application's title bar or a department's name");
     // (In running text the newborn may be named earlier in the clause's sentence: "Recién nacido de 2 días: Rx de tórax hoy".)
     if (parent && NEWBORN_WORDS.test(clause ? sentenceUpTo(s.text, candidate) : candidate)) add(-4, "the newborn's");
     if (UNTICKED.test(candidate)) add(-8, 'box not ticked');

@@ -262,3 +262,17 @@ export const NOT_DONE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** The application's frame around the record: the signed-in user or the session ("User: …", "Usuario: …", "Log out"). */
+export const SESSION_WORDS = /\b(?:user|usuario|usuaria|logged in|signed in|log ?out|sign ?out|log ?off|cerrar sesi[oó]n|sesi[oó]n iniciada|welcome|bienvenid[oa])\b/i;
+/**
+ * A department, service or module name (normalised by labelKey): "Radiology", "Nuclear Medicine", "CT Scheduling",
+ * "Servicio de Medicina Nuclear", "Fluoroscopía", "MRI Department", "Ultrasound Worklist".
+ */
+const DEPARTMENT =
+  /^(?:(?:servicio|departamento|unidad|seccion|area|department|dept|division|section|unit|service|services|modulo|module) (?:de |del |of )?)?(?:(?:diagnostic|pediatric|paediatric|pediatrica|infantil|interventional|intervencionista|vascular|body|neuro) )?(?:radiology|radiologia|imaging|diagnostic imaging|medical imaging|diagnostico por imagen|diagnostico por la imagen|imagen|imagenes|nuclear medicine|medicina nuclear|fluoroscopy|fluoroscopia|fluoro|radioscopia|interventional radiology|radiologia intervencionista|ct|mri|mr|resonancia|resonancia magnetica|tomografia|ultrasound|sonography|ecografia|x ray|xray|rayos x|radiografia|radiography|mammography|mamografia|pet|pet ct|cath lab|cardiac cath lab|hemodinamica)(?: (?:department|dept|division|section|unit|service|services|scheduling|schedule|worklist|work list|queue|desk|front desk|reception|suite|reading room|protocoling|protocolling|technologist|workspace|module|agenda|citacion|citaciones|lista de trabajo|pediatrica|infantil|intervencionista))?$/;
+
+/** A department, service or module's name: "Fluoroscopía", "CT Scheduling", "Servicio de Medicina Nuclear". */
+export function isDepartmentName(text: string): boolean {
+  return text.length <= 60 && DEPARTMENT.test(labelKey(text));
+}

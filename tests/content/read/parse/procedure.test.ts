@@ -23,6 +23,11 @@ describe('procedure text → modality and campaigns', () => {
     ['Rx tórax', 'DX', ['radiography']],
     ['VCUG', 'RF', ['fluoroscopy']],
     ['Voiding cystourethrogram', 'RF', ['fluoroscopy']],
+    // Spanish names of the VCUG: "CUMS" (cistouretrografía miccional seriada), uretrocistografía
+    ['CUMS', 'RF', ['fluoroscopy']],
+    ['Cistouretrografía miccional seriada', 'RF', ['fluoroscopy']],
+    ['CISTOURETROGRAFIA MICCIONAL', 'RF', ['fluoroscopy']],
+    ['Uretrocistografía retrógrada y miccional', 'RF', ['fluoroscopy']],
     ['UPPER GI SERIES', 'RF', ['fluoroscopy']],
     ['Contrast enema', 'RF', ['fluoroscopy']],
     ['Barium swallow', 'RF', ['fluoroscopy']],
@@ -106,6 +111,11 @@ describe('region, phases, Think A-Head, pediatric protocol', () => {
     ['TC de senos paranasales', 'head'],
     ['Rx de columna dorsal', 'spine'],
     ['Rx parrilla costal', 'chest'],
+    ['VCUG', 'pelvis'],
+    ['Voiding cystourethrogram', 'pelvis'],
+    ['CUMS', 'pelvis'],
+    ['Cistouretrografía miccional seriada', 'pelvis'],
+    ['Uretrocistografía retrógrada', 'pelvis'],
   ])('region of %j is %s', (text, region) => {
     expect(classifyProcedure(text).region).toBe(region);
   });

@@ -434,6 +434,41 @@ function headerAround(segs: readonly Seg[], identity: Uint8Array, i: number): El
   return null;
 }
 
+/** An item's kind: its tag and class without the marks of selection. */
+function itemKind(el: Element): string {
+  return `${el.tagName} ${listClass(el)}`;
+}
+
+/** An item's kind and how many elements it holds: what items of one list share, whatever their class (or none). */
+function shapeOf(el: Element): string {
+  return `${itemKind(el)} ${el.childElementCount}`;
+}
+
+/** `el` or an ancestor of it up to `top` has one of the `shapes` of items (`shapeOf`). */
+function holdsItemOf(el: Element, top: Element, shapes: ReadonlySet<string>): boolean {
+  for (let x: Element | null = el; x; x = x.parentElement) {
+    if (shapes.has(shapeOf(x))) return true;
+    if (x === top) return false;
+  }
+  return false;
+}
+
+/** An age of another value than `a` in segments `from`–`to` (`ages` are in page order). */
+function anotherAge(ages: readonly AgeFound[], a: AgeFound, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = ages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ages[mid]!.seg < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < ages.length && ages[k]!.seg <= to; k++) {
+    const b = ages[k]!;
+    if (b.seg !== a.seg && b.reading.days !== a.reading.days) return true;
+  }
+  return false;
+}
+
 /** Rank of an age as the patient's: a label or the header first; strong forms before plain ones. */
 function rank(a: AgeFound): number {
   if (a.labelled) return a.inHeader ? 7 : 6;
@@ -522,17 +557,37 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
       // Items of one list: the same parent, tag and class.
       let byKind = blocks.get(item.parentElement!);
       if (!byKind) blocks.set(item.parentElement!, (byKind = new Map()));
-      const kind = `${item.tagName} ${item.getAttribute('class') ?? ''}`;
+      const kind = itemKind(item);
       let items = byKind.get(kind);
       if (!items) byKind.set(kind, (items = new Map()));
       if (!items.has(item)) items.set(item, a.seg);
     }
   }
-  for (const items of [...blocks.values()].flatMap((byKind) => [...byKind.values()])) {
-    if (items.size < 2) continue;
-    const values = new Set([...items.values()].map((i) => ages.find((a) => a.seg === i)!.reading.days));
-    if (values.size < 2) continue;
+  const ageAt = (i: number) => ages.find((a) => a.seg === i)!;
+  const lists: { items: Map<Element, number>; parent: Element }[] = [];
+  for (const [parent, byKind] of blocks) {
+    for (const items of byKind.values()) {
+      if (items.size < 2) continue;
+      const values = new Set([...items.values()].map((i) => ageAt(i).reading.days));
+      if (values.size >= 2) lists.push({ items, parent });
+    }
+  }
+  for (const { items } of lists) {
+    // An item that holds other people's ages too holds a list (a room of a board, a queue's column): its people are
+    // read at their own level. Beside one, an item is a person only when its age is in an item of the same kind as
+    // theirs (a room's one case: same tag, class and number of elements); else it is another column of the layout (the open item beside a queue).
+    const containers: Element[] = [];
     for (const [item, i] of items) {
+      const [from, to] = rangeOf(segs, item, i);
+      if (anotherAge(ages, ageAt(i), from, to)) containers.push(item);
+    }
+    const kindsInside = new Set<string>();
+    if (containers.length > 0) {
+      for (const inner of lists) if (containers.some((c) => c.contains(inner.parent))) for (const el of inner.items.keys()) kindsInside.add(shapeOf(el));
+    }
+    for (const [item, i] of items) {
+      if (containers.includes(item)) continue;
+      if (containers.length > 0 && !holdsItemOf(segs[i]!.el, item, kindsInside)) continue;
       const [from, to] = rangeOf(segs, item, i);
       const selected = isSelectedElement(item);
       blockPeople.push({ el: item, from, to, selected });
@@ -592,6 +647,18 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     best = null;
     birth = myBirths[0]!;
     header = headerAround(segs, identity, birth.seg);
+  }
+
+  // The open item of a list (a queue's current item) is the patient's only when it agrees with the patient's own
+  // header outside the list: another person's item marked current is still someone else's.
+  if (best && (best.inHeader || best.labelled) && !people.some((p) => p.from <= best!.seg && best!.seg <= p.to)) {
+    for (const p of people) {
+      if (!p.selected || !ages.some((a) => a.seg >= p.from && a.seg <= p.to && !agreesWith(a, best!))) continue;
+      p.selected = false;
+      others.fill(1, p.from, p.to + 1);
+      if (recordRow === p.el) recordRow = null;
+      otherRows.add(p.el);
+    }
   }
 
   someoneElsesOrders(segs, fields, named, rows, header, recordRow, otherRows, others);
@@ -726,6 +793,12 @@ function parentOutside(
     if (a.labelled || a.form !== 'plain' || headerAround(segs, identity, a.seg) !== null) return true;
   }
   return births.some((b) => outside(b.seg) && (ageBetween(b.date, today)?.years ?? 0) >= PARENT_YEARS);
+}
+
+/** Two ages that may be one person's: within a year (45 days for ages under two). */
+function agreesWith(a: AgeFound, b: AgeFound): boolean {
+  const shown = Math.min(a.reading.days, b.reading.days);
+  return Math.abs(a.reading.days - b.reading.days) <= (shown < 730 ? 45 : 400);
 }
 
 /** A birth date whose age today is within a year (45 days for ages under two) of the age shown. */

@@ -18,7 +18,7 @@ import { headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, bodiesOf 
 import { factText, textOf } from '../profiles/profile';
 import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, isAppChrome, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass } from './fields';
+import { hasHeadingClass, hasHiddenClass, isAppChrome, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -603,9 +603,12 @@ const PRIORITY_COLUMN = /^\s*(?:priority|prio|urgency|prioridad|urgencia)\b/i;
  * class is called (`div.ord`, `div.case`). Only its immediate siblings are looked at.
  */
 function repeatedBlock(el: Element): boolean {
-  const cls = el.getAttribute('class');
-  if (!cls) return false;
-  const same = (x: Element | null) => x !== null && x.tagName === el.tagName && x.childElementCount >= 2 && x.getAttribute('class') === cls;
+  const raw = el.getAttribute('class');
+  if (!raw) return false;
+  // The selected item's class has its mark too ("qi selected" is an item of the "qi" list).
+  const cls = withoutSelectionMarks(raw);
+  const sameClass = (c: string | null) => c === raw || (c !== null && withoutSelectionMarks(c) === cls);
+  const same = (x: Element | null) => x !== null && x.tagName === el.tagName && x.childElementCount >= 2 && sameClass(x.getAttribute('class'));
   return (same(el.previousElementSibling) || same(el.nextElementSibling)) && smallBlock(el);
 }
 

@@ -17,7 +17,8 @@ import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
 import { isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
-import { type DateMention, isPersonName } from './patient';
+import { isPersonName } from './names';
+import type { DateMention } from './patient';
 import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
 
 /** Field kinds whose values can name the exam; any other labelled value is what its label says. */

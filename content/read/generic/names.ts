@@ -6,6 +6,22 @@
  */
 import { labelKey } from '../profiles/profile';
 
+/** How charts write who a patient is: `LAST, First`, a DICOM `LAST^FIRST`, a record number (`MRN 00482913`). */
+const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
+/** A DICOM person name as viewers print it: `OKONJO^ADA`, `DOE^JANE^M`. */
+const DICOM_NAME = /^[\p{Lu}][\p{L}'’ -]*\^[\p{L}'’ -]+(?:\^[\p{L}'’ .-]*){0,3}$/u;
+export const RECORD_NUMBER = /\b(?:MRN|MR ?#|MR No\.?|CMRN|PRN|FIN|Unit ?#|Acct ?#|Chart ?#|NHC|NHS No\.?|ID|Patient ID|Expediente|Historia|HC)\s*[:#.]?\s*[A-Z]{0,3}[-\d]{5,}/i;
+
+/** `LAST, First` as a list of people writes it (the DICOM form is `isPersonName`'s too). */
+export function isCommaName(text: string): boolean {
+  return NAME.test(text);
+}
+
+/** A person's name as charts write it: `LAST, First` or a DICOM `LAST^FIRST`. */
+export function isPersonName(text: string): boolean {
+  return text.length <= 60 && (NAME.test(text) || DICOM_NAME.test(text));
+}
+
 /** A name as a list's patient cell writes it: two to six words of letters (no digits, no exam). */
 const WORDS_OF_NAME = /^[\p{L}][\p{L}'’.-]*(?:,?\s+[\p{L}][\p{L}'’.-]*|\^[\p{L}][\p{L}'’.-]*){1,5},?$/u;
 /** Words that are not part of a name: titles and suffixes. */

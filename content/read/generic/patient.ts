@@ -19,7 +19,7 @@ import { classifyProcedure } from '../parse/procedure';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, EXAM_SUBJECT, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
-import { looksLikeName, samePerson } from './names';
+import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
 
@@ -86,10 +86,6 @@ export interface Person {
   selected: boolean;
 }
 
-const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
-/** A DICOM person name as viewers print it: `OKONJO^ADA`, `DOE^JANE^M`. */
-const DICOM_NAME = /^[\p{Lu}][\p{L}'’ -]*\^[\p{L}'’ -]+(?:\^[\p{L}'’ .-]*){0,3}$/u;
-const RECORD_NUMBER = /\b(?:MRN|MR ?#|MR No\.?|CMRN|PRN|FIN|Unit ?#|Acct ?#|Chart ?#|NHC|NHS No\.?|ID|Patient ID|Expediente|Historia|HC)\s*[:#.]?\s*[A-Z]{0,3}[-\d]{5,}/i;
 const AGE_LABEL_BEFORE = /\b(?:age|edad|patient age|pt age)\s*[:.=-]?\s*$/i;
 const HEADER_LEVELS = 6;
 /** Segments either side of an age that a patient header may span. */
@@ -97,19 +93,15 @@ const HEADER_SPAN = 30;
 
 export function isIdentity(seg: Seg, field: Field | null): boolean {
   if (field && (field.kind === 'patientName' || field.kind === 'patientId')) return true;
-  if (seg.text.length <= 60 && (NAME.test(seg.text) || DICOM_NAME.test(seg.text))) return true;
+  if (isPersonName(seg.text)) return true;
   return seg.text.length <= 120 && RECORD_NUMBER.test(seg.text);
 }
 
-/** A person's name as charts write it: `LAST, First` or a DICOM `LAST^FIRST`. */
-export function isPersonName(text: string): boolean {
-  return text.length <= 60 && (NAME.test(text) || DICOM_NAME.test(text));
-}
 
 /** A patient's name or record number under its own label or column (what a list of patients repeats per row). */
 function identityField(seg: Seg, field: Field | null): 'names' | 'ids' | null {
   // (A "Name" column of a list of orders holds the orders' names: a person's name reads `LAST, First`.)
-  if (field?.kind === 'patientName' && seg.text.length <= 60 && NAME.test(seg.text)) return 'names';
+  if (field?.kind === 'patientName' && seg.text.length <= 60 && isCommaName(seg.text)) return 'names';
   if (field?.kind === 'patientId' && /\d{4,}/.test(seg.text)) return 'ids';
   return null;
 }
@@ -605,6 +597,13 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
   // A section of other people (a queue, a schedule, recent patients) is theirs.
   for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & OTHERS) others[i] = 1;
+  // A line that names several people's ages ("Recently viewed: Pham, Julia (44 y.o. F) · Brandt, Oskar (71 y.o. M)")
+  // is theirs: none of them is the patient's.
+  for (let k = 1; k < ages.length; k++) {
+    const a = ages[k]!;
+    const b = ages[k - 1]!;
+    if (a.seg === b.seg && !a.labelled && !b.labelled && a.reading.days !== b.reading.days) others[a.seg] = 1;
+  }
   const mine = (i: number) => others[i] === 0;
 
   // A newborn's section (fields.ts `sectionClass`) on the chart of someone ten or older — the mother, by her age or

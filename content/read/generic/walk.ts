@@ -9,7 +9,8 @@
  * - rows (table rows, list items, ARIA rows, div-grid rows) and, in tables, the column a cell is under.
  * Content the page does not show is not walked: `hidden`, `aria-hidden`, inline `display:none`, classes the page's own
  * stylesheet hides (simple `.class`/`#id` rules), hidden-class tokens, closed `details`/`dialog`, `template`,
- * scripts, sidebars (`aside`, `nav`, `role=complementary|navigation`).
+ * scripts, navigation (`nav`, `role=navigation`), and sidebars (`aside`, `role=complementary`) unless one is the
+ * patient's own header (sidebar.ts).
  * Big tables are not walked row by row: lists with exam columns are handed back whole (read column by column by
  * table.ts), and of any table only its first rows and its selected rows are walked. Costs are capped (elements,
  * segments, characters per segment: profile.ts `factText`).
@@ -19,6 +20,7 @@ import { factText, textOf } from '../profiles/profile';
 import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, isAppChrome, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
+import { isPatientSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -69,7 +71,7 @@ function isMarkedSelected(tr: Element, quirks: boolean): boolean {
 }
 const MAX_STYLE_CHARS = 64_000;
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'BUTTON', 'ASIDE', 'NAV']);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'BUTTON', 'NAV']);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION', 'SUMMARY']);
 const TEXT_INPUTS = new Set(['', 'text', 'date', 'datetime-local', 'number', 'search', 'tel']);
 
@@ -154,8 +156,25 @@ export function walkPage(scope: Element, doc: Document): PageText {
         }
       }
     }
-    const role = el.getAttribute('role');
-    return role === 'complementary' || role === 'navigation';
+    return el.getAttribute('role') === 'navigation';
+  };
+
+  /**
+   * A sidebar (`aside`, `role=complementary`) is walked, then kept only when it is the patient's own header (one
+   * person's name or record number with an age or birth date: sidebar.ts); a sidebar of recent patients, a census
+   * or tools leaves nothing behind.
+   */
+  const visitSidebar = (el: Element, flags: number, row: Element | null, col: string | null): void => {
+    const from = segs.length;
+    const tables = listTables.length;
+    const grids = listGrids.length;
+    visitChildren(el, flags, row, col);
+    if (segs.length === from || isPatientSidebar(segs, from)) return;
+    segs.length = from;
+    listTables.length = tables;
+    listGrids.length = grids;
+    for (const [r, info] of rows) if (info.from >= from) rows.delete(r);
+    box = null;
   };
 
   const push = (raw: string, el: Element, flags: number, row: Element | null, col: string | null) => {
@@ -193,6 +212,10 @@ export function walkPage(scope: Element, doc: Document): PageText {
       return;
     }
     if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (tag === 'ASIDE' || el.getAttribute('role') === 'complementary') {
+      visitSidebar(el, flags, row, col);
+      return;
+    }
     if (tag === 'LABEL' && labelsCheckedRadio(el, doc)) flags |= SELECTED;
     if (isAppChrome(el)) flags |= CHROME;
     if (tag === 'SELECT') {
@@ -644,6 +667,8 @@ function isRowRole(el: Element): boolean {
   return role === 'row' || role === 'listitem' || role === 'option' || role === 'treeitem';
 }
 
+const MENU_SEPARATOR = /\s[·|•›»]\s/;
+
 /**
  * A plain block that is only a short title ("Previous exams", "Exploraciones anteriores"): one segment, outside any
  * row or first in its row (a card's title), no digits, no colon, not a status word. (Whether it opens a section is `sectionClass`'s call.)
@@ -653,7 +678,8 @@ function titleBlock(segs: readonly Seg[], from: number, row: Element | null): bo
   // Inside a row, only its first text: a card's title ("Newborn", "Prior imaging").
   if (row !== null && from > 0 && segs[from - 1]!.row === row) return false;
   const t = segs[from]!.text;
-  return t.length <= 40 && !/[\d:]/.test(t) && statusClass(t) === null;
+  // Items joined by separators ("Chart Review · Results · Orders") are a menu or a breadcrumb, not a title.
+  return t.length <= 40 && !/[\d:]/.test(t) && !MENU_SEPARATOR.test(t) && statusClass(t) === null;
 }
 
 function allHeadings(segs: readonly Seg[], from: number): boolean {

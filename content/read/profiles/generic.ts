@@ -18,9 +18,10 @@ import { GENERIC_NAME, readGeneric, type GenericRead } from '../generic/reader';
 import { findings, type ReadOptions, type SiteProfile } from './profile';
 
 /**
- * The one record the screen is about: an open modal dialog, else the whole body — minus side panels and hidden
- * parts, which the walk skips (`aside`, `nav`, `[role=complementary|navigation]`, `hidden`, inline `display:none`),
- * so a "recent patients" sidebar never mixes in. (Tag lookups and direct children only: a selector list with
+ * The one record the screen is about: an open modal dialog, else the whole body — minus navigation, side panels of
+ * other people and hidden parts, which the walk skips (`nav`, `[role=navigation]`, an `aside` or
+ * `[role=complementary]` that is not the patient's own header, `hidden`, inline `display:none`), so a "recent
+ * patients" sidebar never mixes in. (Tag lookups and direct children only: a selector list with
  * `[role=…]` costs ~2 ms on a 5,000-row page.)
  */
 function scopeOf(doc: Document): Element | null {

@@ -152,3 +152,82 @@ describe('a work queue beside the open item', () => {
     expect(a.modality).toBeNull();
   });
 });
+
+describe('a sidebar that is the patient header, and sidebars and lines of other people', () => {
+  test('an <aside> storyboard (name, "6 y.o. M", MRN, allergies, weight) beside an order composer and a "Recently viewed" line', () => {
+    const a = read(`<div class="toolbar">Chart Review · Results · Orders</div>
+      <div class="layout"><aside class="storyboard">
+        <div class="sb-name">Nakamura, Theo</div><div>6 y.o. M</div><div>MRN: 40021877</div><div>Pediatric Surgery Clinic</div>
+        <div class="sb-sec"><div class="sb-h">Allergies</div><div>Amoxicillin</div></div>
+        <div class="sb-sec"><div class="sb-h">Wt</div><div>21.4 kg</div></div>
+      </aside>
+      <main><div class="recent">Recently viewed: Pham, Julia (44 y.o. F) · Brandt, Oskar (71 y.o. M)</div>
+        <h2>Order Composer</h2><div class="oc-title">CT ABDOMEN PELVIS W IV CONTRAST</div>
+        <div><span class="lbl">Priority</span> <span>Routine</span></div>
+        <div><span class="lbl">Expected Date</span> <span>12/09/2026</span></div></main></div>`);
+    expect(a.pediatric).toBe(true);
+    expect(Math.abs(a.ageDays! - 6 * 365.25)).toBeLessThan(2);
+    expect(a.ageUnsure ?? false).toBe(false);
+    expect(a.modality).toBe('CT');
+    expect(a.weight?.kg).toBeCloseTo(21.4);
+  });
+
+  test('a div column with role=complementary as the banner (name, "4 yrs F", DOB) beside a chart and a "Recent patients" line', () => {
+    const a = read(`<div class="app"><div class="col-left" role="complementary">
+        <div class="pt-nm">ALVAREZ, MIA</div><div>4 yrs F</div><div>DOB 03/02/2022</div><div>Allergies: NKDA</div><div>Weight 16 kg</div>
+      </div>
+      <div class="col-main"><div>Recent patients: Kline, Roger 58 yo M · Ochoa, Ines 33 yo F</div>
+        <h1>Imaging orders</h1>
+        <div class="card"><div class="t">Procedure</div><div class="v">XR CHEST 2 VIEWS</div></div>
+        <div class="card"><div class="t">Scheduled</div><div class="v">12/08/2026 10:30</div></div></div></div>`);
+    expect(a.pediatric).toBe(true);
+    expect(a.ageDays! < 5 * 366).toBe(true);
+    expect(a.modality).toBe('DX');
+  });
+
+  test('Spanish: a lateral column with the patient ("Edad: 7 años", NHC) beside the request', () => {
+    const a = read(
+      `<aside><div>SOTO VEGA, Pablo</div><div>NHC 00981234</div><div>Edad: 7 años</div><div>Alergias: no conocidas</div></aside>
+      <section><h2>Solicitud de prueba</h2><div><div>Prueba solicitada</div><div>TC de cráneo sin contraste</div></div></section>`,
+      {},
+      'es',
+    );
+    expect(a.pediatric).toBe(true);
+    expect(a.modality).toBe('CT');
+  });
+
+  test('a recent-patients aside with several people stays theirs beside an adult\'s top banner', () => {
+    const a = read(`<div class="banner"><span>Okafor, Grace</span> <span>52 y.o. F</span> <span>MRN 88120044</span></div>
+      <div class="wrap"><aside class="recent-pts"><div class="h">Recent Patients</div>
+        <div class="rp">Lopez, Sam<br>7 y.o. M · MRN 22014455</div><div class="rp">Young, Amy<br>3 y.o. F · MRN 22019981</div></aside>
+      <main><h2>Orders</h2><div><span class="lbl">Procedure</span> <span>CT HEAD WO CONTRAST</span></div></main></div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays! > 50 * 365).toBe(true);
+    expect(a.records).toHaveLength(0);
+  });
+
+  test('a sidebar of one recent patient under a "Pacientes recientes" title is not the patient', () => {
+    const a = read(
+      `<aside><div class="t">Pacientes recientes</div><div>RUIZ, Ana</div><div>NHC 0012345</div><div>6 años</div></aside>
+      <div><span>MARÍN GIL, Rosa</span> <span>NHC 0098711</span> <span>F. nac. 02/02/1980</span></div>
+      <div><div>Exploración</div><div>Rx de tórax PA y lateral</div></div>`,
+      {},
+      'es',
+    );
+    expect(a.pediatric).toBe(false);
+  });
+
+  test('a "My patients" sidebar list, no patient open: nothing is the patient\'s', () => {
+    const a = read(`<div role="complementary"><div>My Patients</div><div>Lopez, Sam · 7 y.o. M</div></div>
+      <main><h1>Welcome</h1><p>Select a patient to begin.</p></main>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays).toBeNull();
+  });
+
+  test('a line of several people with their ages never gives the patient\'s age', () => {
+    const a = read(`<div>Recently viewed: Pham, Julia (44 y.o. F) · Brandt, Oskar (71 y.o. M)</div>
+      <h2>Order</h2><div><b>Procedure:</b> XR chest 2 views</div>`);
+    expect(a.ageDays).toBeNull();
+    expect(a.pediatric).toBe(false);
+  });
+});

@@ -1,12 +1,13 @@
 /**
- * Whether two written names are the same person's, as charts write them: `GARCÍA LÓPEZ, Sofía`, `Sofía García
+ * How charts write who a patient is — a name (`isPersonName`) or a record number (`RECORD_NUMBER`) — and whether two
+ * written names are the same person's, as charts write them: `GARCÍA LÓPEZ, Sofía`, `Sofía García
  * López`, `SOFIA GARCIA LOPEZ`, `Nguyen, Liam J.`, `NGUYEN^LIAM` — whatever the order, case, accents, initials or a
  * dropped second surname. Used to tell a chart's own orders (every row repeats the chart's patient) from a list of
  * other people, and a row naming someone else from the patient's own.
  */
 import { labelKey } from '../profiles/profile';
 
-/** How charts write who a patient is: `LAST, First`, a DICOM `LAST^FIRST`, a record number (`MRN 00482913`). */
+/** `LAST, First` (`MRN 00482913` is a record number). */
 const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
 /** A DICOM person name as viewers print it: `OKONJO^ADA`, `DOE^JANE^M`. */
 const DICOM_NAME = /^[\p{Lu}][\p{L}'’ -]*\^[\p{L}'’ -]+(?:\^[\p{L}'’ .-]*){0,3}$/u;

@@ -162,6 +162,8 @@ function namesAnotherNumber(before: string, field: Field | null, col: string | n
 }
 const MAX_NUMBER_LABEL = 40;
 
+/** Letters or digits run into the number (`FX-20261207-0113`, `RX20261101-4410`): a document's identifier, not a person's. */
+const GLUED_ID = /[A-Za-z0-9][-_/]?$/;
 /** The rest of a personal identity number that begins with the birth date (`20160314-4410`, Nordic style). */
 const PERSONAL_NUMBER_TAIL = /^[-+]\d{4}(?!\d)/;
 /** What may stand beside a date on a line that is only a date: a weekday, a time, a place before a comma. */
@@ -223,7 +225,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     let role: DateRole | null = null;
     let by: string | null = null;
     let told = false;
-    if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail) && !namesAnotherNumber(before, field, seg.col, prev)) {
+    if (m.length === 8 && PERSONAL_NUMBER_TAIL.test(tail) && !GLUED_ID.test(text.slice(0, m.index)) && !namesAnotherNumber(before, field, seg.col, prev)) {
       role = 'birth';
       by = 'personal identity number';
     } else if (ctx && !(seg.flags & CHROME) && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {

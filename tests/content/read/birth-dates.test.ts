@@ -69,6 +69,10 @@ describe('numbers that begin with a date are not birth dates unless they are a p
     ['an order number in a sentence', '<p>Order 20261030-7781: XR chest 2 views</p>'],
     ['a labelled request number', '<div><span class="k">Request no.</span> <span>20261101-7781</span></div><p>Exam: XR chest 2 views</p>'],
     ['a Spanish "N° de pedido"', '<div><span class="k">N° de pedido</span> <span>20261101-7781</span></div><p>Estudio: Rx de tórax</p>'],
+    // An identifier whose letters run into the date is a document's, never a person's ("FX-", "RX", "ACC-").
+    ['a fax id in a fax header', '<div class="fax">FAX · Dec 07 2026 · ID FX-20261119-0113 · p. 1/2</div><p>Exam: XR chest 2 views</p>'],
+    ['a referral reference glued to letters', '<p>Our ref: RX20261101-4410</p><p>Exam: XR chest 2 views</p>'],
+    ['an accession with a letter prefix in a cell', '<table><tr><td>ACC-20261101-0042</td><td>CT HEAD WO CONTRAST</td></tr></table>'],
   ])('%s: no birth date, not pediatric', (_what, rows) => {
     const a = adult(rows);
     expect([a.pediatric, a.ageDays]).toEqual([false, null]);

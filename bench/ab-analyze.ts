@@ -9,11 +9,9 @@
  * on a busy machine) and the page's own `performance.now()` time per run (what the bench gates, and what other
  * processes on the machine inflate).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/harness';
-import { analyzePageScript, summary, worklistHtml } from './support';
+import { analyzePageScript, summary, worklistHtml, serveHtml } from './support';
 
 const [a, b, blocksArg] = process.argv.slice(2);
 if (!a || !b) {
@@ -26,12 +24,8 @@ const RUNS_PER_BLOCK = 5;
 const NOW = '2026-11-26T12:00:00Z';
 
 const html = worklistHtml();
-const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(html);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app/worklist`;
+const server = await serveHtml(html);
+const url = `${server.origin}/app/worklist`;
 
 const session = await launchChromium({ build: null });
 let same = true;

@@ -4,22 +4,16 @@
  * and run in the page 30 times after 3 warm-up runs. Also reported: JSON.stringify of the result
  * (the content script compares page states by it) and the list rows found.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../tests/e2e/harness';
-import { analyzePageScript, summary, median, verdict, worklistHtml } from './support';
+import { analyzePageScript, summary, median, verdict, worklistHtml, serveHtml } from './support';
 
 const RUNS = 30;
 
 const script = await analyzePageScript();
 
 const html = worklistHtml();
-const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(html);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app/worklist`;
+const server = await serveHtml(html);
+const url = `${server.origin}/app/worklist`;
 
 const session = await launchChromium({ build: null });
 let result: { times: number[]; stringify: number[]; rows: number; pediatric: number };

@@ -33,11 +33,9 @@
  *   (its number of layouts while parsing depends on when the parser yields: 2–6 on this machine;
  *   A/A ±180 ms), and so do the pairs' LayoutCount and RecalcStyleCount.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../tests/e2e/harness';
-import { median, summary, verdict, worklistHtml } from './support';
+import { median, summary, verdict, worklistHtml, serveHtml } from './support';
 
 const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 21));
 const SETTLE_MS = 2000;
@@ -75,12 +73,8 @@ interface TraceEvent {
 }
 
 const html = worklistHtml();
-const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(html);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app/worklist`;
+const server = await serveHtml(html);
+const url = `${server.origin}/app/worklist`;
 
 interface Side {
   session: ChromiumSession;

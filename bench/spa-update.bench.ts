@@ -8,10 +8,8 @@
  * Ages are worked out by hand: born 2020-08-15, ordered 2026-11-20 → 2288 days; born 2022-11-01 →
  * 1480 days.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../tests/e2e/harness';
-import { median, summary, verdict } from './support';
+import { median, summary, verdict, serveHtml } from './support';
 
 const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 15));
 const ROUTES = {
@@ -60,12 +58,8 @@ window.__go = (path) => {
 render(location.pathname in ROUTES ? location.pathname : '/orders/child-a');
 </script></body></html>`;
 
-const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(app);
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveHtml(app);
+const origin = server.origin;
 
 const session = await launchChromium({ build: 'chrome-mv3-e2e' });
 const delays: Record<'child → child' | 'child → adult' | 'adult → child', number[]> = {

@@ -2,6 +2,8 @@
  * Shared by the page benches: the generated 5,000-row worklist (birth years 1940–2019, studies
  * 2026-11-20…29, so about one row in eight is a child's), and small statistics.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 /**
@@ -170,3 +172,13 @@ export const PACS_MILESTONES = `new MutationObserver(() => {
     if (b.panel === null && document.querySelector('image-gently-panel')) b.panel = performance.now();
     if (b.shown === null && document.querySelector('image-gently-panel[data-ssde-mgy]')) b.shown = performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });`;
+
+/** A loopback server answering every request with `html`: its origin, and how to close it. */
+export async function serveHtml(html: string): Promise<{ origin: string; close: () => void }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}

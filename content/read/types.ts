@@ -84,6 +84,8 @@ export interface ExamRecord {
   /** How the row's age was found, for printing it (see AgeDetail). Null when the row has no age or is not pediatric (the panel lists only pediatric rows). */
   ageDetail?: AgeDetail | null;
   pediatric: boolean;
+  /** The row's exam (modality, campaigns): worked out only for rows that are pediatric or of unknown age — the
+   *  panel lists pediatric rows only, so an adult's row has none (null / []) whatever its exam. */
   modality: ModalityCode | null;
   campaign: Campaign | null;
   campaigns: Campaign[];
@@ -244,8 +246,15 @@ export type ColumnKind = FactKind | 'age';
  * `base` + its cells.
  */
 export interface FactTable {
-  columns: { kind: ColumnKind; where: string }[];
-  values: string[][];
+  /** `onDemand`: the column's text is read by `cell`, row by row when needed (`undefined` in `values` until then). */
+  columns: { kind: ColumnKind; where: string; onDemand?: boolean }[];
+  /** Row r's text in column c. */
+  values: (string | undefined)[][];
+  /**
+   * Reads row r's cell in column c from the page, for the exam columns (procedure, modality) of a list read from
+   * the page: those are read only for the rows that need them — not an adult's row, which the panel never lists.
+   */
+  cell?: (c: number, r: number) => string;
   /** Facts every row shares (e.g. the banner's patient facts when the list has no patient columns). */
   base: Fact[];
 }

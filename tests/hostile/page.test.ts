@@ -19,7 +19,8 @@ function factTexts(f: PageFindings): string[] {
   return [
     ...(f.primary ?? []).map((x) => x.text),
     ...f.rows.flat().map((x) => x.text),
-    ...(f.tables ?? []).flatMap((t) => [...t.values.flat(), ...t.base.map((x) => x.text)]),
+    // Cells read on demand are read here, as decide would.
+    ...(f.tables ?? []).flatMap((t) => [...t.values.flatMap((col, c) => col.map((v, r) => v ?? t.cell!(c, r))), ...t.base.map((x) => x.text)]),
   ];
 }
 
@@ -67,7 +68,12 @@ describe('a list is read from its first rows only', () => {
       <tbody>${rows(50, (i) => `<tr>${cells(i).map((c) => `<td>${c}</td>`).join('')}</tr>`)}</tbody>
       <tbody>${rows(20, (i) => `<tr>${cells(100 + i).map((c) => `<td>${c}</td>`).join('')}</tr>`)}</tbody></table></body></html>`);
     const table = doc.querySelector('table')!;
-    const read = (max: number) => readListTable(table, () => 'list', [], headerCellsOf(table), max)!.values.at(-1)!;
+    // The procedure column is read on demand (as decide does for a row that is not an adult's).
+    const read = (max: number) => {
+      const t = readListTable(table, () => 'list', [], headerCellsOf(table), max)!;
+      const c = t.columns.length - 1;
+      return t.values[c]!.map((_, r) => t.cell!(c, r));
+    };
     expect(read(30)).toEqual(Array.from({ length: 30 }, (_, i) => `CT HEAD ${i}`));
     // The limit counts over the table's sections.
     expect(read(55).slice(-6)).toEqual(['CT HEAD 49', 'CT HEAD 100', 'CT HEAD 101', 'CT HEAD 102', 'CT HEAD 103', 'CT HEAD 104']);
@@ -78,9 +84,9 @@ describe('a list is read from its first rows only', () => {
       ${rows(50, (i) => `<div>${cells(i).map((c) => `<span>${c}</span>`).join('')}</div>`)}</div></body></html>`);
     const grid = doc.querySelector('.grid')!;
     const [header, ...body] = Array.from(grid.children);
-    const values = readListGrid(header!.children, body, () => 'list', [], 30)!.values;
-    expect(values.at(-1)).toHaveLength(30);
-    expect(values.at(-1)!.at(-1)).toBe('CT HEAD 29');
+    const t = readListGrid(header!.children, body, () => 'list', [], 30)!;
+    expect(t.values.at(-1)).toHaveLength(30);
+    expect(t.cell!(t.columns.length - 1, 29)).toBe('CT HEAD 29');
   });
 });
 

@@ -129,7 +129,12 @@ class RowReader implements AgeSources {
     }
   }
 
-  record(): ExamRecord {
+  /**
+   * The row's record. `examCells` accepts the row's exam cells not read yet (a list's on-demand columns): called only
+   * when the row is not an adult's — the panel lists pediatric rows only, so an adult's exam is never worked out
+   * (most of a big worklist's cost).
+   */
+  record(examCells?: () => void): ExamRecord {
     const { ctx, exam, scheduled, order, visit } = this;
     this.reference = exam ?? scheduled ?? order ?? visit;
     this.referenceBasis = exam ? 'exam' : scheduled ? 'scheduled' : order ? 'order' : 'visit';
@@ -137,12 +142,17 @@ class RowReader implements AgeSources {
     let pediatric = age !== null && age.pediatric;
     // The printed age only for rows the panel lists (pediatric ones): less to build and to compare on big lists.
     const ageDetail: AgeDetail | null = age && pediatric ? ageDetailOf(age, this.birth) : null;
+    const adult = age !== null && !pediatric;
+    if (!adult) examCells?.();
 
-    const description = this.proc ? clean(this.proc) || null : null;
+    const description = !adult && this.proc ? clean(this.proc) || null : null;
     const codes = this.codes;
     let modalities: readonly ModalityCode[];
     let campaigns: readonly Campaign[];
-    if (codes && codes.length > 0) {
+    if (adult) {
+      modalities = NO_MODALITIES;
+      campaigns = NO_CAMPAIGNS;
+    } else if (codes && codes.length > 0) {
       // Rows with a code only need the procedure's interventional/dental nature.
       const flags = description ? procedureFlags(description, codes) : NO_FLAGS;
       modalities = codes.length > 1 ? sortModalities([...codes]) : codes;
@@ -174,6 +184,7 @@ const NO_FLAGS = { interventional: false, dental: false };
 /** At most this many reference-date texts kept per list. */
 const MAX_KEPT_DATES = 512;
 const NO_CAMPAIGNS: readonly Campaign[] = Object.freeze([]);
+const NO_MODALITIES: readonly ModalityCode[] = Object.freeze([]);
 const sharedMemo = new Map<string, readonly Campaign[]>();
 
 /** Campaigns of a lone modality code with no interventional/dental wording (the usual worklist row). */
@@ -205,13 +216,21 @@ export function decideRows(findings: PageFindings, ctx: DecideContext): ExamReco
     out.push(reader.record());
   }
   for (const table of findings.tables ?? []) {
-    const cols = table.columns;
-    const n = cols.length > 0 ? table.values[0]!.length : 0;
-    for (let r = 0; r < n; r++) {
+    const { columns: cols, values, cell } = table;
+    const n = cols.length > 0 ? values[0]!.length : 0;
+    // Columns read at once, then the ones read on demand (the exam's, for rows that are not an adult's).
+    const now: number[] = [];
+    const later: number[] = [];
+    for (let c = 0; c < cols.length; c++) (cell && cols[c]!.onDemand ? later : now).push(c);
+    let r = 0;
+    const examCells = () => {
+      for (const c of later) reader.accept(cols[c]!.kind, cell!(c, r));
+    };
+    for (; r < n; r++) {
       reader.reset();
       for (const f of table.base) reader.accept(f.kind, f.text);
-      for (let c = 0; c < cols.length; c++) reader.accept(cols[c]!.kind, table.values[c]![r] ?? '');
-      out.push(reader.record());
+      for (const c of now) reader.accept(cols[c]!.kind, values[c]![r] ?? '');
+      out.push(reader.record(later.length > 0 ? examCells : undefined));
     }
   }
   return out;

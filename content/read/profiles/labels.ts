@@ -86,5 +86,7 @@ export function labelKind(text: string): LabelKind | undefined {
 
 /** Patient kinds (a label that makes a screen look like it is about a patient). */
 export const PATIENT_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['age', 'birthDate']);
+/** A list's exam columns, read row by row only when a row's record needs them (content/read/profiles/table.ts). */
+export const ON_DEMAND_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['procedure', 'modality']);
 /** Exam kinds (a table with one of these per row is a list of exams or orders). */
 export const EXAM_KINDS: ReadonlySet<LabelKind> = new Set<LabelKind>(['examDate', 'scheduledDate', 'orderDate', 'modality', 'procedure']);

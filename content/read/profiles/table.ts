@@ -3,7 +3,7 @@
  * collections, only the mapped columns' text — linear and cheap on a 5,000-row worklist.
  */
 import type { Fact, FactTable } from '../types';
-import { EXAM_KINDS, type LabelKind, labelKind, PATIENT_KINDS } from './labels';
+import { EXAM_KINDS, type LabelKind, labelKind, ON_DEMAND_KINDS, PATIENT_KINDS } from './labels';
 import { factText, MAX_FACTS_PER_RECORD, textOf } from './profile';
 
 export interface Column {
@@ -115,7 +115,7 @@ export function readListTable(
   if (!header) return null;
   const cols = mapColumns(header);
   if (!isExamList(cols)) return null;
-  const values: string[][] = cols.map(() => []);
+  const list = new ListReader(cols);
   const headerRow = header[0]?.parentElement ?? null;
   const own = bodiesOf(table);
   const bodies = own.length > 0 ? own : [table];
@@ -125,11 +125,11 @@ export function readListTable(
     const n = Math.min(rows.length, budget);
     for (let r = 0; r < n; r++) {
       const row = rows[r]!;
-      if (row !== headerRow) readRow(row.cells, cols, values);
+      if (row !== headerRow) list.read(row.cells);
     }
     budget -= n;
   }
-  return factTable(cols, values, whereOf, base);
+  return list.table(whereOf, base);
 }
 
 /**
@@ -146,32 +146,61 @@ export function readListGrid(
 ): FactTable | null {
   const cols = mapColumns(header);
   if (!isExamList(cols)) return null;
-  const values: string[][] = cols.map(() => []);
+  const list = new ListReader(cols);
   const n = header.length;
   const last = Math.min(rows.length, maxRows);
   for (let r = 0; r < last; r++) {
     const row = rows[r]!;
-    if (row.children.length === n) readRow(row.children, cols, values);
+    if (row.children.length === n) list.read(row.children);
   }
-  return factTable(cols, values, whereOf, base);
+  return list.table(whereOf, base);
 }
 
-/** One row's mapped cells into `values` (a row with no text in any of them is not kept). */
-function readRow(cells: ArrayLike<Element>, cols: readonly Column[], values: string[][]): void {
-  const nCols = cols.length;
-  let any = false;
-  for (let c = 0; c < nCols; c++) {
-    const t = factText(cells[cols[c]!.index]?.textContent ?? '');
-    values[c]!.push(t);
-    if (t) any = true;
-  }
-  if (!any) for (let c = 0; c < nCols; c++) values[c]!.pop();
-}
+/**
+ * A list's mapped cells, row by row: the patient's and the dates' text at once, the exam's (ON_DEMAND_KINDS) when
+ * decide asks for it — most rows of a big worklist are adults', whose exam is never worked out. A row with no text
+ * in any mapped cell is not kept.
+ */
+class ListReader {
+  private readonly values: (string | undefined)[][];
+  private readonly onDemand: boolean[];
+  private readonly cells: ArrayLike<Element>[] = [];
 
-function factTable(cols: readonly Column[], values: string[][], whereOf: (col: Column) => string, base: readonly Fact[]): FactTable {
-  return {
-    columns: cols.map((c) => ({ kind: c.kind, where: whereOf(c) })),
-    values,
-    base: hasPatientColumn(cols) ? [] : base.slice(),
-  };
+  constructor(private readonly cols: readonly Column[]) {
+    this.values = cols.map(() => []);
+    this.onDemand = cols.map((c) => ON_DEMAND_KINDS.has(c.kind));
+  }
+
+  read(cells: ArrayLike<Element>): void {
+    const { cols, values, onDemand } = this;
+    const nCols = cols.length;
+    let any = false;
+    for (let c = 0; c < nCols; c++) {
+      const t = onDemand[c] ? undefined : factText(cells[cols[c]!.index]?.textContent ?? '');
+      values[c]!.push(t);
+      if (t) any = true;
+    }
+    if (!any) {
+      const r = this.cells.length;
+      for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(cells, c, r)) any = true;
+    }
+    if (any) this.cells.push(cells);
+    else for (let c = 0; c < nCols; c++) values[c]!.pop();
+  }
+
+  private cellText(cells: ArrayLike<Element>, c: number, r: number): string {
+    const t = factText(cells[this.cols[c]!.index]?.textContent ?? '');
+    this.values[c]![r] = t;
+    return t;
+  }
+
+  table(whereOf: (col: Column) => string, base: readonly Fact[]): FactTable {
+    const { cols, values } = this;
+    return {
+      columns: cols.map((c, i) => (this.onDemand[i] ? { kind: c.kind, where: whereOf(c), onDemand: true } : { kind: c.kind, where: whereOf(c) })),
+      values,
+      cell: (c, r) => values[c]![r] ?? this.cellText(this.cells[r]!, c, r),
+      base: hasPatientColumn(cols) ? [] : base.slice(),
+    };
+  }
 }

@@ -176,7 +176,7 @@ describe('list rows', () => {
     expect(a.modality).toBeNull();
     expect(a.records.map((r) => [r.pediatric, r.ageDays, r.modality, r.campaign])).toEqual([
       [true, 2288, 'CT', 'ct'],
-      [false, 15239, 'MR', null],
+      [false, 15239, null, null], // an adult's row: its exam is not worked out
       [true, null, 'DX', 'radiography'],
       // 2025-01-01 → 2026-11-21: 365 + 324 (Jan 1 → Nov 21 in 2026)
       [true, 689, 'RF', 'fluoroscopy'],

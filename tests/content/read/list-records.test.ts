@@ -83,7 +83,8 @@ describe('a list of cards or options with no header: each item a record', () => 
       </div></div>`);
     expect(pediatricDescriptions(a)).toEqual(['Diagnostic cardiac cath, right and left heart', 'Balloon atrial septostomy']);
     expect(a.records.find((r) => r.description?.startsWith('Transesophageal'))?.campaigns).toEqual([]);
-    expect(a.records.find((r) => r.description?.startsWith('Coronary'))?.pediatric).toBe(false);
+    // The 67-year-old's case is a record with its age; an adult's exam is not worked out (the panel lists children).
+    expect(a.records.filter((r) => r.ageDays !== null && r.ageDays > 60 * 365).map((r) => [r.pediatric, r.description, r.campaigns])).toEqual([[false, null, []]]);
     expect(a.pediatric).toBe(false);
     expect(a.modality).toBeNull();
   });
@@ -153,3 +154,38 @@ describe('a list of the patient\'s earlier exams is history, not records', () =>
   });
 });
 
+
+describe("an adult's row is kept with its age only: its exam is not worked out (the panel lists children's rows)", () => {
+  const head = ['Patient', 'DOB', 'Exam date', 'Mod', 'Procedure'];
+  const body = [
+    ['Gray, Ida', '2016-04-02', '2026-11-24', 'CT', 'CT head without contrast'],
+    ['Hale, Rob', '1970-05-06', '2026-11-24', 'CT', 'CT abdomen pelvis with contrast'],
+    ['Ives, Kim', '', '2026-11-24', '', 'PEDS chest XR 2 views'],
+    ['Jota, Leo', '2012-09-09', '2026-11-24', 'PT\\CT', 'PET/CT whole body FDG'],
+  ];
+  const expected = [
+    [true, 'CT head without contrast', ['ct']],
+    [false, null, []],
+    // No age: the exam is worked out (a pediatric protocol makes the row pediatric).
+    [true, 'PEDS chest XR 2 views', ['radiography']],
+    [true, 'PET/CT whole body FDG', ['nuclear-medicine', 'ct']],
+  ];
+  const summary = (a: PageAnalysis) => a.records.map((r) => [r.pediatric, r.description, r.campaigns]);
+  test('a table', () => {
+    const a = read(`<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
+      <tbody>${body.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
+    expect(summary(a)).toEqual(expected);
+  });
+  test('a div grid with a header row', () => {
+    const a = read(`<div class="grid"><div class="hd">${head.map((h) => `<span>${h}</span>`).join('')}</div>
+      ${body.map((r) => `<div class="row">${r.map((c) => `<span>${c}</span>`).join('')}</div>`).join('')}</div>`);
+    expect(summary(a)).toEqual(expected);
+  });
+  test('rows of cards with no header', () => {
+    const a = read(`<ul class="cases">${body
+      .map((r) => `<li><b>${r[0]}</b> · DOB ${r[1] || '—'} · ${r[2]} · <span>${r[4]}</span></li>`)
+      .join('')}</ul>`);
+    expect(a.records).toHaveLength(4);
+    expect(a.records.filter((r) => !r.pediatric).every((r) => r.description === null && r.campaigns.length === 0)).toBe(true);
+  });
+});

@@ -82,7 +82,7 @@ describe('adult', () => {
     const a = run('adult-patient.html');
     expect(a.pediatric).toBe(false);
     expect(a.records).toHaveLength(1);
-    expect(a.records[0]).toMatchObject({ ageDays: ADULT_DAYS, pediatric: false, campaign: 'ct' });
+    expect(a.records[0]).toMatchObject({ ageDays: ADULT_DAYS, pediatric: false, campaign: null }); // an adult's row: exam not worked out
   });
   test('pediatric protocol wording never makes an adult with a known age pediatric', () => {
     // Both studies carry a protocol; only the child's says PEDS — and age wins anyway.

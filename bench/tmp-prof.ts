@@ -1,0 +1,27 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { launchChromium } from '../tests/e2e/harness';
+import { worklistHtml, serveHtml } from './support';
+const root = process.argv[2] ?? join(import.meta.dirname, '..');
+const bundle = await build({ stdin: { contents: `import { analyzePage } from './content/analyze'; (globalThis as any).__a = analyzePage;`, resolveDir: root, loader: 'ts' }, bundle: true, minify: false, keepNames: true, write: false, format: 'iife', target: 'es2022', alias: { '@': root } });
+const server = await serveHtml(worklistHtml());
+const session = await launchChromium({ build: null });
+const page = await session.newPage();
+await page.goto(`${server.origin}/app/worklist`, { waitUntil: 'load' });
+await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+await page.evaluate(() => { for (let i = 0; i < 5; i++) (globalThis as any).__a(document, location.href, { now: new Date('2026-11-26T12:00:00Z') }); });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+await page.evaluate(() => { for (let i = 0; i < 60; i++) (globalThis as any).__a(document, location.href, { now: new Date('2026-11-26T12:00:00Z') }); });
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!; const samples = profile.samples!;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+let total = 0;
+for (let i = 0; i < samples.length; i++) { const n = byId.get(samples[i]!)!; const k = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0)); total += dt[i] ?? 0; }
+const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 35);
+for (const [k, v] of top) console.log((v / 1000 / 60).toFixed(3).padStart(7), 'ms/run', k);
+console.log('total', (total / 1000 / 60).toFixed(2));
+await session.close(); server.close();

@@ -27,9 +27,21 @@ const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ],
   [
     'freeText',
-    /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
+    /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|complaint|presenting complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
   ],
 ];
+
+/**
+ * A board's column of what happens today or next, or where the patient goes ("Today", "Next step", "Pending",
+ * "Dispo", "Hoy"): its cells are a plan or a place ("CT", "XR"), never the row's exam. Column headers only — an
+ * inline "Pending: CT abdomen" on a chart may be the order itself.
+ */
+export function isPlanColumn(header: string): boolean {
+  return header.length <= 40 && PLAN_COLUMN.test(labelKey(header));
+}
+
+const PLAN_COLUMN =
+  /^(?:today|today s plan|plan today|now|next|next step|next steps|to do|todo|tasks|pending|pending items|pending tests|disposition|dispo|whiteboard|events|hoy|ahora|siguiente|siguiente paso|pendiente|pendientes|destino)$/;
 
 /** What a field label says about its value, beyond a fact kind (see labels.ts for those). */
 export function fieldClass(label: string): FieldClass | null {

@@ -11,6 +11,7 @@ import { classifyProcedure } from '../parse/procedure';
 import { pushFact } from '../profiles/profile';
 import type { Fact, FactKind } from '../types';
 import { isCodeList } from './exam';
+import { isPlanColumn } from './fields';
 import type { Field } from './pairs';
 import type { DateMention, Patient } from './patient';
 import { OTHERS, type PageText } from './walk';
@@ -52,7 +53,7 @@ export function peopleRecords(text: PageText, fields: readonly (Field | null)[],
       }
       const s = segs[i]!;
       const field = fields[i];
-      if (field && NOT_EXAM.has(field.kind)) continue;
+      if ((field && NOT_EXAM.has(field.kind)) || (s.col !== null && isPlanColumn(s.col))) continue;
       if (isCodeList(s.text)) {
         pushFact(facts, 'modality', s.text, `${where} · row · modality code`);
         coded = true;

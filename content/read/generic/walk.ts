@@ -19,7 +19,7 @@ import { headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, bodiesOf 
 import { factText, textOf } from '../profiles/profile';
 import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, isAppChrome, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
+import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { isPatientSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -502,7 +502,7 @@ function gridLabels(el: Element): string[] | null {
   for (const cell of Array.from(head.children)) {
     const t = textOf(cell);
     if (t.length > 40 || /\d/.test(t) || cell.childElementCount > 2 || holdsControl(cell)) return null;
-    if (t && isHeaderText(t)) known++;
+    if (t && (isHeaderText(t) || isPlanColumn(t))) known++;
     labels.push(t);
   }
   // Two known labels at least: a key-value row ("Exam" | "CT head") is not a grid's header.

@@ -25,6 +25,8 @@ const MAX_LABEL = 40;
 /** "Label:" with nothing after the colon. */
 const ENDS_WITH_COLON = /[:：]\s*$/;
 const TRAILING = /[\s:：*#]+$/;
+/** A DICOM tag written beside its attribute's name: `(0010,0030)`, `[0010,0030]`, `(0010|0030)`. */
+const DICOM_TAG = /\s*[([]\s*[0-9a-f]{4}\s*[,|]\s*[0-9a-f]{4}\s*[)\]]/i;
 
 /** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in"). */
 const DATE_LABEL_FILLER = /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next)$/;
@@ -48,7 +50,9 @@ export function isHeaderText(text: string): boolean {
 }
 
 /** What a short text names when it is a label; null for a value. */
-export function labelField(text: string): Field | null {
+export function labelField(raw: string): Field | null {
+  // A DICOM attribute printed with its tag ("PatientBirthDate (0010,0030)") is labelled by its name.
+  const text = raw.length <= MAX_LABEL + 12 && DICOM_TAG.test(raw) ? raw.replace(DICOM_TAG, '') : raw;
   if (!text || text.length > MAX_LABEL || /\d{3}/.test(text)) return null;
   const label = text.replace(TRAILING, '') || text;
   const kind = labelKind(label) ?? fieldClass(label) ?? (isRoleWord(label) ? 'date' : null);

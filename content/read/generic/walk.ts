@@ -583,11 +583,19 @@ const INLINE_LABEL = /(?:^|\s)([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚ
  * `StudyDescription CT CHEST`): a CamelCase word of two parts or more, then the value.
  */
 const KEYWORD_VALUE = /^([A-Z][a-z]+(?:[A-Z][a-z]*)+)\s+(\S.*)$/;
+/** A keyword's tag, `(0010,0030)` or `[0010,0030]`, then the value if any. */
+const KEYWORD_TAG = /^([([][0-9A-Fa-f]{4}[,|][0-9A-Fa-f]{4}[)\]])\s*(.*)$/;
 
 /** A text cut before each known "Label:" into labels and values (a text with none stays whole). */
 export function splitInline(text: string): string[] {
   const keyword = KEYWORD_VALUE.exec(text);
-  if (keyword && labelField(keyword[1]!)) return [keyword[1]!, ...splitInline(keyword[2]!)];
+  if (keyword && labelField(keyword[1]!)) {
+    // The keyword's tag number is part of its label (`PatientBirthDate (0010,0030) 20190310`).
+    const tagged = KEYWORD_TAG.exec(keyword[2]!);
+    if (!tagged) return [keyword[1]!, ...splitInline(keyword[2]!)];
+    const label = `${keyword[1]!} ${tagged[1]!}`;
+    return tagged[2] ? [label, ...splitInline(tagged[2])] : [label];
+  }
   if (!text.includes(':')) return [text];
   const out: string[] = [];
   let last = 0;

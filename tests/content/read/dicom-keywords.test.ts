@@ -42,3 +42,22 @@ describe('keywords beside their values', () => {
     expect([a.pediatric, a.ageDays]).toEqual([true, 2829]);
   });
 });
+
+describe('a keyword or attribute name written with its tag number, "(0010,0030)"', () => {
+  test('spans: keyword (tag) then value, beside a study row of unlabelled dates', () => {
+    const a = read(`<table><tr><td>DOE^JANE</td><td>P-1182</td><td>20190310</td><td>20261205</td><td>CT CHEST WO</td><td>CT</td></tr></table>
+      <div class="tags"><span>PatientName (0010,0010)</span><span>DOE^JANE</span><span>PatientBirthDate (0010,0030)</span><span>20190310</span>
+      <span>PatientAge (0010,1010)</span><span>007Y</span><span>StudyDate (0008,0020)</span><span>20261205</span><span>Modality (0008,0060)</span><span>CT</span></div>`);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality]).toEqual([true, 2827, 'exam', 'CT']);
+  });
+  test('definition list of attribute names with bracketed tags, "Patient\'s Birth Date [0010,0030]:"', () => {
+    const a = read(`<dl><dt>Patient's Name [0010,0010]:</dt><dd>DOE^JANE</dd><dt>Patient's Birth Date [0010,0030]:</dt><dd>20190310</dd>
+      <dt>Study Date [0008,0020]:</dt><dd>20261205</dd><dt>Study Description [0008,1030]:</dt><dd>XR CHEST 2 VIEWS</dd></dl>`);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality]).toEqual([true, 2827, 'exam', 'DX']);
+  });
+  test("an adult's birth date with its tag: not pediatric", () => {
+    const a = read(`<div><span>PatientBirthDate (0010,0030)</span><span>19640310</span><span>StudyDate (0008,0020)</span><span>20261205</span>
+      <span>StudyDescription (0008,1030)</span><span>CT CHEST LOW DOSE</span></div>`);
+    expect([a.pediatric, a.ageDays, a.modality]).toEqual([false, 22915, 'CT']);
+  });
+});

@@ -219,6 +219,12 @@ const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT|TIROIDES|
 const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b|\bRIBS?\b|COSTILLAS|PARRILLA COSTAL|STERN(?:UM|AL)\b|ESTERN[OÓ]N|MEDIASTIN/;
 const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|\bLOWER GI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR/;
 const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|CYSTO|\bCUMS\b|CISTOURETRO|URETROCISTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
+/**
+ * The esophagus and the swallow studies of it (esophagram, barium or modified barium swallow, VFSS): the chest, one
+ * convention for every spelling. Read only when no abdominal word is there (an upper GI with esophagram is the
+ * abdomen's) and after the neck's (a CT of the neck for pain on swallowing is the neck's).
+ */
+const R_ESOPHAGUS = /ESOPHAG|OESOPHAG|ES[OÓ]F[AÁ]G|\bSWALLOW(?!ED)|\bVFSS\b|\bMBS\b|VIDEODEGLUCI|\bDEGLUCI/;
 const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
 // "CAP" is chest-abdomen-pelvis only beside "CT" (not "knee cap"). Two tests, not `CT.*CAP`: the lookahead
 // form rescans the rest of the text at every "CT" (quadratic).
@@ -282,6 +288,7 @@ function medicalRegionOf(u: string): BodyRegion | null {
   if (chest) return 'chest';
   if (abd) return 'abdomen';
   if (pelvis) return 'pelvis';
+  if (R_ESOPHAGUS.test(u)) return 'chest';
   if (R_EXTREMITY.test(u)) return 'extremity';
   return null;
 }

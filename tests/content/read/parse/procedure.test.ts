@@ -286,3 +286,29 @@ describe('regions: limbs and the abdomen with the pelvis', () => {
     expect(classifyProcedure(text).region).toBe(region);
   });
 });
+
+// One convention for every swallow study: the esophagus is read as the chest (it runs through the thorax); a study
+// that also names the stomach or duodenum (upper GI) stays the abdomen, and a CT of the neck for pain on swallowing
+// stays the neck.
+describe('regions: swallow studies are the chest, an upper GI the abdomen', () => {
+  test.each([
+    ['FL ESOPHAGRAM', 'chest'],
+    ['Esophagram (barium)', 'chest'],
+    ['RF OESOPHAGRAM', 'chest'],
+    ['Barium swallow', 'chest'],
+    ['Contrast swallow', 'chest'],
+    ['Modified barium swallow (MBS) with speech therapy', 'chest'],
+    ['Videofluoroscopic swallow study (VFSS)', 'chest'],
+    ['Esofagograma baritado', 'chest'],
+    ['Esofagograma con contraste hidrosoluble', 'chest'],
+    ['Tránsito esofágico', 'chest'],
+    ['Upper GI series', 'abdomen'],
+    ['UGI with small bowel follow-through', 'abdomen'],
+    ['Esophagram and upper GI', 'abdomen'],
+    ['Esofagogastroduodenal (EGD) con bario', 'abdomen'],
+    ['Tránsito esofagogastroduodenal', 'abdomen'],
+    ['CT neck soft tissue, pain on swallowing', 'neck'],
+  ])('region of %j is %s', (text, region) => {
+    expect(classifyProcedure(text).region).toBe(region);
+  });
+});

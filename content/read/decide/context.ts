@@ -42,7 +42,7 @@ export function pickDate(facts: readonly Fact[], kind: FactKind, ctx: DecideCont
   let chosen: DateFact | null = null;
   for (const f of facts) {
     if (f.kind !== kind) continue;
-    const p = parseDate(f.text, ctx.order);
+    const p = parseDate(f.text, ctx.order, ctx.today);
     if (!p.ok) {
       ev.push({ kind, text: f.text, where: f.where, note: p.reason === 'ambiguous' ? 'day/month order unknown (set the site date order)' : 'not a date' });
       continue;
@@ -59,7 +59,7 @@ export function pickDate(facts: readonly Fact[], kind: FactKind, ctx: DecideCont
 
 /** A date as the context reads it; null when it does not parse (or the day/month order is unknown). */
 export function dateOf(text: string, ctx: DecideContext): CalendarDate | null {
-  const p = parseDate(text, ctx.order);
+  const p = parseDate(text, ctx.order, ctx.today);
   return p.ok ? p.date : null;
 }
 

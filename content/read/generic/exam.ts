@@ -15,7 +15,7 @@ import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/date
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
-import { isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, WEIGHED_EXAM } from './fields';
+import { isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { isPersonName } from './names';
 import type { DateMention } from './patient';
@@ -118,13 +118,21 @@ const PLAN_LABEL = /^(?:plan|plan of care|care plan|plan and recommendations|ind
 /** The clauses of running text that may name an exam: split at sentence and clause punctuation and dashes. */
 function clausesOf(text: string): string[] {
   const out: string[] = [];
+  const fits = (t: string) => t.length >= 4 && t.length <= MAX_NAME && t.split(' ').length <= MAX_WORDS;
   for (const c of text.split(/[.;:!?]\s+|\s+[—–-]\s+|\s*[()]\s*|,\s+(?=(?:and\s+)?[A-Z])/)) {
     const t = c.trim();
-    if (t.length >= 4 && t.length <= MAX_NAME && t.split(' ').length <= MAX_WORDS) out.push(t);
+    if (fits(t)) out.push(t);
+    // A long clause that tells when and where ("… to have a contrast enema on Tuesday 15 December 2026 at 10:15 in the
+    // X-ray Department"): its parts before each "on", "at", "in"…
+    else for (const part of t.length <= MAX_CLAUSE ? t.split(WHEN_WHERE) : []) if (fits(part.trim())) out.push(part.trim());
     if (out.length >= 24) break;
   }
   return out;
 }
+/** A clause cut into its parts is at most this long. */
+const MAX_CLAUSE = 400;
+/** Where a clause goes on to say when or where: before "on", "at", "in", "el", "en"… */
+const WHEN_WHERE = /\s+(?=(?:on|at|in|from|el|en|a las|desde)\s)/;
 
 /** The sentence of running text that a clause is in, from its start to the clause's end. */
 function sentenceUpTo(text: string, clause: string): string {
@@ -301,6 +309,7 @@ export function findExam(
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;
     // An exam the text says was not done, is not needed or was declined is not the exam.
     if (NOT_DONE.test(candidate)) return;
+    if (SIGNATURE_LINE.test(candidate)) return;
     looked++;
     if (s.row) examRows.add(s.row);
     const why: string[] = [];

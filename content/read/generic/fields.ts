@@ -58,7 +58,14 @@ export type DateRole = 'birth' | 'exam' | 'scheduled' | 'order' | 'visit' | 'pri
 const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   // Not this exam's: earlier exams, and the next visit a recall or follow-up asks for.
   ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima|recall|follow up|followup|next visit|next appt|next appointment|proxima cita|revision)\b/],
-  ['printed', /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion)\b/],
+  // An order's own signing is its order date ("Order signed", "Ordered and signed by …").
+  ['order', /\b(?:order|orders|ordered|orden)(?: and| y)? (?:e ?)?signed\b|\bsigned (?:order|orders)\b/],
+  // The document's own dates, like its printing: signed, authenticated, dictated, transcribed (a note's or report's
+  // footer). Never the reference date.
+  [
+    'printed',
+    /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por)\b/,
+  ],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
   ['event', /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion)\b/],
   [
@@ -68,7 +75,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of procedure|fecha del procedimiento|fecha de procedimiento|fecha de la intervencion|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen)\b/],
   [
     'order',
-    /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|signed|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
+    /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
   ],
   ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion)\b/],
   // The one a scheduler's user picked among the slots offered ("Selected: Fri 12/11/2026 3:40 PM", "Hora
@@ -95,7 +102,7 @@ export function dateRole(words: string): DateRole | null {
 export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|(?<!\bto )schedule|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
@@ -109,11 +116,14 @@ const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
 const ADDRESSEE_OF_CHILD =
   /\b(?:parents?|guardians?|carers?|caregivers?|family|padres?|madres?|tutor(?:es|a)?|familia)\s+(?:(?:and|or|y|o)\s+\w+\s+)?(?:of|de|del)\s+(?!(?:the\s+)?(?:patient|paciente|record|expediente)\b)\p{L}/u;
 
+/** A letter's salutation, which opens its body ("Dear Parent/Guardian," is no section of guardians' details). */
+export const SALUTATION = /^(?:dear|estimad[oa]s?|querid[oa]s?|to whom|a quien)\b/i;
+
 /** What a section title says about what follows it. */
 export function sectionClass(title: string): SectionClass | null {
   if (title.length > 60) return null;
   const key = labelKey(title);
-  if (ADDRESSEE_OF_CHILD.test(key)) return null;
+  if (ADDRESSEE_OF_CHILD.test(key) || SALUTATION.test(key)) return null;
   for (const [c, re] of SECTION_WORDS) if (re.test(key)) return c;
   return null;
 }
@@ -274,6 +284,13 @@ export const NOT_DONE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/**
+ * A signature line ("Electronically signed by Jane Park, RT(R)(CT) on …", "Dictated by …", "Firmado por …"): the
+ * signer's credentials and department in it are not an exam, its date is the document's (see `dateRole`).
+ */
+export const SIGNATURE_LINE =
+  /^\s*(?:electronically\s+|e-?)?(?:signed|co-?signed|authenticated|attested|dictated|transcribed|verified|reviewed)(?:\s+and\s+\w+)?\s+by\b|^\s*(?:firmad[oa]|validad[oa]|dictad[oa]|transcrit[oa])(?:\s+electr[oó]nicamente)?\s+por\b/i;
 
 /** The application's frame around the record: the signed-in user or the session ("User: …", "Usuario: …", "Log out"). */
 export const SESSION_WORDS = /\b(?:user|usuario|usuaria|logged in|signed in|log ?out|sign ?out|log ?off|cerrar sesi[oó]n|sesi[oó]n iniciada|welcome|bienvenid[oa])\b/i;

@@ -18,7 +18,7 @@ import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dat
 import { classifyProcedure } from '../parse/procedure';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
-import { dateRole, type DateRole, EXAM_SUBJECT, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
+import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
 import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
@@ -118,8 +118,6 @@ export interface DateContext {
   salutation: number;
 }
 
-/** A letter's salutation, which opens its body. */
-const SALUTATION = /^(?:dear|estimad[oa]s?|querid[oa]s?|to whom|a quien)\b/i;
 const HEADING_ROLES: ReadonlySet<DateRole> = new Set<DateRole>(['exam', 'scheduled', 'order', 'visit']);
 
 export function dateContext(segs: readonly Seg[], today: CalendarDate): DateContext {
@@ -170,6 +168,16 @@ const PERSONAL_NUMBER_TAIL = /^[-+]\d{4}(?!\d)/;
 const WEEKDAY_OR_TIME = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)[a-z]*\.?|\b[ap]\.?m\.?\b|\bh\b/gi;
 /** Running text: a long segment, whose role words are looked for in the clause before the date. */
 const PROSE_CHARS = 80;
+/** How far back a sentence is read for an appointment it tells. */
+const SENTENCE_LOOKBACK = 200;
+
+/** The text of the sentence that runs up to `to` (from `from` at the earliest). */
+function sentenceBefore(text: string, from: number, to: number): string {
+  const part = text.slice(from, to);
+  let cut = 0;
+  for (const e of part.matchAll(SENTENCE_END)) cut = e.index + e[0].length;
+  return part.slice(cut);
+}
 const SENTENCE_END = /[.!?;]\s+(?=[A-Z¿¡])/g;
 
 /** A date followed by an age in brackets that fits it as a birth date ("Mar 14,2016 (10)", "2017-05-30 (009Y)"). */
@@ -211,7 +219,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
   const prose = text.length > PROSE_CHARS;
   const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
   let prevEnd = 0;
-  for (const m of findDates(text, order)) {
+  for (const m of findDates(text, order, 8, ctx?.today)) {
     let before = text.slice(Math.max(prevEnd, m.index - (prose ? 60 : 40)), m.index);
     if (prose) {
       let cut = 0;
@@ -244,6 +252,15 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
         role = 'prior';
         by = `${by} (told in free text)`;
         told = true;
+      }
+    }
+    // A sentence that tells an appointment further back than the words just before the date ("We have arranged an
+    // appointment for your child to have a contrast enema on Tuesday 15 December 2026"), for a day not yet past.
+    if (!role && prose && ctx && daysBetween(ctx.today, date) >= 0) {
+      const sentence = sentenceBefore(text, Math.max(0, m.index - SENTENCE_LOOKBACK), m.index);
+      if (dateRole(sentence) === 'scheduled') {
+        role = 'scheduled';
+        by = 'appointment told in the sentence';
       }
     }
     // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.

@@ -83,7 +83,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);
-  if (exam) examFacts(primary, text, fields, dates, exam, patient);
+  if (exam) examFacts(primary, text, fields, dates, exam, patient, utcDate(now));
   // With no exam named, the page's labelled dates still date the age (a viewer's "Study Date", a summary's admission).
   if (!listOnly) pageDates(primary, text, dates, patient, exam);
   weightFact(primary, text, fields, patient);
@@ -150,7 +150,7 @@ function ageText(t: string): string {
   return t.replace(/(\d)-(?=[a-z])/gi, '$1 ').replace(/-old\b/i, ' old');
 }
 
-function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient): void {
+function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient, today: CalendarDate): void {
   const { segs, rows } = text;
   pushFact(out, 'procedure', withoutBox(exam.text), where(text, exam.seg, `exam (${exam.why.join(', ') || 'named'})`));
   if (exam.code) {
@@ -167,8 +167,8 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   // The exam's own row first: its dates, modality code and key.
   if (rowInfo) {
     // A block with no date of its own (an appointment's card naming the procedure): the row of the same exam.
-    const same = rowDates(out, text, dates, exam.row!, rowInfo, exam.seg, 'exam row') || told ? null : sameExamRow(text, dates, exam);
-    if (same) rowDates(out, text, dates, same, rows.get(same)!, -1, 'row of the same exam');
+    const same = rowDates(out, text, dates, exam.row!, rowInfo, exam.seg, 'exam row', today) || told ? null : sameExamRow(text, dates, exam);
+    if (same) rowDates(out, text, dates, same, rows.get(same)!, -1, 'row of the same exam', today);
     for (let i = rowInfo.from; i <= rowInfo.to; i++) {
       const s = segs[i]!;
       if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
@@ -179,14 +179,14 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     // Outside a row, an unlabelled date in the exam's own text ("2026-11-22 CT HEAD WO") is its date as in a row.
     let dated = told !== null;
     for (const d of dates[exam.seg] ?? []) {
-      const kind = d.role ? undefined : ROLE_KIND[rowRole(null, d, true)];
+      const kind = d.role ? undefined : ROLE_KIND[rowRole(null, d, true, today)];
       if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
       if (kind || d.role === 'exam' || d.role === 'scheduled' || d.role === 'order') dated = true;
     }
     // The exam named outside a dated list of services (an appointment's procedure) that has rows of its own: the row
     // that is this one (to be done, or done on the list's latest day); an earlier row of the same exam is history.
     const row = dated ? null : sameExamRow(text, dates, exam);
-    if (row) rowDates(out, text, dates, row, text.rows.get(row)!, -1, 'row of the same exam');
+    if (row) rowDates(out, text, dates, row, text.rows.get(row)!, -1, 'row of the same exam', today);
   }
   // The date a viewer's overlay stamps on the open study, when the exam is of the kind it shows.
   const named = classifyProcedure(exam.text);
@@ -252,19 +252,19 @@ const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servi
  * exam's; still to be done: the date it is to be done on). A row with no date of its own in a list grouped by day
  * (a row or title that is only a date, then that day's services) takes its group's date. True when one was pushed.
  */
-function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string): boolean {
+function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string, today: CalendarDate): boolean {
   let dated = false;
   for (let i = row.from; i <= row.to; i++) {
     for (const d of dates[i] ?? []) {
       const bare = row.status !== null && d.by !== null && isBareDateLabel(d.by);
-      const kind = ROLE_KIND[d.role && !bare ? d.role : rowRole(row.status, d, i === examSeg)];
+      const kind = ROLE_KIND[d.role && !bare ? d.role : rowRole(row.status, d, i === examSeg, today)];
       if (!kind) continue;
       pushFact(out, kind, d.text, where(text, i, `${what} · ${d.by && !bare ? d.by : `${d.by ?? 'unlabelled'} date, ${row.status ?? 'no'} status`}`));
       dated = true;
     }
   }
   const group = dated ? null : groupDate(text, dates, el);
-  const kind = group ? ROLE_KIND[rowRole(row.status, group, false)] : undefined;
+  const kind = group ? ROLE_KIND[rowRole(row.status, group, false, today)] : undefined;
   if (!group || !kind) return dated;
   pushFact(out, kind, group.text, where(text, group.seg, `${what} · date of its group, ${row.status ?? 'no'} status`));
   return true;
@@ -392,11 +392,13 @@ function leadingWords(name: string): string {
 }
 
 /**
- * The role of an unlabelled date in the exam's row: begun or done → the exam's date; to be done → scheduled when
- * it is in the future… the order date otherwise.
+ * The role of an unlabelled date in the exam's row: begun or done → the exam's date; ahead of today → scheduled (an
+ * order is not placed in the future: a portal's card of an upcoming exam); to be done → scheduled… the order date
+ * otherwise.
  */
-function rowRole(status: string | null, d: DateMention, sameSeg: boolean): string {
+function rowRole(status: string | null, d: DateMention, sameSeg: boolean, today: CalendarDate): string {
   if (status === 'done') return 'exam';
+  if (daysBetween(today, d.date) > 0) return 'scheduled';
   if (sameSeg) return 'order';
   return status === 'active' ? 'scheduled' : 'order';
 }

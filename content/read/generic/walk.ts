@@ -75,6 +75,19 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IF
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION', 'SUMMARY']);
 const TEXT_INPUTS = new Set(['', 'text', 'date', 'datetime-local', 'number', 'search', 'tel']);
 
+/** Where a form control names itself, in the order tried. */
+const CONTROL_NAMES = ['aria-label', 'title', 'placeholder'] as const;
+/** A date format hint in a control's name: "(MM/DD/YYYY)", "dd.mm.yyyy", "(aaaa-mm-dd)". */
+const FORMAT_HINT = /\(?\b(?:mm|dd|yyyy|yy|aaaa)(?:[/.\s-]+(?:mm|dd|yyyy|yy|aaaa)){1,2}\b\)?/gi;
+/** `<label>` elements looked at for the ids they name. */
+const MAX_LABELS = 2_000;
+
+/** The segment just pushed is a visible label of this control (its previous sibling, or that of its cell). */
+function isLabelBefore(label: Element, control: Element): boolean {
+  const prev = control.previousElementSibling ?? control.parentElement?.previousElementSibling ?? null;
+  return prev !== null && (prev === label || prev.contains(label));
+}
+
 const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE, newborn: NEWBORN } as const;
 /** Passed by visitChildren to the details block of an expanded row only (never stored on a segment). */
 const OPEN = 1 << 10;
@@ -177,6 +190,32 @@ export function walkPage(scope: Element, doc: Document): PageText {
     box = null;
   };
 
+  // The ids `<label for>` names (a control they name has a visible label).
+  let labelledIds: Set<string> | null = null;
+  /**
+   * A text input's own name when no visible label names it: its aria-label, title or placeholder (a format hint such
+   * as "(MM/DD/YYYY)" dropped), when that is a field's label ("Date of birth", "Appointment date", "MRN").
+   */
+  const controlName = (input: Element): string | null => {
+    if (input.closest('label') || input.hasAttribute('aria-labelledby')) return null;
+    if (input.id) {
+      if (!labelledIds) {
+        labelledIds = new Set();
+        const labels = doc.getElementsByTagName('label');
+        for (let i = 0; i < labels.length && i < MAX_LABELS; i++) {
+          const f = labels[i]!.getAttribute('for');
+          if (f) labelledIds.add(f);
+        }
+      }
+      if (labelledIds.has(input.id)) return null;
+    }
+    for (const attr of CONTROL_NAMES) {
+      const name = (input.getAttribute(attr) ?? '').replace(FORMAT_HINT, '').trim();
+      if (name && labelField(name)) return name;
+    }
+    return null;
+  };
+
   const push = (raw: string, el: Element, flags: number, row: Element | null, col: string | null) => {
     if (segs.length >= MAX_SEGS) return;
     let text = factText(raw);
@@ -232,7 +271,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
         box = { glyph: input.checked || input.hasAttribute('checked') ? '☑' : '☐', near: input.parentElement?.parentElement ?? null };
         return;
       }
-      if (TEXT_INPUTS.has((input.getAttribute('type') ?? '').toLowerCase())) push(input.value ?? '', el, flags | CONTROL, row, col);
+      if (!TEXT_INPUTS.has(type)) return;
+      const value = input.value ?? '';
+      // A control named only by itself (aria-label, title, placeholder) reads as its label, then its value.
+      const name = value.trim() ? controlName(input) : null;
+      const last = segs[segs.length - 1];
+      if (name && !(last && last.el !== el && labelField(last.text)?.kind === labelField(name)?.kind && isLabelBefore(last.el, el))) push(name, el, flags, row, col);
+      push(value, el, flags | CONTROL, row, col);
       return;
     }
     if (tag === 'TEXTAREA') {

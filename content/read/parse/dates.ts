@@ -9,6 +9,9 @@
  *   no space after the comma).
  * - Numeric `M/D/YYYY` or `D/M/YYYY` (also with `-` or `.`): resolved only when one part is over 12, the two parts
  *   are equal, or the caller passes the order (site profile or per-site setting). Otherwise `ambiguous` — never guessed.
+ * - With `today` given: a weekday, a month's name and a day with no year (`Thu, Dec 17`, `Thursday, December 17`,
+ *   `jueves 17 de diciembre`, as a portal's appointment card writes them): the day within half a year of today that
+ *   falls on that weekday; not a date when none does.
  * Two-digit years are not accepted (a birth year `20` is not knowable).
  */
 import type { DateOrder } from '../types';
@@ -85,15 +88,16 @@ export function toIso(c: CalendarDate): string {
 }
 
 /**
- * Finds the first date in `text`. `order` resolves numeric dates that are valid both ways.
+ * Finds the first date in `text`. `order` resolves numeric dates that are valid both ways; `today` reads a weekday
+ * date written without its year.
  * @example parseDate('Saturday, August 15, 2020') //=> { ok: true, iso: '2020-08-15', … }
  * @example parseDate('03/04/2020') //=> { ok: false, reason: 'ambiguous' }
  */
-export function parseDate(text: string, order?: DateOrder | null): DateParse {
+export function parseDate(text: string, order?: DateOrder | null, today?: CalendarDate): DateParse {
   if (!text) return UNRECOGNISED;
   // Fast path: a bare DICOM DA (worklists print thousands of them).
   if (text.length === 8 && isDigits(text)) return make(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
-  return findDate(text, order)?.result ?? UNRECOGNISED;
+  return findDate(text, order, 0, today)?.result ?? UNRECOGNISED;
 }
 
 /** A date found in a text: where it is written and what it says. */
@@ -109,13 +113,18 @@ export interface DateMatch {
  * The first date written in `text` at or after `from` (the earliest match wins: a label may precede the date, a
  * time may follow it), or null.
  */
-export function findDate(text: string, order?: DateOrder | null, from = 0): DateMatch | null {
+export function findDate(text: string, order?: DateOrder | null, from = 0, today?: CalendarDate): DateMatch | null {
   const s = from > 0 ? text.slice(from) : text;
   const ymd = RE_YMD.exec(s);
   const da = RE_DA.exec(s);
   const nameMdy = RE_NAME_MDY.exec(s);
   const nameDmy = RE_NAME_DMY.exec(s);
   const num = RE_NUMERIC.exec(s);
+  const yearless = today ? yearlessDate(s, today) : null;
+  if (yearless && (!nameMdy || yearless.index < nameMdy.index) && (!nameDmy || yearless.index < nameDmy.index)) {
+    const others = [ymd, da, num].filter((m) => m && m.index <= yearless.index + yearless.length);
+    if (others.length === 0) return { index: from + yearless.index, length: yearless.length, result: yearless.result };
+  }
   let best = -1;
   let at = Infinity;
   const candidates = [ymd, da, nameMdy, nameDmy, num];
@@ -143,12 +152,12 @@ export function findDate(text: string, order?: DateOrder | null, from = 0): Date
   }
 }
 
-/** Every date written in `text`, in order (at most `max`). */
-export function findDates(text: string, order?: DateOrder | null, max = 8): DateMatch[] {
+/** Every date written in `text`, in order (at most `max`); `today` reads weekday dates written without a year. */
+export function findDates(text: string, order?: DateOrder | null, max = 8, today?: CalendarDate): DateMatch[] {
   const out: DateMatch[] = [];
   let from = 0;
   while (out.length < max) {
-    const m = findDate(text, order, from);
+    const m = findDate(text, order, from, today);
     if (!m) break;
     out.push(m);
     from = m.index + m.length;
@@ -241,6 +250,44 @@ export function weekdayOrder(text: string, m: DateMatch): DateOrder | null {
   const on = (p: DateParse) => p.ok && weekday(p.date) === day;
   if (on(mdy) === on(dmy)) return null;
   return on(mdy) ? 'MDY' : 'DMY';
+}
+
+/** A weekday as written, accented Spanish included ("mié", "sábado"); folded, its first three letters are the key. */
+const WEEKDAY_WRITTEN =
+  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo)?|lun(?:es)?|mar(?:tes)?|mi[eé](?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|s[aá]b(?:ado)?)';
+/** "Thu, Dec 17", "Thursday December 17th" (no year after it). */
+const RE_WEEKDAY_MD = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'iu');
+/** "jueves 17 de diciembre", "Thu 17 Dec" (no year after it). */
+const RE_WEEKDAY_DM = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:de\\s+)?${MONTH_NAME}(?!\\p{L})`, 'iu');
+/** A year right after a day and month (then the date is a full one, read by the other patterns). */
+const YEAR_NEXT = /^(?:[\s,-]+(?:de(?:l)?\s+)?)\d{4}(?!\d)/i;
+
+/** Days from today a date written without its year may be: a screen leaves the year out only for dates near now. */
+const YEARLESS_SPAN = 183;
+
+/**
+ * The first date written as a weekday, a month's name and a day with no year: the day within half a year of today
+ * that falls on that weekday; null when none does.
+ */
+function yearlessDate(s: string, today: CalendarDate): { index: number; length: number; result: DateParse } | null {
+  const md = RE_WEEKDAY_MD.exec(s);
+  const dm = RE_WEEKDAY_DM.exec(s);
+  const m = md && (!dm || md.index <= dm.index) ? md : dm;
+  if (!m) return null;
+  if (YEAR_NEXT.test(s.slice(m.index + m[0].length))) return null;
+  const fold = m[1]!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const day = WEEKDAYS[fold.slice(0, 3)];
+  const month = monthOf(m === md ? m[2]! : m[3]!);
+  const dom = +(m === md ? m[3]! : m[2]!);
+  if (day === undefined || !month) return null;
+  let found: DateParse | null = null;
+  for (const y of [today.y - 1, today.y, today.y + 1]) {
+    const p = make(y, month, dom);
+    if (!p.ok || weekday(p.date) !== day || Math.abs(daysBetween(today, p.date)) > YEARLESS_SPAN) continue;
+    if (found) return null;
+    found = p;
+  }
+  return found ? { index: m.index, length: m[0].length, result: found } : null;
 }
 
 /** 0 (Sunday) … 6 (Saturday). 1970-01-01 was a Thursday. */

@@ -60,3 +60,48 @@ describe("what a form's birth date is not", () => {
     expect([birth(a), a.ageDays, a.pediatric]).toEqual([null, 3287, true]);
   });
 });
+
+// An IR or imaging request form whose birth-date input is named only by a placeholder, an aria-label, a grid label
+// that is not a <label>, or a fieldset's legend: the input's value is the birth date, and the age is taken at the
+// scheduled date the form shows, not from a "15-year-old" told in the clinical history at today's date.
+describe('a request form names its birth-date input in other ways', () => {
+  test('a CSS grid of label divs and inputs (no <label>), type=date birth date, an IR procedure', () => {
+    const a = read(`<h2>Interventional Radiology Request</h2><div class="grid">
+      <div class="cell lbl">Patient Name</div><div class="cell"><input type="text" value="ORTEGA, Lia"></div>
+      <div class="cell lbl">Date of Birth</div><div class="cell"><input type="date" value="2011-02-19"></div>
+      <div class="cell lbl">MRN</div><div class="cell"><input type="text" value="00417782"></div>
+      <div class="cell lbl">Procedure Requested</div><div class="cell"><input type="text" value="PICC line placement under fluoroscopy"></div>
+      <div class="cell lbl">Scheduled Date</div><div class="cell"><input type="date" value="2026-12-16"></div>
+      <div class="cell lbl">Clinical History</div><div class="cell"><textarea>15-year-old with cystic fibrosis needing IV antibiotics</textarea></div></div>`);
+    expect(birth(a)).toBe('2011-02-19');
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['scheduled', 5779, 'XA']);
+  });
+  test('inputs named by placeholder and aria-label only, in a fieldset with a legend', () => {
+    const a = read(`<form><fieldset><legend>Patient details</legend>
+      <input type="text" aria-label="Patient name" value="ORTEGA, Lia"> <input type="text" placeholder="Date of birth (MM/DD/YYYY)" value="02/19/2011">
+      <input type="text" aria-label="MRN" value="00417782"></fieldset>
+      <fieldset><legend>Examination</legend><input type="text" aria-label="Examination requested" value="CT chest with contrast">
+      <input type="text" placeholder="Appointment date" value="12/16/2026"></fieldset>
+      <fieldset><legend>Clinical information</legend><textarea aria-label="Clinical information">15 year old, persistent RLL consolidation</textarea></fieldset></form>`);
+    expect(birth(a)).toBe('02/19/2011');
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['scheduled', 5779, 'CT']);
+  });
+  test('"DOB" as a legend over a lone date input (type=date) beside the request', () => {
+    const a = read(`<form class="req"><div class="row"><span class="lbl">Name</span> <input value="ORTEGA, Lia"></div>
+      <fieldset class="dob"><legend>DOB</legend><input type="date" value="2011-02-19"></fieldset>
+      <div class="row"><span class="lbl">Exam</span> <input value="Fluoroscopic guided lumbar puncture"></div>
+      <div class="row"><span class="lbl">Booked for</span> <input type="date" value="2026-12-16"></div></form>`);
+    expect(birth(a)).toBe('2011-02-19');
+    expect([a.ageBasis, a.ageDays, a.pediatric]).toEqual(['scheduled', 5779, true]);
+  });
+});
+
+describe("what a form's named input is not", () => {
+  test("an empty placeholder is a hint, not a birth date; the guardian's placeholder-named input is someone else's", () => {
+    const a = read(`<form><fieldset><legend>Patient</legend><input aria-label="Patient name" value="ORTEGA, Lia"> <input placeholder="Date of birth (MM/DD/YYYY)" value=""></fieldset>
+      <fieldset><legend>Parent/Guardian</legend><input aria-label="Guardian name" value="ORTEGA, Rosa"> <input placeholder="Date of birth" value="05/03/1984"></fieldset>
+      <p>Examination: XR chest 2 views</p><p>Age: 15</p></form>`);
+    expect(birth(a)).toBe(null);
+    expect([a.pediatric, a.ageDays]).toEqual([true, 5478]);
+  });
+});

@@ -51,3 +51,64 @@ describe("a guardian's or guarantor's own details are still someone else's", () 
     expect([a.pediatric, a.ageDays]).toEqual([true, 1741]);
   });
 });
+
+// An appointment letter to a child's parent written in prose (UK/Commonwealth style, DMY): the child's birth date in
+// the letter's reference block, the exam and the appointment told in a sentence ("an appointment for your child to
+// have a contrast enema on Tuesday 15 December 2026"). The child is the patient, the exam is read from the sentence,
+// the appointment is the scheduled date; the letter's own date is the document's.
+describe('an appointment letter in prose: the exam and its date are told in a sentence', () => {
+  test('the addressee over two lines, the reference block in lines of a paragraph, "DOB" with slashes', () => {
+    const a = read(`<div class="letter"><div class="from">Children's Radiology Department<br>St Mary's Hospital<br>Tel 0113 555 0100</div>
+      <div class="to">To the Parent/Guardian of<br>Oliver Pike<br>12 Elm Road<br>Leeds LS6 2AB</div>
+      <p class="date">7 December 2026</p>
+      <p class="ref">Our ref: RAD/44719<br>Hospital number: RX0042291<br>NHS number: 485 777 3456<br>Date of birth: 19/08/2026</p>
+      <p>Dear Parent/Guardian,</p>
+      <p>We have arranged an appointment for your child to have a contrast enema on Tuesday 15 December 2026 at 10:15 in the Children's X-ray Department, Level 1.</p>
+      <p>Please arrive 15 minutes before the appointment time. Your child may eat and drink as normal.</p><p>Yours sincerely,<br>Radiology Appointments</p></div>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 118, modality: 'RF' });
+  });
+  test('a "Re:" line with "DOB 02.03.2022" (dots), the child named in the sentence: a barium swallow, region chest', () => {
+    const a = read(`<p>Radiology Booking Office · Royal Children's Hospital</p><p>1 December 2026</p>
+      <p>Mr and Mrs Rowe<br>4 Mill Lane<br>York YO1 7HH</p>
+      <p><b>Re: Amelia ROWE &nbsp; DOB 02.03.2022 &nbsp; Hosp No K884120</b></p>
+      <p>Dear Mr and Mrs Rowe,</p>
+      <p>Amelia has an appointment for a barium swallow on Thursday 17 December 2026 at 9.00am with Dr Hall, Consultant Paediatric Radiologist.</p>
+      <p>If this appointment is not convenient, please telephone the booking office.</p>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 1751, modality: 'RF' });
+    expect(a.region).toBe('chest');
+  });
+  test('a div grid of the patient block; a micturating cystogram booked; an earlier cancelled appointment is not the date', () => {
+    const a = read(`<div class="hdr"><div class="k">Patient</div><div class="v">Noah Brooks</div><div class="k">Date of birth</div><div class="v">30/06/2023</div>
+      <div class="k">NHS No</div><div class="v">943 476 5919</div></div>
+      <p>Dear Parent or Carer,</p>
+      <p>Unfortunately your previous appointment on Tuesday 1 December 2026 had to be cancelled. Your child is now booked for a micturating cystogram (MCUG) on Monday 14 December 2026 at 2.30pm.</p>
+      <p>Your child will need to take an antibiotic for 3 days, starting the day before the test.</p>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 1263, modality: 'RF' });
+  });
+  test('"an appointment for your child to have a CT scan of the head", the letter dated above it', () => {
+    const a = read(`<p style="text-align:right">Ref: CT/55102<br>Date: 07/12/2026</p>
+      <p>Parent/Guardian of Ella Marsh<br>9 Park View, Bristol BS8 1TH</p>
+      <p>Patient: Ella Marsh &nbsp; DOB: 09/04/2015 &nbsp; Hospital No: B770215</p>
+      <p>Dear Parent/Guardian,</p><p>We have made an appointment for your child to have a CT scan of the head on Wednesday 16 December 2026 at 11:40 in the CT Department (Main Building, Ground Floor).</p>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 4269, modality: 'CT' });
+  });
+});
+
+describe('what such a letter is not', () => {
+  test("a letter about an adult's own appointment: not pediatric", () => {
+    const a = read(`<p>Mr Daniel Pike<br>12 Elm Road<br>Leeds LS6 2AB</p><p>Date of birth: 04/02/1990 &nbsp; Hospital number: RX0042290</p>
+      <p>Dear Mr Pike,</p><p>You have an appointment for a CT scan of the abdomen on Tuesday 15 December 2026 at 10:15.</p>`);
+    expect([a.pediatric, a.modality]).toEqual([false, 'CT']);
+  });
+  test('a leaflet about the exam, with no patient: nothing about a child', () => {
+    const a = read(`<h1>Your child's contrast enema</h1><h2>Information for parents and carers</h2>
+      <p>This leaflet explains what happens when your child has a contrast enema. Children from newborn to 16 years old are seen in our department.</p>
+      <h3>On the day of the appointment</h3><p>Please arrive 15 minutes early. The test takes about 30 minutes.</p>`);
+    expect([a.pediatric, a.ageDays]).toEqual([false, null]);
+  });
+  test('a missed-appointment letter: the previous appointment is not the scheduled date', () => {
+    const a = read(`<p>Patient: Oliver Pike &nbsp; Date of birth: 19/08/2026</p><p>Dear Parent/Guardian,</p>
+      <p>Our records show that your child did not attend their previous appointment on Tuesday 1 December 2026 for a contrast enema. Please contact us to rebook.</p>`);
+    expect([a.ageBasis, a.ageDays]).toEqual(['today', 110]);
+  });
+});

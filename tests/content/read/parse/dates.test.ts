@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, findDates, fullMonthsBetween, inferDateOrder, monthAnniversary, parseDate, utcDate, weekday, weekdayOrder } from '../../../../content/read/parse/dates';
+import { daysBetween, findDates, fullMonthsBetween, inferDateOrder, monthAnniversary, parseDate, toIso, utcDate, weekday, weekdayOrder } from '../../../../content/read/parse/dates';
 
 const iso = (text: string, order?: 'MDY' | 'DMY') => {
   const r = parseDate(text, order);
@@ -163,5 +163,29 @@ describe('dates in running text and the page\'s day/month order', () => {
     expect(inferDateOrder([[12, 11]], ['MDY'])).toBe('MDY');
     expect(inferDateOrder([[12, 11], [25, 11]], ['MDY'])).toBeNull();
     expect(inferDateOrder([], ['DMY', 'DMY'])).toBe('DMY');
+  });
+});
+
+describe('a weekday date written without its year (with today given)', () => {
+  const today = { y: 2026, m: 12, d: 7 };
+  const iso = (text: string) => findDates(text, null, 8, today).map((m) => (m.result.ok ? toIso(m.result.date) : m.result.reason));
+  test.each([
+    ['Thu, Dec 17 · 10:30 AM', ['2026-12-17']],
+    ['Selected: Thu Dec 17, 10:30 AM', ['2026-12-17']],
+    ['Thursday, December 17th at 10:30', ['2026-12-17']],
+    ['jueves 17 de diciembre, 10:30', ['2026-12-17']],
+    ['Mié 16 dic', ['2026-12-16']],
+    ['Mon, Jan 11 · 9:00 AM', ['2027-01-11']],
+    ['Tue, Oct 6', ['2026-10-06']],
+    ['Thursday December 17, 2026', ['2026-12-17']],
+    ['jueves 17 de diciembre de 2026', ['2026-12-17']],
+    ['Wed, Dec 17', []],
+    ['Thu, Jun 17', []],
+    ['Dec 17', []],
+  ])('%j → %j', (text, expected) => {
+    expect(iso(text)).toEqual(expected);
+  });
+  test('without today no such date is read', () => {
+    expect(findDates('Thu, Dec 17 · 10:30 AM')).toEqual([]);
   });
 });

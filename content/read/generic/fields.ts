@@ -168,24 +168,30 @@ export function isSelectedElement(el: Element): boolean {
 const EXPANDED_CLASS = /(?:^|[\s_-])(?:expanded|is-expanded|is-open|opened|open)(?=$|[\s_-])/i;
 const ROW_ROLES = new Set(['row', 'treeitem', 'option', 'listitem']);
 
+/** A disclosure toggle showing open (▼ ▾ ⏷) as a row's first cell, where closed rows show ▶ ▸. */
+const OPEN_TOGGLE = /^[▼▾⏷]$/;
+
 /**
- * A row of a list that is disclosed — `aria-expanded="true"` or an "expanded"/"open" class on a table row, list item
- * or ARIA row (not on any element: accordions and menus disclose sections, not records). The open record of a list,
- * like a selected row.
+ * A row of a list that is disclosed — `aria-expanded="true"`, an "expanded"/"open" class, or its toggle showing open
+ * (a first cell of just ▼ or ▾) — on a table row, list item, ARIA row or a row of a grid (`row`: the caller knows it
+ * is one); not on any element: accordions and menus disclose sections, not records. The open record of a list, like
+ * a selected row.
  */
-export function isExpandedRow(el: Element): boolean {
+export function isExpandedRow(el: Element, row = false): boolean {
   const tag = el.tagName;
-  if (tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
+  if (!row && tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
   if (el.getAttribute('aria-expanded') === 'true') return true;
   const cls = el.getAttribute('class');
-  return cls !== null && EXPANDED_CLASS.test(cls);
+  if (cls !== null && EXPANDED_CLASS.test(cls)) return true;
+  const first = el.firstElementChild;
+  return first !== null && first.childElementCount === 0 && OPEN_TOGGLE.test((first.textContent ?? '').trim());
 }
 
 /** A row of a list that is the open one: expanded (`isExpandedRow`), or holding the checked radio button of the list. */
-export function isOpenRow(el: Element): boolean {
-  if (isExpandedRow(el)) return true;
+export function isOpenRow(el: Element, row = false): boolean {
+  if (isExpandedRow(el, row)) return true;
   const tag = el.tagName;
-  if (tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
+  if (!row && tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
   return el.querySelector('input[type="radio"][checked]') !== null;
 }
 

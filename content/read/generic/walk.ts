@@ -335,8 +335,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
       if (looked++ >= MAX_LIST_ROWS) break;
       const regular = r.children.length === labels.length;
       if (regular) dataRows.push(r);
-      const open = isSelectedElement(r) || isOpenRow(r) || (expanded !== null && isDetailsOf(expanded, r));
-      expanded = isExpandedRow(r) ? r : null;
+      const open = isSelectedElement(r) || isOpenRow(r, true) || (expanded !== null && isDetailsOf(expanded, r));
+      expanded = isExpandedRow(r, true) ? r : null;
       if (walked++ >= TABLE_ROWS_WALKED && !open) continue;
       if (isHidden(r)) continue;
       if (!regular) {

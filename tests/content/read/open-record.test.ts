@@ -139,3 +139,35 @@ describe('an Orders tab: the pending imaging order of the chart\'s patient', () 
     expect(a.modality).toBe('CT');
   });
 });
+
+describe('a row disclosed by its toggle (▼ open, ▶ closed) is the open record, whatever its class', () => {
+  // A child born 2012-04-15; the open study of 2026-11-18: 5330 days.
+  test('div grid of studies: the ▼ row (a PET) and its series under it; the ▶ rows are the same child\'s other studies', () => {
+    const a = read(`<div class="g"><div class="x"><span></span><span>Patient Name</span><span>Birth Date</span><span>Study Date</span><span>Study Description</span><span>Modality</span></div>
+      <div class="x"><span>▼</span><span>Berg^Ola</span><span>2012-04-15</span><span>2026-11-18</span><span>PET BRAIN FDG</span><span>PT</span></div>
+      <div class="s"><span>Series 1</span><span>PT</span><span>Brain 3D AC</span></div>
+      <div class="x"><span>▶</span><span>Berg^Ola</span><span>2012-04-15</span><span>2026-10-20</span><span>MR BRAIN</span><span>MR</span></div>
+      <div class="x"><span>▶</span><span>Berg^Ola</span><span>2012-04-15</span><span>2019-05-09</span><span>CT HEAD</span><span>CT</span></div></div>`);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality, a.campaigns]).toEqual([true, 5330, 'exam', 'PT', ['nuclear-medicine']]);
+  });
+  test('table with ▾/▸ toggles and no classes: the ▾ row\'s CT, not the DX above it', () => {
+    const a = read(`<table><tr><th></th><th>Name</th><th>DOB</th><th>Date</th><th>Description</th><th>Mod</th></tr>
+      <tr><td>▸</td><td>Berg, Ola</td><td>04/15/2012</td><td>11/19/2026</td><td>XR CHEST 2 VIEWS</td><td>DX</td></tr>
+      <tr><td>▾</td><td>Berg, Ola</td><td>04/15/2012</td><td>11/18/2026</td><td>CT CHEST W CONTRAST</td><td>CT</td></tr>
+      <tr><td colspan="6">3 series · 412 images</td></tr></table>`);
+    expect([a.pediatric, a.ageDays, a.modality]).toEqual([true, 5330, 'CT']);
+  });
+  test('every row ▶ (none disclosed): a list, nobody\'s exam', () => {
+    const a = read(`<div class="g"><div class="x"><span></span><span>Patient Name</span><span>Birth Date</span><span>Study Date</span><span>Study Description</span><span>Modality</span></div>
+      <div class="x"><span>▶</span><span>Berg^Ola</span><span>2012-04-15</span><span>2026-11-18</span><span>PET BRAIN FDG</span><span>PT</span></div>
+      <div class="x"><span>▶</span><span>Dahl^Eva</span><span>1970-01-02</span><span>2026-11-18</span><span>CT HEAD</span><span>CT</span></div></div>`);
+    expect([a.pediatric, a.modality]).toEqual([false, null]);
+  });
+  test('an adult\'s ▼ row stays adult; the child\'s ▶ row is not the record', () => {
+    const a = read(`<table><tr><th></th><th>Name</th><th>DOB</th><th>Date</th><th>Description</th><th>Mod</th></tr>
+      <tr><td>▼</td><td>Dahl, Eva</td><td>01/02/1970</td><td>11/18/2026</td><td>CT HEAD</td><td>CT</td></tr>
+      <tr><td>▶</td><td>Berg, Ola</td><td>04/15/2012</td><td>11/18/2026</td><td>CT CHEST</td><td>CT</td></tr></table>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays).toBeGreaterThan(56 * 365);
+  });
+});

@@ -18,11 +18,14 @@ import { TICKED, UNTICKED } from './boxes';
 import { isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { isPersonName } from './names';
+import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
 import type { DateMention } from './patient';
 import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
 
 /** Field kinds whose values can name the exam; any other labelled value is what its label says. */
 const EXAM_FIELDS: ReadonlySet<string> = new Set(['procedure', 'modality', 'bodyPart', 'freeText', 'other']);
+/** Date roles as labels: a value with no date in it names what was done or asked for ("Requested: CT CHEST W", "Performed: XR forearm"). */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'examDate', 'scheduledDate', 'orderDate', 'visitDate']);
 
 export interface ExamFound {
   seg: number;
@@ -35,7 +38,7 @@ export interface ExamFound {
   why: string[];
   /** Rows that name an exam (the exam's and the other exams' of its list). */
   examRows: Set<Element>;
-  /** The viewer's open study, as its image overlay stamps it ("CT 02/12/2026 11:37"), if the page shows one. */
+  /** The viewer's open study, as its image overlay stamps it ("CT 02/12/2026 11:37", "Study Date: 2026-12-04"), if the page shows one. */
   stamp: OpenStudy | null;
 }
 
@@ -43,6 +46,7 @@ export interface ExamFound {
 export interface OpenStudy {
   seg: number;
   date: DateMention;
+  /** Its modality codes; none when the overlay dates it without one. */
   codes: ModalityCode[];
 }
 
@@ -149,8 +153,6 @@ export function isCodeList(text: string): boolean {
   return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => /^[A-Z0-9]{1,3}$/.test(t));
 }
 
-/** Words of a viewer's series, thumbnail or overlay label ("Series 2", "Se: 1", "S1 · 12 img", "32 imágenes"). */
-const SERIES_WORDS = /\b(?:series|serie|se|ser|img|imgs|images?|im[aá]genes|im|frames?|instances?|thumbnail|s\d+)\b/i;
 /** A modality code as a token of its own, in capitals ("CR", not "CREATININE" nor the unit "Cr"). */
 const CODE_TOKEN = /(?<![A-Za-z0-9^_])(?:CT|CR|DX|RF|XA|NM|PT|MR|US|MG|IO|PX)(?![A-Za-z0-9^_])/g;
 
@@ -160,7 +162,7 @@ const CODE_TOKEN = /(?<![A-Za-z0-9^_])(?:CT|CR|DX|RF|XA|NM|PT|MR|US|MG|IO|PX)(?!
  */
 export function shownCodes(text: string): ModalityCode[] {
   if (isCodeList(text)) return [...parseModalityCodes(text)];
-  if (text.length > 48 || !SERIES_WORDS.test(text)) return [];
+  if (text.length > MAX_LABEL_CHARS || !SERIES_WORDS.test(text)) return [];
   const out: ModalityCode[] = [];
   for (const m of text.matchAll(CODE_TOKEN)) for (const c of parseModalityCodes(m[0])) if (!out.includes(c)) out.push(c);
   return out;
@@ -169,17 +171,20 @@ export function shownCodes(text: string): ModalityCode[] {
 /** What may stand beside an overlay's date and code: a time, the words of a study date label, punctuation. */
 const STAMP_WORDS = /\b(?:study|date|time|acq|acquired|exam|fecha|hora|estudio|examen|adquisici[oó]n|am|pm|h)\b/gi;
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
-const MAX_STAMP_CHARS = 48;
+const MAX_STAMP_CHARS = MAX_LABEL_CHARS;
 
 /**
  * The study open in a viewer, as its image overlay stamps it: a short line outside any list with one modality code
  * and one date and nothing else but a time or a date label ("CT 02/12/2026 11:37", "CT  2026-12-02 11:37",
  * "MR · Study date 2026-12-02"), or a code alone beside a line that is only a date in the same overlay block. Of
- * several (a comparison viewport shows the prior beside the current study), the latest.
+ * several (a comparison viewport shows the prior beside the current study), the latest. With none, a labelled study
+ * date of the same kind of short line ("Study Date: 2026-12-04", "StudyDate 20261204", "Acq Date …"): the open study
+ * of any modality (`codes` empty).
  */
 export function openStudyStamp(text: PageText, dates: readonly DateMention[][]): OpenStudy | null {
   const { segs } = text;
   let best: OpenStudy | null = null;
+  let labelled: OpenStudy | null = null;
   // A block of the overlay may be one of a few alike (its corners), but not a row of a list that names an exam.
   const namesExam = new Map<Element, boolean>();
   const examRow = (row: Element | null): boolean => {
@@ -195,6 +200,7 @@ export function openStudyStamp(text: PageText, dates: readonly DateMention[][]):
     if (ds.length !== 1 || (dates[i] ?? []).length !== 1) continue;
     const d = ds[0]!;
     if (examRow(s.row)) continue;
+    if (d.role === 'exam' && d.by !== null && (!labelled || daysBetween(labelled.date.date, d.date) > 0)) labelled = { seg: i, date: d, codes: [] };
     let rest = s.text.replace(d.text, ' ').replace(TIME, ' ');
     let codes = codesIn(rest);
     rest = rest.replace(CODE_TOKEN, ' ');
@@ -209,13 +215,17 @@ export function openStudyStamp(text: PageText, dates: readonly DateMention[][]):
     if (codes.length !== 1 || /[A-Za-z]{2}/.test(rest.replace(STAMP_WORDS, ' '))) continue;
     if (!best || daysBetween(best.date.date, d.date) > 0) best = { seg: i, date: d, codes };
   }
+  best ??= labelled;
   // Only on a page that shows images: a series, slice or image label somewhere ("Axial 2.5 mm", "Im: 24/48").
-  if (best && !segs.some((s) => s.text.length <= MAX_STAMP_CHARS && !(s.flags & FREE) && (SERIES_WORDS.test(s.text) || SERIES_NAMES.test(s.text)))) return null;
+  if (best && !segs.some((s) => !(s.flags & FREE) && isSeriesLabel(s.text))) return null;
   return best;
 }
 
-/** Names of a viewer's series and reconstructions, which never name the exam's region. */
-const SERIES_NAMES = /\b(?:axial|axiales|coronal|coronales|sagittal|sagital|sagitales|mpr|mip|scout|localizer|localizador|topogram|topograma|pila|stack|helical|helicoidal)\b/i;
+/** The open study is of one of these modalities (a stamp with no code is of any). */
+export function isOpenStudyKind(stamp: OpenStudy, codes: readonly ModalityCode[]): boolean {
+  return stamp.codes.length === 0 || sameKind(stamp.codes, codes);
+}
+
 
 /** A row with a text that names an exam in words (not only a code). */
 function rowNamesExam(text: PageText, row: Element): boolean {
@@ -334,10 +344,11 @@ export function findExam(
       if (age !== null && age <= 0) add(1, 'dated today or later');
     }
     // In a viewer, the study list's row dated as the overlay's study (of the same kind) is the open study, even in a
-    // list of earlier ones; any other dated row is another study.
-    const when = stamp && !clause && i !== stamp.seg ? candidateDate(text, i, s.row, dates) : null;
+    // list of earlier ones; any other dated row is another study. (The stamp's own block — the overlay, a study's
+    // metadata — dates no other text of it: a comment there is not a study of the list.)
+    const when = stamp && !clause && i !== stamp.seg && !s.row?.contains(segs[stamp.seg]!.el) ? candidateDate(text, i, s.row, dates) : null;
     if (stamp && when) {
-      if (daysBetween(when, stamp.date.date) === 0 && sameKind(stamp.codes, candidateCodes(text, candidate, s.row, info.modalities))) add(8, 'the study open in the viewer');
+      if (daysBetween(when, stamp.date.date) === 0 && isOpenStudyKind(stamp, candidateCodes(text, candidate, s.row, info.modalities))) add(8, 'the study open in the viewer');
       else if (!(s.flags & PRIOR)) add(-6, 'another study than the one open');
     }
     if (s.flags & PRIOR) add(-6, 'earlier exams');
@@ -371,7 +382,7 @@ export function findExam(
     // (A "Name" column of a list of orders is the order's name.)
     // A bare "Name" that holds no person's name is the order's name (an order window's "Name: XR Bone Age").
     const orderName = field?.kind === 'patientName' && BARE_NAME.test(field.label) && !isPersonName(s.text);
-    if (field && !EXAM_FIELDS.has(field.kind) && !(field.kind === 'date' && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName') && !orderName) continue;
+    if (field && !EXAM_FIELDS.has(field.kind) && !(DATE_FIELDS.has(field.kind) && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName') && !orderName) continue;
     const labelled = isProcedureField(field) || orderName;
     if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
     // Running text outside a labelled note (a letter's paragraph) is read clause by clause too.

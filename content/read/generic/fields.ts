@@ -10,6 +10,7 @@
  * Matching is on short texts (labels, titles, statuses), case- and accent-insensitively.
  */
 import { labelKey } from '../profiles/profile';
+import { cellsOf } from '../profiles/table';
 
 export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'gestation' | 'freeText' | 'status' | 'info';
 
@@ -102,7 +103,7 @@ export function dateRole(words: string): DateRole | null {
 export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|next in|up next|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
@@ -204,8 +205,8 @@ export function isDetailsOf(expanded: Element, el: Element): boolean {
   if (controls && el.id && controls.split(/\s+/).includes(el.id)) return true;
   if (el.previousElementSibling !== expanded) return false;
   if (el.tagName === 'TR' && expanded.tagName === 'TR') {
-    const a = (el as HTMLTableRowElement).cells;
-    return a.length === 1 || a.length < (expanded as HTMLTableRowElement).cells.length;
+    const a = cellsOf(el);
+    return a.length === 1 || a.length < cellsOf(expanded).length;
   }
   return el.tagName !== expanded.tagName || (el.getAttribute('class') ?? '') !== (expanded.getAttribute('class') ?? '');
 }

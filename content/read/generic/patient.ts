@@ -265,7 +265,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     }
     // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.
     if (!role && field && labelsIt(seg, field, m)) {
-      role = roleOfField(field, ctx, index);
+      role = roleOfField(field, ctx, index, standsAlone(text, m.index, m.length));
       by = role ? field.label : null;
     }
     if (!role && ctx && standsAlone(text, m.index, m.length)) {
@@ -324,7 +324,8 @@ function isNotTheExams(field: Field): boolean {
   return role === 'prior' || role === 'printed' || role === 'event';
 }
 
-function roleOfField(field: Field, ctx: DateContext | undefined, index: number): DateRole | null {
+/** `alone`: the date (and a time) is the field's whole value. */
+function roleOfField(field: Field, ctx: DateContext | undefined, index: number, alone: boolean): DateRole | null {
   switch (field.kind) {
     case 'birthDate':
       return 'birth';
@@ -345,6 +346,9 @@ function roleOfField(field: Field, ctx: DateContext | undefined, index: number):
     case 'other':
       // "Date Desired (Not guaranteed):" names a date; "History and Reason for Exam:" does not.
       return DATE_WORD.test(labelKey(field.label)) || isRoleWord(field.label) ? dateRole(field.label) : null;
+    case 'procedure':
+      // An exam or study field that holds only a date and time dates the study ("Study: 2026/12/04 10:02" in an overlay).
+      return alone ? 'exam' : null;
     default:
       // A field of another kind ("Reason for exam", "Ordering provider") names its value, not a date's role.
       return null;
@@ -596,9 +600,16 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     if (containers.length > 0) {
       for (const inner of lists) if (containers.some((c) => c.contains(inner.parent))) for (const el of inner.items.keys()) kindsInside.add(shapeOf(el));
     }
+    // A container titled as other people's ("To protocol", "Worklist", "Queue"): the items beside it are the layout's
+    // other columns (the open item), whatever their shape.
+    const queue = containers.some((c) => {
+      const [from, to] = rangeOf(segs, c, items.get(c)!);
+      for (let j = from; j <= to; j++) if (segs[j]!.flags & OTHERS) return true;
+      return false;
+    });
     for (const [item, i] of items) {
       if (containers.includes(item)) continue;
-      if (containers.length > 0 && !holdsItemOf(segs[i]!.el, item, kindsInside)) continue;
+      if (containers.length > 0 && (queue || !holdsItemOf(segs[i]!.el, item, kindsInside))) continue;
       const [from, to] = rangeOf(segs, item, i);
       const selected = isSelectedElement(item);
       blockPeople.push({ el: item, from, to, selected });

@@ -17,12 +17,13 @@ import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDate
 import { classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
-import { MAX_LIST_ROWS, readListGrid, readListTable } from '../profiles/table';
+import { MAX_LIST_ROWS, readListGrid, readListTable, tableRows } from '../profiles/table';
 import { withoutBox } from './boxes';
-import { findExam, isCodeList, sameKind, shownCodes, type ExamFound } from './exam';
+import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
 import { peopleRecords } from './rows';
+import { showsImages } from './viewer';
 import { FREE, OTHERS, PRIOR, type PageText, type RowInfo, walkPage } from './walk';
 
 export const GENERIC_NAME = 'Generic reader';
@@ -83,7 +84,9 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);
-  if (exam) examFacts(primary, text, fields, dates, exam, patient, utcDate(now));
+  const viewer = showsImages(segs);
+  if (exam) examFacts(primary, text, fields, dates, exam, patient, utcDate(now), viewer);
+  else if (viewer && !listOnly) viewerModality(primary, text, patient);
   // With no exam named, the page's labelled dates still date the age (a viewer's "Study Date", a summary's admission).
   if (!listOnly) pageDates(primary, text, dates, patient, exam);
   weightFact(primary, text, fields, patient);
@@ -101,7 +104,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
     rowBudget -= Math.min(rowCount, rowBudget);
   };
   for (const { table, header } of text.listTables) {
-    if (rowBudget > 0) keep(readListTable(table, whereOf, baseOf(table), header, rowBudget), table.rows.length);
+    if (rowBudget > 0) keep(readListTable(table, whereOf, baseOf(table), header, rowBudget), tableRows(table).length);
   }
   for (const { header, rows } of text.listGrids) {
     if (rowBudget > 0 && rows[0]?.parentElement) keep(readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement), rowBudget), rows.length);
@@ -150,7 +153,8 @@ function ageText(t: string): string {
   return t.replace(/(\d)-(?=[a-z])/gi, '$1 ').replace(/-old\b/i, ' old');
 }
 
-function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient, today: CalendarDate): void {
+/** `viewer`: the page shows images, so a study it names with no status has been done (its date is the exam's). */
+function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient, today: CalendarDate, viewer: boolean): void {
   const { segs, rows } = text;
   pushFact(out, 'procedure', withoutBox(exam.text), where(text, exam.seg, `exam (${exam.why.join(', ') || 'named'})`));
   if (exam.code) {
@@ -167,8 +171,8 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   // The exam's own row first: its dates, modality code and key.
   if (rowInfo) {
     // A block with no date of its own (an appointment's card naming the procedure): the row of the same exam.
-    const same = rowDates(out, text, dates, exam.row!, rowInfo, exam.seg, 'exam row', today) || told ? null : sameExamRow(text, dates, exam);
-    if (same) rowDates(out, text, dates, same, rows.get(same)!, -1, 'row of the same exam', today);
+    const same = rowDates(out, text, dates, exam.row!, rowInfo, exam.seg, 'exam row', today, viewer) || told ? null : sameExamRow(text, dates, exam);
+    if (same) rowDates(out, text, dates, same, rows.get(same)!, -1, 'row of the same exam', today, viewer);
     for (let i = rowInfo.from; i <= rowInfo.to; i++) {
       const s = segs[i]!;
       if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
@@ -179,18 +183,18 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     // Outside a row, an unlabelled date in the exam's own text ("2026-11-22 CT HEAD WO") is its date as in a row.
     let dated = told !== null;
     for (const d of dates[exam.seg] ?? []) {
-      const kind = d.role ? undefined : ROLE_KIND[rowRole(null, d, true, today)];
+      const kind = d.role ? undefined : ROLE_KIND[rowRole(viewer ? 'done' : null, d, true, today)];
       if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
       if (kind || d.role === 'exam' || d.role === 'scheduled' || d.role === 'order') dated = true;
     }
     // The exam named outside a dated list of services (an appointment's procedure) that has rows of its own: the row
     // that is this one (to be done, or done on the list's latest day); an earlier row of the same exam is history.
     const row = dated ? null : sameExamRow(text, dates, exam);
-    if (row) rowDates(out, text, dates, row, text.rows.get(row)!, -1, 'row of the same exam', today);
+    if (row) rowDates(out, text, dates, row, text.rows.get(row)!, -1, 'row of the same exam', today, viewer);
   }
   // The date a viewer's overlay stamps on the open study, when the exam is of the kind it shows.
   const named = classifyProcedure(exam.text);
-  const stamp = exam.stamp && sameKind(exam.stamp.codes, exam.code ? [exam.code] : named.modalities) ? exam.stamp : null;
+  const stamp = exam.stamp && isOpenStudyKind(exam.stamp, exam.code ? [exam.code] : named.modalities) ? exam.stamp : null;
   if (stamp) pushFact(out, 'examDate', stamp.date.text, where(text, stamp.seg, 'study date shown by the viewer'));
   // Then the page's labelled dates and fields, outside other people's and other exams' rows.
   let regionSeen = named.region !== null && !mayWiden(named.region);
@@ -224,6 +228,23 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
 }
 
 /**
+ * A viewer that names no exam in words ("NICU PORTABLE", "CHEST 1V"): the modality code its overlay or thumbnails
+ * show, when they show one only (outside other people's and earlier studies' sections and list columns).
+ */
+function viewerModality(out: Fact[], text: PageText, p: Patient): void {
+  let found: { code: string; seg: number } | null = null;
+  for (let i = 0; i < text.segs.length; i++) {
+    const s = text.segs[i]!;
+    if (s.flags & (OTHERS | PRIOR | FREE) || s.col !== null || p.others[i]) continue;
+    for (const c of shownCodes(s.text)) {
+      if (found && found.code !== c) return;
+      found ??= { code: c, seg: i };
+    }
+  }
+  if (found) pushFact(out, 'modality', found.code, where(text, found.seg, 'modality code shown by the viewer (no exam named)'));
+}
+
+/**
  * The page's dates by role, outside other people's and earlier exams' sections and rows, and outside the rows of
  * other exams than the exam (its own row was read first by `examFacts`). A date under a column belongs to its row's
  * record, not to the page.
@@ -250,23 +271,25 @@ const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servi
  * The dates of the exam's row (or of the row that is the same exam), each with its role: its label's, else the row's
  * status's (`rowRole`) — a bare "Date" column of a row with a status is the date of what its status says (done: the
  * exam's; still to be done: the date it is to be done on). A row with no date of its own in a list grouped by day
- * (a row or title that is only a date, then that day's services) takes its group's date. True when one was pushed.
+ * (a row or title that is only a date, then that day's services) takes its group's date. In a viewer (`viewer`: the
+ * page shows images) a study with no status has been done. True when one was pushed.
  */
-function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string, today: CalendarDate): boolean {
+function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string, today: CalendarDate, viewer: boolean): boolean {
   let dated = false;
+  const status = row.status ?? (viewer ? 'done' : null);
   for (let i = row.from; i <= row.to; i++) {
     for (const d of dates[i] ?? []) {
-      const bare = row.status !== null && d.by !== null && isBareDateLabel(d.by);
-      const kind = ROLE_KIND[d.role && !bare ? d.role : rowRole(row.status, d, i === examSeg, today)];
+      const bare = status !== null && d.by !== null && isBareDateLabel(d.by);
+      const kind = ROLE_KIND[d.role && !bare ? d.role : rowRole(status, d, i === examSeg, today)];
       if (!kind) continue;
-      pushFact(out, kind, d.text, where(text, i, `${what} · ${d.by && !bare ? d.by : `${d.by ?? 'unlabelled'} date, ${row.status ?? 'no'} status`}`));
+      pushFact(out, kind, d.text, where(text, i, `${what} · ${d.by && !bare ? d.by : `${d.by ?? 'unlabelled'} date, ${row.status ?? 'no'} status${viewer ? ', a study shown with its images' : ''}`}`));
       dated = true;
     }
   }
   const group = dated ? null : groupDate(text, dates, el);
-  const kind = group ? ROLE_KIND[rowRole(row.status, group, false, today)] : undefined;
+  const kind = group ? ROLE_KIND[rowRole(status, group, false, today)] : undefined;
   if (!group || !kind) return dated;
-  pushFact(out, kind, group.text, where(text, group.seg, `${what} · date of its group, ${row.status ?? 'no'} status`));
+  pushFact(out, kind, group.text, where(text, group.seg, `${what} · date of its group, ${status ?? 'no'} status`));
   return true;
 }
 

@@ -1,14 +1,16 @@
 /**
  * Sidebars (`aside`, `role=complementary`): most hold other people (recent patients, my patients, a census) or
  * tools, and are not read; some are the patient's own header — a storyboard or banner column with one person's name
- * or record number and their age, birth date, allergies and weight. `isPatientSidebar` tells the two apart from the
- * sidebar's segments as walked (walk.ts keeps them only when it says yes).
+ * or record number and their age, birth date, allergies and weight —, and some are a viewer's study or series browser
+ * (the open patient's studies and their thumbnails). `keepsSidebar` tells them apart from the sidebar's segments as
+ * walked (walk.ts keeps a sidebar only when it says yes).
  */
 import { findAgeMentions } from '../parse/age-mentions';
 import { labelKey } from '../profiles/profile';
 import { isPersonName, RECORD_NUMBER } from './names';
 import { labelField } from './pairs';
 import { OTHERS, type Seg } from './segment';
+import { isSeriesLabel } from './viewer';
 
 /** A title (or an inline "Title:") of a list of people: "Recent Patients", "Recently viewed", "Mis pacientes". */
 const PEOPLE_TITLE =
@@ -20,12 +22,34 @@ const CLINICIAN = /\b(?:MD|DO|DDS|DMD|RN|NP|PA|PA-C|CNM|Dr|Dra|PhD)\b\.?/;
 /** Sidebar segments looked at at most. */
 const MAX_SIDEBAR_SEGS = 120;
 
+/** The segments from `from` on (a sidebar's) are the patient's header or a viewer's study browser. */
+export function keepsSidebar(segs: readonly Seg[], from: number): boolean {
+  return isPatientSidebar(segs, from) || isImageBrowser(segs, from);
+}
+
+/**
+ * The segments from `from` on are a viewer's study or series browser: series or thumbnail labels ("CT Se 2 · 240
+ * img", "Axial 2.5 mm") under no title of a list of people, with no person's name or age (a list of recent
+ * patients' studies names them).
+ */
+function isImageBrowser(segs: readonly Seg[], from: number): boolean {
+  let series = false;
+  const to = Math.min(segs.length, from + MAX_SIDEBAR_SEGS);
+  for (let i = from; i < to; i++) {
+    const t = segs[i]!.text;
+    if (t.length <= 40 && PEOPLE_TITLE.test(labelKey(t))) return false;
+    if (isPersonName(t) || findAgeMentions(t).length > 0) return false;
+    if (!series && isSeriesLabel(t)) series = true;
+  }
+  return series;
+}
+
 /**
  * The segments from `from` on (a sidebar's) are one person's header: a name or record number of one person and one
  * age or a birth date, under no title of a list of people, no line naming several ages. Names under another
  * label (a guardian, the primary care provider) or in a section of other people (contacts) are not counted.
  */
-export function isPatientSidebar(segs: readonly Seg[], from: number): boolean {
+function isPatientSidebar(segs: readonly Seg[], from: number): boolean {
   const names = new Set<string>();
   let ids = 0;
   const ages = new Set<number>();

@@ -10,17 +10,17 @@
  * Content the page does not show is not walked: `hidden`, `aria-hidden`, inline `display:none`, classes the page's own
  * stylesheet hides (simple `.class`/`#id` rules), hidden-class tokens, closed `details`/`dialog`, `template`,
  * scripts, navigation (`nav`, `role=navigation`), and sidebars (`aside`, `role=complementary`) unless one is the
- * patient's own header (sidebar.ts).
+ * patient's own header or a viewer's study browser (sidebar.ts).
  * Big tables are not walked row by row: lists with exam columns are handed back whole (read column by column by
  * table.ts), and of any table only its first rows and its selected rows are walked. Costs are capped (elements,
  * segments, characters per segment: profile.ts `factText`).
  */
-import { headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, bodiesOf } from '../profiles/table';
+import { bodiesOf, cellsOf, headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, tableRows } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
 import { splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
-import { isPatientSidebar } from './sidebar';
+import { keepsSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -174,15 +174,15 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   /**
    * A sidebar (`aside`, `role=complementary`) is walked, then kept only when it is the patient's own header (one
-   * person's name or record number with an age or birth date: sidebar.ts); a sidebar of recent patients, a census
-   * or tools leaves nothing behind.
+   * person's name or record number with an age or birth date) or a viewer's study browser (sidebar.ts); a sidebar of
+   * recent patients, a census or tools leaves nothing behind.
    */
   const visitSidebar = (el: Element, flags: number, row: Element | null, col: string | null): void => {
     const from = segs.length;
     const tables = listTables.length;
     const grids = listGrids.length;
     visitChildren(el, flags, row, col);
-    if (segs.length === from || isPatientSidebar(segs, from)) return;
+    if (segs.length === from || keepsSidebar(segs, from)) return;
     segs.length = from;
     listTables.length = tables;
     listGrids.length = grids;
@@ -425,7 +425,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
         if (isHidden(tr)) continue;
         const rowFlags = flags | (open ? SELECTED : 0);
         const from = segs.length;
-        const cells = tr.cells;
+        const cells = cellsOf(tr);
         // A row of one wide cell (a details row, a group title) is under no column.
         const under = cells.length === 1 && labels !== null && labels.length > 1 ? null : labels;
         for (let c = 0; c < cells.length; c++) {
@@ -443,13 +443,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
           const tr = all[i]!;
           if (!isMarkedSelected(tr, quirks) || rows.has(tr)) continue;
           const from = segs.length;
-          const cells = (tr as HTMLTableRowElement).cells;
+          const cells = cellsOf(tr);
           for (let c = 0; c < cells.length; c++) visit(cells[c]!, flags | SELECTED, tr, labels?.[c] ?? null);
           if (segs.length > from) rows.set(tr, rowInfo(tr, true, from, segs.length - 1, listed));
           const next = tr.nextElementSibling;
           if (next && isExpandedRow(tr) && isDetailsOf(tr, next) && !rows.has(next) && !isHidden(next)) {
             const at = segs.length;
-            const nextCells = (next as HTMLTableRowElement).cells;
+            const nextCells = cellsOf(next);
             for (let c = 0; c < nextCells.length; c++) visit(nextCells[c]!, flags | SELECTED, next, null);
             if (segs.length > at) rows.set(next, rowInfo(next, true, at, segs.length - 1));
           }
@@ -555,7 +555,7 @@ function gridLabels(el: Element): string[] | null {
 }
 
 /** A row of 2 or 4 cells that reads label, value (, label, value): every first of a pair is a label, no value is. */
-function isPairRow(cells: HTMLCollection): boolean {
+function isPairRow(cells: ArrayLike<Element>): boolean {
   if (cells.length !== 2 && cells.length !== 4) return false;
   for (let c = 0; c < cells.length; c += 2) {
     const key = cells[c]!;
@@ -575,13 +575,13 @@ function isPairRow(cells: HTMLCollection): boolean {
  * Its first row is a pair, not a header of columns.
  */
 function isKeyValueTable(table: HTMLTableElement): boolean {
-  const rows = table.rows;
+  const rows = tableRows(table);
   if (rows.length < 2 || rows.length > 40) return false;
   let pairs = 0;
   for (let r = 0; r < rows.length; r++) {
-    const n = rows[r]!.cells.length;
+    const n = cellsOf(rows[r]!).length;
     if (n !== 2 && n !== 4) return false;
-    if (isPairRow(rows[r]!.cells)) pairs++;
+    if (isPairRow(cellsOf(rows[r]!))) pairs++;
   }
   return pairs * 3 >= rows.length * 2;
 }
@@ -607,17 +607,19 @@ function cellText(cell: Element | undefined): string {
 
 /** A table's first row when its cells are all labels (a header written with `td`; a cell that holds a value is none). */
 function labelRow(table: HTMLTableElement): ArrayLike<Element> | null {
-  const first = table.rows[0];
-  if (!first || first.cells.length < 2) return null;
+  const rows = tableRows(table);
+  const first = rows[0];
+  const cells = first ? cellsOf(first) : [];
+  if (!first || cells.length < 2) return null;
   let labels = 0;
-  for (let c = 0; c < first.cells.length; c++) {
-    if (holdsControl(first.cells[c])) return null;
-    const t = cellText(first.cells[c]);
+  for (let c = 0; c < cells.length; c++) {
+    if (holdsControl(cells[c])) return null;
+    const t = cellText(cells[c]);
     if (t.length > 40 || /\d/.test(t)) return null;
     if (t && isHeaderText(t)) labels++;
   }
   // Two known labels at least: a key-value row (`<th>Name</th><td>Lind, Eva</td>`) is not a header.
-  return labels >= 2 && labels * 2 >= first.cells.length && table.rows.length > 1 ? first.cells : null;
+  return labels >= 2 && labels * 2 >= cells.length && rows.length > 1 ? cells : null;
 }
 
 /** "Label:" at the start of a text or after a space, where the label is one the reader knows. */

@@ -75,12 +75,45 @@ export function rowFacts(cells: ArrayLike<Element>, cols: readonly Column[], whe
 
 /**
  * Rows of a table section. Browsers have `section.rows`; happy-dom 21 lacks it on thead/tbody, so fall back to
- * the section's `tr` children (same rows, same order).
+ * the section's `tr` children (same rows, same order). A table's own rows are `tableRows`.
  */
 export function rowsOf(section: HTMLTableSectionElement | HTMLTableElement): ArrayLike<HTMLTableRowElement> {
+  if (section.tagName === 'TABLE') return tableRows(section as HTMLTableElement);
   const rows = (section as { rows?: ArrayLike<HTMLTableRowElement> }).rows;
   if (rows) return rows;
   return Array.from(section.children).filter((c) => c.tagName === 'TR') as HTMLTableRowElement[];
+}
+
+/**
+ * A table's own rows, as browsers give `table.rows`: its head's, its bodies' and its own `tr` children, its foot's
+ * last — never a nested table's (happy-dom 21's `table.rows` holds those too: a layout table around a list).
+ */
+export function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
+  const head: HTMLTableRowElement[] = [];
+  const body: HTMLTableRowElement[] = [];
+  const foot: HTMLTableRowElement[] = [];
+  for (const c of Array.from(table.children)) {
+    const tag = c.tagName;
+    if (tag === 'TR') body.push(c as HTMLTableRowElement);
+    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+      const to = tag === 'THEAD' ? head : tag === 'TFOOT' ? foot : body;
+      for (const r of Array.from(c.children)) if (r.tagName === 'TR') to.push(r as HTMLTableRowElement);
+    }
+  }
+  return head.length === 0 && foot.length === 0 ? body : [...head, ...body, ...foot];
+}
+
+/**
+ * A row's own cells, as browsers give `tr.cells`: its `td`/`th` children — never a nested table's (happy-dom 21's
+ * `tr.cells` holds those too). The children themselves when they are all cells (the parser's usual row).
+ */
+export function cellsOf(tr: Element): ArrayLike<Element> {
+  const children = tr.children;
+  for (let i = 0; i < children.length; i++) {
+    const tag = children[i]!.tagName;
+    if (tag !== 'TD' && tag !== 'TH') return Array.from(children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+  }
+  return children;
 }
 
 /** The table's own `tbody` sections (not those of nested tables: happy-dom's `tBodies` includes them). */
@@ -94,9 +127,9 @@ export function bodiesOf(table: HTMLTableElement): Element[] {
 export function headerCellsOf(table: HTMLTableElement): ArrayLike<Element> | null {
   const thead = table.tHead;
   const headRows = thead ? rowsOf(thead) : null;
-  if (headRows && headRows.length > 0) return headRows[headRows.length - 1]!.cells;
-  const first = table.rows[0];
-  if (first && first.cells.length > 1 && first.querySelector('td') === null) return first.cells;
+  if (headRows && headRows.length > 0) return cellsOf(headRows[headRows.length - 1]!);
+  const first = tableRows(table)[0];
+  if (first && cellsOf(first).length > 1 && first.querySelector('td') === null) return cellsOf(first);
   return null;
 }
 
@@ -125,7 +158,7 @@ export function readListTable(
     const n = Math.min(rows.length, budget);
     for (let r = 0; r < n; r++) {
       const row = rows[r]!;
-      if (row !== headerRow) list.read(row.cells);
+      if (row !== headerRow) list.read(cellsOf(row));
     }
     budget -= n;
   }

@@ -39,6 +39,34 @@ describe("the overlay's labelled study date is the exam date", () => {
   });
 });
 
+describe("an infant's age at the overlay's study date (days count near a boundary)", () => {
+  test('four corner blocks, DICOM keywords: "PatientBirthDate 20261106" top-left, "StudyDate 20261204" top-right', () => {
+    const a = read(`<div class="vp"><div class="corner tl"><div>BAKER^NOAH</div><div>PatientID 90412277</div><div>PatientBirthDate 20261106</div><div>PatientSex M</div></div>
+      <div class="corner tr"><div>StudyDate 20261204</div><div>StudyTime 091544</div><div>CT HEAD WO CONTRAST</div></div>
+      <div class="corner bl"><div>SeriesNumber 3 · Instance 12/40</div><div>kVp 80 · mA 90</div></div>
+      <div class="corner br"><div>WW 80 WL 40</div><div>Thk 5.0 mm</div></div></div>`);
+    // 28 days old at the study, 31 on the day the page is read.
+    expect(age(a)).toEqual(['exam', 28]);
+    expect([a.pediatric, a.modality]).toEqual([true, 'CT']);
+  });
+  test('one text block of lines: "Acq Date 20261204", "DOB 20261106", the exam named only by a series', () => {
+    const a = read(`<pre class="overlay">HOLM^ELSA
+ID 7712093   F
+DOB 20261106
+Acq Date 20261204  09:15:44
+Se 2  Im 14/36
+Chest AP</pre>`);
+    expect(age(a)).toEqual(['exam', 28]);
+  });
+  test('corner spans with "Study: 2026/12/04" and "Born: 2026/11/06", a CR code in the bottom corner', () => {
+    const a = read(`<div class="ov-tl"><span>OKAFOR, BABY BOY</span><br><span>MRN 40017733</span><br><span>Born: 2026/11/06</span></div>
+      <div class="ov-tr"><span>Study: 2026/12/04 10:02</span><br><span>NICU PORTABLE</span></div>
+      <div class="ov-bl"><span>CR</span><br><span>Im: 1/1</span></div>`);
+    expect(age(a)).toEqual(['exam', 28]);
+    expect(a.modality).toBe('CR');
+  });
+});
+
 describe("a prior's thumbnail is not the reference", () => {
   test('"Prior: CR · CHEST 1V · 2026-10-19" beside the current study with its own date', () => {
     const a = read(`<div class="ov">KOWALSKI^NINA<br>DOB: 2019-03-02<br>Study Date: 2026-12-04 14:21<br>XR CHEST 1V</div>

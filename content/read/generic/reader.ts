@@ -17,7 +17,7 @@ import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDate
 import { classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
-import { MAX_LIST_ROWS, readListGrid, readListTable, tableRows } from '../profiles/table';
+import { MAX_LIST_ROWS, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
@@ -104,7 +104,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
     rowBudget -= Math.min(rowCount, rowBudget);
   };
   for (const { table, header } of text.listTables) {
-    if (rowBudget > 0) keep(readListTable(table, whereOf, baseOf(table), header, rowBudget), tableRows(table).length);
+    if (rowBudget > 0) keep(readListTable(table, whereOf, baseOf(table), header, rowBudget), table.rows.length);
   }
   for (const { header, rows } of text.listGrids) {
     if (rowBudget > 0 && rows[0]?.parentElement) keep(readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement), rowBudget), rows.length);

@@ -88,7 +88,8 @@ export function rowsOf(section: HTMLTableSectionElement | HTMLTableElement): Arr
  * A table's own rows, as browsers give `table.rows`: its head's, its bodies' and its own `tr` children, its foot's
  * last — never a nested table's (happy-dom 21's `table.rows` holds those too: a layout table around a list).
  */
-export function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
+export function tableRows(table: HTMLTableElement): ArrayLike<HTMLTableRowElement> {
+  if (!hasNestedRows(table)) return table.rows;
   const head: HTMLTableRowElement[] = [];
   const body: HTMLTableRowElement[] = [];
   const foot: HTMLTableRowElement[] = [];
@@ -103,17 +104,26 @@ export function tableRows(table: HTMLTableElement): HTMLTableRowElement[] {
   return head.length === 0 && foot.length === 0 ? body : [...head, ...body, ...foot];
 }
 
+/** `table.rows` holds more than the table's own rows (a nested table's, in happy-dom 21; never in browsers). */
+function hasNestedRows(table: HTMLTableElement): boolean {
+  let own = 0;
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
+    const tag = c.tagName;
+    if (tag === 'TR') own++;
+    else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') own += c.childElementCount;
+  }
+  return table.rows.length !== own;
+}
+
 /**
  * A row's own cells, as browsers give `tr.cells`: its `td`/`th` children — never a nested table's (happy-dom 21's
- * `tr.cells` holds those too). The children themselves when they are all cells (the parser's usual row).
+ * `tr.cells` holds those too). `cells` itself when it holds as many as the row's children (the usual row).
  */
 export function cellsOf(tr: Element): ArrayLike<Element> {
+  const cells = (tr as HTMLTableRowElement).cells;
   const children = tr.children;
-  for (let i = 0; i < children.length; i++) {
-    const tag = children[i]!.tagName;
-    if (tag !== 'TD' && tag !== 'TH') return Array.from(children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-  }
-  return children;
+  if (cells && cells.length === children.length) return cells;
+  return Array.from(children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 }
 
 /** The table's own `tbody` sections (not those of nested tables: happy-dom's `tBodies` includes them). */
@@ -153,12 +163,14 @@ export function readListTable(
   const own = bodiesOf(table);
   const bodies = own.length > 0 ? own : [table];
   let budget = maxRows;
+  // (No nested table: every row's `cells` are its own, read as they are.)
+  const nested = hasNestedRows(table);
   for (const body of bodies) {
     const rows = rowsOf(body as HTMLTableSectionElement);
     const n = Math.min(rows.length, budget);
     for (let r = 0; r < n; r++) {
       const row = rows[r]!;
-      if (row !== headerRow) list.read(cellsOf(row));
+      if (row !== headerRow) list.read(nested ? cellsOf(row) : row.cells);
     }
     budget -= n;
   }

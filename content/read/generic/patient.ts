@@ -459,13 +459,13 @@ function shapeOf(el: Element): string {
   return `${itemKind(el)} ${el.childElementCount}`;
 }
 
-/** `el` or an ancestor of it up to `top` has one of the `shapes` of items (`shapeOf`). */
-function holdsItemOf(el: Element, top: Element, shapes: ReadonlySet<string>): boolean {
+/** `el` or its nearest ancestor up to `top` that has one of the `shapes` of items (`shapeOf`), or null. */
+function itemOf(el: Element, top: Element, shapes: ReadonlySet<string>): Element | null {
   for (let x: Element | null = el; x; x = x.parentElement) {
-    if (shapes.has(shapeOf(x))) return true;
-    if (x === top) return false;
+    if (shapes.has(shapeOf(x))) return x;
+    if (x === top) return null;
   }
-  return false;
+  return null;
 }
 
 /** An age of another value than `a` in segments `from`–`to` (`ages` are in page order). */
@@ -607,9 +607,12 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
       for (let j = from; j <= to; j++) if (segs[j]!.flags & OTHERS) return true;
       return false;
     });
-    for (const [item, i] of items) {
-      if (containers.includes(item)) continue;
-      if (containers.length > 0 && (queue || !holdsItemOf(segs[i]!.el, item, kindsInside))) continue;
+    for (const [block, i] of items) {
+      if (containers.includes(block)) continue;
+      if (containers.length > 0 && queue) continue;
+      // Beside containers, the person is the item inside the block (a room's one case card), not the room.
+      const item = containers.length > 0 ? itemOf(segs[i]!.el, block, kindsInside) : block;
+      if (!item) continue;
       const [from, to] = rangeOf(segs, item, i);
       const selected = isSelectedElement(item);
       blockPeople.push({ el: item, from, to, selected });

@@ -17,11 +17,12 @@ import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDate
 import { classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
-import { MAX_LIST_ROWS, readListGrid, readListTable } from '../profiles/table';
+import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
 import { fieldsOf, type Field } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
+import { patientGroups } from './groups';
 import { peopleRecords } from './rows';
 import { showsImages } from './viewer';
 import { FREE, OTHERS, PRIOR, type PageText, type RowInfo, walkPage } from './walk';
@@ -76,10 +77,14 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const context = dateContext(segs, utcDate(now));
   const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text, segs[i - 1]?.text));
 
-  const patient = findPatient(text, fields, dates, now);
+  const read = findPatient(text, fields, dates, now);
+  // Patients each followed by their studies, none open: a patient row's birth date or age is no one's of the page.
+  const groups = patientGroups(text, fields, dates, read.ages, utcDate(now), `${GENERIC_NAME} · list`);
+  const grouped = groups.patients >= 2 && !groups.open;
+  const patient = grouped ? outsideGroups(read, groups.ranges) : read;
   // A list of people with none open and no patient of the page outside it: nobody's exam (a worklist, a queue).
-  const listOnly = patient.people.length >= 2 && patient.recordRow === null && !patient.people.some((p) => p.selected) &&
-    patient.age === null && patient.birth === null && !identifiedOutside(text, fields, patient);
+  const listOnly = (grouped || (patient.people.length >= 2 && patient.recordRow === null && !patient.people.some((p) => p.selected))) &&
+    patient.age === null && patient.birth === null && !identifiedOutside(text, fields, patient, groups.ranges);
   const exam = listOnly ? null : findExam(text, fields, dates, patient.others, now, patient.parent);
 
   const primary: Fact[] = [];
@@ -109,7 +114,11 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   for (const { header, rows } of text.listGrids) {
     if (rowBudget > 0 && rows[0]?.parentElement) keep(readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement), rowBudget), rows.length);
   }
+  for (const { header, cells, list } of text.listCells) {
+    if (rowBudget > 0) keep(readListCells(header, cells, whereOf, baseOf(list), rowBudget), Math.floor(cells.length / header.length));
+  }
   const rows = peopleRecords(text, fields, dates, patient, `${GENERIC_NAME} · list`);
+  for (const r of groups.records) rows.push(r);
   // An Age or birth-date label with a value (a number or a date), not a column of a reference table.
   const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null && /\d/.test(segs[i]!.text));
   const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
@@ -119,14 +128,28 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   return { primary, rows, tables, pageDateOrder, pageDateOrderBasis: shown?.basis ?? null, found, examOneOfList };
 }
 
+/**
+ * The patient found, less an age or birth date read in a patient row of a list grouped by patient (`ranges`): that is
+ * one of the list's people.
+ */
+function outsideGroups(p: Patient, ranges: readonly (readonly [number, number])[]): Patient {
+  const inside = (seg: number) => ranges.some(([from, to]) => from <= seg && seg <= to);
+  const age = p.age && inside(p.age.seg) ? null : p.age;
+  const birth = p.birth && inside(p.birth.seg) ? null : p.birth;
+  return age === p.age && birth === p.birth ? p : { ...p, age, birth, header: age || birth ? p.header : null, unsure: age ? p.unsure : false };
+}
+
 /** A name or record number of a patient outside the lists of people (a chart's banner above its list). */
-function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p: Patient): boolean {
+function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p: Patient, grouped: readonly (readonly [number, number])[]): boolean {
   if (!p.identified) return false;
   let k = 0;
+  let g = 0;
   const people = p.people;
   for (let i = 0; i < text.segs.length; i++) {
     while (k < people.length && people[k]!.to < i) k++;
     if (k < people.length && people[k]!.from <= i) continue;
+    while (g < grouped.length && grouped[g]![1] < i) g++;
+    if (g < grouped.length && grouped[g]![0] <= i) continue;
     if (p.others[i]) continue;
     if (isIdentity(text.segs[i]!, fields[i] ?? null)) return true;
   }

@@ -42,6 +42,8 @@ export interface PageText {
   listTables: { table: HTMLTableElement; header: ArrayLike<Element> }[];
   /** Div and ARIA grids whose header names exam columns: their header cells and row elements (cells = children). */
   listGrids: { header: ArrayLike<Element>; rows: Element[] }[];
+  /** Grids of loose cells (no row elements) whose header names exam columns: header cells, then every cell in order. */
+  listCells: { header: ArrayLike<Element>; cells: Element[]; list: Element }[];
 }
 
 /** Cost caps: elements visited, segments kept, rows walked per table, stylesheet text read. */
@@ -144,6 +146,11 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const rows = new Map<Element, RowInfo>();
   const listTables: PageText['listTables'] = [];
   const listGrids: PageText['listGrids'] = [];
+  const listCells: PageText['listCells'] = [];
+  // Bodies of lists whose header row sits in a container of its own before them (a sticky header over a scrolling
+  // body): the body's grid, or the body table's header cells, found when the header was walked.
+  const bodyGrids = new Map<Element, Grid>();
+  const bodyHeaders = new Map<Element, ArrayLike<Element>>();
   const hiddenBy = stylesheetHidden(doc);
   const quirks = doc.compatMode === 'BackCompat';
   let elements = 0;
@@ -181,11 +188,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
     const from = segs.length;
     const tables = listTables.length;
     const grids = listGrids.length;
+    const loose = listCells.length;
     visitChildren(el, flags, row, col);
     if (segs.length === from || keepsSidebar(segs, from)) return;
     segs.length = from;
     listTables.length = tables;
     listGrids.length = grids;
+    listCells.length = loose;
     for (const [r, info] of rows) if (info.from >= from) rows.delete(r);
     box = null;
   };
@@ -306,9 +315,21 @@ export function walkPage(scope: Element, doc: Document): PageText {
     flags &= ~OPEN;
     const inherited = (flags & SELECTED) !== 0;
     if (open) flags |= SELECTED;
-    const grid = gridOf(el);
+    const grid = bodyGrids.get(el) ?? gridOf(el);
     if (grid) {
       visitGrid(grid, flags);
+      return;
+    }
+    const apart = headerApart(el);
+    if (apart) {
+      // The header row is not walked; its body, met next, is walked as a grid of these columns.
+      bodyGrids.set(apart.body, { header: el.children, labels: apart.labels, rows: Array.from(apart.body.children) });
+      return;
+    }
+    const cells = looseCells(el);
+    if (cells) {
+      // Cells with no row around them: read column by column; not walked (no row says which cells are one record).
+      if ((flags & PRIOR) === 0) listCells.push({ header: cells.header, cells: cells.cells, list: el });
       return;
     }
     const from = segs.length;
@@ -396,7 +417,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
   };
 
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
-    const header = isKeyValueTable(table) ? null : (headerCellsOf(table) ?? labelRow(table));
+    const header = bodyHeaders.get(table) ?? (isKeyValueTable(table) ? null : (headerCellsOf(table) ?? labelRow(table)));
+    // A table of header cells only, and the table of its rows after it (a fixed header over a scrolling body).
+    const body = header && !bodyHeaders.has(table) ? bodyTableAfter(table, header) : null;
+    if (body) {
+      bodyHeaders.set(body, header!);
+      return;
+    }
     const cols = header ? mapColumns(header) : [];
     const listed = header !== null && cols.length >= 2 && isExamList(cols) && (flags & PRIOR) === 0;
     if (listed) listTables.push({ table, header });
@@ -459,7 +486,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
   };
 
   visit(scope, 0, null, null);
-  return { segs, rows, listTables, listGrids };
+  return { segs, rows, listTables, listGrids, listCells };
 }
 
 /** Lines of printed text read at most, and the gap (two spaces or a tab) between a printed form's columns. */
@@ -540,18 +567,142 @@ function gridLabels(el: Element): string[] | null {
   for (let k = 0; next && k < 2 && next.childElementCount === 0; k++) next = next.nextElementSibling;
   if (!head || !next || head.children.length < 2 || next.children.length !== head.children.length) return null;
   if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY') return null;
+  // A body of rows with as many cells as there are labels is not one row (the header and its body: `headerApart`).
+  if (next.firstElementChild?.childElementCount === head.children.length && next.firstElementChild.nextElementSibling?.childElementCount === head.children.length) return null;
   // Rows of label/value pairs (`Name | Ferro, Luca`, then `Age | 36`) are pairs, not a header and its rows.
   if (isPairRow(head.children) && isPairRow(next.children)) return null;
+  return headerLabels(head.children);
+}
+
+/**
+ * The texts of a row of column labels: at least two and at least half of them known, none with digits, a form field
+ * or more than two elements inside. Null for anything else (a key-value row, "Exam" | "CT head", has one known).
+ */
+function headerLabels(cells: HTMLCollection): string[] | null {
   const labels: string[] = [];
   let known = 0;
-  for (const cell of Array.from(head.children)) {
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c]!;
     const t = textOf(cell);
     if (t.length > 40 || /\d/.test(t) || cell.childElementCount > 2 || holdsControl(cell)) return null;
     if (t && (isHeaderText(t) || isPlanColumn(t))) known++;
     labels.push(t);
   }
-  // Two known labels at least: a key-value row ("Exam" | "CT head") is not a grid's header.
   return known >= 2 && known * 2 >= labels.length ? labels : null;
+}
+
+/** Levels climbed to find what follows a header, and single-child wrappers gone down to find its rows. */
+const APART_LEVELS = 3;
+
+/** The element after `el`, or after its nearest ancestor (up to APART_LEVELS up) that has one. */
+function blockAfter(el: Element): Element | null {
+  let x: Element | null = el;
+  for (let level = 0; x && level <= APART_LEVELS; level++, x = x.parentElement) {
+    if (x.nextElementSibling) return x.nextElementSibling;
+    if (x.tagName === 'BODY') return null;
+  }
+  return null;
+}
+
+/** `el`, or its only child (down to APART_LEVELS wrappers: a scroll area, its viewport). */
+function unwrapped(el: Element): Element {
+  let x = el;
+  for (let k = 0; k < APART_LEVELS && x.childElementCount === 1; k++) x = x.firstElementChild!;
+  return x;
+}
+
+/**
+ * A header row of labels in a container of its own, and the body of rows after it (a sticky header over a scrolling
+ * list, a fixed header row above a virtual-scroll viewport): the element after the header (or after its wrapper)
+ * holds, under at most a few single-child wrappers, rows with as many cells as the header has labels (after at most
+ * two group titles; its first two rows). Null for anything else.
+ */
+function headerApart(el: Element): { body: Element; labels: string[] } | null {
+  const n = el.childElementCount;
+  if (n < 2 || el.tagName === 'TR' || el.tagName === 'THEAD' || el.tagName === 'TBODY' || el.tagName === 'UL' || el.tagName === 'OL') return null;
+  const after = blockAfter(el);
+  if (!after) return null;
+  const body = unwrapped(after);
+  let first = body.firstElementChild;
+  for (let k = 0; first && k < 2 && first.childElementCount === 0; k++) first = first.nextElementSibling;
+  // Two rows of as many cells at least: one such block may be a patient's block beside its studies, not a row.
+  if (!first || first.childElementCount !== n || first.nextElementSibling?.childElementCount !== n || body === el.parentElement) return null;
+  // Label/value rows (a banner's `Name | Ferro, Luca` then `Age | 36`) are pairs, not a header and its rows.
+  if (isPairRow(el.children) && isPairRow(first.children)) return null;
+  const labels = headerLabels(el.children);
+  return labels ? { body, labels } : null;
+}
+
+/**
+ * A table of header cells only (no row of values) and the table of its rows after it: a fixed header table above a
+ * scrolling body table, whose first row has as many cells. Null for anything else.
+ */
+function bodyTableAfter(table: HTMLTableElement, header: ArrayLike<Element>): HTMLTableElement | null {
+  if (header.length < 2 || !isExamList(mapColumns(header))) return null;
+  const headerRow = header[0]?.parentElement ?? null;
+  const rows = table.rows;
+  for (let r = 0; r < rows.length; r++) if (rows[r] !== headerRow && rows[r]!.parentElement?.tagName !== 'THEAD') return null;
+  const after = blockAfter(table);
+  if (!after) return null;
+  let x = after;
+  for (let k = 0; k < APART_LEVELS && x.tagName !== 'TABLE' && x.childElementCount === 1; k++) x = x.firstElementChild!;
+  if (x.tagName !== 'TABLE') return null;
+  const body = x as HTMLTableElement;
+  const bodies = bodiesOf(body);
+  const first = bodies.length > 0 ? rowsOf(bodies[0] as HTMLTableSectionElement)[0] : body.rows[0];
+  return first && first.cells.length === header.length ? body : null;
+}
+
+/** Loose cells looked at for the labels of a grid with no rows. */
+const MAX_LOOSE_LABELS = 24;
+const HAS_DIGIT = /\d/;
+
+/**
+ * A CSS grid of loose cells with no row elements (`display:grid` over spans): its first children are the column
+ * labels (one tag, no digits, at least two and half of them known), the rest its cells, row after row — as many
+ * cells per row as labels, two rows at least, and the first two rows alike in which columns hold digits. Null for
+ * anything else.
+ */
+function looseCells(el: Element): { header: Element[]; cells: Element[] } | null {
+  const total = el.childElementCount;
+  if (total < 6 || el.tagName === 'DL' || el.tagName === 'UL' || el.tagName === 'OL' || el.tagName === 'SELECT') return null;
+  const kids = el.children;
+  const first = kids[0]!;
+  if (first.childElementCount > 2) return null;
+  // Labels run up to the first cell with a digit (a value: a date, an age, a number).
+  const texts: string[] = [];
+  let digit = -1;
+  for (let i = 0; i < total && i <= MAX_LOOSE_LABELS; i++) {
+    const k = kids[i]!;
+    if (k.childElementCount > 2) return null;
+    const t = textOf(k);
+    texts.push(t);
+    if (HAS_DIGIT.test(t)) {
+      digit = i;
+      break;
+    }
+  }
+  if (digit < 2) return null;
+  for (let n = Math.min(digit, MAX_LOOSE_LABELS); n >= 2; n--) {
+    if ((total - n) % n !== 0 || total - n < 2 * n) continue;
+    let known = 0;
+    let ok = true;
+    for (let c = 0; c < n && ok; c++) {
+      const t = texts[c]!;
+      if (kids[c]!.tagName !== first.tagName || t.length > 40 || t.includes(',')) ok = false;
+      else if (t && isHeaderText(t)) known++;
+    }
+    if (!ok || known < 2 || known * 2 < n) continue;
+    // The first two rows hold digits in the same columns.
+    let aligned = true;
+    for (let c = 0; c < n && aligned; c++) aligned = HAS_DIGIT.test(textOf(kids[n + c])) === HAS_DIGIT.test(textOf(kids[2 * n + c]));
+    if (!aligned) continue;
+    const all = Array.from(kids);
+    for (let i = n; i < all.length; i++) if (all[i]!.childElementCount > 2) return null;
+    const header = all.slice(0, n);
+    return isExamList(mapColumns(header)) ? { header, cells: all.slice(n) } : null;
+  }
+  return null;
 }
 
 /** A row of 2 or 4 cells that reads label, value (, label, value): every first of a pair is a label, no value is. */

@@ -76,7 +76,8 @@ export const dcm4chee: SiteProfile = {
       }
     }
     const read = findings(this.id, null, rows, [{ kind: 'profile', text: NAME, where: table ? 'patient/study list' : 'no list' }]);
-    // Its Angular root but no list yet: the app is loading. Neither: not its markup.
-    return table || doc.querySelector('app-root') ? read : { ...read, unknownShape: true };
+    // No list of its own markup (a loading app, another version's or another screen's markup): the generic reader's
+    // reading, when it finds a patient or a list (analyze.ts keeps this empty one when it finds nothing).
+    return table ? read : { ...read, unknownShape: true };
   },
 };

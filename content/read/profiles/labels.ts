@@ -10,7 +10,14 @@ import { labelKey } from './profile';
 export type LabelKind = FactKind | 'age';
 
 const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
-  ['age', ['age', 'patient age', 'patientage', 'age at exam', 'age at study', 'patient s age', 'edad', 'edad del paciente']],
+  [
+    'age',
+    [
+      'age', 'patient age', 'patientage', 'age at exam', 'age at study', 'patient s age', 'edad', 'edad del paciente',
+      // A column or field of the age beside the sex (`12Y / M`, `F 6 yrs`).
+      'age sex', 'sex age', 'age gender', 'gender age', 'age sex dob', 'edad sexo', 'sexo edad',
+    ],
+  ],
   [
     'birthDate',
     [
@@ -31,7 +38,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
   [
     'scheduledDate',
     [
-      'scheduled', 'scheduled date', 'scheduled for', 'appointment date', 'appointment', 'appt', 'appt date', 'booked',
+      'scheduled', 'scheduled date', 'scheduled for', 'sched', 'sched date', 'sched dt', 'scheduled time', 'sched time', 'appointment date', 'appointment', 'appt', 'appt date', 'booked',
       'service date', 'expected date', 'requested start', 'requested start date', 'start date',
       'fecha programada', 'programado', 'programada', 'cita', 'fecha de la cita',
     ],

@@ -2,6 +2,7 @@
  * Reading labelled values and list tables, shared by profiles: one pass over the rows, native `rows`/`cells`
  * collections, only the mapped columns' text — linear and cheap on a 5,000-row worklist.
  */
+import { findAgeMentions } from '../parse/age-mentions';
 import type { Fact, FactTable } from '../types';
 import { EXAM_KINDS, type LabelKind, labelKind, ON_DEMAND_KINDS, PATIENT_KINDS } from './labels';
 import { factText, MAX_FACTS_PER_RECORD, textOf } from './profile';
@@ -10,6 +11,8 @@ export interface Column {
   kind: LabelKind;
   index: number;
   label: string;
+  /** An age written inside the cell with more (`DAHL, ELIAS M 9Y`): the age is taken out of the cell's text. */
+  within?: true;
 }
 
 /**
@@ -49,6 +52,56 @@ export function mapColumns(headerCells: ArrayLike<Element>): Column[] {
     }
   }
   return cols;
+}
+
+/** Rows whose cells are looked at for an age written beside the name (`ageWithin`). */
+const AGE_SAMPLE_ROWS = 3;
+
+/**
+ * A list with no Age or birth-date column whose rows carry the age in another cell, beside the sex (`M 9Y`,
+ * `12Y / M`, `F | 6 yrs`) or as a DICOM AS (`009Y`), with the name or on a line under it: that column, read for its
+ * age (`within`). Each of the first rows (up to AGE_SAMPLE_ROWS, two at least) must hold one such age in that cell, so a
+ * note that mentions an age in one row does not make a column of ages. `cellsOf(r)` gives the cells of data row r.
+ */
+export function withAgeWithin(cols: Column[], header: ArrayLike<Element>, rowCount: number, cellsOf: (r: number) => ArrayLike<Element> | null): Column[] {
+  if (rowCount < 2 || cols.some((c) => c.kind === 'age' || c.kind === 'birthDate')) return cols;
+  const mapped = new Set(cols.map((c) => c.index));
+  const sample = Math.min(rowCount, AGE_SAMPLE_ROWS);
+  for (let i = 0; i < header.length; i++) {
+    if (mapped.has(i)) continue;
+    let all = true;
+    for (let r = 0; r < sample && all; r++) all = ageWithin(cellsOf(r)?.[i]) !== '';
+    if (all) return [...cols, { kind: 'age', index: i, label: textOf(header[i]), within: true }];
+  }
+  return cols;
+}
+
+/** The age a cell holds beside the sex or as a DICOM AS (`DAHL, ELIAS M 9Y` → `9Y`), or ''. */
+function ageWithin(cell: Element | undefined): string {
+  const text = cell ? factText(spacedText(cell)) : '';
+  if (!text || text.length > MAX_WITHIN_CHARS) return '';
+  for (const m of findAgeMentions(text)) if (m.form === 'pair' || m.form === 'as' || m.form === 'compact') return m.text;
+  return '';
+}
+
+/** The most text of a cell looked at for an age beside the name. */
+const MAX_WITHIN_CHARS = 160;
+
+/** A cell's text with a space where an element begins or ends (`DAHL, ELIAS<br><small>M 9Y</small>` → `DAHL, ELIAS M 9Y`). */
+function spacedText(el: Element): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c && out.length <= MAX_WITHIN_CHARS; c = c.nextSibling) {
+      if (c.nodeType === 3) out += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        out += ' ';
+        walk(c);
+        out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return out;
 }
 
 export function isExamList(cols: readonly Column[]): boolean {
@@ -156,12 +209,14 @@ export function readListTable(
   maxRows = MAX_LIST_ROWS,
 ): FactTable | null {
   if (!header) return null;
-  const cols = mapColumns(header);
-  if (!isExamList(cols)) return null;
-  const list = new ListReader(cols);
+  const mapped = mapColumns(header);
+  if (!isExamList(mapped)) return null;
   const headerRow = header[0]?.parentElement ?? null;
   const own = bodiesOf(table);
   const bodies = own.length > 0 ? own : [table];
+  const firstRows = rowsOf(bodies[0] as HTMLTableSectionElement);
+  const skip = firstRows[0] === headerRow ? 1 : 0;
+  const list = new ListReader(withAgeWithin(mapped, header, firstRows.length - skip, (r) => firstRows[r + skip]?.cells ?? null));
   let budget = maxRows;
   // (No nested table: every row's `cells` are its own, read as they are.)
   const nested = hasNestedRows(table);
@@ -189,15 +244,37 @@ export function readListGrid(
   base: readonly Fact[] = [],
   maxRows = MAX_LIST_ROWS,
 ): FactTable | null {
-  const cols = mapColumns(header);
-  if (!isExamList(cols)) return null;
-  const list = new ListReader(cols);
+  const mapped = mapColumns(header);
+  if (!isExamList(mapped)) return null;
   const n = header.length;
+  const regular = (r: number) => (rows[r] && rows[r].children.length === n ? rows[r].children : null);
+  const list = new ListReader(withAgeWithin(mapped, header, rows.length, regular));
   const last = Math.min(rows.length, maxRows);
   for (let r = 0; r < last; r++) {
     const row = rows[r]!;
     if (row.children.length === n) list.read(row.children);
   }
+  return list.table(whereOf, base);
+}
+
+/**
+ * Reads a grid of loose cells with no row elements (a CSS grid of spans): `header` its column labels, `cells` the rest
+ * of its cells in order, as many per row as there are labels (at most `maxRows` rows).
+ */
+export function readListCells(
+  header: ArrayLike<Element>,
+  cells: readonly Element[],
+  whereOf: (col: Column) => string,
+  base: readonly Fact[] = [],
+  maxRows = MAX_LIST_ROWS,
+): FactTable | null {
+  const mapped = mapColumns(header);
+  if (!isExamList(mapped)) return null;
+  const n = header.length;
+  const count = Math.floor(cells.length / n);
+  const list = new ListReader(withAgeWithin(mapped, header, count, (r) => cells.slice(r * n, r * n + n)));
+  const last = Math.min(count, maxRows);
+  for (let r = 0; r < last; r++) list.read(cells.slice(r * n, r * n + n));
   return list.table(whereOf, base);
 }
 
@@ -221,7 +298,8 @@ class ListReader {
     const nCols = cols.length;
     let any = false;
     for (let c = 0; c < nCols; c++) {
-      const t = onDemand[c] ? undefined : factText(cells[cols[c]!.index]?.textContent ?? '');
+      const col = cols[c]!;
+      const t = onDemand[c] ? undefined : col.within ? ageWithin(cells[col.index]) : factText(cells[col.index]?.textContent ?? '');
       values[c]!.push(t);
       if (t) any = true;
     }

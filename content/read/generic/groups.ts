@@ -1,0 +1,195 @@
+/**
+ * Lists grouped by patient (a PACS's patient rows, each followed or wrapping its study rows; a worklist grouped under
+ * each patient's line): a patient row names a person with a birth date or an age and no exam; the rows after it, in
+ * the same block, that name an exam (a modality code or an exam's name) and a date are its studies. Each study row is a
+ * record with its patient's birth date (or age) and its own date, modality and description.
+ * A patient row's unlabelled date is its birth date when the row also names the person (a name or record number) and
+ * their sex (`F`, `Male`…) and holds no other date: what a patient row of a PACS shows beside the name.
+ * Two patients with studies at least: one patient's block above their studies is a chart, not a list of patients.
+ * One pass over the page's rows, in page order; each row's own segments only.
+ */
+import { classifyProcedure } from '../parse/procedure';
+import { ageBetween } from '../parse/age';
+import { type CalendarDate, daysBetween } from '../parse/dates';
+import { pushFact } from '../profiles/profile';
+import type { Fact, FactKind } from '../types';
+import { isCodeList } from './exam';
+import type { Field } from './pairs';
+import { type AgeFound, type DateMention, isIdentity } from './patient';
+import { PRIOR, type PageText, type RowInfo } from './walk';
+
+export interface Groups {
+  /** One record per study row of a patient. */
+  records: Fact[][];
+  /** Patients with at least one study. */
+  patients: number;
+  /** A patient row or a study row is selected. */
+  open: boolean;
+  /** The segment ranges of the patients' rows and their study rows, in page order. */
+  ranges: readonly (readonly [number, number])[];
+}
+
+const NONE: Groups = { records: [], patients: 0, open: false, ranges: [] };
+const SEX = /^(?:m|f|o|u|male|female|masculino|femenino|hombre|mujer|var[oó]n)$/i;
+const ROLE_KIND: Partial<Record<string, FactKind>> = { exam: 'examDate', scheduled: 'scheduledDate', order: 'orderDate', visit: 'visitDate' };
+const MAX_NAME = 90;
+const MAX_WORDS = 14;
+
+interface Current {
+  row: Element;
+  block: Element;
+  facts: Fact[];
+  birth: string | null;
+  studies: number;
+  selected: boolean;
+  from: number;
+}
+
+export function patientGroups(
+  text: PageText,
+  fields: readonly (Field | null)[],
+  dates: readonly DateMention[][],
+  ages: readonly AgeFound[],
+  today: CalendarDate,
+  where: string,
+): Groups {
+  const { segs } = text;
+  // Rows in page order, outer before inner; only the innermost are read (a patient's block holds its rows).
+  const all: [Element, RowInfo][] = [];
+  for (const entry of text.rows) if (!entry[1].listed) all.push(entry);
+  if (all.length < 4) return NONE;
+  all.sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to);
+  const records: Fact[][] = [];
+  const ranges: [number, number][] = [];
+  let patients = 0;
+  let open = false;
+  let current: Current | null = null;
+  let a = 0;
+  const close = () => {
+    if (current && current.studies > 0) {
+      patients++;
+      open ||= current.selected;
+    }
+    current = null;
+  };
+  for (let k = 0; k < all.length; k++) {
+    const [el, info] = all[k]!;
+    const next = all[k + 1];
+    if (next && next[1].from <= info.to) continue;
+    if (segs[info.from]!.flags & PRIOR) continue;
+    while (a < ages.length && ages[a]!.seg < info.from) a++;
+    const age = a < ages.length && ages[a]!.seg <= info.to ? ages[a]! : null;
+    const exam = examOf(text, fields, info);
+    if (!exam) {
+      const facts = patientFacts(text, fields, dates, info, age, today, where);
+      if (facts) {
+        close();
+        current = { row: el, block: el.parentElement ?? el, facts: facts.facts, birth: facts.birth, studies: 0, selected: info.selected, from: info.from };
+      }
+      continue;
+    }
+    const c = current as Current | null;
+    if (!c || !c.block.contains(el) || age !== null || ownBirth(dates, info, c.birth)) continue;
+    const record = c.facts.slice();
+    const date = studyDate(dates, info, c.birth);
+    if (date) {
+      const kind = date.role && ROLE_KIND[date.role] ? ROLE_KIND[date.role]! : daysBetween(today, date.date) > 0 ? 'scheduledDate' : 'examDate';
+      pushFact(record, kind, date.text, `${where} · study row · ${date.by ?? 'date'}`);
+    }
+    for (const f of exam) record.push(f);
+    records.push(record);
+    if (c.studies === 0) ranges.push([c.from, segs.length]);
+    c.studies++;
+    c.selected ||= info.selected;
+    ranges[ranges.length - 1]![1] = info.to;
+  }
+  close();
+  return patients >= 2 ? { records, patients, open, ranges } : NONE;
+
+  function examOf(t: PageText, fs: readonly (Field | null)[], info: RowInfo): Fact[] | null {
+    const out: Fact[] = [];
+    let named = false;
+    for (let i = info.from; i <= info.to; i++) {
+      const s = t.segs[i]!;
+      const f = fs[i];
+      // (A column's label is the patient row's: a study row's cells sit under it out of line.)
+      if (s.col === null && f && (f.kind === 'patientName' || f.kind === 'patientId' || f.kind === 'sex' || f.kind === 'relative')) continue;
+      if (isCodeList(s.text)) pushFact(out, 'modality', s.text, `${where} · study row · modality code`);
+      else if (!named && s.text.length <= MAX_NAME && s.text.split(' ').length <= MAX_WORDS && /[A-Za-z]{2}/.test(s.text) && classifyProcedure(s.text).modalities.length > 0) {
+        pushFact(out, 'procedure', s.text, `${where} · study row · exam`);
+        named = true;
+      }
+    }
+    return out.length > 0 ? out : null;
+  }
+}
+
+/**
+ * A patient row's facts: its labelled birth date or its age; else its one unlabelled date beside the person's name or
+ * record number and sex. Null when the row is not a patient's.
+ */
+function patientFacts(
+  text: PageText,
+  fields: readonly (Field | null)[],
+  dates: readonly DateMention[][],
+  info: RowInfo,
+  age: AgeFound | null,
+  today: CalendarDate,
+  where: string,
+): { facts: Fact[]; birth: string | null } | null {
+  const facts: Fact[] = [];
+  let birth: DateMention | null = null;
+  let unlabelled: DateMention | null = null;
+  let other = 0;
+  let identity = false;
+  let sex = false;
+  for (let i = info.from; i <= info.to; i++) {
+    const s = text.segs[i]!;
+    const f = fields[i] ?? null;
+    if (!identity && isIdentity(s, f)) identity = true;
+    if (!sex && SEX.test(s.text)) sex = true;
+    for (const d of dates[i] ?? []) {
+      if (d.role === 'birth') birth ??= d;
+      else if (d.role === null) {
+        if (unlabelled) other++;
+        unlabelled ??= d;
+      } else other++;
+    }
+  }
+  if (!birth && !age && unlabelled && other === 0 && identity && sex && ageBetween(unlabelled.date, today) !== null) {
+    birth = { ...unlabelled, by: 'date beside the name and sex of a patient row' };
+  }
+  if (birth) pushFact(facts, 'birthDate', birth.text, `${where} · patient row · ${birth.by ?? 'birth date'}`);
+  else if (age && (identity || sex)) pushFact(facts, age.dicom ? 'patientAge' : 'ageText', age.text, `${where} · patient row · age`);
+  return facts.length > 0 ? { facts, birth: birth?.text ?? null } : null;
+}
+
+/**
+ * A study row with a birth date of its own beside another date (a worklist row: DOB and exam date), not its patient's.
+ * (A lone date under a column labelled for the patient row, as Birth Date, is the study's: `studyDate`.)
+ */
+function ownBirth(dates: readonly DateMention[][], info: RowInfo, patientBirth: string | null): boolean {
+  let birth = false;
+  let other = false;
+  for (let i = info.from; i <= info.to; i++) {
+    for (const d of dates[i] ?? []) {
+      if (d.role === 'birth') birth ||= d.text !== patientBirth;
+      else other = true;
+    }
+  }
+  return birth && other;
+}
+
+/**
+ * The date of a study row: its first date that is not an earlier exam's or the printing's (a date that falls under a
+ * column labelled for the patient row, as Birth Date, is the study's own when it is not the patient's birth date).
+ */
+function studyDate(dates: readonly DateMention[][], info: RowInfo, patientBirth: string | null): DateMention | null {
+  for (let i = info.from; i <= info.to; i++) {
+    for (const d of dates[i] ?? []) {
+      if (d.role === 'prior' || d.role === 'printed' || d.role === 'event' || d.text === patientBirth) continue;
+      return d.role === 'birth' ? { ...d, role: null, by: 'date of the study row' } : d;
+    }
+  }
+  return null;
+}

@@ -27,9 +27,11 @@ export interface Groups {
   open: boolean;
   /** The segment ranges of the patients' rows and their study rows, in page order. */
   ranges: readonly (readonly [number, number])[];
+  /** The study rows read (their records are these, not a list of people's). */
+  studyRows: ReadonlySet<Element>;
 }
 
-const NONE: Groups = { records: [], patients: 0, open: false, ranges: [] };
+const NONE: Groups = { records: [], patients: 0, open: false, ranges: [], studyRows: new Set() };
 const SEX = /^(?:m|f|o|u|male|female|masculino|femenino|hombre|mujer|var[oó]n)$/i;
 const ROLE_KIND: Partial<Record<string, FactKind>> = { exam: 'examDate', scheduled: 'scheduledDate', order: 'orderDate', visit: 'visitDate' };
 const MAX_NAME = 90;
@@ -61,6 +63,7 @@ export function patientGroups(
   all.sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to);
   const records: Fact[][] = [];
   const ranges: [number, number][] = [];
+  const studyRows = new Set<Element>();
   let patients = 0;
   let open = false;
   let current: Current | null = null;
@@ -98,13 +101,14 @@ export function patientGroups(
     }
     for (const f of exam) record.push(f);
     records.push(record);
+    studyRows.add(el);
     if (c.studies === 0) ranges.push([c.from, segs.length]);
     c.studies++;
     c.selected ||= info.selected;
     ranges[ranges.length - 1]![1] = info.to;
   }
   close();
-  return patients >= 2 ? { records, patients, open, ranges } : NONE;
+  return patients >= 2 ? { records, patients, open, ranges, studyRows } : NONE;
 
   function examOf(t: PageText, fs: readonly (Field | null)[], info: RowInfo): Fact[] | null {
     const out: Fact[] = [];

@@ -20,9 +20,10 @@ import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
-import { fieldsOf, type Field } from './pairs';
+import { fieldsOf, type Field, isHeaderText } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
 import { patientGroups } from './groups';
+import { isPersonName } from './names';
 import { peopleRecords } from './rows';
 import { showsImages } from './viewer';
 import { FREE, OTHERS, PRIOR, type PageText, type RowInfo, walkPage } from './walk';
@@ -117,7 +118,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   for (const { header, cells, list } of text.listCells) {
     if (rowBudget > 0) keep(readListCells(header, cells, whereOf, baseOf(list), rowBudget), Math.floor(cells.length / header.length));
   }
-  const rows = peopleRecords(text, fields, dates, patient, `${GENERIC_NAME} · list`);
+  const rows = peopleRecords(text, fields, dates, patient, `${GENERIC_NAME} · list`, groups.studyRows);
   for (const r of groups.records) rows.push(r);
   // An Age or birth-date label with a value (a number or a date), not a column of a reference table.
   const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null && /\d/.test(segs[i]!.text));
@@ -139,19 +140,39 @@ function outsideGroups(p: Patient, ranges: readonly (readonly [number, number])[
   return age === p.age && birth === p.birth ? p : { ...p, age, birth, header: age || birth ? p.header : null, unsure: age ? p.unsure : false };
 }
 
+/** A row of column labels: no digits, no person's name, and two known labels at least. */
+function inHeaderRow(text: PageText, row: Element | null, seen: Map<Element, boolean>): boolean {
+  if (!row) return false;
+  const known = seen.get(row);
+  if (known !== undefined) return known;
+  const info = text.rows.get(row);
+  let labels = 0;
+  let header = info !== undefined && info.to - info.from >= 1;
+  for (let i = info?.from ?? 0; header && i <= info!.to; i++) {
+    const t = text.segs[i]!.text;
+    if (/\d/.test(t) || isPersonName(t)) header = false;
+    else if (isHeaderText(t)) labels++;
+  }
+  header &&= labels >= 2;
+  seen.set(row, header);
+  return header;
+}
+
 /** A name or record number of a patient outside the lists of people (a chart's banner above its list). */
 function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p: Patient, grouped: readonly (readonly [number, number])[]): boolean {
   if (!p.identified) return false;
   let k = 0;
   let g = 0;
   const people = p.people;
+  const headerRows = new Map<Element, boolean>();
   for (let i = 0; i < text.segs.length; i++) {
     while (k < people.length && people[k]!.to < i) k++;
     if (k < people.length && people[k]!.from <= i) continue;
     while (g < grouped.length && grouped[g]![1] < i) g++;
     if (g < grouped.length && grouped[g]![0] <= i) continue;
     if (p.others[i]) continue;
-    if (isIdentity(text.segs[i]!, fields[i] ?? null)) return true;
+    // (A header row's labels — "Patient ID" beside "Issuer of Patient" — name no one.)
+    if (isIdentity(text.segs[i]!, fields[i] ?? null) && !inHeaderRow(text, text.segs[i]!.row, headerRows)) return true;
   }
   return false;
 }

@@ -26,16 +26,24 @@ const ROLE_KIND: Partial<Record<string, FactKind>> = {
 /** Fields whose value is what the label says (not an exam's name). */
 const NOT_EXAM = new Set(['patientName', 'patientId', 'sex', 'relative', 'status', 'info', 'age', 'birthDate', 'examDate', 'scheduledDate', 'orderDate', 'visitDate', 'weight', 'date']);
 const MAX_NAME = 90;
+const NO_ROWS: ReadonlySet<Element> = new Set();
 const MAX_WORDS = 14;
 
-export function peopleRecords(text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], patient: Patient, where: string): Fact[][] {
+export function peopleRecords(
+  text: PageText,
+  fields: readonly (Field | null)[],
+  dates: readonly DateMention[][],
+  patient: Patient,
+  where: string,
+  skip: ReadonlySet<Element> = NO_ROWS,
+): Fact[][] {
   const { segs, rows } = text;
   const out: Fact[][] = [];
   let a = 0;
   const ages = patient.ages;
   const ownPatient = patient.age !== null || patient.birth !== null;
   for (const p of patient.people) {
-    if (rows.get(p.el)?.listed) continue;
+    if (rows.get(p.el)?.listed || skip.has(p.el)) continue;
     if (ownPatient && segs[p.from]!.flags & OTHERS) continue;
     while (a < ages.length && ages[a]!.seg < p.from) a++;
     const facts: Fact[] = [];

@@ -656,12 +656,14 @@ function bodyTableAfter(table: HTMLTableElement, header: ArrayLike<Element>): HT
 /** Loose cells looked at for the labels of a grid with no rows. */
 const MAX_LOOSE_LABELS = 24;
 const HAS_DIGIT = /\d/;
+/** Columns whose cells hold digits (dates, ages). */
+const DIGIT_KINDS: ReadonlySet<string> = new Set(['age', 'birthDate', 'examDate', 'scheduledDate', 'orderDate', 'visitDate']);
 
 /**
  * A CSS grid of loose cells with no row elements (`display:grid` over spans): its first children are the column
- * labels (one tag, no digits, at least two and half of them known), the rest its cells, row after row — as many
- * cells per row as labels, two rows at least, and the first two rows alike in which columns hold digits. Null for
- * anything else.
+ * labels (one tag, no digits, at least two and half of them known, exam columns among them), the rest its cells, row
+ * after row — as many cells per row as labels, two rows at least, and in the first two rows a digit under every date
+ * and age label. Null for anything else.
  */
 function looseCells(el: Element): { header: Element[]; cells: Element[] } | null {
   const total = el.childElementCount;
@@ -693,14 +695,20 @@ function looseCells(el: Element): { header: Element[]; cells: Element[] } | null
       else if (t && isHeaderText(t)) known++;
     }
     if (!ok || known < 2 || known * 2 < n) continue;
-    // The first two rows hold digits in the same columns.
-    let aligned = true;
-    for (let c = 0; c < n && aligned; c++) aligned = HAS_DIGIT.test(textOf(kids[n + c])) === HAS_DIGIT.test(textOf(kids[2 * n + c]));
-    if (!aligned) continue;
     const all = Array.from(kids);
-    for (let i = n; i < all.length; i++) if (all[i]!.childElementCount > 2) return null;
     const header = all.slice(0, n);
-    return isExamList(mapColumns(header)) ? { header, cells: all.slice(n) } : null;
+    const cols = mapColumns(header);
+    if (!isExamList(cols)) continue;
+    // The columns line up: the first two rows hold a digit under every date and age label.
+    let aligned = true;
+    for (const col of cols) {
+      if (!DIGIT_KINDS.has(col.kind)) continue;
+      aligned = HAS_DIGIT.test(textOf(kids[n + col.index])) && HAS_DIGIT.test(textOf(kids[2 * n + col.index]));
+      if (!aligned) break;
+    }
+    if (!aligned) continue;
+    for (let i = n; i < all.length; i++) if (all[i]!.childElementCount > 2) return null;
+    return { header, cells: all.slice(n) };
   }
   return null;
 }

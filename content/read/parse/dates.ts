@@ -39,14 +39,16 @@ const MONTHS: Record<string, number> = {
 /** A month word: English or Spanish name or its 3-letter start (`Aug`, `August`, `agosto`, `Sept.`). */
 const MONTH_NAME = '(jan|ene|feb|mar|apr|abr|may|jun|jul|aug|ago|sep|set|oct|nov|dec|dic)[a-z]*\\.?';
 // Each pattern is searched anywhere in the text; the earliest match wins.
-const RE_YMD = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/; // ISO, YYYY/MM/DD, DA YYYY.MM.DD
+// A date ends where no digit follows, or where a time follows with no space (`Nov-20-202610:15 AM`: a cell's date and
+// time spans read as one text).
+const RE_YMD = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d(?!\d?:\d\d))/; // ISO, YYYY/MM/DD, DA YYYY.MM.DD
 const RE_DA = /(?<![\d.])(\d{4})(\d{2})(\d{2})(?![\d.])/; // DICOM DA
-const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?:,[\\s-]*|[\\s-]+)(\\d{4})(?!\\d)`, 'i');
+const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?:,[\\s-]*|[\\s-]+)(\\d{4})(?!\\d(?!\\d?:\\d\\d))`, 'i');
 const RE_NAME_DMY = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:de\\s+)?${MONTH_NAME}[\\s,-]+(?:de\\s+)?(\\d{4})(?!\\d)`,
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:de\\s+)?${MONTH_NAME}[\\s,-]+(?:de\\s+)?(\\d{4})(?!\\d(?!\\d?:\\d\\d))`,
   'i',
 );
-const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/;
+const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d))/;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

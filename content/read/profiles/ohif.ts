@@ -42,7 +42,8 @@ const V311_COLUMNS: readonly Column[] = [
   { kind: 'modality', index: 4, label: 'Modality' },
 ];
 
-function readList(doc: Document): Fact[][] {
+/** The rows of the study list, or null when the page has neither version's list markup. */
+function readList(doc: Document): Fact[][] | null {
   const rows: Fact[][] = [];
   const v311 = doc.querySelector('tbody[data-cy="study-list-results"]');
   if (v311) {
@@ -58,7 +59,7 @@ function readList(doc: Document): Fact[][] {
   // 3.13: header labels in one table, body rows in another inside the Radix scroll area.
   const body = doc.querySelector('div[data-radix-scroll-area-viewport] table tbody');
   const headerTable = Array.from(doc.querySelectorAll('table')).find((t) => t.querySelector('th') !== null);
-  if (!body || !headerTable) return rows;
+  if (!body || !headerTable) return null;
   const headerRow = headerTable.querySelector('thead tr') ?? headerTable.querySelector('tr');
   const cols = mapColumns(Array.from(headerRow?.children ?? []).map((th) => th.querySelector('span') ?? th));
   const wheres = cols.map((c) => `${NAME} 3.13 worklist · ${c.label}`);
@@ -150,6 +151,8 @@ export const ohif: SiteProfile = {
       ]);
     }
     const rows = readList(doc);
+    // Not its list markup (another version's, a customised list): the generic reader reads it (analyze.ts).
+    if (!rows) return { ...findings(this.id, null, [], [{ kind: 'profile', text: NAME, where: 'study list', note: 'no list markup known' }]), unknownShape: true };
     return findings(this.id, null, rows, [{ kind: 'profile', text: NAME, where: 'study list' }]);
   },
 };

@@ -61,6 +61,16 @@ describe('a study list with nothing open: every row a record, no exam, no patien
     nobodysExam(a);
   });
 
+  test('at a viewer\'s address (its date-range filter) but not its list markup: read by the generic reader', () => {
+    const a = read(`<div id="root"><input data-cy="input-date-range-start" value=""><input data-cy="input-date-range-end" value="">
+      <div class="thead"><div class="tr"><div>Patient Name</div><div>Birth Date</div><div>Study Date</div><div>Modality</div><div>Description</div></div></div>
+      <div class="tbody"><div class="tr"><div>ABE^KEN</div><div>Feb-01-2016</div><div><span>Nov-23-2026</span><span>10:15 AM</span></div><div>CT</div><div>CT HEAD</div></div>
+        <div class="tr"><div>BAY^LIV</div><div>Feb-01-1960</div><div><span>Nov-23-2026</span><span>11:15 AM</span></div><div>CT</div><div>CT HEAD</div></div></div></div>`, 'https://viewer.example.org/');
+    expect(a.profileId).toBe('generic');
+    expect(a.records.map((r) => r.pediatric)).toEqual([true, false]);
+    nobodysExam(a);
+  });
+
   test('negative: a single chart with a short table of its prior studies is not a list of other patients', () => {
     const a = read(`<div class="banner"><span class="name">HALE, NORA</span> <span>MRN 7781002</span> <span>DOB 05/06/2015</span></div>
       <h2>CT ABDOMEN PELVIS WITH CONTRAST</h2><div>Exam date: 11/24/2026</div>

@@ -34,6 +34,11 @@ describe('parseDate', () => {
     ['Mar 14,2016 (10)', '2016-03-14'],
     ['NOV 20, 2026@10:14', '2026-11-20'],
     ['NOV 30,2026', '2026-11-30'],
+    // a list cell's date and time spans read as one text (`<span>Nov-20-2026</span><span>10:15 AM</span>`)
+    ['Nov-20-202610:15 AM', '2026-11-20'],
+    ['20-Nov-20269:05', '2026-11-20'],
+    ['11/20/202610:15 AM', '2026-11-20'],
+    ['2026-11-2010:15', '2026-11-20'],
   ])('%s → %s', (text, expected) => {
     expect(iso(text)).toBe(expected);
   });
@@ -68,6 +73,8 @@ describe('parseDate', () => {
       ['no date here', 'unrecognised'],
       ['08/15/20', 'unrecognised'], // two-digit years are not accepted
       ['Accession 123456789', 'unrecognised'],
+      ['11/20/202612345', 'unrecognised'], // digits run on after the year, and no time: a number, not a date
+      ['2026-11-201234', 'unrecognised'],
     ])('%s → %s', (text, expected) => {
       expect(iso(text)).toBe(expected);
     });

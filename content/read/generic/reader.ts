@@ -140,6 +140,9 @@ function outsideGroups(p: Patient, ranges: readonly (readonly [number, number])[
   return age === p.age && birth === p.birth ? p : { ...p, age, birth, header: age || birth ? p.header : null, unsure: age ? p.unsure : false };
 }
 
+/** Two letters or digits in a row: what a name or a record number has, and a search's wildcard has not. */
+const NAMES_SOMEONE = /[\p{L}\d]{2}/u;
+
 /** A row of column labels: no digits, no person's name, and two known labels at least. */
 function inHeaderRow(text: PageText, row: Element | null, seen: Map<Element, boolean>): boolean {
   if (!row) return false;
@@ -171,8 +174,9 @@ function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p:
     while (g < grouped.length && grouped[g]![1] < i) g++;
     if (g < grouped.length && grouped[g]![0] <= i) continue;
     if (p.others[i]) continue;
-    // (A header row's labels — "Patient ID" beside "Issuer of Patient" — name no one.)
-    if (isIdentity(text.segs[i]!, fields[i] ?? null) && !inHeaderRow(text, text.segs[i]!.row, headerRows)) return true;
+    // (A header row's labels — "Patient ID" beside "Issuer of Patient" — and a search field's wildcard ("*") name no one.)
+    const s = text.segs[i]!;
+    if (isIdentity(s, fields[i] ?? null) && NAMES_SOMEONE.test(s.text) && !inHeaderRow(text, s.row, headerRows)) return true;
   }
   return false;
 }

@@ -95,6 +95,42 @@ function toldDone(clause: string, mentions: readonly DateMention[] | undefined):
 const PAST_NARRATION =
   /\b(?:prior|previous|prev|earlier|last|old|outside|osh|elsewhere|another (?:hospital|facility|center|centre)|was|were|showed|revealed|demonstrated|anterior|previ[oa]|antigu[oa]|externo|externa|otro (?:centro|hospital)|otra (?:clinica|institucion)|fue|mostr[oó]|evidenci[oó])\b/i;
 
+/**
+ * Running text that tells an exam of the past: "had an arm x-ray", "underwent a CT", "s/p VCUG", "h/o", "2 years ago",
+ * "last year", "in October", "previously", "tuvo", "hace 2 años", "el año pasado", "antecedente de".
+ */
+const TOLD_PAST =
+  /\b(?:had|has had|underwent|s\/p|status post|h\/o|hx of|history of|ago|last (?:year|month|week|spring|summer|fall|autumn|winter|visit|admission)|previously|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|tuvo|se le realiz[oó]|hace \d+|el a[nñ]o pasado|el mes pasado|antecedentes? de)\b/i;
+/** A year written alone ("s/p VCUG 2024", "knee film from 2019"). */
+const BARE_YEAR = /(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])/g;
+/** A relative's, in the possessive: "brother's scan", "Mother's own knee film", "sister's x-ray". */
+const RELATIVE_OWN =
+  /\b(?:mother|mom|mum|father|dad|parent|sibling|brother|sister|twin|grand(?:mother|father|ma|pa)|aunt|uncle|cousin)(?:'s|’s|s')(?!\w)/i;
+/** A later follow-up, not today's exam: "repeat radiograph in 3 weeks", "follow-up films in 6 wks", "control en 2 semanas". */
+const LATER = /\b(?:in|en|within|after|tras)\s+(?:\d{1,2}|one|two|three|four|six|a few|un[oa]?|dos|tres|cuatro|seis)[\s-]*(?:days?|d|weeks?|wks?|months?|mos?|d[ií]as|semanas?|meses)\b/i;
+const REPEAT = /\b(?:repeat|follow[\s-]?up|f\/u|recheck|re-?image|re-?imaging|control|repetir|nueva)\b/i;
+
+/**
+ * A free-text mention of an exam that is not this one: told of a relative ("Older sister (7) had an arm x-ray",
+ * "Mother's own knee film from 2019"), of the past ("had a CT last year", "s/p VCUG 2024"), or as a later follow-up
+ * ("repeat radiograph in 3 weeks"). An exam the clause asks for today ("obtained today", "ordered") is not history.
+ */
+/** The clause of a short text that names the exam ("repeat XR clavicle in 6 weeks" of "…in 6 weeks. No imaging today."). */
+function namingClause(text: string): string {
+  if (!/[.;]\s/.test(text)) return text;
+  for (const c of text.split(/[.;]\s+/)) if (classifyProcedure(c).modalities.length > 0) return c;
+  return text;
+}
+
+function toldOfOtherTime(clause: string, sentence: string, today: CalendarDate): string | null {
+  if (ORDERED.test(clause)) return null;
+  if (RELATIVE_OWN.test(sentence)) return "a relative's";
+  if (TOLD_PAST.test(sentence)) return 'history';
+  for (const m of clause.matchAll(BARE_YEAR)) if (+m[0] < today.y) return 'history';
+  if (REPEAT.test(clause) && LATER.test(clause)) return 'a later follow-up';
+  return null;
+}
+
 /** Little words of running text: two or more of them make a sentence, not an exam's name. */
 const PROSE_WORD = /\b(?:the|a|an|is|are|was|were|be|been|see|please|for|to|this|that|we|you|your|our|will|has|have|had|go|now|if|when|who|which|el|la|los|las|es|son|para|por|que|ver)\b/gi;
 
@@ -117,7 +153,7 @@ const ABOUT_RADIATION =
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 
 /** Labels of a note's plan ("Plan:", "Indicaciones:", "Se solicita:"): what follows is asked for ("Orders:" names the exam, labels.ts). */
-const PLAN_LABEL = /^(?:plan|plan of care|care plan|plan and recommendations|indicaciones|indicaciones medicas|plan de actuacion|plan de accion|plan terapeutico|se solicita|solicito|solicitudes|pedidos)$/;
+const PLAN_LABEL = /^(?:plan|p|a p|assessment and plan|assessment plan|plan of care|care plan|plan and recommendations|indicaciones|indicaciones medicas|plan de actuacion|plan de accion|plan terapeutico|se solicita|solicito|solicitudes|pedidos)$/;
 
 /** The clauses of running text that may name an exam: split at sentence and clause punctuation and dashes. */
 function clausesOf(text: string): string[] {
@@ -362,6 +398,11 @@ export function findExam(
       if (toldDone(candidate, dates[i])) add(1, 'told as done');
       else if (clauseDatedBefore(candidate, dates[i], today)) add(-3, 'dated before today');
     } else if (s.flags & FREE || field?.kind === 'freeText') add(-2, 'free text');
+    // Running text (a clause, a free-text field, a note's line): of the past, a relative's or a later follow-up?
+    if (clause || s.flags & FREE || field?.kind === 'freeText' || (!labelled && s.col === null && !s.row)) {
+      const other = clause ? toldOfOtherTime(candidate, sentenceUpTo(s.text, candidate), today) : toldOfOtherTime(namingClause(candidate), candidate, today);
+      if (other) add(-6, other);
+    }
     if (NOT_THE_EXAM.test(candidate) || WEIGHED_EXAM.test(candidate)) add(-4, 'conditional or an alternative');
     // (A field labelled as the exam or its modality says what it holds: "Exam: Fluoroscopy".)
     if (!labelled && field?.kind !== 'modality' && isFrameText(candidate)) add(-6, "the application's title bar or a department's name");

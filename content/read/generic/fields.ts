@@ -28,7 +28,7 @@ const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ],
   [
     'freeText',
-    /^(?:reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|complaint|presenting complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
+    /^(?:subjective|objective|interval history|physical exam|physical examination|pe|ros|review of systems|exam findings|findings|impression|assessment and plan|assessment plan|a p|clinical course|course|subjetivo|objetivo|anamnesis|enfermedad actual|exploracion fisica|examen fisico|impresion|impresion diagnostica|evolucion|reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|complaint|presenting complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
   ],
 ];
 

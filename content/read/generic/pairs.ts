@@ -49,12 +49,16 @@ export function isHeaderText(text: string): boolean {
   return labelField(text) !== null || (text.length <= MAX_LABEL && !/\d/.test(text) && dateRole(text) !== null);
 }
 
+const SOAP_LETTER = /^(?:[SOAP]|A\s?[/&]\s?P)$/;
+
 /** What a short text names when it is a label; null for a value. */
 export function labelField(raw: string): Field | null {
   // A DICOM attribute printed with its tag ("PatientBirthDate (0010,0030)") is labelled by its name.
   const text = raw.length <= MAX_LABEL + 12 && DICOM_TAG.test(raw) ? raw.replace(DICOM_TAG, '') : raw;
   if (!text || text.length > MAX_LABEL || /\d{3}/.test(text)) return null;
   const label = text.replace(TRAILING, '') || text;
+  // A note's SOAP parts ("S:", "O:", "A:", "P:", "A/P:"): running text. Capitals only (a lone "a" or "o" is a word).
+  if (SOAP_LETTER.test(label)) return { kind: 'freeText', label };
   const kind = labelKind(label) ?? fieldClass(label) ?? (isRoleWord(label) ? 'date' : null);
   if (kind) return { kind, label };
   if (ENDS_WITH_COLON.test(text) && /[a-záéíóúñ]/i.test(label)) return { kind: 'other', label };

@@ -17,7 +17,7 @@
  */
 import { bodiesOf, cellsOf, headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, tableRows } from '../profiles/table';
 import { factText, textOf } from '../profiles/profile';
-import { splitAtBoxes } from './boxes';
+import { onlyBox, splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { keepsSidebar } from './sidebar';
@@ -229,6 +229,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
     if (segs.length >= MAX_SEGS) return;
     let text = factText(raw);
     if (!text) return;
+    // A box printed in an element of its own ("<span>[X]</span> XR skeletal survey", a cell "[ ]" before the option's
+    // cell) is the next text's box, as an HTML check box is.
+    const printed = onlyBox(text);
+    if (printed !== null) {
+      box = { glyph: printed ? '☑' : '☐', near: el.parentElement?.parentElement ?? null };
+      return;
+    }
     // The box's own text: its label, or the next cell of its row.
     if (box) {
       if (box.near?.contains(el)) text = `${box.glyph} ${text}`;

@@ -104,3 +104,31 @@ Requesting physician   Dr. P. Haas          Signature ____________
     expect(exam(a)).toEqual(['MR', [], 'head']);
   });
 });
+
+describe('a box printed in an element of its own before its option ("<span>[X]</span> XR …", a cell "[ ]")', () => {
+  const infant = `<div class="hdr"><span>Patient: Okafor, Baby Boy</span> <span>DOB: 03/24/2026</span> <span>MRN 20931178</span></div>`;
+  const survey = 'XR Skeletal survey, complete (infant NAI protocol)';
+  test('boxes in spans on one line, the option text between them: [ ] CT head [X] XR skeletal survey [ ] MRI brain', () => {
+    const a = read(`${infant}<div class="opts"><span class="cb">[ ]</span> CT head without contrast <span class="cb">[X]</span> ${survey} <span class="cb">[ ]</span> MRI brain</div>`);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'whole-body']);
+    expect(a.examDescription).toBe(survey);
+    expect(a.pediatric).toBe(true);
+  });
+  test('boxes and options in cells of their own, one option a row', () => {
+    const a = read(`${infant}<table class="form"><tr><td class="box">[ ]</td><td>CT head w/o contrast</td></tr><tr><td class="box">[X]</td><td>${survey}</td></tr><tr><td class="box">[ ]</td><td>US head (neonatal)</td></tr></table>`);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'whole-body']);
+  });
+  test('typed variants: [_] not ticked, [*] and [✓] ticked', () => {
+    expect(exam(read(`${infant}<p>Exam: [_] CT head [*] ${survey} [_] US head</p>`))).toEqual(['DX', ['radiography'], 'whole-body']);
+    expect(exam(read(`${infant}<p><span>[_]</span><span>CT head</span> <span>[✓]</span><span>${survey}</span></p>`))).toEqual(['DX', ['radiography'], 'whole-body']);
+  });
+  test('negative: the ticked box in its own span is the MRI — no campaign from the unticked CT', () => {
+    const a = read(`${infant}<div><span>[ ]</span> CT head without contrast <span>[x]</span> MRI brain without contrast <span>[ ]</span> ${survey}</div>`);
+    expect(exam(a)).toEqual(['MR', [], 'head']);
+  });
+  test('negative: every box in its own cell left empty — no exam', () => {
+    const a = read(`${infant}<table><tr><td>[ ]</td><td>CT head</td></tr><tr><td>[_]</td><td>${survey}</td></tr></table>`);
+    expect(a.modality).toBeNull();
+    expect(a.campaigns).toEqual([]);
+  });
+});

@@ -427,7 +427,8 @@ export function findExam(
     const labelled = isProcedureField(field) || orderName;
     if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
     // Running text outside a labelled note (a letter's paragraph) is read clause by clause too.
-    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || isProse(s.text);
+    // (A sentence too long to be an exam's name, a note's line, is read clause by clause as well.)
+    const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || isProse(s.text) || s.text.length > MAX_NAME;
     const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
     if (short) consider(i, s.text, labelled, false);
     else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);

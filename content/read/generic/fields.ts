@@ -15,7 +15,7 @@ import { cellsOf } from '../profiles/table';
 export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'gestation' | 'freeText' | 'status' | 'info';
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
-  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|patientid|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp)$/],
+  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|openmrs id|national id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|patientid|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp)$/],
   ['patientName', /^(?:patient|patient name|patientname|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
   ['sex', /^(?:sex|gender|sex gender|patientsex|sexo|genero)$/],
   ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre)$/],

@@ -11,7 +11,7 @@ import { labelKey } from '../profiles/profile';
 const NAME = /^[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’ .-]{1,40}$/u;
 /** A DICOM person name as viewers print it: `OKONJO^ADA`, `DOE^JANE^M`. */
 const DICOM_NAME = /^[\p{Lu}][\p{L}'’ -]*\^[\p{L}'’ -]+(?:\^[\p{L}'’ .-]*){0,3}$/u;
-export const RECORD_NUMBER = /\b(?:MRN|MR ?#|MR No\.?|CMRN|PRN|FIN|Unit ?#|Acct ?#|Chart ?#|NHC|NHS No\.?|ID|Patient ID|Expediente|Historia|HC)\s*[:#.]?\s*[A-Z]{0,3}[-\d]{5,}/i;
+export const RECORD_NUMBER = /\b(?:MRN|MR ?#|MR No\.?|CMRN|PRN|FIN|Unit ?#|Acct ?#|Chart ?#|NHC|NHS No\.?|ID|Patient ID|Expediente|Historia|HC)\s*[:#.]?\s*(?:[A-Z]{0,3}[-\d]{5,}|\d{3,}[A-Z][\dA-Z]{1,6}\b)/i;
 
 /** `LAST, First` as a list of people writes it (the DICOM form is `isPersonName`'s too). */
 export function isCommaName(text: string): boolean {

@@ -45,7 +45,7 @@ const RE_YMD = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d(?!\d?:\d\d))/; //
 const RE_DA = /(?<![\d.])(\d{4})(\d{2})(\d{2})(?![\d.])/; // DICOM DA
 const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?:,[\\s-]*|[\\s-]+)(\\d{4})(?!\\d(?!\\d?:\\d\\d))`, 'i');
 const RE_NAME_DMY = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:de\\s+)?${MONTH_NAME}[\\s,-]+(?:de\\s+)?(\\d{4})(?!\\d(?!\\d?:\\d\\d))`,
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?(?:[\\s-]+|\\/)(?:de\\s+)?${MONTH_NAME}(?:[\\s,-]+|\\/)(?:de\\s+)?(\\d{4})(?!\\d(?!\\d?:\\d\\d))`,
   'i',
 );
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d))/;

@@ -9,6 +9,7 @@
  * - The patient search overlay also renders banners (other patients): only the banner outside search results is read.
  * - Orders / imaging pages: tables whose headers name an order/study date and the order or study description
  *   → one record per row, with the banner's birth date (so each row has its own age at its own date).
+ * - A chart with no banner of that shape is read by the generic reader (`unknownShape`).
  *
  * Test URLs (fixtures in tests/fixtures/pages/openmrs-o3/):
  *   http://127.0.0.1:8080/openmrs/spa/patient/5b3d8a3e-0000-4000-8000-000000000001/chart/Orders
@@ -65,6 +66,9 @@ export const openmrsO3: SiteProfile = {
       const t = readListTable(table, (c) => `${NAME} · ${c.label}`, patient);
       if (t) tables.push(t);
     }
-    return { ...findings(this.id, primary, [], [{ kind: 'profile', text: NAME, where: banner ? 'chart banner' : 'no chart banner' }]), tables };
+    const read = { ...findings(this.id, primary, [], [{ kind: 'profile', text: NAME, where: banner ? 'chart banner' : 'no chart banner' }]), tables };
+    // No chart banner this profile knows (another O3 version, a reskinned banner): the generic reader reads the
+    // patient and the exam of the whole page (its own lists included), rather than list rows with no patient.
+    return banner ? read : { ...read, unknownShape: true };
   },
 };

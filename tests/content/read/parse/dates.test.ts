@@ -27,6 +27,15 @@ describe('parseDate', () => {
     ['15 August 2020', '2020-08-15'],
     ['15 de agosto de 2020', '2020-08-15'],
     ['Sept. 3, 2019', '2019-09-03'],
+    // four-letter month abbreviations (O3 banners, UK style), with a dot, Spanish "sept"/"set", slashes (Spanish HIS)
+    ['14-Sept-2023', '2023-09-14'],
+    ['14 Sept. 2023', '2023-09-14'],
+    ['14-June-2023', '2023-06-14'],
+    ['14 sept 2023', '2023-09-14'],
+    ['14 set 2023', '2023-09-14'],
+    ['14/Sept/2023', '2023-09-14'],
+    ['03/sep/2019', '2019-09-03'],
+    ['3/set./2019', '2019-09-03'],
     // inside other text
     ['DOB: 08/15/2020 Age: 6', '2020-08-15'],
     ['Born 2020-08-15 (6 y)', '2020-08-15'],

@@ -45,3 +45,21 @@ describe('a page with the profile\'s markup stays the profile\'s', () => {
     expect([a.pediatric, a.modality, a.profileId]).toEqual([false, null, 'orthanc-explorer']);
   });
 });
+
+describe('OpenMRS O3 chart with a banner the profile does not recognise: the generic reader reads the patient and exam', () => {
+  const O3 = 'https://emr.example.org/openmrs/spa/patient/4c1d2e3f-0000-4000-8000-00000000abcd/chart/Orders';
+  const orders = (name: string, status = 'Active') => `<main><h3>Orders</h3><table><thead><tr><th>Date of order</th><th>Order</th><th>Priority</th><th>Status</th></tr></thead>
+    <tbody><tr><td>07-Dec-2026</td><td>${name}</td><td>Routine</td><td>${status}</td></tr></tbody></table></main>`;
+  test('a header of spans "Name · Female · 3 yrs, 2 mths · 14-Sept-2023 · OpenMRS ID …", an active radiograph order', () => {
+    const a = read(O3, `<header class="patient-header"><div class="info"><span class="pname">Amani Otieno</span><span>·</span><span>Female</span><span>·</span><span>3 yrs, 2 mths</span><span>·</span><span>14-Sept-2023</span><span>·</span><span>OpenMRS ID 100AB7C</span></div></header>${orders('X-ray chest, 2 views')}`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns]).toEqual([true, 1180, 'DX', ['radiography']]);
+  });
+  test('a patient card with a definition list (no role=banner) and a CT order', () => {
+    const a = read(O3, `<section class="patientCard"><h2>Juma Kibet</h2><dl><dt>Sex</dt><dd>Male</dd><dt>Birth date</dt><dd>02-Feb-2019</dd><dt>OpenMRS ID</dt><dd>10008YT</dd></dl></section>${orders('CT head without contrast')}`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns]).toEqual([true, 2865, 'CT', ['ct']]);
+  });
+  test('negative: an adult in the same unrecognised header stays adult', () => {
+    const a = read(O3, `<header class="patient-header"><div class="info"><span>Grace Wanjiru</span><span>·</span><span>Female</span><span>·</span><span>41 yrs</span><span>·</span><span>03-Sept-1985</span></div></header>${orders('CT head without contrast')}`);
+    expect([a.pediatric, a.modality]).toEqual([false, 'CT']);
+  });
+});

@@ -15,7 +15,7 @@ import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/date
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
-import { isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
+import { dateRole, isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { isPersonName } from './names';
 import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
@@ -162,9 +162,10 @@ function clausesOf(text: string): string[] {
   for (const c of text.split(/[.;:!?]\s+|\s+[—–-]\s+|\s*[()]\s*|,\s+(?=(?:and\s+)?[A-Z])/)) {
     const t = c.trim();
     if (fits(t)) out.push(t);
-    // A long clause that tells when and where ("… to have a contrast enema on Tuesday 15 December 2026 at 10:15 in the
-    // X-ray Department"): its parts before each "on", "at", "in"…
-    else for (const part of t.length <= MAX_CLAUSE ? t.split(WHEN_WHERE) : []) if (fits(part.trim())) out.push(part.trim());
+    // A long clause that tells an appointment, when and where ("… an appointment for your child to have a contrast
+    // enema on Tuesday 15 December 2026 at 10:15 in the X-ray Department"): its parts before each "on", "at", "in"…
+    // (A long clause of a history, "he had a CT scan at the outside hospital in March", stays unread.)
+    else if (t.length <= MAX_CLAUSE && dateRole(t) === 'scheduled') for (const part of t.split(WHEN_WHERE)) if (fits(part.trim())) out.push(part.trim());
     if (out.length >= 24) break;
   }
   return out;

@@ -94,6 +94,21 @@ describe('an appointment letter in prose: the exam and its date are told in a se
   });
 });
 
+describe('an appointment letter in prose, other wordings', () => {
+  test('Spanish: "su hijo tiene una cita para realizar un enema opaco el martes 15 de diciembre de 2026", "03.05.2019"', () => {
+    const a = read(`<p>Hospital Infantil Universitario · Servicio de Radiología Pediátrica</p><p>Madrid, 7 de diciembre de 2026</p>
+      <p>A la atención de los padres o tutores de<br>Lucas Ferrer Sanz</p><p>NHC: 0044781 &nbsp; Fecha de nacimiento: 03.05.2019</p>
+      <p>Estimada familia:</p>
+      <p>Le comunicamos que su hijo tiene una cita para realizar un enema opaco el martes 15 de diciembre de 2026 a las 10:15 en la planta baja del Servicio de Radiología.</p>`, 'es');
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 2783, modality: 'RF' });
+  });
+  test('the date before the exam: "Your child\'s appointment is on Monday 14 December 2026 at 14:30 for a micturating cystogram"', () => {
+    const a = read(`<p>Patient: Noah Brooks &nbsp; DOB: 30/06/2023 &nbsp; NHS No: 943 476 5919</p><p>Dear Parent or Carer,</p>
+      <p>Your child's appointment is on Monday 14 December 2026 at 14:30 for a micturating cystogram (MCUG) in the Children's X-ray Department.</p>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 1263, modality: 'RF' });
+  });
+});
+
 describe('what such a letter is not', () => {
   test("a letter about an adult's own appointment: not pediatric", () => {
     const a = read(`<p>Mr Daniel Pike<br>12 Elm Road<br>Leeds LS6 2AB</p><p>Date of birth: 04/02/1990 &nbsp; Hospital number: RX0042290</p>
@@ -105,6 +120,11 @@ describe('what such a letter is not', () => {
       <p>This leaflet explains what happens when your child has a contrast enema. Children from newborn to 16 years old are seen in our department.</p>
       <h3>On the day of the appointment</h3><p>Please arrive 15 minutes early. The test takes about 30 minutes.</p>`);
     expect([a.pediatric, a.ageDays]).toEqual([false, null]);
+  });
+  test('a long sentence of history that names an earlier radiograph tells no appointment: no exam', () => {
+    const a = read(`<p>Patient: Oliver Pike &nbsp; Date of birth: 19/08/2026</p><p>Dear Dr Shah,</p>
+      <p>His mother reports that he had a chest radiograph at the outside hospital in the emergency department which was read as normal by their radiologist.</p>`);
+    expect([a.modality, a.campaigns]).toEqual([null, []]);
   });
   test('a missed-appointment letter: the previous appointment is not the scheduled date', () => {
     const a = read(`<p>Patient: Oliver Pike &nbsp; Date of birth: 19/08/2026</p><p>Dear Parent/Guardian,</p>

@@ -203,10 +203,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
   let labelledIds: Set<string> | null = null;
   /**
    * A text input's own name when no visible label names it: its aria-label, title or placeholder (a format hint such
-   * as "(MM/DD/YYYY)" dropped), when that is a field's label ("Date of birth", "Appointment date", "MRN").
+   * as "(MM/DD/YYYY)" dropped), when that is a field's label ("Date of birth", "Appointment date", "MRN"); never a
+   * search box's.
    */
   const controlName = (input: Element): string | null => {
     if (input.closest('label') || input.hasAttribute('aria-labelledby')) return null;
+    // A search box's name says what to look for ("Patient name", "MRN"), not whose its text is.
+    if ((input.getAttribute('type') ?? '').toLowerCase() === 'search' || input.getAttribute('role') === 'searchbox' || input.closest('[role=search],search')) return null;
     if (input.id) {
       if (!labelledIds) {
         labelledIds = new Set();

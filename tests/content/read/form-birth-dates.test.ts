@@ -97,6 +97,11 @@ describe('a request form names its birth-date input in other ways', () => {
 });
 
 describe("what a form's named input is not", () => {
+  test("a search box's name is what to look for: its text is no one's birth date", () => {
+    const a = read(`<div class="find"><input type="search" aria-label="Date of birth" value="02/19/2011"> <input type="text" role="searchbox" aria-label="MRN" value="00417782"></div>
+      <p>Exam: XR wrist left 2 views</p>`);
+    expect([birth(a), a.ageDays]).toEqual([null, null]);
+  });
   test("an empty placeholder is a hint, not a birth date; the guardian's placeholder-named input is someone else's", () => {
     const a = read(`<form><fieldset><legend>Patient</legend><input aria-label="Patient name" value="ORTEGA, Lia"> <input placeholder="Date of birth (MM/DD/YYYY)" value=""></fieldset>
       <fieldset><legend>Parent/Guardian</legend><input aria-label="Guardian name" value="ORTEGA, Rosa"> <input placeholder="Date of birth" value="05/03/1984"></fieldset>

@@ -3,7 +3,7 @@
  * CTDIvol and the exam's description and key. Codes shown by the page or the API are the exam's modalities; the
  * procedure's words fill in only when no code is shown.
  */
-import { campaignsFor, isInterventionalExam, mayBeDental, parseModalityCodes, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
+import { campaignsFor, isInterventionalExam, mayBeDental, modalitiesOfField, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
 import type { BodyRegion, Campaign, CtdiReading, Evidence, Fact, FactKind, ModalityCode, PageAnalysis } from '../types';
 import { clean, firstOf } from './context';
 
@@ -43,7 +43,7 @@ function codesOf(facts: readonly Fact[]): ModalityCode[] {
   const codes: ModalityCode[] = [];
   for (const f of facts) {
     if (f.kind !== 'modality') continue;
-    for (const c of parseModalityCodes(f.text)) if (!codes.includes(c)) codes.push(c);
+    for (const c of modalitiesOfField(f.text)) if (!codes.includes(c)) codes.push(c);
   }
   return codes;
 }
@@ -54,7 +54,7 @@ function codesOf(facts: readonly Fact[]): ModalityCode[] {
  */
 export function decideExam(facts: readonly Fact[], procedures: readonly Fact[], infos: readonly ProcedureInfo[], out: PageAnalysis, ev: Evidence[]): void {
   const codes = codesOf(facts);
-  for (const f of facts) if (f.kind === 'modality' && parseModalityCodes(f.text).length) ev.push({ kind: 'modality', text: f.text, where: f.where });
+  for (const f of facts) if (f.kind === 'modality' && modalitiesOfField(f.text).length) ev.push({ kind: 'modality', text: f.text, where: f.where });
   const exam = examOf(codes, infos);
   out.modalities = exam.modalities;
   out.modality = exam.modalities[0] ?? null;

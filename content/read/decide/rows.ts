@@ -5,7 +5,7 @@
  */
 import { type AgeReading, parseAgeText } from '../parse/age';
 import type { CalendarDate } from '../parse/dates';
-import { campaignsFor, classifyProcedure, PEDIATRIC_PROTOCOL, parseModalityCodes, procedureFlags, sortModalities } from '../parse/procedure';
+import { campaignsFor, classifyProcedure, PEDIATRIC_PROTOCOL, modalitiesOfField, procedureFlags, sortModalities } from '../parse/procedure';
 import type { AgeBasis, AgeDetail, Campaign, ColumnKind, ExamRecord, ModalityCode, PageFindings } from '../types';
 import { type AgeSources, ageDetailOf, chooseAge, readDicomAge } from './age';
 import { clean, dateOf, type DecideContext } from './context';
@@ -119,7 +119,7 @@ class RowReader implements AgeSources {
         this.proc ??= text;
         break;
       case 'modality': {
-        const parsed = parseModalityCodes(text);
+        const parsed = modalitiesOfField(text);
         if (!this.codes) this.codes = parsed; // shared, read-only: copied before adding to it
         else for (const c of parsed) if (!this.codes.includes(c)) this.codes = [...this.codes, c];
         break;

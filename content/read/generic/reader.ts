@@ -14,7 +14,7 @@
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable } from '../types';
 import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate, weekdayOrder } from '../parse/dates';
-import { classifyProcedure, mayWiden, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
+import { classifyProcedure, mayWiden, modalitiesOfField, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
@@ -223,8 +223,10 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     if (same) rowDates(out, text, dates, same, rows.get(same)!, -1, 'row of the same exam', today, viewer);
     for (let i = rowInfo.from; i <= rowInfo.to; i++) {
       const s = segs[i]!;
-      if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
       const f = fields[i];
+      if (isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, 'exam row · modality code'));
+      // A Modality or Guidance column in words ("Ultrasound", "Fluoro").
+      else if (f?.kind === 'modality' && modalitiesOfField(s.text).length > 0) pushFact(out, 'modality', s.text, where(text, i, `exam row · ${f.label}`));
       if (f && EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, `exam row · ${f.label}`));
     }
   } else {
@@ -269,7 +271,7 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     }
     const f = fields[i];
     if (!f) continue;
-    if (f.kind === 'modality' && isCodeList(s.text)) pushFact(out, 'modality', s.text, where(text, i, f.label));
+    if (f.kind === 'modality' && (isCodeList(s.text) || modalitiesOfField(s.text).length > 0)) pushFact(out, 'modality', s.text, where(text, i, f.label));
     else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
     else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
   }

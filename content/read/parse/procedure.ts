@@ -62,6 +62,20 @@ export function parseModalityCodes(text: string): readonly ModalityCode[] {
   return SINGLE.get(text) ?? parseCodeList(text);
 }
 
+/**
+ * A modality field's value: its DICOM codes, else the modality a short value names in words ("Ultrasound",
+ * "Fluoroscopy", "Ecografía" under a Modality or Guidance label). Longer text is not a modality's value.
+ */
+export function modalitiesOfField(text: string): readonly ModalityCode[] {
+  const codes = parseModalityCodes(text);
+  if (codes.length > 0 || text.length > 60) return codes;
+  // What the value rules out is not its modality ("Ultrasound only; no fluoroscopy planned").
+  return wordModalities(text.toUpperCase().replace(RULED_OUT, ' '));
+}
+
+/** A negation to the end of its clause: "no fluoroscopy", "without CT", "sin fluoroscopia", "not under fluoro". */
+const RULED_OUT = /\b(?:NO|NOT|NON|WITHOUT|W\/O|SIN|NI)\b[^,;.()]*/g;
+
 function parseCodeList(text: string): ModalityCode[] {
   const out: ModalityCode[] = [];
   for (const part of text.toUpperCase().split(/[\\,/;|\s]+/)) {

@@ -69,7 +69,14 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'procedimiento programado',
     ],
   ],
-  ['modality', ['modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room']],
+  [
+    'modality',
+    [
+      'modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room',
+      // An intervention's guidance in its own field ("Guidance: Ultrasound"): the modality it is done under.
+      'guidance', 'imaging guidance', 'image guidance', 'guidance modality', 'guided by', 'guia', 'guia de imagen', 'guiado por', 'guiada por',
+    ],
+  ],
   [
     'bodyPart',
     [

@@ -99,6 +99,31 @@ describe('US- and MR-guided procedures are not fluoroscopy', () => {
       expect(a.campaigns, exam).toEqual([]);
     }
   });
+  test('the guidance in its own field: a "Guidance" column of a case schedule, the row\'s procedure naming none', () => {
+    const a = read(`<table><tr><th>Time</th><th>Patient</th><th>Age/Sex</th><th>Procedure</th><th>Guidance</th></tr>
+      <tr aria-selected="true"><td>08:30</td><td>Moe, Ida</td><td>9Y / F</td><td>Renal biopsy, native kidney</td><td>Ultrasound</td></tr>
+      <tr><td>10:00</td><td>Lee, Al</td><td>14Y / M</td><td>Tunneled CVC placement</td><td>Fluoro</td></tr></table>`);
+    expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'US', []]);
+  });
+  test('the guidance in its own field: labelled values ("Imaging guidance: MRI", Spanish "Guía: ecografía")', () => {
+    const en = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+      <div><span class="k">Procedure</span><span>Bone biopsy, left femur</span></div><div><span class="k">Imaging guidance</span><span>MRI</span></div>`);
+    expect([en.modality, en.campaigns]).toEqual(['MR', []]);
+    const ruledOut = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+      <div><span class="k">Procedure</span><span>Liver biopsy, right lobe</span></div><div><span class="k">Guidance</span><span>Ultrasound only; no fluoroscopy</span></div>`);
+    expect([ruledOut.modality, ruledOut.campaigns]).toEqual(['US', []]);
+    const es = read(`<div><span>LARA GIL, Iker</span><span>NHC 0402299</span><span>10 años</span></div>
+      <div><span class="k">Procedimiento</span><span>Drenaje de absceso hepático</span></div><div><span class="k">Guía</span><span>Ecografía</span></div>`);
+    expect([es.modality, es.campaigns]).toEqual(['US', []]);
+  });
+  test('a fluoroscopy or CT guidance field keeps the intervention ionizing', () => {
+    const fl = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+      <div><span class="k">Procedure</span><span>Gastrostomy tube placement</span></div><div><span class="k">Guidance</span><span>Fluoroscopy</span></div>`);
+    expect(fl.campaigns).toEqual(['interventional', 'fluoroscopy']);
+    const ct = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+      <div><span class="k">Procedure</span><span>Lung nodule biopsy</span></div><div><span class="k">Guidance</span><span>CT</span></div>`);
+    expect(ct.campaigns).toEqual(['interventional', 'ct']);
+  });
   test('a key-value row whose key is a known label is not the header of a grid', () => {
     const a = read(`<div><span>Vik, Emil</span><span>MRN 77120044</span><span>9 years</span></div>
       <div class="kv"><div class="r"><span>Prueba</span><span>RM rodilla sin contraste</span></div>

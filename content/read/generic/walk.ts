@@ -601,7 +601,7 @@ function headerLabels(cells: HTMLCollection): string[] | null {
   return known >= 2 && known * 2 >= labels.length ? labels : null;
 }
 
-/** Levels climbed to find what follows a header, and single-child wrappers gone down to find its rows. */
+/** Levels climbed to find what follows a header, and first children gone down to find its rows. */
 const APART_LEVELS = 3;
 
 /** The element after `el`, or after its nearest ancestor (up to APART_LEVELS up) that has one. */
@@ -614,33 +614,39 @@ function blockAfter(el: Element): Element | null {
   return null;
 }
 
-/** `el`, or its only child (down to APART_LEVELS wrappers: a scroll area, its viewport). */
-function unwrapped(el: Element): Element {
-  let x = el;
-  for (let k = 0; k < APART_LEVELS && x.childElementCount === 1; k++) x = x.firstElementChild!;
-  return x;
-}
-
 /**
  * A header row of labels in a container of its own, and the body of rows after it (a sticky header over a scrolling
  * list, a fixed header row above a virtual-scroll viewport): the element after the header (or after its wrapper)
- * holds, under at most a few single-child wrappers, rows with as many cells as the header has labels (after at most
- * two group titles; its first two rows). Null for anything else.
+ * holds, itself or down its first children (wrappers, a scroll area's viewport), rows with as many cells as the header
+ * has labels (its first two rows, after at most two group titles). Null for anything else.
  */
 function headerApart(el: Element): { body: Element; labels: string[] } | null {
   const n = el.childElementCount;
   if (n < 2 || el.tagName === 'TR' || el.tagName === 'THEAD' || el.tagName === 'TBODY' || el.tagName === 'UL' || el.tagName === 'OL') return null;
   const after = blockAfter(el);
   if (!after) return null;
-  const body = unwrapped(after);
-  let first = body.firstElementChild;
-  for (let k = 0; first && k < 2 && first.childElementCount === 0; k++) first = first.nextElementSibling;
-  // Two rows of as many cells at least: one such block may be a patient's block beside its studies, not a row.
-  if (!first || first.childElementCount !== n || first.nextElementSibling?.childElementCount !== n || body === el.parentElement) return null;
+  // The rows' container: the block after, or down its first children (a scroll area's viewport beside its scrollbar).
+  let body: Element | null = after;
+  let first: Element | null = null;
+  for (let k = 0; body && k <= APART_LEVELS + 1; k++, body = body.firstElementChild) {
+    first = firstRowOf(body, n);
+    if (first) break;
+  }
+  if (!body || !first || body === el.parentElement) return null;
   // Label/value rows (a banner's `Name | Ferro, Luca` then `Age | 36`) are pairs, not a header and its rows.
   if (isPairRow(el.children) && isPairRow(first.children)) return null;
   const labels = headerLabels(el.children);
   return labels ? { body, labels } : null;
+}
+
+/**
+ * The first row of `body` when its first two rows (after at most two group titles) have `n` cells each: one such
+ * block may be a patient's block beside its studies, not a row.
+ */
+function firstRowOf(body: Element, n: number): Element | null {
+  let first = body.firstElementChild;
+  for (let k = 0; first && k < 2 && first.childElementCount === 0; k++) first = first.nextElementSibling;
+  return first && first.childElementCount === n && first.nextElementSibling?.childElementCount === n ? first : null;
 }
 
 /**
@@ -654,10 +660,9 @@ function bodyTableAfter(table: HTMLTableElement, header: ArrayLike<Element>): HT
   for (let r = 0; r < rows.length; r++) if (rows[r] !== headerRow && rows[r]!.parentElement?.tagName !== 'THEAD') return null;
   const after = blockAfter(table);
   if (!after) return null;
-  let x = after;
-  for (let k = 0; k < APART_LEVELS && x.tagName !== 'TABLE' && x.childElementCount === 1; k++) x = x.firstElementChild!;
-  if (x.tagName !== 'TABLE') return null;
-  const body = x as HTMLTableElement;
+  // The first table in the block after (a scroll area's viewport may hold it beside its scrollbars).
+  const body = (after.tagName === 'TABLE' ? after : after.getElementsByTagName('table')[0]) as HTMLTableElement | undefined;
+  if (!body) return null;
   const bodies = bodiesOf(body);
   const first = bodies.length > 0 ? rowsOf(bodies[0] as HTMLTableSectionElement)[0] : body.rows[0];
   return first && first.cells.length === header.length ? body : null;

@@ -99,6 +99,31 @@ describe('a header table apart from its body table (a fixed header over a scroll
   });
 });
 
+describe('a header apart from rows inside a scroll area (its viewport beside a scrollbar)', () => {
+  test('div header row, then a scroll area whose viewport holds the rows and whose scrollbar is a sibling', () => {
+    const a = read(`<div class="head"><div class="row"><div>Patient</div><div>DOB</div><div>Study Date</div><div>Modality</div><div>Study</div></div></div>
+      <div class="scroll-area"><div class="viewport"><div class="content">
+        <div class="row"><div>NASH, ROY</div><div>2012-04-04</div><div>2026-11-23</div><div>CT</div><div>CT SINUS WO</div></div>
+        <div class="row"><div>OWEN, SUE</div><div>1957-04-04</div><div>2026-11-23</div><div>CT</div><div>CT SINUS WO</div></div>
+        <div class="row"><div>PIKE, LEA</div><div>2019-09-09</div><div>2026-11-22</div><div>CR</div><div>XR CHEST 2 VIEWS</div></div>
+      </div></div><div class="scrollbar"><div class="thumb"></div></div></div>`);
+    expect(a.records).toHaveLength(3);
+    expect(pediatricIonizing(a)).toEqual(['CT SINUS WO', 'XR CHEST 2 VIEWS']);
+    nobodysExam(a);
+  });
+
+  test('a header table, then the body table inside a scroll area with a scrollbar sibling', () => {
+    const a = read(`<div><table><thead><tr><th>Patient</th><th>Birth Date</th><th>Study Date</th><th>Modalities</th><th>Description</th></tr></thead></table></div>
+      <div class="scroll-area"><div class="viewport"><div style="display:table"><table><tbody>
+        <tr><td>QUAY, ALI</td><td>2010-01-20</td><td>2026-11-23</td><td>PT/CT</td><td>PET CT WHOLE BODY</td></tr>
+        <tr><td>ROSS, IDA</td><td>1949-01-20</td><td>2026-11-23</td><td>CT</td><td>CT CHEST</td></tr>
+      </tbody></table></div></div><div class="scrollbar"></div></div>`);
+    expect(a.records).toHaveLength(2);
+    expect(pediatricIonizing(a)).toEqual(['PET CT WHOLE BODY']);
+    nobodysExam(a);
+  });
+});
+
 describe('patient rows followed by their study rows: each study takes its patient\'s birth date', () => {
   test('a table: a patient row (name, ID, birth date, sex), then indented study rows (date, modality, description)', () => {
     const a = read(`<h1>Studies</h1>

@@ -6,6 +6,8 @@
  * A patient row's unlabelled date is its birth date when the row also names the person (a name or record number) and
  * their sex (`F`, `Male`…) and holds no other date: what a patient row of a PACS shows beside the name.
  * Two patients with studies at least: one patient's block above their studies is a chart, not a list of patients.
+ * Study rows may be rows of a list read column by column (a sub-table of each patient's studies under its own header):
+ * the reader then keeps these records, not that list's (reader.ts).
  * One pass over the page's rows, in page order; each row's own segments only.
  */
 import { classifyProcedure } from '../parse/procedure';
@@ -57,10 +59,13 @@ export function patientGroups(
 ): Groups {
   const { segs } = text;
   // Rows in page order, outer before inner; only the innermost are read (a patient's block holds its rows).
+  // Rows of a list read column by column only inside another row (a patient's sub-table of studies): a worklist's own
+  // rows are no study rows of a patient, and are not looked at again.
   const all: [Element, RowInfo][] = [];
-  for (const entry of text.rows) if (!entry[1].listed) all.push(entry);
+  for (const entry of text.rows) if (!entry[1].listed || (entry[0].parentElement?.closest('tr, [role="row"], li') ?? null) !== null) all.push(entry);
   if (all.length < 4) return NONE;
-  all.sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to);
+  // (Of two rows over the same segments, the one holding the other first: a details row around a sub-table's row.)
+  all.sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to || (a[0].contains(b[0]) ? -1 : b[0].contains(a[0]) ? 1 : 0));
   const records: Fact[][] = [];
   const ranges: [number, number][] = [];
   const studyRows = new Set<Element>();
@@ -92,7 +97,8 @@ export function patientGroups(
       continue;
     }
     const c = current as Current | null;
-    if (!c || !c.block.contains(el) || age !== null || ownBirth(dates, info, c.birth)) continue;
+    // A row that names its own person (a worklist's row) or has its own birth date or age is not the patient's study.
+    if (!c || !c.block.contains(el) || age !== null || ownBirth(dates, info, c.birth) || namesPerson(text, fields, info)) continue;
     const record = c.facts.slice();
     const date = studyDate(dates, info, c.birth);
     if (date) {
@@ -126,6 +132,18 @@ export function patientGroups(
     }
     return out.length > 0 ? out : null;
   }
+}
+
+/**
+ * A segment of the row names a person (a name, a record number) — by its words or its own label, not by the column
+ * it falls under (a column labelled for the patient rows).
+ */
+function namesPerson(text: PageText, fields: readonly (Field | null)[], info: RowInfo): boolean {
+  for (let i = info.from; i <= info.to; i++) {
+    const s = text.segs[i]!;
+    if (isIdentity(s, s.col === null ? (fields[i] ?? null) : null)) return true;
+  }
+  return false;
 }
 
 /**

@@ -109,10 +109,17 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
     tables.push(t);
     rowBudget -= Math.min(rowCount, rowBudget);
   };
+  // A list whose rows are the studies of a list grouped by patient is read with the patients (groups.ts).
+  const ofGroups = (list: Element) => {
+    for (const r of groups.studyRows) if (list.contains(r)) return true;
+    return false;
+  };
   for (const { table, header } of text.listTables) {
+    if (groups.studyRows.size > 0 && ofGroups(table)) continue;
     if (rowBudget > 0) keep(readListTable(table, whereOf, baseOf(table), header, rowBudget), table.rows.length);
   }
   for (const { header, rows } of text.listGrids) {
+    if (groups.studyRows.size > 0 && rows[0]?.parentElement && ofGroups(rows[0].parentElement)) continue;
     if (rowBudget > 0 && rows[0]?.parentElement) keep(readListGrid(header, rows, whereOf, baseOf(rows[0].parentElement), rowBudget), rows.length);
   }
   for (const { header, cells, list } of text.listCells) {

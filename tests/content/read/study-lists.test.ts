@@ -163,6 +163,23 @@ describe('patient rows followed by their study rows: each study takes its patien
     expect(pediatricIonizing(a)).toEqual(['CT ABDOMEN WITH CONTRAST', 'XR FOREARM 2 VIEWS']);
     nobodysExam(a);
   });
+  test('a table of patients whose expanded rows hold a sub-table of studies with its own header', () => {
+    const a = read(`<table class="pts"><thead><tr><th></th><th>Name</th><th>MRN</th><th>DOB</th><th>Sex</th></tr></thead><tbody>
+        <tr class="pt" aria-expanded="false"><td>▸</td><td>UNGER, PIA</td><td>M-55120</td><td>06/06/2013</td><td>F</td></tr>
+        <tr class="sub"><td colspan="5"><table><thead><tr><th>Study Date</th><th>Modality</th><th>Description</th></tr></thead><tbody>
+          <tr><td>11/23/2026</td><td>CT</td><td>CT ABDOMEN PELVIS W</td></tr><tr><td>11/02/2026</td><td>US</td><td>US ABDOMEN</td></tr></tbody></table></td></tr>
+        <tr class="pt" aria-expanded="false"><td>▸</td><td>VANCE, HAL</td><td>M-10077</td><td>01/01/1960</td><td>M</td></tr>
+        <tr class="sub"><td colspan="5"><table><thead><tr><th>Study Date</th><th>Modality</th><th>Description</th></tr></thead><tbody>
+          <tr><td>11/23/2026</td><td>CT</td><td>CT CHEST W</td></tr></tbody></table></td></tr>
+        <tr class="pt" aria-expanded="false"><td>▸</td><td>WEST, ZOE</td><td>M-70021</td><td>02/02/2025</td><td>F</td></tr>
+        <tr class="sub"><td colspan="5"><table><thead><tr><th>Study Date</th><th>Modality</th><th>Description</th></tr></thead><tbody>
+          <tr><td>11/20/2026</td><td>RF</td><td>UPPER GI SERIES</td></tr></tbody></table></td></tr>
+      </tbody></table>`);
+    expect(pediatricIonizing(a)).toEqual(['CT ABDOMEN PELVIS W', 'UPPER GI SERIES']);
+    expect(a.records).toHaveLength(4);
+    nobodysExam(a);
+  });
+
   test('negative: one patient\'s banner row followed by the rows of their own orders is a chart, not patients\' groups', () => {
     const a = read(`<div class="rows">
         <div class="row"><span>PRICE, ADAM</span><span>MRN 4410092</span><span>DOB 03/03/1971</span><span>M</span></div>

@@ -27,6 +27,8 @@ const ENDS_WITH_COLON = /[:：]\s*$/;
 const TRAILING = /[\s:：*#]+$/;
 /** A DICOM tag written beside its attribute's name: `(0010,0030)`, `[0010,0030]`, `(0010|0030)`. */
 const DICOM_TAG = /\s*[([]\s*[0-9a-f]{4}\s*[,|]\s*[0-9a-f]{4}\s*[)\]]/i;
+/** A date's format written in its label: `(MM/DD/YYYY)`, `(dd.mm.yyyy)`, `[YYYY-MM-DD]`, Spanish `(dd/mm/aaaa)`. */
+const DATE_FORMAT = /\s*[([]\s*(?:dd|mm|yyyy|yy|aaaa|aa)(?:\s*[/.\-\s]\s*(?:dd|mm|yyyy|yy|aaaa|aa)){1,2}\s*[)\]]/i;
 
 /** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in"). */
 const DATE_LABEL_FILLER = /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next)$/;
@@ -53,8 +55,9 @@ const SOAP_LETTER = /^(?:[SOAP]|A\s?[/&]\s?P)$/;
 
 /** What a short text names when it is a label; null for a value. */
 export function labelField(raw: string): Field | null {
-  // A DICOM attribute printed with its tag ("PatientBirthDate (0010,0030)") is labelled by its name.
-  const text = raw.length <= MAX_LABEL + 12 && DICOM_TAG.test(raw) ? raw.replace(DICOM_TAG, '') : raw;
+  // A DICOM attribute printed with its tag ("PatientBirthDate (0010,0030)"), or a label that says how to write its
+  // date ("Date of birth (MM/DD/YYYY)"), is labelled by its name.
+  const text = raw.length <= MAX_LABEL + 14 && (raw.includes('(') || raw.includes('[')) ? raw.replace(DICOM_TAG, '').replace(DATE_FORMAT, '') : raw;
   if (!text || text.length > MAX_LABEL || /\d{3}/.test(text)) return null;
   const label = text.replace(TRAILING, '') || text;
   // A note's SOAP parts ("S:", "O:", "A:", "P:", "A/P:"): running text. Capitals only (a lone "a" or "o" is a word).

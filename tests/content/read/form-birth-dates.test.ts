@@ -110,3 +110,24 @@ describe("what a form's named input is not", () => {
     expect([a.pediatric, a.ageDays]).toEqual([true, 5478]);
   });
 });
+
+describe('a label that says how to write its date ("Date of birth (MM/DD/YYYY)") names its value like the bare label', () => {
+  // Born 2018-02-20, appointment 2026-12-10: 3215 days.
+  test('printed boxes: a small caption with the format above the value', () => {
+    const a = read(`<div class="row"><div class="box"><div class="cap">Patient surname / given</div>ROWE / Ida</div>
+      <div class="box"><div class="cap">Date of birth (MM/DD/YYYY)</div>02/20/2018</div><div class="box"><div class="cap">Sex</div>F</div></div>
+      <div class="box"><div class="cap">Examination requested</div>XR abdomen 1 view supine</div>
+      <div class="row"><div class="box"><div class="cap">Appointment (mm/dd/yyyy)</div>12/10/2026</div></div>`);
+    expect(birth(a)).toBe('02/20/2018');
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality]).toEqual([true, 3215, 'scheduled', 'DX']);
+  });
+  test('a form label and input, DMY format written in the label, Spanish "(dd/mm/aaaa)"', () => {
+    const a = read(`<form><label>Nombre</label><input value="Rojas, Ana"><label>Fecha de nacimiento (dd/mm/aaaa)</label><input value="20/02/2018">
+      <label>Estudio solicitado</label><input value="Rx abdomen simple"><label>Fecha de la cita (dd/mm/aaaa)</label><input value="10/12/2026"></form>`, 'es');
+    expect([a.pediatric, a.ageDays, a.ageBasis]).toEqual([true, 3215, 'scheduled']);
+  });
+  test("an adult's 'DOB (YYYY-MM-DD):' stays adult", () => {
+    const a = read(`<div><b>Name:</b> Hale, Rob <b>DOB (YYYY-MM-DD):</b> 1970-05-06 <b>Exam:</b> CT chest</div>`);
+    expect([a.pediatric, birth(a)]).toEqual([false, '1970-05-06']);
+  });
+});

@@ -244,6 +244,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
       if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
       if (kind || d.role === 'exam' || d.role === 'scheduled' || d.role === 'order') dated = true;
     }
+    // In a viewer, a line beside the study's description in its block that is only a date (and a time) is its date.
+    const beside = dated || !viewer ? null : dateBeside(text, dates, exam.seg);
+    if (beside) {
+      pushFact(out, 'examDate', beside.text, where(text, beside.seg, "date beside the study's description"));
+      dated = true;
+    }
     // The exam named outside a dated list of services (an appointment's procedure) that has rows of its own: the row
     // that is this one (to be done, or done on the list's latest day); an earlier row of the same exam is history.
     const row = dated ? null : sameExamRow(text, dates, exam);
@@ -443,6 +449,23 @@ function firstDate(dates: readonly DateMention[][], info: RowInfo): DateMention 
 function toldDate(text: PageText, dates: readonly DateMention[][], exam: ExamFound): DateMention | null {
   const start = Math.max(0, text.segs[exam.seg]!.text.indexOf(exam.text));
   for (const d of dates[exam.seg] ?? []) if (d.told && d.at >= start) return d;
+  return null;
+}
+
+/** Segments looked at on either side of a study's description for its date. */
+const BESIDE = 2;
+
+/** An unlabelled date alone on a line of the same block as segment `i`, at most BESIDE segments away. */
+function dateBeside(text: PageText, dates: readonly DateMention[][], i: number): DateMention | null {
+  const parent = text.segs[i]!.el.parentElement;
+  for (let k = 1; k <= BESIDE; k++) {
+    for (const j of [i + k, i - k]) {
+      const s = text.segs[j];
+      if (!s || s.el.parentElement !== parent || s.flags & (OTHERS | PRIOR)) continue;
+      const d = dates[j]?.[0];
+      if (d && d.role === null && dates[j]!.length === 1 && isOnlyDate(s.text, d)) return d;
+    }
+  }
   return null;
 }
 

@@ -70,6 +70,26 @@ describe('the open study, not an older one of the study browser', () => {
   });
 });
 
+describe("the study's date beside its description", () => {
+  test('a study bar "Study | CT CHEST ABDOMEN PELVIS W CONTRAST | 03-Dec-2026 16:42" in a viewer: the exam date', () => {
+    const a = read(`<header><span>BERG, ELIN</span> <span>012Y F</span> <span>DOB 30-Sep-2014</span></header>
+      <div class="sb"><span class="k">Study</span> <span>CT CHEST ABDOMEN PELVIS W CONTRAST</span> <span>03-Dec-2026 16:42</span></div>
+      <div class="ser"><div>CT · Se 2 · Chest 1.25mm Lung · 212 img</div></div>`);
+    expect([a.ageBasis, a.ageDays]).toEqual(['exam', 4447]);
+  });
+  test('a viewer\'s title block: a heading with the description, the date on the line under it', () => {
+    const a = read(`<div class="pt"><b>OKAFOR, EMEKA</b> · DOB 11/26/2020 · MRN 7730021</div>
+      <div class="st"><h3>XR FOREARM 2 VIEWS LEFT</h3><div>12/04/2026 09:12</div></div>
+      <div class="th">Se 1 · 1 img</div><div class="th">Se 2 · 1 img</div>`);
+    expect([a.ageBasis, a.ageDays, a.modality]).toEqual(['exam', 2199, 'DX']);
+  });
+  test('not a viewer (no image labels): the date beside an order\'s name is not made the exam date', () => {
+    const a = read(`<div class="pt"><b>OKAFOR, EMEKA</b> · DOB 11/26/2020 · MRN 7730021</div>
+      <div class="st"><h3>XR FOREARM 2 VIEWS LEFT</h3><div>12/04/2026 09:12</div></div>`);
+    expect(a.ageBasis).not.toBe('exam');
+  });
+});
+
 describe('negatives', () => {
   test('an adult viewer whose "Recently viewed" panel lists children', () => {
     const a = read(`<div class="hdr"><span>HALVORSEN, PER</span> <span>054Y M</span> <span>MRN 1120934</span> <span>Study Date 2026-12-04</span></div>
@@ -79,6 +99,14 @@ describe('negatives', () => {
       <div class="vp"><div class="ov">HALVORSEN^PER<br>CT CHEST WO CONTRAST<br>2026-12-04</div></div>`);
     expect(a.pediatric).toBe(false);
     expect(a.ageDays! > 50 * 365).toBe(true);
+  });
+
+  test('an adult viewer whose "Recently viewed" lines of children are dated as the open study', () => {
+    const a = read(`<div class="bar"><span>HALVORSEN, PER</span> <span>054Y M</span> <span>DOB 09-Mar-1972</span></div>
+      <div class="recent"><div>Recently viewed</div><div>LOPEZ, ANA · 004Y F · CT HEAD WO · 05-Dec-2026</div><div>KIM, JIN · 009Y M · XR CHEST 2V · 05-Dec-2026</div></div>
+      <div class="series"><div>Se 2 · Axial 2.5mm · 140 img</div></div>
+      <div class="vp"><div class="ov">CT CHEST WO CONTRAST<br>Study Date: 05-Dec-2026</div></div>`);
+    expect([a.pediatric, a.modality, a.region]).toEqual([false, 'CT', 'chest']);
   });
 
   test('a study list with no study open: no exam', () => {

@@ -20,9 +20,12 @@ export const MAX_CHARS = 200_000;
 /** Same-origin frames looked into, at most. */
 export const MAX_FRAMES = 8;
 
-/** An age in any form (`6 y.o.`, `5 mo / M`, `12Y`, `45 d/o`, `3 años`), a birth date, a patient or record label. */
+/**
+ * An age in any form (`6 y.o.`, `5 mo / M`, `12Y`, `45 d/o`, `3 años`), a birth date, a patient or record label, a
+ * DICOM keyword of the patient's (a viewer's overlay: `PatientBirthDate 20261106`, `PatientID`).
+ */
 const PATIENT =
-  /\d\s*(?:y\.?\s?o\b|y\/o|d\/o|yrs?\b|years?\b|yr\b|mos?\b|months?\b|mths?\b|wks?\b|weeks?\b|days?\b|hrs?\b|[ymwd]\b|a\b|años|anos\b|mes(?:es)?\b|sem(?:anas)?\b|d[ií]as?\b)|\b(?:DOB|D\.O\.B|birth|born|age|edad|nac(?:imiento|\.)|F\.?\s?Nac|patient|paciente|pt|MRN|NHC|HC|chart|sex|sexo)\b/i;
+  /\d\s*(?:y\.?\s?o\b|y\/o|d\/o|yrs?\b|years?\b|yr\b|mos?\b|months?\b|mths?\b|wks?\b|weeks?\b|days?\b|hrs?\b|[ymwd]\b|a\b|años|anos\b|mes(?:es)?\b|sem(?:anas)?\b|d[ií]as?\b)|\b(?:DOB|D\.O\.B|birth|born|age|edad|nac(?:imiento|\.)|F\.?\s?Nac|patient|paciente|pt|MRN|NHC|HC|chart|sex|sexo|Patient(?:Name|ID|BirthDate|Sex|Age))\b/i;
 
 /** A modality code or word, an imaging, order or protocol word, a dental imaging code (CDT D02xx/D03xx). */
 const EXAM =

@@ -55,7 +55,7 @@ describe('pages it keeps the reader from', () => {
   });
 
   it('finds an age and an exam in any of several forms', () => {
-    for (const [age, exam] of [['6 y.o. M', 'CT HEAD'], ['12Y / M', 'XR CHEST'], ['3 años', 'Esofagograma'], ['DOB 01/02/2020', 'VCUG'], ['5 mo / F', 'D0274 bitewings']]) {
+    for (const [age, exam] of [['6 y.o. M', 'CT HEAD'], ['12Y / M', 'XR CHEST'], ['3 años', 'Esofagograma'], ['DOB 01/02/2020', 'VCUG'], ['5 mo / F', 'D0274 bitewings'], ['PatientBirthDate 20261106', 'StudyDate 20261204'], ['PatientID 90412277', 'CR']]) {
       expect(mayShowPatientExam(page(`<span>${age}</span><div>${exam}</div>`)), `${age} + ${exam}`).toBe(true);
     }
     expect(mayShowPatientExam(page('<input value="6 y.o. F"><input value="XR HAND">'))).toBe(true);

@@ -10,7 +10,7 @@
  * shows are followed by waiting for the panel host; facts that say none mean none may be there.
  *
  * `IGC_CORPUS_DIR=<dir>` runs another folder of the same format instead (a held-out set kept outside the repository,
- * scored as it is: no known misses), e.g. `IGC_CORPUS_DIR=../held-out npx vitest run --project e2e tests/e2e/corpus.e2e.test.ts`.
+ * scored as it is: no known misses); run this file with it set.
  *
  * Loud skips (the skip log `npm test` prints):
  * - Known misses: pages whose listed fields (tests/fixtures/pages/corpus/known-misses.json, the ONE list) change

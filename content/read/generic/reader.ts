@@ -12,9 +12,9 @@
  * Every fact says where it was read; an age the page does not tie to the patient is marked `unsure`.
  */
 import { dentalImagingCode } from '../parse/dental-codes';
-import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable } from '../types';
+import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
 import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate, weekdayOrder } from '../parse/dates';
-import { classifyProcedure, mayWiden, modalitiesOfField, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
+import { classifyProcedure, mayWiden, modalitiesOfField, parseModalityCodes, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
@@ -92,7 +92,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   patientFacts(primary, text, patient);
   const viewer = showsImages(segs);
   if (exam) examFacts(primary, text, fields, dates, exam, patient, utcDate(now), viewer);
-  else if (viewer && !listOnly) viewerModality(primary, text, patient);
+  else if (!listOnly && !describedStudy(primary, text, fields, patient) && viewer) viewerModality(primary, text, patient);
   // With no exam named, the page's labelled dates still date the age (a viewer's "Study Date", a summary's admission).
   if (!listOnly) pageDates(primary, text, dates, patient, exam);
   weightFact(primary, text, fields, patient);
@@ -288,6 +288,36 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
     else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
   }
+}
+
+/** Longest study description read beside a modality code. */
+const MAX_DESCRIPTION = 90;
+
+/**
+ * A study described with no modality word in a labelled description ("StudyDescription: PELVIS AP + FROG LEG",
+ * "Study Description  BRAIN ROUTINE"), on a page that shows one kind of modality code for it — a Modality field
+ * ("Modality: MR") or its series ("CR · PELVIS AP · 1 instance"), as a tag list or a PACS study page prints them:
+ * the exam is the description, of that modality (outside other people's and earlier studies' sections, free text and
+ * list columns). False when the page shows no code, codes of two kinds, or no description.
+ */
+function describedStudy(out: Fact[], text: PageText, fields: readonly (Field | null)[], p: Patient): boolean {
+  let description = -1;
+  let code: { code: ModalityCode; seg: number } | null = null;
+  for (let i = 0; i < text.segs.length; i++) {
+    const s = text.segs[i]!;
+    if (s.flags & (OTHERS | PRIOR | FREE) || s.col !== null || p.others[i]) continue;
+    const f = fields[i] ?? null;
+    if (f?.kind === 'procedure' && description < 0 && s.text.length <= MAX_DESCRIPTION && /\p{L}{3}/u.test(s.text) && !isCodeList(s.text)) description = i;
+    const codes = f?.kind === 'modality' && isCodeList(s.text) ? parseModalityCodes(s.text) : shownCodes(s.text);
+    for (const c of codes) {
+      if (code && !sameKind([c], [code.code])) return false;
+      code ??= { code: c, seg: i };
+    }
+  }
+  if (description < 0 || !code) return false;
+  pushFact(out, 'procedure', text.segs[description]!.text, where(text, description, `study description (${fields[description]!.label})`));
+  pushFact(out, 'modality', code.code, where(text, code.seg, 'modality code shown for the study'));
+  return true;
 }
 
 /**

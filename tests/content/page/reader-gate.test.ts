@@ -61,6 +61,11 @@ describe('pages it keeps the reader from', () => {
     expect(mayShowPatientExam(page('<input value="6 y.o. F"><input value="XR HAND">'))).toBe(true);
   });
 
+  it('finds a patient in a tag dump\'s DICOM keywords (one text per line, no "Patient" word of its own)', () => {
+    expect(mayShowPatientExam(page('<pre>(0010,0030) PatientBirthDate     20210903\n(0008,0060) Modality             MR</pre>'))).toBe(true);
+    expect(mayShowPatientExam(page('<pre>(0010,1010) PatientAge  006Y\n(0008,1030) StudyDescription  CHEST</pre>'))).toBe(true);
+  });
+
   it('looks at no more than its caps of text nodes and characters', () => {
     const filler = '<p>lorem</p>'.repeat(MAX_NODES + 10);
     expect(mayShowPatientExam(page(`<div>6 y.o. M</div><div>CT HEAD</div>${filler}`))).toBe(true);

@@ -61,3 +61,31 @@ describe('a keyword or attribute name written with its tag number, "(0010,0030)"
     expect([a.pediatric, a.ageDays, a.modality]).toEqual([false, 22915, 'CT']);
   });
 });
+
+describe('a study description with no modality word takes the modality code shown for the study', () => {
+  test('an Orthanc-Explorer-like study page: "StudyDescription: PELVIS AP + FROG LEG", series "CR · PELVIS AP · 1 instance"', () => {
+    const a = read(`<h1>Study</h1><ul class="tags"><li>PatientName: DOE^ANA</li><li>PatientID: 4471920</li><li>PatientBirthDate: 20190310</li>
+      <li>StudyDate: 20261205</li><li>StudyDescription: PELVIS AP + FROG LEG</li><li>AccessionNumber: A55120</li></ul>
+      <h3>Series</h3><ul class="series"><li><a href="#s1">CR · PELVIS AP · 1 instance</a></li><li><a href="#s2">CR · FROG LEG LATERAL · 1 instance</a></li></ul>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns, a.region]).toEqual([true, 2827, 'CR', ['radiography'], 'pelvis']);
+    expect(a.examDescription).toBe('PELVIS AP + FROG LEG');
+  });
+  test('a tag dump in <pre> with tag numbers: "(0008,1030) StudyDescription  PELVIS AP + FROG LEG", "(0008,0060) Modality  CR"', () => {
+    const a = read(`<pre>(0010,0010) PatientName          DOE^ANA
+(0010,0030) PatientBirthDate     20190310
+(0008,0020) StudyDate            20261205
+(0008,1030) StudyDescription     PELVIS AP + FROG LEG
+(0008,0060) Modality             CR
+</pre>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns, a.region]).toEqual([true, 2827, 'CR', ['radiography'], 'pelvis']);
+  });
+  test('negative: a tag list of an MR series stays MR ("Modality: MR", "StudyDescription: BRAIN ROUTINE")', () => {
+    const a = read(`<ul><li>PatientBirthDate: 20190310</li><li>StudyDate: 20261205</li><li>SeriesDescription: T2 AX BRAIN</li><li>Modality: MR</li><li>StudyDescription: BRAIN ROUTINE</li></ul>`);
+    expect([a.modality, a.campaigns, a.region]).toEqual(['MR', [], 'head']);
+  });
+  test('negative: codes of two kinds for the study (CT and MR series) name no modality', () => {
+    const a = read(`<ul><li>PatientBirthDate: 20190310</li><li>StudyDate: 20261205</li><li>StudyDescription: HEAD TRAUMA</li></ul>
+      <ul class="series"><li>CT · AXIAL 5MM · 40 instances</li><li>MR · T2 AX · 24 instances</li></ul>`);
+    expect([a.modality, a.campaigns]).toEqual([null, []]);
+  });
+});

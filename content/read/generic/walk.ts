@@ -722,6 +722,15 @@ function looseCells(el: Element): { header: Element[]; cells: Element[] } | null
       if (!aligned) break;
     }
     if (!aligned) continue;
+    // Label/value pairs in turn (an order card: "Order", its value, "Status", its value) are not rows: a grid's rows
+    // hold values, and a card's cells are labels one in two (a quarter is the line; at most the first 48 looked at).
+    const looked = Math.min(total - n, 48);
+    let labels = 0;
+    for (let i = n; i < n + looked; i++) {
+      const t = textOf(kids[i]);
+      if (t && t.length <= 40 && !HAS_DIGIT.test(t) && isHeaderText(t)) labels++;
+    }
+    if (labels * 4 >= looked) continue;
     for (let i = n; i < all.length; i++) if (all[i]!.childElementCount > 2) return null;
     return { header, cells: all.slice(n) };
   }

@@ -305,3 +305,28 @@ describe('negatives', () => {
     nobodysExam(a);
   });
 });
+
+describe('a card of label/value pairs is not a grid of loose cells', () => {
+  const banner = `<div class="pbar"><b>Amos, Lia</b> 6yo F DOB: 01/30/2020 #290115</div>`;
+  test('an order card: label and value divs in turn, the order\'s procedure is the exam', () => {
+    const a = read(`${banner}<div class="card"><div class="k">Order type</div><div>IMAGING</div><div class="k">Order</div><div><b>CT head without contrast</b> — minor fall</div>
+      <div class="k">Date to be performed</div><div>11/28/2026</div><div class="k">Diagnosis</div><div>Head injury</div><div class="k">Status</div><div>PENDING</div></div>`);
+    expect([a.pediatric, a.modality, a.records.length]).toEqual([true, 'CT', 0]);
+    // Six pairs (twelve cells line up as three or four "columns" too).
+    const six = read(`${banner}<div class="card"><div class="k">Order type</div><div>IMAGING</div><div class="k">Order</div><div><b>CT head without contrast</b></div>
+      <div class="k">Date to be performed</div><div>11/28/2026</div><div class="k">Diagnosis</div><div>Head injury; prior CT 2025 normal</div>
+      <div class="k">Facility</div><div>Main campus imaging</div><div class="k">Status</div><div>PENDING</div></div>`);
+    expect([six.pediatric, six.modality, six.records.length]).toEqual([true, 'CT', 0]);
+    expect(a.ageBasis).toBe('scheduled');
+  });
+  test('spans in a CSS grid of two columns, label then value; an MR order stays MR', () => {
+    const a = read(`${banner}<div class="form" style="display:grid;grid-template-columns:140px 1fr"><span>Procedure</span><span>MRI brain w/o and w/ contrast</span>
+      <span>Scheduled</span><span>11/30/2026</span><span>Modality</span><span>MR</span><span>Priority</span><span>Routine</span></div>`);
+    expect([a.pediatric, a.modality, a.campaigns, a.records.length]).toEqual([true, 'MR', [], 0]);
+  });
+  test('a real loose grid (header cells, then rows of values) is still a list', () => {
+    const a = read(`<div class="g" style="display:grid;grid-template-columns:repeat(4,1fr)"><span>Patient</span><span>DOB</span><span>Study date</span><span>Description</span>
+      <span>Ames, Lia</span><span>2019-03-02</span><span>2026-11-20</span><span>CT head</span><span>Falk, Ola</span><span>1961-07-14</span><span>2026-11-20</span><span>CT chest</span></div>`);
+    expect(pediatricIonizing(a)).toEqual(['CT head']);
+  });
+});

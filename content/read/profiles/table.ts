@@ -244,17 +244,8 @@ export function readListGrid(
   base: readonly Fact[] = [],
   maxRows = MAX_LIST_ROWS,
 ): FactTable | null {
-  const mapped = mapColumns(header);
-  if (!isExamList(mapped)) return null;
   const n = header.length;
-  const regular = (r: number) => (rows[r] && rows[r].children.length === n ? rows[r].children : null);
-  const list = new ListReader(withAgeWithin(mapped, header, rows.length, regular));
-  const last = Math.min(rows.length, maxRows);
-  for (let r = 0; r < last; r++) {
-    const row = rows[r]!;
-    if (row.children.length === n) list.read(row.children);
-  }
-  return list.table(whereOf, base);
+  return readRows(header, rows.length, (r) => (rows[r] && rows[r].children.length === n ? rows[r].children : null), whereOf, base, maxRows);
 }
 
 /**
@@ -268,13 +259,27 @@ export function readListCells(
   base: readonly Fact[] = [],
   maxRows = MAX_LIST_ROWS,
 ): FactTable | null {
+  const n = header.length;
+  return readRows(header, Math.floor(cells.length / n), (r) => cells.slice(r * n, r * n + n), whereOf, base, maxRows);
+}
+
+/** A list of `count` rows under `header`, row r's cells given by `rowAt` (null: not one of the list's rows). */
+function readRows(
+  header: ArrayLike<Element>,
+  count: number,
+  rowAt: (r: number) => ArrayLike<Element> | null,
+  whereOf: (col: Column) => string,
+  base: readonly Fact[],
+  maxRows: number,
+): FactTable | null {
   const mapped = mapColumns(header);
   if (!isExamList(mapped)) return null;
-  const n = header.length;
-  const count = Math.floor(cells.length / n);
-  const list = new ListReader(withAgeWithin(mapped, header, count, (r) => cells.slice(r * n, r * n + n)));
+  const list = new ListReader(withAgeWithin(mapped, header, count, rowAt));
   const last = Math.min(count, maxRows);
-  for (let r = 0; r < last; r++) list.read(cells.slice(r * n, r * n + n));
+  for (let r = 0; r < last; r++) {
+    const cells = rowAt(r);
+    if (cells) list.read(cells);
+  }
   return list.table(whereOf, base);
 }
 

@@ -3,7 +3,7 @@
  * CTDIvol and the exam's description and key. Codes shown by the page or the API are the exam's modalities; the
  * procedure's words fill in only when no code is shown.
  */
-import { campaignsFor, isInterventionalExam, mayBeDental, modalitiesOfField, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
+import { campaignsFor, interventionModalities, isInterventionalExam, mayBeDental, modalitiesOfField, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
 import type { BodyRegion, Campaign, CtdiReading, Evidence, Fact, FactKind, ModalityCode, PageAnalysis } from '../types';
 import { clean, firstOf } from './context';
 
@@ -31,11 +31,12 @@ function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDec
     if (i.dental && mayBeDental(codes)) dental = true;
     for (const m of i.modalities) if (!fromText.includes(m)) fromText.push(m);
   }
-  const modalities = sortModalities(codes.length > 0 ? [...codes] : fromText);
+  const named = sortModalities(codes.length > 0 ? [...codes] : fromText);
   // Step Lightly only under ionizing guidance, judged with the exam's modalities (a US code makes "PICC" quiet).
   const interventional =
     codes.includes('XA') ||
-    infos.some((i) => isInterventionalExam(modalities, i.interventionWording.procedure, i.interventionWording.angiography));
+    infos.some((i) => isInterventionalExam(named, i.interventionWording.procedure, i.interventionWording.angiography));
+  const modalities = [...interventionModalities(named, interventional)];
   return { modalities, campaigns: campaignsFor(modalities, interventional, dental), interventional };
 }
 

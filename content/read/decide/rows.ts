@@ -5,7 +5,7 @@
  */
 import { type AgeReading, parseAgeText } from '../parse/age';
 import type { CalendarDate } from '../parse/dates';
-import { campaignsFor, classifyProcedure, PEDIATRIC_PROTOCOL, modalitiesOfField, procedureFlags, sortModalities } from '../parse/procedure';
+import { campaignsFor, classifyProcedure, interventionModalities, PEDIATRIC_PROTOCOL, modalitiesOfField, procedureFlags, sortModalities } from '../parse/procedure';
 import type { AgeBasis, AgeDetail, Campaign, ColumnKind, ExamRecord, ModalityCode, PageFindings } from '../types';
 import { type AgeSources, ageDetailOf, chooseAge, readDicomAge } from './age';
 import { clean, dateOf, type DecideContext } from './context';
@@ -155,8 +155,9 @@ class RowReader implements AgeSources {
     } else if (codes && codes.length > 0) {
       // Rows with a code only need the procedure's interventional/dental nature.
       const flags = description ? procedureFlags(description, codes) : NO_FLAGS;
-      modalities = codes.length > 1 ? sortModalities([...codes]) : codes;
-      campaigns = sharedCampaigns(modalities, flags.interventional || codes.includes('XA'), flags.dental || codes.includes('IO') || codes.includes('PX'));
+      const interventional = flags.interventional || codes.includes('XA');
+      modalities = interventionModalities(codes.length > 1 ? sortModalities([...codes]) : codes, interventional);
+      campaigns = sharedCampaigns(modalities, interventional, flags.dental || codes.includes('IO') || codes.includes('PX'));
     } else if (description) {
       const info = classifyProcedure(description);
       modalities = info.modalities;

@@ -63,18 +63,53 @@ export function parseModalityCodes(text: string): readonly ModalityCode[] {
 }
 
 /**
- * A modality field's value: its DICOM codes, else the modality a short value names in words ("Ultrasound",
- * "Fluoroscopy", "Ecografía" under a Modality or Guidance label). Longer text is not a modality's value.
+ * A modality field's value: its DICOM codes, and the modalities a short value names in words ("Ultrasound",
+ * "Fluoroscopy", "Ecografía" under a Modality or Guidance label) — every one of them when it names two guidances
+ * ("US + fluoro", "US/Fluoro", "Ecografía y fluoroscopia", "fluoro + CT"). A list of codes alone ("CT\\SR", "PT, CT")
+ * is read as codes. Longer text is not a modality's value (its codes only). Shared, frozen answers.
  */
 export function modalitiesOfField(text: string): readonly ModalityCode[] {
-  const codes = parseModalityCodes(text);
-  if (codes.length > 0 || text.length > 60) return codes;
-  // What the value rules out is not its modality ("Ultrasound only; no fluoroscopy planned").
-  return wordModalities(text.toUpperCase().replace(RULED_OUT, ' '));
+  const single = SINGLE.get(text);
+  if (single) return single;
+  let hit = fieldMemo.get(text);
+  if (!hit) {
+    hit = Object.freeze(fieldModalities(text));
+    if (fieldMemo.size < MAX_FIELD_MEMO) fieldMemo.set(text, hit);
+  }
+  return hit;
+}
+
+/** A list's modality column repeats a few values over thousands of rows: their answers, by text. */
+const fieldMemo = new Map<string, readonly ModalityCode[]>();
+const MAX_FIELD_MEMO = 512;
+
+function fieldModalities(text: string): ModalityCode[] {
+  if (text.length > 60) return parseCodeList(text);
+  // What the value rules out is not its modality ("Ultrasound only; no fluoroscopy", "fluoroscopy not needed").
+  const u = text.toUpperCase().replace(RULED_OUT_AFTER, ' ').replace(RULED_OUT, ' ');
+  const codes = parseCodeList(u);
+  if (codes.length > 0 && CODE_LIST.test(text)) return codes;
+  for (const m of wordModalities(u)) if (!codes.includes(m)) codes.push(m);
+  return codes;
 }
 
 /** A negation to the end of its clause: "no fluoroscopy", "without CT", "sin fluoroscopia", "not under fluoro". */
 const RULED_OUT = /\b(?:NO|NOT|NON|WITHOUT|W\/O|SIN|NI)\b[^,;.()]*/g;
+/** A clause whose modality is ruled out after it: "fluoroscopy not needed", "fluoro: none", "fluoroscopia no necesaria". */
+const RULED_OUT_AFTER =
+  /[^,;.()]*\b(?:NOT?\s+(?:NEEDED|REQUIRED|USED|PLANNED|INDICATED|NECESSARY|ANTICIPATED|EXPECTED|NECESARI[OA]|REQUERID[OA]|INDICAD[OA]|PREVIST[OA]|PRECISA)|NONE|N\/A)(?![\w/])[^,;.()]*/g;
+/** Only DICOM-like codes, as written: "CT", "CT\\SR", "PT, CT", "XA/US" (no word for a modality among them). */
+const CODE_LIST = /^[A-Z]{2,4}(?:\s*[\\,/;|]\s*[A-Z]{2,4}|\s+[A-Z]{2,4})*$/;
+
+/**
+ * The exam's modalities once it is known to be an intervention: one under fluoroscopy is X-ray angiography (XA),
+ * however the fluoroscopy was named (a Guidance field "Fluoroscopy", "US + fluoro", a code RF), as its wording is
+ * read ("… under fluoroscopy" → XA).
+ */
+export function interventionModalities(modalities: readonly ModalityCode[], interventional: boolean): readonly ModalityCode[] {
+  if (!interventional || !modalities.includes('RF') || modalities.includes('XA')) return modalities;
+  return byPriority([...modalities, 'XA'], MODALITY_PRIORITY);
+}
 
 function parseCodeList(text: string): ModalityCode[] {
   const out: ModalityCode[] = [];
@@ -96,7 +131,7 @@ const NUCLEAR_CYSTOGRAM = /(?:RADIONUCLIDE|NUCLEAR|ISOTOP\w*|\bNM)\s+(?:VOIDING\
 const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b|\bGA-?68\b|\bNAF\b|F-?DOPA\b|FLUORODEOXY/],
   ['NM', NM_WORDS],
-  ['RF', /^\s*RF\b(?!\s*(?:[,;:=]|POS|NEG|TITER|LEVEL|QUANT|IG[MGA]\b|FACTOR|\d))|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE|CON CONTRASTE|HIDROSOLUBLE)|\bCOLON STUDY|CONTRAST STUDY OF THE (?:COLON|BOWEL)|\bLOWER GI\b(?! BLEED)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|(?:BARIUM|CONTRAST|GASTROGRAFIN|OMNIPAQUE|WATER[\s-]?SOLUBLE|VIDEO|DYNAMIC|MODIFIED|THIN|ESOPHAGEAL)\s+SWALLOW|\bSWALLOW(?:ING)?\s+(?:STUDY|EVAL\w*|TEST|SERIES|FUNCTION)|VIDEODEGLUCI|\bMBS\b|MODIFIED BARIUM|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|\bCUMS\b|CISTOURETROGRA|URETROCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
+  ['RF', /^\s*RF\b(?!\s*(?:[,;:=]|POS|NEG|TITER|LEVEL|QUANT|IG[MGA]\b|FACTOR|\d))|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE|CON CONTRASTE|HIDROSOLUBLE)|\bCOLON STUDY|CONTRAST STUDY OF THE (?:COLON|BOWEL)|\bLOWER GI\b(?! BLEED)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|(?:BARIUM|CONTRAST|GASTROGRAFIN|OMNIPAQUE|WATER[\s-]?SOLUBLE|VIDEO|DYNAMIC|MODIFIED|THIN|ESOPHAGEAL)\s+SWALLOW|\bSWALLOW(?:ING)?\s+(?:STUDY|EVAL\w*|TEST|SERIES|FUNCTION)|VIDEODEGLUCI|\bMBSS?\b|MODIFIED BARIUM|\bVFSS?\b|\bVFSE\b|(?:COOKIE|OROPHARYNGEAL|PHARYNGEAL|FEEDING)\s+SWALLOW|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|\bCUMS\b|CISTOURETROGRA|URETROCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
   ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b(?![\s-]*99)(?!\s*[:=]?\s*\d)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/],
   ['MG', /MAMMO|MAMOGRA/],
   ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b(?![\s-]*(?:OUT|IN)\b)|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
@@ -234,11 +269,28 @@ const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|
 const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|\bLOWER GI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR/;
 const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|CYSTO|\bCUMS\b|CISTOURETRO|URETROCISTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
 /**
- * The esophagus and the swallow studies of it (esophagram, barium or modified barium swallow, VFSS): the chest, one
- * convention for every spelling. Read only when no abdominal word is there (an upper GI with esophagram is the
- * abdomen's) and after the neck's (a CT of the neck for pain on swallowing is the neck's).
+ * Swallow studies by what they image. A modified barium swallow / videofluoroscopic swallow study (MBS, VFSS, "cookie
+ * swallow", oropharyngeal swallow, "estudio de deglución videofluoroscópico") watches the oral cavity and the pharynx
+ * while a child eats and drinks: the neck. A swallow-function study named no more precisely ("swallow study",
+ * "swallowing evaluation", "estudio de deglución") is that study too. A barium or contrast swallow, an esophagram
+ * ("esofagograma", "tránsito esofágico") images the esophagus, which runs through the thorax: the chest — read only
+ * when no abdominal word is there (an upper GI with esophagram is the abdomen's).
  */
-const R_ESOPHAGUS = /ESOPHAG|OESOPHAG|ES[OÓ]F[AÁ]G|\bSWALLOW(?!ED)|\bVFSS\b|\bMBS\b|VIDEODEGLUCI|\bDEGLUCI/;
+const R_OROPHARYNGEAL_SWALLOW =
+  /MODIFIED\s+BARIUM|\bMBSS?\b|VIDEO[\s-]?FLUORO\w*\s+(?:SWALLOW|EVAL|STUDY OF SWALLOW)|\bVFSS?\b|\bVFSE\b|\bVIDEO[\s-]?SWALLOW|ORO-?PHARYN|PHARYNGEAL\s+SWALLOW|(?:DYNAMIC|COOKIE|FEEDING)\s+SWALLOW|VIDEODEGLUCI|DEGLUCI[OÓ]N\s+(?:VIDEO|OROFAR)|VIDEOFLUOROSCOP[IÍ]A\s+(?:DE\s+(?:LA\s+)?)?DEGLUCI|OROFAR[IÍ]NGE/;
+const R_SWALLOW_FUNCTION = /\bSWALLOW(?:ING)?\s+(?:STUDY|EVAL\w*|FUNCTION|TEST)|ESTUDIO\s+(?:\w+\s+)?DE\s+(?:LA\s+)?DEGLUCI/;
+/** The esophagus, and the swallow studies of it. */
+const R_ESOPHAGUS = /ESOPHAG|OESOPHAG|ES[OÓ]F[AÁ]G|(?:BARIUM|CONTRAST|GASTROGRAFIN|OMNIPAQUE|WATER[\s-]?SOLUBLE|THIN|ESOPHAGEAL)\s+SWALLOW/;
+/** Any swallowing wording left: the esophagus's (a chest exam "for pain on swallowing" is read by its other words first). */
+const R_SWALLOW = /\bSWALLOW(?!ED)|\bDEGLUCI/;
+
+/** The region a swallow study's own kind names: the neck (oral cavity and pharynx), the chest (esophagus), or null. */
+function swallowRegion(u: string): 'neck' | 'chest' | null {
+  if (R_OROPHARYNGEAL_SWALLOW.test(u)) return 'neck';
+  if (R_ESOPHAGUS.test(u)) return 'chest';
+  if (R_SWALLOW_FUNCTION.test(u)) return 'neck';
+  return R_SWALLOW.test(u) ? 'chest' : null;
+}
 const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
 // "CAP" is chest-abdomen-pelvis only beside "CT" (not "knee cap"). Two tests, not `CT.*CAP`: the lookahead
 // form rescans the rest of the text at every "CT" (quadratic).
@@ -298,11 +350,12 @@ function medicalRegionOf(u: string): BodyRegion | null {
   if (R_CARDIAC.test(u)) return 'cardiac';
   if (R_SPINE.test(u)) return 'spine';
   if (R_HEAD.test(u)) return 'head';
-  if (R_NECK.test(u)) return 'neck';
+  const swallow = swallowRegion(u);
+  if (R_NECK.test(u) || swallow === 'neck') return 'neck';
   if (chest) return 'chest';
   if (abd) return 'abdomen';
   if (pelvis) return 'pelvis';
-  if (R_ESOPHAGUS.test(u)) return 'chest';
+  if (swallow === 'chest') return 'chest';
   if (R_EXTREMITY.test(u)) return 'extremity';
   return null;
 }

@@ -124,6 +124,44 @@ describe('US- and MR-guided procedures are not fluoroscopy', () => {
       <div><span class="k">Procedure</span><span>Lung nodule biopsy</span></div><div><span class="k">Guidance</span><span>CT</span></div>`);
     expect(ct.campaigns).toEqual(['interventional', 'ct']);
   });
+  test('a guidance naming fluoroscopy with another modality is fluoroscopic (XA, Step Lightly + Pause and Pulse)', () => {
+    const kv = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+      <div><span class="k">Procedure</span><span>Tunneled CVC placement, right IJ</span></div><div><span class="k">Guidance</span><span>US + fluoro</span></div>`);
+    expect([kv.modality, new Set(kv.campaigns)]).toEqual(['XA', new Set(['interventional', 'fluoroscopy'])]);
+    const dl = read(`<dl><dt>Paciente</dt><dd>LARA GIL, Iker</dd><dt>NHC</dt><dd>0402299</dd><dt>Edad</dt><dd>10 años</dd>
+      <dt>Procedimiento</dt><dd>Drenaje percutáneo de absceso hepático</dd><dt>Guía de imagen</dt><dd>Ecografía y fluoroscopia</dd></dl>`);
+    expect([dl.modality, new Set(dl.campaigns)]).toEqual(['XA', new Set(['interventional', 'fluoroscopy'])]);
+    const slash = read(`<table><tr><th>Patient</th><td>Roe, Max</td><th>MRN</th><td>55102934</td><th>Age</th><td>6 yrs</td></tr>
+      <tr><th>Procedure</th><td>G-J tube conversion</td><th>Imaging guidance</th><td>US/Fluoro</td></tr></table>`);
+    expect([slash.modality, new Set(slash.campaigns)]).toEqual(['XA', new Set(['interventional', 'fluoroscopy'])]);
+  });
+  test('a guidance of ultrasound alone, or with fluoroscopy ruled out, stays non-ionizing', () => {
+    for (const guidance of ['US', 'Ultrasound; fluoroscopy not needed', 'US (no fluoro)']) {
+      const a = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>8 y.o. F</span></div>
+        <div><span class="k">Procedure</span><span>Tunneled CVC placement, right IJ</span></div><div><span class="k">Guidance</span><span>${guidance}</span></div>`);
+      expect([a.modality, a.campaigns], guidance).toEqual(['US', []]);
+    }
+  });
+  test('a board\'s rows with combined guidance are fluoroscopic: the pediatric ones count as pediatric ionizing rows', () => {
+    const ionizingPeds = (a: PageAnalysis) => a.records.filter((r) => r.pediatric && r.campaigns.length > 0);
+    const table = read(`<h1>IR Schedule</h1><table><tr><th>Time</th><th>Patient</th><th>Age</th><th>Procedure</th><th>Guidance</th></tr>
+      <tr><td>08:00</td><td>Moe, Ida</td><td>9</td><td>PICC placement</td><td>US + fluoro</td></tr>
+      <tr><td>09:00</td><td>Lee, Al</td><td>14</td><td>Renal biopsy</td><td>US</td></tr>
+      <tr><td>10:00</td><td>Ray, Ann</td><td>52</td><td>Port placement</td><td>US/Fluoro</td></tr>
+      <tr><td>11:00</td><td>Kim, Bo</td><td>3</td><td>Gastrostomy tube placement</td><td>Fluoroscopy + CT</td></tr>
+      <tr><td>12:00</td><td>Diaz, Eva</td><td>7</td><td>Liver biopsy</td><td>US; fluoroscopy not needed</td></tr></table>`);
+    const rows = ionizingPeds(table);
+    expect(rows.map((r) => r.description)).toEqual(['PICC placement', 'Gastrostomy tube placement']);
+    expect(rows.map((r) => r.modality)).toEqual(['XA', 'XA']);
+    expect(new Set(rows[0]!.campaigns)).toEqual(new Set(['interventional', 'fluoroscopy']));
+    expect(new Set(rows[1]!.campaigns)).toEqual(new Set(['interventional', 'fluoroscopy', 'ct']));
+    const grid = read(`<h1>Agenda de Radiología Intervencionista</h1><div role="grid">
+      <div role="row"><span role="columnheader">Hora</span><span role="columnheader">Paciente</span><span role="columnheader">Edad</span><span role="columnheader">Procedimiento</span><span role="columnheader">Guía</span></div>
+      <div role="row"><span role="gridcell">08:00</span><span role="gridcell">PEREZ, Luis</span><span role="gridcell">6 años</span><span role="gridcell">Nefrostomía percutánea</span><span role="gridcell">Ecografía y fluoroscopia</span></div>
+      <div role="row"><span role="gridcell">09:00</span><span role="gridcell">RUIZ, Ana</span><span role="gridcell">11 años</span><span role="gridcell">Biopsia renal</span><span role="gridcell">Ecografía</span></div>
+      <div role="row"><span role="gridcell">10:00</span><span role="gridcell">GIL, Eva</span><span role="gridcell">40 años</span><span role="gridcell">Drenaje biliar</span><span role="gridcell">Ecografía / fluoroscopia</span></div></div>`);
+    expect(ionizingPeds(grid).map((r) => [r.description, r.modality])).toEqual([['Nefrostomía percutánea', 'XA']]);
+  });
   test('a key-value row whose key is a known label is not the header of a grid', () => {
     const a = read(`<div><span>Vik, Emil</span><span>MRN 77120044</span><span>9 years</span></div>
       <div class="kv"><div class="r"><span>Prueba</span><span>RM rodilla sin contraste</span></div>
@@ -137,6 +175,23 @@ describe('US- and MR-guided procedures are not fluoroscopy', () => {
       <div>Previous exams</div><div>XR chest 2 views 2026-02-01</div>`);
     expect(a.modality).toBe('US');
     expect(a.campaigns).toEqual([]);
+  });
+});
+
+describe('swallow studies by kind: the oropharyngeal study is the neck, the esophageal one the chest', () => {
+  test('an order card and a Spanish definition list: a videofluoroscopic swallow study (RF, neck)', () => {
+    const card = read(`<div class="banner"><span>Moe, Ida</span><span>MRN 33018822</span><span>2 y.o. F</span></div>
+      <div class="card"><div class="lbl">ORDER</div><div>FL Modified Barium Swallow (VFSS) w/ Speech Pathology</div><div class="lbl">REASON</div><div>Coughing with thin liquids, ?aspiration</div></div>`);
+    expect([card.modality, card.campaigns, card.region]).toEqual(['RF', ['fluoroscopy'], 'neck']);
+    const es = read(`<dl><dt>Paciente</dt><dd>GIL RUIZ, Nora</dd><dt>NHC</dt><dd>0402211</dd><dt>Edad</dt><dd>3 años</dd>
+      <dt>Prestación</dt><dd>Estudio de deglución videofluoroscópico</dd></dl>`);
+    expect([es.modality, es.campaigns, es.region]).toEqual(['RF', ['fluoroscopy'], 'neck']);
+  });
+  test('a barium swallow and an esofagograma stay the chest', () => {
+    const table = read(`<table><tr><th>Patient</th><td>Roe, Max</td><th>Age</th><td>6 yrs</td></tr><tr><th>Exam</th><td>Barium swallow</td></tr></table>`);
+    expect([table.modality, table.region]).toEqual(['RF', 'chest']);
+    const es = read(`<div><span>LARA GIL, Iker</span><span>NHC 0402299</span><span>10 años</span></div><div><span class="k">Prestación</span><span>Esofagograma baritado</span></div>`);
+    expect([es.modality, es.region]).toEqual(['RF', 'chest']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { campaignsFor, classifyProcedure, parseModalityCodes } from '../../../../content/read/parse/procedure';
+import { campaignsFor, classifyProcedure, interventionModalities, modalitiesOfField, parseModalityCodes } from '../../../../content/read/parse/procedure';
 
 const exam = (text: string) => {
   const i = classifyProcedure(text);
@@ -177,6 +177,57 @@ describe('parseModalityCodes', () => {
   });
 });
 
+describe('swallow studies are fluoroscopy, whatever their kind', () => {
+  test.each(['VFSS', 'MBSS', 'Modified barium swallow', 'Oropharyngeal swallow study', 'Cookie swallow', 'Estudio de deglución videofluoroscópico', 'Barium swallow', 'Esofagograma'])(
+    '%j → RF, Pause and Pulse',
+    (text) => {
+      expect(exam(text)).toEqual({ modality: 'RF', campaigns: ['fluoroscopy'] });
+    },
+  );
+});
+
+describe('modalitiesOfField: a Modality or Guidance value', () => {
+  test.each([
+    ['CT', ['CT']],
+    ['CT\\SR', ['CT']],
+    ['PT, CT', ['PT', 'CT']],
+    ['XA/US', ['XA', 'US']],
+    ['US', ['US']],
+    ['Ultrasound', ['US']],
+    ['Fluoroscopy', ['RF']],
+    // Two guidances named together: each of them.
+    ['US + fluoro', ['US', 'RF']],
+    ['US/Fluoro', ['US', 'RF']],
+    ['US/FLUORO', ['US', 'RF']],
+    ['Ultrasound and fluoroscopy', ['RF', 'US']],
+    ['Ecografía y fluoroscopia', ['RF', 'US']],
+    ['fluoro + CT', ['CT', 'RF']],
+    ['CT + fluoroscopy', ['CT', 'RF']],
+    // What the value rules out is not its modality.
+    ['Ultrasound only; no fluoroscopy', ['US']],
+    ['US, no fluoro', ['US']],
+    ['US (fluoroscopy not needed)', ['US']],
+    ['Fluoroscopy not required', []],
+    ['Ecografía; fluoroscopia no necesaria', ['US']],
+    ['Fluoro: none', []],
+  ])('%j → %j', (text, codes) => {
+    expect([...modalitiesOfField(text)].sort()).toEqual([...codes].sort());
+  });
+});
+
+describe('an intervention under fluoroscopy is XA, however the fluoroscopy is named', () => {
+  test.each([
+    [['RF'], true, ['XA', 'RF']],
+    [['RF', 'US'], true, ['XA', 'RF', 'US']],
+    [['RF', 'CT'], true, ['XA', 'RF', 'CT']],
+    [['RF'], false, ['RF']], // a fluoroscopy study (VCUG, contrast enema) is not an intervention
+    [['US'], true, ['US']],
+    [['XA', 'RF'], true, ['XA', 'RF']],
+  ] as const)('%j, interventional %s → %j', (codes, interventional, out) => {
+    expect(interventionModalities(codes, interventional)).toEqual(out);
+  });
+});
+
 describe('the jaws and the face in a medical order are a head exam, not dental imaging', () => {
   const read = (text: string) => {
     const i = classifyProcedure(text);
@@ -287,27 +338,37 @@ describe('regions: limbs and the abdomen with the pelvis', () => {
   });
 });
 
-// One convention for every swallow study: the esophagus is read as the chest (it runs through the thorax); a study
-// that also names the stomach or duodenum (upper GI) stays the abdomen, and a CT of the neck for pain on swallowing
-// stays the neck.
-describe('regions: swallow studies are the chest, an upper GI the abdomen', () => {
+// Swallow studies by what they image: a modified barium swallow / videofluoroscopic swallow study watches the mouth
+// and the pharynx (the neck); a barium or contrast swallow, an esophagram, the esophagus (the chest); a study that
+// also names the stomach or duodenum (upper GI) stays the abdomen, and a CT of the neck for pain on swallowing the neck.
+describe('regions: oropharyngeal swallow studies are the neck, esophageal ones the chest, an upper GI the abdomen', () => {
   test.each([
     ['FL ESOPHAGRAM', 'chest'],
     ['Esophagram (barium)', 'chest'],
     ['RF OESOPHAGRAM', 'chest'],
     ['Barium swallow', 'chest'],
+    ['Barium swallow study', 'chest'],
     ['Contrast swallow', 'chest'],
-    ['Modified barium swallow (MBS) with speech therapy', 'chest'],
-    ['Videofluoroscopic swallow study (VFSS)', 'chest'],
     ['Esofagograma baritado', 'chest'],
     ['Esofagograma con contraste hidrosoluble', 'chest'],
     ['Tránsito esofágico', 'chest'],
+    ['Modified barium swallow (MBS) with speech therapy', 'neck'],
+    ['Videofluoroscopic swallow study (VFSS)', 'neck'],
+    ['VFSS', 'neck'],
+    ['MBSS w/ SLP', 'neck'],
+    ['Oropharyngeal swallow study', 'neck'],
+    ['Cookie swallow', 'neck'],
+    ['Swallow study, ?aspiration', 'neck'],
+    ['Estudio de deglución videofluoroscópico', 'neck'],
+    ['Videofluoroscopia de la deglución', 'neck'],
+    ['Videodeglución', 'neck'],
     ['Upper GI series', 'abdomen'],
     ['UGI with small bowel follow-through', 'abdomen'],
     ['Esophagram and upper GI', 'abdomen'],
     ['Esofagogastroduodenal (EGD) con bario', 'abdomen'],
     ['Tránsito esofagogastroduodenal', 'abdomen'],
     ['CT neck soft tissue, pain on swallowing', 'neck'],
+    ['CT chest, pain on swallowing', 'chest'],
   ])('region of %j is %s', (text, region) => {
     expect(classifyProcedure(text).region).toBe(region);
   });

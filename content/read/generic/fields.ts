@@ -55,6 +55,13 @@ export function fieldClass(label: string): FieldClass | null {
 /** `event`: the date of something else than the exam or the visit (a discharge, a symptom's onset, an injury). */
 export type DateRole = 'birth' | 'exam' | 'scheduled' | 'order' | 'visit' | 'printed' | 'prior' | 'event';
 
+/**
+ * A dose given ("Injection date/time", "Injected", "Dose administered", "Admin time", "Fecha de inyección"), as a
+ * nuclear medicine dose log writes it: its date is the exam's.
+ */
+export const DOSE_GIVEN =
+  /\b(?:injection|injected|inj|dose administered|dose given|admin time|administration time|administration date|time of administration|date of administration|inyeccion|inyectad[oa]|dosis administrada|fecha de administracion|hora de administracion)\b/;
+
 // Tried in this order on the words just before a date or on its field label (normalised by labelKey).
 const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   // Not this exam's: earlier exams, and the next visit a recall or follow-up asks for.
@@ -68,11 +75,17 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
     /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por)\b/,
   ],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
-  ['event', /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion)\b/],
+  // An order's end ("Stop Date/Time", "Discontinue", "End date", "Expires", "Fecha fin"): when it lapses, not when it is done.
+  [
+    'event',
+    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|stop|stopped|stop date|discontinue|discontinued|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta)\b/,
+  ],
   [
     'scheduled',
     /\b(?:scheduled|sched|schedule|appointments?|appt|upcoming|booked|booking|expected|planned|due|to be done|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|citas|proximas citas|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
   ],
+  // A radiopharmaceutical given: the day of the nuclear medicine exam (ahead of today it is scheduled, see patient.ts).
+  ['exam', DOSE_GIVEN],
   ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of procedure|fecha del procedimiento|fecha de procedimiento|fecha de la intervencion|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen)\b/],
   [
     'order',
@@ -103,7 +116,7 @@ export function dateRole(words: string): DateRole | null {
 export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure|date|dt|time|day|on|for)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
@@ -143,9 +156,25 @@ export function statusClass(text: string): StatusClass | null {
   const key = labelKey(text);
   if (STATUS_CANCELLED.test(key)) return 'cancelled';
   if (STATUS_DONE.test(key)) return 'done';
-  if (STATUS_ACTIVE.test(key)) return 'active';
+  if (STATUS_ACTIVE.test(key) || UNDER_WAY.test(key)) return 'active';
   return null;
 }
+
+/**
+ * A status that says the exam is under way now — the patient has arrived or is in the room, the scan has begun
+ * ("In progress", "Arrived", "In room", "Being scanned", "En curso", "En sala", "Realizándose"): the exam is today's.
+ * The exam may be named before it ("Exam in progress", "Estudio en curso"); `alone` (a text with no Status label)
+ * asks for that name.
+ */
+export function isUnderWay(text: string, alone = false): boolean {
+  if (text.length > 32) return false;
+  const m = UNDER_WAY_NAMED.exec(labelKey(text));
+  return m !== null && (!alone || m[1] !== undefined);
+}
+const UNDER_WAY_WORDS =
+  '(?:in progress|inprogress|in process|started|begun|underway|under way|arrived|checked in|in room|in exam room|in scanner|on table|being scanned|scanning|being performed|acquiring|en curso|en sala|en proceso|en realizacion|realizandose|en exploracion|iniciad[oa]|comenzad[oa])';
+const UNDER_WAY = new RegExp(`^${UNDER_WAY_WORDS}$`);
+const UNDER_WAY_NAMED = new RegExp(`^(?:(exam|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento) (?:is |esta )?)?${UNDER_WAY_WORDS}$`);
 
 /** Class tokens that mark the selected, active or current item of a list, tab or grid. */
 const SELECTED_CLASS = /(?:^|[\s_-])(?:sel|selected|active|current|highlight|highlighted|hilite|checked|chosen|is-active|is-selected|is-current|on)(?=$|[\s_-])/i;

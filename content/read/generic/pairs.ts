@@ -30,8 +30,9 @@ const DICOM_TAG = /\s*[([]\s*[0-9a-f]{4}\s*[,|]\s*[0-9a-f]{4}\s*[)\]]/i;
 /** A date's format written in its label: `(MM/DD/YYYY)`, `(dd.mm.yyyy)`, `[YYYY-MM-DD]`, Spanish `(dd/mm/aaaa)`. */
 const DATE_FORMAT = /\s*[([]\s*(?:dd|mm|yyyy|yy|aaaa|aa)(?:\s*[/.\-\s]\s*(?:dd|mm|yyyy|yy|aaaa|aa)){1,2}\s*[)\]]/i;
 
-/** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in"). */
-const DATE_LABEL_FILLER = /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next)$/;
+/** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in", "End date", "Admin time"). */
+const DATE_LABEL_FILLER =
+  /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next|end|fin|final|valid|good|until|hasta|valida|valido|admin|administration|dose|given|dosis)$/;
 
 /**
  * A date's role in at most three words, every one a role word or a date word ("Booked", "Requested start", "Adm",

@@ -13,20 +13,21 @@
  */
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
-import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, utcDate, weekdayOrder } from '../parse/dates';
+import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, toIso, utcDate, weekdayOrder } from '../parse/dates';
 import { classifyProcedure, mayWiden, modalitiesOfField, parseModalityCodes, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
+import { DOSE_GIVEN, isUnderWay } from './fields';
 import { fieldsOf, type Field, isHeaderText } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
 import { patientGroups } from './groups';
 import { isPersonName } from './names';
 import { peopleRecords } from './rows';
 import { showsImages } from './viewer';
-import { FREE, OTHERS, PRIOR, type PageText, type RowInfo, walkPage } from './walk';
+import { CONTROL, FREE, HEADING, OTHERS, PRIOR, type PageText, type RowInfo, walkPage } from './walk';
 
 export const GENERIC_NAME = 'Generic reader';
 
@@ -95,6 +96,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   else if (!listOnly && !describedStudy(primary, text, fields, patient) && viewer) viewerModality(primary, text, patient);
   // With no exam named, the page's labelled dates still date the age (a viewer's "Study Date", a summary's admission).
   if (!listOnly) pageDates(primary, text, dates, patient, exam);
+  if (exam) underWayToday(primary, text, fields, exam, patient, utcDate(now));
   weightFact(primary, text, fields, patient);
 
   const base = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
@@ -346,8 +348,12 @@ function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][],
   const { segs } = text;
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
-    if (s.flags & (OTHERS | PRIOR) || s.col !== null || p.others[i]) continue;
-    if (exam && s.row && (s.row === exam.row || isOtherExamRow(text, s.row, exam))) continue;
+    if (s.flags & (OTHERS | PRIOR) || p.others[i]) continue;
+    // A column's date is its row's record's — but the one row of a dose log (its agent may read as an exam) dates
+    // the dose the patient was given for the exam.
+    const dose = exam !== null && s.col !== null && s.row !== null && DOSE_GIVEN.test(labelKey(s.col)) && onlyRow(text, s.row);
+    if (s.col !== null && !dose) continue;
+    if (exam && s.row && (s.row === exam.row || (!dose && isOtherExamRow(text, s.row, exam)))) continue;
     for (const d of dates[i] ?? []) {
       // With no exam on the page (a nurse's office visit, a clinic note), a date of service is the visit's.
       const service = !exam && d.role === 'exam' && d.by !== null && SERVICE_DATE.test(labelKey(d.by));
@@ -355,6 +361,39 @@ function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][],
       if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}${service ? ' (no exam on the page: the visit)' : ''}`));
     }
   }
+}
+
+/**
+ * An exam whose row or page status says it is under way now ("In progress", "Arrived", "En sala"; fields.ts
+ * `isUnderWay`) and that no date of the page dates as done: it is done today, whatever day it was asked for.
+ */
+function underWayToday(out: Fact[], text: PageText, fields: readonly (Field | null)[], exam: ExamFound, p: Patient, today: CalendarDate): void {
+  if (out.some((f) => f.kind === 'examDate')) return;
+  const row = exam.row ? text.rows.get(exam.row) : undefined;
+  let at = row?.underway ? statusSeg(text, row) : -1;
+  // Outside the exam's row: a Status field of the page, or the exam told under way ("Exam in progress").
+  for (let i = 0; at < 0 && i < text.segs.length; i++) {
+    const s = text.segs[i]!;
+    if (s.flags & (OTHERS | PRIOR | FREE) || s.col !== null || p.others[i] || (s.row && s.row !== exam.row && exam.examRows.has(s.row))) continue;
+    if (fields[i]?.kind === 'status' ? isUnderWay(s.text) : isUnderWay(s.text, true)) at = i;
+  }
+  if (at < 0) return;
+  pushFact(out, 'examDate', toIso(today), where(text, at, `exam under way (${text.segs[at]!.text}): today`));
+}
+
+/** The segment of a row that says it is under way. */
+function statusSeg(text: PageText, row: RowInfo): number {
+  for (let i = row.from; i <= row.to; i++) if (isUnderWay(text.segs[i]!.text)) return i;
+  return row.from;
+}
+
+/** The row is the only one of its list with text, or the selected one. */
+function onlyRow(text: PageText, row: Element): boolean {
+  if (text.rows.get(row)?.selected) return true;
+  const list = row.parentElement;
+  if (!list) return false;
+  for (const r of Array.from(list.children)) if (r !== row && text.rows.has(r)) return false;
+  return true;
 }
 
 /** A date label that names the day a service was given ("DOS", "Date of service"). */
@@ -369,7 +408,7 @@ const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servi
  */
 function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string, today: CalendarDate, viewer: boolean): boolean {
   let dated = false;
-  const status = row.status ?? (viewer ? 'done' : null);
+  const status = row.underway ? 'underway' : (row.status ?? (viewer ? 'done' : null));
   for (let i = row.from; i <= row.to; i++) {
     for (const d of dates[i] ?? []) {
       const bare = status !== null && d.by !== null && isBareDateLabel(d.by);
@@ -389,28 +428,49 @@ function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], 
 /** Segments looked back at for the date title of a row's group. */
 const GROUP_LOOKBACK = 400;
 
+/** Segments of a board's bar (its room, day and buttons: "Sala", "<", "jueves", "Today") looked back at for its day. */
+const BOARD_BAR = 8;
+/** Longest text of a board bar's control or caption that is not its day. */
+const MAX_BAR_TEXT = 24;
+
 /**
  * The date of a row's group: the nearest segment before the row, in its list (a row of one cell, a block between
- * items) or just before the list (its title), whose text is only a date. Null when another dated row comes first.
+ * items) or just before the list (its title), whose text is only a date — or the day a board's title or date picker
+ * names, in the bar just before its rows. Null when another dated row comes first.
  */
 function groupDate(text: PageText, dates: readonly DateMention[][], row: Element): DateMention | null {
   const info = text.rows.get(row);
   const list = row.parentElement;
   if (!info || !list) return null;
   const { segs } = text;
+  let bar = 0;
   for (let j = info.from - 1; j >= 0 && j >= info.from - GROUP_LOOKBACK; j--) {
     const s = segs[j]!;
     const inside = list.contains(s.el);
     const d = dates[j]?.[0];
-    if (d && d.role !== 'birth' && d.role !== 'prior' && d.role !== 'printed' && isOnlyDate(s.text, d)) {
+    const dating = d && d.role !== 'birth' && d.role !== 'prior' && d.role !== 'printed' && d.role !== 'event';
+    // (Outside the list, a title — not a cell of another table; past the bar's captions, only its day title or picker.)
+    if (dating && isOnlyDate(s.text, d) && (inside || (s.col === null && (bar === 0 || isDayTitle(s, dates[j]!))))) {
       // A dated row of the list (not a group title) dates its own services, not the rows after it.
       const own = s.row !== null && s.row !== row && list.contains(s.row) && s.row.parentElement === list && rowHasMore(text, s.row);
       return own ? null : d;
     }
-    if (!inside) return null;
+    if (inside) continue;
+    if (dating && isDayTitle(s, dates[j]!)) return d;
+    // The bar's other captions and buttons, undated and short; anything else ends the look.
+    if (d || ++bar > BOARD_BAR || s.text.length > MAX_BAR_TEXT || s.flags & (FREE | OTHERS | PRIOR)) return null;
   }
   return null;
 }
+
+/**
+ * The day a board or schedule shows, in its title or date picker just before its rows ("CT Scanner 1 — Thursday,
+ * 12/10/2026", "Schedule for Dec 10, 2026", "Agenda 10/12/2026"): a short heading or control that holds one date.
+ */
+function isDayTitle(s: PageText['segs'][number], mentions: readonly DateMention[]): boolean {
+  return mentions.length === 1 && s.text.length <= MAX_DAY_TITLE && s.col === null && (s.flags & (HEADING | CONTROL)) !== 0;
+}
+const MAX_DAY_TITLE = 60;
 
 /** The text is the date and at most a weekday and a time ("Fri Dec 4, 2026", "12/04/2026 09:10"). */
 function isOnlyDate(t: string, d: DateMention): boolean {
@@ -525,13 +585,15 @@ function leadingWords(name: string): string {
 }
 
 /**
- * The role of an unlabelled date in the exam's row: begun or done → the exam's date; ahead of today → scheduled (an
+ * The role of an unlabelled date in the exam's row: done, or under way and not ahead of today → the exam's date;
+ * ahead of today → scheduled (an
  * order is not placed in the future: a portal's card of an upcoming exam); to be done → scheduled… the order date
  * otherwise.
  */
 function rowRole(status: string | null, d: DateMention, sameSeg: boolean, today: CalendarDate): string {
   if (status === 'done') return 'exam';
   if (daysBetween(today, d.date) > 0) return 'scheduled';
+  if (status === 'underway') return 'exam';
   if (sameSeg) return 'order';
   return status === 'active' ? 'scheduled' : 'order';
 }

@@ -19,7 +19,7 @@ import { bodiesOf, cellsOf, headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS
 import { factText, textOf } from '../profiles/profile';
 import { onlyBox, splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
+import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { keepsSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -28,6 +28,8 @@ import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type 
 export interface RowInfo {
   selected: boolean;
   status: StatusClass | null;
+  /** The status says the exam is under way now (fields.ts `isUnderWay`): the exam is today's. */
+  underway: boolean;
   /** First and last segment index of the row. */
   from: number;
   to: number;
@@ -414,16 +416,20 @@ export function walkPage(scope: Element, doc: Document): PageText {
     // A row's status is in its status column when it has one; a priority column's words ("Programada", "Routine")
     // say how urgent the exam is, not whether it is done.
     let status: StatusClass | null = null;
+    let underway = false;
     let fromColumn = false;
     for (let i = from; i <= to && !fromColumn; i++) {
       const col = segs[i]!.col;
-      if (col !== null && PRIORITY_COLUMN.test(col)) continue;
+      if (col !== null && (PRIORITY_COLUMN.test(col) || REPORT_COLUMN.test(col))) continue;
       const s = statusClass(segs[i]!.text);
       if (!s) continue;
       fromColumn = col !== null && STATUS_COLUMN.test(col);
-      if (fromColumn || !status) status = s;
+      if (fromColumn || !status) {
+        status = s;
+        underway = isUnderWay(segs[i]!.text);
+      }
     }
-    return { selected: selected || isSelectedElement(el), status, from, to, listed };
+    return { selected: selected || isSelectedElement(el), status, underway, from, to, listed };
   };
 
   const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
@@ -858,6 +864,8 @@ function knownLabelTail(candidate: string): string | null {
 /** Column headers of a row's status, and of its priority (whose words are not a status). */
 const STATUS_COLUMN = /^\s*(?:order |exam |study )?(?:status|state|estado|situaci[oó]n)\b/i;
 const PRIORITY_COLUMN = /^\s*(?:priority|prio|urgency|prioridad|urgencia)\b/i;
+/** A report's column: its "In progress" is the report's, not the exam's. */
+const REPORT_COLUMN = /^\s*(?:report|reporting|dictation|read|informe|lectura)\b/i;
 
 /**
  * A block repeated among its siblings (same tag and class, each of several elements): an item of a list, whatever its

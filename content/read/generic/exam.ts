@@ -15,7 +15,7 @@ import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/date
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
-import { dateRole, isDepartmentName, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
+import { dateRole, isDepartmentName, isListTitle, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { isPersonName } from './names';
 import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
@@ -309,14 +309,14 @@ const FRAME_PARTS = /\s*[·|•›»]\s*|\s[—–-]\s/;
 /**
  * A text of the application's frame, not an exam's name: it names the signed-in user ("Usuario: TR. Jiménez"), or
  * each of its parts that names a kind of imaging is a department or module ("RIS Hospital del Valle · Fluoroscopía",
- * "CT Scheduling", "Nuclear Medicine").
+ * "CT Scheduling", "Nuclear Medicine") or a list's title ("IR Schedule — Tuesday", "Cath & EP Board").
  */
 function isFrameText(text: string): boolean {
   if (SESSION_WORDS.test(text)) return true;
   let department = false;
   for (const part of text.split(FRAME_PARTS)) {
     if (classifyProcedure(part).modalities.length === 0) continue;
-    if (!isDepartmentName(part)) return false;
+    if (!isDepartmentName(part) && !isListTitle(part)) return false;
     department = true;
   }
   return department;
@@ -417,7 +417,8 @@ export function findExam(
 
   for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
     const s = segs[i]!;
-    if (s.flags & OTHERS) continue;
+    // (Another person's, by the section they are in or by their row: `others` holds both, less the open case of a
+    // schedule titled as other people's.)
     if (others[i]) continue;
     const field = fields[i] ?? null;
     // A labelled value is what its label says; a role word's value ("Exam requested:") may be the exam's name.

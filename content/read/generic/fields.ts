@@ -113,9 +113,12 @@ export function dateRole(words: string): DateRole | null {
   return null;
 }
 
-export type SectionClass = 'prior' | 'others' | 'free' | 'newborn';
+export type SectionClass = 'prior' | 'others' | 'free' | 'newborn' | 'open';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
+  // The case a list has open, in its own card or drawer ("Selected case", "Case details", "Paciente seleccionado"):
+  // the open record's, even beside a schedule of other people's.
+  ['open', /^(?:(?:selected|current|active|open|highlighted) (?:case|patient|exam|study|appointment|procedure|order|item|booking)(?: details| detail| information| info| summary)?|(?:case|appointment|booking) (?:details|detail|information|info|summary)|(?:caso|paciente|estudio|examen|cita|procedimiento|prueba|exploracion) (?:seleccionad[oa]|actual|activ[oa]|abiert[oa])|detalles? del? (?:la )?(?:caso|cita|procedimiento|estudio|paciente seleccionado))$/],
   ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure|date|dt|time|day|on|for)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
@@ -138,6 +141,9 @@ export function sectionClass(title: string): SectionClass | null {
   if (title.length > 60) return null;
   const key = labelKey(title);
   if (ADDRESSEE_OF_CHILD.test(key) || SALUTATION.test(key)) return null;
+  // A list's own title naming its day ("Cath & EP Schedule — Tuesday, December 8", "Agenda de Radiología — martes"):
+  // the page is that list, whose selected case is the open record; not a section of other people beside a chart.
+  if (isDayList(title)) return null;
   for (const [c, re] of SECTION_WORDS) if (re.test(key)) return c;
   return null;
 }
@@ -340,4 +346,28 @@ const DEPARTMENT =
 /** A department, service or module's name: "Fluoroscopía", "CT Scheduling", "Servicio de Medicina Nuclear". */
 export function isDepartmentName(text: string): boolean {
   return text.length <= 60 && DEPARTMENT.test(labelKey(text));
+}
+
+/**
+ * A list's title (normalised by labelKey): a schedule, agenda, worklist, board or queue, with the service or room it is
+ * of ("IR Schedule", "Cath & EP Schedule — Tuesday …", "Agenda de Radiología — martes", "Fluoro Worklist", "Procedure
+ * Board"). Never an exam's name, though it names a kind of imaging.
+ */
+const LIST_TITLE =
+  /(?:^|\s)(?:schedule|schedules|worklist|work list|board|procedure board|case board|tracking board|status board|queue|census|calendar|roster|case list|day list|daily list|day sheet)(?:\s+(?:for|of|on)\b.*)?$|^(?:(?:today s|daily|day|weekly)\s+)?(?:schedule|agenda|worklist|board|queue|lista de trabajo|programacion|planilla|citaciones|cuadrante|parte)(?:\s|$)|\bagenda\b|\blista de (?:trabajo|citas|pacientes)\b/;
+/** A weekday, a month (labelKey'd) or a numeric date (as written): the day a list's title names. */
+const DAY_WORDS =
+  /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/;
+const NUMERIC_DAY = /\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{4}-\d{2}-\d{2}/;
+/** A title's parts: "Cath & EP Schedule — Tuesday, December 8" → the list's name, its day. */
+const TITLE_PARTS = /\s*[·|•›»:,]\s*|\s[—–-]\s/;
+
+/** A list's title that names its day: the page is that day's list ("IR Schedule — Tue 12/08/2026"). */
+export function isDayList(title: string): boolean {
+  if (title.length > 80 || !(DAY_WORDS.test(labelKey(title)) || NUMERIC_DAY.test(title))) return false;
+  return title.split(TITLE_PARTS).some((part) => isListTitle(part));
+}
+
+export function isListTitle(text: string): boolean {
+  return text.length <= 80 && LIST_TITLE.test(labelKey(text));
 }

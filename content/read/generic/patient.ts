@@ -628,8 +628,10 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     if (next && next.from <= candidates[k]!.to) continue;
     people.push(candidates[k]!);
   }
-  // A section of other people (a queue, a schedule, recent patients) is theirs.
-  for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & OTHERS) others[i] = 1;
+  // A section of other people (a queue, a schedule, recent patients) is theirs, but for its selected row when that is
+  // the case the page has open (`openInTheirs`).
+  const open = recordRow && openInTheirs(segs, fields, rows.get(recordRow), named, identified) ? rows.get(recordRow)! : null;
+  for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & OTHERS && !(open && open.from <= i && i <= open.to)) others[i] = 1;
   // A line that names several people's ages ("Recently viewed: Pham, Julia (44 y.o. F) · Brandt, Oskar (71 y.o. M)")
   // is theirs: none of them is the patient's.
   for (let k = 1; k < ages.length; k++) {
@@ -718,6 +720,28 @@ function namedRows(segs: readonly Seg[], fields: readonly (Field | null)[]): Map
     else out.set(s.row, [s.text]);
   }
   return out;
+}
+
+/**
+ * The selected row of a list titled as other people's (a schedule, a worklist, an agenda) is the case the page has
+ * open when nothing outside the list names a patient, or when what does names that row's patient (a detail pane that
+ * shows the selected case's name without its birth date): its birth date, age, exam and dates are the open record's.
+ * A chart's banner naming someone else keeps the row theirs.
+ */
+function openInTheirs(segs: readonly Seg[], fields: readonly (Field | null)[], row: RowInfo | undefined, named: Map<Element, string[]>, identified: boolean): boolean {
+  if (!row) return false;
+  let inTheirs = false;
+  const rowNames: string[] = [];
+  for (let i = row.from; i <= row.to; i++) {
+    const s = segs[i]!;
+    if (s.flags & OTHERS) inTheirs = true;
+    const f = fields[i] ?? null;
+    if (isPersonName(s.text) || (f?.kind === 'patientName' && looksLikeName(s.text))) rowNames.push(s.text);
+  }
+  if (!inTheirs) return false;
+  if (!identified) return true;
+  const outside = chartNames(segs, fields, named, () => true);
+  return outside.length > 0 && outside.every((n) => rowNames.some((r) => samePerson(n, r)));
 }
 
 /** Names of the chart's patient outside some rows: a name in the header, or under a Patient label. */

@@ -19,7 +19,7 @@ import { bodiesOf, cellsOf, headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS
 import { factText, textOf } from '../profiles/profile';
 import { onlyBox, splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
+import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isListTitle, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { keepsSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
@@ -92,7 +92,7 @@ function isLabelBefore(label: Element, control: Element): boolean {
   return prev !== null && (prev === label || prev.contains(label));
 }
 
-const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE, newborn: NEWBORN } as const;
+const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE, newborn: NEWBORN, open: 0 } as const;
 /** Passed by visitChildren to the details block of an expanded row only (never stored on a segment). */
 const OPEN = 1 << 10;
 
@@ -386,6 +386,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
 
   const visitChildren = (el: Element, flags: number, row: Element | null, col: string | null): void => {
     let section = 0;
+    // Flags of the enclosing sections that a title here undoes: a "Selected case" card in a schedule of other people's.
+    let undone = 0;
     let expanded: Element | null = null;
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
@@ -403,11 +405,15 @@ export function walkPage(scope: Element, doc: Document): PageText {
       // The details right under an expanded row are the open record's, like the row.
       const details = expanded !== null && isDetailsOf(expanded, child) ? OPEN : 0;
       expanded = isExpandedRow(child) ? child : null;
-      visit(child, heading ? flags | HEADING : flags | section | details, row, col);
+      visit(child, heading ? flags | HEADING : (flags & ~undone) | section | details, row, col);
       if (segs.length === before) continue;
       if (heading || allHeadings(segs, before) || titleBlock(segs, before, row)) {
-        const c = sectionClass(joinText(segs, before));
+        const title = joinText(segs, before);
+        let c = sectionClass(title);
+        // A page's own title naming a list ("IR Schedule" in its h1) is the page, not a section of other people's.
+        if (c === 'others' && child.tagName.toUpperCase() === 'H1' && isListTitle(title)) c = null;
         section = c ? FLAG_OF_SECTION[c] : 0;
+        undone = c === 'open' ? OTHERS : 0;
       }
     }
   };

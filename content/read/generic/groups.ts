@@ -8,6 +8,9 @@
  * Two patients with studies at least: one patient's block above their studies is a chart, not a list of patients.
  * Study rows may be rows of a list read column by column (a sub-table of each patient's studies under its own header):
  * the reader then keeps these records, not that list's (reader.ts).
+ * A study browser's open study: a patient row expanded (▼) over its study rows, one of them expanded (▼) over its
+ * series — that study is the open record, with the patient row's birth date (its age at the study's date); the series
+ * rows under it are the study's, not studies. One patient with studies is enough then (the others stay collapsed).
  * One pass over the page's rows, in page order; each row's own segments only.
  */
 import { classifyProcedure } from '../parse/procedure';
@@ -17,6 +20,7 @@ import { pushFact } from '../profiles/profile';
 import type { Fact, FactKind } from '../types';
 import { isCodeList } from './exam';
 import type { Field } from './pairs';
+import { isExpandedRow } from './fields';
 import { type AgeFound, type DateMention, isIdentity } from './patient';
 import { PRIOR, type PageText, type RowInfo } from './walk';
 
@@ -31,9 +35,13 @@ export interface Groups {
   ranges: readonly (readonly [number, number])[];
   /** The study rows read (their records are these, not a list of people's). */
   studyRows: ReadonlySet<Element>;
+  /** The open study's record (an expanded study row of a patient's), with its patient's birth date or age; else null. */
+  openStudy: Fact[] | null;
 }
 
-const NONE: Groups = { records: [], patients: 0, open: false, ranges: [], studyRows: new Set() };
+/** Two open studies: neither is the open record. */
+const NO_ANSWER: Fact[] = [];
+const NONE: Groups = { records: [], patients: 0, open: false, ranges: [], studyRows: new Set(), openStudy: null };
 const SEX = /^(?:m|f|o|u|male|female|masculino|femenino|hombre|mujer|var[oó]n)$/i;
 const ROLE_KIND: Partial<Record<string, FactKind>> = { exam: 'examDate', scheduled: 'scheduledDate', order: 'orderDate', visit: 'visitDate' };
 const MAX_NAME = 90;
@@ -71,6 +79,9 @@ export function patientGroups(
   const studyRows = new Set<Element>();
   let patients = 0;
   let open = false;
+  let openStudy: Fact[] | null = null;
+  // The expanded study row whose series rows follow (rows with no date of their own until the next study).
+  let seriesOf: Element | null = null;
   let current: Current | null = null;
   let a = 0;
   const close = () => {
@@ -99,8 +110,11 @@ export function patientGroups(
     const c = current as Current | null;
     // A row that names its own person (a worklist's row) or has its own birth date or age is not the patient's study.
     if (!c || !c.block.contains(el) || age !== null || ownBirth(dates, info, c.birth) || namesPerson(text, fields, info)) continue;
-    const record = c.facts.slice();
     const date = studyDate(dates, info, c.birth);
+    // A series of the expanded study (no date of its own): the study's, not another study.
+    if (seriesOf !== null && !date && c.block.contains(seriesOf)) continue;
+    seriesOf = null;
+    const record = c.facts.slice();
     if (date) {
       const kind = date.role && ROLE_KIND[date.role] ? ROLE_KIND[date.role]! : daysBetween(today, date.date) > 0 ? 'scheduledDate' : 'examDate';
       pushFact(record, kind, date.text, `${where} · study row · ${date.by ?? 'date'}`);
@@ -112,9 +126,16 @@ export function patientGroups(
     c.studies++;
     c.selected ||= info.selected;
     ranges[ranges.length - 1]![1] = info.to;
+    // The study expanded or selected under its patient: the open study. (One only: two open is no answer.)
+    if (info.selected) {
+      openStudy = openStudy === null ? record : NO_ANSWER;
+      seriesOf = isExpandedRow(el, true) ? el : null;
+    }
   }
   close();
-  return patients >= 2 ? { records, patients, open, ranges, studyRows } : NONE;
+  if (openStudy === NO_ANSWER) openStudy = null;
+  if (patients >= 2 || (patients === 1 && openStudy !== null)) return { records, patients, open, ranges, studyRows, openStudy };
+  return NONE;
 
   function examOf(t: PageText, fs: readonly (Field | null)[], info: RowInfo): Fact[] | null {
     const out: Fact[] = [];

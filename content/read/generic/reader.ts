@@ -98,6 +98,8 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   if (!listOnly) pageDates(primary, text, dates, patient, exam);
   if (exam) underWayToday(primary, text, fields, exam, patient, utcDate(now));
   weightFact(primary, text, fields, patient);
+  // A study browser's open study (groups.ts): its record is the exam, with its patient row's birth date or age.
+  if (groups.openStudy) openStudyFacts(primary, groups.openStudy);
 
   const base = primary.filter((f) => f.kind === 'birthDate' || f.kind === 'ageText' || f.kind === 'patientAge');
   const tables: FactTable[] = [];
@@ -136,6 +138,18 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const examRow = exam?.row ? text.rows.get(exam.row) : undefined;
   const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.examRows.size > 1;
   return { primary, rows, tables, pageDateOrder, pageDateOrderBasis: shown?.basis ?? null, found, examOneOfList };
+}
+
+/** Kinds of the open study's record that replace what the page's other reading found. */
+const STUDY_KINDS: ReadonlySet<FactKind> = new Set(['examDate', 'scheduledDate', 'orderDate', 'visitDate', 'modality', 'procedure', 'bodyPart', 'examKey']);
+const PATIENT_AGE_KINDS: ReadonlySet<FactKind> = new Set(['birthDate', 'ageText', 'patientAge']);
+
+/** The open study's record in place of the exam (and, when it carries one, of the birth date or age) read elsewhere. */
+function openStudyFacts(primary: Fact[], study: readonly Fact[]): void {
+  const ages = study.some((f) => PATIENT_AGE_KINDS.has(f.kind));
+  const kept = primary.filter((f) => !STUDY_KINDS.has(f.kind) && !(ages && PATIENT_AGE_KINDS.has(f.kind)));
+  primary.length = 0;
+  primary.push(...study, ...kept);
 }
 
 /**

@@ -205,6 +205,48 @@ describe('patient rows followed by their study rows: each study takes its patien
   });
 });
 
+describe('a study browser with a patient expanded (▼) and one of its studies expanded over its series: the open study', () => {
+  const table = (studyToggle: string, birth = '2019-03-15') => `<table class="results">
+    <thead><tr><th></th><th>Patient's Name</th><th>Patient ID</th><th>Birth Date</th><th>Sex</th><th>#S</th></tr></thead><tbody>
+    <tr><td>▶</td><td>ABBOTT^LINDA</td><td>P-0041</td><td>1969-04-02</td><td>F</td><td>2</td></tr>
+    <tr><td>▼</td><td>BRENNAN^NOAH</td><td>P-0077</td><td>${birth}</td><td>M</td><td>3</td></tr>
+    <tr class="study-head"><td></td><td>Study Date</td><td>Accession</td><td>Modality</td><td>Study Description</td><td>#I</td></tr>
+    <tr><td>▶</td><td>2026-11-02</td><td>A26110201</td><td>US</td><td>US ABDOMEN COMPLETE</td><td>42</td></tr>
+    <tr><td>${studyToggle}</td><td>2026-11-20</td><td>A26112007</td><td>CT</td><td>CT HEAD WO CONTRAST</td><td>210</td></tr>
+    <tr class="series"><td></td><td>Series 1</td><td>CT</td><td>SCOUT</td><td>2</td><td></td></tr>
+    <tr class="series"><td></td><td>Series 2</td><td>CT</td><td>AXIAL 2.5 MM BRAIN</td><td>120</td><td></td></tr>
+    <tr><td>▶</td><td>2024-06-11</td><td>A24061103</td><td>CR</td><td>XR CHEST 2 VIEWS</td><td>2</td></tr>
+    <tr><td>▶</td><td>CORDERO^ELENA</td><td>P-0102</td><td>2012-08-30</td><td>F</td><td>1</td></tr></tbody></table>`;
+  test('a table: patient row ▼, study rows under their own header, one ▼ over its series rows', () => {
+    const a = read(table('▼'));
+    // Born 2019-03-15, studied 2026-11-20: 2807 days.
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality, a.campaigns, a.examDescription]).toEqual([true, 2807, 'exam', 'CT', ['ct'], 'CT HEAD WO CONTRAST']);
+  });
+  test('div rows with aria-expanded and ▾ toggles, DICOM dates, the series in a block of their own', () => {
+    const a = read(`<div class="list">
+      <div class="hdr"><span>Patient's Name</span><span>Patient ID</span><span>Birth Date</span><span>Sex</span></div>
+      <div class="pat" role="row" aria-expanded="false"><span class="tg">▸</span><span>ABBOTT^LINDA</span><span>P-0041</span><span>19690402</span><span>F</span></div>
+      <div class="pat" role="row" aria-expanded="true"><span class="tg">▾</span><span>BRENNAN^NOAH</span><span>P-0077</span><span>20190315</span><span>M</span></div>
+      <div class="studies">
+       <div class="st" role="row" aria-expanded="false"><span class="tg">▸</span><span>20261102</span><span>US</span><span>US ABDOMEN COMPLETE</span><span>A26110201</span></div>
+       <div class="st" role="row" aria-expanded="true"><span class="tg">▾</span><span>20261120</span><span>RF</span><span>FL VCUG</span><span>A26112007</span></div>
+       <div class="series"><div class="se"><span>1</span><span>RF</span><span>Fluoro loop 1</span><span>24 images</span></div><div class="se"><span>2</span><span>RF</span><span>Last image hold</span><span>3 images</span></div></div>
+       <div class="st" role="row" aria-expanded="false"><span class="tg">▸</span><span>20240611</span><span>CR</span><span>XR CHEST 2 VIEWS</span><span>A24061103</span></div>
+      </div>
+      <div class="pat" role="row" aria-expanded="false"><span class="tg">▸</span><span>CORDERO^ELENA</span><span>P-0102</span><span>20120830</span><span>F</span></div></div>`);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality, a.campaigns, a.examDescription]).toEqual([true, 2807, 'exam', 'RF', ['fluoroscopy'], 'FL VCUG']);
+  });
+  test('negative: an adult patient\'s expanded study is an adult\'s', () => {
+    const a = read(table('▼', '1961-01-19'));
+    expect([a.pediatric, a.modality]).toEqual([false, 'CT']);
+    expect(a.ageDays! > 18 * 365).toBe(true);
+  });
+  test('negative: the patient expanded but no study open is no exam', () => {
+    const a = read(table('▶'));
+    expect([a.modality, a.campaigns, a.examDescription]).toEqual([null, [], null]);
+  });
+});
+
 describe('div-table worklists with an age–sex cell', () => {
   test('ARIA-less div table, "Age/Sex" column ("12Y / M", "009Y F", "5 mo / F"); the selected row is the open exam', () => {
     const a = read(`<div class="wl">

@@ -31,7 +31,10 @@ function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDec
     if (i.dental && mayBeDental(codes)) dental = true;
     for (const m of i.modalities) if (!fromText.includes(m)) fromText.push(m);
   }
-  const named = sortModalities(codes.length > 0 ? [...codes] : fromText);
+  // A hybrid study named in words (SPECT/CT, PET/CT) under a page's one nuclear code ("NM", "PT"): its CT is an ionizing
+  // CT exposure of the child, with the CT campaign's reminders, as when the page lists both codes.
+  const hybrid = codes.length > 0 && !codes.includes('CT') && codes.some((c) => c === 'NM' || c === 'PT') && fromText.includes('CT') && fromText.some((m) => m === 'NM' || m === 'PT');
+  const named = sortModalities(codes.length > 0 ? (hybrid ? [...codes, 'CT'] : [...codes]) : fromText);
   // Step Lightly only under ionizing guidance, judged with the exam's modalities (a US code makes "PICC" quiet).
   const interventional =
     codes.includes('XA') ||

@@ -178,6 +178,34 @@ describe('US- and MR-guided procedures are not fluoroscopy', () => {
   });
 });
 
+// A hybrid nuclear study (SPECT/CT, PET/CT): the nuclear-medicine study is NM (PT), its low-dose CT for attenuation
+// correction and localisation a CT exposure of the child — nuclear medicine and CT campaigns, as the product reads a
+// PET/CT, whether the page shows the nuclear code alone or both codes.
+describe('nuclear hybrids: an MIBG scan with SPECT/CT is NM with the nuclear-medicine and CT campaigns', () => {
+  test('in words only, on a labelled order and in a Spanish definition list', () => {
+    const en = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>4 y.o. M</span></div>
+      <div><span class="k">Procedure</span><span>I-123 MIBG scan whole body with SPECT/CT</span></div>`);
+    expect([en.modality, en.campaigns, en.region]).toEqual(['NM', ['nuclear-medicine', 'ct'], 'whole-body']);
+    const es = read(`<dl><dt>Paciente</dt><dd>GIL RUIZ, Nora</dd><dt>NHC</dt><dd>0402211</dd><dt>Edad</dt><dd>3 años</dd>
+      <dt>Prestación</dt><dd>Gammagrafía MIBG con SPECT-TC</dd></dl>`);
+    expect([es.modality, es.campaigns]).toEqual(['NM', ['nuclear-medicine', 'ct']]);
+  });
+  test('the page shows the nuclear code alone ("Modality: NM", "PT") beside the hybrid\'s name', () => {
+    const nm = read(`<table><tr><th>Patient</th><td>Roe, Max</td><th>Age</th><td>6 yrs</td></tr>
+      <tr><th>Modality</th><td>NM</td><th>Study</th><td>MIBG scintigraphy, SPECT/CT abdomen</td></tr></table>`);
+    expect([nm.modality, nm.campaigns]).toEqual(['NM', ['nuclear-medicine', 'ct']]);
+    const pt = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>15 y.o. F</span></div>
+      <div><span class="k">Modality</span><span>PT</span></div><div><span class="k">Exam</span><span>PET/CT FDG skull base to mid-thigh</span></div>`);
+    expect([pt.modality, pt.campaigns]).toEqual(['PT', ['nuclear-medicine', 'ct']]);
+  });
+  test('negative: an MIBG scan without SPECT/CT is nuclear medicine alone, with or without its code', () => {
+    const words = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>4 y.o. M</span></div><div><span class="k">Procedure</span><span>I-123 MIBG whole body planar</span></div>`);
+    expect([words.modality, words.campaigns]).toEqual(['NM', ['nuclear-medicine']]);
+    const code = read(`<div class="banner"><span>Doe, Jo</span><span>MRN 12345678</span><span>4 y.o. M</span></div><div><span class="k">Modality</span><span>NM</span></div><div><span class="k">Procedure</span><span>MIBG scan, SPECT of the abdomen</span></div>`);
+    expect([code.modality, code.campaigns]).toEqual(['NM', ['nuclear-medicine']]);
+  });
+});
+
 describe('swallow studies by kind: the oropharyngeal study is the neck, the esophageal one the chest', () => {
   test('an order card and a Spanish definition list: a videofluoroscopic swallow study (RF, neck)', () => {
     const card = read(`<div class="banner"><span>Moe, Ida</span><span>MRN 33018822</span><span>2 y.o. F</span></div>

@@ -19,8 +19,9 @@ const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ['patientName', /^(?:patient|patient name|patientname|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
   ['sex', /^(?:sex|gender|sex gender|patientsex|sexo|genero)$/],
   ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|madre|padre|tutor|tutora|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre)$/],
-  // A newborn's gestational, corrected or postmenstrual age: weeks of pregnancy, not the time since birth.
-  ['gestation', /^(?:ga|eg|cga|pma|sdg|gestation|gestational age|ga at birth|birth ga|gestational age at birth|corrected ga|corrected gestational age|corrected age|adjusted age|postmenstrual age|post menstrual age|weeks gestation|edad gestacional|edad gestacional al nacer|eg al nacer|eg corregida|edad corregida|edad posmenstrual|edad postmenstrual|semanas de gestacion|gestacion)$/],
+  // An age that is not the time since birth: a newborn's gestational, corrected or postmenstrual age (weeks of
+  // pregnancy), or the age of a finding (a bone age read on a hand radiograph, a dental age).
+  ['gestation', /^(?:bone age|skeletal age|estimated bone age|bone age estimate|dental age|height age|edad osea|edad dental|ga|eg|cga|pma|sdg|gestation|gestational age|ga at birth|birth ga|gestational age at birth|corrected ga|corrected gestational age|corrected age|adjusted age|postmenstrual age|post menstrual age|weeks gestation|edad gestacional|edad gestacional al nacer|eg al nacer|eg corregida|edad corregida|edad posmenstrual|edad postmenstrual|semanas de gestacion|gestacion)$/],
   ['status', /^(?:status|order status|exam status|state|estado|situacion)$/],
   [
     'info',

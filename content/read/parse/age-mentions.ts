@@ -81,14 +81,15 @@ const HISTORY_BEFORE =
   /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las|la\s+edad\s+de)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era))\s*[:,]?\s*$/iu;
 
 /**
- * A newborn's gestational, corrected or postmenstrual age: weeks of pregnancy, not the time since birth —
+ * An age that is not the time since birth: a newborn's gestational, corrected or postmenstrual age (weeks of
+ * pregnancy), and the age of a finding ("bone age 13 y 6 m", "skeletal age", "dental age", "edad ósea") —
  * "EG 34 sem", "GA: 34 wks", "RNPT 34 semanas", "edad gestacional 34", "corrected age 2 wks", "pretérmino de 34",
  * "born at 34 weeks"; after the age: "34 weeks gestation", "34 semanas de gestación", "34+2", "34 2/7 wks", "34 wk GA".
  */
 const GESTATION_BEFORE =
-  /(?:\b(?:EG|GA|CGA|PMA|SDG|RNPT|RNT|RNPreT|gestational age|gestation|gestaci[oó]n|edad gestacional|(?:corrected|adjusted)(?: gestational)? age|edad corregida|post-?menstrual age|edad pos-?t?menstrual|pre-?t[eé]rmino(?: de)?|preterm(?: infant)?(?: of| at)?|prematuro(?: de)?|a t[eé]rmino(?: de)?|born at|nacid[oa] (?:a las|de)|ex-?)\s*[:.=]?\s*)$/iu;
+  /(?:\b(?:EG|GA|CGA|PMA|SDG|RNPT|RNT|RNPreT|gestational age|gestation|gestaci[oó]n|edad gestacional|(?:corrected|adjusted)(?: gestational)? age|edad corregida|post-?menstrual age|edad pos-?t?menstrual|pre-?t[eé]rmino(?: de)?|preterm(?: infant)?(?: of| at)?|prematuro(?: de)?|a t[eé]rmino(?: de)?|born at|nacid[oa] (?:a las|de)|ex-?|(?:bone|skeletal|dental|height)\s+age(?:\s+of)?|edad\s+(?:[oó]sea|dental)(?:\s+de)?)\s*[:.=]?\s*)$/iu;
 const GESTATION_AFTER =
-  /^\s*(?:\+\s?\d|\d\/7\b|(?:de\s+)?(?:gestaci[oó]n|gestation(?:al)?|EG\b|GA\b|SDG\b|PMA\b|CGA\b|edad gestacional)|corrected|corregid|post-?menstrual|pos-?t?menstrual|\d\/7)/iu;
+  /^\s*(?:\+\s?\d|\d\/7\b|(?:de\s+)?(?:gestaci[oó]n|gestation(?:al)?|EG\b|GA\b|SDG\b|PMA\b|CGA\b|edad gestacional)|corrected|corregid|post-?menstrual|pos-?t?menstrual|\d\/7|pre-?term\b|premature\b|prematur[oa]\b)/iu;
 
 /**
  * Whom a public page speaks to, not a patient's age: the start of a range of ages ("newborns to 17 years old", "from
@@ -100,6 +101,22 @@ const AUDIENCE_BEFORE =
 /** The end of an open range of ages: "4 years and up", "3 years and older", "6 years or younger", "4 años en adelante". */
 const AUDIENCE_AFTER =
   /^\s*(?:old\s+|of\s+age\s+|de\s+edad\s+)?(?:(?:and|or|&)\s+(?:up|older|over|above|under|younger|below|less|more)\b|\+|(?:y|o)\s+(?:m[aá]s|mayores|menores|menos)(?!\p{L})|en\s+adelante)/iu;
+
+/**
+ * A dimension of imaging, not an age in days: "2D", "3D", "4D" written as one token next to an imaging word or another
+ * dimension — "2D Panoramic", "3D CBCT", "2D/3D", "4D flow", "3D volume rendering", "Tomografía 3D", "Vista 3D".
+ * (A bare "3D" with no imaging word beside it is read as any age, in its context.)
+ */
+const DIMENSION = /^[1-4]D$/i;
+const IMAGING_WORD =
+  '(?:pano\\p{L}*|cbct|cone[\\s-]?beam|ct|tc|tac|mri?|rm|flow|views?|viewer|vista|visor|imag\\p{L}*|im[aá]gen\\p{L}*|render\\p{L}*|reconstru\\p{L}*|recon|vol[uú]me\\p{L}*|vr|mpr|mip|model\\p{L}*|print\\p{L}*|impresi[oó]n|scan\\p{L}*|escane\\p{L}*|surface|superficie|ultrasound|us|echo\\p{L}*|eco\\p{L}*|sono\\p{L}*|x-?rays?|xr|ceph\\p{L}*|cefal\\p{L}*|photo\\p{L}*|foto\\p{L}*|tomo\\p{L}*|mode|modo|acqui\\p{L}*|adquisici[oó]n|capture|captura|planning|planificaci[oó]n|implant\\p{L}*|angio\\p{L}*|cine|mammo\\p{L}*|mamo\\p{L}*|radiogra\\p{L}*|dental|doppler|segment\\p{L}*|navigat\\p{L}*|guided|gu[ií]ad[oa])';
+const DIMENSION_AFTER = new RegExp(`^\\s*(?:(?:[/&+,]|-|and|or|y|o)\\s*[1-4]D\\b|-?\\s*${IMAGING_WORD}(?![\\p{L}\\d]))`, 'iu');
+const DIMENSION_BEFORE = new RegExp(`(?<![\\p{L}\\d])(?:${IMAGING_WORD}|[1-4]D)\\s*[/&+,:-]?\\s*$`, 'iu');
+
+function isDimension(text: string, index: number, end: number, written: string): boolean {
+  if (!DIMENSION.test(written.trim())) return false;
+  return DIMENSION_AFTER.test(text.slice(end, end + 24)) || DIMENSION_BEFORE.test(text.slice(Math.max(0, index - 24), index));
+}
 
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
@@ -184,7 +201,7 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     const end = index + m[0].length;
     if (overlaps(found, index, end)) continue;
     const reading = parseAgeText(m[0]);
-    if (!reading || isNotAge(text, index, end)) continue;
+    if (!reading || isNotAge(text, index, end) || isDimension(text, index, end, m[0])) continue;
     const pair = sexNear(text, index, end);
     // "9 d" alone in its cell or beside a sex ("9 d M") is an age; "5 m" in a sentence may be metres.
     if (!plausibleRun(m[0]) && !pair && text.trim() !== m[0].trim()) continue;

@@ -175,3 +175,54 @@ describe('a newborn: day of life is the age; gestational, corrected and maternal
     expect(read(text)).toEqual([]);
   });
 });
+
+describe('dimensions of imaging are not ages: 2D, 3D, 4D before an imaging word or another dimension', () => {
+  test.each([
+    '2D Panoramic',
+    '3D CBCT',
+    '2D/3D',
+    '2D / 3D viewer',
+    '4D flow',
+    '3D-CBCT',
+    '3D reconstruction',
+    '3D volume rendering',
+    '2D images',
+    'Exam: 3D Pano',
+    'Oskar Lind · 2D Panoramic · 12/07/2026',
+    'Tomografía 3D',
+    'Vista 3D',
+    '3D MPR',
+  ])('%s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+  test.each([
+    ['2D', 2],
+    ['M 9Y CT HEAD', 3287],
+    ['F 3D', 3],
+    ['Age: 3D', 3],
+    ['002D CT', 2],
+  ])('a bare age in an age context stays an age: %s', (text, days) => {
+    expect(read(text).map((r) => r[1])).toEqual([days]);
+  });
+});
+
+describe('ages of a finding are not the patient age: bone, skeletal, dental, height age; preterm birth', () => {
+  test.each([
+    'Bone age 13 y 6 m per Greulich-Pyle',
+    'Bone age: 13 y 6 m.',
+    'skeletal age 10 yrs',
+    'estimated bone age of 11 years',
+    'dental age 9 years',
+    'Edad ósea: 12 años',
+    'edad ósea de 12 años',
+    '28 weeks preterm',
+    'a 28-week preterm',
+    'born 30 weeks premature',
+    'pretérmino de 30 semanas',
+  ])('%s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+  test('the patient age beside a bone age is still the age', () => {
+    expect(read('Chronological age 12 y 2 m; bone age 13 y 6 m').map((r) => r[1])).toEqual([4443]);
+  });
+});

@@ -53,30 +53,31 @@ const ROLE_KIND: Partial<Record<string, FactKind>> = {
 const EXAM_KEY = /^(?:accession|accession #|accession no|accession number|acc|acc #|order #|order no|order id|order number|exam no|exam #|exam number|requisition|requisition #|req #|numero de acceso|n de acceso|no de orden)$/;
 /** "Weight 23 kg", "Wt: 48 lb", "Peso 20,5 kg": the label, then a number. */
 const WEIGHT_INLINE = /\b(?:weight|wt|peso)\b\s*[:.=]?\s*(?=\d)/i;
-const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
+const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\.\d{1,2}\.\d\d/;
 
 export function readGeneric(scope: Element, doc: Document, options: { dateOrder?: DateOrder; now?: Date }): GenericRead {
   const text = walkPage(scope, doc);
   const { segs } = text;
   const fields = fieldsOf(segs);
 
+  const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
+  const today = utcDate(now);
   // The page's own day/month order.
   const numeric: (readonly [number, number, number])[] = [];
   const weekdays: DateOrder[] = [];
   for (const s of segs) {
     if (!NUMERIC_DATE.test(s.text)) continue;
-    for (const m of findDates(s.text, null)) {
+    for (const m of findDates(s.text, null, 8, today)) {
       if (!m.numeric) continue;
       numeric.push(m.numeric);
       const w = weekdayOrder(s.text, m);
       if (w) weekdays.push(w);
     }
   }
-  const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const shown = pageDateOrderOf(numeric, weekdays, doc, options.dateOrder, now);
   const pageDateOrder = shown?.order ?? null;
   const order = pageDateOrder ?? options.dateOrder ?? null;
-  const context = dateContext(segs, utcDate(now));
+  const context = dateContext(segs, today);
   const dates: DateMention[][] = segs.map((s, i) => datesOf(s, fields[i] ?? null, order, i, context, segs[i + 1]?.text, segs[i - 1]?.text));
 
   const read = findPatient(text, fields, dates, now);

@@ -12,7 +12,9 @@
  * - With `today` given: a weekday, a month's name and a day with no year (`Thu, Dec 17`, `Thursday, December 17`,
  *   `jueves 17 de diciembre`, as a portal's appointment card writes them): the day within half a year of today that
  *   falls on that weekday; not a date when none does.
- * Two-digit years are not accepted (a birth year `20` is not knowable).
+ * Two-digit years only in the European dotted form `DD.MM.YY` (dental and imaging software, European EHRs) and with
+ * `today` given: the year is of this century up to a year after today, else of the last (`14.02.14` → 2014,
+ * `03.05.52` → 1952). A slashed or dashed two-digit year is not read (`3/4/20` may be a fraction or a dose).
  */
 import type { DateOrder } from '../types';
 
@@ -49,6 +51,11 @@ const RE_NAME_DMY = new RegExp(
   'i',
 );
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d))/;
+// European short form `DD.MM.YY` (dots only: `3/4/20` is a fraction or a dose as often as a date); not a part of a
+// version, an address or an OID (`v2.10.26`, `Version 3.14.15`, `192.168.10.26`, `1.2.840…`).
+const RE_NUMERIC_SHORT = /(?<![\w.])(?<!\b(?:version|vers|ver|rev|release|build|v)\.?\s*)(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d|\.\d)/i;
+/** A two-digit year is of this century up to a year after today (a date booked ahead), else of the last one. */
+const SHORT_YEAR_AHEAD = 1;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -122,14 +129,15 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
   const nameMdy = RE_NAME_MDY.exec(s);
   const nameDmy = RE_NAME_DMY.exec(s);
   const num = RE_NUMERIC.exec(s);
+  const short = today ? RE_NUMERIC_SHORT.exec(s) : null;
   const yearless = today ? yearlessDate(s, today) : null;
   if (yearless && (!nameMdy || yearless.index < nameMdy.index) && (!nameDmy || yearless.index < nameDmy.index)) {
-    const others = [ymd, da, num].filter((m) => m && m.index <= yearless.index + yearless.length);
+    const others = [ymd, da, num, short].filter((m) => m && m.index <= yearless.index + yearless.length);
     if (others.length === 0) return { index: from + yearless.index, length: yearless.length, result: yearless.result };
   }
   let best = -1;
   let at = Infinity;
-  const candidates = [ymd, da, nameMdy, nameDmy, num];
+  const candidates = [ymd, da, nameMdy, nameDmy, num, short];
   for (let i = 0; i < candidates.length; i++) {
     const m = candidates[i];
     if (m && m.index < at) {
@@ -149,8 +157,12 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
       return { ...where, result: make(+m[3]!, monthOf(m[1]!), +m[2]!) };
     case 3:
       return { ...where, result: make(+m[3]!, monthOf(m[2]!), +m[1]!) };
-    default:
+    case 4:
       return { ...where, result: numeric(+m[1]!, +m[3]!, +m[4]!, order ?? null), numeric: [+m[1]!, +m[3]!, +m[4]!] };
+    default: {
+      const y = 2000 + +m[3]! > today!.y + SHORT_YEAR_AHEAD ? 1900 + +m[3]! : 2000 + +m[3]!;
+      return { ...where, result: numeric(+m[1]!, +m[2]!, y, order ?? null), numeric: [+m[1]!, +m[2]!, y] };
+    }
   }
 }
 

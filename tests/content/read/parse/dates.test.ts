@@ -205,3 +205,36 @@ describe('a weekday date written without its year (with today given)', () => {
     expect(findDates('Thu, Dec 17 · 10:30 AM')).toEqual([]);
   });
 });
+
+describe('European dot dates: DD.MM.YYYY, and DD.MM.YY with today given', () => {
+  const today = { y: 2026, m: 12, d: 7 };
+  const read = (text: string, order: 'MDY' | 'DMY' | null = null) =>
+    findDates(text, order, 8, today).map((m) => (m.result.ok ? toIso(m.result.date) : m.result.reason));
+  test.each([
+    ['Geb. 14.02.2014', null, ['2014-02-14']],
+    ['14.02.2014', null, ['2014-02-14']],
+    ['04.02.2014', null, ['ambiguous']],
+    ['04.02.2014', 'DMY', ['2014-02-04']],
+    ['14.02.14', null, ['2014-02-14']],
+    ['DOB: 04.02.14', 'DMY', ['2014-02-04']],
+    ['Aufnahme 07.12.26 09:14', 'DMY', ['2026-12-07']],
+    ['Termin: 12.01.27', 'DMY', ['2027-01-12']],
+    ['* 03.05.52', 'DMY', ['1952-05-03']],
+    ['19.03.98, w', null, ['1998-03-19']],
+  ])('%j (%s) → %j', (text, order, expected) => {
+    expect(read(text, order as 'MDY' | 'DMY' | null)).toEqual(expected);
+  });
+  test.each(['v2.10.26', '192.168.10.26', '1.2.840.10008', 'Version 3.14.15 build', '12.5.20.1'])('%j is no date', (text) => {
+    expect(read(text, 'DMY').filter((r) => /^\d/.test(r))).toEqual([]);
+  });
+  test('a two-digit year needs today (a bare "14.02.14" names no century)', () => {
+    expect(findDates('14.02.14')).toEqual([]);
+  });
+  test('a slash or dash with a two-digit year is still not read ("3/4/20" is a dose or a fraction as often as a date)', () => {
+    expect(read('3/4/20', 'DMY')).toEqual([]);
+    expect(read('14-02-14', 'DMY')).toEqual([]);
+  });
+  test('the day/month pair of a short dot date votes for the page order', () => {
+    expect(findDates('14.02.14', null, 8, today)[0]?.numeric).toEqual([14, 2, 2014]);
+  });
+});

@@ -79,11 +79,11 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   // An order's end ("Stop Date/Time", "Discontinue", "End date", "Expires", "Fecha fin"): when it lapses, not when it is done.
   [
     'event',
-    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|stop|stopped|stop date|discontinue|discontinued|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta)\b/,
+    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|stop|stopped|stop date|discontinue|discontinued|d c date|d c time|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta)\b/,
   ],
   [
     'scheduled',
-    /\b(?:scheduled|sched|schedule|appointments?|appt|upcoming|booked|booking|expected|planned|due|to be done|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|citas|proximas citas|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
+    /\b(?:scheduled|sched|schedule|appointments?|appt|upcoming|booked|booking|expected|planned|due|to be done|to be performed|target date|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|citas|proximas citas|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
   ],
   // A radiopharmaceutical given: the day of the nuclear medicine exam (ahead of today it is scheduled, see patient.ts).
   ['exam', DOSE_GIVEN],
@@ -154,7 +154,7 @@ export type StatusClass = 'active' | 'done' | 'cancelled';
 const STATUS_ACTIVE =
   /^(?:new|active|pending|ordered|order|unsigned|to sign|signed|scheduled|booked|arrived|checked in|in progress|started|begun|in room|protocoled|protocolled|to be done|planned|tp|treatment planned|requested|queued|waiting|awaiting|not started|to do|ready|open|current|proposed|accepted|nuevo|activa?o?|pendiente|pedid[oa]|ordenad[oa]|indicad[oa]|solicitad[oa]|programad[oa]|agendad[oa]|citad[oa]|en espera|por realizar|a realizar|en curso|iniciad[oa]|propuest[oa]|aceptad[oa])$/;
 const STATUS_DONE =
-  /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa])$/;
+  /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|ended|exam ended|finished|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa]|terminad[oa])$/;
 const STATUS_CANCELLED = /^(?:cancell?ed|canceled|discontinued|dc d|d c|void|voided|declined|deleted|cancelad[oa]|anulad[oa]|suspendid[oa])$/;
 
 /** A short text that is a row's status. */
@@ -163,7 +163,7 @@ export function statusClass(text: string): StatusClass | null {
   const key = labelKey(text);
   if (STATUS_CANCELLED.test(key)) return 'cancelled';
   if (STATUS_DONE.test(key)) return 'done';
-  if (STATUS_ACTIVE.test(key) || UNDER_WAY.test(key)) return 'active';
+  if (STATUS_ACTIVE.test(key) || UNDER_WAY_NAMED.test(key)) return 'active';
   return null;
 }
 
@@ -179,9 +179,10 @@ export function isUnderWay(text: string, alone = false): boolean {
   return m !== null && (!alone || m[1] !== undefined);
 }
 const UNDER_WAY_WORDS =
-  '(?:in progress|inprogress|in process|started|begun|underway|under way|arrived|checked in|in room|in exam room|in scanner|on table|being scanned|scanning|being performed|acquiring|en curso|en sala|en proceso|en realizacion|realizandose|en exploracion|iniciad[oa]|comenzad[oa])';
-const UNDER_WAY = new RegExp(`^${UNDER_WAY_WORDS}$`);
-const UNDER_WAY_NAMED = new RegExp(`^(?:(exam|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento) (?:is |esta )?)?${UNDER_WAY_WORDS}$`);
+  '(?:in progress|inprogress|in process|started|begun|underway|under way|arrived|checked in|in room|in exam room|in exam|in scanner|on table|being scanned|scanning|being performed|performing|acquiring|en curso|en sala|en proceso|en realizacion|realizandose|realizando|en exploracion|iniciad[oa]|comenzad[oa]|llegad[oa])';
+const UNDER_WAY_NAMED = new RegExp(
+  `^(?:(?:patient|pt|paciente) )?(?:(exam|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento) (?:is |esta )?)?${UNDER_WAY_WORDS}$`,
+);
 
 /** Class tokens that mark the selected, active or current item of a list, tab or grid. */
 const SELECTED_CLASS = /(?:^|[\s_-])(?:sel|selected|active|current|highlight|highlighted|hilite|checked|chosen|is-active|is-selected|is-current|on)(?=$|[\s_-])/i;

@@ -11,7 +11,7 @@
  */
 import { labelKind, type LabelKind } from '../profiles/labels';
 import { labelKey } from '../profiles/profile';
-import { dateRole, fieldClass, type FieldClass } from './fields';
+import { dateRole, fieldClass, type FieldClass, statusClass } from './fields';
 import type { Seg } from './segment';
 
 export type FieldKind = LabelKind | FieldClass | 'date' | 'other';
@@ -32,14 +32,17 @@ const DATE_FORMAT = /\s*[([]\s*(?:dd|mm|yyyy|yy|aaaa|aa)(?:\s*[/.\-\s]\s*(?:dd|m
 
 /** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in", "End date", "Admin time"). */
 const DATE_LABEL_FILLER =
-  /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next|end|fin|final|valid|good|until|hasta|valida|valido|admin|administration|dose|given|dosis)$/;
+  /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next|end|fin|final|valid|good|until|hasta|valida|valido|admin|administration|dose|given|dosis|to|be|procedure|target)$/;
+
+/** Words of a date's label ("Appointment Date & Time", "Date to be performed"). */
+const MAX_ROLE_WORDS = 4;
 
 /**
- * A date's role in at most three words, every one a role word or a date word ("Booked", "Requested start", "Adm",
+ * A date's role in at most four words, every one a role word or a date word ("Booked", "Requested start", "Adm",
  * "Exam Dt", "Preferred date"); a value that holds a role word among others ("US abdomen complete") is not one.
  */
 export function isRoleWord(label: string): boolean {
-  if (/\d/.test(label) || label.split(/\s+/).length > 3 || dateRole(label) === null) return false;
+  if (/\d/.test(label) || labelKey(label).split(' ').length > MAX_ROLE_WORDS || dateRole(label) === null) return false;
   for (const w of labelKey(label).split(' ')) if (!DATE_LABEL_FILLER.test(w) && dateRole(w) === null) return false;
   return true;
 }
@@ -106,7 +109,8 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
     // Value right after its label: a sibling element, the label's parent's own text, or a nested value. (A role
     // word right after a label is its value: "Status" → "Started".)
     const nextLabel = isLabel[i + 1];
-    if (!nextLabel || (nextLabel.kind === 'date' && direct(s.el, next.el))) {
+    // (A status word after a Status label — "Begun", "Performing" — is its value too.)
+    if (!nextLabel || ((nextLabel.kind === 'date' || (label.kind === 'status' && statusClass(next.text) !== null)) && direct(s.el, next.el))) {
       if (within(s.el, next.el, 2)) {
         const value = chosenOption(segs, i + 1);
         out[value] = label;

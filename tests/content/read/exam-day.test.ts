@@ -38,6 +38,13 @@ describe("an order's start or scheduled date is the reference; its stop and last
       <form><label>Procedure</label><input value="XR Chest 2 Views"><label>Order Date</label><input value="12/07/2026"><label>Schedule Date</label><input value="12/10/2026"></form>`);
     expect([a.ageBasis, a.pediatric]).toEqual(['scheduled', false]);
   });
+  test('labels of four words or with a filler word, in label/value pairs: "Appointment Date & Time", "Date to be performed", "Target date"', () => {
+    for (const label of ['Appointment Date &amp; Time', 'Date to be performed', 'Target date', 'Procedure Date/Time']) {
+      const a = read(`${banner}<div class="kv"><span class="k">Procedure</span><span>CT Head without contrast</span></div><div class="kv"><span class="k">Order Date</span><span>12/02/2026</span></div>
+        <div class="kv"><span class="k">${label}</span><span>12/10/2026 08:00</span></div>`);
+      expect(got(a), label).toEqual(['scheduled', AT['2026-12-10'], 'CT']);
+    }
+  });
   test('a Stop Date/Time or Discontinue column ahead of today is not when the order is done', () => {
     const a = read(`${banner}<table><tr><th>Order Name</th><th>Status</th><th>Order Date</th><th>Stop Date/Time</th></tr>
       <tr><td>XR Chest 2 Views</td><td>Ordered</td><td>12/02/2026</td><td>12/10/2026 23:59</td></tr></table>`);
@@ -87,6 +94,15 @@ describe('an exam under way is today', () => {
       <tr><td>09:00</td><td>MR Knee</td><td>In progress</td><td>12/07/2026</td></tr>
       <tr class="selected"><td>10:30</td><td>CT Head w/o contrast</td><td>Scheduled</td><td>12/10/2026</td></tr></table><p>Requested: 11/25/2026</p>`);
     expect(got(a)).toEqual(['scheduled', AT['2026-12-10'], 'CT']);
+  });
+  test('status words that are labels too ("Begun", "Performing", "Started") are the Status field\'s value; "Patient in room", "Paciente en sala"', () => {
+    for (const status of ['Begun', 'Performing', 'Started', 'Exam Started', 'Patient in room', 'In Exam']) {
+      const a = read(`${banner}<div class="kv"><span class="k">Exam</span><span>XR Chest 2 Views</span></div><div class="kv"><span class="k">Status</span><span>${status}</span></div>
+        <div class="kv"><span class="k">Ordered</span><span>11/25/2026</span></div>`);
+      expect(got(a), status).toEqual(['exam', AT['2026-12-07'], 'DX']);
+    }
+    const b = read(`${bannerDmy}<table><tr><th>Hora</th><th>Prueba</th><th>Estado</th><th>Solicitada</th></tr><tr class="sel"><td>10:30</td><td>TC de cráneo</td><td>Paciente en sala</td><td>25/11/2026</td></tr></table>`, 'es');
+    expect(got(b)).toEqual(['exam', AT['2026-12-07'], 'CT']);
   });
   test('a banner that tells the exam under way: "Exam in progress", "Estudio en curso"', () => {
     const a = read(`${banner}<div class="alert">Exam in progress</div><p>Procedure: XR Chest 2 Views</p><p>Ordered: 11/25/2026</p>`);

@@ -76,6 +76,8 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
     /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por)\b/,
   ],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
+  // A visit's own start ("Visit started", "Encounter start", "Inicio de la consulta"): the visit's date, not an exam's.
+  ['visit', /\b(?:(?:visit|encounter|enc|admission|consulta|visita|atencion|ingreso) (?:started|start|began|begun|opened|iniciad[oa]|inicio|comenzad[oa])|(?:inicio|comienzo|apertura) de (?:la |el )?(?:visita|consulta|atencion|encuentro))\b/],
   // An order's end ("Stop Date/Time", "Discontinue", "End date", "Expires", "Fecha fin"): when it lapses, not when it is done.
   [
     'event',

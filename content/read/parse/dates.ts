@@ -45,11 +45,26 @@ const MONTH_NAME = '(jan|ene|feb|mar|apr|abr|may|jun|jul|aug|ago|sep|set|oct|nov
 // time spans read as one text).
 const RE_YMD = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d(?!\d?:\d\d))/; // ISO, YYYY/MM/DD, DA YYYY.MM.DD
 const RE_DA = /(?<![\d.])(\d{4})(\d{2})(\d{2})(?![\d.])/; // DICOM DA
-const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?:,[\\s-]*|[\\s-]+)(\\d{4})(?!\\d(?!\\d?:\\d\\d))`, 'i');
+/** A dash as screens print one between a date's parts: hyphen, non-breaking hyphen, figure/en/em dash, minus. */
+const DASH = '[-\u2010-\u2015\u2212]';
+/**
+ * Between a date's parts: a dash, slash or dot with or without spaces around it (`14 — Mar — 2018`, `14 / Mar / 2018`,
+ * `14.Mar.2018`), or spaces.
+ */
+const PART_SEP = `(?:\\s*(?:${DASH}|[/.])\\s*|\\s+)`;
+/** …and before a year, a comma too (`Mar 14, 2018`, `Mar 14,2016`, `14 March, 2018`). */
+const YEAR_SEP = `(?:\\s*(?:${DASH}|[/.,])\\s*|\\s+)`;
+const DATE_END = '(?!\\d(?!\\d?:\\d\\d))';
+const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}${PART_SEP}(\\d{1,2})(?:st|nd|rd|th)?${YEAR_SEP}(\\d{4})${DATE_END}`, 'i');
+// Day, month, year: `20-Nov-2026`, `14 — Mar — 2018`, `14MAR2018` (military style, no separators), `14th of March 2018`,
+// `15 de agosto de 2020`, `14 de marzo del 2018`.
 const RE_NAME_DMY = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?(?:[\\s-]+|\\/)(?:de\\s+)?${MONTH_NAME}(?:[\\s,-]+|\\/)(?:de\\s+)?(\\d{4})(?!\\d(?!\\d?:\\d\\d))`,
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?(?:${PART_SEP}(?:(?:of|de)\\s+)?)?${MONTH_NAME}(?:${YEAR_SEP}(?:del?\\s+)?)?(\\d{4})${DATE_END}`,
   'i',
 );
+// Year, month, day with the month's name: `2018-Mar-14`, `2018 MAR 14`, `2018/mar/14`. The year is a plausible one and
+// no year follows the day: a record number before a date (`000-00-4410 Mar 14,2016`) is not its year.
+const RE_NAME_YMD = new RegExp(`(?<![\\d.])(1[89]\\d\\d|2[01]\\d\\d)${PART_SEP}${MONTH_NAME}${PART_SEP}(\\d{1,2})(?!\\d|\\s*[,.]?\\s*\\d{4})`, 'i');
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d))/;
 // European short form `DD.MM.YY` (dots only: `3/4/20` is a fraction or a dose as often as a date); not a part of a
 // version, an address or an OID (`v2.10.26`, `Version 3.14.15`, `192.168.10.26`, `1.2.840…`).
@@ -128,16 +143,17 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
   const da = RE_DA.exec(s);
   const nameMdy = RE_NAME_MDY.exec(s);
   const nameDmy = RE_NAME_DMY.exec(s);
+  const nameYmd = RE_NAME_YMD.exec(s);
   const num = RE_NUMERIC.exec(s);
   const short = today ? RE_NUMERIC_SHORT.exec(s) : null;
   const yearless = today ? yearlessDate(s, today) : null;
   if (yearless && (!nameMdy || yearless.index < nameMdy.index) && (!nameDmy || yearless.index < nameDmy.index)) {
-    const others = [ymd, da, num, short].filter((m) => m && m.index <= yearless.index + yearless.length);
+    const others = [ymd, da, num, short, nameYmd].filter((m) => m && m.index <= yearless.index + yearless.length);
     if (others.length === 0) return { index: from + yearless.index, length: yearless.length, result: yearless.result };
   }
   let best = -1;
   let at = Infinity;
-  const candidates = [ymd, da, nameMdy, nameDmy, num, short];
+  const candidates = [ymd, da, nameMdy, nameDmy, num, short, nameYmd];
   for (let i = 0; i < candidates.length; i++) {
     const m = candidates[i];
     if (m && m.index < at) {
@@ -157,6 +173,8 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
       return { ...where, result: make(+m[3]!, monthOf(m[1]!), +m[2]!) };
     case 3:
       return { ...where, result: make(+m[3]!, monthOf(m[2]!), +m[1]!) };
+    case 6:
+      return { ...where, result: make(+m[1]!, monthOf(m[2]!), +m[3]!) };
     case 4:
       return { ...where, result: numeric(+m[1]!, +m[3]!, +m[4]!, order ?? null), numeric: [+m[1]!, +m[3]!, +m[4]!] };
     default: {
@@ -274,7 +292,7 @@ const RE_WEEKDAY_MD = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+${
 /** "jueves 17 de diciembre", "Thu 17 Dec" (no year after it). */
 const RE_WEEKDAY_DM = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:de\\s+)?${MONTH_NAME}(?!\\p{L})`, 'iu');
 /** A year right after a day and month (then the date is a full one, read by the other patterns). */
-const YEAR_NEXT = /^(?:[\s,-]+(?:de(?:l)?\s+)?)\d{4}(?!\d)/i;
+const YEAR_NEXT = new RegExp(`^${YEAR_SEP}(?:del?\\s+)?\\d{4}(?!\\d)`, 'i');
 
 /** Days from today a date written without its year may be: a screen leaves the year out only for dates near now. */
 const YEARLESS_SPAN = 183;

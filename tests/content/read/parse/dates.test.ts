@@ -36,6 +36,34 @@ describe('parseDate', () => {
     ['14/Sept/2023', '2023-09-14'],
     ['03/sep/2019', '2019-09-03'],
     ['3/set./2019', '2019-09-03'],
+    // dashes and slashes with spaces around them (OpenMRS O3's wide format `DD — MMM — YYYY`), any dash
+    ['14 — Mar — 2018', '2018-03-14'],
+    ['14 – Mar – 2018', '2018-03-14'],
+    ['14 - Mar - 2018', '2018-03-14'],
+    ['14—Mar—2018', '2018-03-14'],
+    ['Visit started 07 — Dec — 2026 09:10', '2026-12-07'],
+    ['Female · 8 yrs · 14 — Mar — 2018', '2018-03-14'],
+    ['14 / Mar / 2018', '2018-03-14'],
+    ['Mar — 14 — 2018', '2018-03-14'],
+    // dots, no separators (military style), ordinals, "of", Spanish "del"
+    ['14.Mar.2018', '2018-03-14'],
+    ['14.mar.2018', '2018-03-14'],
+    ['14MAR2018', '2018-03-14'],
+    ['DOB 09DEC2019 (6Y)', '2019-12-09'],
+    ['March 14th, 2018', '2018-03-14'],
+    ['14th March, 2018', '2018-03-14'],
+    ['the 14th of March 2018', '2018-03-14'],
+    ['14 de marzo del 2018', '2018-03-14'],
+    ['miércoles, 9 de diciembre de 2026', '2026-12-09'],
+    ['Wednesday, Dec 9, 2026 at 8:15 AM', '2026-12-09'],
+    ['Mar. 14 2018', '2018-03-14'],
+    // year first with the month's name
+    ['2018-Mar-14', '2018-03-14'],
+    ['2018 MAR 14 10:22', '2018-03-14'],
+    ['2018/mar/14', '2018-03-14'],
+    // …but a record number before a date is not its year
+    ['000-00-4410  Mar 14,2016 (10)', '2016-03-14'],
+    ['MRN 2018 Mar 14, 2016', '2016-03-14'],
     // inside other text
     ['DOB: 08/15/2020 Age: 6', '2020-08-15'],
     ['Born 2020-08-15 (6 y)', '2020-08-15'],
@@ -84,6 +112,10 @@ describe('parseDate', () => {
       ['Accession 123456789', 'unrecognised'],
       ['11/20/202612345', 'unrecognised'], // digits run on after the year, and no time: a number, not a date
       ['2026-11-201234', 'unrecognised'],
+      ['30 — Feb — 2018', 'invalid'],
+      ['14 — Mar — 18', 'unrecognised'], // a two-digit year
+      ['3 mg — 14 — 2018', 'unrecognised'],
+      ['Room 14 — Bed 2', 'unrecognised'],
     ])('%s → %s', (text, expected) => {
       expect(iso(text)).toBe(expected);
     });

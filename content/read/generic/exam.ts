@@ -38,6 +38,11 @@ export interface ExamFound {
   why: string[];
   /** Rows that name an exam (the exam's and the other exams' of its list). */
   examRows: Set<Element>;
+  /**
+   * Those of them that name one that may be the page's (not history, a relative's, a follow-up, a cancelled or
+   * unticked one): the exam is one of many when there are two or more.
+   */
+  likelyRows: Set<Element>;
   /** The viewer's open study, as its image overlay stamps it ("CT 02/12/2026 11:37", "Study Date: 2026-12-04"), if the page shows one. */
   stamp: OpenStudy | null;
 }
@@ -97,10 +102,11 @@ const PAST_NARRATION =
 
 /**
  * Running text that tells an exam of the past: "had an arm x-ray", "underwent a CT", "s/p VCUG", "h/o", "2 years ago",
- * "last year", "in October", "previously", "tuvo", "hace 2 años", "el año pasado", "antecedente de".
+ * "last year", "in October", "previously", "yesterday at OSH", "tuvo", "hace 2 años", "el año pasado", "ayer en otro
+ * centro", "antecedente de".
  */
 const TOLD_PAST =
-  /\b(?:had|has had|underwent|s\/p|status post|h\/o|hx of|history of|ago|last (?:year|month|week|spring|summer|fall|autumn|winter|visit|admission)|previously|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|tuvo|se le realiz[oó]|hace \d+|el a[nñ]o pasado|el mes pasado|antecedentes? de)\b/i;
+  /\b(?:had|has had|underwent|s\/p|status post|h\/o|hx of|history of|ago|last (?:year|month|week|night|spring|summer|fall|autumn|winter|visit|admission)|previously|yesterday|ayer|anteayer|(?:at|from|en|de) (?:an? |the )?(?:osh|outside (?:hospital|facility|clinic|ed|er|imaging)|another (?:hospital|facility|center|centre)|otro (?:centro|hospital))|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|tuvo|se le realiz[oó]|hace \d+|el a[nñ]o pasado|el mes pasado|antecedentes? de)\b/i;
 /** A year written alone ("s/p VCUG 2024", "knee film from 2019"). */
 const BARE_YEAR = /(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])/g;
 /** A relative's, in the possessive: "brother's scan", "Mother's own knee film", "sister's x-ray". */
@@ -170,6 +176,8 @@ function clausesOf(text: string): string[] {
   }
   return out;
 }
+/** Where a sentence of running text ends and another begins. */
+const SENTENCE_BREAK = /[.;!?]\s+\S/;
 /** A clause cut into its parts is at most this long. */
 const MAX_CLAUSE = 400;
 /** Where a clause goes on to say when or where: before "on", "at", "in", "el", "en"… */
@@ -342,6 +350,7 @@ export function findExam(
   let best = null as ExamFound | null;
   let looked = 0;
   const examRows = new Set<Element>();
+  const likelyRows = new Set<Element>();
   const stamp = openStudyStamp(text, dates);
   const consider = (i: number, candidate: string, labelled: boolean, clause: boolean) => {
     const s = segs[i]!;
@@ -412,7 +421,8 @@ export function findExam(
     if (UNTICKED.test(candidate)) add(-8, 'box not ticked');
     else if (TICKED.test(candidate)) add(3, 'box ticked');
     if (score < 1) return;
-    if (!best || score > best.score) best = { seg: i, text: candidate, score, row: s.row, code: dental?.modality ?? null, why, examRows, stamp };
+    if (s.row) likelyRows.add(s.row);
+    if (!best || score > best.score) best = { seg: i, text: candidate, score, row: s.row, code: dental?.modality ?? null, why, examRows, likelyRows, stamp };
   };
 
   for (let i = 0; i < segs.length && looked < MAX_CANDIDATES; i++) {
@@ -432,7 +442,9 @@ export function findExam(
     // (A sentence too long to be an exam's name, a note's line, is read clause by clause as well.)
     const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || isProse(s.text) || s.text.length > MAX_NAME;
     const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
-    if (short) consider(i, s.text, labelled, false);
+    // A short line of free text made of sentences ("P: Chest X-ray PA/lat today. Amoxicillin if confirmed.") is read
+    // sentence by sentence too: what one sentence says (a condition, a follow-up) is not said of the exam in another.
+    if (short && !(free && !labelled && SENTENCE_BREAK.test(s.text))) consider(i, s.text, labelled, false);
     else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);
   }
   return best;

@@ -116,6 +116,8 @@ export interface DateContext {
   heading: readonly (DateRole | null)[];
   /** Index of a letter's salutation ("Dear Dr …", "Estimada …"); -1 when the page is no letter. */
   salutation: number;
+  /** The page's segments (a sentence split by its bold or linked words is read across them). */
+  segs?: readonly Seg[];
 }
 
 const HEADING_ROLES: ReadonlySet<DateRole> = new Set<DateRole>(['exam', 'scheduled', 'order', 'visit']);
@@ -133,7 +135,33 @@ export function dateContext(segs: readonly Seg[], today: CalendarDate): DateCont
     heading[i] = role;
     if (salutation < 0 && SALUTATION.test(s.text)) salutation = i;
   }
-  return { today, heading, salutation };
+  return { today, heading, salutation, segs };
+}
+
+/** Elements that run inside a line of text: a sentence's bold, italic, linked or marked words. */
+const INLINE_TAGS = new Set(['B', 'STRONG', 'I', 'EM', 'U', 'SPAN', 'A', 'FONT', 'MARK', 'SMALL', 'BIG', 'TIME', 'ABBR', 'CITE', 'Q', 'SUP', 'SUB', 'INS']);
+
+/** The block a segment's text runs in: its element, or the nearest one around it that is not inline. */
+function blockOf(el: Element): Element {
+  let x = el;
+  for (let k = 0; k < 6 && x.parentElement && INLINE_TAGS.has(x.tagName.toUpperCase()); k++) x = x.parentElement;
+  return x;
+}
+
+/**
+ * The text of the segments of the same block right before (`dir` -1) or after (+1) segment `index`, at most `max`
+ * characters: the rest of a sentence whose bold words are elements of their own ("… has an appointment for a
+ * <b>CT scan</b> on <b>Wednesday, Dec 9, 2026</b>").
+ */
+function sameBlockText(segs: readonly Seg[], index: number, dir: -1 | 1, max: number): string {
+  const block = blockOf(segs[index]!.el);
+  let t = '';
+  for (let j = index + dir; j >= 0 && j < segs.length && t.length < max; j += dir) {
+    const el = segs[j]!.el;
+    if (!block.contains(el) || blockOf(el) !== block) break;
+    t = dir < 0 ? `${segs[j]!.text} ${t}` : `${t} ${segs[j]!.text}`;
+  }
+  return dir < 0 ? t.slice(-max) : t.slice(0, max);
 }
 
 /** A word that makes a label a date's ("Date Desired", "Fecha deseada", "Time of arrival"). */
@@ -179,6 +207,20 @@ function sentenceBefore(text: string, from: number, to: number): string {
   return part.slice(cut);
 }
 const SENTENCE_END = /[.!?;]\s+(?=[A-Z¿¡])/g;
+
+/** The words of a sentence after the last date in it (a birth date told earlier in the sentence is not its subject). */
+function sinceLastDate(sentence: string, order: DateOrder | null): string {
+  if (!/\d{4}/.test(sentence)) return sentence;
+  const dates = findDates(sentence, order);
+  const last = dates[dates.length - 1];
+  return last ? sentence.slice(last.index + last.length) : sentence;
+}
+
+/** The words after a date up to the end of its sentence or the next date. */
+function sentenceAfter(text: string): string {
+  const end = /[.!?;](?:\s|$)|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}/.exec(text);
+  return (end ? text.slice(0, end.index) : text).slice(0, SENTENCE_LOOKBACK);
+}
 
 /** A date followed by an age in brackets that fits it as a birth date ("Mar 14,2016 (10)", "2017-05-30 (009Y)"). */
 function isBirthWithAge(date: CalendarDate, after: string, today: CalendarDate): boolean {
@@ -255,12 +297,19 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
       }
     }
     // A sentence that tells an appointment further back than the words just before the date ("We have arranged an
-    // appointment for your child to have a contrast enema on Tuesday 15 December 2026"), for a day not yet past.
-    if (!role && prose && ctx && daysBetween(ctx.today, date) >= 0) {
-      const sentence = sentenceBefore(text, Math.max(0, m.index - SENTENCE_LOOKBACK), m.index);
-      if (dateRole(sentence) === 'scheduled') {
-        role = 'scheduled';
-        by = 'appointment told in the sentence';
+    // appointment for your child to have a contrast enema on Tuesday 15 December 2026"), or after it ("On Wednesday,
+    // Dec 9, 2026 your child is booked for…"), for a day not yet past — across the bold or linked words of its block.
+    if (!role && ctx && daysBetween(ctx.today, date) >= 0) {
+      const lead = prose || !ctx.segs ? '' : sameBlockText(ctx.segs, index, -1, SENTENCE_LOOKBACK);
+      if (prose || lead) {
+        const head = lead ? `${lead} ${text.slice(0, m.index)}` : text;
+        const at = lead ? head.length : m.index;
+        const sentence = sinceLastDate(sentenceBefore(head, Math.max(0, at - SENTENCE_LOOKBACK), at), order);
+        const after = lead || !prose ? `${tail} ${ctx.segs ? sameBlockText(ctx.segs, index, 1, SENTENCE_LOOKBACK) : ''}` : tail;
+        if (dateRole(sentence) === 'scheduled' || dateRole(sentenceAfter(after)) === 'scheduled') {
+          role = 'scheduled';
+          by = 'appointment told in the sentence';
+        }
       }
     }
     // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.
@@ -359,7 +408,7 @@ function roleOfField(field: Field, ctx: DateContext | undefined, index: number, 
  * Ages in one segment (see the file comment); none in relatives' text or earlier exams. Those in a section of other
  * people are found too (each is someone's in a list), never the patient's.
  */
-function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
+function agesOf(seg: Seg, field: Field | null, index: number, note: boolean): AgeFound[] {
   if (seg.flags & PRIOR) return [];
   if (field?.kind === 'relative' || field?.kind === 'gestation') return [];
   if (field?.kind === 'age') {
@@ -375,8 +424,10 @@ function agesOf(seg: Seg, field: Field | null, index: number): AgeFound[] {
     // "Age 8 months" inside running text is not a field: a narrative says when things happened at which age.
     const labelled = !free && AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
     let form: AgeFound['form'] = labelled ? 'labelled' : m.form;
-    // A narrative names its subject's age first, or as "a 7-year-old boy": as strong as "7 y.o." in a note.
-    if (free && form === 'plain') {
+    // A narrative names its subject's age first, or as "a 7-year-old boy": as strong as "7 y.o." in a note — and in
+    // the paragraphs of a page that is a note (`note`: it has a note's sections), an age with its person ("Niña de 5
+    // años con tos…", "5-year-old girl with…") too.
+    if (form === 'plain' && (free || (note && m.person))) {
       if (!m.person && m.index !== 0) continue;
       form = 'compact';
     }
@@ -506,9 +557,12 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   // Ages and birth dates, with the rows they are in.
   const ages: AgeFound[] = [];
   const births: DateMention[] = [];
+  // A note's sections ("HPI:", "Plan:", "S:", a Notes heading): the page is a clinical note.
+  let note = false;
+  for (let i = 0; i < segs.length && !note; i++) note = (segs[i]!.flags & FREE) !== 0 || fields[i]?.kind === 'freeText';
   for (let i = 0; i < segs.length; i++) {
     const field = fields[i] ?? null;
-    for (const a of agesOf(segs[i]!, field, i)) ages.push(a);
+    for (const a of agesOf(segs[i]!, field, i, note)) ages.push(a);
     if (field?.kind === 'relative') continue;
     for (const d of dates[i] ?? []) if (d.role === 'birth') births.push(d);
   }

@@ -137,7 +137,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
   const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0 || rows.length > 0;
   const examRow = exam?.row ? text.rows.get(exam.row) : undefined;
-  const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.examRows.size > 1;
+  const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.likelyRows.size > 1;
   return { primary, rows, tables, pageDateOrder, pageDateOrderBasis: shown?.basis ?? null, found, examOneOfList };
 }
 

@@ -234,6 +234,12 @@ export function walkPage(scope: Element, doc: Document): PageText {
     if (segs.length >= MAX_SEGS) return;
     let text = factText(raw);
     if (!text) return;
+    // A gap printed with non-breaking spaces between labelled values ("Edad: 8 meses&nbsp;&nbsp;Sexo: F") separates
+    // them as a "·" would.
+    if (text.includes(':') && (raw.includes('\u00a0') || raw.includes('\u2003'))) {
+      const gapped = factText(raw.replace(INLINE_GAP, gapOf));
+      if (gapped !== text && splitInline(gapped).length > splitInline(text).length) text = gapped;
+    }
     // A box printed in an element of its own ("<span>[X]</span> XR skeletal survey", a cell "[ ]" before the option's
     // cell) is the next text's box, as an HTML check box is.
     const printed = onlyBox(text);
@@ -841,19 +847,40 @@ export function splitInline(text: string): string[] {
   if (!text.includes(':')) return [text];
   const out: string[] = [];
   let last = 0;
+  let free = false;
   for (const m of text.matchAll(INLINE_LABEL)) {
     // The candidate runs from the previous value's words ("9 DÍAS EG:"): the label is its last words that name one.
     const label = knownLabelTail(m[1]!);
     if (label === null) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length) + (m[1]!.length - label.length);
     const end = m.index + m[0].length;
-    if (start > last) out.push(text.slice(last, start).trim());
+    if (start > last) runItems(out, text.slice(last, start), free);
     out.push(text.slice(start, end).trim());
+    free = labelField(label)?.kind === 'freeText';
     last = end;
   }
   if (last === 0) return [text];
-  if (last < text.length) out.push(text.slice(last).trim());
+  if (last < text.length) runItems(out, text.slice(last), free);
   return out.filter(Boolean);
+}
+
+/**
+ * Between the items of a run of labelled values on one line ("Paciente: GARCÍA, SOFÍA · Edad: 8 meses · F · HC 2056",
+ * "Age: 3 yrs | Sex: F", "Edad: 8 a; Sexo: M"): a spaced middle dot, bullet or bar, a semicolon, or a gap the page
+ * printed with non-breaking spaces (see `INLINE_GAP`).
+ */
+const RUN_SEPARATOR = /\s+[·•|]\s+|\s*[·•]\s*$|^\s*[·•|]\s*|\s*;\s+|\s*\u2003\s*/;
+/** Spaces around a non-breaking one (`&nbsp;&nbsp;`, ` &nbsp; `), or an em space: a gap between two items when two wide or more. */
+const INLINE_GAP = /[ \u00a0]*\u00a0[ \u00a0]*|\u2003/g;
+const gapOf = (m: string) => (m.length >= 2 || m === '\u2003' ? ' · ' : m);
+
+/** A value of an inline run, cut at the run's separators into its items — not a free text's (its ";" joins clauses). */
+function runItems(out: string[], value: string, free: boolean): void {
+  if (free || !RUN_SEPARATOR.test(value)) {
+    out.push(value.trim());
+    return;
+  }
+  for (const item of value.split(RUN_SEPARATOR)) if (item.trim()) out.push(item.trim());
 }
 
 /** The longest run of last words (at most 4) of `candidate` that is a known label, or null. */

@@ -37,7 +37,7 @@ export interface AgeMention {
 
 // A unit of an age part; longest spellings first, never running into more letters.
 // (A spaced "a" before a number is Spanish "to": "2 a 5 años".)
-const U_YEAR = "years?|yrs?|yr|y|años?|anos?|(?<=\\d)a|a(?!\\s+\\d)";
+const U_YEAR = "years?|yrs?|yr|y|años?|anos?|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))";
 const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|m';
 const U_WEEK = 'weeks?|wks?|wk|w|semanas?|sem';
 const U_DAY = 'days?|d|días|dias|día|dia';
@@ -65,13 +65,17 @@ const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
 
 /** Words just before a number that make it a duration, interval, limit or history, not an age. */
 const DURATION_BEFORE =
-  /(?:\b(?:for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least)|[<>≤≥~×]|\bx)\s*$/iu;
+  /(?:\b(?:(?:fiebre|tos|dolor|v[oó]mitos|diarrea|cuadro|evoluci[oó]n|historia|duraci[oó]n|s[ií]ntomas|fever|cough|pain|symptoms|history)\s+(?:de|of)|for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least)|[<>≤≥~×]|\bx)\s*$/iu;
 /** Right after the age: "ago", a rate ("/day"), "of age" (history), "follow-up", or the end of a range. */
 const AFTER_NOT_AGE =
   /^\s*(?:ago\b|\/\s*(?:day|d|week|wk|month|mo|year|yr)\b|per\b|of\s+age\b|de\s+edad\s+(?:cuando|a)\b|later\b|earlier\b|prior\b|before\b|after\b|apart\b|follow|course\b|supply\b|history\b|duration\b|interval\b|window\b|plan\b|trial\b|old\s+(?:son|daughter|brother|sister|sibling|grand\w*|nephew|niece)\b|[–-]\s*\d|to\s+\d|a\s+\d|y\s+\d)/iu;
 /** A person right after an age: "7-year-old boy", "12 d/o female", "un niño de 7 años". */
 const PERSON_AFTER =
   /^\s*(?:(?:white|black|hispanic|asian|previously healthy|healthy|former|ex-?\w+|term|preterm|full-term)\s+)?(?:boy|girl|male|female|man|woman|child|infant|toddler|neonate|newborn|baby|patient|adolescent|teen(?:ager)?|gentleman|lady|ni[ñn][oa]|var[oó]n|mujer|hombre|lactante|paciente)\b/iu;
+
+/** A person right before an age, as Spanish names its subject: "niña de 5 años", "lactante de 8 meses", "varón de 7 a". */
+const PERSON_BEFORE =
+  /(?:^|[^\p{L}])(?:ni[ñn][oa]|lactante|paciente|var[oó]n|mujer|hombre|adolescente|neonato|reci[eé]n nacid[oa]|beb[eé]|escolar|preescolar|chic[oa]|menor)\s+de\s*$/iu;
 
 /**
  * A past event told with the age it happened at: "at age 8 months", "since age 4", "at the age of 3 months",
@@ -205,7 +209,7 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     const pair = sexNear(text, index, end);
     // "9 d" alone in its cell or beside a sex ("9 d M") is an age; "5 m" in a sentence may be metres.
     if (!plausibleRun(m[0]) && !pair && text.trim() !== m[0].trim()) continue;
-    const person = !pair && PERSON_AFTER.test(text.slice(end, end + 24));
+    const person = !pair && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, index - 24), index)));
     add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}), ...(person ? { person } : {}) }, end);
   }
   for (const m of text.matchAll(RE_DAY_OF_LIFE)) {

@@ -68,7 +68,7 @@ function build(y: number, mo: number, w: number, d: number, extra?: { n: number;
 
 // One "number unit" token. Units, longest spelling first; a unit must not run into more letters.
 const UNIT =
-  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|(?<=\\d)a|a(?!\\s+\\d)|months?|mths?|mth|mos?|m\\/o|meses|mes|m|weeks?|wks?|w\\/o|w|semanas?|sem|days?|d\\/o|d|días|dias|día|dia|hours?|hrs?|hr|h|horas?|minutes?|mins?|min)';
+  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))|months?|mths?|mth|mos?|m\\/o|meses|mes|m|weeks?|wks?|w\\/o|w|semanas?|sem|days?|d\\/o|d|días|dias|día|dia|hours?|hrs?|hr|h|horas?|minutes?|mins?|min)';
 const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'iy');
 const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'i');
 const SEPARATOR = /(?:\s*(?:,|and|y|&|\+)\s*|\s+)/iy;

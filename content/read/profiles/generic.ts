@@ -129,8 +129,11 @@ export function createGenericProfile(others: readonly SiteProfile[]): GenericPro
   };
 }
 
-/** The exam's facts (its name, modality, region, dates, key): what the generic reader adds to a profile's patient. */
-const EXAM_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['procedure', 'modality', 'bodyPart', 'examDate', 'scheduledDate', 'orderDate', 'examKey']);
+/**
+ * The exam's facts (its name, modality, region, dates — the visit's too, which dates it when nothing else does — and
+ * key): what the generic reader adds to a profile's patient.
+ */
+const EXAM_KINDS: ReadonlySet<FactKind> = new Set<FactKind>(['procedure', 'modality', 'bodyPart', 'examDate', 'scheduledDate', 'orderDate', 'visitDate', 'examKey']);
 
 /**
  * The exam of a page whose site profile read the patient but no exam (an order basket, an orders list with an active

@@ -82,3 +82,55 @@ Plan: repeat XR clavicle in 6 weeks. No imaging today.
     expect([a.profileId, a.pediatric]).toEqual([null, false]);
   });
 });
+
+// The exam a note's plan asks for: "P: Chest X-ray PA/lat today. Amoxicillin if confirmed." (the condition belongs to the
+// next sentence, not to the exam), "Plan: obtain CXR", a plan's list ("Plan:" then "– XR L wrist 3 views"), an
+// "Assessment and Plan" list, Spanish "Plan: Rx de tórax … hoy"; the age in the note's prose ("5 yo girl", "Niña de 5
+// años"). History, a relative's age and exams, and a later follow-up or repeat are not the exam.
+describe("a note's plan names the exam", () => {
+  test('a <pre> SOAP note: "P: Chest X-ray PA/lat today. Amoxicillin if confirmed."', () => {
+    const a = read(`<pre>S: 5 yo girl with cough x 5 days, fever to 39.
+O: T 38.9, RR 28, crackles R base.
+A: Likely RLL pneumonia.
+P: Chest X-ray PA/lat today. Amoxicillin if confirmed.
+</pre>`);
+    expect([a.pediatric, Math.abs(a.ageDays! - years(5)) <= 366]).toEqual([true, true]);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+  });
+  test('paragraphs: "Plan: obtain CXR"; "Sister (8) had pneumonia" is a relative\'s age', () => {
+    const a = read(`<p><b>HPI:</b> 5 yo girl with cough and fever for 5 days. Sister (8) had pneumonia last month.</p>
+      <p><b>Exam:</b> crackles right base.</p><p><b>Assessment:</b> likely pneumonia.</p><p>Plan: obtain CXR. Amoxicillin if confirmed; recheck in 2 days.</p>`);
+    expect([a.pediatric, Math.abs(a.ageDays! - years(5)) <= 366]).toEqual([true, true]);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+  });
+  test('a plan\'s list under "Plan:" in lines of a div; a "2-week follow-up" item', () => {
+    const a = read(`<div class="note"><div>S: 9 yo M fell on outstretched hand at recess.</div><div>O: tender L distal radius, NV intact.</div>
+      <div>A: r/o distal radius fx.</div><div>Plan:</div><div>– XR L wrist 3 views</div><div>– sling, ice, ibuprofen</div><div>– 2-week follow-up in clinic</div></div>`);
+    expect([a.pediatric, Math.abs(a.ageDays! - years(9)) <= 366]).toEqual([true, true]);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'extremity']);
+  });
+  test('an "Assessment and Plan" heading over a numbered list', () => {
+    const a = read(`<div class="note"><p>6 yo boy with cough x 3 wks. Had a CT chest last year at OSH (normal).</p><h4>Assessment and Plan</h4>
+      <ol><li>Persistent cough – CXR PA/lat today</li><li>Asthma – albuterol prn</li></ol></div>`);
+    expect([a.pediatric, Math.abs(a.ageDays! - years(6)) <= 366]).toEqual([true, true]);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+  });
+  test('Spanish: "Niña de 5 años con tos y fiebre de 5 días", "Plan: Rx de tórax PA y lateral hoy. Amoxicilina si se confirma."', () => {
+    const a = read(`<p>Niña de 5 años con tos y fiebre de 5 días. Hermano de 8 años con neumonía el mes pasado.</p><p>Exploración: crepitantes en base derecha.</p>
+      <p>Plan: Rx de tórax PA y lateral hoy. Amoxicilina si se confirma.</p>`);
+    expect([a.pediatric, Math.abs(a.ageDays! - years(5)) <= 366]).toEqual([true, true]);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+  });
+  test('negative: a plan with a repeat film later only ("Repeat CXR in 6 weeks if symptoms persist") names no exam of today', () => {
+    const a = read(`<pre>S: 5 yo girl with cough x 5 days, fever.
+A: Likely RLL pneumonia, CXR yesterday at OSH showed RLL consolidation.
+P: Amoxicillin. Repeat CXR in 6 weeks if symptoms persist.
+</pre>`);
+    expect(a.pediatric).toBe(true);
+    expect(a.campaigns).toEqual([]);
+  });
+  test('negative: "fiebre de 5 días" is how long the fever lasted, not an age', () => {
+    const a = read(`<p>Lactante con fiebre de 5 días y tos.</p><p>Plan: Rx de tórax hoy.</p>`);
+    expect(a.ageDays).toBeNull();
+  });
+});

@@ -132,3 +132,44 @@ describe('what such a letter is not', () => {
     expect([a.ageBasis, a.ageDays]).toEqual(['today', 110]);
   });
 });
+
+// The same class where the sentence is split by its markup (the exam and the date in bold, a link or a <time>), the
+// weekday and a time written with the date ("Wednesday, Dec 9, 2026 at 8:15 AM"), the child's birth date told earlier
+// in the same sentence, or the role words after the date ("On … your child is booked for …"); US and Spanish letters.
+// The letter's own date (its date line) is not the reference when the appointment is told.
+describe('an appointment told in a sentence whose exam and date are in bold, links or <time>', () => {
+  const readUs = (body: string) => read(body, 'en-US');
+  test('US letter: "Your child Mia (date of birth February 11, 2019) has an appointment for a <b>CT…</b> on <b>Wednesday, Dec 9, 2026 at 8:15 AM</b>"', () => {
+    const a = readUs(`<div class="letterhead">Children's Imaging Center · 400 Elm St · Springfield</div><p>December 1, 2026</p>
+      <p>Dear Parent or Guardian,</p>
+      <p>Your child Mia (date of birth February 11, 2019) has an appointment for a <b>CT scan of the sinuses</b> on <b>Wednesday, Dec 9, 2026 at 8:15 AM</b>.</p>
+      <p>Please arrive 30 minutes early to complete registration.</p>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 2858, modality: 'CT' });
+  });
+  test('Spanish letter: "tiene una cita para una <strong>radiografía de tórax</strong> el <strong>miércoles 9 de diciembre de 2026</strong>"', () => {
+    const a = read(`<p>Madrid, 1 de diciembre de 2026</p><p>Estimada familia:</p>
+      <p>Su hijo Pablo (fecha de nacimiento 11/02/2019) tiene una cita para una <strong>radiografía de tórax</strong> el <strong>miércoles 9 de diciembre de 2026 a las 8:15</strong> en el Servicio de Radiología Infantil.</p>`, 'es');
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 2858, modality: 'DX' });
+  });
+  test('the role words after the date: "On <b>Monday, December 14, 2026</b> at 10:00 AM your son is booked for a <b>voiding cystourethrogram</b>"', () => {
+    const a = readUs(`<table class="ref"><tr><td>Patient</td><td>Ethan Brooks</td></tr><tr><td>Date of birth</td><td>09/05/2016</td></tr><tr><td>MRN</td><td>55120931</td></tr></table>
+      <p>Dear Mr. and Mrs. Brooks,</p>
+      <p>On <b>Monday, December 14, 2026</b> at 10:00 AM your son is booked for a <b>voiding cystourethrogram</b> in Pediatric Radiology.</p>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 3752, modality: 'RF' });
+  });
+  test('a portal message: the exam a link, the date in <time>', () => {
+    const a = readUs(`<div class="pt-hdr"><span class="nm">Leo Carter</span> <span>DOB: 06/30/2020</span> <span>MRN 7712004</span></div>
+      <div class="msg"><div class="msg-body">Reminder: Leo has an appointment for a <a href="#exam">chest X-ray (2 views)</a> on <time datetime="2026-12-10">Thursday, December 10, 2026</time> at 9:30 AM.</div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, basis: 'scheduled', days: 2354, modality: 'DX' });
+  });
+  test('negative: an appointment told for a day already past is not the reference', () => {
+    const a = readUs(`<p>December 1, 2026</p><p>Dear Parent or Guardian,</p>
+      <p>Your child Mia (date of birth February 11, 2019) had an appointment for a <b>CT scan of the sinuses</b> on <b>Monday, Nov 30, 2026</b> that was missed.</p>`);
+    expect(a.ageBasis).not.toBe('scheduled');
+  });
+  test('negative: a date in bold in another sentence of the block ("Results from <b>Dec 9, 2026</b> are in your portal")', () => {
+    const a = readUs(`<p>December 1, 2026</p><p>Dear Parent or Guardian,</p>
+      <p>Your child Mia (date of birth February 11, 2019) is due for a follow-up visit. The report of her <b>CT scan of the sinuses</b> will be posted after <b>Dec 9, 2026</b>.</p>`);
+    expect(a.ageBasis).not.toBe('scheduled');
+  });
+});

@@ -48,6 +48,8 @@ describe('ages that are ages', () => {
     ['3 meses', 91],
     ['12 días', 12],
     ['2 años 3 meses', 821],
+    ['8 a 3 m', 3013],
+    ['1 a 2 m 5 d', 431],
   ])('plain %s (the reader wants a label or the header for these)', (text, days) => {
     expect(read(text)).toEqual([['plain', days, null]]);
   });
@@ -88,6 +90,8 @@ describe('what is not an age', () => {
     'children under 5 years',
     'patients < 2 y',
     'menores de 5 años',
+    'de 2 a 5 años',
+    'niños de 2 a 5 meses',
   ])('a range or a limit: %s', (text) => {
     expect(read(text)).toEqual([]);
   });

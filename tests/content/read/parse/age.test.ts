@@ -57,6 +57,10 @@ describe('parseAgeText', () => {
     ['6 años', 2191, 'Y'],
     ['3 meses', 91, 'M'],
     ['2 años y 3 meses', 821, 'M'],
+    // Spanish short units: "a" is años before a number of months or days ("8 a 3 m"), and "to" before another number
+    ['8 a 3 m', 3013, 'M'], // ⌊8 × 365.25 + 3 × 30.4375⌋
+    ['2 a 5 m 3 d', 885, 'D'],
+    ['11 a', 4017, 'Y'],
     ['006Y', 2191, 'Y'],
     ['1.5 y', 547, 'Y'], // ⌊547.875⌋
   ])('%j → %i days (finest unit %s)', (text, days, unit) => {

@@ -60,6 +60,11 @@ const RE_HYPHEN_OLD = /(?<![\w.,/-])(\d{1,3})-(years?|months?|weeks?|days?|yr|mo
 const RE_AS = /(?<![\w.,/-])\(?(\d{3}[DWMY])\)?(?![\w])/g;
 // A run of age parts.
 const RE_RUN = new RegExp(`(?<![\\w.,/+-])${RUN}`, 'giu');
+/**
+ * A number with a unit letter right after it (a space or a hyphen between at most; `2.5 y`, `9Y`, `3-year`): what
+ * RE_COMPACT, RE_AS, RE_RUN and RE_HYPHEN_OLD all need (their units start with one of these letters).
+ */
+const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswy]/iu;
 const RE_SEX_BEFORE = new RegExp(`(?<![\\w])${SEX}\\.?${SEP}$`, 'iu');
 const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
 
@@ -184,6 +189,25 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     found.push(m);
   };
 
+  // Every form but a day of life has a unit letter right after its number (`6 y.o.`, `9Y`, `3-year-old`, `012Y`).
+  const units = UNIT_AFTER_NUMBER.test(text);
+  if (units) unitForms(text, add, found);
+  for (const m of text.matchAll(RE_DAY_OF_LIFE)) {
+    const reading = parseAgeText(m[0]);
+    if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
+  }
+  if (units) for (const m of text.matchAll(RE_HYPHEN_OLD)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    const reading = parseAgeText(`${m[1]} ${m[2]}`);
+    if (!reading || isNotAge(text, index, end)) continue;
+    add({ reading, form: 'plain', text: m[0], index, ...(PERSON_AFTER.test(text.slice(end, end + 24)) ? { person: true } : {}) }, end);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The compact forms, DICOM AS and runs of parts, in that order. */
+function unitForms(text: string, add: (m: AgeMention, end: number) => void, found: readonly AgeMention[]): void {
   for (const m of text.matchAll(RE_COMPACT)) {
     const index = m.index;
     const end = index + m[0].length;
@@ -212,18 +236,6 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     const person = !pair && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, index - 24), index)));
     add({ reading, form: pair ? 'pair' : 'plain', text: m[0].trim(), index, ...(pair ? { sex: pair } : {}), ...(person ? { person } : {}) }, end);
   }
-  for (const m of text.matchAll(RE_DAY_OF_LIFE)) {
-    const reading = parseAgeText(m[0]);
-    if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
-  }
-  for (const m of text.matchAll(RE_HYPHEN_OLD)) {
-    const index = m.index;
-    const end = index + m[0].length;
-    const reading = parseAgeText(`${m[1]} ${m[2]}`);
-    if (!reading || isNotAge(text, index, end)) continue;
-    add({ reading, form: 'plain', text: m[0], index, ...(PERSON_AFTER.test(text.slice(end, end + 24)) ? { person: true } : {}) }, end);
-  }
-  return found.sort((a, b) => a.index - b.index);
 }
 
 /**

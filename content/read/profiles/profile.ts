@@ -108,12 +108,15 @@ export function pathEndsWith(url: URL, ...suffixes: string[]): boolean {
 
 /** Normalised label for matching: lower case, letters/digits/spaces only ("Date of Birth:" → "date of birth"). */
 export function labelKey(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9#]+/g, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  // Accents dropped (NFD, then the combining marks) only where there is a letter beyond ASCII: most labels and values
+  // are plain ASCII, which NFD leaves as it is.
+  return (isAscii(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9#]+/g, ' ').trim();
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** Header cells of a table-like header row → column index by normalised label. */

@@ -218,16 +218,24 @@ export function readListTable(
   const skip = firstRows[0] === headerRow ? 1 : 0;
   const list = new ListReader(withAgeWithin(mapped, header, firstRows.length - skip, (r) => firstRows[r + skip]?.cells ?? null));
   let budget = maxRows;
-  // (No nested table: every row's `cells` are its own, read as they are.)
-  const nested = hasNestedRows(table);
   for (const body of bodies) {
-    const rows = rowsOf(body as HTMLTableSectionElement);
-    const n = Math.min(rows.length, budget);
-    for (let r = 0; r < n; r++) {
-      const row = rows[r]!;
-      if (row !== headerRow) list.read(nested ? cellsOf(row) : row.cells);
+    if (budget <= 0) break;
+    if (body === table) {
+      // A table with no tbody: its rows as `rows` gives them (head, own rows, foot).
+      const rows = rowsOf(table);
+      const n = Math.min(rows.length, budget);
+      for (let r = 0; r < n; r++) if (rows[r] !== headerRow) list.readRow(rows[r]!);
+      budget -= n;
+      continue;
     }
-    budget -= n;
+    // A body's rows are its own `tr` children, met by walking its children (no collection lookup per row); when they
+    // are all its children, no child's tag is looked at.
+    const onlyRows = rowsOf(body as HTMLTableSectionElement).length === body.childElementCount;
+    for (let row = body.firstElementChild; row && budget > 0; row = row.nextElementSibling) {
+      if (!onlyRows && row.tagName !== 'TR') continue;
+      budget--;
+      if (row !== headerRow) list.readRow(row);
+    }
   }
   return list.table(whereOf, base);
 }
@@ -291,14 +299,31 @@ function readRows(
 class ListReader {
   private readonly values: (string | undefined)[][];
   private readonly onDemand: boolean[];
-  private readonly cells: ArrayLike<Element>[] = [];
+  /**
+   * Each kept row's cells (for on-demand columns): its cells, or (a table row read by `readRow`) its last cell read at
+   * once, from which the later cells are found.
+   */
+  private readonly cells: (ArrayLike<Element> | null)[] = [];
+  private readonly anchors: (Element | null)[] = [];
+  /** For `readRow`: the column read at once at each cell index (−1: none), up to the last such cell. */
+  private readonly atOnce: number[] = [];
+  private readonly walked: Element[] = [];
 
   constructor(private readonly cols: readonly Column[]) {
     this.values = cols.map(() => []);
     this.onDemand = cols.map((c) => ON_DEMAND_KINDS.has(c.kind));
+    cols.forEach((c, i) => {
+      if (this.onDemand[i]) return;
+      while (this.atOnce.length <= c.index) this.atOnce.push(-1);
+      this.atOnce[c.index] = i;
+    });
   }
 
-  read(cells: ArrayLike<Element>): void {
+  /**
+   * Reads one row's cells. `anchor`: `cells` is a reused array of a table row's first cells, the last one `anchor` (kept
+   * instead of `cells`).
+   */
+  read(cells: ArrayLike<Element>, anchor: Element | null = null): void {
     const { cols, values, onDemand } = this;
     const nCols = cols.length;
     let any = false;
@@ -309,15 +334,56 @@ class ListReader {
       if (t) any = true;
     }
     if (!any) {
-      const r = this.cells.length;
-      for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(cells, c, r)) any = true;
+      const r = values[0]!.length - 1;
+      for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(anchor ? cellsOf(anchor.parentElement!) : cells, c, r)) any = true;
     }
-    if (any) this.cells.push(cells);
-    else for (let c = 0; c < nCols; c++) values[c]!.pop();
+    if (!any) for (let c = 0; c < nCols; c++) values[c]!.pop();
+    else {
+      this.cells.push(anchor ? null : cells);
+      this.anchors.push(anchor);
+    }
+  }
+
+  /**
+   * `read` of a table row: its own cells (`td`/`th` children, as `cellsOf`) walked once, as far as the last column
+   * read at once; the on-demand columns' cells are looked up when asked for.
+   */
+  readRow(row: Element): void {
+    const { atOnce, walked } = this;
+    const last = atOnce.length - 1;
+    let cell = row.firstElementChild;
+    let i = 0;
+    for (; cell && i < last; i++, cell = cell.nextElementSibling) walked[i] = cell;
+    // The last cell read at once is the row's `last`-th cell (`cellIndex`, which counts the cells before it) only when
+    // every element before it is a cell too: then these are the row's first cells, as `cells` gives them.
+    if (cell && (cell as HTMLTableCellElement).cellIndex === last) {
+      walked[last] = cell;
+      this.read(walked, cell);
+    } else this.read(cellsOf(row));
   }
 
   private cellText(cells: ArrayLike<Element>, c: number, r: number): string {
     const t = factText(cells[this.cols[c]!.index]?.textContent ?? '');
+    this.values[c]![r] = t;
+    return t;
+  }
+
+  /** Kept row r's text in column c (an on-demand column). */
+  private keptText(c: number, r: number): string {
+    const cells = this.cells[r];
+    if (cells) return this.cellText(cells, c, r);
+    const index = this.cols[c]!.index;
+    const last = this.atOnce.length - 1;
+    // The row's cells after its anchor (the cell at `last`), or from its first.
+    const anchor = this.anchors[r]!;
+    let cell = index > last ? anchor.nextElementSibling : anchor.parentElement!.firstElementChild;
+    let i = index > last ? last + 1 : 0;
+    for (; cell; cell = cell.nextElementSibling) {
+      const tag = cell.tagName;
+      if (tag !== 'TD' && tag !== 'TH') continue;
+      if (i++ === index) break;
+    }
+    const t = factText(cell?.textContent ?? '');
     this.values[c]![r] = t;
     return t;
   }
@@ -327,7 +393,7 @@ class ListReader {
     return {
       columns: cols.map((c, i) => (this.onDemand[i] ? { kind: c.kind, where: whereOf(c), onDemand: true } : { kind: c.kind, where: whereOf(c) })),
       values,
-      cell: (c, r) => values[c]![r] ?? this.cellText(this.cells[r]!, c, r),
+      cell: (c, r) => values[c]![r] ?? this.keptText(c, r),
       base: hasPatientColumn(cols) ? [] : base.slice(),
     };
   }

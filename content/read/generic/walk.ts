@@ -494,8 +494,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
         // section's `tr` descendants, as a selector query would find them (a nested table's rows included).
         const all = body.getElementsByTagName('tr');
         const last = Math.min(all.length, MAX_LIST_ROWS);
+        // When those are the section's children and all of them (no nested table, nothing else in it), they are met
+        // by walking its children: no collection lookup per row.
+        const bySibling = body !== table && all.length === trs.length && body.childElementCount === trs.length;
+        let sibling = bySibling ? body.firstElementChild : null;
         for (let i = 0; i < last; i++) {
-          const tr = all[i]!;
+          const tr = bySibling ? sibling! : all[i]!;
+          if (bySibling) sibling = sibling!.nextElementSibling;
           if (!isMarkedSelected(tr, quirks) || rows.has(tr)) continue;
           const from = segs.length;
           const cells = cellsOf(tr);

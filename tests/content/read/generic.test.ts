@@ -171,6 +171,24 @@ describe('one patient at a time', () => {
       expect([mark, list(mark).pediatric]).toEqual([mark, false]);
     }
   });
+  test('in a long list with a table nested in its rows, or an element that is not a row in its body, the selected row far down is still found', () => {
+    const page = (nested: boolean) => {
+      let rows = '';
+      for (let i = 0; i < 200; i++) {
+        const extra = nested && i === 90 ? '<table><tr><td>alias</td></tr></table>' : '';
+        rows += i === 150 ? `<tr class="selected"><td>POE, ED</td><td>3 y</td><td>VCUG</td></tr>` : `<tr><td>ROE ${i}${extra}</td><td>54 y</td><td>BARIUM SWALLOW</td></tr>`;
+      }
+      return parseHtml(`<!doctype html><html><body><table><thead><tr><th>Patient</th><th>Age</th><th>Exam</th></tr></thead><tbody>${rows}</tbody></table></body></html>`);
+    };
+    const analyze = (doc: Document) => analyzePage(doc, URL_, { now: NOW });
+    const nested = analyze(page(true));
+    expect([nested.pediatric, nested.modality]).toEqual([true, 'RF']);
+    const doc = page(false);
+    const body = doc.querySelector('tbody')!;
+    body.insertBefore(doc.createElement('div'), body.children[60]!);
+    const stray = analyze(doc);
+    expect([stray.pediatric, stray.modality]).toEqual([true, 'RF']);
+  });
   test('a mother\'s chart that lists her newborn is the mother\'s', () => {
     const a = read(`<div class="bar"><span>HALL, INGRID</span> <span>Age:</span> <span>33 years</span> <span>MRN:</span> <span>1877209</span></div>
       <h3>Delivery summary</h3><table><tr><td>Baby</td><td>Birth Date</td><td>Age</td></tr>

@@ -41,6 +41,8 @@ describe('procedure text → modality and campaigns', () => {
     ['Ureteral stent exchange under fluoroscopy', 'XA', ['interventional', 'fluoroscopy']],
     ['Biliary stenting', 'XA', ['interventional', 'fluoroscopy']],
     ['US guided PICC', 'US', []], // Step Lightly only under ionizing guidance
+    ['Port-a-cath placement', 'XA', ['interventional', 'fluoroscopy']],
+    ['Reservorio venoso subcutáneo', 'XA', ['interventional', 'fluoroscopy']],
     ['XR chest 1 view PICC placement', 'DX', ['radiography']],
     ['CT angiography chest (CTA)', 'CT', ['ct']],
     ['NM BONE SCAN WHOLE BODY', 'NM', ['nuclear-medicine']],

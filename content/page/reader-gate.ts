@@ -22,10 +22,13 @@ export const MAX_FRAMES = 8;
 
 /**
  * An age in any form (`6 y.o.`, `5 mo / M`, `12Y`, `45 d/o`, `3 años`), a birth date, a patient or record label, a
- * DICOM keyword of the patient's (a viewer's overlay: `PatientBirthDate 20261106`, `PatientID`).
+ * DICOM keyword of the patient's (a viewer's overlay: `PatientBirthDate 20261106`, `PatientID`), an identifier as an
+ * unlabelled banner writes it (`Acct 3055`, `#88412`, `ID 55120`).
  */
 const PATIENT =
-  /\d\s*(?:y\.?\s?o\b|y\/o|d\/o|yrs?\b|years?\b|yr\b|mos?\b|months?\b|mths?\b|wks?\b|weeks?\b|days?\b|hrs?\b|[ymwd]\b|a\b|años|anos\b|mes(?:es)?\b|sem(?:anas)?\b|d[ií]as?\b)|\b(?:DOB|D\.O\.B|birth|born|age|edad|nac(?:imiento|\.)|F\.?\s?Nac|patient|paciente|pt|MRN|NHC|HC|chart|sex|sexo|Patient(?:Name|ID|BirthDate|Sex|Age))\b/i;
+  /\d\s*(?:y\.?\s?o\b|y\/o|d\/o|yrs?\b|years?\b|yr\b|mos?\b|months?\b|mths?\b|wks?\b|weeks?\b|days?\b|hrs?\b|[ymwd]\b|a\b|años|anos\b|mes(?:es)?\b|sem(?:anas)?\b|d[ií]as?\b)|\b(?:DOB|D\.O\.B|birth|born|age|edad|nac(?:imiento|\.)|F\.?\s?Nac|patient|paciente|pt|MRN|NHC|HC|chart|sex|sexo|Acct|Patient(?:Name|ID|BirthDate|Sex|Age))\b|(?:^|[\s(|·•])#\s?\d{4,}|\bID\s?[:#]?\s?\d{3,}/i;
+/** A banner's sex token standing alone in its element (`M`, `F`, `Male`, `Fem.`, `Masculino`): a patient's. */
+const SEX_ALONE = /^\s*(?:M|F|male|female|masc\.?|fem\.?|masculino|femenino)\s*$/i;
 
 /** A modality code or word, an imaging, order or protocol word, a dental imaging code (CDT D02xx/D03xx). */
 const EXAM =
@@ -67,7 +70,7 @@ export function mayShowPatientExam(doc: Document, options: GateOptions = {}): bo
       nodes++;
       const piece = text.length > 2000 ? text.slice(0, 2000) : text;
       chars += piece.length;
-      if (!patient && PATIENT.test(piece)) patient = true;
+      if (!patient && (PATIENT.test(piece) || SEX_ALONE.test(piece))) patient = true;
       if (!exam && EXAM.test(piece)) exam = true;
       if (patient && exam) return true;
     }

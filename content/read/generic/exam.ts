@@ -155,6 +155,15 @@ const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oc
 const ABOUT_RADIATION =
   /\bradiation\b|\bradiaci[oó]n|\b(?:amount|dose|cantidad|dosis)\s+(?:of|de)\s+(?:x-?rays?|rayos|radia)|\bexposure\s+to\b|\b(?:uses?|using|involves?|utiliza|usa|emplea)\s+(?:(?:a\s+|una\s+)?(?:small|low|tiny|minimal|peque[ñn]a|baja)?\s*(?:amount|dose|cantidad|dosis)\s+(?:of|de)\s+)?(?:x-?rays?|rayos)/i;
 
+/**
+ * A line that opens by titling what follows as earlier or related studies ("Relevant priors: CT CHEST W CON 02-Mar-2025",
+ * "Related: …", "Comparison: …", "Previous studies (2): …", "Estudios previos: …"): none of them is the open exam.
+ */
+const PRIORS_BEFORE =
+  /^\s*(?:(?:relevant|related|other|available|comparison|prior|previous|earlier|historical)\s+)?(?:priors?|previous|related|comparisons?|history|(?:studies|exams|imaging)(?:\s+available)?|estudios\s+(?:previos|anteriores|relacionados)|previos|anteriores|comparaci[oó]n)\s*(?:\(\d+\))?\s*[:：]/i;
+/** How much of a line's start is looked at for such a title. */
+const PRIORS_TITLE_CHARS = 60;
+
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 
@@ -191,11 +200,20 @@ function sentenceUpTo(text: string, clause: string): string {
   return text.slice(start, at + clause.length);
 }
 
-/** A text made only of modality codes (`CT`, `PT/CT`, `CT\\SR`). */
+/**
+ * DICOM modality codes of what is not an image (structured reports, key objects, presentation states, documents…): a
+ * study's list of codes holds them beside its image modalities (`CT\\SR`, `MR KO PR`).
+ */
+const NON_IMAGE_CODES = new Set(['SR', 'KO', 'PR', 'OT', 'SEG', 'REG', 'DOC', 'SC', 'ECG', 'AU', 'HD', 'SM', 'XC', 'ES', 'OP', 'VL', 'BMD', 'RTP', 'RTS', 'RTD', 'RTI']);
+
+/**
+ * A text made only of modality codes (`CT`, `PT/CT`, `CT\\SR`). An exam's short name in codes and abbreviations
+ * ("CT ABD PEL W CON", "XR L FA 2V") holds words that are no modality's code: it names an exam.
+ */
 export function isCodeList(text: string): boolean {
   if (text.length > 16) return false;
   const tokens = text.trim().split(/[\\,/;|\s]+/).filter(Boolean);
-  return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => /^[A-Z0-9]{1,3}$/.test(t));
+  return tokens.length > 0 && parseModalityCodes(text).length > 0 && tokens.every((t) => /^[A-Z0-9]{1,3}$/.test(t) && (parseModalityCodes(t).length > 0 || NON_IMAGE_CODES.has(t)));
 }
 
 /** A modality code as a token of its own, in capitals ("CR", not "CREATININE" nor the unit "Cr"). */
@@ -397,7 +415,7 @@ export function findExam(
       if (daysBetween(when, stamp.date.date) === 0 && isOpenStudyKind(stamp, candidateCodes(text, candidate, s.row, info.modalities))) add(8, 'the study open in the viewer');
       else if (!(s.flags & PRIOR)) add(-6, 'another study than the one open');
     }
-    if (s.flags & PRIOR) add(-6, 'earlier exams');
+    if (s.flags & PRIOR || PRIORS_BEFORE.test(s.text.slice(0, PRIORS_TITLE_CHARS))) add(-6, 'earlier exams');
     if (field && PLAN_LABEL.test(labelKey(field.label))) add(2, `in the ${field.label.replace(/[\s:：]+$/, '')}`);
     if (clause) {
       add(-1, 'in free text');

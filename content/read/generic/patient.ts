@@ -16,6 +16,7 @@ import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-me
 import { ageBetween, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgrees } from '../parse/age';
 import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
 import { classifyProcedure } from '../parse/procedure';
+import { bannerBirths, dayKey, findBanners } from './banner';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
@@ -38,6 +39,8 @@ export interface DateMention {
    * date of the page's own exam, told beside it (generic/exam.ts, reader.ts).
    */
   told?: boolean;
+  /** A birth date read from a banner's unlabelled date that may be a recent visit's (banner.ts): the age is unsure. */
+  unsure?: boolean;
 }
 
 export interface AgeFound {
@@ -76,6 +79,8 @@ export interface Patient {
   identified: boolean;
   /** The patient is a parent (ten or older) on a page that speaks of a newborn: the newborn's facts are not theirs. */
   parent: boolean;
+  /** Banners of unlabelled tokens (banner.ts), as segment ranges. */
+  banners: { from: number; to: number }[];
 }
 
 /** A row or block of a list of people, and the segments it covers. */
@@ -555,15 +560,32 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
 
   // Ages and birth dates, with the rows they are in.
-  const ages: AgeFound[] = [];
-  const births: DateMention[] = [];
   // A note's sections ("HPI:", "Plan:", "S:", a Notes heading): the page is a clinical note.
   let note = false;
   for (let i = 0; i < segs.length && !note; i++) note = (segs[i]!.flags & FREE) !== 0 || fields[i]?.kind === 'freeText';
+  const ages: AgeFound[] = [];
+  for (let i = 0; i < segs.length; i++) for (const a of agesOf(segs[i]!, fields[i] ?? null, i, note)) ages.push(a);
+  // Banners of unlabelled tokens (banner.ts): their name and identifier are the patient's, and an unlabelled date in
+  // one may be the birth date.
+  const banners = findBanners(segs, fields, ages, dates);
+  if (banners.length > 0) {
+    const taken = new Set<string>();
+    for (const list of dates) for (const d of list) if (d.role !== null && d.role !== 'birth') taken.add(dayKey(d.date));
+    for (const b of banners) {
+      for (const j of b.identity) {
+        identity[j] = 1;
+        identified = true;
+      }
+      for (const found of bannerBirths(b, segs, ages, taken, utcDate(now))) {
+        found.date.role = 'birth';
+        found.date.by = found.by;
+        if (found.unsure) found.date.unsure = true;
+      }
+    }
+  }
+  const births: DateMention[] = [];
   for (let i = 0; i < segs.length; i++) {
-    const field = fields[i] ?? null;
-    for (const a of agesOf(segs[i]!, field, i, note)) ages.push(a);
-    if (field?.kind === 'relative') continue;
+    if (fields[i]?.kind === 'relative') continue;
     for (const d of dates[i] ?? []) if (d.role === 'birth') births.push(d);
   }
 
@@ -752,7 +774,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   someoneElsesOrders(segs, fields, named, rows, header, recordRow, otherRows, others);
 
   const unsure = best !== null && !best.labelled && !best.inHeader && !identified && !birth;
-  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified, parent, people, ages };
+  return { age: best, unsure, birth, header, otherRows, others, recordRow, identified, parent, people, ages, banners: banners.map((b) => ({ from: b.from, to: b.to })) };
 }
 
 /** A label that says only "Name": in a list of orders, its column may hold the orders' names. */

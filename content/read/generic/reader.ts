@@ -216,7 +216,7 @@ function patientFacts(out: Fact[], text: PageText, p: Patient): void {
     const how = a.labelled ? 'labelled age' : a.inHeader ? `age in the patient header (${a.form})` : `age (${a.form}), no label and no patient header`;
     pushFact(out, a.dicom ? 'patientAge' : 'ageText', a.dicom ? a.text : ageText(a.text), where(text, a.seg, how), p.unsure ? { unsure: true } : undefined);
   }
-  if (p.birth) pushFact(out, 'birthDate', p.birth.text, where(text, p.birth.seg, `birth date (${p.birth.by ?? 'label'})`));
+  if (p.birth) pushFact(out, 'birthDate', p.birth.text, where(text, p.birth.seg, `birth date (${p.birth.by ?? 'label'})`), p.birth.unsure ? { unsure: true } : undefined);
 }
 
 /** An age as the age parser reads it: a bare number under an Age label is years (`Age: 6`); `7-year-old` → `7 year old`. */
@@ -261,10 +261,14 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
       if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
       if (kind || d.role === 'exam' || d.role === 'scheduled' || d.role === 'order') dated = true;
     }
-    // In a viewer, a line beside the study's description in its block that is only a date (and a time) is its date.
-    const beside = dated || !viewer ? null : dateBeside(text, dates, exam.seg);
+    // In a viewer, a line beside the study's description in its block that is only a date (and a time) is its date;
+    // so is the dated token beside the exam in a banner of unlabelled tokens (a viewer's top bar `NAME | 52Y F | ID … |
+    // CT ABD PEL W CON | 07-Dec-2026 08:12`), or the day it is booked for when that is ahead.
+    const banner = p.banners.some((b) => b.from <= exam.seg && exam.seg <= b.to);
+    const beside = dated || !(viewer || banner) ? null : dateBeside(text, dates, exam.seg);
     if (beside) {
-      pushFact(out, 'examDate', beside.text, where(text, beside.seg, "date beside the study's description"));
+      const ahead = banner && daysBetween(today, beside.date) > 0;
+      pushFact(out, ahead ? 'scheduledDate' : 'examDate', beside.text, where(text, beside.seg, `date beside the ${banner ? "exam in the patient's banner" : "study's description"}`));
       dated = true;
     }
     // The exam named outside a dated list of services (an appointment's procedure) that has rows of its own: the row

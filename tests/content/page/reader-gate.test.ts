@@ -61,6 +61,14 @@ describe('pages it keeps the reader from', () => {
     expect(mayShowPatientExam(page('<input value="6 y.o. F"><input value="XR HAND">'))).toBe(true);
   });
 
+  it('finds a patient in an unlabelled banner: an identifier as banners write it, or a sex token alone', () => {
+    for (const banner of ['<div>Luke Garza</div><div>12/29/2018</div><div>M</div><div>Ph 555-0101</div>', '<span>GARZA, LUKE</span> | <span>#88412</span>', '<div>Luke Garza 12/29/2018 Acct 3055</div>', '<span>GARZA^LUKE</span> | <span>ID 55120</span>']) {
+      expect(mayShowPatientExam(page(`${banner}<div>CT head without contrast</div>`)), banner).toBe(true);
+    }
+    // A single letter inside a word or a sentence is no sex token.
+    expect(mayShowPatientExam(page('<p>Plan M: review</p><div>CT protocols</div>'))).toBe(false);
+  });
+
   it('finds a patient in a tag dump\'s DICOM keywords (one text per line, no "Patient" word of its own)', () => {
     expect(mayShowPatientExam(page('<pre>(0010,0030) PatientBirthDate     20210903\n(0008,0060) Modality             MR</pre>'))).toBe(true);
     expect(mayShowPatientExam(page('<pre>(0010,1010) PatientAge  006Y\n(0008,1030) StudyDescription  CHEST</pre>'))).toBe(true);

@@ -227,12 +227,31 @@ export function isExpandedRow(el: Element, row = false): boolean {
   return first !== null && first.childElementCount === 0 && OPEN_TOGGLE.test((first.textContent ?? '').trim());
 }
 
-/** A row of a list that is the open one: expanded (`isExpandedRow`), or holding the checked radio button of the list. */
+/**
+ * A row of a list that is the open one: expanded (`isExpandedRow`), or holding the checked radio button of the list, or
+ * its only ticked check box (one row ticked among its siblings: the one picked; several ticked are a batch).
+ */
 export function isOpenRow(el: Element, row = false): boolean {
   if (isExpandedRow(el, row)) return true;
   const tag = el.tagName;
   if (!row && tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
-  return el.querySelector('input[type="radio"][checked]') !== null;
+  const box = el.querySelector(CHECKED);
+  if (box === null) return false;
+  return box.getAttribute('type') === 'radio' || onlyTicked(el);
+}
+
+const CHECKED = 'input[type="radio"]:checked, input[type="checkbox"]:checked';
+/** Sibling rows looked at for another ticked box (a longer list is not told apart by a box). */
+const MAX_TICKED_SIBLINGS = 60;
+
+/** No sibling row of `el` holds a ticked check box. */
+function onlyTicked(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent || parent.childElementCount > MAX_TICKED_SIBLINGS) return false;
+  for (let x = parent.firstElementChild; x; x = x.nextElementSibling) {
+    if (x !== el && x.querySelector('input[type="checkbox"]:checked') !== null) return false;
+  }
+  return true;
 }
 
 /**

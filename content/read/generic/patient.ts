@@ -540,6 +540,36 @@ function anotherAge(ages: readonly AgeFound[], a: AgeFound, from: number, to: nu
   return false;
 }
 
+/** Rows of a list looked at for its one selected row. */
+const MAX_QUEUE_ROWS = 400;
+
+/**
+ * A list of other people (titled "Worklist", "Queue", "Schedule"…: walk.ts flags it `OTHERS`) with one selected row,
+ * on a page that shows no patient of its own outside such lists: the selected row is the record open on the page (a
+ * RIS list's highlighted order), so its segments are no longer someone else's — when the row names a person (a name,
+ * a record number, a Patient column). Changes the segments' flags in place.
+ */
+export function openQueueRow(text: PageText, fields: readonly (Field | null)[]): void {
+  const { segs, rows } = text;
+  let open: RowInfo | null = null;
+  let looked = 0;
+  for (const info of rows.values()) {
+    if (++looked > MAX_QUEUE_ROWS) return;
+    if (!info.selected || !(segs[info.from]!.flags & OTHERS)) continue;
+    if (open) return;
+    open = info;
+  }
+  if (!open) return;
+  let person = false;
+  for (let i = open.from; i <= open.to; i++) if (isIdentity(segs[i]!, fields[i] ?? null) || fields[i]?.kind === 'patientName') person = true;
+  if (!person) return;
+  for (let i = 0; i < segs.length; i++) {
+    if (i >= open.from && i <= open.to) continue;
+    if (!(segs[i]!.flags & OTHERS) && isIdentity(segs[i]!, fields[i] ?? null)) return;
+  }
+  for (let i = open.from; i <= open.to; i++) segs[i]!.flags &= ~OTHERS;
+}
+
 /** Rank of an age as the patient's: a label or the header first; strong forms before plain ones. */
 function rank(a: AgeFound): number {
   if (a.labelled) return a.inHeader ? 7 : 6;

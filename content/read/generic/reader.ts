@@ -22,7 +22,7 @@ import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
 import { DOSE_GIVEN, isUnderWay } from './fields';
 import { fieldsOf, type Field, isHeaderText } from './pairs';
-import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, type Patient, standsAlone } from './patient';
+import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, standsAlone } from './patient';
 import { patientGroups } from './groups';
 import { isPersonName } from './names';
 import { peopleRecords } from './rows';
@@ -38,7 +38,10 @@ export interface GenericRead {
   tables: FactTable[];
   pageDateOrder: DateOrder | null;
   pageDateOrderBasis: DateOrderBasis | null;
-  /** Something of a patient was found: an age, a birth date, a patient field, an explicitly pediatric exam, a list of exams. */
+  /**
+   * Something of a patient was found: an age, a birth date, a patient field, an explicitly pediatric exam, a patient
+   * banner beside an exam, a list of exams.
+   */
   found: boolean;
   /** The exam is one row of a list that the page marks neither selected nor still to be done (one of many). */
   examOneOfList: boolean;
@@ -59,6 +62,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   const text = walkPage(scope, doc);
   const { segs } = text;
   const fields = fieldsOf(segs);
+  openQueueRow(text, fields);
 
   const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const today = utcDate(now);
@@ -135,7 +139,9 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   // An Age or birth-date label with a value (a number or a date), not a column of a reference table.
   const patientLabel = fields.some((f, i) => f !== null && (f.kind === 'age' || f.kind === 'birthDate') && segs[i]!.col === null && /\d/.test(segs[i]!.text));
   const pedsExam = exam !== null && patient.identified && PEDIATRIC_PROTOCOL.test(exam.text.toUpperCase());
-  const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || tables.length > 0 || rows.length > 0;
+  // (A patient banner of unlabelled tokens names the patient even when its date is no birth date.)
+  const bannered = exam !== null && patient.banners.length > 0;
+  const found = patient.age !== null || patient.birth !== null || patientLabel || pedsExam || bannered || tables.length > 0 || rows.length > 0;
   const examRow = exam?.row ? text.rows.get(exam.row) : undefined;
   const examOneOfList = examRow !== undefined && !examRow.selected && examRow.status !== 'active' && exam!.likelyRows.size > 1;
   return { primary, rows, tables, pageDateOrder, pageDateOrderBasis: shown?.basis ?? null, found, examOneOfList };

@@ -162,6 +162,15 @@ describe('US- and MR-guided procedures are not fluoroscopy', () => {
       <div role="row"><span role="gridcell">10:00</span><span role="gridcell">GIL, Eva</span><span role="gridcell">40 años</span><span role="gridcell">Drenaje biliar</span><span role="gridcell">Ecografía / fluoroscopia</span></div></div>`);
     expect(ionizingPeds(grid).map((r) => [r.description, r.modality])).toEqual([['Nefrostomía percutánea', 'XA']]);
   });
+  test('a board of case cards, each with its guidance on a line of its own', () => {
+    const a = read(`<div class="bar">IR Board · Tuesday 12/08/2026</div><div class="rooms">
+      <div class="case"><div class="pt">MOE, IDA · 9 y · F</div><div class="proc">Tunneled CVC placement</div><div class="sub">Guidance: US + fluoro</div></div>
+      <div class="case"><div class="pt">LEE, AL · 14 y · M</div><div class="proc">Renal biopsy</div><div class="sub">Guidance: US</div></div>
+      <div class="case"><div class="pt">RAY, ANN · 52 y · F</div><div class="proc">Port placement</div><div class="sub">Guidance: US/Fluoro</div></div>
+      <div class="case"><div class="pt">KIM, BO · 3 y · M</div><div class="proc">Liver biopsy</div><div class="sub">Guidance: US; fluoroscopy not needed</div></div></div>`);
+    expect([a.pediatric, a.modality]).toEqual([false, null]);
+    expect(a.records.filter((r) => r.pediatric && r.campaigns.length > 0).map((r) => [r.description, r.modality])).toEqual([['Tunneled CVC placement', 'XA']]);
+  });
   test('a key-value row whose key is a known label is not the header of a grid', () => {
     const a = read(`<div><span>Vik, Emil</span><span>MRN 77120044</span><span>9 years</span></div>
       <div class="kv"><div class="r"><span>Prueba</span><span>RM rodilla sin contraste</span></div>

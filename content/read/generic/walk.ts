@@ -852,20 +852,21 @@ export function splitInline(text: string): string[] {
   if (!text.includes(':')) return [text];
   const out: string[] = [];
   let last = 0;
-  let free = false;
+  let whole = false;
   for (const m of text.matchAll(INLINE_LABEL)) {
     // The candidate runs from the previous value's words ("9 DÍAS EG:"): the label is its last words that name one.
     const label = knownLabelTail(m[1]!);
     if (label === null) continue;
     const start = m.index + (m[0].length - m[0].trimStart().length) + (m[1]!.length - label.length);
     const end = m.index + m[0].length;
-    if (start > last) runItems(out, text.slice(last, start), free);
+    if (start > last) runItems(out, text.slice(last, start), whole);
     out.push(text.slice(start, end).trim());
-    free = labelField(label)?.kind === 'freeText';
+    const kind = labelField(label)?.kind;
+    whole = kind === 'freeText' || kind === 'procedure';
     last = end;
   }
   if (last === 0) return [text];
-  if (last < text.length) runItems(out, text.slice(last), free);
+  if (last < text.length) runItems(out, text.slice(last), whole);
   return out.filter(Boolean);
 }
 
@@ -879,9 +880,12 @@ const RUN_SEPARATOR = /\s+[·•|]\s+|\s*[·•]\s*$|^\s*[·•|]\s*|\s*;\s+|\s*
 const INLINE_GAP = /[ \u00a0]*\u00a0[ \u00a0]*|\u2003/g;
 const gapOf = (m: string) => (m.length >= 2 || m === '\u2003' ? ' · ' : m);
 
-/** A value of an inline run, cut at the run's separators into its items — not a free text's (its ";" joins clauses). */
-function runItems(out: string[], value: string, free: boolean): void {
-  if (free || !RUN_SEPARATOR.test(value)) {
+/**
+ * A value of an inline run, cut at the run's separators into its items — not a free text's (its ";" joins clauses)
+ * nor an exam's (`whole`: "CT chest; CT abdomen and pelvis" is one order of two parts).
+ */
+function runItems(out: string[], value: string, whole: boolean): void {
+  if (whole || !RUN_SEPARATOR.test(value)) {
     out.push(value.trim());
     return;
   }

@@ -56,6 +56,10 @@ describe('negatives', () => {
       <p>Indication: cough for 2 weeks; CT chest done last year at outside hospital</p><p>Exam: XR chest PA and lateral</p>`);
     expect(got(a)).toEqual({ pediatric: true, days: 1095, modality: 'DX' });
   });
+  test('an exam\'s value is not cut: "Procedure: CT chest with contrast; CT abdomen and pelvis with contrast" is one order', () => {
+    const a = read(`<p>Patient: DOE, JANE · Age: 7 yrs · F · MRN 4456120</p><p>Procedure: CT chest with contrast; CT abdomen and pelvis with contrast</p>`);
+    expect([a.modality, a.region]).toEqual(['CT', 'chest-abdomen-pelvis']);
+  });
   test('an adult in the same run: "Edad: 34 a"', () => {
     const a = read(`<p>Paciente: MORA DÍAZ, EVA · Edad: 34 a · F · HC 20-11223</p><p>Estudio: TC de abdomen</p>`, 'es');
     expect(a.pediatric).toBe(false);

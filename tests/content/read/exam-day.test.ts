@@ -150,6 +150,15 @@ describe("a day board's rows are on the board's day", () => {
       <div class="cita sel"><span>09:30</span><span>TC de cráneo</span><span>En curso</span></div></div><p>Fecha de solicitud: 25/11/2026</p>`, 'es');
     expect(got(a)).toEqual(['exam', AT['2026-12-07'], 'CT']);
   });
+  test('a schedule of patients under "Schedule for Thursday, 12/10/2026": the selected row; 17 today and 18 that day is adult', () => {
+    const board = (dob: string) => `<h2>Schedule for Thursday, 12/10/2026</h2><table><tr><th>Time</th><th>Patient</th><th>DOB</th><th>Procedure</th><th>Status</th></tr>
+      <tr><td>08:00</td><td>Park, Jin</td><td>02/02/1980</td><td>MR Brain</td><td>Scheduled</td></tr>
+      <tr class="selected"><td>09:30</td><td>Moss, Ada</td><td>${dob}</td><td>CT Head w/o contrast</td><td>Scheduled</td></tr></table>`;
+    const a = read(board('03/14/2016'));
+    expect([...got(a), a.pediatric]).toEqual(['scheduled', AT['2026-12-10'], 'CT', true]);
+    const b = read(board('12/09/2008'));
+    expect([b.ageBasis, b.pediatric]).toEqual(['scheduled', false]);
+  });
   test('not a board: a day named over a note is not the exam row\'s day', () => {
     const a = read(`${banner}<h3>Thursday, 12/10/2026</h3><div class="note"><p>Discussed with mother. Plan: XR chest 2 views ordered today, results by phone.</p></div>
       <p>Order date: 12/02/2026</p>`);

@@ -216,7 +216,10 @@ export function readListTable(
   const bodies = own.length > 0 ? own : [table];
   const firstRows = rowsOf(bodies[0] as HTMLTableSectionElement);
   const skip = firstRows[0] === headerRow ? 1 : 0;
-  const list = new ListReader(withAgeWithin(mapped, header, firstRows.length - skip, (r) => firstRows[r + skip]?.cells ?? null));
+  const list = new ListReader(
+    withAgeWithin(mapped, header, firstRows.length - skip, (r) => firstRows[r + skip]?.cells ?? null),
+    Math.min(table.rows.length, maxRows),
+  );
   let budget = maxRows;
   for (const body of bodies) {
     if (budget <= 0) break;
@@ -282,7 +285,7 @@ function readRows(
 ): FactTable | null {
   const mapped = mapColumns(header);
   if (!isExamList(mapped)) return null;
-  const list = new ListReader(withAgeWithin(mapped, header, count, rowAt));
+  const list = new ListReader(withAgeWithin(mapped, header, count, rowAt), Math.min(count, maxRows));
   const last = Math.min(count, maxRows);
   for (let r = 0; r < last; r++) {
     const cells = rowAt(r);
@@ -301,16 +304,23 @@ class ListReader {
   private readonly onDemand: boolean[];
   /**
    * Each kept row's cells (for on-demand columns): its cells, or (a table row read by `readRow`) its last cell read at
-   * once, from which the later cells are found.
+   * once, an element, from which the later cells are found.
    */
-  private readonly cells: (ArrayLike<Element> | null)[] = [];
-  private readonly anchors: (Element | null)[] = [];
+  private readonly kept: (ArrayLike<Element> | Element)[];
+  /** Rows kept: the length of every column of `values` once read (they are filled by index, sized ahead). */
+  private count = 0;
   /** For `readRow`: the column read at once at each cell index (−1: none), up to the last such cell. */
   private readonly atOnce: number[] = [];
   private readonly walked: Element[] = [];
 
-  constructor(private readonly cols: readonly Column[]) {
-    this.values = cols.map(() => []);
+  /** `rows`: about how many rows will be read (arrays are sized for them). */
+  constructor(
+    private readonly cols: readonly Column[],
+    rows = 0,
+  ) {
+    const size = Math.min(Math.max(rows, 0), MAX_LIST_ROWS);
+    this.values = cols.map(() => new Array<string | undefined>(size));
+    this.kept = new Array<ArrayLike<Element> | Element>(size);
     this.onDemand = cols.map((c) => ON_DEMAND_KINDS.has(c.kind));
     cols.forEach((c, i) => {
       if (this.onDemand[i]) return;
@@ -326,22 +336,19 @@ class ListReader {
   read(cells: ArrayLike<Element>, anchor: Element | null = null): void {
     const { cols, values, onDemand } = this;
     const nCols = cols.length;
+    const r = this.count;
     let any = false;
     for (let c = 0; c < nCols; c++) {
       const col = cols[c]!;
       const t = onDemand[c] ? undefined : col.within ? ageWithin(cells[col.index]) : factText(cells[col.index]?.textContent ?? '');
-      values[c]!.push(t);
+      values[c]![r] = t;
       if (t) any = true;
     }
-    if (!any) {
-      const r = values[0]!.length - 1;
-      for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(anchor ? cellsOf(anchor.parentElement!) : cells, c, r)) any = true;
-    }
-    if (!any) for (let c = 0; c < nCols; c++) values[c]!.pop();
-    else {
-      this.cells.push(anchor ? null : cells);
-      this.anchors.push(anchor);
-    }
+    if (!any) for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(anchor ? cellsOf(anchor.parentElement!) : cells, c, r)) any = true;
+    // (A row with no text is not kept: the next row's values take its place.)
+    if (!any) return;
+    this.kept[r] = anchor ?? cells;
+    this.count = r + 1;
   }
 
   /**
@@ -370,12 +377,12 @@ class ListReader {
 
   /** Kept row r's text in column c (an on-demand column). */
   private keptText(c: number, r: number): string {
-    const cells = this.cells[r];
-    if (cells) return this.cellText(cells, c, r);
+    const kept = this.kept[r]!;
+    if ((kept as Node).nodeType !== 1) return this.cellText(kept as ArrayLike<Element>, c, r);
     const index = this.cols[c]!.index;
     const last = this.atOnce.length - 1;
     // The row's cells after its anchor (the cell at `last`), or from its first.
-    const anchor = this.anchors[r]!;
+    const anchor = kept as Element;
     let cell = index > last ? anchor.nextElementSibling : anchor.parentElement!.firstElementChild;
     let i = index > last ? last + 1 : 0;
     for (; cell; cell = cell.nextElementSibling) {
@@ -389,7 +396,9 @@ class ListReader {
   }
 
   table(whereOf: (col: Column) => string, base: readonly Fact[]): FactTable {
-    const { cols, values } = this;
+    const { cols, values, count } = this;
+    for (const v of values) v.length = count;
+    this.kept.length = count;
     return {
       columns: cols.map((c, i) => (this.onDemand[i] ? { kind: c.kind, where: whereOf(c), onDemand: true } : { kind: c.kind, where: whereOf(c) })),
       values,

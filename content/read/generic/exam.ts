@@ -109,6 +109,10 @@ const TOLD_PAST =
   /\b(?:had|has had|underwent|s\/p|status post|h\/o|hx of|history of|ago|last (?:year|month|week|night|spring|summer|fall|autumn|winter|visit|admission)|previously|yesterday|ayer|anteayer|(?:at|from|en|de) (?:an? |the )?(?:osh|outside (?:hospital|facility|clinic|ed|er|imaging)|another (?:hospital|facility|center|centre)|otro (?:centro|hospital))|in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|tuvo|se le realiz[oó]|hace \d+|el a[nñ]o pasado|el mes pasado|antecedentes? de)\b/i;
 /** A year written alone ("s/p VCUG 2024", "knee film from 2019"). */
 const BARE_YEAR = /(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])/g;
+/** A month and year alone ("pano 08/2026 shows …", "ceph 3/2025"): a clause dated by it before this month is history. */
+const MONTH_YEAR = /(?<![\w/.-])(0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?![\w/.-])/g;
+/** A clause that begins by calling the exam an earlier one ("Prior ceph on file", "previous pano: …", "old films"). */
+const EARLIER_FIRST = /^(?:(?:the|a|an|her|his|their)\s+)?(?:prior|previous|earlier|old|outside|last)\b(?!\s+to\b)/i;
 /** A relative's, in the possessive: "brother's scan", "Mother's own knee film", "sister's x-ray". */
 const RELATIVE_OWN =
   /\b(?:mother|mom|mum|father|dad|parent|sibling|brother|sister|twin|grand(?:mother|father|ma|pa)|aunt|uncle|cousin)(?:'s|’s|s')(?!\w)/i;
@@ -133,6 +137,8 @@ function toldOfOtherTime(clause: string, sentence: string, today: CalendarDate):
   if (RELATIVE_OWN.test(sentence)) return "a relative's";
   if (TOLD_PAST.test(sentence)) return 'history';
   for (const m of clause.matchAll(BARE_YEAR)) if (+m[0] < today.y) return 'history';
+  for (const m of clause.matchAll(MONTH_YEAR)) if (+m[2]! * 12 + +m[1]! < today.y * 12 + today.m) return 'history';
+  if (EARLIER_FIRST.test(clause)) return 'history';
   if (REPEAT.test(clause) && LATER.test(clause)) return 'a later follow-up';
   return null;
 }
@@ -348,6 +354,15 @@ function isFrameText(text: string): boolean {
   return department;
 }
 
+/** What a date field's value says beside its date and time ("Dec 17, 2026 10:30 AM — D0364 CBCT" → "D0364 CBCT"); '' when nothing. */
+function besideDate(text: string, date: { index: number; length: number }): string {
+  const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.length)}`.replace(TIME, ' ').replace(DAY_PART, ' ');
+  const t = rest.replace(EDGE, '').replace(/\s+/g, ' ');
+  return /[A-Za-z]{2}/.test(t) ? t : '';
+}
+const DAY_PART = /\b(?:[ap]\.?m\.?|h|hrs?|at|@|a las)(?=\s|$)/gi;
+const EDGE = /^[\s—–\-·|,:;@•]+|[\s—–\-·|,:;@•]+$/g;
+
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
 
@@ -453,9 +468,17 @@ export function findExam(
     // (A "Name" column of a list of orders is the order's name.)
     // A bare "Name" that holds no person's name is the order's name (an order window's "Name: XR Bone Age").
     const orderName = field?.kind === 'patientName' && BARE_NAME.test(field.label) && !isPersonName(s.text);
-    if (field && !EXAM_FIELDS.has(field.kind) && !(DATE_FIELDS.has(field.kind) && !findDate(s.text)) && !(s.col !== null && field.kind === 'patientName') && !orderName) continue;
+    // A date field's value that holds a date and more names what is done then ("Appt: Dec 17, 2026 — D0364 CBCT").
+    const dated = field && DATE_FIELDS.has(field.kind) ? findDate(s.text, null, 0, today) : null;
+    if (field && !EXAM_FIELDS.has(field.kind) && !(DATE_FIELDS.has(field.kind) && (!dated || besideDate(s.text, dated))) && !(s.col !== null && field.kind === 'patientName') && !orderName) continue;
     const labelled = isProcedureField(field) || orderName;
-    if (s.text.length < 2 || !/[A-Za-z]{2}/.test(s.text)) continue;
+    if (dated) {
+      const rest = besideDate(s.text, dated);
+      if (rest.length <= MAX_NAME && rest.split(' ').length <= MAX_WORDS && !isProse(rest)) consider(i, rest, false, false);
+      continue;
+    }
+    // (A dental imaging code may stand alone in its cell: "D0364".)
+    if (s.text.length < 2 || (!/[A-Za-z]{2}/.test(s.text) && !dentalImagingCode(s.text))) continue;
     // Running text outside a labelled note (a letter's paragraph) is read clause by clause too.
     // (A sentence too long to be an exam's name, a note's line, is read clause by clause as well.)
     const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || isProse(s.text) || s.text.length > MAX_NAME;

@@ -18,6 +18,7 @@
  * All matching is on upper-cased text with word-boundary regexes; nothing here looks at free text outside the
  * procedure/protocol fields a profile hands over.
  */
+import { dentalImagingCode } from './dental-codes';
 import type { BodyRegion, Campaign, ModalityCode } from '../types';
 
 export const MODALITY_CODES: readonly ModalityCode[] = [
@@ -416,6 +417,9 @@ const MR_TITLE = /\bMr\.?\s+(?=[A-Z][a-z]|(?:and|&)\s+Mr?s\b)/g;
 export function classifyProcedure(text: string): ProcedureInfo {
   const u = (text.includes('Mr') ? text.replace(MR_TITLE, ' ') : text).toUpperCase();
   const modalities = wordModalities(u);
+  // A dental imaging code (CDT "D0367") names its modality and makes the exam dental imaging.
+  const cdt = dentalImagingCode(text);
+  if (cdt && !modalities.includes(cdt.modality)) modalities.push(cdt.modality);
   if (US_CODE.test(text) && !modalities.includes('US')) modalities.push('US');
   if (!modalities.includes('RF') && /\bENEMA\b/.test(u) && CONTRAST_ENEMA.test(u)) modalities.push('RF');
   if (RX.test(u) && !modalities.includes('DX') && medicalRegionOf(u) !== null) modalities.push('DX');
@@ -426,7 +430,7 @@ export function classifyProcedure(text: string): ProcedureInfo {
   // A fluoroscopy-guided (or unguided-wording) intervention is XA; CT/US/MR-guided ones keep their modality.
   if ((wording.procedure || wording.angiography) && !modalities.some((m) => m !== 'RF')) modalities.push('XA');
   const interventional = isInterventionalExam(modalities, wording.procedure, wording.angiography);
-  const dental = isDentalExam(u, modalities);
+  const dental = cdt !== null || isDentalExam(u, modalities);
   if (dental && modalities.length === 0) modalities.push('IO');
   // "Bitewing radiographs", "panoramic x-ray": the dental code says it; drop the generic radiography word match.
   if (modalities.includes('IO') || modalities.includes('PX')) {

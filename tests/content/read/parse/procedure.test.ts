@@ -72,6 +72,18 @@ describe('procedure text → modality and campaigns', () => {
     expect(e.modality).toBe(modality);
     expect(e.campaigns).toEqual(campaigns);
   });
+  test.each([
+    ['D0367', 'CT', ['dental', 'ct']],
+    ['D0364 limited field', 'CT', ['dental', 'ct']],
+    ['D0383', 'CT', ['dental', 'ct']],
+    ['D0330', 'PX', ['dental']],
+    ['D0274 four bitewings', 'IO', ['dental']],
+    ['D0120 periodic oral evaluation', null, []],
+  ])('a CDT code names the modality and makes the exam dental: %j → %s %j', (text, modality, campaigns) => {
+    const e = exam(text);
+    expect(e.modality).toBe(modality);
+    expect(e.campaigns).toEqual(campaigns);
+  });
   test.each(['Biopsia renal percutánea guiada por ecografía', 'Drenaje de absceso guiado por ecografía', 'MRI-guided breast biopsy', 'US-guided liver biopsy'])(
     'an US/MR-guided procedure is not fluoroscopy: %j',
     (text) => expect(exam(text).campaigns).toEqual([]),

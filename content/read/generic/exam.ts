@@ -14,7 +14,7 @@ import { dentalImagingCode } from '../parse/dental-codes';
 import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/dates';
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
-import { TICKED, UNTICKED } from './boxes';
+import { TICKED, UNTICKED, withoutBox } from './boxes';
 import { dateRole, isDepartmentName, isListTitle, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
 import type { Field } from './pairs';
 import { isPersonName } from './names';
@@ -363,6 +363,40 @@ function besideDate(text: string, date: { index: number; length: number }): stri
 const DAY_PART = /\b(?:[ap]\.?m\.?|h|hrs?|at|@|a las)(?=\s|$)/gi;
 const EDGE = /^[\s—–\-·|,:;@•]+|[\s—–\-·|,:;@•]+$/g;
 
+/** A section's title that names a modality and nothing else ("CT", "X-RAY", "Ultrasound", "Nuclear medicine"). */
+const MAX_TITLE_CHARS = 32;
+const MAX_TITLE_WORDS = 4;
+/** Segments looked back at for a section's title (its options before the one read). */
+const TITLE_LOOKBACK = 16;
+
+function modalityTitle(t: string): boolean {
+  if (t.length > MAX_TITLE_CHARS || t.split(/\s+/).length > MAX_TITLE_WORDS || TICKED.test(t) || UNTICKED.test(t)) return false;
+  const info = classifyProcedure(t);
+  return info.modalities.length === 1 && info.region === null;
+}
+
+/**
+ * The title of the section a ticked option is in, when the option names no modality of its own ("☒ Head", "☑ Chest",
+ * "☒ without contrast"): its column's header in a grid of options, or the title above the options of its block (a
+ * heading, a legend, a label) — read back over the section's other options only. Null for any other text.
+ */
+function sectionTitle(text: PageText, i: number): string | null {
+  const s = text.segs[i]!;
+  if (!TICKED.test(s.text)) return null;
+  const option = withoutBox(s.text);
+  if (!/[A-Za-z]{2}/.test(option) || classifyProcedure(option).modalities.length > 0 || dentalImagingCode(option)) return null;
+  if (s.col !== null) return modalityTitle(s.col) ? s.col.trim() : null;
+  for (let j = i - 1; j >= 0 && j >= i - TITLE_LOOKBACK; j--) {
+    const t = text.segs[j]!;
+    if (TICKED.test(t.text) || UNTICKED.test(t.text)) continue;
+    if (!modalityTitle(t.text)) return null;
+    // The title's block holds the option (a heading and its options in one section, a legend in its fieldset).
+    const block = t.el.parentElement;
+    return block && block.contains(s.el) ? t.text.trim() : null;
+  }
+  return null;
+}
+
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
 
@@ -485,7 +519,11 @@ export function findExam(
     const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
     // A short line of free text made of sentences ("P: Chest X-ray PA/lat today. Amoxicillin if confirmed.") is read
     // sentence by sentence too: what one sentence says (a condition, a follow-up) is not said of the exam in another.
-    if (short && !(free && !labelled && SENTENCE_BREAK.test(s.text))) consider(i, s.text, labelled, false);
+    // A ticked option of a requisition's section names only a region or a contrast ("☒ Head" under "CT"): the
+    // section's title says the modality.
+    const title = short ? sectionTitle(text, i) : null;
+    if (title) consider(i, `${TICKED.exec(s.text)![0].trim()} ${title} ${withoutBox(s.text)}`, labelled, false);
+    else if (short && !(free && !labelled && SENTENCE_BREAK.test(s.text))) consider(i, s.text, labelled, false);
     else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);
   }
   return best;

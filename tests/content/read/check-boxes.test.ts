@@ -132,3 +132,40 @@ describe('a box printed in an element of its own before its option ("<span>[X]</
     expect(a.campaigns).toEqual([]);
   });
 });
+
+describe('a requisition grid of sections: the section title gives the modality, the ticked box the region', () => {
+  test('a table whose column headers are the modalities, the ticked box in the CT column', () => {
+    const a = read(`${header}<h3>Examination requested</h3>
+      <table class="grid"><tr><th>X-RAY</th><th>CT</th><th>ULTRASOUND</th></tr>
+      <tr><td>☐ Chest</td><td>☒ Head</td><td>☐ Abdomen</td></tr>
+      <tr><td>☐ Abdomen</td><td>☐ Chest</td><td>☐ Pelvis</td></tr>
+      <tr><td>☐ Extremity</td><td>☐ Abdomen/Pelvis</td><td>☐ Renal</td></tr>
+      <tr><td></td><td>☒ without contrast ☐ with contrast</td><td></td></tr></table>`);
+    expect(exam(a)).toEqual(['CT', ['ct'], 'head']);
+  });
+  test('div sections, each a title and one option a line: ☑ Chest under "CT"', () => {
+    const a = read(`${header}<div class="sec"><div class="sec-h">MRI</div><div>☐ Brain</div><div>☐ Spine</div></div>
+      <div class="sec"><div class="sec-h">CT</div><div>☐ Head</div><div>☑ Chest</div><div>☐ Abdomen</div><div>✔ with contrast</div></div>
+      <div class="sec"><div class="sec-h">ULTRASOUND</div><div>☐ Abdomen</div><div>☐ Pelvis</div></div>`);
+    expect(exam(a)).toEqual(['CT', ['ct'], 'chest']);
+  });
+  test('fieldsets with legends, options in one line: ⊠ Abdomen under "Radiography"', () => {
+    const a = read(`${header}<fieldset><legend>Radiography</legend><p>□ Chest ⊠ Abdomen □ Pelvis</p></fieldset>
+      <fieldset><legend>Computed tomography</legend><p>□ Head □ Chest</p></fieldset>`);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'abdomen']);
+  });
+  test('negative: the ticked box is under MRI — no campaign from the CT section\'s unticked boxes', () => {
+    const a = read(`${header}<div class="sec"><h4>MRI</h4><p>☒ Brain ☐ Spine ☐ Abdomen</p></div>
+      <div class="sec"><h4>CT</h4><p>☐ Head ☐ Chest ☐ Abdomen</p></div>`);
+    expect(exam(a)).toEqual(['MR', [], 'head']);
+  });
+  test('negative: no box ticked in any section — no exam', () => {
+    const a = read(`${header}<table class="grid"><tr><th>X-RAY</th><th>CT</th></tr><tr><td>☐ Chest</td><td>☐ Head</td></tr><tr><td>□ Abdomen</td><td>□ Chest</td></tr></table>`);
+    expect(exam(a)).toEqual([null, [], null]);
+  });
+  test('negative: a ticked option under a title that is not a modality ("Priority", "Sedation") is no exam', () => {
+    const a = read(`${header}<div class="sec"><div class="sec-h">Priority</div><div>☒ Routine</div><div>☐ STAT</div></div>
+      <div class="sec"><div class="sec-h">Sedation</div><div>☒ Yes</div></div>`);
+    expect(exam(a)).toEqual([null, [], null]);
+  });
+});

@@ -82,7 +82,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     [
       'body part', 'body region', 'region', 'body site', 'bodypartexamined', 'region anatomica', 'site', 'anatomic site',
       'anatomical site', 'procedure site', 'biopsy site', 'target site', 'site of biopsy', 'lesion site', 'injection site', 'sitio',
-      'sitio anatomico', 'localizacion anatomica', 'zona anatomica', 'sitio de puncion', 'sitio de la biopsia',
+      'sitio anatomico', 'body part examined', 'localizacion anatomica', 'zona anatomica', 'sitio de puncion', 'sitio de la biopsia',
     ],
   ],
   ['ctdiVol', ['ctdivol', 'ctdi vol', 'ctdivol mgy', 'ctdi vol mgy']],

@@ -9,15 +9,18 @@
  *   header `th`; an expanded study also has `tr#study-details-<id>` with its details.
  * - Dates use the configured `DateFormat` (default `yyyyMMdd` = DICOM DA); a site with `dd/MM/yyyy` needs the
  *   per-site date order. Modalities are `ModalitiesInStudy` joined with ",".
- * Every study row is a record; the expanded study (if any) is the open record.
+ * Every study row is a record; the expanded study (if any) is the open record, and its details (`Label: value` items of
+ * the study's and the patient's tags — `StudyDate: 20261207`, `PatientAge: 012Y`, `Patient Birth Date: …` — and the
+ * Modality and Body Part columns of its series table) give what the list's configured columns do not show.
  *
  * Test URLs (synthetic fixtures in tests/fixtures/pages/orthanc-explorer-2/):
  *   http://127.0.0.1:8042/ui/app/#/                       (study list, one study expanded)
  *   http://127.0.0.1:8042/ui/app/#/filtered-studies?StudyDate=20261120  (filtered list, none expanded)
  */
-import type { Fact } from '../types';
+import type { Fact, FactKind } from '../types';
+import { labelKind } from './labels';
 import { findings, pushFact, type SiteProfile } from './profile';
-import { bodiesOf, mapColumns, rowFacts, rowsOf } from './table';
+import { bodiesOf, mapColumns, pushLabelled, rowFacts, rowsOf } from './table';
 
 const NAME = 'Orthanc Explorer 2';
 
@@ -55,8 +58,46 @@ export const orthancExplorer2: SiteProfile = {
         const details = body.querySelector('tr[id^="study-details-"]');
         const id = details?.id.slice('study-details-'.length);
         if (id) pushFact(primary, 'examKey', id, `${NAME} · expanded study`);
+        if (details) detailFacts(primary, details);
       }
     }
     return findings(this.id, primary, rows, notes);
   },
 };
+
+/** Items and series rows of an expanded study's details read at most (a study has a few dozen tags and series). */
+const MAX_DETAIL_ITEMS = 80;
+/** Kinds a study's details add to its row; the row's own columns come first. */
+const DETAIL_KINDS: ReadonlySet<string> = new Set(['age', 'birthDate', 'examDate', 'procedure', 'modality', 'bodyPart']);
+const ITEM = /^\s*([^:]{1,40}):\s*([^]*)$/;
+
+/** The expanded study's details → facts of kinds its row does not hold already (see the file comment). */
+function detailFacts(primary: Fact[], details: Element): void {
+  const had = new Set<FactKind | 'age'>(primary.map((f) => (f.kind === 'patientAge' || f.kind === 'ageText' ? 'age' : f.kind)));
+  const where = `${NAME} · expanded study`;
+  const items = details.querySelectorAll('li');
+  for (let i = 0; i < items.length && i < MAX_DETAIL_ITEMS; i++) {
+    const m = ITEM.exec(items[i]!.textContent ?? '');
+    const kind = m ? labelKind(m[1]!.trim()) : undefined;
+    if (!kind || !DETAIL_KINDS.has(kind) || had.has(kind)) continue;
+    pushLabelled(primary, kind, m![2]!, `${where} · ${m![1]!.trim()}`);
+  }
+  // The series table: each series' modality and body part (a study of CR series whose list row shows no modality).
+  for (const table of Array.from(details.querySelectorAll('table')).slice(0, 4)) {
+    const header = table.querySelector('thead tr');
+    if (!header) continue;
+    const cols = mapColumns(header.children).filter((c) => (c.kind === 'modality' || c.kind === 'bodyPart') && !had.has(c.kind));
+    if (cols.length === 0) continue;
+    const body = table.querySelector('tbody');
+    const rows = body ? rowsOf(body as HTMLTableSectionElement) : [];
+    const seen = new Set<string>();
+    for (let r = 0; r < rows.length && r < MAX_DETAIL_ITEMS; r++) {
+      for (const c of cols) {
+        const text = (rows[r]!.cells[c.index]?.textContent ?? '').trim();
+        if (!text || seen.has(`${c.kind}|${text}`)) continue;
+        seen.add(`${c.kind}|${text}`);
+        pushLabelled(primary, c.kind, text, `${where} · series · ${c.label}`);
+      }
+    }
+  }
+}

@@ -397,6 +397,19 @@ function sectionTitle(text: PageText, i: number): string | null {
   return null;
 }
 
+/** Words that name an exam in passing: after, before or following it, a follow-up, a visit with a service. */
+const PASSING =
+  /\b(?:after|following|before|prior to|until|follow[\s-]?up|f\/u|with (?:urology|surgery|nephrology|orthop\w*|ortho|cardiology|neurology|ent|gi|clinic|pcp|dr)\b|at (?:the )?bedside|tras|despu[eé]s de|antes de|seguimiento)/i;
+
+/** A person's name (initials, a surname, "Surname, First") and a room or modality in brackets: "T. Bakr (MR)", "Ruiz, Jon (CT 2)". */
+const STAFF_WITH_ROOM =
+  /^\s*(?:(?:tech|technologist|rt|rn|dr|nurse|assigned(?: to)?|staff|radiologist)\s*[.:]?\s*)?((?:[A-Z]\.\s?){1,2}[A-Z][\p{Ll}'’-]+|[A-Z][\p{Ll}'’-]+(?:\s[A-Z]\.)?\s[A-Z][\p{Ll}'’-]+|[A-Z][\p{Ll}'’-]+,\s?[A-Z][\p{Ll}'’.-]*)\s*\(\s*[A-Za-z]{1,10}(?:[\s-]?\d{1,2})?\s*\)\s*$/iu;
+
+function isStaffWithRoom(text: string): boolean {
+  const m = STAFF_WITH_ROOM.exec(text);
+  return m !== null && classifyProcedure(m[1]!).modalities.length === 0;
+}
+
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
 
@@ -427,6 +440,8 @@ export function findExam(
     if (info.modalities.length === 0 && !dental) return;
     // A bare code ("CT") names a modality, not an exam: it is read with its row, not as the exam's name.
     if (!dental && isCodeList(candidate)) return;
+    // A person with the room or modality they work in ("T. Bakr (MR)", "Tech: J. Ruiz (CT 2)") is staff, not an exam.
+    if (isStaffWithRoom(candidate)) return;
     // Dental wording alone ("primary tooth", "orthodontic records") is not an imaging exam: an intraoral image needs
     // its own words or code.
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;
@@ -481,6 +496,9 @@ export function findExam(
       if (other) add(-6, other);
     }
     if (NOT_THE_EXAM.test(candidate) || WEIGHED_EXAM.test(candidate)) add(-4, 'conditional or an alternative');
+    // A loose line that names an exam in passing ("Follow-up after CT abdomen", "2-week follow-up with urology after
+    // VCUG"): below any labelled field, row, option or heading that names one.
+    else if (!labelled && !s.row && !(s.flags & (SELECTED | HEADING)) && field?.kind !== 'modality' && PASSING.test(candidate)) add(-2, 'named in passing');
     // (A field labelled as the exam or its modality says what it holds: "Exam: Fluoroscopy".)
     if (!labelled && field?.kind !== 'modality' && isFrameText(candidate)) add(-6, "the application's title bar or a department's name");
     // (In running text the newborn may be named earlier in the clause's sentence: "Recién nacido de 2 días: Rx de tórax hoy".)

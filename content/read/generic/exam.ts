@@ -470,6 +470,10 @@ export function findExam(
       if (row.status === 'done' && !row.selected && (age === null || age > 0)) add(-4, 'done earlier');
       if (row.status === null && age !== null && age > 1 && !row.selected) add(-2, 'dated before today');
       if (age !== null && age <= 0) add(1, 'dated today or later');
+    } else if (field && DATE_FIELDS.has(field.kind)) {
+      // What a date field names beside its date ("Appointment: 18.12.26 — D0364 CBCT"): booked for today or later.
+      const when = dates[i]?.find((d) => d.role !== 'birth');
+      if (when && daysBetween(when.date, today) <= 0) add(1, 'dated today or later');
     }
     // In a viewer, the study list's row dated as the overlay's study (of the same kind) is the open study, even in a
     // list of earlier ones; any other dated row is another study. (The stamp's own block — the overlay, a study's

@@ -354,6 +354,9 @@ function isFrameText(text: string): boolean {
   return department;
 }
 
+/** A room or scanner beside a booked date ("12/15/2026 10:00 · NLH CT 3", "Room 2", "Sala RM 1"): where, not what. */
+const ROOM = /\b(?:room|rm|suite|scanner|sala|box)\b|\b(?:CT|MR|MRI|US|XR|DX|CR|RF|NM|PET|IR|FL|TC|RM|ECO)\s?-?\d{1,2}\b(?!\s*(?:views?|vistas?|phases?|fases?|mm|cm))/i;
+
 /** What a date field's value says beside its date and time ("Dec 17, 2026 10:30 AM — D0364 CBCT" → "D0364 CBCT"); '' when nothing. */
 function besideDate(text: string, date: { index: number; length: number }): string {
   const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.length)}`.replace(TIME, ' ').replace(DAY_PART, ' ');
@@ -530,7 +533,7 @@ export function findExam(
     const labelled = isProcedureField(field) || orderName;
     if (dated) {
       const rest = besideDate(s.text, dated);
-      if (rest.length <= MAX_NAME && rest.split(' ').length <= MAX_WORDS && !isProse(rest)) consider(i, rest, false, false);
+      if (rest.length <= MAX_NAME && rest.split(' ').length <= MAX_WORDS && !isProse(rest) && !ROOM.test(rest)) consider(i, rest, false, false);
       continue;
     }
     // (A dental imaging code may stand alone in its cell: "D0364".)

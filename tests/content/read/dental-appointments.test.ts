@@ -41,6 +41,14 @@ describe('a CDT cone-beam code names the exam', () => {
   });
 });
 
+describe('the room beside a booked date is where, not what', () => {
+  test('"Scheduled: 12/15/2026 10:00 · NLH CT 3" under an order for an ultrasound keeps its date as the scheduled day', () => {
+    const a = read(`<div class="hdr">Weber, Lena · DOB 2014-03-04 · F</div><h2>US ABDOMEN COMPLETE</h2>
+      <div class="row"><div class="lbl">Scheduled:</div><div class="val">12/15/2026 10:00 · NLH CT 3</div></div>`);
+    expect([a.modality, a.ageBasis]).toEqual(['US', 'scheduled']);
+  });
+});
+
 describe('an earlier image told in a note is history', () => {
   test('a note of earlier images and a plan with no imaging; today an exam without imaging', () => {
     const a = read(`<div class="hdr">Weber, Lena · 12 y.o. F</div>

@@ -10,7 +10,8 @@
  * - an unlabelled date in it is the birth date only when that is safe (`bannerBirths`): it agrees with the banner's
  *   age, or it sits right beside the sex token or between the name, sex and identifier tokens — and it is neither
  *   today, nor in the future, nor a date the page gives another role (the visit's, the exam's…), nor stamped with a
- *   time. With no age to agree with, a date of the last year may be a visit's: such a birth date is `unsure`.
+ *   time. With no age to agree with, a date of the last year may be a visit's: such a birth date is `unsure` — and
+ *   none at all in a banner that names an exam (a viewer's top bar), where it may be the study's.
  * A banner that names a relative (`Sibling: …`, `Mother …`) is not the patient's.
  */
 import { type AgeReading, ageBetween, shownAgeAgrees } from '../parse/age';
@@ -242,9 +243,18 @@ export function bannerBirths<D extends DateLike>(banner: Banner & { tokens: Toke
     const next = tokens[k + 1];
     const beside = prev?.kind === 'sex' || next?.kind === 'sex';
     if (!beside && !inIdentityRun(tokens, k)) continue;
-    out.push({ date: d, unsure: at.days < RECENT_DAYS, by: beside ? 'banner: beside the sex' : 'banner: between the name, sex and identifier' });
+    const recent = at.days < RECENT_DAYS;
+    // A recent date in a banner that also names an exam (a viewer's top bar) may be the study's.
+    if (recent && namesExam(banner, segs)) continue;
+    out.push({ date: d, unsure: recent, by: beside ? 'banner: beside the sex' : 'banner: between the name, sex and identifier' });
   }
   return out;
+}
+
+/** A segment of the banner names an imaging exam ("CT HEAD WO", "XR CHEST 2V"). */
+function namesExam(banner: Banner, segs: readonly Seg[]): boolean {
+  for (let j = banner.from; j <= banner.to; j++) if (classifyProcedure(segs[j]!.text).modalities.length > 0) return true;
+  return false;
 }
 
 /** Token `k` lies between a name, sex or identifier token on each side, with only such tokens (or ages) between. */

@@ -115,6 +115,11 @@ describe('negatives: a date in a banner that is not the birth date', () => {
       expect(ev(a, 'birthDate'), date).toHaveLength(0);
     }
   });
+  test('a recent date beside the sex in a viewer top bar that names the study: the study\'s, not a birth date', () => {
+    const a = read(`<div class="topbar"><span>DOE^JOHN</span> | <span>M</span> | <span>11/22/2026</span> | <span>ID 4410</span> | <span>CT HEAD WO</span></div>`);
+    expect(a.pediatric).toBe(false);
+    expect(ev(a, 'birthDate')).toHaveLength(0);
+  });
   test('a relative\'s banner-like line ("Sibling: … · F · date") on an adult\'s chart is not the patient\'s', () => {
     const a = read(`<div class="b"><span>LOPEZ, MARIA</span> · <span>F</span> · <span>MRN 0045120</span> · <span>Aetna</span></div>
       <div class="fam"><span>Sibling: Ana Lopez</span> · <span>F</span> · <span>03/22/2022</span> · <span>#4410</span></div>

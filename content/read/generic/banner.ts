@@ -10,8 +10,8 @@
  * - an unlabelled date in it is the birth date only when that is safe (`bannerBirths`): it agrees with the banner's
  *   age, or it sits right beside the sex token or between the name, sex and identifier tokens — and it is neither
  *   today, nor in the future, nor a date the page gives another role (the visit's, the exam's…), nor stamped with a
- *   time. With no age to agree with, a date of the last year may be a visit's: such a birth date is `unsure` — and
- *   none at all in a banner that names an exam (a viewer's top bar), where it may be the study's.
+ *   time. With no age to agree with, a date of the last year may be a visit's or a study's: it is not read as a birth
+ *   date at all (an adult called a newborn is the worse error; an infant's banner shows an age beside the date).
  * A banner that names a relative (`Sibling: …`, `Mother …`) is not the patient's.
  */
 import { type AgeReading, ageBetween, shownAgeAgrees } from '../parse/age';
@@ -77,7 +77,7 @@ const MAX_TOKEN_SEG = 80;
 const LEVELS = 3;
 /** Sex tokens looked at per page (a page shows one patient's banner, a list shows many and has its own reader). */
 const MAX_LOOKED = 12;
-/** A date of the last year, with no age to agree with: it may be a visit's, not the birth date. */
+/** A date of the last year, with no age to agree with: it may be a visit's or a study's, not the birth date. */
 const RECENT_DAYS = 365;
 
 function usable(s: Seg): boolean {
@@ -209,10 +209,9 @@ function boundedRange(segs: readonly Seg[], el: Element, i: number): [number, nu
   return [from, to];
 }
 
-/** A birth date a banner gives: the date and whether it is unsure (a date of the last year no age agrees with). */
+/** A birth date a banner gives: the date and why. */
 export interface BannerBirth<D extends DateLike = DateLike> {
   date: D;
-  unsure: boolean;
   by: string;
 }
 
@@ -234,7 +233,7 @@ export function bannerBirths<D extends DateLike>(banner: Banner & { tokens: Toke
     const seg = segs[d.seg]!;
     if (TIME_AFTER.test(seg.text.slice(d.at + d.text.length))) continue;
     if (bannerAges.some((a) => shownAgeAgrees(at, a.reading))) {
-      out.push({ date: d, unsure: false, by: 'banner: agrees with its age' });
+      out.push({ date: d, by: 'banner: agrees with its age' });
       continue;
     }
     // With an age in the banner that it does not agree with, the date is another event's.
@@ -243,18 +242,10 @@ export function bannerBirths<D extends DateLike>(banner: Banner & { tokens: Toke
     const next = tokens[k + 1];
     const beside = prev?.kind === 'sex' || next?.kind === 'sex';
     if (!beside && !inIdentityRun(tokens, k)) continue;
-    const recent = at.days < RECENT_DAYS;
-    // A recent date in a banner that also names an exam (a viewer's top bar) may be the study's.
-    if (recent && namesExam(banner, segs)) continue;
-    out.push({ date: d, unsure: recent, by: beside ? 'banner: beside the sex' : 'banner: between the name, sex and identifier' });
+    if (at.days < RECENT_DAYS) continue;
+    out.push({ date: d, by: beside ? 'banner: beside the sex' : 'banner: between the name, sex and identifier' });
   }
   return out;
-}
-
-/** A segment of the banner names an imaging exam ("CT HEAD WO", "XR CHEST 2V"). */
-function namesExam(banner: Banner, segs: readonly Seg[]): boolean {
-  for (let j = banner.from; j <= banner.to; j++) if (classifyProcedure(segs[j]!.text).modalities.length > 0) return true;
-  return false;
 }
 
 /** Token `k` lies between a name, sex or identifier token on each side, with only such tokens (or ages) between. */

@@ -609,7 +609,6 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
       for (const found of bannerBirths(b, segs, ages, taken, utcDate(now))) {
         found.date.role = 'birth';
         found.date.by = found.by;
-        if (found.unsure) found.date.unsure = true;
       }
     }
   }

@@ -90,10 +90,15 @@ describe('negatives: a date in a banner that is not the birth date', () => {
     expect(a.pediatric).toBe(false);
     expect(a.ageDays).toBeNull();
   });
-  test('a recent date beside the sex with no age to agree with: unsure, never a confident newborn', () => {
-    const a = read(`<div class="hub"><div>Maria Lopez</div><div>F</div><div>11/28/2026</div><div>Acct 4410</div></div>
-      <div><h3>Diagnostic imaging</h3><div>CT head without contrast</div></div>`);
-    expect(a.ageUnsure).toBe(true);
+  test('a recent date beside the sex with no age to agree with: not a birth date (it may be a visit\'s), never a newborn', () => {
+    for (const html of [
+      `<div class="hub"><div>Maria Lopez</div><div>F</div><div>11/28/2026</div><div>Acct 4410</div></div>`,
+      `<div class="banner">LOPEZ, MARIA • Female • 03/14/2026 • MRN 220431</div>`,
+    ]) {
+      const a = read(`${html}<div><h3>Diagnostic imaging</h3><div>CT head without contrast</div></div>`);
+      expect(a.pediatric, html).toBe(false);
+      expect(ev(a, 'birthDate'), html).toHaveLength(0);
+    }
   });
   test('a banner age that the date disagrees with: the date is another event\'s', () => {
     const a = read(`<div class="enc"><span>Maria Lopez</span> | <span>45 yo</span> | <span>F</span> | <span>12/01/2026</span> | <span>#55120</span></div>

@@ -221,10 +221,17 @@ function sinceLastDate(sentence: string, order: DateOrder | null): string {
   return last ? sentence.slice(last.index + last.length) : sentence;
 }
 
-/** The words after a date up to the end of its sentence or the next date. */
+/** A label's words and its colon just before a date. */
+const LABEL_OF_NEXT = /[\p{L}][\p{L}\p{M} .&/()'-]{0,40}[:：]\s*$/u;
+
+/**
+ * The words after a date up to the end of its sentence or the next date — less a label of that next date
+ * ("12/07/2026 Appointment: 12/08/2026": "Appointment" names the second date, not the first).
+ */
 function sentenceAfter(text: string): string {
   const end = /[.!?;](?:\s|$)|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}/.exec(text);
-  return (end ? text.slice(0, end.index) : text).slice(0, SENTENCE_LOOKBACK);
+  const words = end ? text.slice(0, end.index) : text;
+  return (end && /\d/.test(end[0]) ? words.replace(LABEL_OF_NEXT, '') : words).slice(0, SENTENCE_LOOKBACK);
 }
 
 /** A date followed by an age in brackets that fits it as a birth date ("Mar 14,2016 (10)", "2017-05-30 (009Y)"). */

@@ -173,3 +173,34 @@ describe('an appointment told in a sentence whose exam and date are in bold, lin
     expect(a.ageBasis).not.toBe('scheduled');
   });
 });
+
+describe('a label of the next date is not a role word of the date before it', () => {
+  const readUs = (body: string) => read(body, 'en-US');
+  // "Date ordered: 12/07/2026   Appointment: 12/08/2026": "Appointment" names the second date, not the first.
+  const cases: [string, string][] = [
+    [
+      'a requisition line with &nbsp; gaps',
+      `<div class="req"><div>Patient: Nora Finch &nbsp; Birth date: 07/02/2026 &nbsp; Sex: F</div>
+        <div>Exam: [X] XR skeletal survey, complete</div>
+        <div>Date ordered: 12/07/2026 &nbsp;&nbsp; Appointment: 12/08/2026 09:00</div></div>`,
+    ],
+    [
+      'a table cell with two labelled dates',
+      `<table class="req"><tr><td>Patient</td><td>Nora Finch</td></tr><tr><td>Birth date</td><td>07/02/2026</td></tr>
+        <tr><td>Exam</td><td>XR skeletal survey, complete</td></tr>
+        <tr><td>Dates</td><td>Requested 12/07/2026, appointment 12/08/2026 09:00</td></tr></table>`,
+    ],
+    [
+      'a paragraph of a printed order, bold labels',
+      `<p><b>Patient:</b> Nora Finch <b>DOB:</b> 07/02/2026</p><p><b>Study:</b> XR skeletal survey, complete</p>
+        <p><b>Ordered:</b> 12/07/2026 <b>Scheduled:</b> 12/08/2026 09:00</p>`,
+    ],
+  ];
+  for (const [name, html] of cases) {
+    test(name, () => {
+      const a = readUs(html);
+      expect(got(a), name).toEqual({ pediatric: true, basis: 'scheduled', days: 159, modality: 'DX' });
+      expect(a.evidence.filter((e) => e.kind === 'scheduledDate' && e.text.includes('12/07/2026')), name).toHaveLength(0);
+    });
+  }
+});

@@ -78,10 +78,11 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
   // A visit's own start ("Visit started", "Encounter start", "Inicio de la consulta"): the visit's date, not an exam's.
   ['visit', /\b(?:(?:visit|encounter|enc|admission|consulta|visita|atencion|ingreso) (?:started|start|began|begun|opened|iniciad[oa]|inicio|comenzad[oa])|(?:inicio|comienzo|apertura) de (?:la |el )?(?:visita|consulta|atencion|encuentro))\b/],
-  // An order's end ("Stop Date/Time", "Discontinue", "End date", "Expires", "Fecha fin"): when it lapses, not when it is done.
+  // An order's end ("Stop Date/Time", "Discontinue", "End date", "Expires", "Fecha fin"): when it lapses, not when it is
+  // done. A label naming both ends ("Start / Stop", "Inicio/Fin") is not an end: its value says which date is which.
   [
     'event',
-    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|stop|stopped|stop date|discontinue|discontinued|d c date|d c time|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta)\b/,
+    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|(?<!\bstart )(?:stop|stopped|stop date)|discontinue|discontinued|d c date|d c time|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta)\b/,
   ],
   [
     'scheduled',

@@ -53,6 +53,17 @@ describe("an order's start or scheduled date is the reference; its stop and last
       <tr><td>XR Chest 2 Views</td><td>Ordered</td><td>12/02/2026</td><td>12/10/2026</td></tr></table>`);
     expect(got(b)).toEqual(['order', AT['2026-12-02'], 'DX']);
   });
+  test('a column naming both ends ("Start / Stop", "Start/Stop Date") whose cells say which: the start is the order\'s day', () => {
+    // A CPRS-like orders tab: each cell labels its own date.
+    const a = read(`${banner}<table><tr><th>Service</th><th>Order</th><th>Start / Stop</th><th>Status</th></tr>
+      <tr><td>IMAGING</td><td>CT ABDOMEN &amp; PELVIS W/CONT</td><td>Start: Dec 10,2026</td><td>PENDING</td></tr>
+      <tr><td>IMAGING</td><td>CHEST 2 VIEWS PA&amp;LAT</td><td>Start: Nov 2,2026 Stop: Nov 2,2026</td><td>COMPLETE</td></tr></table>`);
+    expect(got(a)).toEqual(['scheduled', AT['2026-12-10'], 'CT']);
+    // Div rows of an order list under a "Start/Stop Date" header, the start first in each cell.
+    const b = read(`${banner}<div role="table"><div role="row"><span role="columnheader">Order</span><span role="columnheader">Start/Stop Date</span><span role="columnheader">Status</span></div>
+      <div role="row"><span role="cell">CT Abdomen Pelvis w/ Contrast</span><span role="cell">Start 12/10/2026</span><span role="cell">Pending</span></div></div>`);
+    expect(got(b)).toEqual(['scheduled', AT['2026-12-10'], 'CT']);
+  });
   test('label pairs: "End date", "Expires" and "Last done" are not the reference', () => {
     const a = read(`${banner}<div class="kv"><span class="k">Order</span><span>XR Chest 2 Views</span></div><div class="kv"><span class="k">Ordered</span><span>12/02/2026</span></div>
       <div class="kv"><span class="k">End date</span><span>12/10/2026</span></div><div class="kv"><span class="k">Expires</span><span>12/31/2026</span></div><div class="kv"><span class="k">Last done</span><span>11/25/2026</span></div>`);

@@ -599,7 +599,7 @@ function gridLabels(el: Element): string[] | null {
   // A title of a group of rows (a day: "Fri Dec 4, 2026") may come between the header and the first row.
   for (let k = 0; next && k < 2 && next.childElementCount === 0; k++) next = next.nextElementSibling;
   if (!head || !next || head.children.length < 2 || next.children.length !== head.children.length) return null;
-  if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY') return null;
+  if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY' || holdsOwnText(head)) return null;
   // A body of rows with as many cells as there are labels is not one row (the header and its body: `headerApart`).
   if (next.firstElementChild?.childElementCount === head.children.length && next.firstElementChild.nextElementSibling?.childElementCount === head.children.length) return null;
   // Rows of label/value pairs (`Name | Ferro, Luca`, then `Age | 36`) are pairs, not a header and its rows.
@@ -624,6 +624,21 @@ function headerLabels(cells: HTMLCollection): string[] | null {
   return known >= 2 && known * 2 >= labels.length ? labels : null;
 }
 
+/** Child nodes of a header row candidate looked at for text of its own. */
+const MAX_OWN_NODES = 64;
+
+/**
+ * The element holds text of its own between its children: a run of labels and their bare values
+ * (`<b>DOB</b> 14.02.2014<br><b>Sex</b> F`, `<span class="cap">MRN</span> 44120 <span class="cap">Age</span> 9y`),
+ * not a header row of labels over the rows of the block after it. (Its first child nodes only.)
+ */
+function holdsOwnText(el: Element): boolean {
+  let k = 0;
+  for (let n = el.firstChild; n && k < MAX_OWN_NODES; n = n.nextSibling, k++) if (n.nodeType === 3 && NOT_BLANK.test(n.nodeValue ?? '')) return true;
+  return false;
+}
+const NOT_BLANK = /\S/;
+
 /** Levels climbed to find what follows a header, and first children gone down to find its rows. */
 const APART_LEVELS = 3;
 
@@ -647,7 +662,7 @@ function headerApart(el: Element): { body: Element; labels: string[] } | null {
   const n = el.childElementCount;
   if (n < 2 || el.tagName === 'TR' || el.tagName === 'THEAD' || el.tagName === 'TBODY' || el.tagName === 'UL' || el.tagName === 'OL') return null;
   const after = blockAfter(el);
-  if (!after) return null;
+  if (!after || holdsOwnText(el)) return null;
   // The rows' container: the block after, or down its first children (a scroll area's viewport beside its scrollbar).
   let body: Element | null = after;
   let first: Element | null = null;

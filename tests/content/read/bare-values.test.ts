@@ -1,0 +1,66 @@
+/**
+ * A label element followed by its value as bare text in the same parent, not wrapped in any element (layouts written
+ * for the test): a side panel of label divs (`<div class="l">Date of birth</div>14.02.2014<br>`), a bold-label print
+ * page (`<b>DOB</b> 08/15/2015<br>`), a banner of label spans (`<span class="cap">MRN</span> 44120`), a Spanish card
+ * (`<strong>Fecha de nacimiento</strong> 14/02/2014`). Such a block is labels and their values, not a header row of
+ * columns over the block after it; an exam's value split over inline elements is one value up to the line's end.
+ * Negatives: a label with no value, a menu of label words, a relative's line, an adult, MR and US exams.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-12-07T15:00:00Z');
+const read = (body: string, lang = 'en'): PageAnalysis =>
+  analyzePage(parseHtml(`<!doctype html><html lang="${lang}"><head><title>Radiology</title></head><body>${body}</body></html>`), 'https://ris.example-hospital.org/chart/4412', { now: NOW });
+const got = (a: PageAnalysis) => ({ pediatric: a.pediatric, days: a.ageDays, modality: a.modality });
+/** Days from an ISO birth date to the test's today. */
+const days = (iso: string) => Math.round((Date.UTC(2026, 11, 7) - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000);
+
+describe('a block of labels and bare values is not a header row of the block after it', () => {
+  test('print page: two sections of bold labels with as many lines each', () => {
+    const a = read(`<h1>Imaging requisition</h1><div class="page">
+      <div class="sec"><b>Patient</b> DOE, JANE<br><b>DOB</b> 14.02.2014<br><b>Sex</b> F<br></div>
+      <div class="sec"><b>Exam</b> CT HEAD W/O CONTRAST<br><b>Ordered</b> 07.12.2026<br><b>Priority</b> Routine<br></div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'CT' });
+  });
+  test('side panel of label divs beside a main block with as many children', () => {
+    const a = read(`<div class="layout">
+      <div class="side"><div class="l">Name</div>ROSSI, LUCA<div class="l">Date of birth</div>14.02.2014<div class="l">Sex</div>M</div>
+      <div class="main"><div class="l">Procedure</div><div>CT CHEST W CONTRAST</div><div>Ordered 07.12.2026</div></div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'CT' });
+  });
+  test('banner of label spans above a study list whose rows have as many cells', () => {
+    const a = read(`<div class="banner"><span class="cap">Patient</span> DOE, JANE <span class="cap">MRN</span> 44120
+        <span class="cap">DOB</span> 08/15/2015 <span class="cap">Sex</span> F</div>
+      <div class="studies">
+        <div class="r"><span>12/07/2026</span><span>CT ABDOMEN PELVIS W CONTRAST</span><span>Scheduled</span><span>A-1</span></div>
+        <div class="r"><span>03/02/2025</span><span>XR CHEST 2 VIEWS</span><span>Final</span><span>A-2</span></div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('Spanish card: two blocks of strong labels', () => {
+    const a = read(`<div class="ficha"><strong>Paciente</strong> GARCÍA LÓPEZ, SOFÍA<br><strong>Fecha de nacimiento</strong> 14/02/2014<br></div>
+      <div class="ficha"><strong>Estudio</strong> TC de cráneo sin contraste<br><strong>Servicio</strong> Urgencias<br></div>`, 'es');
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'CT' });
+  });
+  test('an adult in the same print layout stays an adult', () => {
+    const a = read(`<div class="page"><div class="sec"><b>Patient</b> DOE, MARY<br><b>DOB</b> 05.05.1990<br><b>Sex</b> F<br></div>
+      <div class="sec"><b>Exam</b> CT HEAD W/O CONTRAST<br><b>Ordered</b> 07.12.2026<br><b>Priority</b> Routine<br></div></div>`);
+    expect(got(a)).toEqual({ pediatric: false, days: days('1990-05-05'), modality: 'CT' });
+  });
+  test('an MR exam in the side panel layout is MR, with no CT campaign', () => {
+    const a = read(`<div class="layout">
+      <div class="side"><div class="l">Name</div>ROSSI, LUCA<div class="l">Date of birth</div>14.02.2014<div class="l">Sex</div>M</div>
+      <div class="main"><div class="l">Procedure</div><div>MRI BRAIN W/O CONTRAST</div><div>Ordered 07.12.2026</div></div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'MR' });
+    expect(a.campaigns).not.toContain('ct');
+  });
+  test('a header row of label divs over rows of values is still a list', () => {
+    const a = read(`<div class="wl"><div class="h"><span>Patient</span><span>DOB</span><span>Exam</span><span>Status</span></div>
+      <div class="r"><span>DOE, JANE</span><span>08/15/2015</span><span>US ABDOMEN</span><span>Scheduled</span></div>
+      <div class="r"><span>ROE, MAX</span><span>01/02/1980</span><span>CT HEAD</span><span>Scheduled</span></div></div>`);
+    expect(a.records.length).toBe(2);
+    expect(a.records.filter((r) => r.pediatric).length).toBe(1);
+  });
+});

@@ -8,7 +8,7 @@
 import { findAgeMentions } from '../parse/age-mentions';
 import { labelKey } from '../profiles/profile';
 import { isPersonName, RECORD_NUMBER } from './names';
-import { labelField } from './pairs';
+import { type Field, labelField } from './pairs';
 import { OTHERS, type Seg } from './segment';
 import { isSeriesLabel } from './viewer';
 
@@ -55,22 +55,26 @@ function isPatientSidebar(segs: readonly Seg[], from: number): boolean {
   const ages = new Set<number>();
   let born = false;
   const to = Math.min(segs.length, from + MAX_SIDEBAR_SEGS);
+  // The label the segment before is, if any.
+  let label: Field | null = null;
   for (let i = from; i < to; i++) {
     const s = segs[i]!;
     const t = s.text;
+    const before = label;
+    label = labelField(t);
     const colon = t.indexOf(':');
     const title = labelKey(colon > 0 ? t.slice(0, colon) : t);
     if ((colon > 0 || t.length <= 40) && title.length <= 40 && PEOPLE_TITLE.test(title)) return false;
     const mentions = findAgeMentions(t);
     if (mentions.length >= 2 && new Set(mentions.map((m) => m.reading.days)).size >= 2) return false;
-    if (s.flags & OTHERS) continue;
-    const label = i > from ? labelField(segs[i - 1]!.text) : null;
-    const foreign = label !== null && label.kind !== 'patientName' && label.kind !== 'patientId' && label.kind !== 'age' && label.kind !== 'birthDate';
+    // (A label is no value: a card's title "Patient" above its first label "Name" names no one.)
+    if (s.flags & OTHERS || label !== null) continue;
+    const foreign = before !== null && before.kind !== 'patientName' && before.kind !== 'patientId' && before.kind !== 'age' && before.kind !== 'birthDate';
     if (foreign) continue;
-    if ((isPersonName(t) || label?.kind === 'patientName') && !CLINICIAN.test(t)) names.add(labelKey(t));
-    if (RECORD_NUMBER.test(t) || (label?.kind === 'patientId' && /\d{4,}/.test(t))) ids++;
+    if ((isPersonName(t) || before?.kind === 'patientName') && !CLINICIAN.test(t)) names.add(labelKey(t));
+    if (RECORD_NUMBER.test(t) || (before?.kind === 'patientId' && /\d{4,}/.test(t))) ids++;
     for (const m of mentions) ages.add(m.reading.days);
-    if (label?.kind === 'birthDate' || (BIRTH_WORDS.test(t) && /\d/.test(t))) born = true;
+    if (before?.kind === 'birthDate' || (BIRTH_WORDS.test(t) && /\d/.test(t))) born = true;
   }
   return names.size <= 1 && names.size + ids > 0 && ages.size <= 1 && (ages.size === 1 || born);
 }

@@ -64,3 +64,28 @@ describe('a block of labels and bare values is not a header row of the block aft
     expect(a.records.filter((r) => r.pediatric).length).toBe(1);
   });
 });
+
+describe("a sidebar that is the patient's card", () => {
+  const ORDER = `<main><h2>Order</h2><p>Exam: CT HEAD W/O CONTRAST</p><p>Ordered: 12/07/2026</p></main>`;
+  test('a card titled "Patient" over label divs and bare values', () => {
+    const a = read(`<aside class="pt"><div class="hd">Patient</div><div class="l">Name</div>ROSSI, LUCA<br>
+      <div class="l">Date of birth</div>08/15/2015<br><div class="l">Sex</div>M<br></aside>${ORDER}`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('the same card with a heading over a definition list', () => {
+    const a = read(`<aside><h3>Patient</h3><dl><dt>Name</dt><dd>ROSSI, LUCA</dd><dt>Date of birth</dt><dd>08/15/2015</dd></dl></aside>${ORDER}`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('Spanish: "Paciente" over strong labels', () => {
+    const a = read(`<aside role="complementary"><div class="tit">Paciente</div><strong>Nombre</strong> GARCÍA LÓPEZ, SOFÍA<br>
+      <strong>Fecha de nacimiento</strong> 14/02/2014<br><strong>Sexo</strong> F<br></aside>
+      <main><p>Estudio: TC de tórax con contraste</p></main>`, 'es');
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'CT' });
+  });
+  test("a sidebar of recent patients with bare values is not read: the open adult's chart stands", () => {
+    const a = read(`<aside><div class="hd">Recent patients</div><div class="l">Name</div>KIM, ANA<br><div class="l">DOB</div>03/11/2019<br>
+      <div class="l">Name</div>LEE, MAX<br><div class="l">DOB</div>08/30/2017<br></aside>
+      <main><p>Patient: DOE, MARY</p><p>DOB: 05/15/1990</p><p>Exam: CT HEAD W/O CONTRAST</p></main>`);
+    expect(got(a)).toEqual({ pediatric: false, days: days('1990-05-15'), modality: 'CT' });
+  });
+});

@@ -127,6 +127,19 @@ function isDimension(text: string, index: number, end: number, written: string):
   return DIMENSION_AFTER.test(text.slice(end, end + 24)) || DIMENSION_BEFORE.test(text.slice(Math.max(0, index - 24), index));
 }
 
+/**
+ * A bare number right after an age's label word, with or without a colon ("Age 12", "AGE 7", "Edad 9"): years, as
+ * under "Age:" — not inside a word that ends in "age" ("Stage 2", "Page 12"), and not a number with a decimal, a
+ * fraction, a time or a range after it. A unit after it is the unit forms' ("Age 12 yrs", "AGE 7Y", "age 12 months ago").
+ */
+const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad)\s*[:.=]?\s*(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
+const UNIT_NEXT = new RegExp(`^\\s?${UNIT}\\.?(?![a-zñáéíóú])`, 'iu');
+/** A word before the label that makes it another age than the patient's: an average, a limit, a kind of age. */
+const QUALIFIED_AGE =
+  /(?:^|[^\p{L}])(?:average|mean|median|avg|typical|usual|expected|minimum|min|maximum|max|mental|developmental|reading|retirement|legal|voting|drinking|school|promedio)\s+$/iu;
+/** Oldest age a bare number under an age's label is read as. */
+const MAX_LABEL_YEARS = 130;
+
 /** A range just before: "5–", "2 to ", "2 a ". */
 const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
 
@@ -196,6 +209,7 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     const reading = parseAgeText(m[0]);
     if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }
+  if (/(?:age|edad)\s*[:.=]?\s*\d/i.test(text)) labelNumbers(text, add);
   if (units) for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;
     const end = index + m[0].length;
@@ -204,6 +218,18 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     add({ reading, form: 'plain', text: m[0], index, ...(PERSON_AFTER.test(text.slice(end, end + 24)) ? { person: true } : {}) }, end);
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** Bare numbers right after an age's label word (`RE_LABEL_NUMBER`), as years. */
+function labelNumbers(text: string, add: (m: AgeMention, end: number) => void): void {
+  for (const m of text.matchAll(RE_LABEL_NUMBER)) {
+    const index = m.index + m[0].length - m[1]!.length;
+    const end = index + m[1]!.length;
+    if (+m[1]! > MAX_LABEL_YEARS || UNIT_NEXT.test(text.slice(end, end + 12))) continue;
+    if (QUALIFIED_AGE.test(text.slice(Math.max(0, m.index - 24), m.index)) || isNotAge(text, index, end)) continue;
+    const reading = parseAgeText(`${m[1]} y`);
+    if (reading) add({ reading, form: 'plain', text: m[1]!, index }, end);
+  }
 }
 
 /** The compact forms, DICOM AS and runs of parts, in that order. */

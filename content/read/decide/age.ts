@@ -22,7 +22,7 @@
  * List rows make no such checks and keep no evidence (a worklist has thousands of rows).
  */
 import { agesAgree, ageBetween, shownAgeAgrees, type AgeReading, calendarAge, isUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from '../parse/age';
-import type { CalendarDate } from '../parse/dates';
+import { type CalendarDate, daysBetween, type ReadDate } from '../parse/dates';
 import type { AgeBasis, AgeDetail, Evidence, Fact, FactKind } from '../types';
 import { type DateFact, type DecideContext, pickDate } from './context';
 
@@ -41,7 +41,8 @@ export const REFERENCE_KINDS: ReadonlyArray<readonly [FactKind, AgeBasis]> = [
  * when the precedence reaches them, so a list row parses no age text when its dates give the age.
  */
 export interface AgeSources {
-  birth: CalendarDate | null;
+  /** With what of it its label made (a two-digit year's century). */
+  birth: ReadDate | null;
   /** The record's reference date (exam > scheduled > order > visit) and its role. */
   reference: CalendarDate | null;
   referenceBasis: AgeBasis;
@@ -65,9 +66,17 @@ export interface AgeChoice {
   at: CalendarDate | null;
 }
 
+/**
+ * A birth date whose century its label made (a two-digit year, parse/dates.ts) and that falls after the record's
+ * reference date: the century may be the wrong one, so the record has no birth date.
+ */
+export function centuryMisfits(birth: ReadDate | null, reference: CalendarDate | null): boolean {
+  return birth?.guess === 'century' && reference !== null && daysBetween(birth, reference) < 0;
+}
+
 /** The age of one record by the precedence above; null when no source gives one. */
 export function chooseAge(s: AgeSources, today: CalendarDate, cutoff: number): AgeChoice | null {
-  const birth = s.birth;
+  const birth = centuryMisfits(s.birth, s.reference) ? null : s.birth;
   if (birth && s.reference) {
     const age = ageBetween(birth, s.reference);
     if (age) return { source: 'birth-reference', days: age.days, basis: s.referenceBasis, pediatric: isUnderCutoff(age, cutoff), reading: null, at: s.reference };
@@ -126,8 +135,12 @@ function firstReading(facts: readonly Fact[], kind: 'patientAge' | 'ageText'): {
 
 /** The open record's age (`chooseAge`), with its cross-checks and evidence. */
 export function decideAge(facts: readonly Fact[], ctx: DecideContext, ev: Evidence[]): AgeDecision {
-  const birth = pickDate(facts, 'birthDate', ctx, ev);
+  let birth = pickDate(facts, 'birthDate', ctx, ev);
   const ref = referenceDate(facts, ctx, ev);
+  if (birth && centuryMisfits(birth.date, ref?.date ?? null)) {
+    ev.push({ kind: 'birthDate', text: birth.fact.text, where: birth.fact.where, note: `two-digit year after the ${ref!.basis} date: century unsure, not used` });
+    birth = null;
+  }
   const basis: AgeBasis = ref?.basis ?? 'exam';
   const dicom = firstReading(facts, 'patientAge');
   const shown = firstReading(facts, 'ageText');

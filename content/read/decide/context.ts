@@ -3,7 +3,7 @@
  * dated facts (the first fact of a kind whose date parses).
  */
 import { DEFAULT_PEDIATRIC_CUTOFF_YEARS } from '@/clinical/pediatric-cutoff';
-import { type CalendarDate, parseDate, toIso, utcDate } from '../parse/dates';
+import { type CalendarDate, type DateLabel, parseDate, type ReadDate, toIso, utcDate } from '../parse/dates';
 import type { AnalyzeOptions, DateOrder, DateOrderBasis, Evidence, Fact, FactKind, PageFindings } from '../types';
 
 export interface DecideContext {
@@ -33,8 +33,14 @@ export function contextOf(findings: PageFindings, options: AnalyzeOptions, notes
 }
 
 export interface DateFact {
-  date: CalendarDate;
+  /** The date, with what of it its label made (a two-digit year's century). */
+  date: ReadDate;
   fact: Fact;
+}
+
+/** The label a fact of a date's kind stands for: a birth date's, or a reference date's (exam, booking, order, visit). */
+function labelOf(kind: FactKind): DateLabel {
+  return kind === 'birthDate' ? 'birth' : 'reference';
 }
 
 /** First fact of `kind` whose date parses; records ambiguous/conflicting ones as evidence. */
@@ -42,7 +48,7 @@ export function pickDate(facts: readonly Fact[], kind: FactKind, ctx: DecideCont
   let chosen: DateFact | null = null;
   for (const f of facts) {
     if (f.kind !== kind) continue;
-    const p = parseDate(f.text, ctx.order, ctx.today);
+    const p = parseDate(f.text, ctx.order, ctx.today, labelOf(kind));
     if (!p.ok) {
       ev.push({ kind, text: f.text, where: f.where, note: p.reason === 'ambiguous' ? 'day/month order unknown (set the site date order)' : 'not a date' });
       continue;
@@ -57,9 +63,12 @@ export function pickDate(facts: readonly Fact[], kind: FactKind, ctx: DecideCont
   return chosen;
 }
 
-/** A date as the context reads it; null when it does not parse (or the day/month order is unknown). */
-export function dateOf(text: string, ctx: DecideContext): CalendarDate | null {
-  const p = parseDate(text, ctx.order, ctx.today);
+/**
+ * A date as the context reads it, under a `label`; null when it does not parse (or the day/month order is
+ * unknown), with what of it its label made.
+ */
+export function dateOf(text: string, ctx: DecideContext, label: DateLabel): ReadDate | null {
+  const p = parseDate(text, ctx.order, ctx.today, label);
   return p.ok ? p.date : null;
 }
 

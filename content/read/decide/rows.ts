@@ -4,7 +4,7 @@
  * rows).
  */
 import { type AgeReading, parseAgeText } from '../parse/age';
-import type { CalendarDate } from '../parse/dates';
+import type { CalendarDate, ReadDate } from '../parse/dates';
 import { campaignsFor, classifyProcedure, interventionModalities, PEDIATRIC_PROTOCOL, modalitiesOfField, procedureFlags, sortModalities } from '../parse/procedure';
 import type { AgeBasis, AgeDetail, Campaign, ColumnKind, ExamRecord, ModalityCode, PageFindings } from '../types';
 import { type AgeSources, ageDetailOf, chooseAge, readDicomAge } from './age';
@@ -41,7 +41,7 @@ class AgeTexts {
 }
 
 class RowReader implements AgeSources {
-  birth: CalendarDate | null = null;
+  birth: ReadDate | null = null;
   exam: CalendarDate | null = null;
   scheduled: CalendarDate | null = null;
   order: CalendarDate | null = null;
@@ -64,7 +64,7 @@ class RowReader implements AgeSources {
   private referenceDate(text: string): CalendarDate | null {
     let date = this.referenceDates.get(text);
     if (date === undefined) {
-      date = dateOf(text, this.ctx);
+      date = dateOf(text, this.ctx, 'reference');
       if (this.referenceDates.size < MAX_KEPT_DATES) this.referenceDates.set(text, date);
     }
     return date;
@@ -90,7 +90,7 @@ class RowReader implements AgeSources {
     if (!text) return;
     switch (kind) {
       case 'birthDate':
-        if (!this.birth) this.birth = dateOf(text, this.ctx);
+        if (!this.birth) this.birth = dateOf(text, this.ctx, 'birth');
         break;
       case 'examDate':
         if (!this.exam) this.exam = this.referenceDate(text);

@@ -14,14 +14,14 @@
  */
 import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-mentions';
 import { ageBetween, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgrees } from '../parse/age';
-import { type CalendarDate, daysBetween, findDates, utcDate } from '../parse/dates';
+import { type CalendarDate, type DateMatch, daysBetween, findDates, parseDate, utcDate } from '../parse/dates';
 import { classifyProcedure } from '../parse/procedure';
 import { bannerBirths, dayKey, findBanners } from './banner';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
 import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
 import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
-import { type Field, isRoleWord } from './pairs';
+import { type Field, isRoleWord, labelField } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
 
 /** A date written on the page, with its role (null: the page does not say). */
@@ -234,6 +234,37 @@ function sentenceAfter(text: string): string {
   return (end && /\d/.test(end[0]) ? words.replace(LABEL_OF_NEXT, '') : words).slice(0, SENTENCE_LOOKBACK);
 }
 
+/** Roles under which a date written in a form only its label makes a date of (a two-digit year) is read. */
+const LABELLED_ROLES: ReadonlySet<DateRole> = new Set<DateRole>(['birth', 'exam', 'scheduled', 'order', 'visit']);
+/** Field kinds that are a date's label. */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'examDate', 'scheduledDate', 'orderDate', 'visitDate', 'date']);
+/** Words looked back at for a date's label written just before it in its text ("Fecha de nac.:"). */
+const MAX_LABEL_WORDS = 4;
+const ENDS_IN_COLON = /[:：]$/;
+
+/** A field whose label is a date's: a date kind of the lexicon, a role's words, or "Words:" that name a role. */
+function isDateField(f: Field): boolean {
+  if (DATE_FIELDS.has(f.kind)) return true;
+  const role = f.kind === 'other' ? dateRole(f.label) : null;
+  return role !== null && LABELLED_ROLES.has(role);
+}
+
+/**
+ * A date written in a form only a label makes a date of (`DOB: 06/01/25`, `D.O.B. 3/14/19`, `Fecha nac.: 14/03/19`):
+ * the last words of `before` (the segment's text just before it) are a date's label — of the lexicon (labels.ts), or a
+ * role's words ending in a colon ("Pt seen 3/4/20" is not one); else its field's label is a date's and only a weekday
+ * or a time stands before it.
+ */
+export function underDateLabel(before: string, field: Field | null, seg: Seg, m: DateMatch): boolean {
+  const words = before.trimEnd().split(/\s+/);
+  for (let k = 1; k <= MAX_LABEL_WORDS && k <= words.length; k++) {
+    const label = words.slice(-k).join(' ');
+    const f = label ? labelField(label) : null;
+    if (f && isDateField(f) && (f.kind !== 'date' || ENDS_IN_COLON.test(label))) return true;
+  }
+  return field !== null && isDateField(field) && labelsIt(seg, field, m) && !/\p{L}{2}/u.test(before.replace(WEEKDAY_OR_TIME, ' '));
+}
+
 /** A date followed by an age in brackets that fits it as a birth date ("Mar 14,2016 (10)", "2017-05-30 (009Y)"). */
 function isBirthWithAge(date: CalendarDate, after: string, today: CalendarDate): boolean {
   const m = AGE_IN_BRACKETS.exec(after);
@@ -273,7 +304,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
   const prose = text.length > PROSE_CHARS;
   const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
   let prevEnd = 0;
-  for (const m of findDates(text, order, 8, ctx?.today)) {
+  for (const m of findDates(text, order, 8, ctx?.today, ctx ? 'any' : undefined)) {
     let before = text.slice(Math.max(prevEnd, m.index - (prose ? 60 : 40)), m.index);
     if (prose) {
       let cut = 0;
@@ -282,7 +313,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     }
     prevEnd = m.index + m.length;
     if (!m.result.ok) continue;
-    const date = m.result.date;
+    let date: CalendarDate = m.result.date;
     const tail = text.slice(prevEnd);
     let role: DateRole | null = null;
     let by: string | null = null;
@@ -347,6 +378,15 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     if (seg.flags & PRIOR) {
       role = 'prior';
       told = false;
+    }
+    // A two-digit year is a date only under a date's label, and a birth date's century is its own (parse/dates.ts).
+    if (m.guess) {
+      if (!role || !LABELLED_ROLES.has(role) || !underDateLabel(before, field, seg, m)) continue;
+      if (role === 'birth') {
+        const birth = parseDate(text.slice(m.index, m.index + m.length), order, ctx!.today, 'birth');
+        if (!birth.ok) continue;
+        date = birth.date;
+      }
     }
     out.push({ seg: index, text: text.slice(m.index, m.index + m.length), date, role, by, at: m.index, ...(told ? { told } : {}) });
   }

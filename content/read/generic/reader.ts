@@ -22,7 +22,7 @@ import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
 import { DOSE_GIVEN, isUnderWay } from './fields';
 import { fieldsOf, type Field, isHeaderText } from './pairs';
-import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, standsAlone } from './patient';
+import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, standsAlone, underDateLabel } from './patient';
 import { patientGroups } from './groups';
 import { isPersonName } from './names';
 import { peopleRecords } from './rows';
@@ -56,7 +56,9 @@ const ROLE_KIND: Partial<Record<string, FactKind>> = {
 const EXAM_KEY = /^(?:accession|accession #|accession no|accession number|acc|acc #|order #|order no|order id|order number|exam no|exam #|exam number|requisition|requisition #|req #|numero de acceso|n de acceso|no de orden)$/;
 /** "Weight 23 kg", "Wt: 48 lb", "Peso 20,5 kg": the label, then a number. */
 const WEIGHT_INLINE = /\b(?:weight|wt|peso)\b\s*[:.=]?\s*(?=\d)/i;
-const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\.\d{1,2}\.\d\d/;
+/** Characters looked back at for a date's label written before it. */
+const LABEL_LOOKBACK = 40;
+const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d\d/;
 
 export function readGeneric(scope: Element, doc: Document, options: { dateOrder?: DateOrder; now?: Date }): GenericRead {
   const text = walkPage(scope, doc);
@@ -69,10 +71,16 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   // The page's own day/month order.
   const numeric: (readonly [number, number, number])[] = [];
   const weekdays: DateOrder[] = [];
-  for (const s of segs) {
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
     if (!NUMERIC_DATE.test(s.text)) continue;
-    for (const m of findDates(s.text, null, 8, today)) {
+    let end = 0;
+    for (const m of findDates(s.text, null, 8, today, 'any')) {
+      const from = end;
+      end = m.index + m.length;
       if (!m.numeric) continue;
+      // A two-digit year tells the page's order only under a date's label (unlabelled, it may be a fraction).
+      if (m.guess && !underDateLabel(s.text.slice(Math.max(from, m.index - LABEL_LOOKBACK), m.index), fields[i] ?? null, s, m)) continue;
       numeric.push(m.numeric);
       const w = weekdayOrder(s.text, m);
       if (w) weekdays.push(w);

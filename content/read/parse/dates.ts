@@ -12,9 +12,12 @@
  * - With `today` given: a weekday, a month's name and a day with no year (`Thu, Dec 17`, `Thursday, December 17`,
  *   `jueves 17 de diciembre`, as a portal's appointment card writes them): the day within half a year of today that
  *   falls on that weekday; not a date when none does.
- * Two-digit years only in the European dotted form `DD.MM.YY` (dental and imaging software, European EHRs) and with
- * `today` given: the year is of this century up to a year after today, else of the last (`14.02.14` → 2014,
- * `03.05.52` → 1952). A slashed or dashed two-digit year is not read (`3/4/20` may be a fraction or a dose).
+ * Two-digit years in the European dotted form `DD.MM.YY` (dental and imaging software, European EHRs) with `today`
+ * given: the year is of this century up to a year after today, else of the last (`14.02.14` → 2014, `03.05.52` →
+ * 1952). A slashed or dashed two-digit year (`DOB: 06/01/25`, `3/14/19`, `04-05-18`: Meditech-, VistA- and legacy
+ * RIS-like screens) only when the caller says a date label stands before it (`labelled`; unlabelled, `3/4/20` may be
+ * a fraction or a dose): a birth date's century puts it no later than today (and within 120 years), a reference
+ * date's as for dots.
  */
 import type { DateOrder } from '../types';
 
@@ -26,8 +29,23 @@ export interface CalendarDate {
 }
 
 export type DateParse =
-  | { ok: true; date: CalendarDate; iso: string }
+  | { ok: true; date: ReadDate; iso: string; guess?: DateGuess }
   | { ok: false; reason: 'ambiguous' | 'invalid' | 'unrecognised' };
+
+/** A date read, with what of it its label made. */
+export interface ReadDate extends CalendarDate {
+  readonly guess?: DateGuess;
+}
+
+/** What of a date its label alone makes: the century of a two-digit year. */
+export type DateGuess = 'century';
+
+/**
+ * The label a date is written under, for the forms only a label makes dates of (a slashed two-digit year): `birth`
+ * (a birth date: its century puts it no later than today), `reference` (an exam, a booking, an order, a visit), or
+ * `any` (a reader that finds the role after the date: the reference's century, the match marked with its `guess`).
+ */
+export type DateLabel = 'birth' | 'reference' | 'any';
 
 /** Accepted year range: anything outside is a misread number, not a date. */
 const MIN_YEAR = 1880;
@@ -71,6 +89,11 @@ const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d
 const RE_NUMERIC_SHORT = /(?<![\w.])(?<!\b(?:version|vers|ver|rev|release|build|v)\.?\s*)(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d|\.\d)/i;
 /** A two-digit year is of this century up to a year after today (a date booked ahead), else of the last one. */
 const SHORT_YEAR_AHEAD = 1;
+// A slashed or dashed two-digit year `M/D/YY`, `DD-MM-YY`, read under a date label only: not a part of a longer run of
+// numbers (`1/2/250`, `12/07/26/01`, `2.5/3/20`).
+const RE_SLASHED_SHORT = /(?<![\d./-])(\d{1,2})([/-])(\d{1,2})\2(\d{2})(?![\d/]|[-.]\d)/;
+/** Oldest a birth date with a two-digit year is read as: past it, no century fits. */
+const SHORT_BIRTH_YEARS = 120;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -83,14 +106,15 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 /** A parsed date that is its own CalendarDate; `iso` on demand (list pages parse thousands and rarely need it). */
-class Parsed implements CalendarDate {
+class Parsed implements ReadDate {
   readonly ok = true as const;
   constructor(
     readonly y: number,
     readonly m: number,
     readonly d: number,
+    readonly guess?: DateGuess,
   ) {}
-  get date(): CalendarDate {
+  get date(): ReadDate {
     return this;
   }
   get iso(): string {
@@ -113,15 +137,16 @@ export function toIso(c: CalendarDate): string {
 
 /**
  * Finds the first date in `text`. `order` resolves numeric dates that are valid both ways; `today` reads a weekday
- * date written without its year.
+ * date written without its year, and with `labelled` (the date's label) a slashed two-digit year.
  * @example parseDate('Saturday, August 15, 2020') //=> { ok: true, iso: '2020-08-15', … }
  * @example parseDate('03/04/2020') //=> { ok: false, reason: 'ambiguous' }
+ * @example parseDate('3/14/19', null, today, 'birth') //=> { ok: true, iso: '2019-03-14', guess: 'century' }
  */
-export function parseDate(text: string, order?: DateOrder | null, today?: CalendarDate): DateParse {
+export function parseDate(text: string, order?: DateOrder | null, today?: CalendarDate, labelled?: DateLabel): DateParse {
   if (!text) return UNRECOGNISED;
   // Fast path: a bare DICOM DA (worklists print thousands of them).
   if (text.length === 8 && isDigits(text)) return make(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
-  return findDate(text, order, 0, today)?.result ?? UNRECOGNISED;
+  return findDate(text, order, 0, today, labelled)?.result ?? UNRECOGNISED;
 }
 
 /** A date found in a text: where it is written and what it says. */
@@ -131,13 +156,15 @@ export interface DateMatch {
   result: DateParse;
   /** For numeric `a/b/yyyy` dates: the two leading numbers and the year (to infer the page's day/month order). */
   numeric?: readonly [number, number, number];
+  /** A form only a date label makes a date of (see `DateLabel`): read it only under one. */
+  guess?: DateGuess;
 }
 
 /**
  * The first date written in `text` at or after `from` (the earliest match wins: a label may precede the date, a
- * time may follow it), or null.
+ * time may follow it), or null. `labelled`: see `DateLabel`.
  */
-export function findDate(text: string, order?: DateOrder | null, from = 0, today?: CalendarDate): DateMatch | null {
+export function findDate(text: string, order?: DateOrder | null, from = 0, today?: CalendarDate, labelled?: DateLabel): DateMatch | null {
   const s = from > 0 ? text.slice(from) : text;
   const ymd = RE_YMD.exec(s);
   const da = RE_DA.exec(s);
@@ -161,6 +188,9 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
       best = i;
     }
   }
+  // A slashed two-digit year, under a label, before any other date (a text that starts with a date has no other).
+  const slashed = today && labelled && at > 0 ? RE_SLASHED_SHORT.exec(s) : null;
+  if (slashed && slashed.index < at) return { index: from + slashed.index, length: slashed[0].length, ...slashedShort(slashed, order ?? null, today!, labelled!) };
   if (best < 0) return null;
   const m = candidates[best]!;
   const where = { index: from + m.index, length: m[0].length };
@@ -184,12 +214,15 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
   }
 }
 
-/** Every date written in `text`, in order (at most `max`); `today` reads weekday dates written without a year. */
-export function findDates(text: string, order?: DateOrder | null, max = 8, today?: CalendarDate): DateMatch[] {
+/**
+ * Every date written in `text`, in order (at most `max`); `today` reads weekday dates written without a year, and with
+ * `labelled` slashed two-digit years.
+ */
+export function findDates(text: string, order?: DateOrder | null, max = 8, today?: CalendarDate, labelled?: DateLabel): DateMatch[] {
   const out: DateMatch[] = [];
   let from = 0;
   while (out.length < max) {
-    const m = findDate(text, order, from, today);
+    const m = findDate(text, order, from, today, labelled);
     if (!m) break;
     out.push(m);
     from = m.index + m.length;
@@ -344,6 +377,25 @@ function isDigits(s: string): boolean {
 
 function monthOf(name: string): number {
   return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
+}
+
+/**
+ * A slashed two-digit year (`RE_SLASHED_SHORT`): a reference date's year as a dotted one's (this century up to a year
+ * after today); a birth date's of this century when that is no later than today, else of the last — and none past
+ * SHORT_BIRTH_YEARS.
+ */
+function slashedShort(m: RegExpExecArray, order: DateOrder | null, today: CalendarDate, labelled: DateLabel): Omit<DateMatch, 'index' | 'length'> {
+  const a = +m[1]!;
+  const b = +m[3]!;
+  const yy = +m[4]!;
+  let y = 2000 + yy > today.y + SHORT_YEAR_AHEAD ? 1900 + yy : 2000 + yy;
+  let result = numeric(a, b, y, order);
+  if (labelled === 'birth') {
+    if (y > today.y || (result.ok && daysBetween(today, result.date) > 0)) result = numeric(a, b, (y = 1900 + yy), order);
+    if (today.y - y > SHORT_BIRTH_YEARS) result = INVALID;
+  }
+  if (result.ok) result = new Parsed(result.date.y, result.date.m, result.date.d, 'century');
+  return { result, numeric: [a, b, y], guess: 'century' };
 }
 
 /** `a/b/yyyy`: which of a and b is the month. */

@@ -19,7 +19,7 @@ import { classifyProcedure } from '../parse/procedure';
 import { bannerBirths, dayKey, findBanners } from './banner';
 import { labelKey } from '../profiles/profile';
 import type { DateOrder } from '../types';
-import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isSelectedElement, REFERRAL_WORDS, START_WORDS, withoutSelectionMarks } from './fields';
+import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isListTitle, isSelectedElement, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
 import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord, labelField } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
@@ -606,7 +606,7 @@ export function openQueueRow(text: PageText, fields: readonly (Field | null)[]):
     if (open) return;
     open = info;
   }
-  if (!open) return;
+  if (!open) return openDetailPane(text, fields, null);
   let person = false;
   for (let i = open.from; i <= open.to; i++) if (isIdentity(segs[i]!, fields[i] ?? null) || fields[i]?.kind === 'patientName') person = true;
   if (!person) return;
@@ -615,6 +615,95 @@ export function openQueueRow(text: PageText, fields: readonly (Field | null)[]):
     if (!(segs[i]!.flags & OTHERS) && isIdentity(segs[i]!, fields[i] ?? null)) return;
   }
   for (let i = open.from; i <= open.to; i++) segs[i]!.flags &= ~OTHERS;
+  openDetailPane(text, fields, open);
+}
+
+/** Lists of other people (the containers of their rows) looked at for a pane beside them. */
+const MAX_PANE_LISTS = 8;
+
+/**
+ * A list of other people (walk.ts flags it `OTHERS`) that marks no row selected — or only by its styling — beside a
+ * pane of one patient: a block outside the list's rows and columns with the patient's name or record number and a
+ * labelled birth date or age (a RIS's detail pane, an order's card beside a worklist). The pane — everything of the
+ * block around it that is not the list — is the record open on the page, so its segments are no longer someone
+ * else's; up to a title of other people inside it (a guardian's block). With a selected row (`row`, opened by
+ * `openQueueRow`), only a pane that names the row's patient. Nothing changes when the pane shows two birth dates or
+ * ages that disagree (two people), or when the page shows a patient of its own outside the lists.
+ */
+function openDetailPane(text: PageText, fields: readonly (Field | null)[], row: RowInfo | null): void {
+  const { segs } = text;
+  // The lists: the containers of the rows of cells under columns, in the section of other people.
+  const lists: Element[] = [];
+  let anchor = -1;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    const f = fields[i] ?? null;
+    const inRow = row !== null && i >= row.from && i <= row.to;
+    if (!(s.flags & OTHERS) && !inRow) {
+      // A patient of the page's own outside the lists: the lists are beside a chart, not beside a pane.
+      if (f && (f.kind === 'patientName' || f.kind === 'patientId' || f.kind === 'birthDate' || f.kind === 'age')) return;
+      continue;
+    }
+    if (s.col !== null) {
+      const list = s.row?.parentElement ?? null;
+      if (list && !lists.includes(list)) {
+        if (lists.length >= MAX_PANE_LISTS) return;
+        lists.push(list);
+      }
+      continue;
+    }
+    if (anchor < 0 && f && (f.kind === 'birthDate' || f.kind === 'age') && /\d/.test(s.text)) anchor = i;
+  }
+  if (anchor < 0 || lists.length === 0) return;
+  // The pane: the largest block around the anchor that holds none of the lists.
+  let pane = segs[anchor]!.el;
+  for (let up = pane.parentElement; up && up !== up.ownerDocument.body && !lists.some((l) => up!.contains(l)); up = up.parentElement) pane = up;
+  if (lists.some((l) => pane.contains(l) || l.contains(pane))) return;
+  let from = anchor;
+  while (from > 0 && pane.contains(segs[from - 1]!.el)) from--;
+  let to = anchor;
+  while (to + 1 < segs.length && pane.contains(segs[to + 1]!.el)) to++;
+  let person = false;
+  let birth: string | null = null;
+  let age: string | null = null;
+  let end = to;
+  for (let i = from; i <= to; i++) {
+    const s = segs[i]!;
+    const f = fields[i] ?? null;
+    // (A title of other people inside the pane — a guardian's or sibling's block — ends what is the patient's.)
+    if (i > anchor && s.flags & HEADING && sectionClass(s.text) === 'others' && !isListTitle(s.text)) {
+      end = i - 1;
+      break;
+    }
+    if (f?.kind === 'relative') continue;
+    if (f?.kind === 'patientName' || f?.kind === 'patientId' || isIdentity(s, f)) person = true;
+    const key = labelKey(s.text);
+    if (f?.kind === 'birthDate' && /\d/.test(s.text)) {
+      if (birth !== null && birth !== key) return;
+      birth = key;
+    } else if (f?.kind === 'age' && /\d/.test(s.text)) {
+      if (age !== null && age !== key) return;
+      age = key;
+    }
+  }
+  if (!person || (row && !namesRowPatient(segs, fields, row, from, end))) return;
+  for (let i = from; i <= end; i++) segs[i]!.flags &= ~OTHERS;
+}
+
+/** A patient's name or record number in segments `from`–`to` is the one of the row's. */
+function namesRowPatient(segs: readonly Seg[], fields: readonly (Field | null)[], row: RowInfo, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const f = fields[i] ?? null;
+    if (!(f?.kind === 'patientName' || f?.kind === 'patientId' || isIdentity(segs[i]!, f))) continue;
+    for (let j = row.from; j <= row.to; j++) {
+      const g = fields[j] ?? null;
+      if (!(g?.kind === 'patientName' || g?.kind === 'patientId' || isIdentity(segs[j]!, g))) continue;
+      const a = segs[i]!.text;
+      const b = segs[j]!.text;
+      if (samePerson(a, b) || (/\d{4,}/.test(a) && a.replace(/\D/g, '') === b.replace(/\D/g, ''))) return true;
+    }
+  }
+  return false;
 }
 
 /** Rank of an age as the patient's: a label or the header first; strong forms before plain ones. */

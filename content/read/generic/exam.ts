@@ -16,7 +16,7 @@ import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED, withoutBox } from './boxes';
 import { dateRole, isDepartmentName, isListTitle, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
-import type { Field } from './pairs';
+import { type Field, valueLine } from './pairs';
 import { isPersonName } from './names';
 import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
 import type { DateMention } from './patient';
@@ -542,13 +542,15 @@ export function findExam(
     // (A sentence too long to be an exam's name, a note's line, is read clause by clause as well.)
     const free = (s.flags & FREE) !== 0 || field?.kind === 'freeText' || isProse(s.text) || s.text.length > MAX_NAME;
     const short = s.text.length <= (labelled ? MAX_LABELLED : MAX_NAME) && (labelled || (s.text.split(' ').length <= MAX_WORDS && !isProse(s.text)));
+    // A labelled value split over inline elements ("<b>Exam</b> <span>CT</span> HEAD W/O") is read whole, up to its line's end.
+    const value = labelled && short ? valueLine(segs, i) : s.text;
     // A short line of free text made of sentences ("P: Chest X-ray PA/lat today. Amoxicillin if confirmed.") is read
     // sentence by sentence too: what one sentence says (a condition, a follow-up) is not said of the exam in another.
     // A ticked option of a requisition's section names only a region or a contrast ("☒ Head" under "CT"): the
     // section's title says the modality.
     const title = short ? sectionTitle(text, i) : null;
     if (title) consider(i, `${TICKED.exec(s.text)![0].trim()} ${title} ${withoutBox(s.text)}`, labelled, false);
-    else if (short && !(free && !labelled && SENTENCE_BREAK.test(s.text))) consider(i, s.text, labelled, false);
+    else if (short && !(free && !labelled && SENTENCE_BREAK.test(s.text))) consider(i, value, labelled, false);
     else if (free) for (const c of clausesOf(s.text)) consider(i, c, false, true);
   }
   return best;

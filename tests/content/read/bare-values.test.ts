@@ -89,3 +89,39 @@ describe("a sidebar that is the patient's card", () => {
     expect(got(a)).toEqual({ pediatric: false, days: days('1990-05-15'), modality: 'CT' });
   });
 });
+
+describe("an exam's value split over inline elements is one value, up to the line's end", () => {
+  test('bold print: "<b>Exam</b> <span>CT</span> HEAD W/O CONTRAST<br>"', () => {
+    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>DOB</b> 08/15/2015<br>
+      <b>Exam</b> <span class="code">CT</span> HEAD W/O CONTRAST<br><b>Sex</b> F<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+    expect(a.region).toBe('head');
+  });
+  test('side panel of label divs: the code is a link, the rest bare text', () => {
+    const a = read(`<div class="side"><div class="l">Name</div>ROSSI, LUCA<div class="l">Date of birth</div>14.02.2014
+      <div class="l">Procedure</div><a href="#p">CT</a> CHEST W CONTRAST<div class="l">Status</div>Scheduled</div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'CT' });
+  });
+  test('a table cell under its row label: "<th>Exam</th><td><span>CT</span> ABDOMEN PELVIS</td>"', () => {
+    const a = read(`<table class="ord"><tr><th>Patient</th><td>DOE, JANE</td></tr><tr><th>DOB</th><td>08/15/2015</td></tr>
+      <tr><th>Exam</th><td><span class="mod">CT</span> ABDOMEN PELVIS W CONTRAST</td></tr></table>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('Spanish: "<strong>Estudio</strong> <abbr>TC</abbr> de cráneo sin contraste<br>"', () => {
+    const a = read(`<div class="ficha"><strong>Paciente</strong> GARCÍA, SOFÍA<br><strong>Fecha de nacimiento</strong> 14/02/2014<br>
+      <strong>Estudio</strong> <abbr title="Tomografía computarizada">TC</abbr> de cráneo sin contraste<br></div>`, 'es');
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: 'CT' });
+  });
+  test('the value stops at the line break: a CT named on the next line does not join an ultrasound', () => {
+    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>DOB</b> 08/15/2015<br>
+      <b>Exam</b> <span class="code">US</span> ABDOMEN COMPLETE<br><span class="code">CT</span> SCANNER 2<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'US' });
+    expect(a.campaigns).toEqual([]);
+  });
+  test('an MR split over inline elements is MR', () => {
+    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>DOB</b> 08/15/2015<br>
+      <b>Exam</b> <span class="code">MRI</span> BRAIN W/O CONTRAST<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'MR' });
+    expect(a.campaigns).toEqual([]);
+  });
+});

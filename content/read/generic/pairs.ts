@@ -195,10 +195,6 @@ function segIndexIn(segs: readonly Seg[], i: number, el: Element): number {
 /** Segments a value split over inline elements runs over at most, and the characters read of it. */
 const MAX_LINE_SEGS = 6;
 const MAX_LINE_CHARS = 200;
-/** Elements that lay text out on the same line (a value's code in a `<span>`, a link, an abbreviation). */
-const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
-/** Levels climbed from each piece to the element that holds both. */
-const LINE_LEVELS = 3;
 
 /**
  * The text of the value at segment `k` with the pieces that continue it on its line: a value split over inline
@@ -210,60 +206,8 @@ export function valueLine(segs: readonly Seg[], k: number): string {
   let text = first.text;
   for (let j = k + 1; j < segs.length && j <= k + MAX_LINE_SEGS && text.length < MAX_LINE_CHARS; j++) {
     const s = segs[j]!;
-    if (s.row !== first.row || s.col !== first.col || s.flags !== first.flags || labelField(s.text) || !sameLine(segs[j - 1]!.el, s.el)) break;
+    if (s.line !== first.line || s.row !== first.row || s.col !== first.col || s.flags !== first.flags || labelField(s.text)) break;
     text += ` ${s.text}`;
   }
   return text;
-}
-
-/**
- * Two pieces of text met one after the other (the elements that hold them) are on one line: inline elements up to the
- * element that holds both, and no line break or block between them. Two texts of the same element are not (something
- * between them was no text: a line break, an image).
- */
-function sameLine(a: Element, b: Element): boolean {
-  if (a === b) return false;
-  const top = holderOf(a, b);
-  if (!top) return false;
-  const from = a === top ? null : childHolding(top, a);
-  const to = b === top ? null : childHolding(top, b);
-  if ((from && !inlinePath(a, from)) || (to && !inlinePath(b, to))) return false;
-  if (from && to) {
-    for (let n = from.nextSibling; n && n !== to; n = n.nextSibling) if (breaksLine(n)) return false;
-    return true;
-  }
-  // One of them is the bare text of the element that holds both: the nodes between it and the other piece.
-  if (to) {
-    for (let n = to.previousSibling; n; n = n.previousSibling) {
-      if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) return true;
-      if (breaksLine(n)) return false;
-    }
-    return false;
-  }
-  for (let n = from!.nextSibling; n; n = n.nextSibling) {
-    if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) return true;
-    if (breaksLine(n)) return false;
-  }
-  return false;
-}
-
-/** The element (a, b or an ancestor within LINE_LEVELS of each) that holds both. */
-function holderOf(a: Element, b: Element): Element | null {
-  let x: Element | null = a;
-  for (let i = 0; x && i <= LINE_LEVELS; i++, x = x.parentElement) if (x.contains(b)) return x;
-  return null;
-}
-
-/** Every element from `el` up to `top` (both included) is inline. */
-function inlinePath(el: Element, top: Element): boolean {
-  for (let x: Element | null = el; x; x = x.parentElement) {
-    if (!INLINE_TAGS.has(x.tagName)) return false;
-    if (x === top) return true;
-  }
-  return false;
-}
-
-/** A node that ends a line: an element that is not inline (a `<br>`, a block). */
-function breaksLine(n: Node): boolean {
-  return n.nodeType === 1 && !INLINE_TAGS.has((n as Element).tagName);
 }

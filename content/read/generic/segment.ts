@@ -18,4 +18,12 @@ export interface Seg {
   row: Element | null;
   /** The column header text of its table cell, if any. */
   col: string | null;
+  /**
+   * The line it is on: segments of one line share it — up to a line break (`<br>`), a block or a cell; the pieces of a
+   * text and the inline elements in it (`<b>DOB</b> 14.02.2014`, `<span>CT</span> HEAD`) are on one line.
+   */
+  line: number;
 }
+
+/** Elements laid out inside a line (everything else, a `<br>` or a block, starts a new one). */
+export const INLINE_TAGS: ReadonlySet<string> = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'IMG', 'INPUT', 'KBD', 'LABEL', 'MARK', 'Q', 'S', 'SAMP', 'SELECT', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);

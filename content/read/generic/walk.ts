@@ -23,7 +23,7 @@ import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass
 import { keepsSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
-import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+import { CHROME, CONTROL, FREE, HEADING, INLINE_TAGS, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
 
 export interface RowInfo {
   selected: boolean;
@@ -160,6 +160,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
   let box: { glyph: string; near: Element | null } | null = null;
   // Inside a <pre>: text laid out by its line breaks and spaces.
   let inPre = 0;
+  // The line being walked (`Seg.line`): a new one at each element that is not inline, before and after it.
+  let line = 0;
 
   const isHidden = (el: Element): boolean => {
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -254,7 +256,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
     // "☒ CT chest ☐ XR chest": one segment per option of a line of check boxes (boxes.ts).
     // "DOB: 08/15/2020 Age: 6 Procedure: CT HEAD": one segment per "Label:" and per value.
-    for (const option of splitAtBoxes(text)) for (const part of splitInline(option)) segs.push({ text: part, el, flags, row, col });
+    for (const option of splitAtBoxes(text)) for (const part of splitInline(option)) segs.push({ text: part, el, flags, row, col, line });
   };
 
   const headingLike = (el: Element, tag: string): boolean => {
@@ -267,6 +269,16 @@ export function walkPage(scope: Element, doc: Document): PageText {
   };
 
   const visit = (el: Element, flags: number, row: Element | null, col: string | null): void => {
+    if (INLINE_TAGS.has(el.tagName.toUpperCase())) {
+      visitElement(el, flags, row, col);
+      return;
+    }
+    line++;
+    visitElement(el, flags, row, col);
+    line++;
+  };
+
+  const visitElement = (el: Element, flags: number, row: Element | null, col: string | null): void => {
     if (++elements > MAX_ELEMENTS || segs.length >= MAX_SEGS) return;
     const tag = el.tagName.toUpperCase();
     if (tag === 'BUTTON') {
@@ -400,8 +412,13 @@ export function walkPage(scope: Element, doc: Document): PageText {
         const raw = n.nodeValue ?? '';
         // Text kept as printed (a form or report in <pre>): its lines, and the columns a line lays out with runs of
         // spaces, are its fields — not one run of words.
-        if (inPre > 0 && raw.includes('\n')) for (const line of printedFields(raw)) push(line, el, flags | section, row, col);
-        else push(raw, el, flags | section, row, col);
+        // (Each printed field is a line of its own: its columns are apart.)
+        if (inPre > 0 && raw.includes('\n')) {
+          for (const field of printedFields(raw)) {
+            line++;
+            push(field, el, flags | section, row, col);
+          }
+        } else push(raw, el, flags | section, row, col);
         continue;
       }
       if (n.nodeType !== 1) continue;

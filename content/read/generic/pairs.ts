@@ -126,7 +126,37 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
       consumed[grid] = 1;
     }
   }
+  relativesLines(segs, isLabel, out);
   return out;
+}
+
+/** Segments looked at after a relative's label for the rest of its line. */
+const MAX_RELATIVE_SEGS = 12;
+/** Facts of a person: on a relative's line they are the relative's. */
+const PERSON_FACTS: ReadonlySet<FieldKind> = new Set(['birthDate', 'age', 'sex', 'weight', 'patientName', 'patientId']);
+/** A label that names the patient ("Patient", "Pt name", "Paciente"): the line is the patient's again. */
+const PATIENT_LABEL = /^(?:patient|pt|paciente)\b/i;
+
+/**
+ * What follows a relative's label on its line is the relative's: `<b>Mother</b> DOE, MARY <b>DOB</b> 05/05/1990`,
+ * "Mother: DOE, MARY DOB: 05/05/1990", a key-value table row `Mother | DOE, MARY | DOB | 05/05/1990` — up to the line's
+ * end or a label that names the patient. (What comes before it on the line, and the next line, are not.)
+ */
+function relativesLines(segs: readonly Seg[], isLabel: readonly (Field | null)[], out: (Field | null)[]): void {
+  for (let i = 0; i < segs.length; i++) {
+    if (isLabel[i]?.kind !== 'relative' || segs[i]!.col !== null) continue;
+    // (A label that is a block of its own, `<div class="l">Mother</div>DOE, MARY`, has its value on the next line:
+    // the line is the value's.)
+    const s = out[i + 1]?.kind === 'relative' ? segs[i + 1]! : segs[i]!;
+    const keyValueRow = s.row !== null && s.row.tagName === 'TR';
+    for (let j = i + 1; j < segs.length && j <= i + MAX_RELATIVE_SEGS; j++) {
+      const t = segs[j]!;
+      if (t.line !== s.line && !(keyValueRow && t.row === s.row && t.col === null)) break;
+      if (isLabel[j] && PATIENT_LABEL.test(isLabel[j]!.label)) break;
+      const f = out[j];
+      if (f && PERSON_FACTS.has(f.kind)) out[j] = { kind: 'relative', label: f.label };
+    }
+  }
 }
 
 /**

@@ -125,3 +125,47 @@ describe("an exam's value split over inline elements is one value, up to the lin
     expect(a.campaigns).toEqual([]);
   });
 });
+
+describe("what follows a relative's label on its line is the relative's", () => {
+  test('bold print: "<b>Mother</b> DOE, MARY <b>DOB</b> 05/05/1990<br>" beside the child\'s age', () => {
+    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>Age</b> 9 yrs<br><b>Exam</b> CT HEAD W/O CONTRAST<br>
+      <b>Mother</b> DOE, MARY <b>DOB</b> 05/05/1990<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: 3287, modality: 'CT' });
+  });
+  test("an adult's chart: a daughter's birth date on the emergency contact's line does not make the patient a child", () => {
+    const a = read(`<div class="side"><div class="l">Patient</div>DOE, MARY<br><div class="l">Exam</div>CT CHEST W CONTRAST<br>
+      <div class="l">Emergency contact</div>DOE, LILY (daughter) <span class="l">DOB</span> 08/15/2015<br></div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays).toBeNull();
+  });
+  test("an adult's own birth date stands beside a son's on the next of kin's line", () => {
+    const a = read(`<div class="print"><b>Patient</b> OKAFOR, JAMES<br><b>Age</b> 65 yrs<br>
+      <b>Next of kin</b> OKAFOR, TOBI (son) <b>DOB</b> 04/09/2014<br><b>Exam</b> CT HEAD W/O CONTRAST<br></div>`);
+    expect(got(a)).toEqual({ pediatric: false, days: 23741, modality: 'CT' });
+  });
+  test('a key-value table row: "Mother | DOE, MARY | DOB | 05/05/1990"', () => {
+    const a = read(`<table class="demo"><tr><th>Patient</th><td>DOE, JANE</td><th>Age</th><td>9 yrs</td></tr>
+      <tr><th>Mother</th><td>DOE, MARY</td><th>DOB</th><td>05/05/1990</td></tr>
+      <tr><th>Exam</th><td>CT HEAD W/O CONTRAST</td><th>Status</th><td>Scheduled</td></tr></table>`);
+    expect(got(a)).toEqual({ pediatric: true, days: 3287, modality: 'CT' });
+  });
+  test('one line of labelled text: "Mother: DOE, MARY DOB: 05/05/1990"', () => {
+    const a = read(`<p>Patient: DOE, JANE</p><p>Age: 9 yrs</p><p>Exam: CT HEAD W/O CONTRAST</p><p>Mother: DOE, MARY DOB: 05/05/1990</p>`);
+    expect(got(a)).toEqual({ pediatric: true, days: 3287, modality: 'CT' });
+  });
+  test('Spanish card: "<strong>Madre</strong> GIL ROMERO, ANA <strong>Fecha de nacimiento</strong> 11/09/1988"', () => {
+    const a = read(`<div class="ficha"><strong>Paciente</strong> NAVARRO GIL, MARTINA<br><strong>Edad</strong> 7 años<br>
+      <strong>Estudio</strong> Radiografía de tórax PA<br><strong>Madre</strong> GIL ROMERO, ANA <strong>Fecha de nacimiento</strong> 11/09/1988<br></div>`, 'es');
+    expect(got(a)).toEqual({ pediatric: true, days: 2556, modality: 'DX' });
+  });
+  test("the patient's birth date on the line after a relative's line stays the patient's", () => {
+    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>Mother</b> DOE, MARY<br><b>DOB</b> 08/15/2015<br>
+      <b>Exam</b> CT HEAD W/O CONTRAST<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test("a birth date before the guardian on the patient's line stays the patient's", () => {
+    const a = read(`<div class="banner"><b>Patient</b> DOE, JANE <b>DOB</b> 08/15/2015 <b>Guardian</b> DOE, MARY<br>
+      <b>Exam</b> CT HEAD W/O CONTRAST<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+});

@@ -11,6 +11,7 @@
  */
 import { labelKind, type LabelKind } from '../profiles/labels';
 import { labelKey } from '../profiles/profile';
+import { TICKED, UNTICKED } from './boxes';
 import { dateRole, fieldClass, type FieldClass, statusClass } from './fields';
 import type { Seg } from './segment';
 
@@ -226,6 +227,8 @@ function segIndexIn(segs: readonly Seg[], i: number, el: Element): number {
 const MAX_LINE_SEGS = 6;
 const MAX_LINE_CHARS = 200;
 
+const isBox = (text: string) => TICKED.test(text) || UNTICKED.test(text);
+
 /**
  * The text of the value at segment `k` with the pieces that continue it on its line: a value split over inline
  * elements (`<b>Exam</b> <span>CT</span> HEAD W/O<br>`, `<td><a>CT</a> CHEST</td>`) is one value, up to a line break, a
@@ -234,9 +237,11 @@ const MAX_LINE_CHARS = 200;
 export function valueLine(segs: readonly Seg[], k: number): string {
   const first = segs[k]!;
   let text = first.text;
+  // (The options of a line of check boxes are each their own: "☒ CT chest ☐ XR chest".)
+  if (isBox(text)) return text;
   for (let j = k + 1; j < segs.length && j <= k + MAX_LINE_SEGS && text.length < MAX_LINE_CHARS; j++) {
     const s = segs[j]!;
-    if (s.line !== first.line || s.row !== first.row || s.col !== first.col || s.flags !== first.flags || labelField(s.text)) break;
+    if (s.line !== first.line || s.row !== first.row || s.col !== first.col || s.flags !== first.flags || isBox(s.text) || labelField(s.text)) break;
     text += ` ${s.text}`;
   }
   return text;

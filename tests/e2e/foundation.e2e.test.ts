@@ -157,7 +157,7 @@ describeE2E('foundation: Chromium (e2e build) on a real Orthanc', ['chromium', '
 
   it('the popup opens', async () => {
     const popup = await chrome.openPopup();
-    await popup.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0, null, { timeout: 10_000 });
+    await popup.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0, null, { timeout: 30_000 });
     expect(await popup.title()).toBe('Image Gently Companion');
     await popup.close();
   });

@@ -145,7 +145,7 @@ async function fireRefreshAlarm(session: ChromiumSession): Promise<void> {
 
 async function openPopup(session: ChromiumSession): Promise<Page> {
   const popup = await session.openPopup();
-  await popup.locator('[data-testid="statements"] li').first().waitFor({ timeout: 10_000 });
+  await popup.locator('[data-testid="statements"] li').first().waitFor({ timeout: 30_000 });
   return popup;
 }
 

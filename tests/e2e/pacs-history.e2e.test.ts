@@ -175,7 +175,7 @@ describeE2E('This child on this PACS', ['chromium', 'orthanc'], () => {
       // Print: a real click; the record is the sandboxed iframe's document.
       await shadow(page, '.igp-history-print').click();
       const frame = shadow(page, 'iframe.igp-history-record');
-      await frame.waitFor({ state: 'attached', timeout: 10_000 });
+      await frame.waitFor({ state: 'attached', timeout: 30_000 });
       expect(await frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
       const html = (await frame.getAttribute('srcdoc')) ?? '';
       const text = await printedText(html);
@@ -223,7 +223,7 @@ describeE2E('This child on this PACS', ['chromium', 'orthanc'], () => {
         expect(s.counts).toEqual([['TC', '2', '2'], ['Fluoroscopia', '1', '1']]);
         await shadow(page, '.igp-history-print').click();
         const frame = shadow(page, 'iframe.igp-history-record');
-        await frame.waitFor({ state: 'attached', timeout: 10_000 });
+        await frame.waitFor({ state: 'attached', timeout: 30_000 });
         const text = await printedText((await frame.getAttribute('srcdoc')) ?? '');
         expect(text.all).toContain('Registro de imágenes');
         expect(text.all).toContain('Por qué guardar este registro');

@@ -113,7 +113,7 @@ describeE2E('the page cannot read or steer the panel (shipping build, Chromium)'
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('DOM.enable');
     // The panel is there, and rendered inside its (closed) root.
-    await expect.poll(() => panelNode(cdp, (n) => n.nodeName === 'BUTTON' && /igp-pill/.test(JSON.stringify(n))), { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => panelNode(cdp, (n) => n.nodeName === 'BUTTON' && /igp-pill/.test(JSON.stringify(n))), { timeout: 30_000 }).not.toBeNull();
     const before = await storage();
 
     // (c) What a page script can read.
@@ -144,7 +144,7 @@ describeE2E('the page cannot read or steer the panel (shipping build, Chromium)'
       const [tab] = await chrome.tabs.query({ url });
       await chrome.tabs.sendMessage(tab!.id!, { type: 'focus-panel' });
     }, page.url());
-    await page.waitForFunction(() => document.activeElement?.nodeName === 'IMAGE-GENTLY-PANEL', null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.activeElement?.nodeName === 'IMAGE-GENTLY-PANEL', null, { timeout: 30_000 });
 
     // (b) A click on Snooze made by a script in the page's world (handed the button it could not reach itself).
     const snooze = await button(cdp, SNOOZE);
@@ -158,8 +158,8 @@ describeE2E('the page cannot read or steer the panel (shipping build, Chromium)'
     const box = (await cdp.send('DOM.getBoxModel', { nodeId: (await button(cdp, SNOOZE))! })) as { model: { content: number[] } };
     const [x1, y1, , , x3, y3] = box.model.content;
     await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
-    await page.waitForFunction(() => !document.querySelector('image-gently-panel'), null, { timeout: 10_000 });
-    await popup.waitForFunction(() => (window as unknown as { changes: string[] }).changes.includes('settings.snoozeBySite'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('image-gently-panel'), null, { timeout: 30_000 });
+    await popup.waitForFunction(() => (window as unknown as { changes: string[] }).changes.includes('settings.snoozeBySite'), null, { timeout: 30_000 });
     const after = JSON.parse(await storage()) as Record<string, unknown>;
     expect(Object.keys(after['settings.snoozeBySite'] as object)).toEqual([site.origin]);
     expect((await popup.evaluate(() => (window as unknown as { changes: string[] }).changes)).filter((k) => k === 'settings.snoozeBySite')).toEqual([

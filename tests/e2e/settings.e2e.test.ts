@@ -68,7 +68,7 @@ async function openOptions(session: ChromiumSession): Promise<Page> {
 
 /** Wait until storage.local holds `value` under the setting's key (the save went through). */
 async function savedAs(page: Page, key: string, value: unknown) {
-  await expect.poll(() => page.evaluate(async (k) => (await chrome.storage.local.get(null))[`settings.${k}`], key), { timeout: 10_000 }).toEqual(value);
+  await expect.poll(() => page.evaluate(async (k) => (await chrome.storage.local.get(null))[`settings.${k}`], key), { timeout: 30_000 }).toEqual(value);
 }
 
 describeE2E(SUITE, ['chromium'], () => {
@@ -201,7 +201,7 @@ describeE2E(SUITE, ['chromium'], () => {
         expect(managed.pediatricCutoffYears).toBe(21);
 
         const page = await openOptions(session);
-        await page.locator('#igo-cutoff[disabled]').waitFor({ timeout: 10_000 });
+        await page.locator('#igo-cutoff[disabled]').waitFor({ timeout: 30_000 });
         expect(await page.locator('#igo-cutoff').inputValue()).toBe('21');
         expect(await page.locator('input[value="dental"]').isDisabled()).toBe(true);
         expect(await page.locator('input[value="dental"]').isChecked()).toBe(false);

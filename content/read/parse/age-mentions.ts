@@ -137,6 +137,11 @@ const UNIT_NEXT = new RegExp(`^\\s?${UNIT}\\.?(?![a-zñáéíóú])`, 'iu');
 /** A word before the label that makes it another age than the patient's: an average, a limit, a kind of age. */
 const QUALIFIED_AGE =
   /(?:^|[^\p{L}])(?:average|mean|median|avg|typical|usual|expected|minimum|min|maximum|max|mental|developmental|reading|retirement|legal|voting|drinking|school|promedio)\s+$/iu;
+/**
+ * An age in brackets after a date or a year of the same item ("XR Wrist 19/09/2017 (age 10)", "05/14/2021 XR KNEE
+ * (age 14)", "fracture 2008 (age 9)"): the age at that past event, never the patient's, and no sign that the date beside it is a birth date.
+ */
+const PAST_EVENT_BEFORE = /(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|(?<!\d)(?:19|20)\d{2})(?![\d/.-])[^·•|;()[\]\n]{0,30}[([]\s*$/u;
 /** Oldest age a bare number under an age's label is read as. */
 const MAX_LABEL_YEARS = 130;
 
@@ -226,7 +231,8 @@ function labelNumbers(text: string, add: (m: AgeMention, end: number) => void): 
     const index = m.index + m[0].length - m[1]!.length;
     const end = index + m[1]!.length;
     if (+m[1]! > MAX_LABEL_YEARS || UNIT_NEXT.test(text.slice(end, end + 12))) continue;
-    if (QUALIFIED_AGE.test(text.slice(Math.max(0, m.index - 24), m.index)) || isNotAge(text, index, end)) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (QUALIFIED_AGE.test(before) || PAST_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index)) || isNotAge(text, index, end)) continue;
     const reading = parseAgeText(`${m[1]} y`);
     if (reading) add({ reading, form: 'plain', text: m[1]!, index }, end);
   }

@@ -72,3 +72,27 @@ describe('not the patient\'s age', () => {
     }
   });
 });
+
+describe('an age in brackets after a past date is the age at that date, not the patient’s', () => {
+  test('a request form’s previous requests line under a young adult’s banner', () => {
+    const a = read(`<div class="pb"><b>ADEBAYO, Kunle</b> &nbsp; DOB 14/02/2006 (20y) &nbsp; Male &nbsp; Hosp No K0214</div>
+      <div class="frm"><div class="row"><span>Test</span><span>MRI Ankle Left</span></div><div class="row"><span>Appointment</span><span>14/12/2026 09:10</span></div></div>
+      <div class="frm">Previous requests: XR Ankle L 30/11/2026 · XR Hand R 03/05/2016 (age 10).</div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays! / 365.25).toBeGreaterThan(20);
+  });
+  test('a viewer’s timeline of priors beside an adult’s overlay', () => {
+    const a = read(`<div class="time">Timeline: <span>11/20/2026 XR KNEE RT</span><span>05/14/2021 XR KNEE RT (age 14)</span><span>02/02/2018 XR CHEST</span></div>
+      <div class="vp"><div class="o tl">MORROW, DANA<br>ID: 40871122<br>DOB: 03/09/2007<br>019Y F</div><div class="o tr">XR KNEE 3 VIEWS RIGHT<br>11/20/2026</div></div>`);
+    expect(a.pediatric).toBe(false);
+  });
+  test('a history table’s cell "2019 (age 9)" next to an adult’s labelled DOB', () => {
+    const a = read(`<table><tr><th>Name</th><td>HALE, Rory</td><th>DOB</th><td>1999-04-11</td></tr></table>
+      <table><tr><th>Prior imaging</th></tr><tr><td>Forearm fracture 2008 (age 9), casted</td></tr></table><p>Order: CT wrist without contrast</p>`);
+    expect(a.pediatric).toBe(false);
+  });
+  test('still the patient’s: a name with its age in brackets, no date before it', () => {
+    const a = read(`<div class="banner"><span>PIKE, Oliver (Age 12)</span> <span>M</span> <span>MRN 448812</span></div><div><h3>Order</h3><div>CT head without contrast</div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: years(12), basis: 'today', modality: 'CT' });
+  });
+});

@@ -505,19 +505,38 @@ function isAgeValue(text: string): boolean {
 
 /**
  * Blocks of a list an element may be an item of: each ancestor (up to LIST_LEVELS up) that has a sibling of the same
- * tag and class — a card of a board, an item of a list of people, a row of a div grid.
+ * tag and class — a card of a board, an item of a list of people, a row of a div grid; with `grid`, a few siblings
+ * away too (a day grid's block, `sameNearby`).
  */
 const LIST_LEVELS = 6;
-function listItemsAround(el: Element): Element[] {
+function listItemsAround(el: Element, grid: boolean): Element[] {
   const out: Element[] = [];
   let x: Element | null = el;
   for (let level = 0; x && level < LIST_LEVELS; level++, x = x.parentElement) {
     if (x.tagName === 'BODY' || x.tagName === 'HTML') break;
     const cls = listClass(x);
     const same = (y: Element | null) => y !== null && y.tagName === x!.tagName && listClass(y) === cls;
-    if (same(x.previousElementSibling) || same(x.nextElementSibling)) out.push(x);
+    if (same(x.previousElementSibling) || same(x.nextElementSibling) || (grid && sameNearby(x, same))) out.push(x);
   }
   return out;
+}
+
+/** Siblings looked past, either side, for another item of a grid's (its empty cells, a time slot between). */
+const GRID_GAP = 6;
+
+/**
+ * A sibling of the same kind a few cells away, past cells of another kind (a day grid's blocks between its time
+ * slots and empty cells).
+ */
+function sameNearby(x: Element, same: (y: Element | null) => boolean): boolean {
+  let prev = x.previousElementSibling;
+  let next = x.nextElementSibling;
+  for (let k = 0; k < GRID_GAP && (prev || next); k++) {
+    if (same(prev) || same(next)) return true;
+    prev = prev?.previousElementSibling ?? null;
+    next = next?.nextElementSibling ?? null;
+  }
+  return false;
 }
 
 /** An item's class without the marks of selection ("q-item active" is an item of the "q-item" list). */
@@ -706,6 +725,17 @@ function namesRowPatient(segs: readonly Seg[], fields: readonly (Field | null)[]
   return false;
 }
 
+/**
+ * A block of one text that holds more than its age and sex: a person's name before it (a board's block "MARLOW, JUDE
+ * 7M · CT HEAD WO" is someone's record in one line), not a banner's lone age.
+ */
+function holdsMore(text: string, a: AgeFound): boolean {
+  const at = text.indexOf(a.text);
+  return at > 0 && text.length <= MAX_CELL_CHARS && NAME_BEFORE_AGE.test(text.slice(0, at).trim());
+}
+/** `LAST, First` or `LAST, F` (a board's block writes the given name short). */
+const NAME_BEFORE_AGE = /^\p{Lu}[\p{L}'’ -]{1,40},\s?\p{Lu}[\p{L}'’. -]{0,40}$/u;
+
 /** Rank of an age as the patient's: a label or the header first; strong forms before plain ones. */
 function rank(a: AgeFound): number {
   if (a.labelled) return a.inHeader ? 7 : 6;
@@ -806,10 +836,11 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   const blockPeople: Person[] = [];
   for (const a of ages) {
     if (a.labelled) continue;
-    for (const item of listItemsAround(segs[a.seg]!.el)) {
+    // (A block of one text with a name beside its age may stand a few cells from the next: a day grid's.)
+    for (const item of listItemsAround(segs[a.seg]!.el, holdsMore(segs[a.seg]!.text, a))) {
       // An item of a list of people holds more than the age (a name, an exam…): a banner's one-line age is not one.
       const [from, to] = rangeOf(segs, item, a.seg);
-      if (from === to) continue;
+      if (from === to && !holdsMore(segs[a.seg]!.text, a)) continue;
       // Items of one list: the same parent, tag and class.
       let byKind = blocks.get(item.parentElement!);
       if (!byKind) blocks.set(item.parentElement!, (byKind = new Map()));

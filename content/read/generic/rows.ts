@@ -28,6 +28,7 @@ const NOT_EXAM = new Set(['patientName', 'patientId', 'sex', 'relative', 'status
 const MAX_NAME = 90;
 const NO_ROWS: ReadonlySet<Element> = new Set();
 const MAX_WORDS = 14;
+const BARE_YEARS = /^\d{1,3}$/;
 
 export function peopleRecords(
   text: PageText,
@@ -49,7 +50,8 @@ export function peopleRecords(
     const facts: Fact[] = [];
     for (let k = a; k < ages.length && ages[k]!.seg <= p.to; k++) {
       const age = ages[k]!;
-      pushFact(facts, age.dicom ? 'patientAge' : 'ageText', age.text, `${where} · row · age`);
+      // (A bare number is years: `Age: 6`, a block's `52F`.)
+      pushFact(facts, age.dicom ? 'patientAge' : 'ageText', BARE_YEARS.test(age.text) ? `${age.text} y` : age.text, `${where} · row · age`);
       break;
     }
     let coded = false;

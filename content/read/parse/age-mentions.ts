@@ -5,7 +5,7 @@
  * - `compact`: forms that only ever mean a person's age — `6 y.o.`, `6yo`, `6 y/o`, `45 d/o`, `5 wk.o.`, `3 m/o`,
  *   `6 years old`, `6 años de edad`, a newborn's day of life (`DOL 9`, `DDV 5`, `día de vida 3`, `2 días de vida`);
  * - `pair`: an age next to a sex — `12Y / M`, `5 mo / M`, `9yo F`, `008M F`, `M 9Y`, `F 3y 7m`, `F | 3 y.o.`,
- *   `Female, 5 wk.o.`, `Masculino 7 años`;
+ *   `Female, 5 wk.o.`, `Masculino 7 años`; glued after a `LAST, First` name, years (`TANAKA, R 63F ·`);
  * - `as`: a DICOM Age String on its own or in brackets — `(009Y)`, `012Y`;
  * - `plain`: a number with an age unit — `7 years`, `15 yrs`, `6 wks 2 days`, `3y 7m`, `17 months`, `4 años`,
  *   `6-year-old` (the reader accepts these only where the page says they are the patient's: a label or the patient
@@ -65,6 +65,14 @@ const RE_RUN = new RegExp(`(?<![\\w.,/+-])${RUN}`, 'giu');
  * RE_COMPACT, RE_AS, RE_RUN and RE_HYPHEN_OLD all need (their units start with one of these letters).
  */
 const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswy]/iu;
+/**
+ * An age glued to the sex right after a person's name, as a board's or list's block writes a person ("TANAKA, R 63F ·
+ * XR SHOULDER", "Marlow, Jude 7M"): years, then the sex — F is no unit, and beside F's in this place M is the sex (such a
+ * list writes months with their unit: "11mo M"). Only after a `LAST, First` name and before a separator or the end:
+ * a sheath's "5F", a ward's "3F" are not.
+ */
+const RE_NAME_AGE_SEX = /(?<=\p{Lu}[\p{L}'’-]+,\s*\p{L}[\p{L}.'’ -]{0,30}\s)(\d{1,2})([MF])(?=\s*(?:[·|•;,/]|\s[–-]\s|$))/gu;
+const NAME_AGE_SEX_HINT = /,.*\s\d{1,2}[MF]\b/;
 const RE_SEX_BEFORE = new RegExp(`(?<![\\w])${SEX}\\.?${SEP}$`, 'iu');
 const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
 
@@ -207,6 +215,13 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     found.push(m);
   };
 
+  // An age glued to the sex right after a person's name (`TANAKA, R 63F`): before the units read the M as months.
+  if (NAME_AGE_SEX_HINT.test(text)) {
+    for (const m of text.matchAll(RE_NAME_AGE_SEX)) {
+      const reading = parseAgeText(`${m[1]} y`);
+      if (reading) add({ reading, form: 'pair', text: m[1]!, index: m.index, sex: m[2] as 'M' | 'F' }, m.index + m[0].length);
+    }
+  }
   // Every form but a day of life has a unit letter right after its number (`6 y.o.`, `9Y`, `3-year-old`, `012Y`).
   const units = UNIT_AFTER_NUMBER.test(text);
   if (units) unitForms(text, add, found);

@@ -66,15 +66,21 @@ function isProcedureField(f: Field | null): boolean {
   return f !== null && f.kind === 'procedure';
 }
 
-/** First date of a row (for "dated before today"). */
+/**
+ * The date of a row's exam (for "dated before today"): its first date, past the day it was asked for when the row also
+ * dates the exam itself ("Requested 09/11 | Event 16/11" is the exam of the 16th).
+ */
 function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]): CalendarDate | null {
   const info = text.rows.get(row);
   if (!info) return null;
+  let asked: CalendarDate | null = null;
   for (let i = info.from; i <= info.to; i++) {
     const d = dates[i]?.[0];
-    if (d && d.role !== 'birth') return d.date;
+    if (!d || d.role === 'birth') continue;
+    if (d.role !== 'order') return d.date;
+    asked ??= d.date;
   }
-  return null;
+  return asked;
 }
 
 /** A clause of free text that carries one of its segment's dates, and that date is before today. */
@@ -413,6 +419,9 @@ function isStaffWithRoom(text: string): boolean {
   return m !== null && classifyProcedure(m[1]!).modalities.length === 0;
 }
 
+/** The header of a column of places: the room, scanner or station an exam is done in. */
+const PLACE_COLUMN = /^(?:room|rm|scanner|station|station name|stationname|equipment|device|machine|resource|suite|sala|equipo|aparato|recurso)$/;
+
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
 
@@ -445,6 +454,8 @@ export function findExam(
     if (!dental && isCodeList(candidate)) return;
     // A person with the room or modality they work in ("T. Bakr (MR)", "Tech: J. Ruiz (CT 2)") is staff, not an exam.
     if (isStaffWithRoom(candidate)) return;
+    // A cell of a room's or scanner's column ("Scanner: CT-PEDS-2", "Equipo: TC-2") says where the exam is done.
+    if (s.col !== null && PLACE_COLUMN.test(labelKey(s.col))) return;
     // Dental wording alone ("primary tooth", "orthodontic records") is not an imaging exam: an intraoral image needs
     // its own words or code.
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;

@@ -160,12 +160,35 @@ const STATUS_DONE =
   /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|ended|exam ended|finished|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa]|terminad[oa])$/;
 const STATUS_CANCELLED = /^(?:cancell?ed|canceled|discontinued|dc d|d c|void|voided|declined|deleted|cancelad[oa]|anulad[oa]|suspendid[oa])$/;
 
-/** A short text that is a row's status. */
+/** The exam named before a status word ("Exam complete", "Study completed", "Estudio realizado"). */
+const STATUS_SUBJECT = /^(?:exam|examination|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento) /;
+/** The stages of a compound status ("Arrived – exam complete", "Attended / Study completed"). */
+const STATUS_STAGES = /\s+[–—-]\s+|\s*[/·|]\s*/;
+/** Longest compound status read stage by stage. */
+const MAX_COMPOUND_STATUS = 40;
+
+/**
+ * A short text that is a row's status. A status may name the exam first ("Exam complete", "Estudio realizado"), and a
+ * compound one tells the stages the exam went through, the last that says one being where it is now ("Arrived – exam
+ * complete" is done; "Exam complete – awaiting report" too).
+ */
 export function statusClass(text: string): StatusClass | null {
-  if (text.length > 24) return null;
-  const key = labelKey(text);
+  if (text.length > MAX_COMPOUND_STATUS) return null;
+  if (text.length <= 24) {
+    const one = stageClass(labelKey(text));
+    if (one) return one;
+  }
+  const stages = text.split(STATUS_STAGES);
+  if (stages.length < 2) return null;
+  let last: StatusClass | null = null;
+  for (const stage of stages) last = stageClass(labelKey(stage)) ?? last;
+  return last;
+}
+
+function stageClass(key: string): StatusClass | null {
   if (STATUS_CANCELLED.test(key)) return 'cancelled';
-  if (STATUS_DONE.test(key)) return 'done';
+  const bare = key.replace(STATUS_SUBJECT, '');
+  if (STATUS_DONE.test(key) || (bare !== key && STATUS_DONE.test(bare))) return 'done';
   if (STATUS_ACTIVE.test(key) || UNDER_WAY_NAMED.test(key)) return 'active';
   return null;
 }

@@ -383,11 +383,15 @@ function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][],
     const s = segs[i]!;
     if (s.flags & (OTHERS | PRIOR) || p.others[i]) continue;
     // A column's date is its row's record's — but the one row of a dose log (its agent may read as an exam) dates
-    // the dose the patient was given for the exam.
-    const dose = exam !== null && s.col !== null && s.row !== null && DOSE_GIVEN.test(labelKey(s.col)) && onlyRow(text, s.row);
-    if (s.col !== null && !dose) continue;
+    // the dose the patient was given for the exam, and the one row of a details table under the exam ("Exam date |
+    // Accession | Scanner" on a dose monitor's or QA page) is the exam's own details, its exam date the exam's.
+    const only = exam !== null && s.col !== null && s.row !== null && onlyRow(text, s.row);
+    const dose = only && DOSE_GIVEN.test(labelKey(s.col!));
+    const details = only && !dose && isDetailsRow(text, i, exam!);
+    if (s.col !== null && !dose && !details) continue;
     if (exam && s.row && (s.row === exam.row || (!dose && isOtherExamRow(text, s.row, exam)))) continue;
     for (const d of dates[i] ?? []) {
+      if (details && d.role !== 'exam') continue;
       // With no exam on the page (a nurse's office visit, a clinic note), a date of service is the visit's.
       const service = !exam && d.role === 'exam' && d.by !== null && SERVICE_DATE.test(labelKey(d.by));
       const kind = service ? 'visitDate' : d.role ? ROLE_KIND[d.role] : undefined;
@@ -418,6 +422,22 @@ function underWayToday(out: Fact[], text: PageText, fields: readonly (Field | nu
 function statusSeg(text: PageText, row: RowInfo): number {
   for (let i = row.from; i <= row.to; i++) if (isUnderWay(text.segs[i]!.text)) return i;
   return row.from;
+}
+
+/** Segments after the exam's name within which its details table begins. */
+const DETAILS_NEAR = 8;
+/** A column that names the exam's own date ("Exam date", "Study date", "Fecha del estudio"), not any date done. */
+const EXAM_DATE_COLUMN = /\b(?:exam|examination|study|procedure|scan|acquisition|acquired|estudio|examen|exploracion|procedimiento|adquisicion)\b/;
+
+/**
+ * The cell `i` is in the one row of a details table just after the exam's name (a heading, then "Exam date |
+ * Accession | Scanner"), under a column naming the exam's date, and the row names no other exam.
+ */
+function isDetailsRow(text: PageText, i: number, exam: ExamFound): boolean {
+  const s = text.segs[i]!;
+  const info = s.row ? text.rows.get(s.row) : undefined;
+  if (!info || s.row === exam.row || !EXAM_DATE_COLUMN.test(labelKey(s.col ?? ''))) return false;
+  return exam.seg < info.from && info.from <= exam.seg + DETAILS_NEAR && !isOtherExamRow(text, s.row!, exam);
 }
 
 /** The row is the only one of its list with text, or the selected one. */

@@ -1,0 +1,84 @@
+/**
+ * The day an exam was done beats the day it was asked for (layouts written for the test): a row whose status says the
+ * exam is complete in a compound status ("Arrived – exam complete", "Study completed", "Estudio realizado") dates the
+ * exam by a date its label gives no role ("Event date"); the one row of a details table under the exam ("Exam date |
+ * Accession | Scanner") dates the exam, not today. Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-12-07T15:00:00Z');
+const read = (body: string, lang = 'en'): PageAnalysis =>
+  analyzePage(parseHtml(`<!doctype html><html lang="${lang}"><head><title>t</title></head><body>${body}</body></html>`), 'https://his.example.org/app/view', { now: NOW });
+const got = (a: PageAnalysis) => [a.ageBasis, a.ageDays, a.modality];
+
+/** Days from 2016-03-14 to each date. */
+const AT = { '2026-12-02': 3915, '2026-12-03': 3916, '2026-12-04': 3917, '2026-12-07': 3920 } as const;
+const banner = '<div class="ban"><span>Moss, Ada</span><span>MRN 4410982</span><span>DOB: 03/14/2016</span><span>F</span></div>';
+const bannerDmy = '<div class="ph"><span>Name</span> <b>MOSS, Ada</b> <span>Hosp No</span> <b>RX4410982</b> <span>DOB</span> <b>14/03/2016</b> <span>Sex</span> <b>F</b></div>';
+
+describe('a compound status that says the exam is complete dates the exam by its row', () => {
+  test('event table: request date, an event date, and "Arrived – exam complete"', () => {
+    const a = read(`${bannerDmy}<div class="tabs"><span>Requests</span><span class="on">Events</span></div>
+      <table><tr><th>Requested</th><th>Event date</th><th>Code</th><th>Examination</th><th>Room</th><th>Status</th></tr>
+      <tr><td>02/12/2026</td><td>03/12/2026 14:20</td><td>FBSW</td><td>Fluoroscopy barium swallow</td><td>FL2</td><td>Arrived – exam complete</td></tr></table>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-03'], 'RF']);
+  });
+  test('ARIA grid rows: "Study completed" beside an order date', () => {
+    const a = read(`${banner}<div role="table"><div role="row"><span role="columnheader">Ordered</span><span role="columnheader">Event</span><span role="columnheader">Procedure</span><span role="columnheader">Status</span></div>
+      <div role="row"><span role="cell">12/02/2026</span><span role="cell">12/04/2026 09:40</span><span role="cell">XR Chest PA and lateral</span><span role="cell">Study completed</span></div></div>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'DX']);
+  });
+  test('Spanish table: "Estudio realizado" beside the request date', () => {
+    const a = read(`<div><span>Paciente</span> <b>MOSS, Ada</b> <span>F. nac.</span> <b>14/03/2016</b></div>
+      <table><tr><th>Fecha de solicitud</th><th>Fecha del evento</th><th>Prueba</th><th>Estado</th></tr>
+      <tr><td>02/12/2026</td><td>04/12/2026</td><td>Rx de tórax PA</td><td>Estudio realizado</td></tr></table>`, 'es');
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'DX']);
+  });
+  test("the row done today beats reported rows of a patient's other events, whatever day it was asked for", () => {
+    const a = read(`${bannerDmy}<table><tr><th>Requested</th><th>Event date</th><th>Examination</th><th>Status</th></tr>
+      <tr><td>30/11/2026</td><td>07/12/2026 10:22</td><td>XR Pelvis AP</td><td>Exam complete</td></tr></table>
+      <div class="bx"><b>Other events</b><table><tr><th>Event date</th><th>Examination</th><th>Report</th></tr>
+      <tr><td>03/05/2025</td><td>XR Knee Left 2 views</td><td>Verified</td></tr><tr><td>12/09/2024</td><td>XR Chest PA</td><td>Verified</td></tr></table></div>`);
+    expect([a.ageBasis, a.ageDays, a.modality, a.region]).toEqual(['exam', AT['2026-12-07'], 'DX', 'pelvis']);
+  });
+  test('negatives: an exam not complete keeps the order date; an adult stays an adult', () => {
+    for (const status of ['Exam not complete', 'Arrived – exam incomplete']) {
+      const a = read(`${banner}<table><tr><th>Ordered</th><th>Event date</th><th>Procedure</th><th>Status</th></tr>
+        <tr><td>12/02/2026</td><td>12/04/2026</td><td>XR Chest PA and lateral</td><td>${status}</td></tr></table>`);
+      expect(a.ageBasis, status).not.toBe('exam');
+    }
+    const b = read(`<div class="ph"><span>Name</span> <b>HALE, Ruth</b> <span>Hosp No</span> <b>RX0098713</b> <span>DOB</span> <b>08/02/1954</b></div>
+      <table><tr><th>Requested</th><th>Event date</th><th>Examination</th><th>Status</th></tr>
+      <tr><td>24/11/2026</td><td>03/12/2026 10:22</td><td>XR Hip Left + Pelvis AP</td><td>Attended – exam complete</td></tr></table>`);
+    expect([b.ageBasis, b.pediatric, Math.floor((b.ageDays ?? 0) / 365.25)]).toEqual(['exam', false, 72]);
+  });
+});
+
+describe("the one row of a details table under the exam dates it (a dose monitor's or QA page's exam date)", () => {
+  const born = (d: string) => `<div class="ph"><span>Patient</span><b>ELLIS, Ava</b><span>Patient ID</span><b>CH0049</b><span>Birth date</span><b>${d}</b><span>Sex</span><b>F</b></div>`;
+  test('heading, then a table of one row: "Exam date | Accession | Scanner"', () => {
+    const a = read(`${born('2024-10-06')}<div class="box"><h4>CT CHEST W CONTRAST</h4><table><tr><th>Exam date</th><th>Accession</th><th>Scanner</th><th>Technologist</th></tr>
+      <tr><td>2026-12-02 11:02</td><td>ACC8841</td><td>CT-PEDS-2</td><td>J. Ruiz</td></tr></table></div>
+      <p>Reviewed by physicist 12/05/2026.</p>`);
+    expect(got(a)).toEqual(['exam', 787, 'CT']);
+  });
+  test('ARIA grid of one row: "Study date"; Spanish table: "Fecha del estudio"', () => {
+    const a = read(`${born('2024-10-06')}<h3>CT Chest with contrast</h3><div role="grid"><div role="row"><span role="columnheader">Study date</span><span role="columnheader">Station</span><span role="columnheader">Protocol</span></div>
+      <div role="row"><span role="gridcell">2026-12-02</span><span role="gridcell">CT2</span><span role="gridcell">Peds chest 1-5y</span></div></div>`);
+    expect(got(a)).toEqual(['exam', 787, 'CT']);
+    const b = read(`<div><span>Paciente</span><b>ELLIS, Ava</b><span>Fecha de nacimiento</span><b>06/10/2024</b></div><h3>TC de tórax con contraste</h3>
+      <table><tr><th>Fecha del estudio</th><th>Equipo</th><th>Protocolo</th></tr><tr><td>02/12/2026</td><td>TC-2</td><td>Tórax pediátrico</td></tr></table>`, 'es');
+    expect(got(b)).toEqual(['exam', 787, 'CT']);
+  });
+  test('negatives: a list of two studies, or a row naming another exam, does not date the open one', () => {
+    const a = read(`${born('2024-10-06')}<h4>CT CHEST W CONTRAST</h4><table><tr><th>Study date</th><th>Station</th></tr>
+      <tr><td>2026-12-02</td><td>CT2</td></tr><tr><td>2025-03-14</td><td>CT1</td></tr></table>`);
+    expect(a.ageBasis).toBe('today');
+    const b = read(`${born('2024-10-06')}<h4>CT CHEST W CONTRAST</h4><table><tr><th>Study date</th><th>Exam</th></tr>
+      <tr><td>2025-03-14</td><td>CT HEAD WO</td></tr></table>`);
+    expect(b.ageBasis).toBe('today');
+  });
+});

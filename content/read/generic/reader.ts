@@ -379,6 +379,9 @@ function viewerModality(out: Fact[], text: PageText, p: Patient): void {
  */
 function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][], p: Patient, exam: ExamFound | null): void {
   const { segs } = text;
+  // A bare "Date" outside the exam's row is the date of its card (vitals, an encounter: often today's), not the exam's,
+  // when the exam has a date of its own (its row's, or a labelled exam or scheduled date): held until that is known.
+  const bare: [number, DateMention][] = [];
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     if (s.flags & (OTHERS | PRIOR) || p.others[i]) continue;
@@ -395,9 +398,12 @@ function pageDates(out: Fact[], text: PageText, dates: readonly DateMention[][],
       // With no exam on the page (a nurse's office visit, a clinic note), a date of service is the visit's.
       const service = !exam && d.role === 'exam' && d.by !== null && SERVICE_DATE.test(labelKey(d.by));
       const kind = service ? 'visitDate' : d.role ? ROLE_KIND[d.role] : undefined;
-      if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}${service ? ' (no exam on the page: the visit)' : ''}`));
+      if (kind === 'examDate' && exam && d.by !== null && isBareDateLabel(d.by)) bare.push([i, d]);
+      else if (kind) pushFact(out, kind, d.text, where(text, i, `${d.by ?? 'date'}${service ? ' (no exam on the page: the visit)' : ''}`));
     }
   }
+  if (out.some((f) => f.kind === 'examDate' || f.kind === 'scheduledDate')) return;
+  for (const [i, d] of bare) pushFact(out, 'examDate', d.text, where(text, i, d.by!));
 }
 
 /**

@@ -2,7 +2,8 @@
  * The day an exam was done beats the day it was asked for (layouts written for the test): a row whose status says the
  * exam is complete in a compound status ("Arrived – exam complete", "Study completed", "Estudio realizado") dates the
  * exam by a date its label gives no role ("Event date"); the one row of a details table under the exam ("Exam date |
- * Accession | Scanner") dates the exam, not today. Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
+ * Accession | Scanner") dates the exam, not today. A bare "Date" of another card (vitals) does not date an exam that
+ * has a date of its own. Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
 import { analyzePage } from '../../../content/read/analyze';
@@ -80,5 +81,32 @@ describe("the one row of a details table under the exam dates it (a dose monitor
     const b = read(`${born('2024-10-06')}<h4>CT CHEST W CONTRAST</h4><table><tr><th>Study date</th><th>Exam</th></tr>
       <tr><td>2025-03-14</td><td>CT HEAD WO</td></tr></table>`);
     expect(b.ageBasis).toBe('today');
+  });
+});
+
+describe("a bare \"Date\" of another card (vitals, an encounter) does not date an exam that has a date of its own", () => {
+  const AT11 = 3924; // 2016-03-14 → 2026-12-11
+  test('dashboard cards, labels above values: the order card is scheduled, the vitals card has "Date" today', () => {
+    const card = (title: string, pairs: string) => `<div class="card"><div class="hd">${title}</div>${pairs}</div>`;
+    const pair = (k: string, v: string) => `<div class="lbl">${k}</div><div class="val">${v}</div>`;
+    const a = read(`<div class="pt"><b>Ada Moss</b> <span>DOB 2016-03-14</span></div><div class="cards">
+      ${card('Procedure Orders', pair('Order', 'XR CHEST 2 VIEWS') + pair('Ordered', '2026-12-07') + pair('Scheduled', '2026-12-11 09:00'))}
+      ${card('Vitals', pair('Date', '2026-12-07') + pair('Weight', '31.2 kg'))}</div>`);
+    expect(got(a)).toEqual(['scheduled', AT11, 'DX']);
+  });
+  test('an orders table with a Scheduled column beside a vitals definition list of "Date | Weight"', () => {
+    const a = read(`${banner}<h3>Orders</h3><table><tr><th>Procedure</th><th>Status</th><th>Scheduled</th></tr><tr><td>CT Head without contrast</td><td>Scheduled</td><td>12/11/2026 13:00</td></tr></table>
+      <h3>Vitals</h3><dl><dt>Date</dt><dd>12/07/2026</dd><dt>Weight</dt><dd>31.2 kg</dd></dl>`);
+    expect(got(a)).toEqual(['scheduled', AT11, 'CT']);
+  });
+  test('Spanish cards: "Fecha programada" for the exam, "Fecha" in the vital signs card', () => {
+    const a = read(`<div class="pt"><b>Ada Moss</b> <span>F. nac.: 14/03/2016</span></div>
+      <section><h4>Petición</h4><p><b>Prueba:</b> Rx de tórax PA y lateral</p><p><b>Fecha programada:</b> 11/12/2026</p></section>
+      <section><h4>Constantes</h4><p><b>Fecha:</b> 07/12/2026</p><p><b>Peso:</b> 31 kg</p></section>`, 'es');
+    expect(got(a)).toEqual(['scheduled', AT11, 'DX']);
+  });
+  test('negative: with no date of its own, the exam is dated by a bare "Date" (a report header)', () => {
+    const a = read(`${banner}<div class="rep"><div><b>Exam:</b> XR Chest PA and lateral</div><div><b>Date:</b> 12/04/2026</div><div><b>Findings:</b> Lungs are clear.</div></div>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'DX']);
   });
 });

@@ -444,6 +444,24 @@ export function findExam(
   const examRows = new Set<Element>();
   const likelyRows = new Set<Element>();
   const stamp = openStudyStamp(text, dates);
+  // Lists with a row done today, found once per list when asked.
+  const doneLists = new Map<Element, boolean>();
+  const doneToday = (list: Element): boolean => {
+    let known = doneLists.get(list);
+    if (known === undefined) {
+      known = false;
+      for (const [r, info] of rows) {
+        if (r.parentElement !== list || info.status !== 'done') continue;
+        const when = rowDate(text, r, dates);
+        if (when && daysBetween(when, today) === 0) {
+          known = true;
+          break;
+        }
+      }
+      doneLists.set(list, known);
+    }
+    return known;
+  };
   const consider = (i: number, candidate: string, labelled: boolean, clause: boolean) => {
     const s = segs[i]!;
     const field = fields[i] ?? null;
@@ -479,9 +497,12 @@ export function findExam(
       if (row.selected && !(s.flags & SELECTED)) add(3, 'selected row');
       const when = s.row ? rowDate(text, s.row, dates) : null;
       const age = when ? daysBetween(when, today) : null;
-      if (row.status === 'active') add(2, 'row to be done');
+      // A list with a service done today (a dental chart's visit): a row planned for a later day is the next visit's.
+      const later = age !== null && age < 0 && row.status === 'active' && s.row!.parentElement !== null && doneToday(s.row!.parentElement);
+      if (row.status === 'active' && !later) add(2, 'row to be done');
       if (row.status === 'cancelled') add(-8, 'cancelled');
       if (row.status === 'done' && !row.selected && (age === null || age > 0)) add(-4, 'done earlier');
+      if (row.status === 'done' && age === 0) add(1, 'done today');
       if (row.status === null && age !== null && age > 1 && !row.selected) add(-2, 'dated before today');
       if (age !== null && age <= 0) add(1, 'dated today or later');
     } else if (field && DATE_FIELDS.has(field.kind)) {

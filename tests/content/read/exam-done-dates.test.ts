@@ -3,7 +3,8 @@
  * exam is complete in a compound status ("Arrived – exam complete", "Study completed", "Estudio realizado") dates the
  * exam by a date its label gives no role ("Event date"); the one row of a details table under the exam ("Exam date |
  * Accession | Scanner") dates the exam, not today. A bare "Date" of another card (vitals) does not date an exam that
- * has a date of its own. Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
+ * has a date of its own; a dental chart's procedure done today is the visit's exam, not one planned for a later visit.
+ * Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
 import { analyzePage } from '../../../content/read/analyze';
@@ -108,5 +109,29 @@ describe("a bare \"Date\" of another card (vitals, an encounter) does not date a
   test('negative: with no date of its own, the exam is dated by a bare "Date" (a report header)', () => {
     const a = read(`${banner}<div class="rep"><div><b>Exam:</b> XR Chest PA and lateral</div><div><b>Date:</b> 12/04/2026</div><div><b>Findings:</b> Lungs are clear.</div></div>`);
     expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'DX']);
+  });
+});
+
+describe("a dental chart's procedure done today is the visit's exam, not one planned for a later visit", () => {
+  const info = '<div class="pi"><div><span>Name</span><span>Moss, Ada</span></div><div><span>Birthdate</span><span>03/14/2016</span></div><div><span>Age</span><span>10</span></div></div>';
+  test('progress notes table: bitewings completed today, a panoramic image treatment-planned for February', () => {
+    const a = read(`${info}<table class="pn"><tr><td>Date</td><td>Th</td><td>Description</td><td>Stat</td><td>Amount</td></tr>
+      <tr><td>12/07/2026</td><td></td><td>Periodic oral evaluation</td><td>C</td><td>55.00</td></tr>
+      <tr><td>12/07/2026</td><td></td><td>Bitewings - two radiographic images (D0272)</td><td>C</td><td>48.00</td></tr>
+      <tr><td>02/15/2027</td><td></td><td>Panoramic radiographic image (D0330)</td><td>TP</td><td>110.00</td></tr></table>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-07'], 'IO']);
+  });
+  test('Spanish ARIA rows: an orthopantomography done today, a periapical proposed for January', () => {
+    const a = read(`<div><span>Paciente</span> <b>MOSS, Ada</b> <span>F. nac.</span> <b>14/03/2016</b></div>
+      <div role="table"><div role="row"><span role="columnheader">Fecha</span><span role="columnheader">Pieza</span><span role="columnheader">Tratamiento</span><span role="columnheader">Estado</span></div>
+      <div role="row"><span role="cell">07/12/2026</span><span role="cell">—</span><span role="cell">Ortopantomografía</span><span role="cell">Realizado</span></div>
+      <div role="row"><span role="cell">20/01/2027</span><span role="cell">16</span><span role="cell">Radiografía periapical</span><span role="cell">Propuesto</span></div></div>`, 'es');
+    expect(got(a)).toEqual(['exam', AT['2026-12-07'], 'PX']);
+  });
+  test('negative: with nothing done today, the planned image is the exam, on its day', () => {
+    const a = read(`${info}<table class="pn"><tr><td>Date</td><td>Th</td><td>Description</td><td>Stat</td></tr>
+      <tr><td>09/02/2026</td><td></td><td>Bitewings - two radiographic images (D0272)</td><td>C</td></tr>
+      <tr><td>02/15/2027</td><td></td><td>Panoramic radiographic image (D0330)</td><td>TP</td></tr></table>`);
+    expect([a.ageBasis, a.modality]).toEqual(['scheduled', 'PX']);
   });
 });

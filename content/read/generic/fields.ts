@@ -232,6 +232,12 @@ export function isSelectedElement(el: Element): boolean {
 const EXPANDED_CLASS = /(?:^|[\s_-])(?:expanded|is-expanded|is-open|opened|open)(?=$|[\s_-])/i;
 const ROW_ROLES = new Set(['row', 'treeitem', 'option', 'listitem']);
 
+/** A table row, list item, ARIA row (or tree item, option, list item) or an element whose class names a row. */
+function isRowLike(el: Element): boolean {
+  const tag = el.tagName;
+  return tag === 'TR' || tag === 'LI' || ROW_ROLES.has(el.getAttribute('role') ?? '') || hasRowClass(el);
+}
+
 /** A disclosure toggle showing open (▼ ▾ ⏷) as a row's first cell, where closed rows show ▶ ▸. */
 const OPEN_TOGGLE = /^[▼▾⏷]$/;
 
@@ -242,8 +248,7 @@ const OPEN_TOGGLE = /^[▼▾⏷]$/;
  * a selected row.
  */
 export function isExpandedRow(el: Element, row = false): boolean {
-  const tag = el.tagName;
-  if (!row && tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
+  if (!row && !isRowLike(el)) return false;
   if (el.getAttribute('aria-expanded') === 'true') return true;
   const cls = el.getAttribute('class');
   if (cls !== null && EXPANDED_CLASS.test(cls)) return true;
@@ -256,9 +261,8 @@ export function isExpandedRow(el: Element, row = false): boolean {
  * its only ticked check box (one row ticked among its siblings: the one picked; several ticked are a batch).
  */
 export function isOpenRow(el: Element, row = false): boolean {
-  if (isExpandedRow(el, row)) return true;
-  const tag = el.tagName;
-  if (!row && tag !== 'TR' && tag !== 'LI' && !ROW_ROLES.has(el.getAttribute('role') ?? '') && !hasRowClass(el)) return false;
+  if (!row && !isRowLike(el)) return false;
+  if (isExpandedRow(el, true)) return true;
   const box = el.querySelector(CHECKED);
   if (box === null) return false;
   return box.getAttribute('type') === 'radio' || onlyTicked(el);

@@ -95,11 +95,14 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
   const out: (Field | null)[] = new Array(segs.length).fill(null);
   const isLabel: (Field | null)[] = segs.map((s) => (s.col === null || !s.row ? labelField(s.text) : null));
   const consumed = new Uint8Array(segs.length);
+  // A column's header names every cell under it: read once per header text (a list's rows repeat a few headers).
+  const byColumn = new Map<string, Field | null>();
 
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     if (s.col !== null) {
-      const f = labelField(s.col);
+      let f = byColumn.get(s.col);
+      if (f === undefined) byColumn.set(s.col, (f = labelField(s.col)));
       if (f) out[i] = f;
       continue;
     }

@@ -289,13 +289,16 @@ export function walkPage(scope: Element, doc: Document): PageText {
       }
       return;
     }
-    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
-    if (tag === 'ASIDE' || el.getAttribute('role') === 'complementary') {
+    // An element with no attributes has no role, class, id, style or state: no check by attribute below can hold
+    // (most cells and text blocks of a page; a look at each attribute of each costs more than the rest of the walk).
+    const attrs = el.hasAttributes();
+    if (SKIP_TAGS.has(tag) || (attrs && isHidden(el))) return;
+    if (tag === 'ASIDE' || (attrs && el.getAttribute('role') === 'complementary')) {
       visitSidebar(el, flags, row, col);
       return;
     }
     if (tag === 'LABEL' && labelsCheckedRadio(el, doc)) flags |= SELECTED;
-    if (isAppChrome(el)) flags |= CHROME;
+    if (attrs && isAppChrome(el)) flags |= CHROME;
     if (tag === 'SELECT') {
       const s = el as HTMLSelectElement;
       const chosen = Array.from(s.options).find((o) => o.hasAttribute('selected')) ?? s.options[s.selectedIndex];
@@ -341,7 +344,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
       return;
     }
     // Open: selected, expanded, or the details under an expanded row (OPEN from visitChildren, not passed further down).
-    const open = (flags & OPEN) !== 0 || isSelectedElement(el) || isOpenRow(el);
+    const open = (flags & OPEN) !== 0 || (attrs && isSelectedElement(el)) || ((attrs || tag === 'TR' || tag === 'LI') && isOpenRow(el));
     flags &= ~OPEN;
     const inherited = (flags & SELECTED) !== 0;
     if (open) flags |= SELECTED;
@@ -363,7 +366,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
       return;
     }
     const from = segs.length;
-    const isRow = tag === 'TR' || tag === 'LI' || isRowRole(el) || (el.childElementCount >= 2 && (hasRowClass(el) || repeatedBlock(el)));
+    const isRow = tag === 'TR' || tag === 'LI' || (attrs && (isRowRole(el) || (el.childElementCount >= 2 && (hasRowClass(el) || repeatedBlock(el)))));
     if (isRow) row = el;
     visitChildren(el, flags, row, col);
     // A row is the open one when it is itself open, or alone in an open block (not one of the items of an open tab).
@@ -486,7 +489,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
         const tr = trs[r]!;
         if (tr === headerRow) continue;
         // An expanded row and the details row right under it are open, like a selected row.
-        const open = isSelectedElement(tr) || isOpenRow(tr) || (expanded !== null && isDetailsOf(expanded, tr));
+        const attrs = tr.hasAttributes();
+        const open = (attrs && isSelectedElement(tr)) || isOpenRow(tr) || (expanded !== null && isDetailsOf(expanded, tr));
         expanded = isExpandedRow(tr) ? tr : null;
         // Only the first rows of a table, and any selected row further down.
         if (walked >= TABLE_ROWS_WALKED && (long || !open)) {
@@ -494,7 +498,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
           continue;
         }
         walked++;
-        if (isHidden(tr)) continue;
+        if (attrs && isHidden(tr)) continue;
         const rowFlags = flags | (open ? SELECTED : 0);
         const from = segs.length;
         const cells = cellsOf(tr);

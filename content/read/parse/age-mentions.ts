@@ -225,7 +225,8 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
   // Every form but a day of life has a unit letter right after its number (`6 y.o.`, `9Y`, `3-year-old`, `012Y`).
   const units = UNIT_AFTER_NUMBER.test(text);
   if (units) unitForms(text, add, found);
-  for (const m of text.matchAll(RE_DAY_OF_LIFE)) {
+  // (A look for one first: most texts hold none, and a search for every one costs more than that look.)
+  if (DAY_OF_LIFE.test(text)) for (const m of text.matchAll(RE_DAY_OF_LIFE)) {
     const reading = parseAgeText(m[0]);
     if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }

@@ -87,6 +87,7 @@ const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d
 // European short form `DD.MM.YY` (dots only: `3/4/20` is a fraction or a dose as often as a date); not a part of a
 // version, an address or an OID (`v2.10.26`, `Version 3.14.15`, `192.168.10.26`, `1.2.840…`).
 const RE_NUMERIC_SHORT = /(?<![\w.])(?<!\b(?:version|vers|ver|rev|release|build|v)\.?\s*)(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d|\.\d)/i;
+const FOUR_DIGITS = /\d{4}/;
 /** A two-digit year is of this century up to a year after today (a date booked ahead), else of the last one. */
 const SHORT_YEAR_AHEAD = 1;
 // A slashed or dashed two-digit year `M/D/YY`, `DD-MM-YY`, read under a date label only: not a part of a longer run of
@@ -166,12 +167,14 @@ export interface DateMatch {
  */
 export function findDate(text: string, order?: DateOrder | null, from = 0, today?: CalendarDate, labelled?: DateLabel): DateMatch | null {
   const s = from > 0 ? text.slice(from) : text;
-  const ymd = RE_YMD.exec(s);
-  const da = RE_DA.exec(s);
-  const nameMdy = RE_NAME_MDY.exec(s);
-  const nameDmy = RE_NAME_DMY.exec(s);
-  const nameYmd = RE_NAME_YMD.exec(s);
-  const num = RE_NUMERIC.exec(s);
+  // Every form but the short dotted one and the yearless one writes a year of four digits: with none, one look.
+  const year = FOUR_DIGITS.test(s);
+  const ymd = year ? RE_YMD.exec(s) : null;
+  const da = year ? RE_DA.exec(s) : null;
+  const nameMdy = year ? RE_NAME_MDY.exec(s) : null;
+  const nameDmy = year ? RE_NAME_DMY.exec(s) : null;
+  const nameYmd = year ? RE_NAME_YMD.exec(s) : null;
+  const num = year ? RE_NUMERIC.exec(s) : null;
   const short = today ? RE_NUMERIC_SHORT.exec(s) : null;
   const yearless = today ? yearlessDate(s, today) : null;
   if (yearless && (!nameMdy || yearless.index < nameMdy.index) && (!nameDmy || yearless.index < nameDmy.index)) {

@@ -109,14 +109,37 @@ export function pathEndsWith(url: URL, ...suffixes: string[]): boolean {
 /** Normalised label for matching: lower case, letters/digits/spaces only ("Date of Birth:" → "date of birth"). */
 export function labelKey(text: string): string {
   const lower = text.toLowerCase();
+  const shape = keyShape(lower);
+  // Already a key (most short labels and values): as it is.
+  if (shape === KEY) return lower;
   // Accents dropped (NFD, then the combining marks) only where there is a letter beyond ASCII: most labels and values
   // are plain ASCII, which NFD leaves as it is.
-  return (isAscii(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9#]+/g, ' ').trim();
+  return (shape === ASCII ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9#]+/g, ' ').trim();
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
+const KEY = 0;
+const ASCII = 1;
+const BEYOND_ASCII = 2;
+
+/**
+ * What a lower-cased text is, by one look at its characters: a key already (`a-z`, `0-9`, `#`, single spaces inside),
+ * other ASCII, or text with a character beyond ASCII.
+ */
+function keyShape(s: string): number {
+  let shape = KEY;
+  let space = true; // a space first is not a key's
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return BEYOND_ASCII;
+    if (c === 32) {
+      if (space) shape = ASCII;
+      space = true;
+    } else {
+      space = false;
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 35)) shape = ASCII;
+    }
+  }
+  return space && s.length > 0 ? ASCII : shape;
 }
 
 /** Header cells of a table-like header row → column index by normalised label. */

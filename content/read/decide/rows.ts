@@ -140,19 +140,16 @@ class RowReader implements AgeSources {
     this.referenceBasis = exam ? 'exam' : scheduled ? 'scheduled' : order ? 'order' : 'visit';
     const age = chooseAge(this, ctx.today, ctx.cutoff);
     let pediatric = age !== null && age.pediatric;
+    if (age !== null && !pediatric) return adultRecord(age.days, age.basis);
     // The printed age only for rows the panel lists (pediatric ones): less to build and to compare on big lists.
     const ageDetail: AgeDetail | null = age && pediatric ? ageDetailOf(age, this.birth) : null;
-    const adult = age !== null && !pediatric;
-    if (!adult) examCells?.();
+    examCells?.();
 
-    const description = !adult && this.proc ? clean(this.proc) || null : null;
+    const description = this.proc ? clean(this.proc) || null : null;
     const codes = this.codes;
     let modalities: readonly ModalityCode[];
     let campaigns: readonly Campaign[];
-    if (adult) {
-      modalities = NO_MODALITIES;
-      campaigns = NO_CAMPAIGNS;
-    } else if (codes && codes.length > 0) {
+    if (codes && codes.length > 0) {
       // Rows with a code only need the procedure's interventional/dental nature.
       const flags = description ? procedureFlags(description, codes) : NO_FLAGS;
       const interventional = flags.interventional || codes.includes('XA');
@@ -181,11 +178,15 @@ class RowReader implements AgeSources {
   }
 }
 
+/** An adult's row: its age only (no exam, no printed age). Same fields, in the same order, as every record. */
+function adultRecord(ageDays: number, ageBasis: AgeBasis): ExamRecord {
+  return { ageDays, ageBasis, ageDetail: null, pediatric: false, modality: null, campaign: null, campaigns: NO_CAMPAIGNS as Campaign[], description: null };
+}
+
 const NO_FLAGS = { interventional: false, dental: false };
 /** At most this many reference-date texts kept per list. */
 const MAX_KEPT_DATES = 512;
 const NO_CAMPAIGNS: readonly Campaign[] = Object.freeze([]);
-const NO_MODALITIES: readonly ModalityCode[] = Object.freeze([]);
 const sharedMemo = new Map<string, readonly Campaign[]>();
 
 /** Campaigns of a lone modality code with no interventional/dental wording (the usual worklist row). */

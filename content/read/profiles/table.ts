@@ -312,6 +312,11 @@ class ListReader {
   /** For `readRow`: the column read at once at each cell index (−1: none), up to the last such cell. */
   private readonly atOnce: number[] = [];
   private readonly walked: Element[] = [];
+  /**
+   * The on-demand columns by cell index when they all come after the last cell read at once (the usual list: patient
+   * and dates first, the exam after): a kept row's are then read in one walk from its anchor. Null otherwise.
+   */
+  private tail: number[] | null = null;
 
   /** `rows`: about how many rows will be read (arrays are sized for them). */
   constructor(
@@ -327,6 +332,8 @@ class ListReader {
       while (this.atOnce.length <= c.index) this.atOnce.push(-1);
       this.atOnce[c.index] = i;
     });
+    const later = cols.map((_, i) => i).filter((i) => this.onDemand[i]);
+    if (later.length > 0 && later.every((i) => cols[i]!.index >= this.atOnce.length)) this.tail = later.sort((a, b) => cols[a]!.index - cols[b]!.index);
   }
 
   /**
@@ -379,6 +386,10 @@ class ListReader {
   private keptText(c: number, r: number): string {
     const kept = this.kept[r]!;
     if ((kept as Node).nodeType !== 1) return this.cellText(kept as ArrayLike<Element>, c, r);
+    if (this.tail) {
+      this.readTail(kept as Element, r, this.tail);
+      return this.values[c]![r]!;
+    }
     const index = this.cols[c]!.index;
     const last = this.atOnce.length - 1;
     // The row's cells after its anchor (the cell at `last`), or from its first.
@@ -393,6 +404,25 @@ class ListReader {
     const t = factText(cell?.textContent ?? '');
     this.values[c]![r] = t;
     return t;
+  }
+
+  /**
+   * Kept row r's on-demand columns (`tail`, all after its anchor), in one walk over the cells after the anchor, as
+   * `keptText` finds each; a column with no cell of its own is ''.
+   */
+  private readTail(anchor: Element, r: number, tail: readonly number[]): void {
+    const { cols, values } = this;
+    let i = this.atOnce.length;
+    let k = 0;
+    for (let cell = anchor.nextElementSibling; cell && k < tail.length; cell = cell.nextElementSibling) {
+      const tag = cell.tagName;
+      if (tag !== 'TD' && tag !== 'TH') continue;
+      const c = tail[k]!;
+      if (i++ !== cols[c]!.index) continue;
+      values[c]![r] = factText(cell.textContent ?? '');
+      k++;
+    }
+    for (; k < tail.length; k++) values[tail[k]!]![r] = '';
   }
 
   table(whereOf: (col: Column) => string, base: readonly Fact[]): FactTable {

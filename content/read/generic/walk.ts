@@ -620,7 +620,8 @@ function gridLabels(el: Element): string[] | null {
   // A title of a group of rows (a day: "Fri Dec 4, 2026") may come between the header and the first row.
   for (let k = 0; next && k < 2 && next.childElementCount === 0; k++) next = next.nextElementSibling;
   if (!head || !next || head.children.length < 2 || next.children.length !== head.children.length) return null;
-  if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY' || holdsOwnText(head)) return null;
+  // (Nor is a row that holds text of its own between its children: a card of labels and bare values under a menu.)
+  if (head.tagName === 'TR' || head.tagName === 'THEAD' || head.tagName === 'TBODY' || holdsOwnText(head) || holdsOwnText(next)) return null;
   // A body of rows with as many cells as there are labels is not one row (the header and its body: `headerApart`).
   if (next.firstElementChild?.childElementCount === head.children.length && next.firstElementChild.nextElementSibling?.childElementCount === head.children.length) return null;
   // Rows of label/value pairs (`Name | Ferro, Luca`, then `Age | 36`) are pairs, not a header and its rows.
@@ -651,14 +652,16 @@ const MAX_OWN_NODES = 64;
 /**
  * The element holds text of its own between its children: a run of labels and their bare values
  * (`<b>DOB</b> 14.02.2014<br><b>Sex</b> F`, `<span class="cap">MRN</span> 44120 <span class="cap">Age</span> 9y`),
- * not a header row of labels over the rows of the block after it. (Its first child nodes only.)
+ * not a header row of labels over the rows of the block after it, nor a row of cells under one. (Its first child
+ * nodes only.)
  */
 function holdsOwnText(el: Element): boolean {
   let k = 0;
-  for (let n = el.firstChild; n && k < MAX_OWN_NODES; n = n.nextSibling, k++) if (n.nodeType === 3 && NOT_BLANK.test(n.nodeValue ?? '')) return true;
+  for (let n = el.firstChild; n && k < MAX_OWN_NODES; n = n.nextSibling, k++) if (n.nodeType === 3 && WORDY.test(n.nodeValue ?? '')) return true;
   return false;
 }
-const NOT_BLANK = /\S/;
+/** A letter or digit: a value's text (a separator between cells, " | ", is none). */
+const WORDY = /[\p{L}\p{N}]/u;
 
 /** Levels climbed to find what follows a header, and first children gone down to find its rows. */
 const APART_LEVELS = 3;
@@ -691,7 +694,7 @@ function headerApart(el: Element): { body: Element; labels: string[] } | null {
     first = firstRowOf(body, n);
     if (first) break;
   }
-  if (!body || !first || body === el.parentElement) return null;
+  if (!body || !first || body === el.parentElement || holdsOwnText(first)) return null;
   // Label/value rows (a banner's `Name | Ferro, Luca` then `Age | 36`) are pairs, not a header and its rows.
   if (isPairRow(el.children) && isPairRow(first.children)) return null;
   const labels = headerLabels(el.children);

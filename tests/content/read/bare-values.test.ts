@@ -169,3 +169,24 @@ describe("what follows a relative's label on its line is the relative's", () => 
     expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
   });
 });
+
+describe('labels with no value, and menus of label words', () => {
+  test('a menu of label words above a card of label spans with as many children is not its header', () => {
+    const a = read(`<div class="app"><div class="menu"><div>Orders</div><div>Results</div><div>Exam</div><div>Patient</div></div>
+      <div class="card"><span class="k">Patient</span> DOE, JANE <span class="k">DOB</span> 08/15/2015 <span class="k">Exam</span> CT HEAD W/O CONTRAST <span class="k">Sex</span> F</div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('the same menu over a block of two such cards', () => {
+    const card = (name: string, dob: string, exam: string) =>
+      `<div class="card"><span class="k">Patient</span> ${name} <span class="k">DOB</span> ${dob} <span class="k">Exam</span> ${exam} <span class="k">Sex</span> F</div>`;
+    const a = read(`<div class="menu"><div>Orders</div><div>Results</div><div>Exam</div><div>Patient</div></div>
+      <div class="main">${card('DOE, JANE', '08/15/2015', 'CT HEAD W/O CONTRAST')}${card('DOE, JANE', '08/15/2015', 'CT HEAD W/O CONTRAST')}</div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('a div grid whose cells are parted by " | " is still a list', () => {
+    const a = read(`<div class="wl"><div class="h"><span>Patient</span> | <span>DOB</span> | <span>Exam</span> | <span>Status</span></div>
+      <div class="r"><span>DOE, JANE</span> | <span>08/15/2015</span> | <span>US ABDOMEN</span> | <span>Scheduled</span></div>
+      <div class="r"><span>ROE, MAX</span> | <span>01/02/1980</span> | <span>CT HEAD</span> | <span>Scheduled</span></div></div>`);
+    expect(a.records.length).toBe(2);
+  });
+});

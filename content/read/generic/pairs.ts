@@ -80,6 +80,24 @@ function within(a: Element, b: Element, levels: number): boolean {
   return false;
 }
 
+/**
+ * A label reaches the text after it on its line, in its own block (`<b>DOB</b><br>14.02.2014`), in its next element
+ * (`<dt>`/`<dd>`), or past its block when the label is all its block holds (`<td><b>Exam</b></td><td>CT HEAD</td>`): a
+ * label left empty at the end of a card (`<b>Exam</b><br></div><p>…`) does not name the next block's text.
+ */
+function reaches(label: Seg, value: Seg): boolean {
+  if (label.line === value.line) return true;
+  const block = label.el.parentElement;
+  return !block || block.contains(value.el) || direct(label.el, value.el) || onlyChild(label.el, block);
+}
+
+/** `el` is its parent's only element and no text of the parent's lies beside it. */
+function onlyChild(el: Element, parent: Element): boolean {
+  if (parent.childElementCount !== 1) return false;
+  for (let n = parent.firstChild; n; n = n.nextSibling) if (n !== el && n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) return false;
+  return true;
+}
+
 /** The element child of `parent` that holds `el`. */
 function childHolding(parent: Element, el: Element): Element | null {
   let x: Element | null = el;
@@ -115,7 +133,7 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
     const nextLabel = isLabel[i + 1];
     // (A status word after a Status label — "Begun", "Performing" — is its value too.)
     if (!nextLabel || ((nextLabel.kind === 'date' || (label.kind === 'status' && statusClass(next.text) !== null)) && direct(s.el, next.el))) {
-      if (within(s.el, next.el, 2)) {
+      if (within(s.el, next.el, 2) && reaches(s, next)) {
         const value = chosenOption(segs, i + 1);
         out[value] = label;
         consumed[value] = 1;

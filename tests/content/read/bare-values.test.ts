@@ -171,6 +171,27 @@ describe("what follows a relative's label on its line is the relative's", () => 
 });
 
 describe('labels with no value, and menus of label words', () => {
+  test('a label left empty at the end of a card does not name the next block\'s text (an earlier CT told there)', () => {
+    const a = read(`<div class="card"><b>Patient</b> DOE, JANE<br><b>DOB</b> 08/15/2015<br><b>Exam</b><br></div>
+      <p>CT head was done in 2023 at another hospital.</p>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: null });
+  });
+  test('the same in a side panel of label divs', () => {
+    const a = read(`<div class="side"><div class="l">Name</div>ROSSI, LUCA<div class="l">Date of birth</div>14.02.2014<div class="l">Procedure</div></div>
+      <div class="hx">CT head was done in 2023 at another hospital.</div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2014-02-14'), modality: null });
+  });
+  test('a label that is all its block holds still names the next block (a caption cell above its value)', () => {
+    const a = read(`<div class="hdr"><div class="c"><span>Patient</span></div><div class="v">DOE, JANE</div>
+      <div class="c"><span>DOB</span></div><div class="v">08/15/2015</div><div class="c"><span>Procedure</span></div><div class="v">CT HEAD W/O CONTRAST</div></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
+  });
+  test('a label followed by another label takes no value: "Weight" then "DOB", "Exam" then "Status"', () => {
+    const a = read(`<div class="card"><b>Patient</b> DOE, JANE<br><b>Weight</b><br><b>DOB</b> 08/15/2015<br>
+      <b>Exam</b><b>Status</b> Scheduled<br><b>Procedure</b> US ABDOMEN COMPLETE<br></div>`);
+    expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'US' });
+    expect(a.weight).toBeNull();
+  });
   test('a menu of label words above a card of label spans with as many children is not its header', () => {
     const a = read(`<div class="app"><div class="menu"><div>Orders</div><div>Results</div><div>Exam</div><div>Patient</div></div>
       <div class="card"><span class="k">Patient</span> DOE, JANE <span class="k">DOB</span> 08/15/2015 <span class="k">Exam</span> CT HEAD W/O CONTRAST <span class="k">Sex</span> F</div></div>`);

@@ -20,7 +20,7 @@ import { type Field, valueLine } from './pairs';
 import { isPersonName } from './names';
 import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
 import type { DateMention } from './patient';
-import { CONTROL, FREE, HEADING, OTHERS, PRIOR, SELECTED, type PageText } from './walk';
+import { CONTROL, FREE, HEADING, OTHERS, PRIOR, RESULTS, SELECTED, type PageText } from './walk';
 
 /** Field kinds whose values can name the exam; any other labelled value is what its label says. */
 const EXAM_FIELDS: ReadonlySet<string> = new Set(['procedure', 'modality', 'bodyPart', 'freeText', 'other']);
@@ -45,6 +45,8 @@ export interface ExamFound {
   likelyRows: Set<Element>;
   /** The viewer's open study, as its image overlay stamps it ("CT 02/12/2026 11:37", "Study Date: 2026-12-04"), if the page shows one. */
   stamp: OpenStudy | null;
+  /** The date of a chart's result taken as the exam (`newestResult`): the day it was done. */
+  resulted?: DateMention;
 }
 
 /** The modality code and date a viewer's overlay shows for the study open in it. */
@@ -81,6 +83,35 @@ function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]):
     asked ??= d.date;
   }
   return asked;
+}
+
+/** The first date of a row that is no birth date (for a result: the day it was done). */
+function rowDateMention(text: PageText, row: Element, dates: readonly DateMention[][]): DateMention | null {
+  const info = text.rows.get(row);
+  if (!info) return null;
+  for (let i = info.from; i <= info.to; i++) for (const d of dates[i] ?? []) if (d.role !== 'birth') return d;
+  return null;
+}
+
+/**
+ * A chart's results tab or list with no exam open on the page (no order, request or study named outside it): the
+ * newest result row that names an exam ("Imaging results · CT Head · 02-Dec-2026 · Final") is the exam, done on its
+ * row's date (not after today). Null when no result row names an exam.
+ */
+export function newestResult(text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], others: Uint8Array, now: Date): ExamFound | null {
+  const today = utcDate(now);
+  let best: { seg: number; date: DateMention } | null = null;
+  for (let i = 0; i < text.segs.length; i++) {
+    const s = text.segs[i]!;
+    if (!(s.flags & RESULTS) || s.flags & (OTHERS | FREE) || others[i] || !s.row || fields[i]?.kind === 'freeText') continue;
+    if (s.text.length > MAX_NAME || isProse(s.text) || NOT_DONE.test(s.text) || classifyProcedure(s.text).modalities.length === 0) continue;
+    const d = rowDateMention(text, s.row, dates);
+    if (!d || daysBetween(today, d.date) > 0) continue;
+    if (!best || daysBetween(best.date.date, d.date) > 0) best = { seg: i, date: d };
+  }
+  if (!best) return null;
+  const s = text.segs[best.seg]!;
+  return { seg: best.seg, text: s.text, score: 0, row: s.row, code: null, why: ['newest result'], examRows: new Set(), likelyRows: new Set(), stamp: null, resulted: best.date };
 }
 
 /** A clause of free text that carries one of its segment's dates, and that date is before today. */

@@ -117,7 +117,7 @@ export function dateRole(words: string): DateRole | null {
   return null;
 }
 
-export type SectionClass = 'prior' | 'others' | 'free' | 'newborn' | 'open';
+export type SectionClass = 'prior' | 'results' | 'others' | 'free' | 'newborn' | 'open';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
   // The case a list has open, in its own card or drawer ("Selected case", "Case details", "Paciente seleccionado"):
@@ -126,6 +126,10 @@ const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
   ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure|date|dt|time|day|on|for)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
+  // A chart's results tab or list, by its title alone ("Results", "Imaging results", "Results Review — Imaging",
+  // "Resultados de imagen"): earlier exams, the newest of which is the exam when nothing else is open (reader.ts).
+  // One result shown ("Radiology result") is no list.
+  ['results', /^(?:(?:imaging|radiology|diagnostic imaging|image|rad) results|results(?: review)?(?: imaging| radiology)?|resultados(?: de (?:imagen|imagenes|radiologia|diagnostico por imagen))?)$/],
   ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
   ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion|antecedentes)\b/],
 ];

@@ -19,7 +19,7 @@ import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
-import { findExam, isCodeList, isOpenStudyKind, sameKind, shownCodes, type ExamFound } from './exam';
+import { findExam, isCodeList, isOpenStudyKind, newestResult, sameKind, shownCodes, type ExamFound } from './exam';
 import { DOSE_GIVEN, isUnderWay } from './fields';
 import { fieldsOf, type Field, isHeaderText } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, standsAlone, underDateLabel } from './patient';
@@ -100,7 +100,8 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   // A list of people with none open and no patient of the page outside it: nobody's exam (a worklist, a queue).
   const listOnly = (grouped || (patient.people.length >= 2 && patient.recordRow === null && !patient.people.some((p) => p.selected))) &&
     patient.age === null && patient.birth === null && !identifiedOutside(text, fields, patient, groups.ranges);
-  const exam = listOnly ? null : findExam(text, fields, dates, patient.others, now, patient.parent);
+  // With no exam open, a chart's results list: its newest result naming an exam.
+  const exam = listOnly ? null : (findExam(text, fields, dates, patient.others, now, patient.parent) ?? newestResult(text, fields, dates, patient.others, now));
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);
@@ -250,6 +251,8 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   }
   const rowInfo = exam.row ? rows.get(exam.row) : undefined;
 
+  // A chart's newest result: done on its row's date.
+  if (exam.resulted) pushFact(out, 'examDate', exam.resulted.text, where(text, exam.resulted.seg, 'date of the newest result'));
   // The exam told as done on a date beside its name in running text ("CT HEAD WO — STAT — performed 12/04/2026").
   const told = toldDate(text, dates, exam);
   if (told) pushFact(out, 'examDate', told.text, where(text, exam.seg, `exam · ${told.by ?? 'date'}`));

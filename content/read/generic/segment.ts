@@ -9,6 +9,8 @@ export const CONTROL = 32;
 export const NEWBORN = 64;
 /** In the application's own bar (a toolbar, the signed-in user's bar, a status bar): its clock is not the patient's. */
 export const CHROME = 128;
+/** In a chart's list of results ("Imaging results", "Results — Imaging", "Resultados"): earlier exams too (PRIOR). */
+export const RESULTS = 256;
 
 export interface Seg {
   text: string;

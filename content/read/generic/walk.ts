@@ -22,8 +22,8 @@ import { isHeaderText, labelField } from './pairs';
 import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isListTitle, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { keepsSidebar } from './sidebar';
 
-export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
-import { CHROME, CONTROL, FREE, HEADING, INLINE_TAGS, NEWBORN, OTHERS, PRIOR, SELECTED, type Seg } from './segment';
+export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, RESULTS, SELECTED, type Seg } from './segment';
+import { CHROME, CONTROL, FREE, HEADING, INLINE_TAGS, NEWBORN, OTHERS, PRIOR, RESULTS, SELECTED, type Seg } from './segment';
 
 export interface RowInfo {
   selected: boolean;
@@ -92,7 +92,7 @@ function isLabelBefore(label: Element, control: Element): boolean {
   return prev !== null && (prev === label || prev.contains(label));
 }
 
-const FLAG_OF_SECTION = { prior: PRIOR, others: OTHERS, free: FREE, newborn: NEWBORN, open: 0 } as const;
+const FLAG_OF_SECTION = { prior: PRIOR, results: PRIOR | RESULTS, others: OTHERS, free: FREE, newborn: NEWBORN, open: 0 } as const;
 /** Passed by visitChildren to the details block of an expanded row only (never stored on a segment). */
 const OPEN = 1 << 10;
 

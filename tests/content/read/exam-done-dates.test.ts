@@ -3,7 +3,8 @@
  * exam is complete in a compound status ("Arrived – exam complete", "Study completed", "Estudio realizado") dates the
  * exam by a date its label gives no role ("Event date"); the one row of a details table under the exam ("Exam date |
  * Accession | Scanner") dates the exam, not today. A bare "Date" of another card (vitals) does not date an exam that
- * has a date of its own; a dental chart's procedure done today is the visit's exam, not one planned for a later visit.
+ * has a date of its own; a dental chart's procedure done today is the visit's exam, not one planned for a later visit;
+ * a chart's results tab with no exam open takes its newest result naming an exam as the exam, on its date.
  * Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
@@ -133,5 +134,44 @@ describe("a dental chart's procedure done today is the visit's exam, not one pla
       <tr><td>09/02/2026</td><td></td><td>Bitewings - two radiographic images (D0272)</td><td>C</td></tr>
       <tr><td>02/15/2027</td><td></td><td>Panoramic radiographic image (D0330)</td><td>TP</td></tr></table>`);
     expect([a.ageBasis, a.modality]).toEqual(['scheduled', 'PX']);
+  });
+});
+
+describe("a chart's results tab with no exam open: the newest result that names an exam is the exam, on its date", () => {
+  const o3 = '<div class="banner"><span class="bn">Ada Moss</span><span>Female · 10 yrs · 14-Mar-2016</span><span>ID 100QX7</span></div>';
+  const nav = (on: string) => `<div class="lnav">${['Summary', 'Orders', 'Results', 'Visits'].map((t) => `<div${t === on ? ' class="on"' : ''}>${t}</div>`).join('')}</div>`;
+  test('app shell: Results tab open, a tile of label/value pairs for a CT head', () => {
+    const a = read(`${o3}${nav('Results')}<div class="body"><div class="tile"><h3>Imaging results</h3><div class="dt"><div>Test</div><div>CT head without contrast</div>
+      <div>Date</div><div>02-Dec-2026</div><div>Status</div><div>Final</div><div>Impression</div><div>No acute intracranial abnormality.</div></div></div>
+      <div class="tile"><h3>Recent visits</h3><div>07-Dec-2026</div><div>Outpatient</div></div></div>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-02'], 'CT']);
+    expect(a.pediatric).toBe(true);
+  });
+  test('table under "Results — Imaging": the newest of two rows', () => {
+    const a = read(`${banner}<div class="sec">Results — Imaging</div><table><tr><th>Date</th><th>Exam</th><th>Status</th><th>Reading Radiologist</th></tr>
+      <tr><td>09/14/2024 10:02</td><td>XR Ankle 3+ views right</td><td>Final</td><td>Obi, Sam</td></tr>
+      <tr><td>12/04/2026 4:12 PM</td><td>XR Chest PA and lateral</td><td>Final</td><td>Alvaro, Gretchen</td></tr></table>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'DX']);
+  });
+  test('Spanish: "Resultados de imagen", an abdominal ultrasound is the newest (no campaign)', () => {
+    const a = read(`<div><span>Paciente</span> <b>MOSS, Ada</b> <span>F. nac.</span> <b>14/03/2016</b></div><h3>Resultados de imagen</h3>
+      <table><tr><th>Fecha</th><th>Prueba</th><th>Estado</th></tr><tr><td>03/12/2026</td><td>Ecografía abdominal</td><td>Informado</td></tr>
+      <tr><td>20/10/2025</td><td>Rx de tórax PA</td><td>Informado</td></tr></table>`, 'es');
+    expect(got(a)).toEqual(['exam', AT['2026-12-03'], 'US']);
+    expect(a.campaigns).toEqual([]);
+  });
+  test('negatives: an adult stays an adult; lab results name no exam; an open order wins; one result shown keeps its own dates; a prior-imaging list is not results', () => {
+    const adult = read(`<div class="ban"><span>Hale, Ruth</span><span>MRN 5520113</span><span>DOB: 05/22/1980</span></div><h3>Imaging results</h3>
+      <table><tr><th>Date</th><th>Exam</th><th>Status</th></tr><tr><td>12/04/2026</td><td>CT Abdomen Pelvis with contrast</td><td>Final</td></tr></table>`);
+    expect([adult.ageBasis, adult.pediatric, adult.modality]).toEqual(['exam', false, 'CT']);
+    const labs = read(`${banner}<h3>Results</h3><table><tr><th>Date</th><th>Test</th><th>Value</th></tr><tr><td>12/04/2026</td><td>Hemoglobin</td><td>11.9 g/dL</td></tr></table>`);
+    expect(labs.modality).toBeNull();
+    const order = read(`${banner}<h3>Orders</h3><table><tr><th>Procedure</th><th>Status</th><th>Scheduled</th></tr><tr><td>CT Abdomen Pelvis with contrast</td><td>Scheduled</td><td>12/10/2026</td></tr></table>
+      <h3>Imaging results</h3><table><tr><th>Date</th><th>Exam</th><th>Status</th></tr><tr><td>12/04/2026</td><td>XR Chest PA and lateral</td><td>Final</td></tr></table>`);
+    expect([order.ageBasis, order.modality]).toEqual(['scheduled', 'CT']);
+    const one = read(`${banner}<h3>Radiology result</h3><dl><dt>Examination</dt><dd>CT Head without contrast</dd><dt>Requested</dt><dd>11/28/2026</dd><dt>Performed</dt><dd>12/04/2026 14:05</dd></dl>`);
+    expect(got(one)).toEqual(['exam', AT['2026-12-04'], 'CT']);
+    const prior = read(`${banner}<h3>Prior imaging</h3><table><tr><th>Date</th><th>Exam</th><th>Status</th></tr><tr><td>12/04/2026</td><td>CT Head without contrast</td><td>Final</td></tr></table>`);
+    expect(prior.modality).toBeNull();
   });
 });

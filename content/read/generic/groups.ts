@@ -21,7 +21,7 @@ import type { Fact, FactKind } from '../types';
 import { isCodeList } from './exam';
 import type { Field } from './pairs';
 import { isExpandedRow } from './fields';
-import { type AgeFound, type DateMention, isIdentity } from './patient';
+import { type AgeFound, type DateMention, isIdentity, pushAge } from './patient';
 import { PRIOR, type PageText, type RowInfo } from './walk';
 
 export interface Groups {
@@ -203,7 +203,7 @@ function patientFacts(
     birth = { ...unlabelled, by: 'date beside the name and sex of a patient row' };
   }
   if (birth) pushFact(facts, 'birthDate', birth.text, `${where} · patient row · ${birth.by ?? 'birth date'}`);
-  else if (age && (identity || sex)) pushFact(facts, age.dicom ? 'patientAge' : 'ageText', age.text, `${where} · patient row · age`);
+  else if (age && (identity || sex)) pushAge(facts, age, `${where} · patient row · age`);
   return facts.length > 0 ? { facts, birth: birth?.text ?? null } : null;
 }
 

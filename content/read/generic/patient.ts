@@ -13,12 +13,13 @@
  *   and lists of people — two or more sibling rows each with an age or birth date — except the selected row.
  */
 import { findAgeMentions, namesRelative, type AgeMention } from '../parse/age-mentions';
-import { ageBetween, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgrees } from '../parse/age';
+import { ageBetween, ageFactText, type AgeReading, parseAgeText, parseDicomAge, shownAgeAgrees } from '../parse/age';
 import { type CalendarDate, type DateMatch, daysBetween, findDates, parseDate, utcDate } from '../parse/dates';
 import { classifyProcedure } from '../parse/procedure';
 import { bannerBirths, dayKey, findBanners } from './banner';
-import { labelKey } from '../profiles/profile';
-import type { DateOrder } from '../types';
+import { labelNamesSex } from '../profiles/labels';
+import { labelKey, pushFact } from '../profiles/profile';
+import type { DateOrder, Fact } from '../types';
 import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isListTitle, isSelectedElement, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
 import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord, labelField } from './pairs';
@@ -53,6 +54,11 @@ export interface AgeFound {
   labelled: boolean;
   inHeader: boolean;
   form: AgeMention['form'] | 'labelled';
+}
+
+/** An age found → its fact: a DICOM AS as written, an age text as the age parser reads it alone (`ageFactText`). */
+export function pushAge(facts: Fact[], a: AgeFound, where: string, extra?: Partial<Fact>): void {
+  pushFact(facts, a.dicom ? 'patientAge' : 'ageText', a.dicom ? a.text : ageFactText(a.text, a.reading), where, extra);
 }
 
 export interface Patient {
@@ -466,7 +472,8 @@ function agesOf(seg: Seg, field: Field | null, index: number, note: boolean): Ag
   if (field?.kind === 'age') {
     if (namesRelative(field.label) || !isAgeValue(seg.text)) return [];
     const dicom = parseDicomAge(seg.text);
-    const reading = dicom ?? parseAgeText(seg.text, { bareNumberIsYears: true });
+    // Under "Age" alone a capital M after the number is months (`3M`); under "Age/Sex" it is the sex (`58 M`).
+    const reading = dicom ?? parseAgeText(seg.text, { bareNumberIsYears: true, monthsLetter: !labelNamesSex(field.label) });
     if (!reading) return [];
     return [{ seg: index, reading, text: seg.text, dicom: !!dicom, labelled: true, inHeader: false, form: 'labelled' }];
   }

@@ -22,7 +22,7 @@ import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, newestResult, sameKind, shownCodes, type ExamFound } from './exam';
 import { DOSE_GIVEN, isUnderWay } from './fields';
 import { fieldsOf, type Field, isHeaderText } from './pairs';
-import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, standsAlone, underDateLabel } from './patient';
+import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, pushAge, standsAlone, underDateLabel } from './patient';
 import { patientGroups } from './groups';
 import { isPersonName } from './names';
 import { peopleRecords } from './rows';
@@ -229,15 +229,9 @@ function patientFacts(out: Fact[], text: PageText, p: Patient): void {
   const a = p.age;
   if (a) {
     const how = a.labelled ? 'labelled age' : a.inHeader ? `age in the patient header (${a.form})` : `age (${a.form}), no label and no patient header`;
-    pushFact(out, a.dicom ? 'patientAge' : 'ageText', a.dicom ? a.text : ageText(a.text), where(text, a.seg, how), p.unsure ? { unsure: true } : undefined);
+    pushAge(out, a, where(text, a.seg, how), p.unsure ? { unsure: true } : undefined);
   }
   if (p.birth) pushFact(out, 'birthDate', p.birth.text, where(text, p.birth.seg, `birth date (${p.birth.by ?? 'label'})`), p.birth.unsure ? { unsure: true } : undefined);
-}
-
-/** An age as the age parser reads it: a bare number under an Age label is years (`Age: 6`); `7-year-old` → `7 year old`. */
-function ageText(t: string): string {
-  if (/^\d{1,3}$/.test(t.trim())) return `${t.trim()} y`;
-  return t.replace(/(\d)-(?=[a-z])/gi, '$1 ').replace(/-old\b/i, ' old');
 }
 
 /** `viewer`: the page shows images, so a study it names with no status has been done (its date is the exam's). */

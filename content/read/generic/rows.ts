@@ -13,7 +13,7 @@ import type { Fact, FactKind } from '../types';
 import { isCodeList } from './exam';
 import { isPlanColumn } from './fields';
 import type { Field } from './pairs';
-import type { DateMention, Patient } from './patient';
+import { type DateMention, type Patient, pushAge } from './patient';
 import { OTHERS, type PageText } from './walk';
 
 const ROLE_KIND: Partial<Record<string, FactKind>> = {
@@ -28,7 +28,6 @@ const NOT_EXAM = new Set(['patientName', 'patientId', 'sex', 'relative', 'status
 const MAX_NAME = 90;
 const NO_ROWS: ReadonlySet<Element> = new Set();
 const MAX_WORDS = 14;
-const BARE_YEARS = /^\d{1,3}$/;
 
 export function peopleRecords(
   text: PageText,
@@ -49,9 +48,7 @@ export function peopleRecords(
     while (a < ages.length && ages[a]!.seg < p.from) a++;
     const facts: Fact[] = [];
     for (let k = a; k < ages.length && ages[k]!.seg <= p.to; k++) {
-      const age = ages[k]!;
-      // (A bare number is years: `Age: 6`, a block's `52F`.)
-      pushFact(facts, age.dicom ? 'patientAge' : 'ageText', BARE_YEARS.test(age.text) ? `${age.text} y` : age.text, `${where} · row · age`);
+      pushAge(facts, ages[k]!, `${where} · row · age`);
       break;
     }
     let coded = false;

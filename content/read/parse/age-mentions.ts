@@ -19,7 +19,7 @@
  * Pure string work (no DOM); the reader decides which mention is the patient's.
  */
 import type { AgeReading } from './age';
-import { DAY_OF_LIFE, parseAgeText, parseDicomAge } from './age';
+import { DAY_OF_LIFE, parseAgeText, parseDicomAge, SEX_WORD } from './age';
 
 export type AgeForm = 'compact' | 'pair' | 'as' | 'plain';
 
@@ -48,7 +48,7 @@ const PART = `${NUM}\\s?${UNIT}\\.?(?![a-zñáéíóú])`;
 const RUN = `${PART}(?:(?:\\s*,\\s*|\\s+(?:and\\s+|y\\s+)?)${PART}){0,2}`;
 /** Suffixes that make an age compact: "y.o.", "yo", "y/o", "d/o", "wk.o.", "m/o", "years old", "años de edad". */
 const OLD = `(?:\\.\\s?o\\.?|\\/o|(?<![mM])o|\\s?-?\\s?old|\\s+de\\s+edad|\\s+de\\s+vida|\\s+of\\s+life)(?![a-zñ])`;
-const SEX = '(?:male|female|masculino|femenino|hombre|mujer|var[oó]n|masc|fem|m|f)';
+const SEX = SEX_WORD;
 const SEP = '\\s*[/|,·•–-]?\\s*';
 
 // Number + unit + "old"-suffix. The unit part may be a single letter ("6 y.o.", "45 d/o", "5 wk.o.").
@@ -62,9 +62,19 @@ const RE_AS = /(?<![\w.,/-])\(?(\d{3}[DWMY])\)?(?![\w])/g;
 const RE_RUN = new RegExp(`(?<![\\w.,/+-])${RUN}`, 'giu');
 /**
  * A number with a unit letter right after it (a space or a hyphen between at most; `2.5 y`, `9Y`, `3-year`): what
- * RE_COMPACT, RE_AS, RE_RUN and RE_HYPHEN_OLD all need (their units start with one of these letters).
+ * RE_COMPACT, RE_AS, RE_RUN, RE_HYPHEN_OLD and RE_FEMALE_PAIR all need (their units start with one of these letters).
  */
-const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswy]/iu;
+const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswyf]/iu;
+/**
+ * An age–sex pair with a capital F (`52F`, `(68 F)`, `71 F`): F is no age unit, so the pair is its own form — never a
+ * temperature (`T 101 F`, `98.6 F`, `101°F`) nor a French catheter size (`8F sheath`, `6 F catheter`).
+ */
+const RE_FEMALE_PAIR = /(?<![\w.,/°-])(\d{1,3})\s?F(?![\p{L}\d°])/gu;
+const TEMPERATURE_BEFORE = /(?:\bt\s*[:=]?\s*|\b(?:temp|temperature|tmax|fever|febrile|afebrile)\b[^.;\d]{0,12}|[~<>≤≥]\s*)$/iu;
+const DEVICE_AFTER = /^\s*(?:fr\b|french|sheath|cath|catheter|tube|drain|introducer|stent|dilator|needle|ng\b|ett\b|foley|picc)/iu;
+/** …nor a device's size or a place named before it (`Sheath: 5F`, `catheter 4F`, `Ward 3F`, `Floor 2F`). */
+const DEVICE_OR_PLACE_BEFORE =
+  /\b(?:sheath|cath(?:eter)?|tube|drain|introducer|stent|dilator|needle|foley|picc|ett|ng|size|gauge|ward|floor|level|unit|room|rm|bed|bay|wing|building|bldg|suite)\b[^.;\d]{0,8}$/iu;
 /**
  * An age glued to the sex right after a person's name, as a board's or list's block writes a person ("TANAKA, R 63F ·
  * XR SHOULDER", "Marlow, Jude 7M"): years, then the sex — F is no unit, and beside F's in this place M is the sex (such a
@@ -224,12 +234,13 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
   }
   // Every form but a day of life has a unit letter right after its number (`6 y.o.`, `9Y`, `3-year-old`, `012Y`).
   const units = UNIT_AFTER_NUMBER.test(text);
-  if (units) unitForms(text, add, found);
+  // A day of life first: its number may stand before a sex (`DOL 2 M`, `DOL 2 F`), which is no age–sex pair then.
   // (A look for one first: most texts hold none, and a search for every one costs more than that look.)
   if (DAY_OF_LIFE.test(text)) for (const m of text.matchAll(RE_DAY_OF_LIFE)) {
     const reading = parseAgeText(m[0]);
     if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }
+  if (units) unitForms(text, add, found);
   if (/(?:age|edad)\s*[:.=]?\s*\d/i.test(text)) labelNumbers(text, add);
   if (units) for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;
@@ -238,6 +249,8 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     if (!reading || isNotAge(text, index, end)) continue;
     add({ reading, form: 'plain', text: m[0], index, ...(PERSON_AFTER.test(text.slice(end, end + 24)) ? { person: true } : {}) }, end);
   }
+  // Last: a number before a capital F is an age–sex pair only where no other form has read it.
+  if (units) femalePairs(text, add);
   return found.sort((a, b) => a.index - b.index);
 }
 
@@ -251,6 +264,19 @@ function labelNumbers(text: string, add: (m: AgeMention, end: number) => void): 
     if (QUALIFIED_AGE.test(before) || PAST_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index)) || isNotAge(text, index, end)) continue;
     const reading = parseAgeText(`${m[1]} y`);
     if (reading) add({ reading, form: 'plain', text: m[1]!, index }, end);
+  }
+}
+
+/** Age–sex pairs with a capital F (`52F`, `(68 F)`): RE_FEMALE_PAIR. */
+function femalePairs(text: string, add: (m: AgeMention, end: number) => void): void {
+  for (const m of text.matchAll(RE_FEMALE_PAIR)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    const before = text.slice(Math.max(0, index - 16), index);
+    if (TEMPERATURE_BEFORE.test(before) || DEVICE_OR_PLACE_BEFORE.test(before) || DEVICE_AFTER.test(text.slice(end, end + 16))) continue;
+    const reading = parseAgeText(m[0]);
+    if (!reading || isNotAge(text, index, end)) continue;
+    add({ reading, form: 'plain', text: m[0], index }, end);
   }
 }
 
@@ -276,9 +302,10 @@ function unitForms(text: string, add: (m: AgeMention, end: number) => void, foun
     const index = m.index;
     const end = index + m[0].length;
     if (overlaps(found, index, end)) continue;
-    const reading = parseAgeText(m[0]);
-    if (!reading || isNotAge(text, index, end) || isDimension(text, index, end, m[0])) continue;
     const pair = sexNear(text, index, end);
+    // With its sex beside it, a capital M after the number is months (`8M F`); alone, it is the sex (`88 M`).
+    const reading = parseAgeText(m[0], pair ? { monthsLetter: true } : {});
+    if (!reading || isNotAge(text, index, end) || isDimension(text, index, end, m[0])) continue;
     // "9 d" alone in its cell or beside a sex ("9 d M") is an age; "5 m" in a sentence may be metres.
     if (!plausibleRun(m[0]) && !pair && text.trim() !== m[0].trim()) continue;
     const person = !pair && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, index - 24), index)));

@@ -97,6 +97,63 @@ export const DAY_OF_LIFE =
 export interface AgeTextOptions {
   /** A bare number counts as years (only where the label says "Age"). */
   bareNumberIsYears?: boolean;
+  /**
+   * A capital M right after a number is a months unit (`3M`, `18 M`), up to MAX_BARE_MONTHS: the text is an age alone,
+   * a value under a label that names no sex (an "Age" column that writes `6Y`, `91Y`, `3M`).
+   */
+  monthsLetter?: boolean;
+}
+
+/**
+ * A sex as written beside an age: a capital or small letter, or a word (`M`, `f`, `Male`, `Fem.`, `Masculino`…).
+ * Case-insensitive; never inside a longer word.
+ */
+export const SEX_WORD = '(?:male|female|masculino|femenino|hombre|mujer|var[oó]n|masc|fem|m|f)';
+/**
+ * An age–sex pair as age/sex columns, banners, day books and print headers write it (`88 M`, `52F`, `7 M`, `25 F`): a
+ * whole number and a capital M or F, and nothing else. The letter is the sex and the number is years — an age in
+ * months has a unit of its own (`11 mo`, `11 m.o.`, `011M`, `2Y 1M`, `8M F`); `monthsLetter` says where a lone capital
+ * M is one (an "Age" field or column).
+ */
+const AGE_SEX_PAIR = /^\s*(\d{1,3})\s?([MF])\s*$/;
+/**
+ * The most months an age is written in with a bare capital M (`3M`, `18 M`, `8M F`): screens count infants and toddlers
+ * in months, and no one older than three (`88 M` is an 88-year-old male, never 88 months).
+ */
+export const MAX_BARE_MONTHS = 36;
+/** A sex written right after an age, or right before it (`8M F`, `8M / M`, `F 8M`). */
+const SEX_AFTER_AGE = new RegExp(`^\\s*[/|,·•–-]?\\s*${SEX_WORD}\\.?(?![\\p{L}\\d])`, 'iu');
+const SEX_BEFORE_AGE = new RegExp(`(?<![\\p{L}\\d])${SEX_WORD}\\.?\\s*[/|,·•–-]?\\s*$`, 'iu');
+
+/** A lone `N M` with a small N, the whole text (`3M`, `18 M`): what `ageAloneText` writes as months. */
+const BARE_MONTHS = /^\s*(\d{1,2})\s?M\s*$/;
+const SHORT_UNIT: Record<AgePartUnit, string> = { years: 'y', months: 'mo', weeks: 'wk', days: 'd', hours: 'h', minutes: 'min' };
+
+/**
+ * The value of a field or column that names the age alone (`Age`, not `Age/Sex`), as the age parser reads it with no
+ * label: a capital M after a small number is months there (`3M` → `3 mo`, a column that writes `6Y`, `91Y`, `3M`).
+ */
+export function ageAloneText(text: string): string {
+  const m = BARE_MONTHS.exec(text);
+  return m && Number(m[1]) <= MAX_BARE_MONTHS ? `${m[1]} mo` : text;
+}
+
+/**
+ * The text of an age fact that was read as `reading` from `text` in its context, as the age parser reads it alone: as
+ * written when it reads the same on its own (`7-year-old` → `7 year old`), else its parts spelled out (`8M` beside its
+ * sex `F` → `8 mo`; `6` under an Age label → `6 y`).
+ */
+export function ageFactText(text: string, reading: AgeReading): string {
+  const t = text.replace(/(\d)-(?=[a-z])/gi, '$1 ').replace(/-old\b/i, ' old');
+  const own = parseAgeText(t);
+  if ((own && own.days === reading.days) || !reading.parts) return t;
+  return reading.parts.map((p) => `${p.value} ${SHORT_UNIT[p.unit]}`).join(' ');
+}
+
+/** `n` years, written so (an age–sex pair's number). */
+function yearsReading(n: number): AgeReading | null {
+  const reading = build(n, 0, 0, 0);
+  return reading && { ...reading, n, unit: 'Y', parts: [{ value: n, unit: 'years' }] };
 }
 
 /**
@@ -107,6 +164,8 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   if (!text) return null;
   const as = parseDicomAge(text);
   if (as) return as;
+  const pair = AGE_SEX_PAIR.exec(text);
+  if (pair && !(pair[2] === 'M' && options.monthsLetter && Number(pair[1]) <= MAX_BARE_MONTHS)) return yearsReading(Number(pair[1]));
   const first = FIRST.exec(text);
   if (!first) {
     const life = DAY_OF_LIFE.exec(text);
@@ -126,10 +185,12 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   const seen = new Set<string>();
   const written: AgePart[] = [];
   let pos = first.index;
+  let bareM = false;
   for (;;) {
     TOKEN.lastIndex = pos;
     const t = TOKEN.exec(text);
     if (!t) break;
+    bareM = t[2] === 'M' && written.length === 0;
     const unit = unitOf(t[2]!);
     if (seen.has(unit)) break;
     seen.add(unit);
@@ -141,6 +202,10 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
     pos = SEPARATOR.lastIndex;
   }
   if (seen.size === 0) return null;
+  if (bareM && written.length === 1) {
+    const lone = loneCapitalM(text, first.index, pos, parts.mo, options);
+    if (lone !== 'months') return lone;
+  }
   const reading = build(parts.y, parts.mo, parts.w, parts.d + parts.h / 24 + parts.min / 1440);
   if (!reading) return null;
   // The finest unit written, and the age counted in it (for agreement checks against calendar ages).
@@ -148,6 +213,18 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   const n =
     unit === 'Y' ? Math.floor(parts.y) : unit === 'M' ? Math.floor(parts.y * 12 + parts.mo) : unit === 'W' ? Math.floor(reading.days / 7) : reading.days;
   return { ...reading, n, unit, parts: written };
+}
+
+/**
+ * A lone part `N M` (a capital M and no other part): months when a sex is written beside it (`8M F`) or `monthsLetter`
+ * says so, up to MAX_BARE_MONTHS; else the M is the sex and N is years. Past MAX_BARE_MONTHS with a sex beside it, no
+ * age. `from`–`to`: where the part is written.
+ */
+function loneCapitalM(text: string, from: number, to: number, n: number, options: AgeTextOptions): 'months' | AgeReading | null {
+  if (!Number.isInteger(n)) return 'months';
+  const sexBeside = SEX_AFTER_AGE.test(text.slice(to, to + 12)) || SEX_BEFORE_AGE.test(text.slice(Math.max(0, from - 12), from));
+  if (sexBeside || options.monthsLetter) return n <= MAX_BARE_MONTHS ? 'months' : sexBeside ? null : yearsReading(n);
+  return yearsReading(n);
 }
 
 export interface CalendarAge {

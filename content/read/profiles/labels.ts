@@ -6,6 +6,12 @@
 import type { FactKind } from '../types';
 import { labelKey } from './profile';
 
+/** A label that names the sex beside the age ("Age/Sex", "Sex-Age", "Edad/Sexo"): its value is an age–sex pair. */
+const NAMES_SEX = /(?:^|[^\p{L}])(?:sex|gender|sexo|g[eé]nero)(?![\p{L}])/iu;
+export function labelNamesSex(label: string): boolean {
+  return NAMES_SEX.test(label);
+}
+
 /** 'age' is its own kind here: an AS-shaped value becomes `patientAge`, anything else `ageText`. */
 export type LabelKind = FactKind | 'age';
 

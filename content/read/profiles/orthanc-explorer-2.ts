@@ -80,7 +80,7 @@ function detailFacts(primary: Fact[], details: Element): void {
     const m = ITEM.exec(items[i]!.textContent ?? '');
     const kind = m ? labelKind(m[1]!.trim()) : undefined;
     if (!kind || !DETAIL_KINDS.has(kind) || had.has(kind)) continue;
-    pushLabelled(primary, kind, m![2]!, `${where} · ${m![1]!.trim()}`);
+    pushLabelled(primary, kind, m![2]!, `${where} · ${m![1]!.trim()}`, m![1]!);
   }
   // The series table: each series' modality and body part (a study of CR series whose list row shows no modality).
   for (const table of Array.from(details.querySelectorAll('table')).slice(0, 4)) {

@@ -4,7 +4,8 @@
  */
 import { findAgeMentions } from '../parse/age-mentions';
 import type { Fact, FactTable } from '../types';
-import { EXAM_KINDS, type LabelKind, labelKind, ON_DEMAND_KINDS, PATIENT_KINDS } from './labels';
+import { ageAloneText } from '../parse/age';
+import { EXAM_KINDS, type LabelKind, labelKind, labelNamesSex, ON_DEMAND_KINDS, PATIENT_KINDS } from './labels';
 import { factText, MAX_FACTS_PER_RECORD, textOf } from './profile';
 
 export interface Column {
@@ -13,6 +14,8 @@ export interface Column {
   label: string;
   /** An age written inside the cell with more (`DAHL, ELIAS M 9Y`): the age is taken out of the cell's text. */
   within?: true;
+  /** An age column whose label names the age alone ("Age", not "Age/Sex"): a capital M after a number is months. */
+  alone?: true;
 }
 
 /**
@@ -24,15 +27,18 @@ export const MAX_LIST_ROWS = 20_000;
 const AS_SHAPE = /^\d{3}[DWMY]$/;
 const BARE_NUMBER = /^\d{1,3}$/;
 
-/** One labelled value → a fact (an "Age" value shaped like DICOM AS is `patientAge`; a bare number is years). */
-export function pushLabelled(facts: Fact[], kind: LabelKind, raw: string, where: string): void {
+/**
+ * One labelled value → a fact (an "Age" value shaped like DICOM AS is `patientAge`; a bare number is years; under a
+ * label that names the age alone — any but one that names the sex too, "Age/Sex" — `3M` is months).
+ */
+export function pushLabelled(facts: Fact[], kind: LabelKind, raw: string, where: string, label = ''): void {
   if (facts.length >= MAX_FACTS_PER_RECORD) return;
   const text = factText(raw);
   if (!text || text === '-' || text === '—') return;
   if (kind === 'age') {
     if (AS_SHAPE.test(text)) facts.push({ kind: 'patientAge', text, where });
     // A bare number under an "Age" label is years (OpenEMR prints `Age: 6`); kept as written in the evidence.
-    else facts.push({ kind: 'ageText', text: BARE_NUMBER.test(text) ? `${text} y` : text, where });
+    else facts.push({ kind: 'ageText', text: BARE_NUMBER.test(text) ? `${text} y` : labelNamesSex(label) ? text : ageAloneText(text), where });
     return;
   }
   facts.push({ kind, text, where });
@@ -48,7 +54,7 @@ export function mapColumns(headerCells: ArrayLike<Element>): Column[] {
     // First column of a kind wins ("Study date" before a later "Date").
     if (kind && !seen.has(kind)) {
       seen.add(kind);
-      cols.push({ kind, index: i, label });
+      cols.push(kind === 'age' && !labelNamesSex(label) ? { kind, index: i, label, alone: true } : { kind, index: i, label });
     }
   }
   return cols;
@@ -121,7 +127,7 @@ export function rowFacts(cells: ArrayLike<Element>, cols: readonly Column[], whe
   for (let c = 0; c < cols.length; c++) {
     const col = cols[c]!;
     const cell = cells[col.index];
-    if (cell) pushLabelled(facts, col.kind, cell.textContent ?? '', wheres[c]!);
+    if (cell) pushLabelled(facts, col.kind, cell.textContent ?? '', wheres[c]!, col.label);
   }
   return facts;
 }
@@ -347,7 +353,8 @@ class ListReader {
     let any = false;
     for (let c = 0; c < nCols; c++) {
       const col = cols[c]!;
-      const t = onDemand[c] ? undefined : col.within ? ageWithin(cells[col.index]) : factText(cells[col.index]?.textContent ?? '');
+      let t = onDemand[c] ? undefined : col.within ? ageWithin(cells[col.index]) : factText(cells[col.index]?.textContent ?? '');
+      if (t && col.alone) t = ageAloneText(t);
       values[c]![r] = t;
       if (t) any = true;
     }

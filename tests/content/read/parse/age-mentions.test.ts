@@ -54,6 +54,30 @@ describe('ages that are ages', () => {
     expect(read(text)).toEqual([['plain', days, null]]);
   });
 
+  test.each([
+    ['88 M · DOB 02/09/1938', 88],
+    ['79M · XR HIP', 79],
+    ['52F', 52],
+    ['UAE (52 F)', 52],
+    ['Ferris, Joan 62 F – MUGA', 62],
+    ['12 M', 12],
+  ])('an age–sex pair with a capital letter and no unit: %j is years (the reader wants a label or the header)', (text, years) => {
+    const m = findAgeMentions(text);
+    expect(m).toHaveLength(1);
+    expect(m[0]!.form).toBe('plain');
+    expect(m[0]!.reading.years).toBe(years);
+  });
+
+  test('a day of life before the sex is the day of life: "DOL 2 F", "DOL 2 M"', () => {
+    expect(read('DOL 2 F')).toEqual([['compact', 2, null]]);
+    expect(read('DOL 2 M')).toEqual([['compact', 2, null]]);
+  });
+
+  test('a capital M is months with a sex of its own beside it: "OAKS 8M M", "8M / F"', () => {
+    expect(read('OAKS 8M M')).toEqual([['pair', 243, 'M']]);
+    expect(read('8M / F')).toEqual([['pair', 243, 'F']]);
+  });
+
   test('a DICOM AS in brackets after a date, or alone', () => {
     expect(read('2017-05-30 (009Y)')).toEqual([['as', 3287, null]]);
     expect(read('012Y')).toEqual([['as', 4383, null]]);
@@ -66,6 +90,13 @@ describe('ages that are ages', () => {
 });
 
 describe('what is not an age', () => {
+  test.each(['T 101 F', 'Temp: 99 F', 'fever to 103 F', '98.6 F', '101°F', '8F sheath', '6 F catheter', '12 Fr', '14F foley', 'Sheath: 5F', 'Ward 3F'])(
+    'a temperature or a French size: %j',
+    (text) => {
+      expect(findAgeMentions(text)).toEqual([]);
+    },
+  );
+
   test.each([
     'headache for 2 days',
     'pain over 6 months',

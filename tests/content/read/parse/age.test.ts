@@ -75,6 +75,49 @@ describe('parseAgeText', () => {
     expect(parseAgeText('6', { bareNumberIsYears: true })!.years).toBe(6);
   });
 
+  // How age/sex columns, banners and print headers write an age beside the sex: a number and a capital letter.
+  describe('an age–sex pair: a capital M or F right after a number is the sex', () => {
+    test.each([
+      ['88 M', 88],
+      ['52F', 52],
+      ['12 M', 12],
+      ['7 M', 7],
+      ['0 M', 0],
+      ['25 F', 25],
+      ['79M', 79],
+    ])('%j → %i years', (text, years) => {
+      const r = parseAgeText(text)!;
+      expect(r.years).toBe(years);
+      expect(r.unit).toBe('Y');
+      expect(r.parts).toEqual([{ value: years, unit: 'years' }]);
+    });
+    test('a months reading needs a months unit, a run after years, a DICOM AS, or a sex of its own beside it', () => {
+      expect(parseAgeText('11 mo')!.unit).toBe('M');
+      expect(parseAgeText('11 mos')!.unit).toBe('M');
+      expect(parseAgeText('11 m.o.')!.unit).toBe('M');
+      expect(parseAgeText('2Y 1M')!.days).toBe(760);
+      expect(parseAgeText('11 Y 2 M')!.unit).toBe('M');
+      expect(parseAgeText('011M')!.days).toBe(334);
+      expect(parseAgeText('8M F')!.days).toBe(243);
+      expect(parseAgeText('F 8M')!.days).toBe(243);
+      expect(parseAgeText('8M / M')!.days).toBe(243);
+    });
+    test('under a label that names the age alone ("Age": `6Y`, `3M`), a capital M is months — up to three years', () => {
+      expect(parseAgeText('3M', { monthsLetter: true })!.days).toBe(91);
+      expect(parseAgeText('18 M', { monthsLetter: true })!.unit).toBe('M');
+      // No screen counts an 88-year-old in months: the letter is the sex.
+      expect(parseAgeText('88 M', { monthsLetter: true })!.years).toBe(88);
+      expect(parseAgeText('52F', { monthsLetter: true })!.years).toBe(52);
+    });
+    test('a bare M after a sex is implausible as months past three years: no age', () => {
+      expect(parseAgeText('88M F')).toBeNull();
+    });
+    test('a lower-case m stays months (`3m`, `2y 3m`); a decimal is no pair', () => {
+      expect(parseAgeText('3m')!.unit).toBe('M');
+      expect(parseAgeText('1.5 M')?.unit).not.toBe('Y');
+    });
+  });
+
   test.each(['', 'none', 'Room 12', '200 years', 'v2.0'])('no age in %j', (t) => {
     expect(parseAgeText(t)).toBeNull();
   });

@@ -83,6 +83,7 @@ const DEVICE_OR_PLACE_BEFORE =
  */
 const RE_NAME_AGE_SEX = /(?<=\p{Lu}[\p{L}'’-]+,\s*\p{L}[\p{L}.'’ -]{0,30}\s)(\d{1,2})([MF])(?=\s*(?:[·|•;,/]|\s[–-]\s|$))/gu;
 const NAME_AGE_SEX_HINT = /,.*\s\d{1,2}[MF]\b/;
+const HAS_LETTER = /\p{L}/u;
 const RE_SEX_BEFORE = new RegExp(`(?<![\\w])${SEX}\\.?${SEP}$`, 'iu');
 const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
 
@@ -217,7 +218,9 @@ function overlaps(found: readonly AgeMention[], index: number, end: number): boo
  * durations, ranges and history are left out.
  */
 export function findAgeMentions(text: string, max = 6): AgeMention[] {
-  if (!text || !/\d/.test(text)) return [];
+  // Every form writes a number and a letter (a unit, a sex, a label, a day of life): a text with no letter (a date, a
+  // record number) has none.
+  if (!text || !/\d/.test(text) || !HAS_LETTER.test(text)) return [];
   const found: AgeMention[] = [];
   const add = (m: AgeMention, end: number) => {
     if (found.length >= max || overlaps(found, m.index, end)) return;

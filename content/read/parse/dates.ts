@@ -88,6 +88,8 @@ const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d
 // version, an address or an OID (`v2.10.26`, `Version 3.14.15`, `192.168.10.26`, `1.2.840…`).
 const RE_NUMERIC_SHORT = /(?<![\w.])(?<!\b(?:version|vers|ver|rev|release|build|v)\.?\s*)(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d|\.\d)/i;
 const FOUR_DIGITS = /\d{4}/;
+const PART_MARK = /[-/.]/;
+const ASCII_LETTER = /[a-z]/i;
 /** A two-digit year is of this century up to a year after today (a date booked ahead), else of the last one. */
 const SHORT_YEAR_AHEAD = 1;
 // A slashed or dashed two-digit year `M/D/YY`, `DD-MM-YY`, read under a date label only: not a part of a longer run of
@@ -167,15 +169,19 @@ export interface DateMatch {
  */
 export function findDate(text: string, order?: DateOrder | null, from = 0, today?: CalendarDate, labelled?: DateLabel): DateMatch | null {
   const s = from > 0 ? text.slice(from) : text;
-  // Every form but the short dotted one and the yearless one writes a year of four digits: with none, one look.
+  // A first look at what each form needs, before the form itself: every form but the short dotted one and the yearless
+  // one writes a year of four digits; the numeric ones a dash, slash or dot between their parts; the named ones a
+  // month's name (ASCII letters); the short one two dots.
   const year = FOUR_DIGITS.test(s);
-  const ymd = year ? RE_YMD.exec(s) : null;
+  const parted = year && PART_MARK.test(s);
+  const named = year && ASCII_LETTER.test(s);
+  const ymd = parted ? RE_YMD.exec(s) : null;
   const da = year ? RE_DA.exec(s) : null;
-  const nameMdy = year ? RE_NAME_MDY.exec(s) : null;
-  const nameDmy = year ? RE_NAME_DMY.exec(s) : null;
-  const nameYmd = year ? RE_NAME_YMD.exec(s) : null;
-  const num = year ? RE_NUMERIC.exec(s) : null;
-  const short = today ? RE_NUMERIC_SHORT.exec(s) : null;
+  const nameMdy = named ? RE_NAME_MDY.exec(s) : null;
+  const nameDmy = named ? RE_NAME_DMY.exec(s) : null;
+  const nameYmd = named ? RE_NAME_YMD.exec(s) : null;
+  const num = parted ? RE_NUMERIC.exec(s) : null;
+  const short = today && s.includes('.') ? RE_NUMERIC_SHORT.exec(s) : null;
   const yearless = today ? yearlessDate(s, today) : null;
   if (yearless && (!nameMdy || yearless.index < nameMdy.index) && (!nameDmy || yearless.index < nameDmy.index)) {
     const others = [ymd, da, num, short, nameYmd].filter((m) => m && m.index <= yearless.index + yearless.length);
@@ -330,6 +336,8 @@ const RE_WEEKDAY_DM = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+(\
 /** A year right after a day and month (then the date is a full one, read by the other patterns). */
 const YEAR_NEXT = new RegExp(`^${YEAR_SEP}(?:del?\\s+)?\\d{4}(?!\\d)`, 'i');
 
+const SPACE = /\s/;
+
 /** Days from today a date written without its year may be: a screen leaves the year out only for dates near now. */
 const YEARLESS_SPAN = 183;
 
@@ -338,6 +346,8 @@ const YEARLESS_SPAN = 183;
  * that falls on that weekday; null when none does.
  */
 function yearlessDate(s: string, today: CalendarDate): { index: number; length: number; result: DateParse } | null {
+  // (Both forms put a space after the weekday.)
+  if (!SPACE.test(s)) return null;
   const md = RE_WEEKDAY_MD.exec(s);
   const dm = RE_WEEKDAY_DM.exec(s);
   const m = md && (!dm || md.index <= dm.index) ? md : dm;

@@ -236,9 +236,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
     if (segs.length >= MAX_SEGS) return;
     let text = factText(raw);
     if (!text) return;
-    // A gap printed with non-breaking spaces between labelled values ("Edad: 8 meses&nbsp;&nbsp;Sexo: F") separates
-    // them as a "·" would.
-    if (text.includes(':') && (raw.includes('\u00a0') || raw.includes('\u2003'))) {
+    // A gap printed with non-breaking spaces between labelled values ("Edad: 8 meses&nbsp;&nbsp;Sexo: F", a tag view's
+    // "AccessionNumber A26120544&nbsp;&nbsp;StudyDate 20261205") separates them as a "·" would.
+    if ((text.includes(':') || CAMEL_WORD.test(text)) && (raw.includes('\u00a0') || raw.includes('\u2003'))) {
       const gapped = factText(raw.replace(INLINE_GAP, gapOf));
       if (gapped !== text && splitInline(gapped).length > splitInline(text).length) text = gapped;
     }
@@ -875,6 +875,10 @@ const INLINE_LABEL = /(?:^|\s)([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚ
  * `StudyDescription CT CHEST`): a CamelCase word of two parts or more, then the value.
  */
 const KEYWORD_VALUE = /^([A-Z][a-z]+(?:[A-Z][a-z]*)+)\s+(\S.*)$/;
+/** A word of CamelCase, as DICOM keywords are written. */
+const CAMEL_WORD = /\b[A-Z][a-z]+[A-Z][a-z]/;
+/** A keyword after a separator of a run of items (see `RUN_SEPARATOR`), then its value. */
+const KEYWORD_IN_RUN = /(?:\s[·•|]|;|\u2003)\s*([A-Z][a-z]+(?:[A-Z][a-z]*)+)\s+\S/;
 /** A keyword's tag, `(0010,0030)` or `[0010,0030]`, then the value if any. */
 const KEYWORD_TAG = /^([([][0-9A-Fa-f]{4}[,|][0-9A-Fa-f]{4}[)\]])\s*(.*)$/;
 
@@ -888,7 +892,14 @@ export function splitInline(text: string): string[] {
     const label = `${keyword[1]!} ${tagged[1]!}`;
     return tagged[2] ? [label, ...splitInline(tagged[2])] : [label];
   }
-  if (!text.includes(':')) return [text];
+  if (!text.includes(':')) {
+    // A run of items, one of them a DICOM keyword and its value ("A26120544 · StudyDate 20261205"): each item apart.
+    const run = KEYWORD_IN_RUN.exec(text);
+    if (!run || !labelField(run[1]!)) return [text];
+    const items: string[] = [];
+    runItems(items, text, false);
+    return items;
+  }
   const out: string[] = [];
   let last = 0;
   let whole = false;
@@ -928,7 +939,13 @@ function runItems(out: string[], value: string, whole: boolean): void {
     out.push(value.trim());
     return;
   }
-  for (const item of value.split(RUN_SEPARATOR)) if (item.trim()) out.push(item.trim());
+  for (const raw of value.split(RUN_SEPARATOR)) {
+    const item = raw.trim();
+    if (!item) continue;
+    // An item that is a DICOM keyword and its value (`… · PatientBirthDate 19810723 · …`) is a label and its value.
+    if (KEYWORD_VALUE.test(item)) out.push(...splitInline(item));
+    else out.push(item);
+  }
 }
 
 /** The longest run of last words (at most 4) of `candidate` that is a known label, or null. */

@@ -89,3 +89,16 @@ describe('a study description with no modality word takes the modality code show
     expect([a.modality, a.campaigns]).toEqual([null, []]);
   });
 });
+
+describe('keywords inside a run of items on one line (no colon, items apart by wide gaps or dots)', () => {
+  test('a patient line "Patient: DOE^JANE   PatientID …   PatientBirthDate 20190310   Sex F" and a study line with its StudyDate', () => {
+    const a = read(`<ul class="study"><li>Patient: DOE^JANE &nbsp; PatientID 4471920 &nbsp; PatientBirthDate 20190310 &nbsp; Sex F</li>
+      <li>StudyDescription: CT HEAD WO CONTRAST</li><li>AccessionNumber A26120544 &nbsp; StudyDate 20261205</li></ul>`);
+    expect([a.pediatric, a.ageDays, a.modality]).toEqual([true, 2827, 'CT']);
+  });
+  test('items apart by middle dots: "PatientBirthDate 19640310 · PatientSex M · StudyDate 20261205" — an adult', () => {
+    const a = read(`<div>Patient: SMITH^ALAN · PatientBirthDate 19640310 · PatientSex M · StudyDate 20261205</div>
+      <div>StudyDescription: CT CHEST LOW DOSE</div>`);
+    expect([a.pediatric, a.ageDays, a.modality]).toEqual([false, 22915, 'CT']);
+  });
+});

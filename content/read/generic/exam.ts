@@ -452,6 +452,10 @@ function isStaffWithRoom(text: string): boolean {
 
 /** The header of a column of places: the room, scanner or station an exam is done in. */
 const PLACE_COLUMN = /^(?:room|rm|scanner|station|station name|stationname|equipment|device|machine|resource|suite|sala|equipo|aparato|recurso)$/;
+/** A text that is a label of what follows ("Mammogram:", "Bone density —"). */
+const REMINDER_LABEL = /[:：—–-]\s*$/;
+/** A reminder's status: the exam is due, overdue or up to date (a dashboard's health-maintenance list). */
+const REMINDER = /^\s*(?:(?:past|over|not|now)[\s-]*due|due(?:\s+(?:now|soon|in\b.*|\d.*))?|up[\s-]to[\s-]date)\s*[.!]?\s*$/i;
 
 /** A label that says only "Name". */
 const BARE_NAME = /^\s*(?:name|nombre)\s*:?\s*$/i;
@@ -510,6 +514,8 @@ export function findExam(
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;
     // An exam the text says was not done, is not needed or was declined is not the exam.
     if (NOT_DONE.test(candidate)) return;
+    // A health-maintenance reminder ("Mammogram: Due", "Bone density — overdue"): the exam is due some day, not asked for.
+    if (REMINDER_LABEL.test(candidate) && REMINDER.test(segs[i + 1]?.text ?? '')) return;
     if (SIGNATURE_LINE.test(candidate)) return;
     looked++;
     if (s.row) examRows.add(s.row);

@@ -132,8 +132,8 @@ const NUCLEAR_CYSTOGRAM = /(?:RADIONUCLIDE|NUCLEAR|ISOTOP\w*|\bNM)\s+(?:VOIDING\
 const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b|\bGA-?68\b|\bNAF\b|F-?DOPA\b|FLUORODEOXY/],
   ['NM', NM_WORDS],
-  ['RF', /^\s*RF\b(?!\s*(?:[,;:=]|POS|NEG|TITER|LEVEL|QUANT|IG[MGA]\b|FACTOR|\d))|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE|CON CONTRASTE|HIDROSOLUBLE)|\bCOLON STUDY|CONTRAST STUDY OF THE (?:COLON|BOWEL)|\bLOWER GI\b(?! BLEED)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|(?:BARIUM|CONTRAST|GASTROGRAFIN|OMNIPAQUE|WATER[\s-]?SOLUBLE|VIDEO|DYNAMIC|MODIFIED|THIN|ESOPHAGEAL)\s+SWALLOW|\bSWALLOW(?:ING)?\s+(?:STUDY|EVAL\w*|TEST|SERIES|FUNCTION)|VIDEODEGLUCI|\bMBSS?\b|MODIFIED BARIUM|\bVFSS?\b|\bVFSE\b|(?:COOKIE|OROPHARYNGEAL|PHARYNGEAL|FEEDING)\s+SWALLOW|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|\bCUMS\b|CISTOURETROGRA|URETROCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI/],
-  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTAD|\bTC\b(?![\s-]*99)(?!\s*[:=]?\s*\d)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/],
+  ['RF', /^\s*RF\b(?!\s*(?:[,;:=]|POS|NEG|TITER|LEVEL|QUANT|IG[MGA]\b|FACTOR|\d))|FLUORO|\bVCUG\b|VOIDING CYSTO|CYSTOURETHROGRA|\bUPPER GI\b|\bUGI\b|SMALL BOWEL (?:FOLLOW|SERIES)|\bSBFT\b|(?:CONTRAST|BARIUM|AIR|WATER[\s-]?SOLUBLE|GASTROGRAFIN) ENEMA|ENEMA (?:OPACO|DE CONTRASTE|CON CONTRASTE|HIDROSOLUBLE)|\bCOLON STUDY|CONTRAST STUDY OF THE (?:COLON|BOWEL)|\bLOWER GI\b(?! BLEED)|ESOPHAGRAM|OESOPHAGRAM|ESOFAGOGRA|(?:BARIUM|CONTRAST|GASTROGRAFIN|OMNIPAQUE|WATER[\s-]?SOLUBLE|VIDEO|DYNAMIC|MODIFIED|THIN|ESOPHAGEAL)\s+SWALLOW|\bSWALLOW(?:ING)?\s+(?:STUDY|EVAL\w*|TEST|SERIES|FUNCTION)|VIDEODEGLUCI|\bMBSS?\b|MODIFIED BARIUM|\bVFSS?\b|\bVFSE\b|(?:COOKIE|OROPHARYNGEAL|PHARYNGEAL|FEEDING)\s+SWALLOW|TRÁNSITO|TRANSITO INTESTINAL|\bCYSTOGRA|\bCISTOGRA|\bCUMS\b|CISTOURETROGRA|URETROCISTOGRA|GENITOGRA|FISTULOGRA|LOOPOGRA|SINOGRA|ARTHROGRA|MYELOGRA|\bHSG\b|HYSTEROSALPINGO|INTUSSUSCEPTION REDUCTION|DESINVAGINACI|SERIADA\s+(?:ESO(?:FAGO)?-?)?GASTRO|\bSEGD\b|\bTEGD\b|BARITAD[OA]|COLON POR ENEMA|RADIOSCOP|\bMCUG\b|MICTURATING CYSTO/],
+  ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTA(?:D|RIZAD)|\bTC\b(?![\s-]*99)(?!\s*[:=]?\s*\d)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/],
   ['MG', /MAMMO|MAMOGRA/],
   ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b(?![\s-]*(?:OUT|IN)\b)|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
   ['IO', /BITE[\s-]?WINGS?|PERIAPICAL|OCCLUSAL|OCLUSAL|INTRA[\s-]?ORAL|\bFMX\b|FULL[\s-]MOUTH|ALETA DE MORDIDA/],
@@ -143,6 +143,12 @@ const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
 ];
 
 const MODALITY_WORDS_RF = MODALITY_WORDS.find(([c]) => c === 'RF')![1];
+const DX_WORDS = MODALITY_WORDS.find(([c]) => c === 'DX')![1];
+const KUB = /\bKUB\b/g;
+/** Modalities whose exam "KUB" is the region of, not a second exam. */
+const REGION_BESIDE_KUB: ReadonlySet<ModalityCode> = new Set(['CT', 'MR', 'US', 'NM', 'PT']);
+/** Tomosynthesis (digital breast tomosynthesis, "tomosíntesis"). */
+const TOMOSYNTHESIS = /TOMOS[IÍY]NTH?[EÉ]SIS|\bDBT\b/;
 /**
  * An enema with contrast words anywhere ("Enema with water-soluble contrast", "enema study under fluoroscopy") is a
  * contrast enema; an enema alone is a treatment ("Fleet enema given").
@@ -265,10 +271,16 @@ const NOT_MINOR =
 const R_HEAD_WORDS = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NE[OA]L?\b|CEREBRO|ENC[EÉ]FALO|\bNEURO\b|TRANSFONTANEL|FONTANEL|SENOS PARANASALES|\b[OÓ]RBITAS?\b|PE[NÑ]ASCOS?\b|MACIZO FACIAL|\bCARA\b|SILLA TURCA|\bO[IÍ]DOS?\b|\bORBITAL\b|\bZYGOM|NASAL BONES?\b|MASTOID|HUESOS PROPIOS/;
 /** The head, the jaws and the face's bones included. */
 const R_HEAD = new RegExp(`${R_HEAD_WORDS.source}|${JAWS.source}`);
-const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT|TIROIDES|\bTIROIDEA|PAR[OÓ]TID|LARINGE|PARTES BLANDAS CERVICAL/;
-const R_CHEST = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b|\bRIBS?\b|COSTILLAS|PARRILLA COSTAL|STERN(?:UM|AL)\b|ESTERN[OÓ]N|MEDIASTIN/;
-const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|\bLOWER GI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR/;
-const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|CYSTO|\bCUMS\b|CISTOURETRO|URETROCISTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
+const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT|TIROIDES|\bTIROIDEA|PAR[OÓ]TID|LARINGE|PARTES BLANDAS CERVICAL|CAROTID|CAR[OÓ]TID/;
+const R_CHEST_WORDS = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b|\bRIBS?\b|COSTILLAS|PARRILLA COSTAL|STERN(?:UM|AL)\b|ESTERN[OÓ]N|MEDIASTIN/;
+/**
+ * The breast: a mammogram's, a breast tomosynthesis's or a breast ultrasound's region is the chest ("MAMMO SCREENING",
+ * "Mamografía", "US breast"). ("Mamá", a mother, is not "mama": only the adjective and the exams' own words.)
+ */
+const BREAST = /\bBREASTS?\b|MAMMO|MAMOGRA|MAMARI[OA]S?\b|\bDE (?:LA )?MAMAS?(?![\wÁ])|\bDBT\b/;
+const R_CHEST = new RegExp(`${R_CHEST_WORDS.source}|${BREAST.source}`);
+const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|\bLOWER GI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR|\bSEGD\b|\bTEGD\b|\bG-?J?[\s-]?TUBES?\b|\bJ-?TUBES?\b|JEJUN|YEYUN/;
+const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|MCUG|CYSTO|\bCUMS\b|CISTOURETRO|URETROCISTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
 /**
  * Swallow studies by what they image. A modified barium swallow / videofluoroscopic swallow study (MBS, VFSS, "cookie
  * swallow", oropharyngeal swallow, "estudio de deglución videofluoroscópico") watches the oral cavity and the pharynx
@@ -298,12 +310,19 @@ const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
 const isCtCap = (u: string): boolean => R_CAP_SPELLED.test(u) || (/\bCAP\b/.test(u) && /\bCT\b/.test(u));
 // "A/P" is abdomen and pelvis beside "CT" ("CT A/P W", "A/P CT"); on a radiograph it is a projection ("chest A/P").
 const isCtAp = (u: string): boolean => /\bA\/P\b/.test(u) && /\bCTA?\b|\bTC\b/.test(u) && !R_CHEST.test(u);
-const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|ESCOLIOSIS|COLUMNA|VERTEBR|LUMBAR|\bSACRUM\b|\bSACRO\b|C[OÓ]CCIX|COCCYX/;
+const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|ESCOLIOSIS|COLUMNA|(?<!ARTERIAS?\s)VERTEBR(?!AL\s+ARTER)|LUMBAR|\bSACRUM\b|\bSACRO\b|C[OÓ]CCIX|COCCYX/;
 /** The heart: its vessels, valves and chambers, its catheterization and echo (TAVR, PCI, TEE, ASD/VSD closure). */
 const R_CARDIAC =
   /CARDIAC|\bHEART\b|CORONAR|CARDIO|CORAZ[OÓ]N|CARD[IÍ]AC|\bTAVR\b|\bTAVI\b|\bPCI\b|\bPTCA\b|\bCABG\b|AORTIC VALVE|MITRAL|TRICUSPID|PULMONARY VALV|V[AÁ]LVULA (?:A[OÓ]RTICA|MITRAL|TRIC[UÚ]SPIDE|PULMONAR)|VALVULOPLAST|\bECHO\b|ECHOCARDIO|\bTEE\b|\bTTE\b|ECOCARDIO|\b(?:ASD|VSD|PDA|PFO)\b|ELECTROPHYSIOL|\bEP STUDY\b|ESTUDIO ELECTROFISIOL|VENTRICULOGRA|\bMUGA\b/;
 const R_EXTREMITY = /\bHANDS?\b|HOMBROS?\b|ANTEBRAZOS?\b|\bBRAZOS?\b|\bMUSLOS?\b|PIERNAS?\b|\bDEDOS?\b|FALANGE|CLAV[IÍ]CULA|H[UÚ]MERO|F[EÉ]MUR|PERON[EÉ]|CALC[AÁ]NEO|CALCANEUS|ESCAFOIDES|SCAPHOID|\bCARPO|METACARP|METATARS|ANTEPI[EÉ]|EXTREMIDAD|MIEMBRO (?:SUPERIOR|INFERIOR)|\bPIES\b|\bMANOS\b|MU[NÑ]ECAS\b|RODILLAS\b|TOBILLOS\b|CODOS\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|\bTHIGHS?\b|\bCALF\b|\bCALVES\b|VASTUS|QUADRICEPS|HAMSTRING|GASTROCNEMI|\bDELTOID|EXTREMIT|PANTORRILLA|\bGEMELOS?\b|CU[AÁ]DRICEPS|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b/;
-const R_WHOLE = /WHOLE[\s-]BODY|TOTAL[\s-]BODY|SKELETAL SURVEY|BABYGRAM|\bWB\b|CUERPO ENTERO|VERTEX TO|SKULL BASE TO/;
+/**
+ * The whole body, or a survey from the head to the legs: a PET/CT "skull base to mid-thigh", "eyes to thighs",
+ * "vertex to toes", "de base de cráneo a tercio medio de muslo".
+ */
+const R_WHOLE =
+  /WHOLE[\s-]BODY|TOTAL[\s-]BODY|SKELETAL SURVEY|BABYGRAM|\bWB\b|CUERPO ENTERO|VERTEX TO|SKULL BASE TO|(?:SKULL[\s-]?BASE|BASE OF (?:THE )?SKULL|\bEYES?|\bORBITS?|\bVERTEX|\bV[EÉ]RTEX|BASE DE(?:L)? CR[AÁ]NEO|\bOJOS)\s*(?:TO|-|–|—|\bA|HASTA)\s*(?:THE\s+)?(?:(?:MID|PROXIMAL|UPPER)[\s-]*|(?:EL\s+|LA\s+)?TERCIO\s+(?:MEDIO|PROXIMAL|SUPERIOR)\s+(?:DE(?:L)?\s+)?(?:LOS\s+)?)?(?:THIGHS?|TOES?|FEET|FOOT|KNEES?|MUSLOS?|PIES|RODILLAS|DEDOS)\b/;
+/** An angiogram of the brain's vessels (cerebral, carotid, intracranial): the head, whatever arteries it injects. */
+const NEURO_ANGIO = /\bCEREBR|CAROTID|CAR[OÓ]TID|INTRACRAN|NEUROVASC|NEURO-?ANGIO|\bNEURO-?INTERVENT|NEURORRADIOLOG[IÍ]A INTERVENC/;
 
 export interface ProcedureInfo {
   /** Modalities named by the text, primary first. */
@@ -349,6 +368,7 @@ function medicalRegionOf(u: string): BodyRegion | null {
   if ((chest && abd && pelvis) || isCtCap(u)) return 'chest-abdomen-pelvis';
   if ((abd && pelvis) || isCtAp(u)) return 'abdomen-pelvis';
   if (R_CARDIAC.test(u)) return 'cardiac';
+  if (ANGIOGRAPHY.test(u) && NEURO_ANGIO.test(u)) return 'head';
   if (R_SPINE.test(u)) return 'spine';
   if (R_HEAD.test(u)) return 'head';
   const swallow = swallowRegion(u);
@@ -423,6 +443,15 @@ export function classifyProcedure(text: string): ProcedureInfo {
   if (US_CODE.test(text) && !modalities.includes('US')) modalities.push('US');
   if (!modalities.includes('RF') && /\bENEMA\b/.test(u) && CONTRAST_ENEMA.test(u)) modalities.push('RF');
   if (RX.test(u) && !modalities.includes('DX') && medicalRegionOf(u) !== null) modalities.push('DX');
+  // A tomosynthesis is the breast's (MG) unless it names another region (a chest tomosynthesis is a radiograph).
+  if (TOMOSYNTHESIS.test(u) && !modalities.includes('MG')) {
+    const region = medicalRegionOf(u);
+    modalities.push(region === null || BREAST.test(u) ? 'MG' : 'DX');
+  }
+  // "KUB" names the kidneys, ureters and bladder: a radiograph alone ("KUB"), a region beside a CT, MR or ultrasound
+  // ("CT KUB", "US KUB").
+  const dx = modalities.indexOf('DX');
+  if (dx >= 0 && modalities.some((m) => REGION_BESIDE_KUB.has(m)) && !DX_WORDS.test(u.replace(KUB, ' '))) modalities.splice(dx, 1);
   // A radionuclide cystogram is a nuclear-medicine study: its "cystogram" is not a fluoroscopic one.
   const rf = modalities.indexOf('RF');
   if (rf >= 0 && modalities.includes('NM') && !MODALITY_WORDS_RF.test(u.replace(NUCLEAR_CYSTOGRAM, ' '))) modalities.splice(rf, 1);
@@ -437,7 +466,8 @@ export function classifyProcedure(text: string): ProcedureInfo {
     const dx = modalities.indexOf('DX');
     if (dx >= 0) modalities.splice(dx, 1);
   }
-  const region = regionOf(u, modalities);
+  // A mammogram images the breast whatever else it names (a bare "Tomosynthesis").
+  const region = regionOf(u, modalities) ?? (modalities.includes('MG') ? 'chest' : null);
   return {
     modalities: byPriority(modalities, MODALITY_PRIORITY),
     interventional,

@@ -387,3 +387,96 @@ describe('regions: oropharyngeal swallow studies are the neck, esophageal ones t
     expect(classifyProcedure(text).region).toBe(region);
   });
 });
+
+/** Primary modality, campaigns (sorted) and region of a text. */
+const named = (text: string) => {
+  const i = classifyProcedure(text);
+  return [i.modalities[0] ?? null, [...campaignsFor(i.modalities, i.interventional, i.dental)].sort(), i.region];
+};
+
+describe('naming the exam: Spanish fluoroscopy, cone-beam CT, mammography', () => {
+  test.each([
+    // Spanish upper GI series and its short forms, with or without barium
+    ['Seriada esofagogastroduodenal', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Seriada esofagogastroduodenal con bario', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['SEGD', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Seriada gastroduodenal', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Tránsito esofagogastroduodenal', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['TEGD baritado', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Tránsito intestinal', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Esofagograma', 'RF', ['fluoroscopy'], 'chest'],
+    ['Colon por enema', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Enema opaco', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Estudio baritado de colon', 'RF', ['fluoroscopy'], 'abdomen'],
+    ['Radioscopia', 'RF', ['fluoroscopy'], null],
+    ['Radioscopia de deglución', 'RF', ['fluoroscopy'], 'chest'],
+    ['MCUG', 'RF', ['fluoroscopy'], 'pelvis'],
+    ['Micturating cystourethrogram', 'RF', ['fluoroscopy'], 'pelvis'],
+    // cone-beam CT, Spanish and English: dental CT
+    ['Tomografía computarizada de haz cónico', 'CT', ['ct', 'dental'], 'dental'],
+    ['TC de haz cónico maxilar superior', 'CT', ['ct', 'dental'], 'dental'],
+    ['CBCT canino 13 incluido', 'CT', ['ct', 'dental'], 'dental'],
+    ['CBCT of impacted canine', 'CT', ['ct', 'dental'], 'dental'],
+    ['CBCT 8x5 cm maxilla', 'CT', ['ct', 'dental'], 'dental'],
+    // mammography by its abbreviations: projection radiography of the breast (the chest)
+    ['MAMMO SCREENING BILATERAL', 'MG', ['radiography'], 'chest'],
+    ['MAMMO', 'MG', ['radiography'], 'chest'],
+    ['Mamografía bilateral de cribado', 'MG', ['radiography'], 'chest'],
+    ['Tomosíntesis mamaria', 'MG', ['radiography'], 'chest'],
+    ['Digital breast tomosynthesis', 'MG', ['radiography'], 'chest'],
+    ['Tomosynthesis', 'MG', ['radiography'], 'chest'],
+  ])('%j → %s %j, %s', (text, modality, campaigns, region) => {
+    expect(named(text)).toEqual([modality, campaigns, region]);
+  });
+  test.each([
+    // a tomosynthesis of another region is a radiograph of it; an ultrasound of the breast has no campaign
+    ['Chest tomosynthesis', 'DX', ['radiography'], 'chest'],
+    ['US breast left', 'US', [], 'chest'],
+    ['MRI breast bilateral', 'MR', [], 'chest'],
+    // a CT of the kidneys, ureters and bladder is a CT, not a radiograph too
+    ['PEDS CT KUB LOW DOSE', 'CT', ['ct'], 'abdomen'],
+    ['CT KUB stone protocol', 'CT', ['ct'], 'abdomen'],
+    ['US KUB', 'US', [], 'abdomen'],
+    ['KUB', 'DX', ['radiography'], 'abdomen'],
+    ['XR KUB and CT abdomen', 'CT', ['ct', 'radiography'], 'abdomen'],
+    // a seriada is not always an exam; a tomography of no kind is not a mammogram
+    ['Seriada de hemogramas', null, [], null],
+    ['Tomografía computarizada de abdomen', 'CT', ['ct'], 'abdomen'],
+  ])('not more than it says: %j → %s %j, %s', (text, modality, campaigns, region) => {
+    expect(named(text)).toEqual([modality, campaigns, region]);
+  });
+});
+
+describe('naming the exam: regions of whole-body, neuro-angiographic, tube and limb procedures', () => {
+  test.each([
+    ['PET/CT FDG SKULL BASE-MIDTHIGH', 'whole-body'],
+    ['PET/CT skull base to mid-thigh', 'whole-body'],
+    ['FDG PET-CT eyes to thighs', 'whole-body'],
+    ['PET/TC de base de cráneo a tercio medio de muslo', 'whole-body'],
+    ['PET/CT vertex to toes (melanoma)', 'whole-body'],
+    ['Diagnostic cerebral angiography: bilateral ICA and left vertebral artery injections', 'head'],
+    ['Carotid angiogram', 'head'],
+    ['Angiografía cerebral diagnóstica, arteria vertebral izquierda', 'head'],
+    ['Four-vessel cerebral angiogram', 'head'],
+    ['G-tube to GJ-tube conversion (fluoro)', 'abdomen'],
+    ['GJ tube change', 'abdomen'],
+    ['Gastrojejunostomy tube exchange', 'abdomen'],
+    ['Cambio de sonda de gastrostomía', 'abdomen'],
+    ['Sclerotherapy, venous malformation left calf', 'extremity'],
+    ['Escleroterapia de malformación venosa del antebrazo derecho', 'extremity'],
+    ['Angiography of the right leg', 'extremity'],
+    ['MCUG', 'pelvis'],
+  ])('region of %j is %s', (text, region) => {
+    expect(classifyProcedure(text).region).toBe(region);
+  });
+  test.each([
+    // the spine's own words stay the spine's; a neck's ultrasound of the carotids is the neck's
+    ['XR lumbar spine, vertebral fracture', 'spine'],
+    ['CT cervical spine, vertebral artery dissection?', 'spine'],
+    ['US carotid doppler', 'neck'],
+    ['PET/CT FDG chest', 'chest'],
+    ['XR left femur and toes', 'extremity'],
+  ])('not another region: %j is %s', (text, region) => {
+    expect(classifyProcedure(text).region).toBe(region);
+  });
+});

@@ -73,6 +73,19 @@ export function labelField(raw: string): Field | null {
   return null;
 }
 
+/**
+ * An appointment's kind as a field of its card ("Type: MAMMO SCREENING BILATERAL", "Tipo de turno: Seriada EGD"): the
+ * exam booked, when its value names one. Not a column's header: a list's "Type" column holds patient classes
+ * ("Outpatient") beside its own Procedure column.
+ */
+function appointmentType(text: string): Field | null {
+  if (text.length > MAX_TYPE_LABEL) return null;
+  const label = text.replace(TRAILING, '');
+  return APPOINTMENT_TYPE.has(labelKey(label)) ? { kind: 'procedure', label } : null;
+}
+const MAX_TYPE_LABEL = 24;
+const APPOINTMENT_TYPE: ReadonlySet<string> = new Set(['type', 'appointment type', 'appt type', 'visit type', 'booking type', 'tipo', 'tipo de cita', 'tipo de turno']);
+
 /** The nearest element that holds both (or null when they are further apart than `levels`). */
 function within(a: Element, b: Element, levels: number): boolean {
   let x: Element | null = a;
@@ -111,7 +124,7 @@ function childHolding(parent: Element, el: Element): Element | null {
  */
 export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
   const out: (Field | null)[] = new Array(segs.length).fill(null);
-  const isLabel: (Field | null)[] = segs.map((s) => (s.col === null || !s.row ? labelField(s.text) : null));
+  const isLabel: (Field | null)[] = segs.map((s) => (s.col === null || !s.row ? (labelField(s.text) ?? appointmentType(s.text)) : null));
   const consumed = new Uint8Array(segs.length);
   // A column's header names every cell under it: read once per header text (a list's rows repeat a few headers).
   const byColumn = new Map<string, Field | null>();

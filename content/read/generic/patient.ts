@@ -552,6 +552,22 @@ function listClass(el: Element): string {
   return cls ? withoutSelectionMarks(cls) : '';
 }
 
+/** The parts of a one-line entry of a list ("08:20 · Lam, Grace · 49 yrs · Screening"). */
+const LINE_PARTS = /\s+[·|•—–]\s+/;
+/**
+ * A one-line entry of a schedule or a queue: a person's name beside the age, and the time or the exam booked
+ * ("08:20 · Lam, Grace · 49 yrs · Screening", "Ruiz, Carla — 17 yrs — US breast"); not an age alone, nor a banner's
+ * line ("Lam, Grace · 9 yrs · F").
+ */
+function namesPersonBeside(text: string): boolean {
+  if (text.length > MAX_ENTRY_CHARS) return false;
+  const parts = text.split(LINE_PARTS).map((part) => part.trim());
+  if (!parts.some((part) => isCommaName(part))) return false;
+  return parts.some((part) => ENTRY_TIME.test(part) || classifyProcedure(part).modalities.length > 0);
+}
+const ENTRY_TIME = /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$/i;
+const MAX_ENTRY_CHARS = 160;
+
 /** The segment range a block covers, found from one of its segments (segments are in document order). */
 function rangeOf(segs: readonly Seg[], block: Element, i: number): [number, number] {
   let from = i;
@@ -734,11 +750,12 @@ function namesRowPatient(segs: readonly Seg[], fields: readonly (Field | null)[]
 
 /**
  * A block of one text that holds more than its age and sex: a person's name before it (a board's block "MARLOW, JUDE
- * 7M · CT HEAD WO" is someone's record in one line), not a banner's lone age.
+ * 7M · CT HEAD WO" is someone's record in one line), or a day list's entry of parts (`namesPersonBeside`), not a
+ * banner's lone age.
  */
 function holdsMore(text: string, a: AgeFound): boolean {
   const at = text.indexOf(a.text);
-  return at > 0 && text.length <= MAX_CELL_CHARS && NAME_BEFORE_AGE.test(text.slice(0, at).trim());
+  return (at > 0 && text.length <= MAX_CELL_CHARS && NAME_BEFORE_AGE.test(text.slice(0, at).trim())) || namesPersonBeside(text);
 }
 /** `LAST, First` or `LAST, F` (a board's block writes the given name short). */
 const NAME_BEFORE_AGE = /^\p{Lu}[\p{L}'’ -]{1,40},\s?\p{Lu}[\p{L}'’. -]{0,40}$/u;

@@ -101,3 +101,34 @@ describe('regions of whole-body, neuro-angiographic and tube procedures', () => 
     expect(exam(a)).toEqual(['DX', ['radiography'], 'spine']);
   });
 });
+
+describe("an open appointment's card names the exam, not a day list's line of another patient", () => {
+  test('a day list of one-line entries (divs) beside a details table: the card\'s type, not the list\'s first exam', () => {
+    const a = read(`<div class="day"><div class="slot">Tue Dec 8, 2026 — Pediatric imaging</div>
+      <div class="slot">08:00 · Moreno, Iván · 15 yrs · US abdomen</div>
+      <div class="slot on">08:20 · Kerr, Daisy · 6 yrs · Radiograph</div>
+      <div class="slot">08:40 · Adeyemi, Tolu · 44 yrs · MR knee</div></div>
+      <div class="details"><h3>Appointment details</h3><table><tr><td>Patient</td><td>Kerr, Daisy</td></tr><tr><td>DOB</td><td>Mar 2, 2020</td></tr>
+      <tr><td>Appointment</td><td>Tue Dec 8, 2026 08:20 AM</td></tr><tr><td>Type</td><td>XR CHEST 2 VIEWS</td></tr></table></div>`, {}, 'https://pm.example.org/schedule/appt/9');
+    expect(a.pediatric).toBe(true);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+  });
+  test('a list of entries with dashes (ul/li) beside a definition list: the open adult\'s mammogram, not a teenager\'s ultrasound', () => {
+    const a = read(`<ul class="appts"><li>Ruiz, Carla — 17 yrs — US breast — 09:00</li><li class="current">Lind, Eva — 64 yrs — Screening — 09:20</li></ul>
+      <dl><dt>Patient</dt><dd>Lind, Eva</dd><dt>DOB</dt><dd>01/05/1962</dd><dt>Visit type</dt><dd>MAMMO SCREENING BILAT W/ TOMO</dd><dt>Appointment</dt><dd>12/14/2026 09:20</dd></dl>`, {}, 'https://pm.example.org/schedule');
+    expect(a.pediatric).toBe(false);
+    expect(exam(a)).toEqual(['MG', ['radiography'], 'chest']);
+  });
+  test("a list's Type column of patient classes names no exam: each row's procedure does", () => {
+    const a = read(`<h2>Worklist</h2><table><thead><tr><th>Patient</th><th>Age</th><th>Type</th><th>Procedure</th></tr></thead><tbody>
+      <tr><td>Holm, Ivo</td><td>7 y</td><td>Outpatient</td><td>CT HEAD WO</td></tr>
+      <tr><td>Berg, Lea</td><td>52 y</td><td>Inpatient</td><td>US ABDOMEN</td></tr></tbody></table>`, {}, 'https://ris.example.org/worklist');
+    // (An adult's row is never worked out.)
+    expect(a.records.map((r) => [r.modality, r.campaigns])).toEqual([['CT', ['ct']], [null, []]]);
+  });
+  test("a banner's one line with the patient's name and age is no list entry, even beside a relative's line", () => {
+    const a = read(`<div class="b">Kerr, Daisy · 6 yrs · F</div><div class="b">Kerr, Ann · 38 yrs · mother</div><p><b>Exam:</b> XR chest 2 views</p>`);
+    expect(a.pediatric).toBe(true);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+  });
+});

@@ -58,6 +58,10 @@ const EXAM_KEY = /^(?:accession|accession #|accession no|accession number|acc|ac
 const WEIGHT_INLINE = /\b(?:weight|wt|peso)\b\s*[:.=]?\s*(?=\d)/i;
 /** Characters looked back at for a date's label written before it. */
 const LABEL_LOOKBACK = 40;
+/** Today named in the sentence of an order ("CT today", "STAT today", "hoy", "this morning", "esta mañana"). */
+const TODAY_WORD = /\b(?:today|this morning|this afternoon|tonight|hoy|esta manana|esta mañana|esta tarde|esta noche)\b/i;
+/** The end of a sentence, before the next one begins. */
+const SENTENCE_END = /[.;!?](?=\s+\p{Lu})/u;
 const NUMERIC_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d\d/;
 
 export function readGeneric(scope: Element, doc: Document, options: { dateOrder?: DateOrder; now?: Date }): GenericRead {
@@ -110,6 +114,7 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   else if (!listOnly && !describedStudy(primary, text, fields, patient) && viewer) viewerModality(primary, text, patient);
   // With no exam named, the page's labelled dates still date the age (a viewer's "Study Date", a summary's admission).
   if (!listOnly) pageDates(primary, text, dates, patient, exam);
+  if (exam) askedToday(primary, text, dates, exam, utcDate(now));
   if (exam) underWayToday(primary, text, fields, exam, patient, utcDate(now));
   weightFact(primary, text, fields, patient);
   // A study browser's open study (groups.ts): its record is the exam, with its patient row's birth date or age.
@@ -266,8 +271,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     }
   } else {
     // Outside a row, an unlabelled date in the exam's own text ("2026-11-22 CT HEAD WO") is its date as in a row.
+    // (An exam named in a clause of longer text: only the dates of its own clause, not another sentence's.)
     let dated = told !== null;
+    const { name, from } = examSentence(text, exam);
+    const own = (d: DateMention) => from < 0 || (d.at >= from && d.at < from + name.length);
     for (const d of dates[exam.seg] ?? []) {
+      if (!own(d)) continue;
       const kind = d.role ? undefined : ROLE_KIND[rowRole(viewer ? 'done' : null, d, true, today)];
       if (kind) pushFact(out, kind, d.text, where(text, exam.seg, "exam · unlabelled date in the exam's text"));
       if (kind || d.role === 'exam' || d.role === 'scheduled' || d.role === 'order') dated = true;
@@ -441,6 +450,29 @@ function isDetailsRow(text: PageText, i: number, exam: ExamFound): boolean {
   const info = s.row ? text.rows.get(s.row) : undefined;
   if (!info || s.row === exam.row || !EXAM_DATE_COLUMN.test(labelKey(s.col ?? ''))) return false;
   return exam.seg < info.from && info.from <= exam.seg + DETAILS_NEAR && !isOtherExamRow(text, s.row!, exam);
+}
+
+/**
+ * The exam's own sentence in its segment (an exam named in a clause of longer text, or a value that runs on into other
+ * sentences) and where it begins in the segment (-1 when it is the whole segment).
+ */
+function examSentence(text: PageText, exam: ExamFound): { name: string; from: number } {
+  const seg = text.segs[exam.seg]!.text;
+  const end = SENTENCE_END.exec(exam.text);
+  const name = end ? exam.text.slice(0, end.index + 1) : exam.text;
+  return { name, from: seg.length > name.length ? seg.indexOf(name) : -1 };
+}
+
+/**
+ * The sentence that asks for the exam today ("Se solicita TAC … hoy", "CT abdomen today", "XR chest STAT today"), on a
+ * page that dates the exam no other way: ordered today. A visit's date makes a note's "today" that day, unless the
+ * page shows today's date too (the note's own date line, under an admission of some days before).
+ */
+function askedToday(out: Fact[], text: PageText, dates: readonly DateMention[][], exam: ExamFound, today: CalendarDate): void {
+  if (out.some((f) => f.kind === 'examDate' || f.kind === 'scheduledDate' || f.kind === 'orderDate')) return;
+  if (!TODAY_WORD.test(examSentence(text, exam).name)) return;
+  if (out.some((f) => f.kind === 'visitDate') && !dates.some((ds) => ds.some((d) => d.role !== 'birth' && daysBetween(d.date, today) === 0))) return;
+  pushFact(out, 'orderDate', toIso(today), where(text, exam.seg, 'exam asked for today in its sentence'));
 }
 
 /** The row is the only one of its list with text, or the selected one. */

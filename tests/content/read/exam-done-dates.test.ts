@@ -4,7 +4,8 @@
  * exam by a date its label gives no role ("Event date"); the one row of a details table under the exam ("Exam date |
  * Accession | Scanner") dates the exam, not today. A bare "Date" of another card (vitals) does not date an exam that
  * has a date of its own; a dental chart's procedure done today is the visit's exam, not one planned for a later visit;
- * a chart's results tab with no exam open takes its newest result naming an exam as the exam, on its date.
+ * a chart's results tab with no exam open takes its newest result naming an exam as the exam, on its date; "today" in
+ * the sentence that orders the exam dates the order today, not a date of another sentence.
  * Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
@@ -173,5 +174,30 @@ describe("a chart's results tab with no exam open: the newest result that names 
     expect(got(one)).toEqual(['exam', AT['2026-12-04'], 'CT']);
     const prior = read(`${banner}<h3>Prior imaging</h3><table><tr><th>Date</th><th>Exam</th><th>Status</th></tr><tr><td>12/04/2026</td><td>CT Head without contrast</td><td>Final</td></tr></table>`);
     expect(prior.modality).toBeNull();
+  });
+});
+
+describe('"today" / "hoy" in the sentence that orders the exam dates the order today, not a date of another sentence', () => {
+  test("Spanish progress note's plan: the CT asked for today; an earlier ultrasound's date in the next sentence", () => {
+    const a = read(`<div><span>Nombre</span> <b>MOSS GIL, ADA</b> <span>Fecha de nacimiento</span> <b>14/03/2016</b></div><h3>Nota de evolución</h3>
+      <div>P:</div><div>Se solicita TAC de abdomen con contraste hoy. Ecografía del 03/12/2026 no concluyente. Valoración por cirugía.</div>`, 'es');
+    expect(got(a)).toEqual(['order', AT['2026-12-07'], 'CT']);
+  });
+  test("ED note's plan line and a printed orders line: 'CT … today', 'STAT today'", () => {
+    const a = read(`${banner}<p><b>MDM / Plan:</b> CT abdomen and pelvis with IV contrast today. Ultrasound on 12/04/2026 was equivocal. NPO.</p>`);
+    expect(got(a)).toEqual(['order', AT['2026-12-07'], 'CT']);
+    const b = read(`${banner}<pre>ORDERS:  XR chest 2 views STAT today.  Prior film 12/02/2026 reviewed.</pre>`);
+    expect(got(b)).toEqual(['order', AT['2026-12-07'], 'DX']);
+  });
+  test("an admission some days before and the note's own date line today: the note's 'hoy' is today", () => {
+    const a = read(`<div><span>Nombre</span> <b>MOSS GIL, ADA</b> <span>Fecha de nacimiento</span> <b>14/03/2016</b> <span>Fecha de ingreso</span> <b>02/12/2026</b></div>
+      <h3>Nota de evolución</h3><div>07/12/2026 09:30</div><div>P:</div><div>Se solicita Rx de tórax PA hoy. Hemocultivo del 03/12/2026 negativo.</div>`, 'es');
+    expect(got(a)).toEqual(['order', AT['2026-12-07'], 'DX']);
+  });
+  test('negatives: a date in the ordering sentence itself still dates it; an adult stays an adult', () => {
+    const a = read(`${banner}<p><b>Plan:</b> CT abdomen and pelvis with IV contrast on 12/04/2026, reviewed today.</p>`);
+    expect(a.ageDays).not.toBe(AT['2026-12-07']);
+    const b = read(`<div class="ban"><span>Hale, Ruth</span><span>MRN 5520113</span><span>DOB: 05/22/1980</span></div><p><b>Plan:</b> CT abdomen and pelvis with IV contrast today. Ultrasound on 12/04/2026 was equivocal.</p>`);
+    expect([b.ageBasis, b.pediatric]).toEqual(['order', false]);
   });
 });

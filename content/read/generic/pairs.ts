@@ -13,7 +13,7 @@ import { labelKind, type LabelKind } from '../profiles/labels';
 import { labelKey } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
 import { dateRole, fieldClass, type FieldClass, statusClass } from './fields';
-import type { Seg } from './segment';
+import { HEADING, INLINE_TAGS, type Seg } from './segment';
 
 export type FieldKind = LabelKind | FieldClass | 'date' | 'other';
 
@@ -165,17 +165,32 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
   return out;
 }
 
-/** Segments looked at after a relative's label for the rest of its line. */
+/** Segments looked at after a relative's label, on its line and the lines after it. */
 const MAX_RELATIVE_SEGS = 12;
+/** Lines after a relative's line that may still be the relative's details. */
+const MAX_RELATIVE_LINES = 4;
 /** Facts of a person: on a relative's line they are the relative's. */
 const PERSON_FACTS: ReadonlySet<FieldKind> = new Set(['birthDate', 'age', 'sex', 'weight', 'patientName', 'patientId']);
+/** Labels of a relative's details on the lines after its label (a phone, an address, "Relationship:"). */
+const RELATIVE_DETAILS: ReadonlySet<FieldKind> = new Set([...PERSON_FACTS, 'relative', 'info', 'other']);
 /** A label that names the patient ("Patient", "Pt name", "Paciente"): the line is the patient's again. */
 const PATIENT_LABEL = /^(?:patient|pt|paciente)\b/i;
 
+/** The nearest block (not an inline element) that holds `el`. */
+function blockOf(el: Element): Element {
+  let x = el;
+  while (INLINE_TAGS.has(x.tagName) && x.parentElement) x = x.parentElement;
+  return x;
+}
+
 /**
- * What follows a relative's label on its line is the relative's: `<b>Mother</b> DOE, MARY <b>DOB</b> 05/05/1990`,
- * "Mother: DOE, MARY DOB: 05/05/1990", a key-value table row `Mother | DOE, MARY | DOB | 05/05/1990` — up to the line's
- * end or a label that names the patient. (What comes before it on the line, and the next line, are not.)
+ * What follows a relative's label is the relative's: on its line (`<b>Mother</b> DOE, MARY <b>DOB</b> 05/05/1990`,
+ * "Mother: DOE, MARY DOB: 05/05/1990", a key-value table row `Mother | DOE, MARY | DOB | 05/05/1990`) and on the
+ * lines of details after it in the relative's card (`<b>Daughter</b> DOE, LILY<br><b>DOB</b> 08/15/2015`, a paragraph
+ * per detail, a definition list) — up to a label that names the patient, a heading, a label of anything but a person's
+ * details (the exam, a date's role), a fact given twice, or the card's end. The card is the label's block, or its
+ * parent when that block holds the relative's line alone (`<p>Mother: …</p><p>DOB: …</p>`, `<dt>`). What comes before
+ * the label is not the relative's.
  */
 function relativesLines(segs: readonly Seg[], isLabel: readonly (Field | null)[], out: (Field | null)[]): void {
   for (let i = 0; i < segs.length; i++) {
@@ -184,12 +199,28 @@ function relativesLines(segs: readonly Seg[], isLabel: readonly (Field | null)[]
     // the line is the value's.)
     const s = out[i + 1]?.kind === 'relative' ? segs[i + 1]! : segs[i]!;
     const keyValueRow = s.row !== null && s.row.tagName === 'TR';
+    let card = blockOf(segs[i]!.el);
+    let line = s.line;
+    let lines = 0;
+    const given = new Set<FieldKind>();
     for (let j = i + 1; j < segs.length && j <= i + MAX_RELATIVE_SEGS; j++) {
       const t = segs[j]!;
-      if (t.line !== s.line && !(keyValueRow && t.row === s.row && t.col === null)) break;
-      if (isLabel[j] && PATIENT_LABEL.test(isLabel[j]!.label)) break;
+      if (t.line !== line && !(keyValueRow && t.row === s.row && t.col === null)) {
+        if (keyValueRow || t.flags & HEADING || ++lines > MAX_RELATIVE_LINES) break;
+        if (!card.contains(t.el)) {
+          if (lines > 1 || !card.parentElement?.contains(t.el)) break;
+          card = card.parentElement;
+        }
+        line = t.line;
+      }
+      const label = isLabel[j];
+      if (label && (PATIENT_LABEL.test(label.label) || (t.line !== s.line && !RELATIVE_DETAILS.has(label.kind)))) break;
       const f = out[j];
-      if (f && PERSON_FACTS.has(f.kind)) out[j] = { kind: 'relative', label: f.label };
+      if (f && PERSON_FACTS.has(f.kind)) {
+        if (t.line !== s.line && given.has(f.kind)) break;
+        given.add(f.kind);
+        out[j] = { kind: 'relative', label: f.label };
+      }
     }
   }
 }

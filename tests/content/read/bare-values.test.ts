@@ -158,8 +158,9 @@ describe("what follows a relative's label on its line is the relative's", () => 
       <strong>Estudio</strong> Radiografía de tórax PA<br><strong>Madre</strong> GIL ROMERO, ANA <strong>Fecha de nacimiento</strong> 11/09/1988<br></div>`, 'es');
     expect(got(a)).toEqual({ pediatric: true, days: 2556, modality: 'DX' });
   });
-  test("the patient's birth date on the line after a relative's line stays the patient's", () => {
-    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>Mother</b> DOE, MARY<br><b>DOB</b> 08/15/2015<br>
+  test("the patient's birth date on the line after a relative's line stays the patient's when its label names the patient", () => {
+    // (A bare "DOB" on the line after the mother's is the mother's: the relative's details run on her next lines.)
+    const a = read(`<div class="print"><b>Patient</b> DOE, JANE<br><b>Mother</b> DOE, MARY<br><b>Patient birth date</b> 08/15/2015<br>
       <b>Exam</b> CT HEAD W/O CONTRAST<br></div>`);
     expect(got(a)).toEqual({ pediatric: true, days: days('2015-08-15'), modality: 'CT' });
   });

@@ -86,3 +86,27 @@ describe('regions: limbs named by their segment or muscle; abdomen with pelvis',
     expect(a.region).toBe('chest');
   });
 });
+
+describe('a breast imaging exam named by its code first or by the tomosynthesis is a mammogram (radiography)', () => {
+  test('a reading worklist with the adult\'s diagnostic mammogram row selected and an info pane', () => {
+    const a = read(`<h3>Worklist: Unreported</h3><table><tr><th>Name</th><th>Age</th><th>Exam date</th><th>Examination</th><th>Status</th></tr>
+      <tr><td>HOLM, SARA</td><td>9 y</td><td>12/07/2026</td><td>XR CHEST 2V</td><td>Unread</td></tr>
+      <tr class="sel" aria-selected="true"><td>FROST, JUNE</td><td>67 y</td><td>12/06/2026</td><td>MG DIAGNOSTIC BIL + TOMO</td><td>Unread</td></tr>
+      <tr><td>ROSS, EMMA</td><td>3 mo</td><td>12/07/2026</td><td>US HEAD</td><td>Unread</td></tr></table>`, {}, 'https://pacs.example.org/worklist');
+    expect(a.pediatric).toBe(false);
+    expect(a.modality).toBe('MG');
+    expect(a.campaigns).toEqual(['radiography']);
+  });
+  test('an order line of a chart: "Breast tomosynthesis, left — diagnostic" for a 58-year-old', () => {
+    const a = read(`<div class="hdr"><b>Patient:</b> LARSEN, INGRID &nbsp; <b>DOB:</b> 03/22/1968</div>
+      <div class="orders"><h4>Orders</h4><div>Breast tomosynthesis, left — diagnostic · ordered 12/07/2026</div></div>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.modality).toBe('MG');
+  });
+  test('negative: a medication list with magnesium and milligrams names no exam', () => {
+    const a = read(`<div class="hdr"><b>Patient:</b> BAKER, JOE &nbsp; <b>DOB:</b> 01/02/1961</div>
+      <h4>MAR</h4><table><tr><td>Mg sulfate 2 g IV over 20 min</td><td>Given 12/07/2026</td></tr><tr><td>MG 2 mg/kg PO</td><td>Held</td></tr></table>`);
+    expect(a.modality).toBeNull();
+    expect(a.campaigns).toEqual([]);
+  });
+});

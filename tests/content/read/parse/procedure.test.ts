@@ -56,6 +56,16 @@ describe('procedure text → modality and campaigns', () => {
     ['MRI BRAIN W/WO', 'MR', []],
     ['US ABDOMEN COMPLETE', 'US', []],
     ['Mammogram screening', 'MG', ['radiography']],
+    // A breast imaging worklist writes its modality code first (`MG DIAGNOSTIC BIL + TOMO`) or names the tomosynthesis
+    ['MG DIAGNOSTIC BIL + TOMO', 'MG', ['radiography']],
+    ['MG SCREENING BILATERAL W CAD', 'MG', ['radiography']],
+    ['MG DIAG UNILAT LEFT', 'MG', ['radiography']],
+    ['Breast tomosynthesis, left', 'MG', ['radiography']],
+    ['DBT bilateral screening', 'MG', ['radiography']],
+    // …but milligrams and magnesium are no mammogram
+    ['Mg sulfate 2 g IV over 20 min', null, []],
+    ['MG 2 mg/kg PO', null, []],
+    ['Magnesium (Mg) 1.9 mg/dL', null, []],
   ])('%j → %s %j', (text, modality, campaigns) => {
     const e = exam(text);
     expect(e.modality).toBe(modality);

@@ -450,6 +450,21 @@ function isStaffWithRoom(text: string): boolean {
   return m !== null && classifyProcedure(m[1]!).modalities.length === 0;
 }
 
+/**
+ * A place named by its modality: a department, suite, room or scanner ("Ultrasound Dept, Level 1", "MRI Scanner 2",
+ * "CT Suite 2", "X-ray Department", "Sala de Ecografía 2", "Servicio de Radiología") — where an exam is done, not which.
+ */
+const PLACE_NAME =
+  /\b(?:ultrasound|ultrasonido|sonography|x-?ray|radiology|imaging|mri|mr|ct|nuclear medicine|fluoroscopy|fluoro|ecograf[ií]a|radiolog[ií]a|resonancia|rx)\s+(?:dept\b\.?|department|suite|room|rm\b|scanner|unit|reception|desk|waiting(?:\s+(?:area|room))?|centre|center|bay|area)(?:\s*\d{1,2}\b)?|\b(?:sala|servicio|unidad|gabinete|consulta)\s+de\s+(?:ecograf[ií]a|radiolog[ií]a|resonancia|rx|radiodiagn[oó]stico|tc|tac)(?:\s*\d{1,2}\b)?/giu;
+const PLACE_HINT = /\b(?:dept|department|suite|room|rm|scanner|unit|reception|desk|waiting|centre|center|bay|area|sala|servicio|unidad|gabinete|consulta)\b/i;
+
+/** The text names a modality only as a place (`PLACE_NAME`): without its places it names none. */
+function namesOnlyPlaces(text: string): boolean {
+  if (!PLACE_HINT.test(text)) return false;
+  const rest = text.replace(PLACE_NAME, ' ');
+  return rest !== text && classifyProcedure(rest).modalities.length === 0;
+}
+
 /** The header of a column of places: the room, scanner or station an exam is done in. */
 const PLACE_COLUMN = /^(?:room|rm|scanner|station|station name|stationname|equipment|device|machine|resource|suite|sala|equipo|aparato|recurso)$/;
 /** A text that is a label of what follows ("Mammogram:", "Bone density —"). */
@@ -509,6 +524,8 @@ export function findExam(
     if (isStaffWithRoom(candidate)) return;
     // A cell of a room's or scanner's column ("Scanner: CT-PEDS-2", "Equipo: TC-2") says where the exam is done.
     if (s.col !== null && PLACE_COLUMN.test(labelKey(s.col))) return;
+    // …and so does a value that names its modality only as a place ("10/12/2026 09:40, Ultrasound Dept, Level 1").
+    if (!dental && namesOnlyPlaces(candidate)) return;
     // Dental wording alone ("primary tooth", "orthodontic records") is not an imaging exam: an intraoral image needs
     // its own words or code.
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;

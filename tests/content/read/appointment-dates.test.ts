@@ -51,3 +51,51 @@ describe("a consent's date of procedure", () => {
     expect([a.ageBasis, a.ageDays]).toEqual(['exam', 3238]);
   });
 });
+
+describe('an appointment that names where it is (a department, a suite, a scanner) dates the exam; the place is no exam', () => {
+  test('a request summary of label/value rows: "Appointment | 10/12/2026 09:40, Ultrasound Dept, Level 1" beats "Requested"', () => {
+    const a = read(`<div class="pb"><b>HUGHES, Oliver</b> &nbsp; DOB 21/03/2014 &nbsp; Male &nbsp; Hosp No N0458821</div>
+      <div class="frm"><div class="row"><span>Test</span><span>US Neck (soft tissue)</span></div>
+      <div class="row"><span>Requested</span><span>02/12/2026 14:10 by Dr F. Okafor</span></div>
+      <div class="row"><span>Appointment</span><span>10/12/2026 09:40, Ultrasound Dept, Level 1</span></div>
+      <div class="row"><span>Priority</span><span>Urgent</span></div></div>`, 'en-GB');
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 4647, modality: 'US' });
+  });
+  test('a table of label cells: "Appointment | 12/14/2026 08:15 — CT Suite 2" for a CT head ordered 12/03', () => {
+    const a = read(`<table class="req"><tr><td>Patient</td><td>PRICE, COLE</td><td>DOB</td><td>04/12/2016</td></tr>
+      <tr><td>Exam</td><td>CT HEAD WITHOUT CONTRAST</td><td>Ordered</td><td>12/03/2026</td></tr>
+      <tr><td>Appointment</td><td>12/14/2026 08:15 — CT Suite 2</td><td>Priority</td><td>Routine</td></tr></table>`);
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 3898, modality: 'CT' });
+  });
+  test('a table of header cells: "Appointment | 14/12/2026 08:15, X-ray Department, Room 3" beats "Date requested"', () => {
+    const a = read(`<table class="req"><tr><th>Patient</th><td>PRICE, Cole</td></tr><tr><th>Date of birth</th><td>12/04/2016</td></tr>
+      <tr><th>Examination</th><td>XR Chest PA</td></tr><tr><th>Date requested</th><td>03/12/2026</td></tr>
+      <tr><th>Appointment</th><td>14/12/2026 08:15, X-ray Department, Room 3</td></tr><tr><th>Status</th><td>Booked</td></tr></table>`, 'en-GB');
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 3898, modality: 'DX' });
+  });
+  test('a list of bold labels: "Appointment: 10/12/2026 09:40 — MRI Scanner 1" for a child\'s MRI requested 02/12', () => {
+    const a = read(`<div class="pb"><b>HUGHES, Oliver</b> · DOB 21/03/2014 · Male</div>
+      <ul class="req"><li><b>Test:</b> MRI brain</li><li><b>Requested:</b> 02/12/2026</li><li><b>Appointment:</b> 10/12/2026 09:40 — MRI Scanner 1</li></ul>`, 'en-GB');
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 4647, modality: 'MR' });
+  });
+  test('Spanish rows of labels: "Cita | 10/12/2026 09:40, Sala de Ecografía 2" for an "Ecografía cervical"', () => {
+    const a = read(`<div class="cab"><b>Paciente:</b> LUNA PÉREZ, Daniel &nbsp; <b>F. nac.:</b> 30/06/2015</div>
+      <div class="datos"><div class="fila"><label>Estudio</label><div>Ecografía cervical</div></div>
+      <div class="fila"><label>Solicitado</label><div>01/12/2026</div></div>
+      <div class="fila"><label>Cita</label><div>10/12/2026 09:40, Sala de Ecografía 2</div></div></div>`, 'es');
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 4181, modality: 'US' });
+  });
+  test('an adult\'s appointment at the MRI scanner: still the adult, the MR exam', () => {
+    const a = read(`<div class="pb"><b>ADEYEMI, Tomi</b> &nbsp; DOB 05/01/1990 &nbsp; Male</div>
+      <div class="row"><span>Test</span><span>MRI Knee Right</span></div>
+      <div class="row"><span>Requested</span><span>03/12/2026 16:22</span></div>
+      <div class="row"><span>Appointment</span><span>15/12/2026 18:30, MRI Scanner 2</span></div>`, 'en-GB');
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 13493, modality: 'MR' });
+    expect(a.pediatric).toBe(false);
+  });
+  test('an appointment that names the exam itself is still the exam', () => {
+    const a = read(`<div class="pb"><b>HUGHES, Oliver</b> &nbsp; DOB 21/03/2014 &nbsp; Male</div>
+      <div class="row"><span>Appointment</span><span>10/12/2026 09:40, CT head without contrast</span></div>`, 'en-GB');
+    expect(got(a)).toEqual({ basis: 'scheduled', days: 4647, modality: 'CT' });
+  });
+});

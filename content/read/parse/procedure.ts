@@ -162,6 +162,13 @@ const US_CODE = /\bUS\b/;
  * "Rx refill"). A radiograph only when the text names a body region.
  */
 const RX = /\bRX\b/;
+/**
+ * A viewer's or archive's radiography code written before the body part, in capitals as DICOM writes it ("DX Hand
+ * links p.a.", "CR Chest PA"): that radiograph, kept as written, when the text names a body region. Only a code followed
+ * by a word: not "Dx:" (a diagnosis), a lab "CR 0.4", nor a series label "CR · PELVIS AP · 1 instance" (the study's
+ * description names the exam).
+ */
+const RADIOGRAPHY_CODE = /\b(DX|CR)\s+(?=\p{L})/u;
 
 /**
  * Interventional procedures (Step Lightly). Guidance modality comes from the other words, else XA is assumed.
@@ -443,7 +450,10 @@ export function classifyProcedure(text: string): ProcedureInfo {
   if (cdt && !modalities.includes(cdt.modality)) modalities.push(cdt.modality);
   if (US_CODE.test(text) && !modalities.includes('US')) modalities.push('US');
   if (!modalities.includes('RF') && /\bENEMA\b/.test(u) && CONTRAST_ENEMA.test(u)) modalities.push('RF');
-  if (RX.test(u) && !modalities.includes('DX') && medicalRegionOf(u) !== null) modalities.push('DX');
+  // Only where the words name no other imaging (or only "radiograph"): a code never adds to a CT or an MR.
+  const code = modalities.every((m) => m === 'DX') ? RADIOGRAPHY_CODE.exec(text) : null;
+  if (code && medicalRegionOf(u) !== null) modalities.splice(0, modalities.length, code[1] as ModalityCode);
+  if (RX.test(u) && !modalities.includes('DX') && !modalities.includes('CR') && medicalRegionOf(u) !== null) modalities.push('DX');
   // A tomosynthesis is the breast's (MG) unless it names another region (a chest tomosynthesis is a radiograph).
   if (TOMOSYNTHESIS.test(u) && !modalities.includes('MG')) {
     const region = medicalRegionOf(u);

@@ -87,3 +87,29 @@ describe('the region from the study title when the series says only "Axial"', ()
     expect(a.region).toBe(region);
   });
 });
+
+describe('a radiography code written before the body part is the exam ("DX Hand left PA", "CR Chest PA")', () => {
+  test('a div overlay with a bone-age hand film: "DX Hand links p.a." beside "009Y F"', () => {
+    const a = read(`<div class="studies"><div class="st"><b>07.12.2026</b> DX Hand links (Skelettalter)<br>1 Serie</div></div>
+      <div class="vp"><div class="ov">MUSTER^ERIKA<br>P-20931<br>009Y F</div><div class="ov">Radiologie<br>DX Hand links p.a.<br>07.12.2026 10:40</div></div>`);
+    expect(a.modality).toBe('DX');
+    expect(a.campaigns).toEqual(['radiography']);
+    expect(a.region).toBe('extremity');
+  });
+  test('a table of series under a header line "CR Chest PA/Lat" (the code kept as written)', () => {
+    const a = read(`<div class="bar"><span>Lind, Eva</span> <span>7Y F</span> <span>MRN 55120933</span></div><h3>CR Chest PA/Lat</h3>
+      <table class="ser"><tr><th>Series</th><th>Images</th></tr><tr class="active"><td>PA</td><td>1</td></tr><tr><td>Lat</td><td>1</td></tr></table>`);
+    expect(a.modality).toBe('CR');
+    expect(a.region).toBe('chest');
+  });
+  test('a diagnosis written "Dx:" and a lab "CR 0.4" are not radiographs: the MR stays an MR', () => {
+    const a = read(`<header><span>Study: MRI BRAIN WO</span> <span>Patient: Roe, Tim</span> <span>M 9Y</span></header>
+      <div class="note">Dx: head injury, follow-up</div><div class="labs">CR 0.4 mg/dL</div>`);
+    expect(a.modality).toBe('MR');
+    expect(a.campaigns).toEqual([]);
+  });
+  test('a code with no body part names no exam ("DX" alone in a note line)', () => {
+    const a = read(`<div class="hdr"><span>Roe, Tim</span> <span>M 9Y</span></div><p>DX pending review</p>`);
+    expect(a.modality).toBeNull();
+  });
+});

@@ -145,8 +145,12 @@ const ADDRESSEE_OF_CHILD =
 export const SALUTATION = /^(?:dear|estimad[oa]s?|querid[oa]s?|to whom|a quien)\b/i;
 
 /** What a section title says about what follows it. */
+/** A back link's arrow or words at the start of a title. */
+const BACK_LINK = /^\s*(?:[←‹«⟵⇐◀◄]|<(?!\d)|back to\b|volver a\b)/i;
+
 export function sectionClass(title: string): SectionClass | null {
-  if (title.length > 60) return null;
+  // A link back to a list ("← Patients", "‹ Back to worklist") names where it goes, not the section it heads.
+  if (title.length > 60 || BACK_LINK.test(title)) return null;
   const key = labelKey(title);
   if (ADDRESSEE_OF_CHILD.test(key) || SALUTATION.test(key)) return null;
   // A list's own title naming its day ("Cath & EP Schedule — Tuesday, December 8", "Agenda de Radiología — martes"):

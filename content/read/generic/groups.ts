@@ -11,6 +11,9 @@
  * A study browser's open study: a patient row expanded (▼) over its study rows, one of them expanded (▼) over its
  * series — that study is the open record, with the patient row's birth date (its age at the study's date); the series
  * rows under it are the study's, not studies. One patient with studies is enough then (the others stay collapsed).
+ * One patient's studies and no other patient on the page (an archive's navigation searched to one patient, a viewer's
+ * study browser): with none open, the newest study done (dated today or before; one only on its day) is the open
+ * record, the older ones its priors.
  * One pass over the page's rows, in page order; each row's own segments only.
  */
 import { classifyProcedure } from '../parse/procedure';
@@ -78,6 +81,10 @@ export function patientGroups(
   const ranges: [number, number][] = [];
   const studyRows = new Set<Element>();
   let patients = 0;
+  // Patient rows, with studies or not (another patient collapsed beside one expanded: a list of patients).
+  let patientRows = 0;
+  // The newest study done: its record, its day, and whether another study shares that day.
+  let newest: { record: Fact[]; date: CalendarDate; tied: boolean } | null = null;
   let open = false;
   let openStudy: Fact[] | null = null;
   // The expanded study row whose series rows follow (rows with no date of their own until the next study).
@@ -103,6 +110,7 @@ export function patientGroups(
       const facts = patientFacts(text, fields, dates, info, age, today, where);
       if (facts) {
         close();
+        patientRows++;
         current = { row: el, block: el.parentElement ?? el, facts: facts.facts, birth: facts.birth, studies: 0, selected: info.selected, from: info.from };
       }
       continue;
@@ -118,6 +126,11 @@ export function patientGroups(
     if (date) {
       const kind = date.role && ROLE_KIND[date.role] ? ROLE_KIND[date.role]! : daysBetween(today, date.date) > 0 ? 'scheduledDate' : 'examDate';
       pushFact(record, kind, date.text, `${where} · study row · ${date.by ?? 'date'}`);
+      if (kind === 'examDate') {
+        const d = newest ? daysBetween(newest.date, date.date) : 1;
+        if (d > 0) newest = { record, date: date.date, tied: false };
+        else if (d === 0) newest!.tied = true;
+      }
     }
     for (const f of exam) record.push(f);
     records.push(record);
@@ -134,6 +147,8 @@ export function patientGroups(
   }
   close();
   if (openStudy === NO_ANSWER) openStudy = null;
+  const last = newest as { record: Fact[]; tied: boolean } | null;
+  if (openStudy === null && !open && patients === 1 && patientRows === 1 && last && !last.tied) openStudy = last.record;
   if (patients >= 2 || (patients === 1 && openStudy !== null)) return { records, patients, open, ranges, studyRows, openStudy };
   return NONE;
 

@@ -86,5 +86,5 @@ export function clean(s: string): string {
 const DATE_ORDER_NOTE: Record<DateOrderBasis, string> = {
   'one-way': 'day/month order shown by a date on the page that reads only one way',
   language: 'day/month order of the language the page declares (no date on the page reads only one way)',
-  today: "day/month order shown by today's date on the page (no date reads only one way)",
+  today: 'day/month order shown by a date of these days on the page (no date reads only one way)',
 };

@@ -259,20 +259,32 @@ export function inferDateOrder(pairs: Iterable<readonly [number, number, ...numb
 }
 
 /**
- * The day/month order shown by today's date, when every numeric date reads both ways: a date that is today in one
- * order and not in the other (`12/01/2026` on 1 December is M/D) — a visit, a dental chart's services, a schedule's
- * day are most often today's. Null when no date is today, or dates are today both ways.
+ * The day/month order shown by a date of these days, when every numeric date reads both ways: a date that falls
+ * within a week before or two weeks after today in one order and not in the other (`12/06/2026` on 7 December is
+ * M/D: yesterday, not 12 June) — a visit, a dental chart's services, a report's exam, a schedule's day are most often
+ * of these days. Null when no date is near today, or dates point both ways (a prior whose other reading happens to
+ * be near today meets the exam's).
  */
 export function todaysDateOrder(dates: Iterable<readonly [number, number, number]>, today: CalendarDate): DateOrder | null {
   let dmy = false;
   let mdy = false;
   for (const [a, b, y] of dates) {
-    if (y !== today.y || a === b) continue;
-    if (a === today.m && b === today.d) mdy = true;
-    else if (a === today.d && b === today.m) dmy = true;
+    if (a === b || a > 12 || b > 12) continue;
+    const m = near(y, a, b, today);
+    const d = near(y, b, a, today);
+    if (m && !d) mdy = true;
+    else if (d && !m) dmy = true;
   }
   return dmy === mdy ? null : dmy ? 'DMY' : 'MDY';
 }
+/** Whether year-month-day falls within the days around today that `todaysDateOrder` trusts. */
+function near(y: number, month: number, day: number, today: CalendarDate): boolean {
+  const days = (Date.UTC(y, month - 1, day) - Date.UTC(today.y, today.m - 1, today.d)) / 86_400_000;
+  return days >= -NEAR_DAYS_BEFORE && days <= NEAR_DAYS_AFTER;
+}
+/** A week back (an exam of the last days, reported today) and two weeks ahead (a booking of the coming days). */
+const NEAR_DAYS_BEFORE = 7;
+const NEAR_DAYS_AFTER = 14;
 
 /**
  * The day/month order of the language a page declares (`<html lang>`), from the platform's own locale data: `en-US`

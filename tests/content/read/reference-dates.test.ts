@@ -184,10 +184,15 @@ describe("a weekday beside an ambiguous date gives the page's day/month order", 
       <tr><th>Turno</th><td>viernes 11/12/2026 15:40</td></tr></table>`);
     expect([a.ageBasis, a.ageDays]).toEqual(['scheduled', 1279]);
   });
-  test('no weekday and no setting: the ambiguous dates stay unread (the age as shown, today)', () => {
-    const a = read(`<div class="hdr"><span>Leo Fischer</span> <span>3 yrs</span> <span>Male</span> <span>DOB 06/11/2023</span> <span>PRN: 55120934</span></div>
-      <div class="card"><div class="t">Imaging order</div><div><span class="k">Study</span> <span>XR chest 2 views</span></div><div><span class="k">Order date</span> <span>12/04/2026</span></div></div>`);
-    expect([a.ageBasis, a.ageDays]).toEqual(['today', 1095]);
+  const unsure = (orderDate: string) =>
+    read(`<div class="hdr"><span>Leo Fischer</span> <span>3 yrs</span> <span>Male</span> <span>DOB 06/11/2023</span> <span>PRN: 55120934</span></div>
+      <div class="card"><div class="t">Imaging order</div><div><span class="k">Study</span> <span>XR chest 2 views</span></div><div><span class="k">Order date</span> <span>${orderDate}</span></div></div>`);
+  test('no weekday, no setting, no date of these days: the ambiguous dates stay unread (the age as shown, today)', () => {
+    // 10/04/2026: 4 October or 10 April, neither near 7 December.
+    expect(((a) => [a.ageBasis, a.ageDays])(unsure('10/04/2026'))).toEqual(['today', 1095]);
+  });
+  test('no weekday, no setting, but an order of three days ago as M/D (12/04): the page is M/D', () => {
+    expect(((a) => [a.ageBasis, a.ageDays])(unsure('12/04/2026'))).toEqual(['order', 1272]);
   });
 });
 

@@ -240,10 +240,12 @@ function sentenceAfter(text: string): string {
   return (end && /\d/.test(end[0]) ? words.replace(LABEL_OF_NEXT, '') : words).slice(0, SENTENCE_LOOKBACK);
 }
 
-/** Roles under which a date written in a form only its label makes a date of (a two-digit year) is read. */
+/** Roles under which a date written in a form only its label makes a date of (a two-digit year, no year) is read. */
 const LABELLED_ROLES: ReadonlySet<DateRole> = new Set<DateRole>(['birth', 'exam', 'scheduled', 'order', 'visit']);
 /** Field kinds that are a date's label. */
 const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'examDate', 'scheduledDate', 'orderDate', 'visitDate', 'date']);
+/** Longest heading or control read as a day board's day ("CT Schedule — 9 dic"). */
+const MAX_DAY_HEADING = 60;
 /** Words looked back at for a date's label written just before it in its text ("Fecha de nac.:"). */
 const MAX_LABEL_WORDS = 4;
 const ENDS_IN_COLON = /[:：]$/;
@@ -256,17 +258,17 @@ function isDateField(f: Field): boolean {
 }
 
 /**
- * A date written in a form only a label makes a date of (`DOB: 06/01/25`, `D.O.B. 3/14/19`, `Fecha nac.: 14/03/19`):
- * the last words of `before` (the segment's text just before it) are a date's label — of the lexicon (labels.ts), or a
- * role's words ending in a colon ("Pt seen 3/4/20" is not one); else its field's label is a date's and only a weekday
- * or a time stands before it.
+ * A date written in a form only a label makes a date of (`DOB: 06/01/25`, `D.O.B. 3/14/19`, `Fecha nac.: 14/03/19`,
+ * `Schedule for Dec 9`): the last words of `before` (the segment's text just before it) are a date's label — of the
+ * lexicon (labels.ts), or a role's words ending in a colon ("Pt seen 3/4/20" is not one; a month's name needs no colon:
+ * "Booked Dec 9"); else its field's label is a date's and only a weekday or a time stands before it.
  */
 export function underDateLabel(before: string, field: Field | null, seg: Seg, m: DateMatch): boolean {
   const words = before.trimEnd().split(/\s+/);
   for (let k = 1; k <= MAX_LABEL_WORDS && k <= words.length; k++) {
     const label = words.slice(-k).join(' ');
     const f = label ? labelField(label) : null;
-    if (f && isDateField(f) && (f.kind !== 'date' || ENDS_IN_COLON.test(label))) return true;
+    if (f && isDateField(f) && (f.kind !== 'date' || ENDS_IN_COLON.test(label) || m.guess === 'year')) return true;
   }
   return field !== null && isDateField(field) && labelsIt(seg, field, m) && !/\p{L}{2}/u.test(before.replace(WEEKDAY_OR_TIME, ' '));
 }
@@ -385,9 +387,11 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
       role = 'prior';
       told = false;
     }
-    // A two-digit year is a date only under a date's label, and a birth date's century is its own (parse/dates.ts).
+    // A two-digit year or a day with no year is a date only under a date's label (a day also as a day board's heading:
+    // "Agenda — 9 dic"), and a birth date's century is its own (parse/dates.ts).
     if (m.guess) {
-      if (!role || !LABELLED_ROLES.has(role) || !underDateLabel(before, field, seg, m)) continue;
+      const dayTitle = m.guess === 'year' && !role && (seg.flags & (HEADING | CONTROL)) !== 0 && text.length <= MAX_DAY_HEADING;
+      if (!dayTitle && (!role || !LABELLED_ROLES.has(role) || !underDateLabel(before, field, seg, m))) continue;
       if (role === 'birth') {
         const birth = parseDate(text.slice(m.index, m.index + m.length), order, ctx!.today, 'birth');
         if (!birth.ok) continue;

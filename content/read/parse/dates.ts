@@ -11,7 +11,9 @@
  *   are equal, or the caller passes the order (site profile or per-site setting). Otherwise `ambiguous` — never guessed.
  * - With `today` given: a weekday, a month's name and a day with no year (`Thu, Dec 17`, `Thursday, December 17`,
  *   `jueves 17 de diciembre`, as a portal's appointment card writes them): the day within half a year of today that
- *   falls on that weekday; not a date when none does.
+ *   falls on that weekday; not a date when none does (nor, under a birth date's label, at all).
+ * - A month's name and a day with no weekday and no year (`Schedule for Dec 9`, `9 dic`, `9 de diciembre`) only under
+ *   a reference date's label (`labelled`): the year that puts the day nearest today, within half a year.
  * Two-digit years in the European dotted form `DD.MM.YY` (dental and imaging software, European EHRs) with `today`
  * given: the year is of this century up to a year after today, else of the last (`14.02.14` → 2014, `03.05.52` →
  * 1952). A slashed or dashed two-digit year (`DOB: 06/01/25`, `3/14/19`, `04-05-18`: Meditech-, VistA- and legacy
@@ -37,13 +39,14 @@ export interface ReadDate extends CalendarDate {
   readonly guess?: DateGuess;
 }
 
-/** What of a date its label alone makes: the century of a two-digit year. */
-export type DateGuess = 'century';
+/** What of a date its label alone makes: the century of a two-digit year, the year of a day written without one. */
+export type DateGuess = 'century' | 'year';
 
 /**
- * The label a date is written under, for the forms only a label makes dates of (a slashed two-digit year): `birth`
- * (a birth date: its century puts it no later than today), `reference` (an exam, a booking, an order, a visit), or
- * `any` (a reader that finds the role after the date: the reference's century, the match marked with its `guess`).
+ * The label a date is written under, for the forms only a label makes dates of (a slashed two-digit year, a day with no
+ * year): `birth` (a birth date: its century puts it no later than today; a day with no year is none), `reference` (an
+ * exam, a booking, an order, a visit), or `any` (a reader that finds the role after the date: read as a reference's,
+ * the match marked with its `guess`).
  */
 export type DateLabel = 'birth' | 'reference' | 'any';
 
@@ -182,7 +185,7 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
   const nameYmd = named ? RE_NAME_YMD.exec(s) : null;
   const num = parted ? RE_NUMERIC.exec(s) : null;
   const short = today && s.includes('.') ? RE_NUMERIC_SHORT.exec(s) : null;
-  const yearless = today ? yearlessDate(s, today) : null;
+  const yearless = today && labelled !== 'birth' ? yearlessDate(s, today) : null;
   if (yearless && (!nameMdy || yearless.index < nameMdy.index) && (!nameDmy || yearless.index < nameDmy.index)) {
     const others = [ymd, da, num, short, nameYmd].filter((m) => m && m.index <= yearless.index + yearless.length);
     if (others.length === 0) return { index: from + yearless.index, length: yearless.length, result: yearless.result };
@@ -197,9 +200,16 @@ export function findDate(text: string, order?: DateOrder | null, from = 0, today
       best = i;
     }
   }
-  // A slashed two-digit year, under a label, before any other date (a text that starts with a date has no other).
-  const slashed = today && labelled && at > 0 ? RE_SLASHED_SHORT.exec(s) : null;
-  if (slashed && slashed.index < at) return { index: from + slashed.index, length: slashed[0].length, ...slashedShort(slashed, order ?? null, today!, labelled!) };
+  // A slashed two-digit year or a day with no year, under a label, before any other date and apart from it (a text that
+  // starts with a date has no other).
+  if (today && labelled && at > 0) {
+    const slashed = PART_MARK.test(s) ? RE_SLASHED_SHORT.exec(s) : null;
+    const day = labelled !== 'birth' && ASCII_LETTER.test(s) ? nearestDay(s, today) : null;
+    if (slashed && slashed.index < at && (!day || slashed.index <= day.index)) {
+      return { index: from + slashed.index, length: slashed[0].length, ...slashedShort(slashed, order ?? null, today, labelled) };
+    }
+    if (day && day.index + day.length <= at) return { ...day, index: from + day.index };
+  }
   if (best < 0) return null;
   const m = candidates[best]!;
   const where = { index: from + m.index, length: m[0].length };
@@ -378,6 +388,46 @@ function yearlessDate(s: string, today: CalendarDate): { index: number; length: 
     found = p;
   }
   return found ? { index: m.index, length: m[0].length, result: found } : null;
+}
+
+/**
+ * A month's word as a day written with no year spells it: a name or its usual abbreviation, English or Spanish, whole
+ * (`Dec`, `Sept.`, `diciembre`; not the start of another word: `2 decubitus`, `3 augmentin`). The Spanish `ago` and
+ * `set` only after the day (`9 ago`; "ago 5" is English).
+ */
+const MONTH_WORD =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|dic(?:iembre)?';
+const MONTH_END = '\\.?(?![\\p{L}\\d])';
+/** "Dec 9", "December 9th", "Sept. 30" — no other number run into the day ("Dec 9-10", "Mar 3.5", "May 3/4"). */
+const RE_MONTH_DAY = new RegExp(`(?<![\\p{L}\\d])(${MONTH_WORD})${MONTH_END}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:/.,\\-–]?\\d)`, 'iu');
+/** "9 dic", "9 de diciembre", "9th of December", "30 ago". */
+const RE_DAY_MONTH = new RegExp(`(?<![\\p{L}\\d.,/:\\-–])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:of|de)\\s+)?(${MONTH_WORD}|ago|set)${MONTH_END}`, 'iu');
+/** A weekday right before a day (then the weekday's own rule reads it, or it is not a date). */
+const WEEKDAY_LAST = new RegExp(`(?<!\\p{L})${WEEKDAY_WRITTEN}\\.?,?\\s*$`, 'iu');
+
+/**
+ * The first day written with a month's name and no year or weekday: the year that puts it nearest today, within
+ * half a year; null when there is none, or a year or a weekday stands beside it (the other rules read those).
+ */
+function nearestDay(s: string, today: CalendarDate): { index: number; length: number; result: DateParse; guess: DateGuess } | null {
+  const md = RE_MONTH_DAY.exec(s);
+  const dm = RE_DAY_MONTH.exec(s);
+  const m = md && (!dm || md.index <= dm.index) ? md : dm;
+  if (!m) return null;
+  if (YEAR_NEXT.test(s.slice(m.index + m[0].length)) || WEEKDAY_LAST.test(s.slice(Math.max(0, m.index - 14), m.index))) return null;
+  const month = monthOf(m === md ? m[1]! : m[2]!);
+  const dom = +(m === md ? m[2]! : m[1]!);
+  let best: Parsed | null = null;
+  let bestDays = YEARLESS_SPAN + 1;
+  for (const y of [today.y - 1, today.y, today.y + 1]) {
+    const p = make(y, month, dom);
+    const away = p.ok ? Math.abs(daysBetween(today, p.date)) : Infinity;
+    if (p.ok && away < bestDays) {
+      best = new Parsed(y, month, dom, 'year');
+      bestDays = away;
+    }
+  }
+  return best ? { index: m.index, length: m[0].length, result: best, guess: 'year' } : null;
 }
 
 /** 0 (Sunday) … 6 (Saturday). 1970-01-01 was a Thursday. */

@@ -15,7 +15,7 @@ import { type CalendarDate, daysBetween, findDate, utcDate } from '../parse/date
 import type { ModalityCode } from '../types';
 import { labelKey, MAX_FACT_CHARS } from '../profiles/profile';
 import { TICKED, UNTICKED, withoutBox } from './boxes';
-import { dateRole, isDepartmentName, isListTitle, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
+import { AWAITING_REPORT, dateRole, isDepartmentName, isListTitle, NOT_DONE, NOT_THE_EXAM, SESSION_WORDS, SIGNATURE_LINE, WEIGHED_EXAM } from './fields';
 import { type Field, valueLine } from './pairs';
 import { isPersonName } from './names';
 import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
@@ -61,6 +61,8 @@ export interface OpenStudy {
 const MAX_NAME = 90;
 const MAX_LABELLED = MAX_FACT_CHARS;
 const MAX_WORDS = 14;
+/** Days after which a row dated then and still to be done is no open exam (an order is not kept open a year). */
+const STALE_DAYS = 365;
 /** Candidates looked at (a page names a few dozen exams at most). */
 const MAX_CANDIDATES = 400;
 
@@ -83,6 +85,14 @@ function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]):
     asked ??= d.date;
   }
   return asked;
+}
+
+/** A text of the row (a cell, a status) says it: each of its segments is tried. */
+function rowSays(text: PageText, row: Element, words: RegExp): boolean {
+  const info = text.rows.get(row);
+  if (!info) return false;
+  for (let i = info.from; i <= info.to; i++) if (words.test(text.segs[i]!.text)) return true;
+  return false;
 }
 
 /** The first date of a row that is no birth date (for a result: the day it was done). */
@@ -178,6 +188,27 @@ function toldOfOtherTime(clause: string, sentence: string, today: CalendarDate):
   if (EARLIER_FIRST.test(clause)) return 'history';
   if (REPEAT.test(clause) && LATER.test(clause)) return 'a later follow-up';
   return null;
+}
+
+/** Where one sentence of a short text ends and the next begins. */
+const SENTENCE_END = /(?<=[.;!?])\s+/;
+
+/**
+ * A text less its sentences that tell their own exam not done, not needed or declined ("US hips bilateral ordered,
+ * schedule in 1–2 weeks. No X-ray." → its first sentence): what is left, when it still names an exam. Null when the
+ * text is one sentence, when a sentence that says so names no exam of its own ("Not performed.", "No imaging was
+ * performed.": said of the exams of the whole text) or when nothing is left.
+ */
+function withoutNotDone(text: string): string | null {
+  const parts = text.split(SENTENCE_END);
+  if (parts.length < 2) return null;
+  const kept: string[] = [];
+  for (const p of parts) {
+    if (!NOT_DONE.test(p)) kept.push(p);
+    else if (classifyProcedure(p).modalities.length === 0 && !dentalImagingCode(p)) return null;
+  }
+  const rest = kept.join(' ');
+  return kept.length > 0 && (classifyProcedure(rest).modalities.length > 0 || dentalImagingCode(rest)) ? rest : null;
 }
 
 /** Little words of running text: two or more of them make a sentence, not an exam's name. */
@@ -512,9 +543,13 @@ export function findExam(
     }
     return known;
   };
-  const consider = (i: number, candidate: string, labelled: boolean, clause: boolean) => {
+  const consider = (i: number, named: string, labelled: boolean, clause: boolean) => {
     const s = segs[i]!;
     const field = fields[i] ?? null;
+    // An exam the text says was not done, is not needed or was declined is not the exam — a sentence that says so of
+    // another exam leaves the one the text asks for ("US hips ordered 11/30. No X-ray.").
+    const candidate = NOT_DONE.test(named) ? withoutNotDone(named) : named;
+    if (candidate === null) return;
     const dental = dentalImagingCode(candidate);
     const info = classifyProcedure(candidate);
     if (info.modalities.length === 0 && !dental) return;
@@ -529,8 +564,6 @@ export function findExam(
     // Dental wording alone ("primary tooth", "orthodontic records") is not an imaging exam: an intraoral image needs
     // its own words or code.
     if (!dental && info.modalities.length === 1 && info.modalities[0] === 'IO' && !INTRAORAL_WORDS.test(candidate)) return;
-    // An exam the text says was not done, is not needed or was declined is not the exam.
-    if (NOT_DONE.test(candidate)) return;
     // A health-maintenance reminder ("Mammogram: Due", "Bone density — overdue"): the exam is due some day, not asked for.
     if (REMINDER_LABEL.test(candidate) && REMINDER.test(segs[i + 1]?.text ?? '')) return;
     if (SIGNATURE_LINE.test(candidate)) return;
@@ -553,10 +586,16 @@ export function findExam(
       const age = when ? daysBetween(when, today) : null;
       // A list with a service done today (a dental chart's visit): a row planned for a later day is the next visit's.
       const later = age !== null && age < 0 && row.status === 'active' && s.row!.parentElement !== null && doneToday(s.row!.parentElement);
-      if (row.status === 'active' && !later) add(2, 'row to be done');
+      // A row still "to be done" under a date of long ago (an old image row marked "Accepted", a lapsed order) is no
+      // exam open now.
+      const stale = row.status === 'active' && !row.selected && age !== null && age > STALE_DAYS;
+      if (stale) add(-6, 'to be done since long before today');
+      else if (row.status === 'active' && !later) add(2, 'row to be done');
       if (row.status === 'cancelled') add(-8, 'cancelled');
       if (row.status === 'done' && !row.selected && (age === null || age > 0)) add(-4, 'done earlier');
       if (row.status === 'done' && age === 0) add(1, 'done today');
+      // Of exams done, the one whose report is still to come is the one being read now; reported ones are its history.
+      if (row.status === 'done' && (age === null || age <= 0) && rowSays(text, s.row!, AWAITING_REPORT)) add(2, 'awaiting its report');
       if (row.status === null && age !== null && age > 1 && !row.selected) add(-2, 'dated before today');
       if (age !== null && age <= 0) add(1, 'dated today or later');
     } else if (field && DATE_FIELDS.has(field.kind)) {

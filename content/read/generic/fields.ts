@@ -202,6 +202,13 @@ function stageClass(key: string): StatusClass | null {
 }
 
 /**
+ * A done exam's status that says its report is still to come ("Performed – report pending", "Complete, awaiting
+ * report", "Unread", "Pending read", "Realizado – pendiente de informe"): of several exams done, the one being read now.
+ */
+export const AWAITING_REPORT =
+  /\b(?:(?:report|reading|read|result|dictation|interpretation)\s+(?:pending|awaited|to follow|in progress)|(?:awaiting|pending|waiting for|to be)\s+(?:report|reporting|reported|read|reading|dictation|interpretation|radiologist)|unread|not yet (?:reported|read|dictated)|unreported|pendiente de (?:informe|informar|lectura)|sin informar|por informar)\b/i;
+
+/**
  * A status that says the exam is under way now — the patient has arrived or is in the room, the scan has begun
  * ("In progress", "Arrived", "In room", "Being scanned", "En curso", "En sala", "Realizándose"): the exam is today's.
  * The exam may be named before it ("Exam in progress", "Estudio en curso"); `alone` (a text with no Status label)

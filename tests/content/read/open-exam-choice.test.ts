@@ -1,0 +1,89 @@
+/**
+ * Which of the exams a page names is the open one (layouts written for the test):
+ * - a sentence that tells another exam not done or not needed leaves the exam the text asks for ("US hips ordered.
+ *   No X-ray."); a negation that names no exam of its own ("Not performed.") is said of the whole text;
+ * - of several exams done the same day, the one whose report is still to come is the one being read now, the
+ *   reported ones its history (never one done on an earlier day);
+ * - a row still "to be done" under a date of long ago (an image row marked "Accepted" two years back, a lapsed order)
+ *   is no open exam beside one planned now; a pending order of a few weeks back still is.
+ * MR and US stay without a campaign.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../../content/read/analyze';
+import type { PageAnalysis } from '../../../content/read/types';
+import { parseHtml } from '../../helpers/pages';
+
+const NOW = new Date('2026-12-07T15:00:00Z');
+
+function read(body: string): PageAnalysis {
+  return analyzePage(parseHtml(`<!doctype html><html><head><title>Chart</title></head><body>${body}</body></html>`), 'https://ehr.example.org/chart/view?id=20931', { now: NOW });
+}
+const exam = (a: PageAnalysis) => [a.modality, [...a.campaigns].sort()];
+const banner = `<div class="banner"><b>Marsh, Theo</b> · M · DOB 03/14/2019 · MRN 4410276</div>`;
+
+describe('a sentence that tells another exam not done leaves the exam asked for', () => {
+  test.each([
+    ['an orders section of a note', `<h4>Orders</h4><div>XR wrist left 3 views – ordered 12/07/2026, splint after. No CT needed.</div>`, ['DX', ['radiography']]],
+    ['a labelled order cell of a table', `<table><tr><th>Order</th><td>US abdomen limited (RLQ). No CT.</td></tr><tr><th>Priority</th><td>Routine</td></tr></table>`, ['US', []]],
+    ['a Spanish request\'s labelled exam', `<dl><dt>Prueba solicitada</dt><dd>Ecografía de caderas bilateral. No precisa radiografía.</dd></dl>`, ['US', []]],
+  ])('%s', (_, body, expected) => {
+    const a = read(`${banner}${body}`);
+    expect(a.pediatric).toBe(true);
+    expect(exam(a)).toEqual(expected);
+  });
+  test.each([
+    ['a negation that names no exam: "Not performed."', `<h4>Orders</h4><div>XR chest 2 views – ordered 12/07/2026. Not performed.</div>`],
+    ['"No imaging was performed." after the exam', `<table><tr><th>Imaging</th><td>CT head requested 12/07/2026. No imaging was performed.</td></tr></table>`],
+    ['every sentence says its exam was not done', `<h4>Orders</h4><div>CT head deferred. No x-rays needed.</div>`],
+  ])('negative — %s: no exam', (_, body) => {
+    const a = read(`${banner}${body}`);
+    expect(a.pediatric).toBe(true);
+    expect(exam(a)).toEqual([null, []]);
+  });
+});
+
+describe('of exams done today, the one awaiting its report is the open one', () => {
+  test('a note\'s table of this encounter\'s imaging: two "Final" rows and one "Complete – awaiting report"', () => {
+    const a = read(`${banner}<h4>Imaging this visit</h4><table><tr><th>Study</th><th>Done</th><th>Status</th></tr>
+      <tr><td>XR CHEST 2V</td><td>12/07/2026 09:10</td><td>Final</td></tr>
+      <tr><td>CT HEAD WO CONTRAST</td><td>12/07/2026 10:40</td><td>Complete – awaiting report</td></tr>
+      <tr><td>XR C-SPINE 3V</td><td>12/07/2026 09:25</td><td>Final</td></tr></table>`);
+    expect(exam(a)).toEqual(['CT', ['ct']]);
+    expect(a.region).toBe('head');
+  });
+  test('a div grid of the day\'s studies: "Reported" beside "Performed – pending read" (an ultrasound: no campaign)', () => {
+    const a = read(`${banner}<div class="grid"><div class="hd"><span>Exam</span><span>Date</span><span>Status</span></div>
+      <div class="row"><span>XR FOOT RIGHT 3V</span><span>12/07/2026</span><span>Reported</span></div>
+      <div class="row"><span>US HIP RIGHT (effusion)</span><span>12/07/2026</span><span>Performed – pending read</span></div></div>`);
+    expect(exam(a)).toEqual(['US', []]);
+  });
+  test('negative: a report still to come for an exam of an earlier day is not today\'s exam', () => {
+    const a = read(`${banner}<h4>Imaging</h4><table><tr><th>Study</th><th>Done</th><th>Status</th></tr>
+      <tr><td>MR BRAIN WO</td><td>11/20/2026 14:00</td><td>Performed – report pending</td></tr>
+      <tr><td>XR ANKLE LEFT 3V</td><td>12/07/2026 11:05</td><td>Final</td></tr></table>`);
+    expect(exam(a)).toEqual(['DX', ['radiography']]);
+  });
+});
+
+describe('a row to be done under a date of long ago is no open exam', () => {
+  test('a dental chart: image rows "Accepted" in 2023 and 2024, a panoramic planned in a paragraph', () => {
+    const a = read(`<div class="pt"><b>Lund, Maja</b> Chart #D8812 Birthdate: 05/02/2014 Age: 12</div>
+      <h4>Images</h4><table><tr><th>Date</th><th>Type</th><th>Area</th><th>Status</th></tr>
+      <tr><td>03/11/2024</td><td>Bitewing x2</td><td>L/R</td><td>Accepted</td></tr>
+      <tr><td>06/19/2023</td><td>Periapical</td><td>#30</td><td>Accepted</td></tr></table>
+      <h4>Next visit</h4><p>Ortho records booked 12/10/2026: panoramic radiograph. Bring retainer.</p>`);
+    expect(a.modality).toBe('PX');
+  });
+  test('an order list: a lapsed order of 2025 still "Ordered" beside a plan asking for an ultrasound today', () => {
+    const a = read(`${banner}<h4>Orders</h4><table><tr><th>Order</th><th>Date</th><th>Status</th></tr>
+      <tr><td>XR CHEST 2 VIEWS</td><td>02/04/2025</td><td>Ordered</td></tr></table>
+      <p><b>Plan:</b> US appendix ordered today.</p>`);
+    expect(exam(a)).toEqual(['US', []]);
+  });
+  test('negative: an order of a few weeks back, still to be done, is still the exam', () => {
+    const a = read(`${banner}<h4>Orders</h4><table><tr><th>Order</th><th>Date</th><th>Status</th></tr>
+      <tr><td>XR CHEST 2 VIEWS</td><td>11/02/2026</td><td>Ordered</td></tr></table>
+      <p><b>Plan:</b> US appendix if pain persists.</p>`);
+    expect(exam(a)).toEqual(['DX', ['radiography']]);
+  });
+});

@@ -313,6 +313,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
   const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
   let prevEnd = 0;
   for (const m of findDates(text, order, 8, ctx?.today, ctx ? 'any' : undefined)) {
+    const prevDateEnd = prevEnd;
     let before = text.slice(Math.max(prevEnd, m.index - (prose ? 60 : 40)), m.index);
     if (prose) {
       let cut = 0;
@@ -344,6 +345,13 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
       if (role === 'exam' && free && ctx && !/[:：]\s*$/.test(before) && daysBetween(date, ctx.today) > 0) {
         role = 'prior';
         by = `${by} (told in free text)`;
+        told = true;
+      } else if (role === 'exam' && ctx && DONE_WORDS.test(before) && daysBetween(date, ctx.today) >= 0 && namesAnExamBefore(text, prevDateEnd, m.index, prose)) {
+        // A line that names an exam and tells it done on this date ("XR Abdomen 2 Views — Completed — 12/04/2026",
+        // "…follows the ultrasound performed on 20/10/2026"): that exam's date — the page's own exam's only when the
+        // line names it (reader.ts `toldDate`), never an order or appointment beside it.
+        role = 'prior';
+        by = `${by} (told of the exam it names)`;
         told = true;
       }
     }
@@ -401,6 +409,21 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     out.push({ seg: index, text: text.slice(m.index, m.index + m.length), date, role, by, at: m.index, ...(told ? { told } : {}) });
   }
   return out;
+}
+
+/** Words that tell an exam done (a status or a verb), as a line that names the exam before its date writes them. */
+const DONE_WORDS = /\b(?:completed?|performed|perf|done|taken|realizad[oa]|efectuad[oa]|practicad[oa]|finalizad[oa])\b/i;
+/** A word of three letters or more: an exam's name, not its modality code alone ("CT · performed 12/04/2026"). */
+const NAME_WORD = /\p{L}{3}/u;
+
+/**
+ * The text before a date in its segment — since the date before it, and in running text within its sentence — names
+ * an imaging exam in words, not by its code alone.
+ */
+function namesAnExamBefore(text: string, from: number, to: number, prose: boolean): boolean {
+  const said = prose ? sentenceBefore(text, Math.max(from, to - SENTENCE_LOOKBACK), to) : text.slice(from, to);
+  const name = said.replace(DONE_WORDS, ' ');
+  return NAME_WORD.test(name) && classifyProcedure(name).modalities.length > 0;
 }
 
 /**

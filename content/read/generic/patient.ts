@@ -481,8 +481,10 @@ function roleOfField(field: Field, ctx: DateContext | undefined, index: number, 
       // "Date Desired (Not guaranteed):" names a date; "History and Reason for Exam:" does not.
       return DATE_WORD.test(labelKey(field.label)) || isRoleWord(field.label) ? dateRole(field.label) : null;
     case 'procedure':
-      // An exam or study field that holds only a date and time dates the study ("Study: 2026/12/04 10:02" in an overlay).
-      return alone ? 'exam' : null;
+      // An exam or study field that holds only a date and time dates the study ("Study: 2026/12/04 10:02" in an overlay)
+      // — of the role its label's words give, when they give one: a request's ("Solicitud", "Petición", "Request") is
+      // the order's date, never the exam's.
+      return alone ? (dateRole(field.label) ?? 'exam') : null;
     default:
       // A field of another kind ("Reason for exam", "Ordering provider") names its value, not a date's role.
       return null;

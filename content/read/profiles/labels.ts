@@ -37,7 +37,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'study date', 'exam date', 'date of exam', 'date of study', 'date of service', 'scan date', 'procedure date',
       'acquisition date', 'acquisitiondate', 'seriesdate', 'acq date', 'series date', 'content date', 'image date', 'performed', 'performed date', 'studydate',
       'exam started', 'started', 'exam begin', 'begun',
-      'date of procedure', 'fecha del procedimiento', 'fecha de procedimiento', 'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha de adquisicion', 'fecha de la serie', 'fecha',
+      'date of procedure', 'fecha del procedimiento', 'fecha de procedimiento', 'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha de adquisicion', 'fecha de la serie',
+      'fecha de exploracion', 'fecha de la exploracion', 'fecha exploracion', 'fecha de la prueba', 'fecha de prueba', 'fecha prueba', 'fecha',
       'date', 'date time', 'date and time', 'fecha hora', 'fecha y hora',
     ],
   ],
@@ -49,7 +50,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'fecha programada', 'programado', 'programada', 'cita', 'fecha de la cita',
     ],
   ],
-  ['orderDate', ['order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado']],
+  ['orderDate', ['order date', 'original order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado']],
   ['visitDate', ['visit date', 'date of visit', 'encounter date', 'admission date', 'admitted', 'adm', 'adm date', 'fecha de visita', 'fecha de consulta', 'fecha de ingreso', 'ingreso']],
   ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'patientweight', 'peso', 'peso kg']],
   [

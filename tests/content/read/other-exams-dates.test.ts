@@ -1,7 +1,8 @@
 /**
  * Which date belongs to the open exam when other exams are dated beside it (layouts written for the test): a line
  * that names another exam and tells it done ("XR Abdomen 2 views — Completed — 12/04/2026", "the ultrasound performed
- * on 02/12/2026", "Ecografía abdominal realizada 02/12/2026") dates THAT exam, never the open order or appointment.
+ * on 02/12/2026", "Ecografía abdominal realizada 02/12/2026") dates THAT exam, never the open order or appointment;
+ * a request's date ("Solicitud", "Petición", "Request") is the order's, never the exam's.
  * Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
@@ -62,5 +63,24 @@ describe('a line that names another exam and tells it done dates that exam, not 
     const a = read(`<div class="ban"><span>Hale, Ruth</span><span>MRN 0098713</span><span>DOB: 08/02/1954</span></div><dl><dt>Procedure</dt><dd>MRI Brain wo Contrast</dd><dt>Requested start</dt><dd>12/09/2026</dd></dl>
       <ul><li>CT Head wo Contrast — Completed — 12/04/2026</li></ul>`);
     expect([a.pediatric, a.ageBasis, a.modality, a.campaigns]).toEqual([false, 'scheduled', 'MR', []]);
+  });
+});
+
+describe("a request's date is the order's; the exam's own date label is the exam's", () => {
+  test('Spanish label above value: "Fecha de exploración" and "Solicitud" (dot dates)', () => {
+    const a = read(`${bannerEs}<h3>Medicina Nuclear</h3><div><span class="et">Exploración</span><div>Gammagrafía renal DMSA</div></div>
+      <div><span class="et">Fecha de exploración</span><div>04.12.2026</div></div><div><span class="et">Solicitud</span><div>02.11.2026</div></div>`, 'es');
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'NM']);
+  });
+  test('Spanish table rows: "Petición" before "Fecha de la prueba"', () => {
+    const a = read(`${bannerEs}<table class="fi"><tr><th>Prueba</th><td>Rx de tórax PA</td></tr><tr><th>Petición</th><td>02/12/2026</td></tr>
+      <tr><th>Fecha de la prueba</th><td>04/12/2026</td></tr></table>`, 'es');
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'DX']);
+  });
+  test('a request date alone is the order date, never the exam date (Spanish and English)', () => {
+    const a = read(`${bannerEs}<div><span class="et">Exploración</span><div>Ecografía de caderas</div></div><div><span class="et">Solicitud</span><div>02.12.2026</div></div>`, 'es');
+    expect(got(a)).toEqual(['order', AT['2026-12-02'], 'US']);
+    const b = read(`${banner}<table><tr><td>Procedure:</td><td>XR Hand Left</td></tr><tr><td>Request:</td><td>12/02/2026</td></tr></table>`);
+    expect(got(b)).toEqual(['order', AT['2026-12-02'], 'DX']);
   });
 });

@@ -210,6 +210,9 @@ const PROSE_CHARS = 80;
 /** How far back a sentence is read for an appointment it tells. */
 const SENTENCE_LOOKBACK = 200;
 
+/** Text of items set apart by bars ("Chart | In Basket  Schedule  Results", "Home | Appointments | Orders |"). */
+const ITEMS_APART = /^.*(?:^|\s)\|(?:\s|$).*$/s;
+
 /** The text of the sentence that runs up to `to` (from `from` at the earliest). */
 function sentenceBefore(text: string, from: number, to: number): string {
   const part = text.slice(from, to);
@@ -359,7 +362,8 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     // appointment for your child to have a contrast enema on Tuesday 15 December 2026"), or after it ("On Wednesday,
     // Dec 9, 2026 your child is booked for…"), for a day not yet past — across the bold or linked words of its block.
     if (!role && ctx && daysBetween(ctx.today, date) >= 0) {
-      const lead = prose || !ctx.segs ? '' : sameBlockText(ctx.segs, index, -1, SENTENCE_LOOKBACK);
+      // (Items apart by bars — an application's menu, a breadcrumb beside its clock — are no sentence.)
+      const lead = prose || !ctx.segs ? '' : sameBlockText(ctx.segs, index, -1, SENTENCE_LOOKBACK).replace(ITEMS_APART, '');
       if (prose || lead) {
         const head = lead ? `${lead} ${text.slice(0, m.index)}` : text;
         const at = lead ? head.length : m.index;

@@ -2,7 +2,8 @@
  * Which date belongs to the open exam when other exams are dated beside it (layouts written for the test): a line
  * that names another exam and tells it done ("XR Abdomen 2 views — Completed — 12/04/2026", "the ultrasound performed
  * on 02/12/2026", "Ecografía abdominal realizada 02/12/2026") dates THAT exam, never the open order or appointment;
- * a request's date ("Solicitud", "Petición", "Request") is the order's, never the exam's.
+ * a request's date ("Solicitud", "Petición", "Request") is the order's, never the exam's; an application's bar of
+ * menu items ("Home | Schedule | Orders") beside its clock tells no appointment.
  * Patient born 2016-03-14 unless said otherwise; today is 2026-12-07.
  */
 import { describe, expect, test } from 'vitest';
@@ -82,5 +83,22 @@ describe("a request's date is the order's; the exam's own date label is the exam
     expect(got(a)).toEqual(['order', AT['2026-12-02'], 'US']);
     const b = read(`${banner}<table><tr><td>Procedure:</td><td>XR Hand Left</td></tr><tr><td>Request:</td><td>12/02/2026</td></tr></table>`);
     expect(got(b)).toEqual(['order', AT['2026-12-02'], 'DX']);
+  });
+});
+
+describe("an application's bar of menu items beside its clock tells no appointment", () => {
+  test("a top bar of menu items apart by bars, the day's date at its end", () => {
+    const a = read(`<div class="top">Chart &nbsp;|&nbsp; In Basket &nbsp; Patient Lists &nbsp; Schedule &nbsp; Results <span style="float:right">Mon 12/07/2026 09:05</span></div>
+      ${banner}<table><tr><th>Order</th><th>Status</th><th>Ordered</th></tr><tr><td><b>FL Upper GI</b></td><td>Ordered - Pending Scheduling</td><td>12/02/2026</td></tr></table>`);
+    expect(got(a)).toEqual(['order', AT['2026-12-02'], 'RF']);
+  });
+  test('a header of links apart by bars and a bold date', () => {
+    const a = read(`<div class="links"><a href="#">Home</a> | <a href="#">Schedule</a> | <a href="#">Orders</a> | <b>Wed 12/09/2026</b></div>
+      ${banner}<dl><dt>Procedure</dt><dd>XR Chest PA and Lateral</dd><dt>Ordered</dt><dd>12/02/2026</dd></dl>`);
+    expect(got(a)).toEqual(['order', AT['2026-12-02'], 'DX']);
+  });
+  test('negative: a sentence split by bold words still tells the appointment', () => {
+    const a = read(`${banner}<p>Your child is booked for an <b>XR Chest PA and Lateral</b> on <b>Wednesday 12/09/2026</b>. Please arrive early.</p>`);
+    expect(got(a)).toEqual(['scheduled', AT['2026-12-09'], 'DX']);
   });
 });

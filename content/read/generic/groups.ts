@@ -13,7 +13,11 @@
  * rows under it are the study's, not studies. One patient with studies is enough then (the others stay collapsed).
  * One patient's studies and no other patient on the page (an archive's navigation searched to one patient, a viewer's
  * study browser): with none open, the newest study done (dated today or before; one only on its day) is the open
- * record, the older ones its priors.
+ * record, the older ones its priors. Only over rows of studies an archive keeps — the newest says so by a modality
+ * code, a column of the study's own (accession, series, images, modality) or a count of its series or images, unless
+ * it is the patient's one study (a viewer's overlay of the study shown) — and never over a chart's rows of orders,
+ * results or appointments under its banner: a row with a status ("Signed", "Final", "Completed"), an order's, visit's
+ * or booking's date, or a column of the order's (its status, who ordered it) names no open exam.
  * One pass over the page's rows, in page order; each row's own segments only.
  */
 import { classifyProcedure } from '../parse/procedure';
@@ -25,6 +29,7 @@ import { isCodeList } from './exam';
 import type { Field } from './pairs';
 import { isExpandedRow } from './fields';
 import { type AgeFound, type DateMention, isIdentity, pushAge } from './patient';
+import { SERIES_WORDS } from './viewer';
 import { PRIOR, type PageText, type RowInfo } from './walk';
 
 export interface Groups {
@@ -49,6 +54,16 @@ const SEX = /^(?:m|f|o|u|male|female|masculino|femenino|hombre|mujer|var[oó]n)$
 const ROLE_KIND: Partial<Record<string, FactKind>> = { exam: 'examDate', scheduled: 'scheduledDate', order: 'orderDate', visit: 'visitDate' };
 const MAX_NAME = 90;
 const MAX_WORDS = 14;
+/** Columns of a study an archive keeps: its accession, date, description, modality, series or images. */
+const STUDY_COLUMN =
+  /^\s*(?:#\s*)?(?:acc(?:ession)?\b|study ?(?:date|time|desc|description|id|uid|instance)\b|studydate|studydescription|accessionnumber|modalit(?:y|ies)\b|modalitiesinstudy|mods?\b|#|n[º°o]?\s*(?:de\s*)?(?:series|im[aá]genes|instancias)\b|(?:num(?:ber)?\s*(?:of\s*)?)?(?:series|instances?|images?|imgs?|im[aá]genes|instancias|im|i|s)\s*#?\s*$)/i;
+/**
+ * Columns of an order, a result or an appointment: its status, who ordered it, the day it was asked for. (A study's
+ * referring physician is an archive's column too: no order's.)
+ */
+const ORDER_COLUMN = /\b(?:status|state|estado|order(?:ed|ing)?|orden|pedido|requested|requesting|solicitad[oa]|solicitante|prescriber|authori[sz]ed|signed|appointment|appt|cita|encounter|visit)\b/i;
+/** Longest text read as a column's label, or as a count of a study's series or images ("3 series", "Im: 240"). */
+const MAX_LABEL = 32;
 
 interface Current {
   row: Element;
@@ -83,8 +98,13 @@ export function patientGroups(
   let patients = 0;
   // Patient rows, with studies or not (another patient collapsed beside one expanded: a list of patients).
   let patientRows = 0;
-  // The newest study done: its record, its day, and whether another study shares that day.
-  let newest: { record: Fact[]; date: CalendarDate; tied: boolean } | null = null;
+  // The newest study done: its record, its day, whether another study shares that day and whether its row is a study's
+  // an archive keeps (a modality code, a study's column, a count of its series or images).
+  let newest: { record: Fact[]; date: CalendarDate; tied: boolean; kept: boolean } | null = null;
+  // A study row of the patient is an order's, a result's or an appointment's (a status, an order's date or column).
+  let charted = false;
+  // A row of labels under the patient's row names a study's columns (Accession, Modality, #Series, Images).
+  let studyHeader = false;
   let open = false;
   let openStudy: Fact[] | null = null;
   // The expanded study row whose series rows follow (rows with no date of their own until the next study).
@@ -112,6 +132,11 @@ export function patientGroups(
         close();
         patientRows++;
         current = { row: el, block: el.parentElement ?? el, facts: facts.facts, birth: facts.birth, studies: 0, selected: info.selected, from: info.from };
+      } else if (current && current.block.contains(el)) {
+        // A row of labels over the patient's rows (a sub-table's own header): a study's columns, or an order's.
+        const labels = columnLabels(text, info);
+        studyHeader ||= labels.study;
+        charted ||= labels.order;
       }
       continue;
     }
@@ -128,10 +153,11 @@ export function patientGroups(
       pushFact(record, kind, date.text, `${where} · study row · ${date.by ?? 'date'}`);
       if (kind === 'examDate') {
         const d = newest ? daysBetween(newest.date, date.date) : 1;
-        if (d > 0) newest = { record, date: date.date, tied: false };
+        if (d > 0) newest = { record, date: date.date, tied: false, kept: keptStudy(text, info, exam) };
         else if (d === 0) newest!.tied = true;
       }
     }
+    charted ||= chartRow(text, dates, info);
     for (const f of exam) record.push(f);
     records.push(record);
     studyRows.add(el);
@@ -147,8 +173,8 @@ export function patientGroups(
   }
   close();
   if (openStudy === NO_ANSWER) openStudy = null;
-  const last = newest as { record: Fact[]; tied: boolean } | null;
-  if (openStudy === null && !open && patients === 1 && patientRows === 1 && last && !last.tied) openStudy = last.record;
+  const last = newest as { record: Fact[]; tied: boolean; kept: boolean } | null;
+  if (openStudy === null && !open && patients === 1 && patientRows === 1 && last && !last.tied && (last.kept || studyHeader || records.length === 1) && !charted) openStudy = last.record;
   if (patients >= 2 || (patients === 1 && openStudy !== null)) return { records, patients, open, ranges, studyRows, openStudy };
   return NONE;
 
@@ -168,6 +194,50 @@ export function patientGroups(
     }
     return out.length > 0 ? out : null;
   }
+}
+
+/**
+ * A study row of an archive's or a viewer's: a modality code of its own, a cell under a column of the study's
+ * (Accession, Modality, #Series, Images), or a count of its series or images ("3 series", "412 images").
+ */
+function keptStudy(text: PageText, info: RowInfo, exam: readonly Fact[]): boolean {
+  if (exam.some((f) => f.kind === 'modality')) return true;
+  for (let i = info.from; i <= info.to; i++) {
+    const s = text.segs[i]!;
+    if (s.col !== null && STUDY_COLUMN.test(s.col)) return true;
+    if (s.text.length <= MAX_LABEL && SERIES_WORDS.test(s.text) && /\d/.test(s.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * A row of column labels (no digits): whether one names a study's column (Accession, Study date, Modality, #Series) and
+ * whether one names an order's (Status, Ordered, Ordering provider, Appointment).
+ */
+function columnLabels(text: PageText, info: RowInfo): { study: boolean; order: boolean } {
+  let study = false;
+  let order = false;
+  for (let i = info.from; i <= info.to; i++) {
+    const t = text.segs[i]!.text;
+    if (/\d/.test(t) || t.length > MAX_LABEL) return { study: false, order: false };
+    if (STUDY_COLUMN.test(t)) study = true;
+    else if (ORDER_COLUMN.test(t)) order = true;
+  }
+  return { study, order };
+}
+
+/**
+ * A row of a chart's orders, results or appointments: a status ("Signed", "Final", "Completed"), a date
+ * of an order, a visit or a booking, or a cell under a column of the order's (its status, its ordering provider).
+ */
+function chartRow(text: PageText, dates: readonly DateMention[][], info: RowInfo): boolean {
+  if (info.status !== null) return true;
+  for (let i = info.from; i <= info.to; i++) {
+    const s = text.segs[i]!;
+    if (s.col !== null && ORDER_COLUMN.test(s.col) && !STUDY_COLUMN.test(s.col)) return true;
+    for (const d of dates[i] ?? []) if (d.role === 'order' || d.role === 'visit' || d.role === 'scheduled') return true;
+  }
+  return false;
 }
 
 /**

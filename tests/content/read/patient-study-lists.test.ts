@@ -93,3 +93,113 @@ describe('negatives: no newest study taken', () => {
     expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'MR', []]);
   });
 });
+
+/**
+ * The newest study is the open exam only over an archive's or viewer's rows of studies done (a modality code, a
+ * column of the study's own — accession, series, images, modality — or a count of its series or images), never over a
+ * chart's rows of orders, results or appointments under the patient's banner (a status word, an order's date): those
+ * rows name no open exam, and the banner still tells the patient's age.
+ */
+describe("a chart's orders, results and appointments under the banner row: no newest study taken", () => {
+  const cases: { name: string; body: string; want: [boolean | null, string | null, string[]] }[] = [
+    {
+      name: 'a table chart: banner row over order rows (Order | Order date | Status | Priority), all done',
+      body: `<div class="tabs">Summary · Chart Review · Orders · Results · Notes</div>
+        <table><tr><th>Patient</th><th>MRN</th><th>Birth Date</th><th>Sex</th></tr>
+        <tr class="banner"><td>PEREZ, MATEO</td><td>448120</td><td>2016-03-14</td><td>M</td></tr>
+        <tr><th>Order</th><th>Order date</th><th>Status</th><th>Priority</th></tr>
+        <tr><td>CT ABDOMEN PELVIS W CONTRAST</td><td>2026-12-01</td><td>Completed</td><td>Routine</td></tr>
+        <tr><td>XR CHEST 2 VIEWS</td><td>2026-11-20</td><td>Completed</td><td>Routine</td></tr>
+        <tr><td>US ABDOMEN COMPLETE</td><td>2026-10-02</td><td>Completed</td><td>Routine</td></tr></table>`,
+      want: [null, null, []],
+    },
+    {
+      name: 'a div chart: banner row over result cards (date · exam · Final / Preliminary)',
+      body: `<div class="hdr">Chart · Patient Lookup · In Basket · Secure Chat</div>
+        <div role="grid"><div role="row" class="banner"><span>OKOYE, GRACE</span><span>MRN 7730012</span><span>DOB 2014-08-02</span><span>Female</span></div>
+        <div role="row"><span>2026-11-28</span><span>XR WRIST LEFT 3 VIEWS</span><span>Final</span></div>
+        <div role="row"><span>2026-12-03</span><span>CT HEAD WO CONTRAST</span><span>Preliminary</span></div>
+        <div role="row"><span>2026-09-14</span><span>MRI BRAIN W WO</span><span>Final</span></div></div>`,
+      want: [true, null, []],
+    },
+    {
+      name: 'an imaging tab with a Type column of codes, its rows all Final',
+      body: `<table><tr><th>Patient</th><th>MRN</th><th>Birth Date</th><th>Sex</th></tr>
+        <tr class="banner"><td>VARGA, LILI</td><td>E-55102</td><td>2013-02-11</td><td>F</td></tr>
+        <tr><th>Exam date</th><th>Type</th><th>Procedure</th><th>Status</th></tr>
+        <tr><td>2026-12-02</td><td>CT</td><td>CT CHEST W CONTRAST</td><td>Final</td></tr>
+        <tr><td>2026-10-19</td><td>DX</td><td>XR CHEST 2 VIEWS</td><td>Final</td></tr></table>`,
+      want: [null, null, []],
+    },
+    {
+      name: 'a list: banner item over appointment items, all Completed',
+      body: `<ul class="chart"><li class="banner">HALE, NOAH · MRN 300918 · DOB 2015-06-30 · M</li>
+        <li><span>2026-12-04 09:30</span> <span>CT SINUS WO CONTRAST</span> <span>Completed</span></li>
+        <li><span>2026-11-12 14:00</span> <span>US RENAL COMPLETE</span> <span>Completed</span></li>
+        <li><span>2026-08-01 10:15</span> <span>XR HAND LEFT 3 VIEWS</span> <span>Completed</span></li></ul>`,
+      want: [null, null, []],
+    },
+    {
+      name: 'a table: banner row over dated exam names (Date | Procedure | Department), no code, column or count of a study',
+      body: `<table><tr><th>Patient</th><th>MRN</th><th>Birth Date</th><th>Sex</th></tr>
+        <tr class="banner"><td>HALE, NOAH</td><td>300918</td><td>2015-06-30</td><td>M</td></tr>
+        <tr><th>Date</th><th>Procedure</th><th>Department</th></tr>
+        <tr><td>2026-12-04</td><td>CT SINUS WO CONTRAST</td><td>Radiology</td></tr>
+        <tr><td>2026-11-12</td><td>US RENAL COMPLETE</td><td>Radiology</td></tr>
+        <tr><td>2026-08-01</td><td>XR HAND LEFT 3 VIEWS</td><td>Radiology</td></tr></table>`,
+      want: [true, null, []],
+    },
+  ];
+  test.each(cases)('$name', ({ body, want }) => {
+    const a = read(body, 'https://ehr.example.org/chart/orders');
+    const [pediatric, modality, campaigns] = want;
+    expect([a.modality, a.campaigns]).toEqual([modality, campaigns]);
+    if (pediatric !== null) expect(a.pediatric).toBe(pediatric);
+  });
+  test('an order signed among done ones under the banner is still the exam (the order, not the newest row)', () => {
+    const a = read(`<ul class="chart"><li class="banner">PEREZ, MATEO · MRN 448120 · DOB 03/14/2016 · M</li>
+      <li>CT ABDOMEN PELVIS W CONTRAST · Ordered 12/01/2026 · Signed</li>
+      <li>XR CHEST 2 VIEWS · Ordered 11/20/2026 · Completed</li><li>US ABDOMEN COMPLETE · Ordered 10/02/2026 · Completed</li></ul>`);
+    expect([a.pediatric, a.modality, a.campaigns, a.ageBasis]).toEqual([true, 'CT', ['ct'], 'order']);
+  });
+});
+
+describe("a viewer's or archive's studies of one patient with no code: a count of series or images, a study column", () => {
+  test("a viewer's study browser: patient item over study items with their series and images counted", () => {
+    const a = read(`<ul class="browser"><li class="patient">BERG^ELSA · ID 220-81 · DOB 2016-09-09 · F</li>
+      <li><span>2026-10-02</span> <span>XR ELBOW RIGHT 2 VIEWS</span> <span>1 series</span> <span>2 images</span></li>
+      <li><span>2026-12-07</span> <span>CT ELBOW RIGHT WO</span> <span>3 series</span> <span>412 images</span></li>
+      <li><span>2026-11-20</span> <span>US ELBOW RIGHT</span> <span>1 series</span> <span>36 images</span></li></ul>`, 'https://viewer.example.org/studies');
+    expect([a.pediatric, a.modality, a.campaigns, a.ageBasis]).toEqual([true, 'CT', ['ct'], 'exam']);
+  });
+  test('an archive table with Study date, Accession, Referring physician and Description columns (no modality column)', () => {
+    const a = read(`<table><tr><th>Patient name</th><th>Patient ID</th><th>Birth Date</th><th>Sex</th></tr>
+      <tr class="pt"><td>&#9662; DIAZ^LUCA</td><td>PX-7</td><td>2012-12-01</td><td>M</td></tr>
+      <tr><th>Study date</th><th>Accession</th><th>Referring physician</th><th>Study description</th></tr>
+      <tr><td>2026-11-30</td><td>A77120</td><td></td><td>XR FOOT LEFT 3 VIEWS</td></tr>
+      <tr><td>2026-12-05</td><td>A77301</td><td></td><td>FL UPPER GI SERIES</td></tr></table>`);
+    expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'RF', ['fluoroscopy']]);
+  });
+});
+
+describe("a viewer's overlay of the one study shown, its patient's age beside it: that study is the exam", () => {
+  test('English overlays with a side panel of study cards', () => {
+    const a = read(`<div class="menu"><span>File</span><span>Edit</span><span>View</span><span>Tools</span><span>Help</span></div>
+      <div class="side"><div class="pat">MORENO^AVA (5521-09)<br>F</div>
+      <div class="st"><b>2026-12-07</b> CR CHEST PA<br>1 series · 1 image</div>
+      <div class="st"><b>2025-02-11</b> CR ANKLE RIGHT 2 VIEWS<br>1 series · 2 images</div></div>
+      <div class="vp"><div class="ov">MORENO^AVA<br>5521-09<br>006Y F</div>
+      <div class="ov">St. Clare Imaging<br>CR CHEST PA<br>2026-12-07 08:41</div>
+      <div class="ov">Image 1/1<br>W 2000 / L 1000</div></div>`, 'https://viewer.example.org/view');
+    expect([a.pediatric, a.modality, a.campaigns, a.region]).toEqual([true, 'CR', ['radiography'], 'chest']);
+  });
+  test('Spanish overlays, earlier studies listed after them', () => {
+    const a = read(`<div class="menu"><span>Archivo</span><span>Editar</span><span>Ver</span><span>Herramientas</span><span>Ayuda</span></div>
+      <div class="vp"><div class="ov">CASTRO^LUCIA<br>HC 77120<br>009Y F</div>
+      <div class="ov">Hospital del Sur · Radiología<br>RX Tórax PA<br>07/12/2026 08:41</div>
+      <div class="ov">Imagen 1/1<br>W 2000 / L 1000</div></div>
+      <div class="st"><b>03/03/2025</b> RX Tobillo derecho<br>1 serie · 2 imágenes</div>
+      <div class="st"><b>11/10/2024</b> ECO abdominal<br>1 serie · 30 imágenes</div>`, 'https://visor.example.org/visor');
+    expect([a.pediatric, a.modality, a.campaigns, a.region]).toEqual([true, 'DX', ['radiography'], 'chest']);
+  });
+});

@@ -25,7 +25,7 @@ const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
   ['status', /^(?:status|order status|exam status|state|estado|situacion)$/],
   [
     'info',
-    /^(?:priority|prio|location|loc|room|bed|unit|ward|floor|provider|attending|ordering|ordering provider|ordered by|referring|referring physician|referringphysicianname|institutionname|referrer|performing|performed by|radiologist|reading radiologist|technologist|tech|author|allergies|allergy|address|phone|tel|telephone|email|insurance|ins|coverage|payer|language|race|ethnicity|code status|code|isolation|diagnosis|dx|icd|icd 10|cpt|lab|department|dept|service|clinic|facility|physician|doctor|nurse|transport|pcp|prioridad|ubicacion|sala|cama|medico|medico solicitante|servicio|direccion|telefono|alergias|diagnostico|aseguradora)$/,
+    /^(?:priority|prio|location|loc|room|bed|unit|ward|floor|provider|attending|ordering|ordering provider|ordered by|referring|referring physician|referringphysicianname|institutionname|referrer|performing|performed by|radiologist|reading radiologist|technologist|tech|author|allergies|allergy|address|phone|tel|telephone|email|insurance|ins|coverage|payer|language|race|ethnicity|code status|code|isolation|diagnosis|dx|icd|icd 10|cpt|lab|department|dept|service|clinic|facility|physician|doctor|nurse|transport|pcp|prioridad|ubicacion|sala|cama|medico|medico solicitante|servicio|direccion|telefono|alergias|diagnostico|aseguradora|relationship|relation|relationship to patient|relation to patient|relationship to pt|relationship to child|parentesco|relacion con el paciente|vinculo con el paciente)$/,
   ],
   [
     'freeText',
@@ -117,12 +117,22 @@ export function dateRole(words: string): DateRole | null {
   return null;
 }
 
+const RELATIVE = '(?:parents?|mother|father|mom|dad|caregivers?|carers?|caretakers?|guardians?|legal guardian|next of kin|nok|madre|padre|madres|padres|tutor|tutora|tutores|cuidador|cuidadora|acompanante)';
+/** The title of a relative's or contact's card: relatives' words joined ("Mother / Guardian"), with a number or a word of details. */
+const RELATIVE_TITLE = new RegExp(
+  `^(?:(?:primary|secondary|other|legal|datos del?|datos de la)\\s)?(?:${RELATIVE}(?:\\s(?:or|and|y|o)?\\s?${RELATIVE}){0,2}|(?:primary|secondary|emergency) contact|contact person|legal representative|representante legal|persona de contacto)(?:\\s\\d)?(?:\\s(?:information|info|details|data|contact|contact information|datos))?$`,
+);
+
 export type SectionClass = 'prior' | 'results' | 'others' | 'free' | 'newborn' | 'open';
 
 const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
   // The case a list has open, in its own card or drawer ("Selected case", "Case details", "Paciente seleccionado"):
   // the open record's, even beside a schedule of other people's.
   ['open', /^(?:(?:selected|current|active|open|highlighted) (?:case|patient|exam|study|appointment|procedure|order|item|booking)(?: details| detail| information| info| summary)?|(?:case|appointment|booking) (?:details|detail|information|info|summary)|(?:caso|paciente|estudio|examen|cita|procedimiento|prueba|exploracion) (?:seleccionad[oa]|actual|activ[oa]|abiert[oa])|detalles? del? (?:la )?(?:caso|cita|procedimiento|estudio|paciente seleccionado))$/],
+  // A card of one relative or contact of the patient, by its title alone ("Parent/Guardian", "Mother", "Caregiver",
+  // "Primary contact", "Emergency Contact 2", "Legal representative", "Madre / Tutor"): that person's details, beside
+  // the patient's own card of the same shape. (A bare "Contact" may be the patient's own phone and address.)
+  ['others', RELATIVE_TITLE],
   ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure|date|dt|time|day|on|for)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
@@ -140,6 +150,24 @@ const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
  */
 const ADDRESSEE_OF_CHILD =
   /\b(?:parents?|guardians?|carers?|caregivers?|family|padres?|madres?|tutor(?:es|a)?|familia)\s+(?:(?:and|or|y|o)\s+\w+\s+)?(?:of|de|del)\s+(?!(?:the\s+)?(?:patient|paciente|record|expediente)\b)\p{L}/u;
+
+/** A field of how someone is related to the patient ("Relationship", "Relation to patient", "Parentesco"). */
+const RELATIONSHIP_LABEL =
+  /^(?:relationship|relation|relationship to patient|relation to patient|relationship to pt|rel to pt|relationship to child|parentesco|relacion|relacion con el paciente|vinculo|vinculo con el paciente)$/;
+/** Who someone is to the patient: a relative, a guardian, a carer ("Self" is the patient). */
+const RELATION =
+  /^(?:(?:step|foster|adoptive|biological|birth|legal|grand|great grand)\s?)?(?:parents?|mother|father|mom|dad|guardian|caregiver|carer|spouse|wife|husband|partner|sister|brother|sibling|aunt|uncle|cousin|son|daughter|child|friend|neighbou?r|other relative|relative|next of kin|madre|padre|abuel[oa]|ti[oa]|herman[oa]|tutor|tutora|conyuge|espos[oa]|pareja|hij[oa]|amig[oa])$/;
+
+/**
+ * "Relationship: Mother" (one text, or a label and its value): the block it is in is that relative's details. The
+ * label is the value's field label or column (`label`), or written in the text itself.
+ */
+export function namesRelation(text: string, label: string | null): boolean {
+  if (text.length > 60) return false;
+  if (label !== null && label.length <= 40 && RELATIONSHIP_LABEL.test(labelKey(label))) return RELATION.test(labelKey(text));
+  const colon = text.search(/[:：]/);
+  return colon > 0 && RELATIONSHIP_LABEL.test(labelKey(text.slice(0, colon))) && RELATION.test(labelKey(text.slice(colon + 1)));
+}
 
 /** A letter's salutation, which opens its body ("Dear Parent/Guardian," is no section of guardians' details). */
 export const SALUTATION = /^(?:dear|estimad[oa]s?|querid[oa]s?|to whom|a quien)\b/i;

@@ -155,8 +155,9 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
       }
     }
     // A grid: labels then as many values.
+    // (A value that is itself a label — "DOB:" in the card under a "Patient" heading — is no value of it.)
     const grid = gridValue(segs, i, isLabel);
-    if (grid >= 0) {
+    if (grid >= 0 && !isLabel[grid]) {
       out[grid] = label;
       consumed[grid] = 1;
     }

@@ -20,7 +20,7 @@ import { bannerBirths, dayKey, findBanners } from './banner';
 import { labelNamesSex } from '../profiles/labels';
 import { labelKey, pushFact } from '../profiles/profile';
 import type { DateOrder, Fact } from '../types';
-import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isListTitle, isSelectedElement, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
+import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isListTitle, isSelectedElement, namesRelation, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
 import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord, labelField } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
@@ -87,6 +87,16 @@ export interface Patient {
   parent: boolean;
   /** Banners of unlabelled tokens (banner.ts), as segment ranges. */
   banners: { from: number; to: number }[];
+}
+
+/** Segments of one relative's card at most (a name, a relationship, a phone, an address, a birth date). */
+const MAX_RELATIVE_CARD = 24;
+const PATIENT_WORD = /^(?:patient|pt|paciente)\b/i;
+
+/** A segment from `from` to `to` labelled as the patient's ("Patient", "Patient name", "Paciente"). */
+function namesPatient(segs: readonly Seg[], fields: readonly (Field | null)[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (PATIENT_WORD.test(fields[i]?.label ?? '') || (segs[i]!.flags & HEADING && PATIENT_WORD.test(segs[i]!.text))) return true;
+  return false;
 }
 
 /** A row or block of a list of people, and the segments it covers. */
@@ -855,7 +865,18 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   };
   // A block already someone else's (a guarantor's card) is not a row beside the patient's own card; the columns of a
   // list under an "others" title (a schedule, a queue) still make its rows people.
-  const theirs = (i: number) => (segs[i]!.flags & OTHERS) !== 0 && segs[i]!.col === null;
+  // A card or row that says how its person is related to the patient ("Relationship: Mother") is that relative's —
+  // one person's few details, not a layout row that also holds the patient's.
+  const relatives = new Set<Element>();
+  for (let i = 0; i < segs.length; i++) {
+    const row = segs[i]!.row;
+    // (The relation is a relative's word, a label of its own: "Relationship" then "Mother" has no field.)
+    const label = fields[i]?.label ?? segs[i]!.col ?? (segs[i - 1]?.row === row ? segs[i - 1]!.text : null);
+    if (!row || relatives.has(row) || !namesRelation(segs[i]!.text, label)) continue;
+    const info = rows.get(row);
+    if (info && info.to - info.from <= MAX_RELATIVE_CARD && !namesPatient(segs, fields, info.from, info.to)) relatives.add(row);
+  }
+  const theirs = (i: number) => ((segs[i]!.flags & OTHERS) !== 0 && segs[i]!.col === null) || (segs[i]!.row !== null && relatives.has(segs[i]!.row!));
   for (const a of ages) if (cellAge(segs[a.seg]!) && !theirs(a.seg)) noteRow(a.seg, 'ages');
   for (const b of births) if (!theirs(b.seg)) noteRow(b.seg, 'births');
   for (let i = 0; i < segs.length; i++) {
@@ -883,7 +904,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     }
   }
   const others = new Uint8Array(segs.length);
-  for (const row of otherRows) {
+  for (const row of [...otherRows, ...relatives]) {
     const info = rows.get(row);
     if (info) others.fill(1, info.from, info.to + 1);
   }

@@ -363,6 +363,54 @@ export function isAppChrome(el: Element): boolean {
   return cls !== null && CHROME_CLASS.test(cls);
 }
 
+/**
+ * A page's search or filter controls (a filter bar, a search form, a facet list): what they hold is a query — the
+ * modalities, dates and saved searches to look for — never the open record. By role (`search`), the `<search>`
+ * element, a name that says so (`aria-label="Filters"`), or class tokens as apps name them (`filter-bar`, `filters`,
+ * `search-form`, `facets`…); a class that also names the results or a list (`search-results`) is the list's.
+ */
+const FILTER_CLASS =
+  /(?:^|[\s_-])(?:filters?|filterbar|filter-bar|filter-panel|filtros?|facets?|facet-list|search|searchbar|search-bar|searchform|search-form|search-panel|search-box|searchbox|search-criteria|criteria|querybar|query-bar|refine)(?=$|[\s_-])/i;
+const NOT_FILTER_CLASS = /result|list|table|grid|row|page|content|main|body|container|wrapper|layout|app|view|overlay/i;
+
+export function isFilterControls(el: Element): boolean {
+  if (el.tagName.toUpperCase() === 'SEARCH' || el.getAttribute('role') === 'search') return true;
+  const name = el.getAttribute('aria-label');
+  if (name !== null && isFilterTitle(name)) return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && cls.length <= 200 && FILTER_CLASS.test(cls) && !NOT_FILTER_CLASS.test(cls);
+}
+
+/** The title of a page's search or filter controls ("Filters", "Search", "Search criteria", "Refine", "Filtros"). */
+const FILTER_TITLE =
+  /^(?:filters?|filter by|filtered by|filter results|filter studies|filter worklist|search|search criteria|search filters|search options|study search|advanced search|saved searches|saved search|my searches|refine|refine by|refine results|refine search|buscar|busqueda|busqueda avanzada|criterios de busqueda|filtros?|filtrar|filtrar por|filtrado por)$/;
+
+export function isFilterTitle(text: string): boolean {
+  return text.length <= 40 && FILTER_TITLE.test(labelKey(text));
+}
+
+/**
+ * A line that opens by saying it is a filter or search's criteria ("Filtered by: Modality CT · Last 7 days",
+ * "Search criteria — Modality: CT, DX", "Filtros: TC, RX"). Not a bare "Search", which may be a box beside the
+ * patient's banner.
+ */
+export const FILTER_LINE =
+  /^\s*(?:filters?|filter by|filtered by|search criteria|search filters|saved search(?:es)?|refine(?: by)?|criterios de b[uú]squeda|filtros?|filtrado por|filtrar por)\s*[:—–-]/i;
+
+/** A command that runs a search or applies a filter ("Search", "Apply filters", "Go", "Buscar", "Filtrar"). */
+const FILTER_COMMAND =
+  /^(?:search|search studies|search worklist|find|find studies|go|apply|apply filters?|filter|filters|refresh|refresh list|reset|reset filters|clear|clear filters|clear all|buscar|filtrar|aplicar|aplicar filtros|limpiar|limpiar filtros)$/;
+
+export function isFilterCommand(text: string): boolean {
+  return text.length <= 24 && FILTER_COMMAND.test(labelKey(text));
+}
+
+/**
+ * A facet's count of studies of one modality ("CT (12)", "☑ MR (4)", "Ultrasound (3)"): what a filter offers to
+ * look for, with how many it would find.
+ */
+export const FACET_COUNT = /^(?:[☑☐]\s*)?(?:CT|CR|DX|XR|RF|XA|NM|PT|PET|MR|MRI|US|MG|IO|PX|OT|SR|Fluoro(?:scopy)?|Ultrasound|Nuclear medicine|Mammo(?:graphy)?|X-?ray|Radiography|TC|RM|RX|Eco(?:graf[ií]a)?)\s*\(\d{1,6}\)$/i;
+
 /** Class tokens of items of a list (rows of a div grid, cards of a list). */
 const ROW_CLASS = /(?:^|[\s_-])(?:row|tr|item|list-item|entry|record|result|line|card|tile)(?=$|[\s_\d-])/i;
 

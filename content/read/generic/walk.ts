@@ -10,16 +10,17 @@
  * Content the page does not show is not walked: `hidden`, `aria-hidden`, inline `display:none`, classes the page's own
  * stylesheet hides (simple `.class`/`#id` rules), hidden-class tokens, closed `details`/`dialog`, `template`,
  * scripts, navigation (`nav`, `role=navigation`), and sidebars (`aside`, `role=complementary`) unless one is the
- * patient's own header or a viewer's study browser (sidebar.ts).
+ * patient's own header or a viewer's study browser (sidebar.ts). Nor is what a page's search or filter controls hold
+ * (a filter bar, a search form, facets, a bar of criteria with its Search command): a query, not the open record.
  * Big tables are not walked row by row: lists with exam columns are handed back whole (read column by column by
  * table.ts), and of any table only its first rows and its selected rows are walked. Costs are capped (elements,
  * segments, characters per segment: profile.ts `factText`).
  */
 import { bodiesOf, cellsOf, headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, tableRows } from '../profiles/table';
-import { factText, textOf } from '../profiles/profile';
+import { factText, labelKey, textOf } from '../profiles/profile';
 import { onlyBox, splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { hasHeadingClass, hasHiddenClass, isAppChrome, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isListTitle, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
+import { FACET_COUNT, FILTER_LINE, hasHeadingClass, hasHiddenClass, isAppChrome, isFilterCommand, isFilterControls, isFilterTitle, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isListTitle, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { keepsSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, RESULTS, SELECTED, type Seg } from './segment';
@@ -74,6 +75,47 @@ function isMarkedSelected(tr: Element, quirks: boolean): boolean {
   return false;
 }
 const MAX_STYLE_CHARS = 64_000;
+/** Elements a page's filter or search controls hold at most: a bigger block is a layout that holds more. */
+const MAX_FILTER_ELEMENTS = 300;
+/** Items of a filter's lists (its facets, its chips) at most: more is a list of results. */
+const MAX_FILTER_ITEMS = 40;
+/** Elements of a bar of search criteria with its command, at most (a form of a few fields). */
+const MAX_FILTER_BAR = 60;
+/** Labels of what a bar of search criteria never holds: the exam ordered, the patient's birth date or age. */
+const NOT_CRITERIA: ReadonlySet<string> = new Set(['procedure', 'bodyPart', 'birthDate', 'age', 'weight']);
+/** A range of dates to look in ("Date range", "Study date range", "Rango de fechas"): a search's criterion. */
+const DATE_RANGE = /^(?:date range|study date range|date from to|period|time frame|timeframe|rango de fechas|periodo)$/;
+
+/**
+ * The segments from `from` on are a bar of search criteria: a search or filter command was met in it (`commanded`)
+ * beside a control (a select, a box, an input), or it offers two modalities' counts ("CT (12)", "MR (4)") — and no
+ * label of the exam or of the patient's birth date or age.
+ */
+function criteriaBar(segs: readonly Seg[], from: number, commanded: boolean): boolean {
+  let control = false;
+  const facets = new Set<string>();
+  for (let i = from; i < segs.length; i++) {
+    const s = segs[i]!;
+    const kind = labelField(s.text)?.kind;
+    if (kind && NOT_CRITERIA.has(kind)) return false;
+    if (s.flags & CONTROL || s.text.startsWith('☑') || s.text.startsWith('☐') || DATE_RANGE.test(labelKey(s.text.slice(0, 30).split(/[:：]/)[0]!))) control = true;
+    if (FACET_COUNT.test(s.text)) facets.add(s.text.replace(/^[☑☐]\s*/, '').replace(/\s*\(.*$/, '').toUpperCase());
+  }
+  return (commanded && control) || facets.size >= 2;
+}
+
+/**
+ * A block that holds a list (a table, a grid, rows) or is too big to be a page's filter or search controls alone: a
+ * search page's results sit inside it.
+ */
+function holdsList(el: Element): boolean {
+  return (
+    el.getElementsByTagName('table').length > 0 ||
+    el.getElementsByTagName('*').length > MAX_FILTER_ELEMENTS ||
+    el.getElementsByTagName('li').length > MAX_FILTER_ITEMS ||
+    el.querySelector('[role=row],[role=grid],[role=table],[role=treegrid]') !== null
+  );
+}
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'BUTTON', 'NAV']);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION', 'SUMMARY']);
@@ -156,6 +198,10 @@ export function walkPage(scope: Element, doc: Document): PageText {
   const hiddenBy = stylesheetHidden(doc);
   const quirks = doc.compatMode === 'BackCompat';
   let elements = 0;
+  // Search or filter commands met (a "Search" or "Apply" button) and facets' counts ("CT (12)"): a bar of criteria
+  // around them is a query.
+  let commands = 0;
+  let facets = 0;
   // A check box just walked, as a printed form shows it (☑/☐), for the text that follows it.
   let box: { glyph: string; near: Element | null } | null = null;
   // Inside a <pre>: text laid out by its line breaks and spaces.
@@ -189,17 +235,22 @@ export function walkPage(scope: Element, doc: Document): PageText {
    * recent patients, a census or tools leaves nothing behind.
    */
   const visitSidebar = (el: Element, flags: number, row: Element | null, col: string | null): void => {
-    const from = segs.length;
-    const tables = listTables.length;
-    const grids = listGrids.length;
-    const loose = listCells.length;
+    const at = mark();
     visitChildren(el, flags, row, col);
-    if (segs.length === from || keepsSidebar(segs, from)) return;
-    segs.length = from;
-    listTables.length = tables;
-    listGrids.length = grids;
-    listCells.length = loose;
-    for (const [r, info] of rows) if (info.from >= from) rows.delete(r);
+    if (segs.length === at.segs || keepsSidebar(segs, at.segs)) return;
+    rollback(at);
+  };
+
+  /** Where the walk is, to go back to when what was walked since is not kept (a sidebar's, a filter's). */
+  type Mark = { segs: number; tables: number; grids: number; loose: number };
+  const mark = (): Mark => ({ segs: segs.length, tables: listTables.length, grids: listGrids.length, loose: listCells.length });
+  const rollback = (at: Mark): void => {
+    if (segs.length === at.segs && listTables.length === at.tables && listGrids.length === at.grids && listCells.length === at.loose) return;
+    segs.length = at.segs;
+    listTables.length = at.tables;
+    listGrids.length = at.grids;
+    listCells.length = at.loose;
+    for (const [r, info] of rows) if (info.from >= at.segs) rows.delete(r);
     box = null;
   };
 
@@ -256,7 +307,12 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
     // "☒ CT chest ☐ XR chest": one segment per option of a line of check boxes (boxes.ts).
     // "DOB: 08/15/2020 Age: 6 Procedure: CT HEAD": one segment per "Label:" and per value.
-    for (const option of splitAtBoxes(text)) for (const part of splitInline(option)) segs.push({ text: part, el, flags, row, col, line });
+    for (const option of splitAtBoxes(text)) {
+      for (const part of splitInline(option)) {
+        segs.push({ text: part, el, flags, row, col, line });
+        if (part.endsWith(')') && FACET_COUNT.test(part)) facets++;
+      }
+    }
   };
 
   const headingLike = (el: Element, tag: string): boolean => {
@@ -287,12 +343,16 @@ export function walkPage(scope: Element, doc: Document): PageText {
         const t = textOf(el);
         if (/\d/.test(t)) push(t, el, flags | SELECTED | CONTROL, row, col);
       }
+      if (!isHidden(el) && isFilterCommand(textOf(el) || (el.getAttribute('aria-label') ?? ''))) commands++;
       return;
     }
     // An element with no attributes has no role, class, id, style or state: no check by attribute below can hold
     // (most cells and text blocks of a page; a look at each attribute of each costs more than the rest of the walk).
     const attrs = el.hasAttributes();
     if (SKIP_TAGS.has(tag) || (attrs && isHidden(el))) return;
+    // A page's search or filter controls (a filter bar, a search form, facets) hold a query, not the open record: the
+    // modalities and dates they name are not the exam's. Not when the block holds the list it filters.
+    if (attrs && isFilterControls(el) && !holdsList(el)) return;
     if (tag === 'ASIDE' || (attrs && el.getAttribute('role') === 'complementary')) {
       visitSidebar(el, flags, row, col);
       return;
@@ -309,6 +369,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
       const input = el as HTMLInputElement;
       const type = (input.getAttribute('type') ?? '').toLowerCase();
       // (A radio's label is a chosen option: see `labelsCheckedRadio`.)
+      if ((type === 'submit' || type === 'button') && isFilterCommand(input.value ?? '')) commands++;
       if (type === 'checkbox') {
         box = { glyph: input.checked || input.hasAttribute('checked') ? '☑' : '☐', near: input.parentElement?.parentElement ?? null };
         return;
@@ -365,10 +426,25 @@ export function walkPage(scope: Element, doc: Document): PageText {
       if ((flags & PRIOR) === 0) listCells.push({ header: cells.header, cells: cells.cells, list: el });
       return;
     }
-    const from = segs.length;
+    const at = mark();
+    const from = at.segs;
+    const commanded = commands;
+    const faceted = facets;
+    const startAt = elements;
     const isRow = tag === 'TR' || tag === 'LI' || (attrs && (isRowRole(el) || (el.childElementCount >= 2 && (hasRowClass(el) || repeatedBlock(el)))));
     if (isRow) row = el;
     visitChildren(el, flags, row, col);
+    // A block that opens by saying it is a filter's criteria ("Filtered by: Modality CT · Last 7 days"), or a small bar
+    // of criteria with its search command or a facet's counts: a query.
+    if (
+      !isRow &&
+      segs.length > from &&
+      (FILTER_LINE.test(segs[from]!.text) || (elements - startAt <= MAX_FILTER_BAR && (commands > commanded || facets > faceted + 1) && criteriaBar(segs, from, commands > commanded))) &&
+      !holdsList(el)
+    ) {
+      rollback(at);
+      return;
+    }
     // A row is the open one when it is itself open, or alone in an open block (not one of the items of an open tab).
     if (isRow && segs.length > from) rows.set(el, rowInfo(el, open || (inherited && alone(el)), from, segs.length - 1));
   };
@@ -410,7 +486,12 @@ export function walkPage(scope: Element, doc: Document): PageText {
     // Flags of the enclosing sections that a title here undoes: a "Selected case" card in a schedule of other people's.
     let undone = 0;
     let expanded: Element | null = null;
+    // Under a title of search or filter controls ("Filters", "Search") that opens a small block holding no list: its
+    // controls and criteria, up to the next heading, are a query.
+    let filtering = false;
+    const opening = segs.length;
     for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (filtering && n.nodeType === 3) continue;
       if (n.nodeType === 3) {
         const raw = n.nodeValue ?? '';
         // Text kept as printed (a form or report in <pre>): its lines, and the columns a line lays out with runs of
@@ -431,10 +512,21 @@ export function walkPage(scope: Element, doc: Document): PageText {
       // The details right under an expanded row are the open record's, like the row.
       const details = expanded !== null && isDetailsOf(expanded, child) ? OPEN : 0;
       expanded = isExpandedRow(child) ? child : null;
+      const at = filtering && !heading ? mark() : null;
       visit(child, heading ? flags | HEADING : (flags & ~undone) | section | details, row, col);
+      if (at) {
+        rollback(at);
+        continue;
+      }
       if (segs.length === before) continue;
+      if (heading) filtering = false;
       if (heading || allHeadings(segs, before) || titleBlock(segs, before, row)) {
         const title = joinText(segs, before);
+        if (heading && before === opening && row === null && isFilterTitle(title) && !holdsList(el)) {
+          segs.length = before;
+          filtering = true;
+          continue;
+        }
         let c = sectionClass(title);
         // A page's own title naming a list ("IR Schedule" in its h1) is the page, not a section of other people's.
         if (c === 'others' && child.tagName.toUpperCase() === 'H1' && isListTitle(title)) c = null;

@@ -87,6 +87,46 @@ function rowDate(text: PageText, row: Element, dates: readonly DateMention[][]):
   return asked;
 }
 
+/**
+ * A letter (a salutation: "Dear Dr …", "Estimada familia …") that names no open exam is about the exam its body tells
+ * as done on a day: "A CT head performed on 10/11/2026 … was normal", "Your screening mammogram performed on Nov 20,
+ * 2026 showed …", "Ecografía abdominal realizada el 18/11/2026". The exam's name is what its sentence says before the
+ * word that tells it done. Never an exam of elsewhere, of a relative or told as of the past ("at another hospital",
+ * "had an MRI …", "previous"), one not done, nor one of two such exams (no single subject). Null when there is none.
+ */
+export function letterSubject(text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], others: Uint8Array, salutation: number, now: Date): ExamFound | null {
+  if (salutation < 0) return null;
+  const today = utcDate(now);
+  let found: ExamFound | null = null;
+  for (let i = salutation + 1; i < text.segs.length && i <= salutation + LETTER_SEGS; i++) {
+    const s = text.segs[i]!;
+    if (others[i] || s.flags & (OTHERS | PRIOR) || s.row || fields[i]?.kind === 'freeText') continue;
+    for (const d of dates[i] ?? []) {
+      if (!(d.told || d.role === 'exam') || daysBetween(d.date, today) < 0) continue;
+      const start = Math.max(s.text.lastIndexOf('. ', d.at), s.text.lastIndexOf('; ', d.at), s.text.lastIndexOf('! ', d.at), s.text.lastIndexOf('? ', d.at)) + 1;
+      const head = s.text.slice(start, d.at).trim();
+      const done = TOLD_DONE.exec(head);
+      if (!done || head.length > MAX_NAME) continue;
+      const name = head.slice(0, done.index).replace(LEADING_WORDS, '').trim();
+      const sentence = s.text.slice(start, s.text.indexOf('. ', d.at) < 0 ? undefined : s.text.indexOf('. ', d.at));
+      if (classifyProcedure(name).modalities.length === 0 && !dentalImagingCode(name)) continue;
+      if (NOT_DONE.test(sentence) || NOT_THE_EXAM.test(head) || RELATIVE_OWN.test(sentence) || TOLD_PAST.test(sentence) || ELSEWHERE.test(sentence) || EARLIER_FIRST.test(name)) continue;
+      // Two exams told done: the letter is about neither alone.
+      if (found) return null;
+      found = { seg: i, text: name, score: 0, row: null, code: dentalImagingCode(name)?.modality ?? null, why: ['told done in a letter'], examRows: new Set(), likelyRows: new Set(), stamp: null };
+    }
+  }
+  return found;
+}
+/** Segments of a letter's body looked at after its salutation. */
+const LETTER_SEGS = 40;
+/** The words that tell an exam done, at the end of what precedes its date ("… performed on", "… realizada el"). */
+const TOLD_DONE = /\s(?:was\s+|were\s+)?(?:performed|done|obtained|taken|completed|carried out|acquired|realizad[oa]|efectuad[oa]|practicad[oa])\b(?:\s+(?:on|el|el d[ií]a))?\s*$/i;
+/** An article or possessive before an exam's name ("A CT head", "Your child's chest X-ray", "La ecografía"). */
+const LEADING_WORDS = /^(?:(?:a|an|the|your|her|his|their|your child's|your child’s|su|la|el|una?)\s+)+/i;
+/** An exam done somewhere else, or told as an earlier one. */
+const ELSEWHERE = /\b(?:outside|osh|elsewhere|another (?:hospital|facility|center|centre|clinic)|other (?:hospital|facility)|prior|previous|previously|earlier|otro (?:centro|hospital)|otra (?:clinica|cl[ií]nica|institucion|instituci[oó]n)|externo|externa|previ[oa]|anterior)\b/i;
+
 /** A text of the row (a cell, a status) says it: each of its segments is tried. */
 function rowSays(text: PageText, row: Element, words: RegExp): boolean {
   const info = text.rows.get(row);

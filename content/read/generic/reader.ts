@@ -19,7 +19,7 @@ import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
 import { withoutBox } from './boxes';
-import { findExam, isCodeList, isOpenStudyKind, newestResult, sameKind, shownCodes, type ExamFound } from './exam';
+import { findExam, isCodeList, isOpenStudyKind, letterSubject, newestResult, sameKind, shownCodes, type ExamFound } from './exam';
 import { DOSE_GIVEN, isUnderWay } from './fields';
 import { fieldsOf, type Field, isHeaderText } from './pairs';
 import { dateContext, datesOf, type DateMention, findPatient, isBareDateLabel, isIdentity, openQueueRow, type Patient, pushAge, standsAlone, underDateLabel } from './patient';
@@ -104,8 +104,8 @@ export function readGeneric(scope: Element, doc: Document, options: { dateOrder?
   // A list of people with none open and no patient of the page outside it: nobody's exam (a worklist, a queue).
   const listOnly = (grouped || (patient.people.length >= 2 && patient.recordRow === null && !patient.people.some((p) => p.selected))) &&
     patient.age === null && patient.birth === null && !identifiedOutside(text, fields, patient, groups.ranges);
-  // With no exam open, a chart's results list: its newest result naming an exam.
-  const exam = listOnly ? null : (findExam(text, fields, dates, patient.others, now, patient.parent) ?? newestResult(text, fields, dates, patient.others, now));
+  // With no exam open, a chart's results list: its newest result naming an exam; else a letter's exam told done.
+  const exam = listOnly ? null : (findExam(text, fields, dates, patient.others, now, patient.parent) ?? newestResult(text, fields, dates, patient.others, now) ?? letterSubject(text, fields, dates, patient.others, context.salutation, now));
 
   const primary: Fact[] = [];
   patientFacts(primary, text, patient);

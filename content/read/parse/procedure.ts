@@ -439,8 +439,8 @@ function byPriority<T>(items: T[], priority: readonly T[]): T[] {
 }
 
 /** Reads one piece of procedure/protocol/order text. */
-/** "Mr Osei", "Mr. Hale", "Mr and Mrs Rowe": a man's title before his name, not MR. */
-const MR_TITLE = /\bMr\.?\s+(?=[A-Z][a-z]|(?:and|&)\s+Mr?s\b)/g;
+/** "Mr Osei", "Mr. Hale", "Mr T. Adeyemi", "Mr and Mrs Rowe": a man's title before his name or initial, not MR. */
+const MR_TITLE = /\bMr\.?\s+(?=[A-Z][a-z]|[A-Z]\.\s?[A-Z]|(?:and|&)\s+Mr?s\b)/g;
 
 export function classifyProcedure(text: string): ProcedureInfo {
   const u = (text.includes('Mr') ? text.replace(MR_TITLE, ' ') : text).toUpperCase();

@@ -6,6 +6,8 @@
  *   reported ones its history (never one done on an earlier day);
  * - a row still "to be done" under a date of long ago (an image row marked "Accepted" two years back, a lapsed order)
  *   is no open exam beside one planned now; a pending order of a few weeks back still is.
+ * - a letter (its salutation) that names no open exam is about the one exam its body tells as done on a day ("A CT
+ *   head performed on 10/11/2026 was normal"): never one done elsewhere, told of the past, not done, nor one of two.
  * MR and US stay without a campaign.
  */
 import { describe, expect, test } from 'vitest';
@@ -85,5 +87,45 @@ describe('a row to be done under a date of long ago is no open exam', () => {
       <tr><td>XR CHEST 2 VIEWS</td><td>11/02/2026</td><td>Ordered</td></tr></table>
       <p><b>Plan:</b> US appendix if pain persists.</p>`);
     expect(exam(a)).toEqual(['DX', ['radiography']]);
+  });
+});
+
+describe('a letter that names no open exam is about the exam it tells as done on a day', () => {
+  test('a clinic letter to a GP: "A CT head performed on 10/11/2026 … was normal" (DMY)', () => {
+    const a = read(`<div style="text-align:right">Paediatric Surgery Clinic<br>Date typed: 02/12/2026</div>
+      <p><b>Re: Ava MORGAN, DOB 03/05/2015, Hosp No 7730122</b></p><p>Dear Dr Lewin,</p>
+      <p>I saw Ava (11) today with her mother. Her abdominal pain has settled. An ultrasound of the abdomen performed on 18/11/2026 for suspected appendicitis was normal, and I have discharged her.</p>
+      <p>Yours sincerely,<br>Mr T. Adeyemi</p>`);
+    expect(exam(a)).toEqual(['US', []]);
+    expect(a.pediatric).toBe(true);
+    // 2015-05-03 → 2026-11-18, the day the exam was done
+    expect([a.ageBasis, a.ageDays]).toEqual(['exam', 4217]);
+  });
+  test('a results letter to the patient: "Your chest X-ray done on Nov 30, 2026 showed …" (MDY)', () => {
+    const a = read(`<h3>Harbor Pediatrics</h3><p>December 4, 2026</p><p>Parent/Guardian of Noah Brandt<br>Date of birth: 02/21/2017</p>
+      <p>Dear Parent/Guardian,</p><p>Your child's chest X-ray done on Nov 30, 2026 showed no pneumonia. Please continue the inhaler as prescribed.</p>
+      <p>Sincerely,<br>Clinic nurse</p>`);
+    expect(exam(a)).toEqual(['DX', ['radiography']]);
+    // 2017-02-21 → 2026-11-30, the day the X-ray was done (not the letter's 4 December)
+    expect([a.ageBasis, a.ageDays]).toEqual(['exam', 3569]);
+  });
+  test('a Spanish report letter: "La ecografía abdominal realizada el 18/11/2026 fue normal"', () => {
+    const a = read(`<p>Servicio de Pediatría · Hospital del Norte</p><p>Paciente: RUIZ SOTO, Marta · F. nacimiento: 23/05/2015</p>
+      <p>Estimada familia:</p><p>Les informamos de que la ecografía abdominal realizada el 18/11/2026 fue normal. No precisa más controles.</p>`);
+    expect(exam(a)).toEqual(['US', []]);
+    expect(a.ageBasis).toBe('exam');
+  });
+  test.each([
+    ['an exam done elsewhere', 'A CT head performed on 10/11/2026 at another hospital was normal.'],
+    ['an exam told of the past', 'She had an MRI brain performed on 10/11/2026 which was normal.'],
+    ['two exams told done', 'An ultrasound performed on 02/11/2026 and a CT abdomen performed on 10/11/2026 were both normal.'],
+    ['an exam told not done', 'A CT head was not performed; an X-ray was not needed.'],
+  ])('negative — %s: no exam', (_, sentence) => {
+    const a = read(`<p><b>Re: Ava MORGAN, DOB 03/05/2015</b></p><p>Dear Dr Lewin,</p><p>I saw Ava (11) today. ${sentence} I have discharged her.</p>`);
+    expect(exam(a)).toEqual([null, []]);
+  });
+  test('negative: no salutation — a history line telling a CT done on a day is no exam', () => {
+    const a = read(`${banner}<div><p>Seen today for headaches. A CT head performed on 11/10/2026 after a fall was normal.</p></div>`);
+    expect(exam(a)).toEqual([null, []]);
   });
 });

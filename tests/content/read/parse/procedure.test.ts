@@ -16,6 +16,8 @@ describe('procedure text → modality and campaigns', () => {
     // A man's title is not MR: "before his clinic with Mr Osei" names no exam; "MR brain" and "Mr brain" do
     ['ENT (Mr Osei) has asked for imaging', null, []],
     ['seen by Mr. Hale in clinic', null, []],
+    ['Yours sincerely, Mr T. Adeyemi', null, []],
+    ['Mr J.K. Rowe, Consultant', null, []],
     ['Mr brain without contrast', 'MR', []],
     ['Chest radiograph PA and lateral', 'DX', ['radiography']],
     ['KUB', 'DX', ['radiography']],

@@ -27,10 +27,10 @@ import { pushFact } from '../profiles/profile';
 import type { Fact, FactKind } from '../types';
 import { isCodeList } from './exam';
 import type { Field } from './pairs';
-import { isExpandedRow } from './fields';
+import { isExpandedRow, statusClass } from './fields';
 import { type AgeFound, type DateMention, isIdentity, pushAge } from './patient';
 import { SERIES_WORDS } from './viewer';
-import { PRIOR, type PageText, type RowInfo } from './walk';
+import { PRIOR, PRIORITY_COLUMN, REPORT_COLUMN, type PageText, type RowInfo } from './walk';
 
 export interface Groups {
   /** One record per study row of a patient. */
@@ -62,6 +62,8 @@ const STUDY_COLUMN =
  * referring physician is an archive's column too: no order's.)
  */
 const ORDER_COLUMN = /\b(?:status|state|estado|order(?:ed|ing)?|orden|pedido|requested|requesting|solicitad[oa]|solicitante|prescriber|authori[sz]ed|signed|appointment|appt|cita|encounter|visit)\b/i;
+/** Cells of a row looked at for their column. */
+const MAX_CELLS = 40;
 /** Longest text read as a column's label, or as a count of a study's series or images ("3 series", "Im: 240"). */
 const MAX_LABEL = 32;
 
@@ -105,6 +107,9 @@ export function patientGroups(
   let charted = false;
   // A row of labels under the patient's row names a study's columns (Accession, Modality, #Series, Images).
   let studyHeader = false;
+  // That row's labels by cell: the columns of the study rows under it (the page's own column labels are the patient
+  // row's, over a sub-table of studies).
+  let subLabels: readonly (string | null)[] | null = null;
   let open = false;
   let openStudy: Fact[] | null = null;
   // The expanded study row whose series rows follow (rows with no date of their own until the next study).
@@ -134,9 +139,10 @@ export function patientGroups(
         current = { row: el, block: el.parentElement ?? el, facts: facts.facts, birth: facts.birth, studies: 0, selected: info.selected, from: info.from };
       } else if (current && current.block.contains(el)) {
         // A row of labels over the patient's rows (a sub-table's own header): a study's columns, or an order's.
-        const labels = columnLabels(text, info);
+        const labels = columnLabels(text, info, el);
         studyHeader ||= labels.study;
         charted ||= labels.order;
+        if (labels.cells) subLabels = labels.cells;
       }
       continue;
     }
@@ -157,7 +163,7 @@ export function patientGroups(
         else if (d === 0) newest!.tied = true;
       }
     }
-    charted ||= chartRow(text, dates, info);
+    charted ||= chartRow(text, dates, info, el, subLabels);
     for (const f of exam) record.push(f);
     records.push(record);
     studyRows.add(el);
@@ -211,30 +217,54 @@ function keptStudy(text: PageText, info: RowInfo, exam: readonly Fact[]): boolea
 }
 
 /**
- * A row of column labels (no digits): whether one names a study's column (Accession, Study date, Modality, #Series) and
- * whether one names an order's (Status, Ordered, Ordering provider, Appointment).
+ * A row of column labels (no digits): whether one names a study's column (Accession, Study date, Modality, #Series),
+ * whether one names an order's (Status, Ordered, Ordering provider, Appointment; a report's or a priority's column is
+ * neither), and its labels by cell (null when fewer than two).
  */
-function columnLabels(text: PageText, info: RowInfo): { study: boolean; order: boolean } {
+function columnLabels(text: PageText, info: RowInfo, row: Element): { study: boolean; order: boolean; cells: (string | null)[] | null } {
   let study = false;
   let order = false;
+  const cells: (string | null)[] = [];
+  let named = 0;
   for (let i = info.from; i <= info.to; i++) {
-    const t = text.segs[i]!.text;
-    if (/\d/.test(t) || t.length > MAX_LABEL) return { study: false, order: false };
+    const s = text.segs[i]!;
+    const t = s.text;
+    if (/\d/.test(t) || t.length > MAX_LABEL) return { study: false, order: false, cells: null };
     if (STUDY_COLUMN.test(t)) study = true;
-    else if (ORDER_COLUMN.test(t)) order = true;
+    else if (!REPORT_COLUMN.test(t) && !PRIORITY_COLUMN.test(t) && ORDER_COLUMN.test(t)) order = true;
+    const k = cellOf(row, s.el);
+    if (k >= 0 && k < MAX_CELLS && cells[k] === undefined) {
+      while (cells.length < k) cells.push(null);
+      cells[k] = t;
+      named++;
+    }
   }
-  return { study, order };
+  return { study, order, cells: named >= 2 ? cells : null };
+}
+
+/** The index of the row's child that holds the element (its cell), or -1. */
+function cellOf(row: Element, el: Element): number {
+  let e: Element | null = el;
+  while (e && e.parentElement !== row) e = e.parentElement;
+  if (!e) return -1;
+  const cells = row.children;
+  for (let k = 0; k < cells.length && k < MAX_CELLS; k++) if (cells[k] === e) return k;
+  return -1;
 }
 
 /**
- * A row of a chart's orders, results or appointments: a status ("Signed", "Final", "Completed"), a date
- * of an order, a visit or a booking, or a cell under a column of the order's (its status, its ordering provider).
+ * A row of a chart's orders, results or appointments: a status ("Signed", "Final", "Completed"), a date of an order, a
+ * visit or a booking, or a cell under a column of the order's (its status, its ordering provider). A report's column
+ * ("Report status: Final", "Report: Dictated") tells the reading of a study done, and a priority's its urgency: no
+ * order's status. Columns are the labels row's over the study rows (`labels`, by cell) when there is one.
  */
-function chartRow(text: PageText, dates: readonly DateMention[][], info: RowInfo): boolean {
-  if (info.status !== null) return true;
+function chartRow(text: PageText, dates: readonly DateMention[][], info: RowInfo, row: Element, labels: readonly (string | null)[] | null): boolean {
   for (let i = info.from; i <= info.to; i++) {
     const s = text.segs[i]!;
-    if (s.col !== null && ORDER_COLUMN.test(s.col) && !STUDY_COLUMN.test(s.col)) return true;
+    const col = labels ? (labels[cellOf(row, s.el)] ?? null) : s.col;
+    if (col !== null && (REPORT_COLUMN.test(col) || PRIORITY_COLUMN.test(col))) continue;
+    if (col !== null && ORDER_COLUMN.test(col) && !STUDY_COLUMN.test(col)) return true;
+    if (statusClass(s.text) !== null) return true;
     for (const d of dates[i] ?? []) if (d.role === 'order' || d.role === 'visit' || d.role === 'scheduled') return true;
   }
   return false;

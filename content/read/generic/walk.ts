@@ -1053,9 +1053,9 @@ function knownLabelTail(candidate: string): string | null {
 
 /** Column headers of a row's status, and of its priority (whose words are not a status). */
 const STATUS_COLUMN = /^\s*(?:order |exam |study )?(?:status|state|estado|situaci[oó]n)\b/i;
-const PRIORITY_COLUMN = /^\s*(?:priority|prio|urgency|prioridad|urgencia)\b/i;
+export const PRIORITY_COLUMN = /^\s*(?:priority|prio|urgency|prioridad|urgencia)\b/i;
 /** A report's column: its "In progress" is the report's, not the exam's. */
-const REPORT_COLUMN = /^\s*(?:report|reporting|dictation|read|informe|lectura)\b/i;
+export const REPORT_COLUMN = /^\s*(?:report|reporting|dictation|read|informe|lectura)\b/i;
 
 /**
  * A block repeated among its siblings (same tag and class, each of several elements): an item of a list, whatever its

@@ -182,6 +182,24 @@ describe("a viewer's or archive's studies of one patient with no code: a count o
   });
 });
 
+describe("an archive's report column is the reading's, not an order's status", () => {
+  test("a patient folder's studies with a Report status column (Final, Preliminary): the newest study is the exam", () => {
+    const a = read(`<table><tr><th>Patient name</th><th>MRN</th><th>DOB</th><th>Sex</th></tr>
+      <tr class="pt"><td>KOVAC^IDA</td><td>KV-4410</td><td>2015-04-04</td><td>F</td></tr>
+      <tr><th>Study date</th><th>Mod</th><th>Description</th><th>Report status</th></tr>
+      <tr><td>2026-12-06</td><td>CT</td><td>CT HEAD WO CONTRAST</td><td>Preliminary</td></tr>
+      <tr><td>2026-09-12</td><td>DX</td><td>XR SKULL 2 VIEWS</td><td>Final</td></tr></table>`, 'https://pacs.example.org/folder');
+    expect([a.pediatric, a.modality, a.campaigns, a.region]).toEqual([true, 'CT', ['ct'], 'head']);
+  });
+  test('a div list of studies with a Report label row (Read, Dictated): the newest study is the exam', () => {
+    const a = read(`<div class="folder"><div class="row pt"><span>ROSSI^MARCO</span><span>ID 88-120</span><span>DOB 2016-01-19</span><span>M</span></div>
+      <div class="row hd"><span>Date</span><span>Modality</span><span>Study</span><span>Report</span></div>
+      <div class="row"><span>2026-11-02</span><span>US</span><span>US ABDOMEN</span><span>Read</span></div>
+      <div class="row"><span>2026-12-05</span><span>RF</span><span>FL VCUG</span><span>Dictated</span></div></div>`, 'https://pacs.example.org/folder');
+    expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'RF', ['fluoroscopy']]);
+  });
+});
+
 describe("a viewer's overlay of the one study shown, its patient's age beside it: that study is the exam", () => {
   test('English overlays with a side panel of study cards', () => {
     const a = read(`<div class="menu"><span>File</span><span>Edit</span><span>View</span><span>Tools</span><span>Help</span></div>

@@ -21,18 +21,19 @@ export const MAX_CHARS = 200_000;
 export const MAX_FRAMES = 8;
 
 /**
- * An age in any form (`6 y.o.`, `5 mo / M`, `12Y`, `45 d/o`, `3 años`), a birth date, a patient or record label, a
+ * An age in any form (`6 y.o.`, `5 mo / M`, `12Y`, `45 d/o`, `3 años`, `6 ans`, `4 anni`, `3 anos`, `5 jaar`), a birth date, a
+ * patient or record label (English, Spanish, French, Italian, Portuguese, Dutch), a
  * DICOM keyword of the patient's (a viewer's overlay: `PatientBirthDate 20261106`, `PatientID`), an identifier as an
  * unlabelled banner writes it (`Acct 3055`, `#88412`, `ID 55120`).
  */
 const PATIENT =
-  /\d\s*(?:y\.?\s?o\b|y\/o|d\/o|yrs?\b|years?\b|yr\b|mos?\b|months?\b|mths?\b|wks?\b|weeks?\b|days?\b|hrs?\b|[ymwd]\b|a\b|años|anos\b|mes(?:es)?\b|sem(?:anas)?\b|d[ií]as?\b)|\b(?:DOB|D\.O\.B|birth|born|age|edad|nac(?:imiento|\.)|F\.?\s?Nac|patient|paciente|pt|MRN|NHC|HC|chart|sex|sexo|Acct|Patient(?:Name|ID|BirthDate|Sex|Age))\b|(?:^|[\s(|·•])#\s?\d{4,}|\bID\s?[:#]?\s?\d{3,}/i;
+  /\d\s*(?:y\.?\s?o\b|y\/o|d\/o|yrs?\b|years?\b|yr\b|mos?\b|months?\b|mths?\b|wks?\b|weeks?\b|days?\b|hrs?\b|[ymwd]\b|a\b|años|anos\b|mes(?:es)?\b|sem(?:anas)?\b|d[ií]as?\b|ans?\b|mois\b|jours?\b|semaines?\b|ann[io]\b|mes[ie]\b|giorni\b|gg\b|settimane\b|ano\b|jaar\b|maanden\b|weken\b|dagen\b)|\b(?:DOB|D\.O\.B|birth|born|age|edad|nac(?:imiento|\.)|F\.?\s?Nac|patient|paciente|pt|MRN|NHC|HC|chart|sex|sexo|Acct|Patient(?:Name|ID|BirthDate|Sex|Age)|naissance|DDN|n[ée]e? le|IPP|sexe|patiente|paziente|nascita|nat[oa] il|sesso|nascimento|idade|utente|prontu[aá]rio|geboortedatum|geboren|leeftijd|geslacht|pati[eë]nt)\b|(?:^|[\s(|·•])#\s?\d{4,}|\bID\s?[:#]?\s?\d{3,}/i;
 /** A banner's sex token standing alone in its element (`M`, `F`, `Male`, `Fem.`, `Masculino`): a patient's. */
 const SEX_ALONE = /^\s*(?:M|F|male|female|masc\.?|fem\.?|masculino|femenino)\s*$/i;
 
 /** A modality code or word, an imaging, order or protocol word, a dental imaging code (CDT D02xx/D03xx). */
 const EXAM =
-  /\b(?:CTA?|XR|DX|CR|RF|XA|NM|PT|PET|MRI?|US|IO|PX|MG|TC|RX|RM|EC|ECO)\b|x-?ray|radiog|fluoro|tomog|scan|ultraso|sonog|echo|ecog|vcug|ugi\b|esophag|esofag|enema|angio|cath|scinti|gammag|nuclear|bitewing|periapical|panoram|ceph|cbct|\bD0[23]\d\d\b|imag|study|studies|exam|estudio|exploraci|order|orden|petici|solicit|procedure|procedimiento|protocol|modalit|requisition|accession/i;
+  /\b(?:CTA?|XR|DX|CR|RF|XA|NM|PT|PET|MRI?|US|IO|PX|MG|TC|RX|RM|EC|ECO)\b|x-?ray|radiog|fluoro|tomog|scan|ultraso|sonog|echo|ecog|vcug|ugi\b|esophag|esofag|enema|angio|cath|scinti|gammag|nuclear|bitewing|periapical|panoram|ceph|cbct|\bD0[23]\d\d\b|imag|study|studies|exam|estudio|exploraci|order|orden|petici|solicit|procedure|procedimiento|protocol|modalit|requisition|accession|\b(?:IRM|TDM|TEP|TAC|RMN)\b|scanner|[ée]chogra|cintilogra|cintigra|risonanza|resson[aâ]ncia|radio(?:graph|grafi)|esame|demande|richiesta|pedido|requisi[cç][aã]o|onderzoek|aanvraag|clisma|lavement|transit/i;
 
 export interface GateOptions {
   /** Site recipes for this origin: the user taught this site, so its pages are always read. */

@@ -1,5 +1,6 @@
 /**
- * The words a generic screen uses around its values, by class (English and Spanish):
+ * The words a generic screen uses around its values, by class (English and Spanish; French, Italian, Portuguese and
+ * Dutch for the labels, roles and statuses their clinical screens print):
  * - field labels that are not facts but tell whose a value is — the patient's name or record number (a patient
  *   header), a relative (a value that is someone else's), free text (reasons, notes: ages there are only the strong
  *   forms);
@@ -15,21 +16,21 @@ import { cellsOf } from '../profiles/table';
 export type FieldClass = 'patientName' | 'patientId' | 'sex' | 'relative' | 'gestation' | 'freeText' | 'status' | 'info';
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldClass, RegExp]> = [
-  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|openmrs id|national id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|patientid|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp)$/],
-  ['patientName', /^(?:patient|patient name|patientname|name|pt name|full name|paciente|nombre|nombre del paciente)$/],
-  ['sex', /^(?:sex|gender|sex gender|patientsex|sexo|genero)$/],
-  ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|parent guardian|parent or guardian|son|daughter|child|children|madre|padre|tutor|tutora|madre tutor|padre tutor|madre o tutor|hijo|hija|hijos|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre)$/],
+  ['patientId', /^(?:mrn|mr|mr ?#|mr no|mrn #|cmrn|emrn|prn|fin|unit #?|unit no|acct #?|account|account #|chart #?|chart no|patient id|pat id|id|openmrs id|national id|id number|identifier|patient identifier|identification number|identification|person #|person number|personal id|personnummer|patientid|nhs no|nhs number|health card|nhc|expediente|historia|historia clinica|hc|n historia|numero de historia|numero de identificacion|identificacion|cip|rut|dni|curp|ipp|n ipp|no ipp|numero ipp|ipp patient|nip|n dossier|dossier|numero de dossier|nda|id patient|identifiant|codice fiscale|codice paziente|id paziente|n cartella|cartella|numero cartella|nosologico|prontuario|n prontuario|numero do prontuario|processo|n processo|numero de processo|numero de utente|n utente|n de utente|n de utente sns|n utente sns|numero de utente sns|nus|sns|cns|cpf|rg|bsn|patientnummer|patientnr)$/],
+  ['patientName', /^(?:patient|patient name|patientname|name|pt name|full name|paciente|nombre|nombre del paciente|nom|nom prenom|nom et prenom|nom du patient|patient e|patiente|prenom|nom de naissance|paziente|nome|cognome|cognome e nome|nome e cognome|nominativo|nome do paciente|nome do utente|nome completo|utente|naam|patient naam)$/],
+  ['sex', /^(?:sex|gender|sex gender|patientsex|sexo|genero|sexe|sesso|geslacht)$/],
+  ['relative', /^(?:mother|father|parent|parents|guardian|guardians|legal guardian|next of kin|nok|emergency contact|contact|caller|spouse|sibling|siblings|mother s name|father s name|parent guardian|parent or guardian|son|daughter|child|children|madre|padre|tutor|tutora|madre tutor|padre tutor|madre o tutor|hijo|hija|hijos|acompanante|contacto|responsable|guarantor|maternal age|mother s age|mom s age|father s age|paternal age|edad materna|edad de la madre|edad madre|edad paterna|edad del padre|mere|pere|parents|parent|tuteur|tutrice|representant legal|responsable legal|personne a prevenir|personne de confiance|fils|fille|age de la mere|madre|padre|genitore|genitori|tutore|figlio|figlia|familiare|eta della madre|mae|pai|responsavel|responsavel legal|filho|filha|idade da mae|moeder|vader|ouder|ouders|voogd|contactpersoon)$/],
   // An age that is not the time since birth: a newborn's gestational, corrected or postmenstrual age (weeks of
   // pregnancy), or the age of a finding (a bone age read on a hand radiograph, a dental age).
-  ['gestation', /^(?:bone age|skeletal age|estimated bone age|bone age estimate|dental age|height age|edad osea|edad dental|ga|eg|cga|pma|sdg|gestation|gestational age|ga at birth|birth ga|gestational age at birth|corrected ga|corrected gestational age|corrected age|adjusted age|postmenstrual age|post menstrual age|weeks gestation|edad gestacional|edad gestacional al nacer|eg al nacer|eg corregida|edad corregida|edad posmenstrual|edad postmenstrual|semanas de gestacion|gestacion)$/],
-  ['status', /^(?:status|order status|exam status|state|estado|situacion)$/],
+  ['gestation', /^(?:bone age|skeletal age|estimated bone age|bone age estimate|dental age|height age|edad osea|edad dental|ga|eg|cga|pma|sdg|gestation|gestational age|ga at birth|birth ga|gestational age at birth|corrected ga|corrected gestational age|corrected age|adjusted age|postmenstrual age|post menstrual age|weeks gestation|edad gestacional|edad gestacional al nacer|eg al nacer|eg corregida|edad corregida|edad posmenstrual|edad postmenstrual|semanas de gestacion|gestacion|age osseux|age gestationnel|terme|eta ossea|eta gestazionale|idade ossea|idade gestacional|zwangerschapsduur)$/],
+  ['status', /^(?:status|order status|exam status|state|estado|situacion|statut|etat|stato|situacao)$/],
   [
     'info',
     /^(?:priority|prio|location|loc|room|bed|unit|ward|floor|provider|attending|ordering|ordering provider|ordered by|referring|referring physician|referringphysicianname|institutionname|referrer|performing|performed by|radiologist|reading radiologist|technologist|tech|author|allergies|allergy|address|phone|tel|telephone|email|insurance|ins|coverage|payer|language|race|ethnicity|code status|code|isolation|diagnosis|dx|icd|icd 10|cpt|lab|department|dept|service|clinic|facility|physician|doctor|nurse|transport|pcp|prioridad|ubicacion|sala|cama|medico|medico solicitante|servicio|direccion|telefono|alergias|diagnostico|aseguradora|relationship|relation|relationship to patient|relation to patient|relationship to pt|relationship to child|parentesco|relacion con el paciente|vinculo con el paciente)$/,
   ],
   [
     'freeText',
-    /^(?:subjective|objective|interval history|physical exam|physical examination|pe|ros|review of systems|exam findings|findings|impression|assessment and plan|assessment plan|a p|plan|plan of care|care plan|treatment plan|plan and recommendations|recommendations|plan de actuacion|plan de accion|plan terapeutico|plan diagnostico|clinical course|course|subjetivo|objetivo|anamnesis|enfermedad actual|exploracion fisica|examen fisico|impresion|impresion diagnostica|evolucion|reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|complaint|presenting complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica)$/,
+    /^(?:subjective|objective|interval history|physical exam|physical examination|pe|ros|review of systems|exam findings|findings|impression|assessment and plan|assessment plan|a p|plan|plan of care|care plan|treatment plan|plan and recommendations|recommendations|plan de actuacion|plan de accion|plan terapeutico|plan diagnostico|clinical course|course|subjetivo|objetivo|anamnesis|enfermedad actual|exploracion fisica|examen fisico|impresion|impresion diagnostica|evolucion|reason|reason for exam|reason for study|reason for visit|reason for order|indication|indications|clinical indication|clinical history|clinical question|clinical information|clinical info|history|hpi|history of present illness|comment|comments|note|notes|narrative|instructions|special instructions|question|assessment|chief complaint|complaint|presenting complaint|cc|past history|past medical history|pmh|motivo|motivo de consulta|indicacion|historia clinica resumida|antecedentes|antecedentes personales|comentario|comentarios|observaciones|notas|pregunta clinica|motif|motif de l examen|motif de la demande|renseignements cliniques|indication clinique|antecedents|commentaire|commentaires|remarques|observations|conclusion|compte rendu|histoire de la maladie|quesito|quesito clinico|quesito diagnostico|anamnesi|note|indicazione|indicazioni|commento|conclusioni|referto|notizie cliniche|indicacao|indicacao clinica|informacao clinica|informacoes clinicas|historia clinica|anamnese|observacoes|comentarios|justificacao|justificativa|indicatie|vraagstelling|klinische gegevens|klinische vraag|opmerkingen)$/,
   ],
 ];
 
@@ -44,6 +45,16 @@ export function isPlanColumn(header: string): boolean {
 
 const PLAN_COLUMN =
   /^(?:today|today s plan|plan today|now|next|next step|next steps|to do|todo|tasks|pending|pending items|pending tests|disposition|dispo|whiteboard|events|hoy|ahora|siguiente|siguiente paso|pendiente|pendientes|destino)$/;
+
+/**
+ * A label of codes ("Code", "Código", "Codice", "CPT", "Cód. MCDT"): its values are codes, never dates — a requisition's
+ * procedure code of dotted numbers ("12.05.04") reads like a short date.
+ */
+export function isCodeLabel(label: string | null): boolean {
+  return label !== null && label.length <= 40 && CODE_LABEL.test(labelKey(label));
+}
+const CODE_LABEL =
+  /^(?:code|codes|cod|codigo|codigos|codice|codici|code acte|ccam|cpt|cpt code|cpt codes|procedure code|proc code|exam code|order code|billing code|codigo do exame|codigo del estudio|codigo de prestacion|codigo mcdt|cod mcdt|codice prestazione|codice esame|code examen|code de l acte|code ccam|verrichtingcode|za code)$/;
 
 /** What a field label says about its value, beyond a fact kind (see labels.ts for those). */
 export function fieldClass(label: string): FieldClass | null {
@@ -66,36 +77,36 @@ export const DOSE_GIVEN =
 // Tried in this order on the words just before a date or on its field label (normalised by labelKey).
 const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   // Not this exam's: earlier exams, and the next visit a recall or follow-up asks for.
-  ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima|recall|follow up|followup|next visit|next appt|next appointment|proxima cita|revision)\b/],
+  ['prior', /\b(?:prior|previous|prev|last|most recent|earlier|old|anterior|previo|previa|ultimo|ultima|recall|follow up|followup|next visit|next appt|next appointment|proxima cita|revision|precedent|precedente|anterieur|anterieure|dernier|derniere|prochain rdv|prochain rendez vous|precedenti|prossimo appuntamento|prossima visita|proxima consulta|vorige|vorig)\b/],
   // An order's own signing is its order date ("Order signed", "Ordered and signed by …").
   ['order', /\b(?:order|orders|ordered|orden)(?: and| y)? (?:e ?)?signed\b|\bsigned (?:order|orders)\b/],
   // The document's own dates, like its printing: signed, authenticated, dictated, transcribed (a note's or report's
   // footer). Never the reference date.
   [
     'printed',
-    /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por)\b/,
+    /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por|imprime le|date d impression|edite le|signe|signe par|valide par|stampato|stampa|data stampa|firmato|firmato da|validato da|impresso|impresso em|data de impressao|assinado|assinado por|gedrukt|ondertekend)\b/,
   ],
-  ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac)\b/],
+  ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac|naissance|ddn|ne le|nee le|ne e le|nascita|nato|nata|nascimento|nasc|nascido|nascida|geboren|geboortedatum|geb)\b/],
   // A visit's own start ("Visit started", "Encounter start", "Inicio de la consulta"): the visit's date, not an exam's.
   ['visit', /\b(?:(?:visit|encounter|enc|admission|consulta|visita|atencion|ingreso) (?:started|start|began|begun|opened|iniciad[oa]|inicio|comenzad[oa])|(?:inicio|comienzo|apertura) de (?:la |el )?(?:visita|consulta|atencion|encuentro))\b/],
   // An order's end ("Stop Date/Time", "Discontinue", "End date", "Expires", "Fecha fin"): when it lapses, not when it is
   // done. A label naming both ends ("Start / Stop", "Inicio/Fin") is not an end: its value says which date is which.
   [
     'event',
-    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|(?<!\bstart )(?:stop|stopped|stop date)|discontinue|discontinued|d c date|d c time|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta)\b/,
+    /\b(?:discharge|discharged|dc date|alta|egreso|onset|symptom onset|inicio de sintomas|injury|date of injury|doi|lesion|death|deceased|died|fallecimiento|defuncion|(?<!\bstart )(?:stop|stopped|stop date)|discontinue|discontinued|d c date|d c time|end date|end time|ends|ended|expires|expiry|expiration|expiration date|valid until|good until|fecha fin|fecha de fin|fecha final|fecha de finalizacion|fecha de suspension|suspension|caduca|caducidad|vencimiento|valida hasta|valido hasta|sortie|date de sortie|deces|date de fin|dimissione|data dimissione|decesso|data fine|obito|data de alta|data de fim|ontslag|overlijden)\b/,
   ],
   [
     'scheduled',
-    /\b(?:scheduled|sched|schedule|appointments?|appt|upcoming|booked|booking|expected|planned|due|to be done|to be performed|target date|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|citas|proximas citas|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar)\b/,
+    /\b(?:scheduled|sched|schedule|appointments?|appt|upcoming|booked|booking|expected|planned|due|to be done|to be performed|target date|requested start|requested for|requested date of service|date desired|desired|preferred|slot|service date|start date|programad[oa]|programacion|cita|citas|proximas citas|turno|fecha prevista|fecha programada|deseada|preferida|fecha solicitada para|por realizar|a realizar|rdv|rendez vous|prevu|prevue|programme le|programmee|planifie|planifiee|convocation|convoque|prenotato|prenotata|prenotazione|appuntamento|programmato|programmata|agendado|agendada|agendamento|marcacao|marcado|marcada|marcado para|afspraak|gepland)\b/,
   ],
   // A radiopharmaceutical given: the day of the nuclear medicine exam (ahead of today it is scheduled, see patient.ts).
   ['exam', DOSE_GIVEN],
-  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of procedure|fecha del procedimiento|fecha de procedimiento|fecha de la intervencion|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen)\b/],
+  ['exam', /\b(?:exam|exm|examination|study|studies|performed|perf|done|started|start|begun|begin|acquired|acquisition|acq|series date|content date|image date|adquisicion|adquirid[oa]|serie|scan|procedure date|date of procedure|fecha del procedimiento|fecha de procedimiento|fecha de la intervencion|date of service|dos|completed|complete|taken|realizad[oa]|realizacion|efectuad[oa]|practicad[oa]|estudio|examen|realise|realisee|effectue|effectuee|esame|eseguito|eseguita|effettuato|effettuata|esecuzione|exame|realizacao|efetuado|efetuada|onderzoek|uitgevoerd)\b/],
   [
     'order',
-    /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta)\b/,
+    /\b(?:order|ordered|orden|requested|request|req|placed|entered|created|received|recvd|referral|referred|solicitud|solicitad[oa]|pedido|peticion|recibid[oa]|recepcion|derivacion|remision|interconsulta|demande|demandee|prescrit|prescrite|richiesta|richiesto|impegnativa|prescrizione|requisicao|solicitacao|aanvraag|aangevraagd)\b/,
   ],
-  ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion)\b/],
+  ['visit', /\b(?:visit|encounter|enc|admission|admitted|admit|adm|arrived|arrival|check in|checked in|seen|consult|consulta|ingreso|visita|atencion|consultation|hospitalisation|ricovero|accettazione|internacao|admissao|opname|bezoek)\b/],
   // The one a scheduler's user picked among the slots offered ("Selected: Fri 12/11/2026 3:40 PM", "Hora
   // seleccionada"), when no other role word says more ("Selected study 12/04/2026" is the study's).
   ['scheduled', /\b(?:selected|chosen|seleccionad[oa]|elegid[oa]|asignad[oa]|reservad[oa]|reserved)\b/],
@@ -105,7 +116,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
 export const START_WORDS = /\b(?:started|start|starting|began|begun|begin|beginning|since|desde|inici(?:o|ó|ado|ada|a)|comenz(?:o|ó|ado|ada))\b/i;
 /** Words that name the exam as the subject of a clause ("Exam started", "Study began", "CT started"). */
 export const EXAM_SUBJECT =
-  /\b(?:exam|exm|examination|study|scan|scanning|procedure|imaging|acquisition|acq|series|case|injection|fluoro(?:scopy)?|CT|MRI?|XR|US|NM|PET|estudio|examen|exploraci[oó]n|prueba|procedimiento|adquisici[oó]n|TC|RM|RX)\b/i;
+  /\b(?:exam|exm|examination|study|scan|scanning|procedure|imaging|acquisition|acq|series|case|injection|fluoro(?:scopy)?|CT|MRI?|XR|US|NM|PET|estudio|examen|exploraci[oó]n|prueba|procedimiento|adquisici[oó]n|TC|RM|RX|IRM|TDM|TEP|esame|exame|onderzoek)\b/i;
 /** A referral told in words (in running text it is not the order's date; a "Referral date" label is). */
 export const REFERRAL_WORDS = /\b(?:referral|referred|refer|derivacion|derivad[oa]|remision|remitid[oa]|interconsulta)\b/;
 
@@ -133,14 +144,14 @@ const SECTION_WORDS: ReadonlyArray<readonly [SectionClass, RegExp]> = [
   // "Primary contact", "Emergency Contact 2", "Legal representative", "Madre / Tutor"): that person's details, beside
   // the patient's own card of the same shape. (A bare "Contact" may be the patient's own phone and address.)
   ['others', RELATIVE_TITLE],
-  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure|date|dt|time|day|on|for)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia)\b/],
+  ['others', /\b(?:patients|patient list|patient search|recent patients|other patients|my patients|census|track(?:ing)? board|recently (?:viewed|opened|accessed)|last viewed|vistos recientemente|waiting|queue|worklist|work list|my list|to protocol|awaiting protocol|unprotocoll?ed|next in|up next|lista de trabajo|por protocolizar|(?<!\bto )schedule(?! (?:an?|the|your|my|this|it|now|appointment|exam|visit|test|study|procedure|date|dt|time|day|on|for)\b)|today s schedule|(?<!\b(?:upcoming|my|your|future|scheduled|next) )appointments|family(?! (?:practice|medicine|dental|dentistry|health|care|clinic|physicians|pediatrics|doctors))|household|contacts|guardians|dependents|dependants|siblings|relatives|referred from|guarantors?|responsible party|guardian|legal guardian|parents|next of kin|emergency contacts?|subscriber|policy holder|insured|pacientes|lista de pacientes|agenda|familia|familiares|contactos|tutor legal|responsable|datos del tutor|contacto de emergencia|liste des patients|mes patients|liste de travail|famille|pazienti|lista pazienti|lista di lavoro|famiglia|lista de trabalho|patienten|werklijst)\b/],
   // A newborn's block: on a mother's chart it is her baby's (patient.ts decides whose from the rest of the page).
   ['newborn', /^(?:(?:datos|informacion|resumen|evolucion|estudios|examenes|pruebas)? ?(?:del? )?(?:recien nacid[oa]|rn|neonato|neonatal|bebe|hij[oa]|su hij[oa])|(?:newborn|baby|infant|neonate|nursery)(?: (?:information|info|summary|data|details|record|exam|exams|assessment|results|orders|imaging|studies))?|baby (?:boy|girl)(?: \w+)?|infant of(?: \w+)?)$/],
   // A chart's results tab or list, by its title alone ("Results", "Imaging results", "Results Review — Imaging",
   // "Resultados de imagen"): earlier exams, the newest of which is the exam when nothing else is open (reader.ts).
   // One result shown ("Radiology result") is no list.
   ['results', /^(?:(?:imaging|radiology|diagnostic imaging|image|rad) results|results(?: review)?(?: imaging| radiology)?|resultados(?: de (?:imagen|imagenes|radiologia|diagnostico por imagen))?)$/],
-  ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados)\b/],
+  ['prior', /\b(?:prior|priors|previous|historical|past (?:exams|studies|imaging|orders|results|visits|appointments|encounters)|(?:visit|appointment|encounter) history|(?:imaging|exam|study|order|result|radiology|procedure) history|recent imaging|recent results|recent exams|recent studies|results|completed|earlier|old|anteriores|previos|previas|historial|resultados|anterieurs|anterieures|precedents|historique|resultats|precedenti|storico|risultati|historico|eerdere|uitslagen)\b/],
   ['free', /\b(?:notes?|comments?|hpi|history|interval history|history of present illness|subjective|objective|plan|mdm|disposition|recommendations?|clinical question|clinical history|clinical information|reason for|indications?|narrative|impression|findings|report|assessment|subjective|objective|chief complaint|nota|notas|comentarios?|motivo|indicacion|informe|evolucion|antecedentes)\b/],
 ];
 
@@ -191,13 +202,13 @@ export function sectionClass(title: string): SectionClass | null {
 export type StatusClass = 'active' | 'done' | 'cancelled';
 
 const STATUS_ACTIVE =
-  /^(?:new|active|pending|ordered|order|unsigned|to sign|signed|scheduled|booked|arrived|checked in|in progress|started|begun|in room|protocoled|protocolled|to be done|planned|tp|treatment planned|requested|queued|waiting|awaiting|not started|to do|ready|open|current|proposed|accepted|nuevo|activa?o?|pendiente|pedid[oa]|ordenad[oa]|indicad[oa]|solicitad[oa]|programad[oa]|agendad[oa]|citad[oa]|en espera|por realizar|a realizar|en curso|iniciad[oa]|propuest[oa]|aceptad[oa])$/;
+  /^(?:new|active|pending|ordered|order|unsigned|to sign|signed|scheduled|booked|arrived|checked in|in progress|started|begun|in room|protocoled|protocolled|to be done|planned|tp|treatment planned|requested|queued|waiting|awaiting|not started|to do|ready|open|current|proposed|accepted|nuevo|activa?o?|pendiente|pedid[oa]|ordenad[oa]|indicad[oa]|solicitad[oa]|programad[oa]|agendad[oa]|citad[oa]|en espera|por realizar|a realizar|en curso|iniciad[oa]|propuest[oa]|aceptad[oa]|programme|programmee|planifie|planifiee|prevu|prevue|demande|demandee|prescrit|prescrite|en attente|a faire|nouveau|confirme|programmato|programmata|prenotato|prenotata|richiesto|richiesta|in attesa|da eseguire|da refertare|nuovo|agendado|agendada|marcado|marcada|solicitada|em espera|aguardando|novo|gepland|aangevraagd|wachtend)$/;
 const STATUS_DONE =
-  /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|ended|exam ended|finished|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa]|terminad[oa])$/;
-const STATUS_CANCELLED = /^(?:cancell?ed|canceled|discontinued|dc d|d c|void|voided|declined|deleted|cancelad[oa]|anulad[oa]|suspendid[oa])$/;
+  /^(?:completed?|complete|c|done|final|finali[sz]ed|resulted|result|reported|read|dictated|preliminary|prelim|verified|signed off|ex|existing|performed|ended|exam ended|finished|realizad[oa]|completad[oa]|finalizad[oa]|informad[oa]|terminad[oa]|termine|terminee|realise|realisee|effectue|effectuee|fait|valide|validee|interprete|eseguito|eseguita|completato|completata|refertato|refertata|concluso|conclusa|effettuato|effettuata|concluido|concluida|laudado|efetuado|efetuada|executado|uitgevoerd|afgerond|verslagen)$/;
+const STATUS_CANCELLED = /^(?:cancell?ed|canceled|discontinued|dc d|d c|void|voided|declined|deleted|cancelad[oa]|anulad[oa]|suspendid[oa]|annule|annulee|annullato|annullata|geannuleerd)$/;
 
 /** The exam named before a status word ("Exam complete", "Study completed", "Estudio realizado"). */
-const STATUS_SUBJECT = /^(?:exam|examination|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento) /;
+const STATUS_SUBJECT = /^(?:exam|examination|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento|esame|exame|onderzoek) /;
 /** The stages of a compound status ("Arrived – exam complete", "Attended / Study completed"). */
 const STATUS_STAGES = /\s+[–—-]\s+|\s*[/·|]\s*/;
 /** Longest compound status read stage by stage. */
@@ -248,9 +259,9 @@ export function isUnderWay(text: string, alone = false): boolean {
   return m !== null && (!alone || m[1] !== undefined);
 }
 const UNDER_WAY_WORDS =
-  '(?:in progress|inprogress|in process|started|begun|underway|under way|arrived|checked in|in room|in exam room|in exam|in scanner|on table|being scanned|scanning|being performed|performing|acquiring|en curso|en sala|en proceso|en realizacion|realizandose|realizando|en exploracion|iniciad[oa]|comenzad[oa]|llegad[oa])';
+  '(?:in progress|inprogress|in process|started|begun|underway|under way|arrived|checked in|in room|in exam room|in exam|in scanner|on table|being scanned|scanning|being performed|performing|acquiring|en curso|en sala|en proceso|en realizacion|realizandose|realizando|en exploracion|iniciad[oa]|comenzad[oa]|llegad[oa]|en cours|en salle|arrive|arrivee|in corso|in sala|arrivato|arrivata|em curso|em andamento|em sala|na sala|chegou|bezig)';
 const UNDER_WAY_NAMED = new RegExp(
-  `^(?:(?:patient|pt|paciente) )?(?:(exam|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento) (?:is |esta )?)?${UNDER_WAY_WORDS}$`,
+  `^(?:(?:patient|pt|paciente) )?(?:(exam|study|scan|procedure|imaging|estudio|examen|exploracion|prueba|procedimiento|esame|exame) (?:is |esta )?)?${UNDER_WAY_WORDS}$`,
 );
 
 /** Class tokens that mark the selected, active or current item of a list, tab or grid. */

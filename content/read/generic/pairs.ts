@@ -175,7 +175,7 @@ const PERSON_FACTS: ReadonlySet<FieldKind> = new Set(['birthDate', 'age', 'sex',
 /** Labels of a relative's details on the lines after its label (a phone, an address, "Relationship:"). */
 const RELATIVE_DETAILS: ReadonlySet<FieldKind> = new Set([...PERSON_FACTS, 'relative', 'info', 'other']);
 /** A label that names the patient ("Patient", "Pt name", "Paciente"): the line is the patient's again. */
-const PATIENT_LABEL = /^(?:patient|pt|paciente)\b/i;
+const PATIENT_LABEL = /^(?:patient|pt|paciente|patiente|paziente|pati[eë]nt)(?![\p{L}])/iu;
 
 /** The nearest block (not an inline element) that holds `el`. */
 function blockOf(el: Element): Element {

@@ -20,7 +20,7 @@ import { bannerBirths, dayKey, findBanners } from './banner';
 import { labelNamesSex } from '../profiles/labels';
 import { labelKey, pushFact } from '../profiles/profile';
 import type { DateOrder, Fact } from '../types';
-import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isListTitle, isSelectedElement, namesRelation, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
+import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isCodeLabel, isListTitle, isSelectedElement, namesRelation, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
 import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord, labelField } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
@@ -107,7 +107,7 @@ export interface Person {
   selected: boolean;
 }
 
-const AGE_LABEL_BEFORE = /\b(?:age|edad|patient age|pt age)\s*[:.=-]?\s*$/i;
+const AGE_LABEL_BEFORE = /(?<![\p{L}])(?:age|edad|patient age|pt age|[âa]ge|et[àa]|idade|leeftijd)\s*[:.=-]?\s*$/iu;
 const HEADER_LEVELS = 6;
 /** Segments either side of an age that a patient header may span. */
 const HEADER_SPAN = 30;
@@ -188,7 +188,7 @@ function sameBlockText(segs: readonly Seg[], index: number, dir: -1 | 1, max: nu
 /** A word that makes a label a date's ("Date Desired", "Fecha deseada", "Time of arrival"). */
 const DATE_WORD = /\b(?:date|dt|dte|time|day|fecha|hora|dia)\b/;
 /** A bare date label: it says a date is there, not of what ("Date", "Date/Time", "Fecha", "Fecha y hora"). */
-const BARE_DATE = /^(?:date|dt|date time|date and time|fecha|fecha hora|fecha y hora)$/;
+const BARE_DATE = /^(?:date|dt|date time|date and time|fecha|fecha hora|fecha y hora|data|datum|date heure|date et heure|data ora|data e ora|data hora|data e hora)$/;
 
 /** A label that says a date is there, not of what ("Date", "Fecha y hora"). */
 export function isBareDateLabel(label: string): boolean {
@@ -201,7 +201,7 @@ const AGE_IN_BRACKETS = /^\s*\(\s*(\d{1,3}(?:\s*[a-zñ]{1,6}\.?)?)\s*\)/i;
  * (`Acc# 20261201-0042`) start with the day the exam was asked for or done, never with a birth date.
  */
 const OTHER_NUMBER =
-  /\b(?:acc(?:ession)?|acc ?#|order|ord|req|request|requisition|study|exam|examination|visit|encounter|case|episode|invoice|claim|ticket|booking|appointment|appt|accesi[oó]n|orden|pedido|solicitud|estudio|episodio|cita)\b/i;
+  /\b(?:acc(?:ession)?|acc ?#|order|ord|req|request|requisition|study|exam|examination|visit|encounter|case|episode|invoice|claim|ticket|booking|appointment|appt|accesi[oó]n|orden|pedido|solicitud|estudio|episodio|cita|demande|dossier|s[ée]jour|rdv|richiesta|esame|prenotazione|impegnativa|exame|requisi[cç][aã]o|epis[oó]dio|aanvraag|onderzoek)(?![\p{L}])/iu;
 function namesAnotherNumber(before: string, field: Field | null, col: string | null, prev?: string): boolean {
   const label = (text: string | null | undefined) => !!text && text.length <= MAX_NUMBER_LABEL && OTHER_NUMBER.test(text);
   // The label may be the text just before the number's own (a label/value grid whose label the reader does not know).
@@ -214,7 +214,9 @@ const GLUED_ID = /[A-Za-z0-9][-_/]?$/;
 /** The rest of a personal identity number that begins with the birth date (`20160314-4410`, Nordic style). */
 const PERSONAL_NUMBER_TAIL = /^[-+]\d{4}(?!\d)/;
 /** What may stand beside a date on a line that is only a date: a weekday, a time, a place before a comma. */
-const WEEKDAY_OR_TIME = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)[a-z]*\.?|\b[ap]\.?m\.?\b|\bh\b/gi;
+const WEEKDAY_OR_TIME = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom|mer|jeu|ven|sam|dim|gio)[a-z]*\.?|\b[ap]\.?m\.?\b|\bh\b/gi;
+/** Longest value under a code's label read as a code alone. */
+const MAX_CODE = 24;
 /** Running text: a long segment, whose role words are looked for in the clause before the date. */
 const PROSE_CHARS = 80;
 /** How far back a sentence is read for an appointment it tells. */
@@ -320,6 +322,8 @@ export function standsAlone(text: string, at: number, length: number): boolean {
  */
 export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, index: number, ctx?: DateContext, next?: string, prev?: string): DateMention[] {
   if (!/\d/.test(seg.text)) return [];
+  // A code under a code's column or label ("Código 12.05.04", a billing code of dotted numbers): never a date.
+  if (seg.text.length <= MAX_CODE && isCodeLabel(seg.col ?? (field && labelsIt(seg, field, { index: 0, length: seg.text.length }) ? field.label : null))) return [];
   const text = seg.text;
   const out: DateMention[] = [];
   const prose = text.length > PROSE_CHARS;

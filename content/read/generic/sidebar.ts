@@ -16,7 +16,7 @@ import { isSeriesLabel } from './viewer';
 const PEOPLE_TITLE =
   /\b(?:patients|patient list|recent|recents|recently viewed|recently accessed|last viewed|my patients|census|favorites|favourites|watch list|watchlist|worklist|queue|pacientes|recientes|vistos recientemente|ultimos pacientes|mis pacientes|lista de pacientes)\b/;
 /** Words a birth date is written with outside a known label ("DOB 03/02/2022", "F. nac. 14/03/2021", "Born …"). */
-const BIRTH_WORDS = /\b(?:dob|d\.o\.b|born|birth|nacimiento|f\.? ?nac|fnac)\b/i;
+const BIRTH_WORDS = /\b(?:dob|d\.o\.b|born|birth|nacimiento|f\.? ?nac|fnac|naissance|ddn|n[ée]e? le|nascita|nat[oa] il|nascimento|geboren|geb\.)(?![\p{L}])/iu;
 /** A clinician's name ("Smith, John MD", "Ruiz, Ana (Dr.)"): a care team member, not the patient. */
 const CLINICIAN = /\b(?:MD|DO|DDS|DMD|RN|NP|PA|PA-C|CNM|Dr|Dra|PhD)\b\.?/;
 /** Sidebar segments looked at at most. */

@@ -37,17 +37,18 @@ export interface AgeMention {
 
 // A unit of an age part; longest spellings first, never running into more letters.
 // (A spaced "a" before a number is Spanish "to": "2 a 5 años".)
-const U_YEAR = "years?|yrs?|yr|y|años?|anos?|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))";
-const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|m';
-const U_WEEK = 'weeks?|wks?|wk|w|semanas?|sem';
-const U_DAY = 'days?|d|días|dias|día|dia';
+// French, Italian, Portuguese and Dutch units too ("6 ans", "1 an", "3 mois", "4 anni", "12 gg", "5 jaar", "3 mnd").
+const U_YEAR = "years?|yrs?|yr|y|años?|anos?|ans|an|anni|anno|jaar|jr|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))";
+const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|mois|mesi|mese|maanden|maand|mnd|m';
+const U_WEEK = 'weeks?|wks?|wk|w|semanas?|semaines?|settimane|settimana|weken|sem';
+const U_DAY = 'days?|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen';
 const UNIT = `(?:${U_YEAR}|${U_MONTH}|${U_WEEK}|${U_DAY})`;
 const NUM = '\\d{1,3}(?:[.,]5)?';
 /** One part: `7 y`, `6 wks`, `3y`; parts join with spaces, commas or "and"/"y". */
-const PART = `${NUM}\\s?${UNIT}\\.?(?![a-zñáéíóú])`;
-const RUN = `${PART}(?:(?:\\s*,\\s*|\\s+(?:and\\s+|y\\s+)?)${PART}){0,2}`;
+const PART = `${NUM}\\s?${UNIT}\\.?(?![a-zñáéíóúàèìòùâêôçë])`;
+const RUN = `${PART}(?:(?:\\s*,\\s*|\\s+(?:and\\s+|y\\s+|et\\s+|e\\s+|en\\s+)?)${PART}){0,2}`;
 /** Suffixes that make an age compact: "y.o.", "yo", "y/o", "d/o", "wk.o.", "m/o", "years old", "años de edad". */
-const OLD = `(?:\\.\\s?o\\.?|\\/o|(?<![mM])o|\\s?-?\\s?old|\\s+de\\s+edad|\\s+de\\s+vida|\\s+of\\s+life)(?![a-zñ])`;
+const OLD = `(?:\\.\\s?o\\.?|\\/o|(?<![mM])o|\\s?-?\\s?old|\\s+de\\s+edad|\\s+de\\s+vida|\\s+of\\s+life|\\s+de\\s+idade|\\s+di\\s+et[àa]|\\s+oud)(?![a-zñ])`;
 const SEX = SEX_WORD;
 const SEP = '\\s*[/|,·•–-]?\\s*';
 
@@ -64,7 +65,7 @@ const RE_RUN = new RegExp(`(?<![\\w.,/+-])${RUN}`, 'giu');
  * A number with a unit letter right after it (a space or a hyphen between at most; `2.5 y`, `9Y`, `3-year`): what
  * RE_COMPACT, RE_AS, RE_RUN, RE_HYPHEN_OLD and RE_FEMALE_PAIR all need (their units start with one of these letters).
  */
-const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswyf]/iu;
+const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswyfgj]/iu;
 /**
  * An age–sex pair with a capital F (`52F`, `(68 F)`, `71 F`): F is no age unit, so the pair is its own form — never a
  * temperature (`T 101 F`, `98.6 F`, `101°F`) nor a French catheter size (`8F sheath`, `6 F catheter`).
@@ -89,24 +90,24 @@ const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
 
 /** Words just before a number that make it a duration, interval, limit or history, not an age. */
 const DURATION_BEFORE =
-  /(?:\b(?:(?:fiebre|tos|dolor|v[oó]mitos|diarrea|cuadro|evoluci[oó]n|historia|duraci[oó]n|s[ií]ntomas|fever|cough|pain|symptoms|history)\s+(?:de|of)|for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least)|[<>≤≥~×]|\bx)\s*$/iu;
+  /(?:\b(?:(?:fiebre|tos|dolor|v[oó]mitos|diarrea|cuadro|evoluci[oó]n|historia|duraci[oó]n|s[ií]ntomas|fever|cough|pain|symptoms|history)\s+(?:de|of)|for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least|depuis|pendant|il y a|dans|apr[eè]s|avant|tous les|toutes les|moins de|plus de|jusqu'[àa]|da|dopo|prima di|ogni|entro|negli ultimi|nelle ultime|meno di|pi[uù] di|h[aá]|ap[oó]s|a cada|nos [uú]ltimos|nas [uú]ltimas|menos de|mais de|at[eé]|sinds|gedurende|na|binnen|elke|sedert)|[<>≤≥~×]|\bx)\s*$/iu;
 /** Right after the age: "ago", a rate ("/day"), "of age" (history), "follow-up", or the end of a range. */
 const AFTER_NOT_AGE =
-  /^\s*(?:ago\b|\/\s*(?:day|d|week|wk|month|mo|year|yr)\b|per\b|of\s+age\b|de\s+edad\s+(?:cuando|a)\b|later\b|earlier\b|prior\b|before\b|after\b|apart\b|follow|course\b|supply\b|history\b|duration\b|interval\b|window\b|plan\b|trial\b|old\s+(?:son|daughter|brother|sister|sibling|grand\w*|nephew|niece)\b|[–-]\s*\d|to\s+\d|a\s+\d|y\s+\d)/iu;
+  /^\s*(?:ago\b|fa\b|geleden\b|atr[aá]s(?!\p{L})|plus t[oô]t\b|auparavant\b|\/\s*(?:day|d|week|wk|month|mo|year|yr)\b|per\b|of\s+age\b|de\s+edad\s+(?:cuando|a)\b|later\b|earlier\b|prior\b|before\b|after\b|apart\b|follow|course\b|supply\b|history\b|duration\b|interval\b|window\b|plan\b|trial\b|old\s+(?:son|daughter|brother|sister|sibling|grand\w*|nephew|niece)\b|[–-]\s*\d|to\s+\d|a\s+\d|y\s+\d|[àa]\s+\d|et\s+plus\b|e\s+oltre\b|ou\s+mais\b)/iu;
 /** A person right after an age: "7-year-old boy", "12 d/o female", "un niño de 7 años". */
 const PERSON_AFTER =
   /^\s*(?:(?:white|black|hispanic|asian|previously healthy|healthy|former|ex-?\w+|term|preterm|full-term)\s+)?(?:boy|girl|male|female|man|woman|child|infant|toddler|neonate|newborn|baby|patient|adolescent|teen(?:ager)?|gentleman|lady|ni[ñn][oa]|var[oó]n|mujer|hombre|lactante|paciente)\b/iu;
 
 /** A person right before an age, as Spanish names its subject: "niña de 5 años", "lactante de 8 meses", "varón de 7 a". */
 const PERSON_BEFORE =
-  /(?:^|[^\p{L}])(?:ni[ñn][oa]|lactante|paciente|var[oó]n|mujer|hombre|adolescente|neonato|reci[eé]n nacid[oa]|beb[eé]|escolar|preescolar|chic[oa]|menor)\s+de\s*$/iu;
+  /(?:^|[^\p{L}])(?:(?:ni[ñn][oa]|lactante|paciente|var[oó]n|mujer|hombre|adolescente|neonato|reci[eé]n nacid[oa]|beb[eé]|escolar|preescolar|chic[oa]|menor|enfant|fille|gar[cç]on|nourrisson|patient|patiente|b[eé]b[eé]|adolescent|adolescente|crian[cç]a|menin[oa]|rapaz|rapariga|lactente)\s+de|(?:bambin[oa]|ragazz[oa]|paziente|neonato|lattante|adolescente)\s+di)\s*$/iu;
 
 /**
  * A past event told with the age it happened at: "at age 8 months", "since age 4", "at the age of 3 months",
  * "diagnosed age 5 years", "when she was 9 years old", "a los 6 años", "cuando tenía 4 años".
  */
 const HISTORY_BEFORE =
-  /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las|la\s+edad\s+de)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era))\s*[:,]?\s*$/iu;
+  /(?:\b(?:at|since|until|till|by|from|before|after|around|about|under|over|onset|diagnosed|dx|operated|repaired|treated|started|began|stopped|ended|occurred|happened|fractured|broke|\w+(?:tomy|ectomy|plasty))\s+(?:the\s+)?(?:age|edad)(?:\s+(?:of|de))?|\b(?:when|while)\s+(?:he|she|they|i|you|the patient|pt|patient)\s+(?:was|were)(?:\s+(?:about|around|only))?|\ba\s+(?:los|las|la\s+edad\s+de)|\b(?:cuando|mientras)\s+(?:ten[ií]a|era)|(?:^|[^\p{L}])(?:[àa]\s+l['’]\s?[âa]ge\s+de|all['’]\s?et[àa]\s+di|aos)|\b(?:quand|lorsqu['’]?)\s*(?:il|elle)\s+avait|\bquando\s+(?:aveva|tinha))\s*[:,]?\s*$/iu;
 
 /**
  * An age that is not the time since birth: a newborn's gestational, corrected or postmenstrual age (weeks of
@@ -151,7 +152,7 @@ function isDimension(text: string, index: number, end: number, written: string):
  * under "Age:" — not inside a word that ends in "age" ("Stage 2", "Page 12"), and not a number with a decimal, a
  * fraction, a time or a range after it. A unit after it is the unit forms' ("Age 12 yrs", "AGE 7Y", "age 12 months ago").
  */
-const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad)\s*[:.=]?\s*(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
+const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad|[âa]ge|et[àa]|idade|leeftijd)\s*[:.=]?\s*(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
 const UNIT_NEXT = new RegExp(`^\\s?${UNIT}\\.?(?![a-zñáéíóú])`, 'iu');
 /** A word before the label that makes it another age than the patient's: an average, a limit, a kind of age. */
 const QUALIFIED_AGE =
@@ -169,7 +170,7 @@ const RANGE_BEFORE = /\d\s*(?:[–-]|to|a|y)\s*$/iu;
 
 /** People whose ages a patient's page shows beside the patient's own. */
 const RELATIVE =
-  /\b(?:mother|mom|mum|father|dad|parents?|guardians?|caregivers?|caller|sibling|siblings|brother|sister|son|daughter|sons|daughters|grand(?:mother|father|son|daughter|child|children|ma|pa)|aunt|uncle|cousin|husband|wife|spouse|partner|nephew|niece|twin|madre|mam[aá]|padre|pap[aá]|hermana?o?s?|hij[oa]s?|abuel[oa]s?|nieto?a?s?|t[ií][oa]|prim[oa]|esposo?a?|pareja|tutora?|maternal|paternal|matern[oa]|patern[oa])\b/iu;
+  /\b(?:mother|mom|mum|father|dad|parents?|guardians?|caregivers?|caller|sibling|siblings|brother|sister|son|daughter|sons|daughters|grand(?:mother|father|son|daughter|child|children|ma|pa)|aunt|uncle|cousin|husband|wife|spouse|partner|nephew|niece|twin|madre|mam[aá]|padre|pap[aá]|hermana?o?s?|hij[oa]s?|abuel[oa]s?|nieto?a?s?|t[ií][oa]|prim[oa]|esposo?a?|pareja|tutora?|maternal|paternal|matern[oa]|patern[oa]|m[èe]re|p[èe]re|maman|papa|fr[èe]re|s[œo]eur|grand-m[èe]re|grand-p[èe]re|tuteur|tutrice|genitor[ei]|fratello|sorella|nonn[oa]|m[ãa]e|pai|irm[ãa]o?|av[óô]|moeder|vader|ouders?|broer|zus)\b/iu;
 
 /**
  * A child named as someone's right before the age: "infant of a 22 yo", "baby born to a 30-year-old". (Spanish
@@ -206,7 +207,7 @@ function isNotAge(text: string, index: number, end: number): boolean {
 }
 
 function sexOf(word: string): 'M' | 'F' {
-  return /^(?:f|fem|female|femenino|mujer)/i.test(word.trim()) ? 'F' : 'M';
+  return /^(?:f|fem|female|femenino|mujer|f[ée]minin|femmina|feminino)/i.test(word.trim()) ? 'F' : 'M';
 }
 
 function overlaps(found: readonly AgeMention[], index: number, end: number): boolean {
@@ -244,7 +245,7 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }
   if (units) unitForms(text, add, found);
-  if (/(?:age|edad)\s*[:.=]?\s*\d/i.test(text)) labelNumbers(text, add);
+  if (/(?:age|edad|âge|et[àa]|idade|leeftijd)\s*[:.=]?\s*\d/i.test(text)) labelNumbers(text, add);
   if (units) for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;
     const end = index + m[0].length;

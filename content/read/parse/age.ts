@@ -22,7 +22,9 @@
  * AS grammar: exactly 3 digits and one of D W M Y (DICOM PS3.5 §6.2, Table 6.2-1 "AS"; fo-dicom DicomAgeString).
  * Text grammar: OpenMRS O3 banner ages (`0 min`, `26 hr`, `27 days`, `4 wks, 1 day`, `12 mths, 1 day`, `4 yrs, 1 mth`,
  * `18 yrs` — openmrs-esm-core esm-utils age-helpers.ts, NHS CUI tables 7/8), `6 y.o.`, `6 yo`, `45 d/o`, `3 mo`,
- * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`; a newborn's day of life `DOL 9`, `DDV 5`, `día de vida 3`.
+ * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`; French `6 ans`, `1 an`, `3 mois`, `12 jours`, `5 semaines`; Italian
+ * `6 anni`, `3 mesi`, `12 giorni`, `12 gg`, `5 settimane`; Portuguese `6 anos`, `3 meses`, `12 dias`; Dutch `6 jaar`, `3 maanden`,
+ * `12 dagen`, `5 weken`; a newborn's day of life `DOL 9`, `DDV 5`, `día de vida 3`.
  */
 import type { AgeDetail, AgePart, AgePartUnit } from '../types';
 import { type CalendarDate, daysBetween, fullMonthsBetween, monthAnniversary } from './dates';
@@ -68,10 +70,10 @@ function build(y: number, mo: number, w: number, d: number, extra?: { n: number;
 
 // One "number unit" token. Units, longest spelling first; a unit must not run into more letters.
 const UNIT =
-  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))|months?|mths?|mth|mos?|m\\/o|meses|mes|m|weeks?|wks?|w\\/o|w|semanas?|sem|days?|d\\/o|d|días|dias|día|dia|hours?|hrs?|hr|h|horas?|minutes?|mins?|min)';
-const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'iy');
-const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóú])`, 'i');
-const SEPARATOR = /(?:\s*(?:,|and|y|&|\+)\s*|\s+)/iy;
+  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|ans|an|anni|anno|ano|jaar|jr|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))|months?|mths?|mth|mos?|m\\/o|meses|mes|mois|mesi|mese|maanden|maand|mnd|m|weeks?|wks?|w\\/o|w|semanas?|semaines?|settimane|settimana|sett|weken|week|sem|days?|d\\/o|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen|dag|hours?|hrs?|hr|h|horas?|heures?|ore|uur|minutes?|mins?|min)';
+const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóúàèìòùâêôçë])`, 'iy');
+const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóúàèìòùâêôçë])`, 'i');
+const SEPARATOR = /(?:\s*(?:,|and|y|et|e|en|&|\+)\s*|\s+)/iy;
 
 type TextUnit = 'y' | 'mo' | 'w' | 'd' | 'h' | 'min';
 const PART_UNIT: Record<TextUnit, AgePartUnit> = { y: 'years', mo: 'months', w: 'weeks', d: 'days', h: 'hours', min: 'minutes' };
@@ -79,11 +81,11 @@ const PART_UNIT: Record<TextUnit, AgePartUnit> = { y: 'years', mo: 'months', w: 
 function unitOf(u: string): TextUnit {
   const s = u.toLowerCase();
   if (s.startsWith('min')) return 'min';
-  if (s.startsWith('h')) return 'h';
-  if (s.startsWith('y') || s.startsWith('a')) return 'y';
-  if (s.startsWith('w') || s.startsWith('sem')) return 'w';
-  if (s.startsWith('d')) return 'd';
-  return 'mo'; // m, mo, mos, mth(s), month(s), m/o, mes, meses
+  if (s.startsWith('h') || s === 'ore' || s === 'uur') return 'h';
+  if (s.startsWith('y') || s.startsWith('a') || s.startsWith('ja') || s === 'jr') return 'y';
+  if (s.startsWith('w') || s.startsWith('sem') || s.startsWith('set')) return 'w';
+  if (s.startsWith('d') || s.startsWith('jo') || s.startsWith('g')) return 'd';
+  return 'mo'; // m, mo, mos, mth(s), month(s), m/o, mes, meses, mois, mesi, mese, maand(en), mnd
 }
 
 /**
@@ -108,7 +110,7 @@ export interface AgeTextOptions {
  * A sex as written beside an age: a capital or small letter, or a word (`M`, `f`, `Male`, `Fem.`, `Masculino`…).
  * Case-insensitive; never inside a longer word.
  */
-export const SEX_WORD = '(?:male|female|masculino|femenino|hombre|mujer|var[oó]n|masc|fem|m|f)';
+export const SEX_WORD = '(?:male|female|masculino|femenino|masculin|f[ée]minin|maschio|femmina|feminino|hombre|mujer|var[oó]n|masc|fem|m|f)';
 /**
  * An age–sex pair as age/sex columns, banners, day books and print headers write it (`88 M`, `52F`, `7 M`, `25 F`): a
  * whole number and a capital M or F, and nothing else. The letter is the sex and the number is years — an age in

@@ -3,7 +3,8 @@
  *
  * Formats (docs/reference/page-formats.md §1–2):
  * - DICOM DA `YYYYMMDD` and the ACR-NEMA `YYYY.MM.DD` (PS3.5 §6.2; OHIF parses both), ISO `YYYY-MM-DD`, `YYYY/MM/DD`.
- * - Month names, English or Spanish, full or 3-letter: `Saturday, August 15, 2020` (Orthanc Explorer, Datejs
+ * - Month names, English or Spanish, full or 3-letter, and French, Italian, Portuguese and Dutch ones, full or as their
+ *   usual abbreviations (`12 déc. 2026`, `3 gennaio 2019`, `5 de março de 2018`, `14 mei 2020`): `Saturday, August 15, 2020` (Orthanc Explorer, Datejs
  *   'dddd, MMMM d, yyyy'), `Nov-20-2026` (OHIF 3.11 list, MMM-DD-YYYY), `Nov 21, 2026` (OHIF 3.11 overlay),
  *   `20-Nov-2026` (OHIF 3.13, DD-MMM-YYYY), `15 de agosto de 2020`, `NOV 20, 2026@10:14` and `Mar 14,2016` (VistA/CPRS,
  *   no space after the comma).
@@ -54,13 +55,27 @@ export type DateLabel = 'birth' | 'reference' | 'any';
 const MIN_YEAR = 1880;
 const MAX_YEAR = 2200;
 
-/** First three letters of English and Spanish month names → month number. */
+/**
+ * First three letters of month names (accents folded) → month number: English and Spanish, then French, Italian,
+ * Portuguese and Dutch (`juin` and `juil` by four: they share `jui`).
+ */
 const MONTHS: Record<string, number> = {
   jan: 1, ene: 1, feb: 2, mar: 3, apr: 4, abr: 4, may: 5, jun: 6, jul: 7,
   aug: 8, ago: 8, sep: 9, set: 9, oct: 10, nov: 11, dec: 12, dic: 12,
+  fev: 2, avr: 4, mai: 5, juin: 6, juil: 7, aou: 8, gen: 1, mag: 5, giu: 6, lug: 7, ott: 10, out: 10, dez: 12,
+  maa: 3, mrt: 3, mei: 5, okt: 10,
 };
-/** A month word: English or Spanish name or its 3-letter start (`Aug`, `August`, `agosto`, `Sept.`). */
-const MONTH_NAME = '(jan|ene|feb|mar|apr|abr|may|jun|jul|aug|ago|sep|set|oct|nov|dec|dic)[a-z]*\\.?';
+/**
+ * French, Italian, Portuguese and Dutch month names and their usual abbreviations, whole: a word that only begins like
+ * one is none (`general`, `main`, `outpatient`).
+ */
+const EUROPEAN_MONTHS =
+  'janvier|f[eé]vrier|f[eé]vr?|avril|avr|juin|juillet|juil|ao[uû]t|d[eé]cembre|d[eé]c|gennaio|gen|febbraio|aprile|maggio|mag|giugno|giu|luglio|lug|settembre|sett|ottobre|ott|dicembre|janeiro|fevereiro|fev|mar[cç]o|maio|mai|junho|julho|setembro|outubro|out|novembro|dezembro|dez|januari|februari|maart|mrt|mei|juni|juli|augustus|oktober|okt';
+/**
+ * A month word: English or Spanish name or its 3-letter start (`Aug`, `August`, `agosto`, `Sept.`), or a French, Italian,
+ * Portuguese or Dutch one (`déc.`, `gennaio`, `março`, `mei`).
+ */
+const MONTH_NAME = `((?:jan|ene|feb|mar|apr|abr|may|jun|jul|aug|ago|sep|set|oct|nov|dec|dic)[a-z]*|(?:${EUROPEAN_MONTHS})(?![\\p{L}]))\\.?`;
 // Each pattern is searched anywhere in the text; the earliest match wins.
 // A date ends where no digit follows, or where a time follows with no space (`Nov-20-202610:15 AM`: a cell's date and
 // time spans read as one text).
@@ -76,16 +91,16 @@ const PART_SEP = `(?:\\s*(?:${DASH}|[/.])\\s*|\\s+)`;
 /** …and before a year, a comma too (`Mar 14, 2018`, `Mar 14,2016`, `14 March, 2018`). */
 const YEAR_SEP = `(?:\\s*(?:${DASH}|[/.,])\\s*|\\s+)`;
 const DATE_END = '(?!\\d(?!\\d?:\\d\\d))';
-const RE_NAME_MDY = new RegExp(`\\b${MONTH_NAME}${PART_SEP}(\\d{1,2})(?:st|nd|rd|th)?${YEAR_SEP}(\\d{4})${DATE_END}`, 'i');
+const RE_NAME_MDY = new RegExp(`(?<![\\p{L}\\d_])${MONTH_NAME}${PART_SEP}(\\d{1,2})(?:st|nd|rd|th)?${YEAR_SEP}(\\d{4})${DATE_END}`, 'iu');
 // Day, month, year: `20-Nov-2026`, `14 — Mar — 2018`, `14MAR2018` (military style, no separators), `14th of March 2018`,
 // `15 de agosto de 2020`, `14 de marzo del 2018`.
 const RE_NAME_DMY = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?(?:${PART_SEP}(?:(?:of|de)\\s+)?)?${MONTH_NAME}(?:${YEAR_SEP}(?:del?\\s+)?)?(\\d{4})${DATE_END}`,
-  'i',
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er)?(?:${PART_SEP}(?:(?:of|de)\\s+)?)?${MONTH_NAME}(?:${YEAR_SEP}(?:del?\\s+)?)?(\\d{4})${DATE_END}`,
+  'iu',
 );
 // Year, month, day with the month's name: `2018-Mar-14`, `2018 MAR 14`, `2018/mar/14`. The year is a plausible one and
 // no year follows the day: a record number before a date (`000-00-4410 Mar 14,2016`) is not its year.
-const RE_NAME_YMD = new RegExp(`(?<![\\d.])(1[89]\\d\\d|2[01]\\d\\d)${PART_SEP}${MONTH_NAME}${PART_SEP}(\\d{1,2})(?!\\d|\\s*[,.]?\\s*\\d{4})`, 'i');
+const RE_NAME_YMD = new RegExp(`(?<![\\d.])(1[89]\\d\\d|2[01]\\d\\d)${PART_SEP}${MONTH_NAME}${PART_SEP}(\\d{1,2})(?!\\d|\\s*[,.]?\\s*\\d{4})`, 'iu');
 const RE_NUMERIC = /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d(?!\d?:\d\d))/;
 // European short form `DD.MM.YY` (dots only: `3/4/20` is a fraction or a dose as often as a date); not a part of a
 // version, an address or an OID (`v2.10.26`, `Version 3.14.15`, `192.168.10.26`, `1.2.840…`).
@@ -315,14 +330,15 @@ export function languageDateOrder(lang: string): DateOrder | null {
 }
 const LANGUAGE_PROBE = new Date(Date.UTC(2026, 10, 25));
 
-/** A weekday's name or its abbreviation (English, Spanish) → 0 (Sunday) … 6, by its first three letters. */
+/** A weekday's name or its abbreviation (English, Spanish; French, Italian) → 0 (Sunday) … 6, by its first three letters. */
 const WEEKDAYS: Record<string, number> = {
   sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
   dom: 0, lun: 1, mar: 2, mie: 3, jue: 4, vie: 5, sab: 6,
+  dim: 0, mer: 3, jeu: 4, ven: 5, sam: 6, gio: 4,
 };
 /** A weekday as written: its name or abbreviation (accents folded), whose first three letters are the key. */
 const WEEKDAY =
-  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo)?|lun(?:es)?|mar(?:tes)?|mie(?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|sab(?:ado)?)';
+  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo|enica)?|lun(?:es|di|edi)?|mar(?:tes|di|tedi)?|mie(?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|sab(?:ado|ato)?|mer(?:credi|coledi)?|jeu(?:di)?|ven(?:dredi|erdi)?|sam(?:edi)?|dim(?:anche)?|gio(?:vedi)?)';
 /** A weekday right before a date ("Fri 12/11/2026", "viernes, 11/12/2026", "Mié. 02/12/2026"). */
 const WEEKDAY_BEFORE = new RegExp(`(?:^|[^a-z])${WEEKDAY}\\.?,?\\s*$`);
 /** …or right after it in brackets ("12/11/2026 (Fri)"). */
@@ -350,7 +366,7 @@ export function weekdayOrder(text: string, m: DateMatch): DateOrder | null {
 
 /** A weekday as written, accented Spanish included ("mié", "sábado"); folded, its first three letters are the key. */
 const WEEKDAY_WRITTEN =
-  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo)?|lun(?:es)?|mar(?:tes)?|mi[eé](?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|s[aá]b(?:ado)?)';
+  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo|enica)?|lun(?:es|di|ed[iì])?|mar(?:tes|di|ted[iì])?|mi[eé](?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|s[aá]b(?:ado|ato)?|mer(?:credi|coled[iì])?|jeu(?:di)?|ven(?:dredi|erd[iì])?|sam(?:edi)?|dim(?:anche)?|gio(?:ved[iì])?)';
 /** "Thu, Dec 17", "Thursday December 17th" (no year after it). */
 const RE_WEEKDAY_MD = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'iu');
 /** "jueves 17 de diciembre", "Thu 17 Dec" (no year after it). */
@@ -396,7 +412,9 @@ function yearlessDate(s: string, today: CalendarDate): { index: number; length: 
  * `set` only after the day (`9 ago`; "ago 5" is English).
  */
 const MONTH_WORD =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|dic(?:iembre)?';
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|dic(?:iembre)?|' +
+  // French, Italian, Portuguese and Dutch names whole (their short forms only in a full date: `mai`, `out`, `gen`).
+  'janvier|f[eé]vrier|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre|d[eé]c|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|augustus|oktober';
 const MONTH_END = '\\.?(?![\\p{L}\\d])';
 /** "Dec 9", "December 9th", "Sept. 30" — no other number run into the day ("Dec 9-10", "Mar 3.5", "May 3/4"). */
 const RE_MONTH_DAY = new RegExp(`(?<![\\p{L}\\d])(${MONTH_WORD})${MONTH_END}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:/.,\\-–]?\\d)`, 'iu');
@@ -451,7 +469,8 @@ function isDigits(s: string): boolean {
 }
 
 function monthOf(name: string): number {
-  return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
+  const key = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return MONTHS[key.slice(0, 4)] ?? MONTHS[key.slice(0, 3)] ?? 0;
 }
 
 /**

@@ -143,8 +143,42 @@ const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['US', /\bUSG\b|ULTRASOUND|ULTRASONO|ULTRASONID|SONOGRA|\bSONO\b|DOPPLER|\bECHO|ECOGRAF|\bECO\b|ECOSONOGRA|\bTVUS\b|\bTAUS\b|\bTVS\b|BIOPHYSICAL PROFILE|PERFIL BIOF[IÍ]SICO|ANATOMY (?:SCAN|SURVEY)|\bNT SCAN/],
 ];
 
-const MODALITY_WORDS_RF = MODALITY_WORDS.find(([c]) => c === 'RF')![1];
-const DX_WORDS = MODALITY_WORDS.find(([c]) => c === 'DX')![1];
+/**
+ * The same modalities in French, Italian, Portuguese and Dutch words: "Scanner cérébral", "TDM", "tomodensitométrie",
+ * "IRM", "échographie", "TEP-TDM", "cystographie rétrograde", "TOGD", "lavement opaque", "clisma opaco", "pasto
+ * baritato", "seriografia EED", "radio du thorax", "ASP", "raio-X", "panoramique dentaire", "cintilografia",
+ * "ressonância", "ultrassonografia", "X-thorax". French "scanner" is a CT only with what it images or how ("Scanner
+ * cérébral", "scanner thoraco-abdominal", "Scanner sans injection") or alone: an MRI scanner is a machine. "TEP" is a
+ * PET only as a French exam ("TEP-TDM", "TEP au FDG"): in Spanish it is a pulmonary embolism. MR and US words get no
+ * campaign, as in English.
+ */
+const EUROPEAN_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
+  ['PT', /\bTEP[\s-]*(?:TDM|SCAN\b|CT\b|TC\b)|\bTEP\s+(?:AU|AUX|AVEC|[ÀA]\s+LA|CORPS|18|F-?18|FDG|FLUOR)|TOMOGRAPHIE PAR [ÉE]MISSION DE POSITONS|TOMOGRAFIA (?:AD|POR) EMISS[AÃ]O DE POSITR/],
+  ['NM', /CINTILOGRA|CINTIGRA|M[ÉE]DECINE NUCL[ÉE]AIRE|MEDICINA NUCLEARE|NUCLEAIRE GENEESKUNDE|\bTEMP\b(?=[\s-]*(?:TDM|CT|AU|OSS|C[ÉE]R|MYOC))|R[ÉE]NOGRAMME ISOTOPIQUE/],
+  [
+    'RF',
+    /\bTOGD\b|TRANSIT\s+(?:ŒSO|OESO|ESO|Œ|GASTRO|DU GR[ÊE]LE|BARYT|OPAQUE|DIGESTIF)|URE?[ÉE]?TROCYSTOGRA|UR[ÉE]TROCYSTOGRA|CYSTOGRAF|MICTIECYSTO|LAVEMENT\s+(?:OPAQUE|BARYT|AUX HYDRO|HYDROSOLUBLE|DE CONTRASTE|[ÀA] LA GASTRO|AU GASTRO|DOUBLE CONTRASTE)|OPACIFICATION (?:DIGESTIVE|[ŒO]SOPHAG|COLIQUE|RECTALE|VÉSICALE|VESICALE)|D[ÉE]F[ÉE]COGRAPH|CLISMA\s+(?:OPACO|A DOPPIO|CON |BARIT|IDROSOLUBILE)|PASTO BARITATO|ESOFAGOGRAMM|(?:RX|STUDIO|ESAME)\s+(?:CONTRASTOGRAFICO\s+)?(?:DELL['’]\s?ESOFAGO|DEL TUBO DIGERENTE|DELLO STOMACO)|TUBO DIGERENTE|TRANSITO (?:ESOFAG|GASTRO|BARIT|DEL TENUE)|SERIOGRAFIA|\bEED\b|TR[ÂA]NSITO (?:INTESTINAL|ESOF|GASTRO|BARIT)|ENEMA (?:BARITADO|COM CONTRASTE)|SLIKFOTO|COLON INLOOP|RADIOSCOPIE/,
+  ],
+  [
+    'CT',
+    /\bTDM\b|TOMODENSITOM|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUT|\bTOMOGRAFIA\s+(?:DE|DO|DA|DOS|DAS)\s+(?!COER)|TOMOGRAFIA COMPUTERIZZATA|\bANGIO-?(?:TDM|SCANNER)\b|ANGIOSCANNER|UROSCANNER|COROSCANNER|ARTHROSCANNER|DENTASCANNER|^\s*SCANNER\s*$|\bSCANNER\s+(?:DU|DE|DES|D['’]|C[ÉE]R[ÉE]BRAL|THORA|ABDO|CR[AÂ]NI|CORPS|TAP\b|RACHI|SINUS|FACIAL|MASSIF|ROCHERS|BASSIN|ENC[ÉE]PHAL|CERVIC|PELVIEN|LOMBAIRE|DORSAL|ORBIT|SPIRAL|H[ÉE]LICO|SANS|AVEC|INJECT|MULTI|C[OÔ]NE|DENTAIRE|DES SINUS|T[ÊE]TE|GENOU|POIGNET|CHEVILLE|HANCHE)|C[OÔ]NE[\s-]?BEAM|FAISCEAU CONIQUE|FASCIO CONICO|FEIXE C[OÔ]NICO/,
+  ],
+  ['PX', /PANORAMIQUE|PANOR[ÂA]MIC|ORTOPANTOMOGRAF|C[ÉE]PHALOM[ÉE]TRI|T[ÉE]L[ÉE]RADIOGRAPHIE (?:DE )?PROFIL|TELERADIOGRAFIA (?:DEL )?CRANIO|TELERRADIOGRAFIA/],
+  ['IO', /R[ÉE]TRO-?ALV[ÉE]OLAIRE|ENDORAL|INTRA-?BUCCAL|INTRABUCAL|INTERPROXIMAL/],
+  [
+    'DX',
+    /\bRADIO\s+(?:DU|DE|DES|D['’]|THORAX|PULMONAIRE|BASSIN|GENOU|POIGNET|MAIN|CHEVILLE|CR[AÂ]NE|RACHIS|ABDOMEN|PIED|COUDE|[ÉE]PAULE|HANCHE|F[ÉE]MUR|JAMBE|AVANT-BRAS|CLAVICULE|STANDARD|SIMPLE|CONVENTIONNELLE)|\bASP\b(?!\s*\d)|CLICH[ÉE]S?\s+(?:DU|DE|DES|D['’]|STANDARD|SIMPLES?)|RAIOS?[\s-]?X|TELETORACE|\bX-(?:THORAX|KNIE|BEKKEN|HANDEN|HAND|ENKEL|POLS|VOETEN|VOET|SCHEDEL|HEUPEN|HEUP|SCHOUDER|ELLEBOOG|ONDERARM|BOVENARM|ONDERBEEN|BOVENBEEN|WERVELKOLOM|LWK|CWK|BWK|THWK|BUIKOVERZICHT|BUIK|ABDOMEN|SINUS|SKELET|BOTLEEFTIJD|CLAVICULA|RIBBEN|BORST|LONGEN|NEKWERVELS)\b|THORAXFOTO|[ÂA]GE OSSEUX|ET[ÀA] OSSEA|IDADE [ÓO]SSEA/,
+  ],
+  ['MR', /\bIRM\b|IMAGERIE PAR R[ÉE]SONANCE|RISONANZA|RESSON[ÂA]NCIA|\bRMN\b|\bARM\b(?=\s*(?:C[ÉE]R|DES|DU|DE|TSA|INTRA))|\bENTERO-?(?:IRM|RM)\b|\bANGIO-?(?:IRM|RM)\b/],
+  ['US', /[ÉE]CHOGRAPH|\b[ÉE]CHO\b|[ÉE]CHO-?DOPPLER|ECOGRAFIA|ECODOPPLER|ECOTOMOGRAF|ULTRASSON|ULTRA-SON|\bUSG\b|ECHOGRAFIE|\bECHO\b/],
+];
+const WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = MODALITY_WORDS.map(([code, re]) => {
+  const european = EUROPEAN_WORDS.find(([c]) => c === code)?.[1];
+  return [code, european ? new RegExp(`${re.source}|${european.source}`) : re] as const;
+});
+
+const MODALITY_WORDS_RF = WORDS.find(([c]) => c === 'RF')![1];
+const DX_WORDS = WORDS.find(([c]) => c === 'DX')![1];
 const KUB = /\bKUB\b/g;
 /** Modalities whose exam "KUB" is the region of, not a second exam. */
 const REGION_BESIDE_KUB: ReadonlySet<ModalityCode> = new Set(['CT', 'MR', 'US', 'NM', 'PT']);
@@ -214,7 +248,7 @@ const NO_WORDING = Object.freeze({ procedure: false, angiography: false });
  * Dental wording: the teeth and dental care, on word starts ("accidental" and "incidental" end in DENTAL, Spanish
  * "pendiente" (pending) holds DIENTE).
  */
-const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|\bDIENTES?\b|\bODONTO|\bENDODONT|\bORTHODONT|\bORTODONC|\bPERIODONT/;
+const DENTAL = /\bDENTAL|\bTEETH\b|\bTOOTH\b|\bDIENTES?\b|\bODONTO|\bENDODONT|\bORTHODONT|\bORTODONC|\bPERIODONT|\bDENTAIRE|\bDENTARI[OA]|\bDENT[ÁA]RI[OA]|\bDENTS\b|\bDENTI\b|\bDENTES\b|\bORTODONZ|\bORTODONT|\bTANDHEELK|\bGEBIT\b/;
 /** Dental wording that is a clinical reason for a medical exam ("CT face, ?dental abscess"), not the exam's kind. */
 const DENTAL_REASON =
   /\bDENTAL\s+(?:ABSCESS|INFECTION|PAIN|CARIES|TRAUMA|INJURY|SOURCE|ORIGIN|EXTRACTION)|(?:ABSCESO|INFECCI[OÓ]N|DOLOR|TRAUMATISMO)\s+DENTAL|ODONTOG[EÉ]NIC|ODONTALG/g;
@@ -227,7 +261,7 @@ const JAWS = /\bMAXILL?OFACIAL|\bMAND[IÍ]B|\bMAXILL?A(?:R|RY|E|S)?\b|\bJAWS?\b|
 const CONE_BEAM = /\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/;
 
 /** Dental imaging words (the IO and PX modality words): such an exam images the dentition. */
-const DENTAL_IMAGING = new RegExp(`${MODALITY_WORDS.find(([c]) => c === 'IO')![1].source}|${MODALITY_WORDS.find(([c]) => c === 'PX')![1].source}`);
+const DENTAL_IMAGING = new RegExp(`${WORDS.find(([c]) => c === 'IO')![1].source}|${WORDS.find(([c]) => c === 'PX')![1].source}`);
 
 /** Modalities a dental exam may have: its own (IO, PX), cone-beam CT, a radiograph; never MR, US, NM, fluoroscopy. */
 const DENTAL_FITS: ReadonlySet<ModalityCode> = new Set(['IO', 'PX', 'CT', 'DX', 'CR']);
@@ -253,7 +287,7 @@ export function isDentalExam(u: string, modalities: readonly ModalityCode[]): bo
 
 /** Explicitly pediatric protocol/order wording (used only when no age is shown anywhere). */
 export const PEDIATRIC_PROTOCOL =
-  /\bPEDS?\b|\bPEDI?ATRIC|\bPAEDS?\b|\bPAEDIATRIC|\bCHILD|\bINFANT|\bNEONAT|\bNEWBORN|\bNICU\b|\bPICU\b|PEDIÁTRIC|PEDIATRIC[OA]|\bINFANTIL|\bNIÑ[OA]S?\b|\bLACTANTE|\bNEONATO/;
+  /\bPEDS?\b|\bPEDI?ATRIC|\bPAEDS?\b|\bPAEDIATRIC|\bCHILD|\bINFANT|\bNEONAT|\bNEWBORN|\bNICU\b|\bPICU\b|PEDIÁTRIC|PEDIATRIC[OA]|\bINFANTIL|\bNIÑ[OA]S?\b|\bLACTANTE|\bNEONATO|P[ÉE]DIATRI|\bENFANTS?\b|\bNOURRISSON|\bBAMBIN[OIA]\b|\bCRIAN[CÇ]AS?\b|\bKINDER/;
 
 /**
  * Possible abuse / non-accidental injury / child-protection wording. Such an exam never gets Think A-Head (its
@@ -261,7 +295,7 @@ export const PEDIATRIC_PROTOCOL =
  * pointing to the site's child-protection imaging protocol instead. "Substance/drug/alcohol abuse" is not this.
  */
 export const CHILD_PROTECTION =
-  /\bNAT\b|NON[\s-]?ACCIDENTAL|(?<!SUBSTANCE |DRUG |ALCOHOL |DRUGS )\bABUS(?:E|ED|IVE)\b|\bAHT\b|SHAKEN|INFLICTED|MALTREAT|CHILD[\s-]PROTECT|SAFEGUARDING|\bSCAN TEAM\b|NO ACCIDENTAL|MALTRATO|\bABUSO\b|PROTECCI[OÓ]N (?:DE LA INFANCIA|INFANTIL|DEL MENOR)/;
+  /\bNAT\b|NON[\s-]?ACCIDENTAL|(?<!SUBSTANCE |DRUG |ALCOHOL |DRUGS )\bABUS(?:E|ED|IVE)\b|\bAHT\b|SHAKEN|INFLICTED|MALTREAT|CHILD[\s-]PROTECT|SAFEGUARDING|\bSCAN TEAM\b|NO ACCIDENTAL|MALTRATO|\bABUSO\b|MALTRAIT|S[ÉE]VICES|MALTRATTAM|MAUS[\s-]TRATOS|\bMISHANDELING|PROTECCI[OÓ]N (?:DE LA INFANCIA|INFANTIL|DEL MENOR)/;
 
 /**
  * Minor head injury wording (Think A-Head, Image Gently's minor head injury campaign): minor/mild head injury, a
@@ -276,19 +310,19 @@ const NOT_MINOR =
   /SEVERE|\bMAJOR TRAUMA|POLYTRAUMA|PENETRATING|GUNSHOT|\bGSW\b|INTUBATED|TRAUMA (?:ACTIVATION|ALERT|TEAM)|\bGCS\s*(?:OF\s*|=\s*|<\s*)?(?:[3-9]|1[0-3])\b|\bGRAVE\b/;
 
 // --- body region ---
-const R_HEAD_WORDS = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NE[OA]L?\b|CEREBRO|ENC[EÉ]FALO|\bNEURO\b|TRANSFONTANEL|FONTANEL|SENOS PARANASALES|\b[OÓ]RBITAS?\b|PE[NÑ]ASCOS?\b|MACIZO FACIAL|\bCARA\b|SILLA TURCA|\bO[IÍ]DOS?\b|\bORBITAL\b|\bZYGOM|NASAL BONES?\b|MASTOID|HUESOS PROPIOS/;
+const R_HEAD_WORDS = /\bHEAD\b|\bBRAIN\b|\bSKULL\b|CRANI|\bSINUS|\bFACIAL\b|\bFACE\b|\bORBITS?\b|TEMPORAL BONE|\bIACS?\b|\bCEREBR|CABEZA|CR[AÁ]NE[OA]L?\b|CEREBRO|ENC[EÉ]FALO|\bNEURO\b|TRANSFONTANEL|FONTANEL|SENOS PARANASALES|\b[OÓ]RBITAS?\b|PE[NÑ]ASCOS?\b|MACIZO FACIAL|\bCARA\b|SILLA TURCA|\bO[IÍ]DOS?\b|\bORBITAL\b|\bZYGOM|NASAL BONES?\b|MASTOID|HUESOS PROPIOS|CR[AÂ]NE\b|CR[AÂ]NIEN|C[ÉE]R[ÉE]BR|ENC[ÉE]PHAL|\bT[ÊE]TE\b|MASSIF FACIAL|\bORBITES\b|\bROCHERS\b|\bCRANIO\b|CR[ÂA]NIO|CERVELLO|ENCEFAL|CABE[CÇ]A|\bTESTA\b|SENI PARANASALI|SEIOS (?:DA FACE|PERINASAIS|PARANASAIS)|HERSENEN|SCHEDEL|FONTANELLE/;
 /** The head, the jaws and the face's bones included. */
 const R_HEAD = new RegExp(`${R_HEAD_WORDS.source}|${JAWS.source}`);
-const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT|TIROIDES|\bTIROIDEA|PAR[OÓ]TID|LARINGE|PARTES BLANDAS CERVICAL|CAROTID|CAR[OÓ]TID/;
-const R_CHEST_WORDS = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b|\bRIBS?\b|COSTILLAS|PARRILLA COSTAL|STERN(?:UM|AL)\b|ESTERN[OÓ]N|MEDIASTIN/;
+const R_NECK = /\bNECK\b|CUELLO|\bAIRWAY\b|\bTHYROID\b|\bCERVICAL SOFT|TIROIDES|\bTIROIDEA|PAR[OÓ]TID|LARINGE|PARTES BLANDAS CERVICAL|CAROTID|CAR[OÓ]TID|\bCOU\b|THYRO[ÏI]D|TIROIDE|TIREOIDE|\bCOLLO\b|PESCO[CÇ]O|PAROTID|\bHALS\b/;
+const R_CHEST_WORDS = /\bCHEST\b|\bTHORAX|\bTHORACIC\b(?!\s*SPINE)|\bLUNGS?\b|\bCXR\b|T[OÓ]RAX|PULMONARY|PULM[OÓ]N|\bPE PROTOCOL\b|\bRIBS?\b|COSTILLAS|PARRILLA COSTAL|STERN(?:UM|AL)\b|ESTERN[OÓ]N|MEDIASTIN|THORACIQUE|\bTHORACO|TORACIC[OA]|TOR[AÁ]CIC[OA]|TORACE|POUMONS?\b|POLMON|PULM[ÕO]ES|PULMONAIRE|C[ÔO]TES\b|\bCOSTE\b|COSTELAS|GRIL COSTAL|LONGEN|M[ÉE]DIASTIN|RIBBEN|\bBORST\b/;
 /**
  * The breast: a mammogram's, a breast tomosynthesis's or a breast ultrasound's region is the chest ("MAMMO SCREENING",
  * "Mamografía", "US breast"). ("Mamá", a mother, is not "mama": only the adjective and the exams' own words.)
  */
 const BREAST = /\bBREASTS?\b|MAMMO|MAMOGRA|MAMARI[OA]S?\b|\bDE (?:LA )?MAMAS?(?![\wÁ])|\bDBT\b/;
 const R_CHEST = new RegExp(`${R_CHEST_WORDS.source}|${BREAST.source}`);
-const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|\bLOWER GI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR|\bSEGD\b|\bTEGD\b|\bG-?J?[\s-]?TUBES?\b|\bJ-?TUBES?\b|JEJUN|YEYUN/;
-const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|MCUG|CYSTO|\bCUMS\b|CISTOURETRO|URETROCISTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL/;
+const R_ABDOMEN = /\bABD(?:OMEN|OMINAL|O)?\b|ABDOMEN|\bKUB\b|\bLIVER\b|\bRENAL\b|\bKIDNEYS?\b|\bAPPEND|\bUPPER GI\b|\bUGI\b|\bLOWER GI\b|SMALL BOWEL|\bENEMA\b|\bBOWEL\b|H[IÍ]GADO|ABDOMINOPELVIC|ABDOMENPELVIS|HEPAT|BILIARY|GALL[\s-]?BLADDER|\bSPLEEN|SPLENIC|PANCREA|\bGASTR(?:IC|O)|STOMACH|\bPYLOR|INTUSSUSCEPTION|\bADRENAL|\bNEPHR|\bRI[NÑ][OÓ]N(?:ES)?\b|\bRENALES\b|VES[IÍ]CULA BILIAR|\bBAZO\b|P[AÁ]NCREAS|EST[OÓ]MAGO|INVAGINACI|\bMECKEL|BILIAR|AP[EÉ]NDICE|APENDICITIS|INTESTIN|\bCOLON\b|P[IÍ]LORO|\bDUODEN|ES[OÓ]FAGO-?G[AÁ]STR|\bSEGD\b|\bTEGD\b|\bG-?J?[\s-]?TUBES?\b|\bJ-?TUBES?\b|JEJUN|YEYUN|\bABDOM|\bADDOM|\bABD[ÓO]M|\bASP\b|\bFOIE\b|R[ÉE]NAL|FEGATO|F[ÍI]GADO|\bREINS?\b|\bREN[EI]\b|\bRINS\b|BILIAIRE|URINAIRE|URINARI[OA]|URIN[ÁA]RI[OA]|ESTOMAC|STOMAC|EST[ÔO]MAGO|GR[ÊE]LE|INVAGINA|PANCR[ÉE]A|C[ÔO]LON\b|DUOD[ÉE]N|\bTOGD\b|LAVEMENT|CLISMA|TUBO DIGERENTE|DIGESTIF|\bEED\b|\bMILZA\b|BA[ÇC]O\b|NIEREN|\bBUIK|\bMAAG\b|\bLEVER\b/;
+const R_PELVIS = /\bPEL(?:VIS|VIC|V)?\b|PELVIS|\bHIPS?\b|(?<!GALL[\s-])\bBLADDER\b|VCUG|MCUG|CYSTO|\bCUMS\b|CISTOURETRO|URETROCISTO|P[EÉ]LVIS|ABDOMINOPELVIC|ABDOMENPELVIS|\bUTER(?:US|INE)\b|\bOVAR|ADNEX|\bGYN|TRANSVAGINAL|ENDOVAGINAL|SCROT|TESTI(?:S|CLES?|CULAR)\b|PROSTAT|[ÚU]TERO\b|\bOVARIOS?\b|VEJIGA|CISTOGRAF|GINECOL|P[EÉ]LVIC[OA]S?\b|CADERAS?\b|SACROIL|OBSTETRI|OBST[EÉ]TRIC|\bOB\b|\bFETAL\b|\bFETO\b|EMBARAZO|GESTACI[OÓ]N|\bPREGNAN|ENDOMETRI|TRANSVAGINAL|ESCROT|TEST[IÍ]CUL|BASSIN|BACINO|\bBACIA\b|PELVIEN|HANCHES?\b|\bANCA\b|\bANCHE\b|VESSIE|VESCICA|BEXIGA|UT[ÉE]RUS|OVAIRE|OVAI[EO]|\bOV[ÁA]RIOS?\b|CYSTOGRAPH|CYSTOGRAF|MICTIONNEL|MINZIONAL|MICCIONAL|COXO-?F[ÉE]MORA|BEKKEN|\bHEUP|MICTIECYSTO/;
 /**
  * Swallow studies by what they image. A modified barium swallow / videofluoroscopic swallow study (MBS, VFSS, "cookie
  * swallow", oropharyngeal swallow, "estudio de deglución videofluoroscópico") watches the oral cavity and the pharynx
@@ -318,11 +352,11 @@ const R_CAP_SPELLED = /\bC\/A\/P\b|TORSO/;
 const isCtCap = (u: string): boolean => R_CAP_SPELLED.test(u) || (/\bCAP\b/.test(u) && /\bCT\b/.test(u));
 // "A/P" is abdomen and pelvis beside "CT" ("CT A/P W", "A/P CT"); on a radiograph it is a projection ("chest A/P").
 const isCtAp = (u: string): boolean => /\bA\/P\b/.test(u) && /\bCTA?\b|\bTC\b/.test(u) && !R_CHEST.test(u);
-const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|ESCOLIOSIS|COLUMNA|(?<!ARTERIAS?\s)VERTEBR(?!AL\s+ARTER)|LUMBAR|\bSACRUM\b|\bSACRO\b|C[OÓ]CCIX|COCCYX/;
+const R_SPINE = /SPINE|\b[CTL]-?SPINE\b|SCOLIOSIS|ESCOLIOSIS|COLUMNA|(?<!ARTERIAS?\s)VERTEBR(?!AL\s+ARTER)|LUMBAR|\bSACRUM\b|\bSACRO\b|C[OÓ]CCIX|COCCYX|RACHIS|RACHIDE|COLONNE|COLONNA|\bCOLUNA|VERT[ÉE]BR|LOMBA|SACR[EÉ]\b|WERVELKOLOM|\bLWK\b|\bCWK\b|\bBWK\b|\bTHWK\b|NEKWERVELS/;
 /** The heart: its vessels, valves and chambers, its catheterization and echo (TAVR, PCI, TEE, ASD/VSD closure). */
 const R_CARDIAC =
   /CARDIAC|\bHEART\b|CORONAR|CARDIO|CORAZ[OÓ]N|CARD[IÍ]AC|\bTAVR\b|\bTAVI\b|\bPCI\b|\bPTCA\b|\bCABG\b|AORTIC VALVE|MITRAL|TRICUSPID|PULMONARY VALV|V[AÁ]LVULA (?:A[OÓ]RTICA|MITRAL|TRIC[UÚ]SPIDE|PULMONAR)|VALVULOPLAST|\bECHO\b|ECHOCARDIO|\bTEE\b|\bTTE\b|ECOCARDIO|\b(?:ASD|VSD|PDA|PFO)\b|ELECTROPHYSIOL|\bEP STUDY\b|ESTUDIO ELECTROFISIOL|VENTRICULOGRA|\bMUGA\b/;
-const R_EXTREMITY = /\bHANDS?\b|HOMBROS?\b|ANTEBRAZOS?\b|\bBRAZOS?\b|\bMUSLOS?\b|PIERNAS?\b|\bDEDOS?\b|FALANGE|CLAV[IÍ]CULA|H[UÚ]MERO|F[EÉ]MUR|PERON[EÉ]|CALC[AÁ]NEO|CALCANEUS|ESCAFOIDES|SCAPHOID|\bCARPO|METACARP|METATARS|ANTEPI[EÉ]|EXTREMIDAD|MIEMBRO (?:SUPERIOR|INFERIOR)|\bPIES\b|\bMANOS\b|MU[NÑ]ECAS\b|RODILLAS\b|TOBILLOS\b|CODOS\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|\bTHIGHS?\b|\bCALF\b|\bCALVES\b|VASTUS|QUADRICEPS|HAMSTRING|GASTROCNEMI|\bDELTOID|EXTREMIT|PANTORRILLA|\bGEMELOS?\b|CU[AÁ]DRICEPS|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b/;
+const R_EXTREMITY = /\bHANDS?\b|HOMBROS?\b|ANTEBRAZOS?\b|\bBRAZOS?\b|\bMUSLOS?\b|PIERNAS?\b|\bDEDOS?\b|FALANGE|CLAV[IÍ]CULA|H[UÚ]MERO|F[EÉ]MUR|PERON[EÉ]|CALC[AÁ]NEO|CALCANEUS|ESCAFOIDES|SCAPHOID|\bCARPO|METACARP|METATARS|ANTEPI[EÉ]|EXTREMIDAD|MIEMBRO (?:SUPERIOR|INFERIOR)|\bPIES\b|\bMANOS\b|MU[NÑ]ECAS\b|RODILLAS\b|TOBILLOS\b|CODOS\b|\bWRISTS?\b|\bELBOWS?\b|FOREARM|HUMERUS|SHOULDER|\bKNEES?\b|\bANKLES?\b|\bFOOT\b|\bFEET\b|FEMUR|TIBIA|FIBULA|\bLEGS?\b|\bARMS?\b|\bTHIGHS?\b|\bCALF\b|\bCALVES\b|VASTUS|QUADRICEPS|HAMSTRING|GASTROCNEMI|\bDELTOID|EXTREMIT|PANTORRILLA|\bGEMELOS?\b|CU[AÁ]DRICEPS|FINGER|\bTOES?\b|CLAVICLE|BONE AGE|EDAD [OÓ]SEA|MU[NÑ]ECA|RODILLA|TOBILLO|CODO|\bPIE\b|\bMANO\b|GENOUX?\b|GINOCCHI|JOELHOS?\b|POIGNETS?\b|\bPOLSO|PUNHOS?\b|\bMAINS\b|\bMAIN (?:DROITE|GAUCHE|ET|D|G)\b|DE LA MAIN\b|\bPIEDS?\b|\bPIEDE|CHEVILLES?\b|CAVIGLI|TORNOZELO|\bCOUDES?\b|GOMITO|COTOVELO|[ÉE]PAULES?\b|SPALLA|\bOMBRO|JAMBES?\b|\bGAMBA|\bPERNA|\bBRAS\b|BRACCIO|AVANT-BRAS|AVAMBRACCIO|ANTEBRA[ÇC]O|DOIGTS?\b|CUISSE|COSCIA|CLAVICUL|CLAVICOLA|HUM[ÉE]RUS|\bOMERO|\b[ÚU]MERO|CALCAN[ÉE]UM|SCAPHO[ÏI]DE|SCAFOIDE|[ÂA]GE OSSEUX|ET[ÀA] OSSEA|IDADE [ÓO]SSEA|MEMBRE (?:SUP|INF)|\bKNIE|\bPOLS\b|\bVOET|\bENKEL|ELLEBOOG|SCHOUDER|ONDERARM|BOVENARM|ONDERBEEN|BOVENBEEN|BOTLEEFTIJD|\bART[IO] (?:INFERIOR|SUPERIOR)|MEMBROS? (?:INFERIOR|SUPERIOR)|\bFEMORAL/;
 /**
  * The whole body, or a survey from the head to the legs: a PET/CT "skull base to mid-thigh", "eyes to thighs",
  * "vertex to toes", "de base de cráneo a tercio medio de muslo".
@@ -364,18 +398,25 @@ const DENTAL_ANY = new RegExp(`${DENTAL.source}|${DENTAL_IMAGING.source}|${CONE_
 
 function wordModalities(u: string): ModalityCode[] {
   const out: ModalityCode[] = [];
-  for (const [code, re] of MODALITY_WORDS) if (re.test(u)) out.push(code);
+  for (const [code, re] of WORDS) if (re.test(u)) out.push(code);
   return out;
 }
 
+/**
+ * A radiograph's frontal view in French or Portuguese ("thorax face", "genou face et profil", "de face", "F+P"): a
+ * projection, not the face.
+ */
+const FACE_VIEW = /\b(?:DE\s+)?FACE\s*(?:ET|E|\+|&|\/|-)\s*PROFIL\b|\bDE\s+FACE\b|(?<=(?:THORAX|ABDOMEN|ASP|BASSIN|GENOUX?|CHEVILLES?|POIGNETS?|MAINS?|PIEDS?|COUDES?|[ÉE]PAULES?|HANCHES?|RACHIS|LOMBAIRE|CERVICAL|DORSAL|F[ÉE]MUR|JAMBES?|CLAVICULE|HUM[ÉE]RUS|AVANT-BRAS|T[ÓO]RAX|JOELHO|PUNHO)\s+)FACE\b/g;
+
 /** The region of a medical exam (the dentition aside). */
-function medicalRegionOf(u: string): BodyRegion | null {
+function medicalRegionOf(text: string): BodyRegion | null {
+  const u = text.includes('FACE') ? text.replace(FACE_VIEW, ' ') : text;
   const chest = R_CHEST.test(u);
   const abd = R_ABDOMEN.test(u);
   const pelvis = R_PELVIS.test(u);
   if ((chest && abd && pelvis) || isCtCap(u)) return 'chest-abdomen-pelvis';
   if ((abd && pelvis) || isCtAp(u)) return 'abdomen-pelvis';
-  if (R_CARDIAC.test(u)) return 'cardiac';
+  if (R_CARDIAC.test(u) && !echoOfRegion(u, chest || abd || pelvis)) return 'cardiac';
   if (ANGIOGRAPHY.test(u) && NEURO_ANGIO.test(u)) return 'head';
   if (R_SPINE.test(u)) return 'spine';
   if (R_HEAD.test(u)) return 'head';
@@ -387,6 +428,15 @@ function medicalRegionOf(u: string): BodyRegion | null {
   if (swallow === 'chest') return 'chest';
   if (R_EXTREMITY.test(u)) return 'extremity';
   return null;
+}
+
+/**
+ * "Echo" before another region's name is an ultrasound of it ("Echo heupen", "Echo nieren", "écho abdominale"), not an
+ * echocardiogram: the heart only when nothing else it names is cardiac and no other region is named.
+ */
+function echoOfRegion(u: string, trunk: boolean): boolean {
+  if (!/\bECHO\b|[ÉE]CHO\b/.test(u) || R_CARDIAC.test(u.replace(/\bECHO\b|[ÉE]CHO\b/g, ' '))) return false;
+  return trunk || R_HEAD.test(u) || R_NECK.test(u) || R_SPINE.test(u) || R_EXTREMITY.test(u);
 }
 
 /** Regions made of others: the abdomen and the pelvis are parts of abdomen-pelvis; they and the chest of chest-abdomen-pelvis. */

@@ -1,13 +1,13 @@
 /**
  * Field labels that order-entry screens, worklists and EHR banners put next to patient and exam values
- * (English and Spanish), normalised by `labelKey` (lower case, accents and punctuation dropped).
+ * (English, Spanish, French, Italian, Portuguese and Dutch), normalised by `labelKey` (lower case, accents and punctuation dropped).
  * Used by the generic profile and by profiles whose tables have translatable headers (OE2, OHIF 3.13, O3).
  */
 import type { FactKind } from '../types';
 import { labelKey } from './profile';
 
 /** A label that names the sex beside the age ("Age/Sex", "Sex-Age", "Edad/Sexo"): its value is an age–sex pair. */
-const NAMES_SEX = /(?:^|[^\p{L}])(?:sex|gender|sexo|g[eé]nero)(?![\p{L}])/iu;
+const NAMES_SEX = /(?:^|[^\p{L}])(?:sex|gender|sexo|g[eé]nero|sexe|sesso|geslacht)(?![\p{L}])/iu;
 export function labelNamesSex(label: string): boolean {
   return NAMES_SEX.test(label);
 }
@@ -22,6 +22,9 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'age', 'patient age', 'patientage', 'age at exam', 'age at study', 'patient s age', 'edad', 'edad del paciente',
       // A column or field of the age beside the sex (`12Y / M`, `F 6 yrs`).
       'age sex', 'sex age', 'age gender', 'gender age', 'age sex dob', 'edad sexo', 'sexo edad',
+      // French, Italian, Portuguese, Dutch.
+      'age du patient', 'age sexe', 'sexe age', 'eta', 'eta del paziente', 'eta sesso', 'sesso eta', 'idade', 'idade do paciente',
+      'idade sexo', 'sexo idade', 'leeftijd', 'leeftijd geslacht',
     ],
   ],
   [
@@ -29,6 +32,9 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     [
       'dob', 'd o b', 'date of birth', 'birth date', 'birthdate', 'birth', 'born', 'patient birth date', 'patient s birth date',
       'patientbirthdate', 'fecha de nacimiento', 'f nacimiento', 'nacimiento', 'fecha nac', 'f nac',
+      'date de naissance', 'date naissance', 'naissance', 'ddn', 'date de nais', 'ne le', 'nee le', 'ne e le', 'ne e', 'nee',
+      'data di nascita', 'data nascita', 'nato il', 'nata il', 'nato a il', 'nato a', 'data de nascimento', 'data nascimento',
+      'nascimento', 'dt nascimento', 'dt nasc', 'data nasc', 'data de nasc', 'dt de nasc', 'nasc', 'data di nasc', 'date de naiss', 'd naissance', 'nascido em', 'nascida em', 'geboortedatum', 'geb datum', 'geboren',
     ],
   ],
   [
@@ -40,6 +46,9 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'date of procedure', 'fecha del procedimiento', 'fecha de procedimiento', 'fecha del estudio', 'fecha de estudio', 'fecha estudio', 'fecha del examen', 'fecha de realizacion', 'fecha de adquisicion', 'fecha de la serie',
       'fecha de exploracion', 'fecha de la exploracion', 'fecha exploracion', 'fecha de la prueba', 'fecha de prueba', 'fecha prueba', 'fecha',
       'date', 'date time', 'date and time', 'fecha hora', 'fecha y hora',
+      'date d examen', 'date de l examen', 'date examen', 'date de realisation', 'date de l acte', 'data esame', 'data dell esame',
+      'data di esecuzione', 'data esecuzione', 'data do exame', 'data exame', 'data de realizacao', 'data da realizacao',
+      'datum onderzoek', 'onderzoeksdatum', 'data', 'datum', 'data ora', 'date heure', 'date et heure', 'data e hora', 'data e ora',
     ],
   ],
   [
@@ -48,11 +57,18 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'scheduled', 'scheduled date', 'scheduled for', 'sched', 'sched date', 'sched dt', 'scheduled time', 'sched time', 'appointment date', 'appointment', 'appt', 'appt date', 'booked',
       'service date', 'expected date', 'requested start', 'requested start date', 'start date',
       'fecha programada', 'programado', 'programada', 'cita', 'fecha de la cita',
+      'date du rdv', 'date de rdv', 'rdv', 'rendez vous', 'date du rendez vous', 'date prevue', 'programme le',
+      'data prenotazione', 'data appuntamento', 'appuntamento', 'prenotato', 'prenotazione', 'data prevista', 'programmato',
+      'agendamento', 'data do agendamento', 'data agendada', 'agendado', 'agendado para', 'marcacao', 'data da marcacao',
+      'marcado', 'marcado para', 'afspraak', 'datum afspraak', 'gepland',
     ],
   ],
-  ['orderDate', ['order date', 'original order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado']],
-  ['visitDate', ['visit date', 'date of visit', 'encounter date', 'admission date', 'admitted', 'adm', 'adm date', 'fecha de visita', 'fecha de consulta', 'fecha de ingreso', 'ingreso']],
-  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'patientweight', 'peso', 'peso kg']],
+  ['orderDate', ['order date', 'original order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado',
+    'date de la demande', 'date de demande', 'date de prescription', 'data richiesta', 'data della richiesta', 'data impegnativa',
+    'data do pedido', 'data da requisicao', 'data da solicitacao', 'datum aanvraag', 'aanvraagdatum']],
+  ['visitDate', ['visit date', 'date of visit', 'encounter date', 'admission date', 'admitted', 'adm', 'adm date', 'fecha de visita', 'fecha de consulta', 'fecha de ingreso', 'ingreso',
+    'date de consultation', 'date d admission', 'data ricovero', 'data visita', 'data da consulta', 'data de internacao', 'data de admissao']],
+  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'patientweight', 'peso', 'peso kg', 'poids', 'poids kg', 'gewicht']],
   [
     'procedure',
     [
@@ -74,6 +90,11 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'study name', 'orderable', 'order description', 'requested procedure description',
       'estudio pedido', 'prueba pedida', 'exploracion pedida', 'examen solicitado', 'procedimiento solicitado',
       'procedimiento programado',
+      'examen demande', 'examens', 'acte', 'libelle', 'libelle de l examen', 'type d examen', 'prestation', 'demande', 'prescription',
+      'esame', 'esami', 'esame richiesto', 'prestazione', 'richiesta', 'descrizione', 'descrizione esame', 'tipo esame',
+      'exame', 'exames', 'exame solicitado', 'procedimento', 'descricao', 'descricao do exame', 'tipo de exame', 'pedido',
+      'requisicao', 'pedido de exame', 'exame pedido', 'designacao', 'demande d examen', 'examen demande', 'richiesta esame', 'esame richiesto',
+      'prestazione richiesta', 'onderzoek', 'gevraagd onderzoek', 'aangevraagd onderzoek', 'verrichting', 'aanvraag', 'omschrijving',
     ],
   ],
   [
@@ -81,7 +102,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     [
       'modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room',
       // An intervention's guidance in its own field ("Guidance: Ultrasound"): the modality it is done under.
-      'guidance', 'imaging guidance', 'image guidance', 'guidance modality', 'guided by', 'guia', 'guia de imagen', 'guiado por', 'guiada por',
+      'guidance', 'imaging guidance', 'image guidance', 'guidance modality', 'guided by', 'guia', 'guia de imagen', 'guiado por', 'guiada por', 'modalite', 'modalita', 'modaliteit',
     ],
   ],
   [
@@ -89,7 +110,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     [
       'body part', 'body region', 'region', 'body site', 'bodypartexamined', 'region anatomica', 'site', 'anatomic site',
       'anatomical site', 'procedure site', 'biopsy site', 'target site', 'site of biopsy', 'lesion site', 'injection site', 'sitio',
-      'sitio anatomico', 'body part examined', 'localizacion anatomica', 'zona anatomica', 'sitio de puncion', 'sitio de la biopsia',
+      'sitio anatomico', 'body part examined', 'localizacion anatomica', 'zona anatomica', 'sitio de puncion', 'sitio de la biopsia', 'region anatomique', 'regione anatomica', 'regiao anatomica',
+      'localisation', 'localizzazione', 'localizacao',
     ],
   ],
   ['ctdiVol', ['ctdivol', 'ctdi vol', 'ctdivol mgy', 'ctdi vol mgy']],

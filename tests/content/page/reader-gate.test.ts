@@ -55,7 +55,7 @@ describe('pages it keeps the reader from', () => {
   });
 
   it('finds an age and an exam in any of several forms', () => {
-    for (const [age, exam] of [['6 y.o. M', 'CT HEAD'], ['12Y / M', 'XR CHEST'], ['3 años', 'Esofagograma'], ['DOB 01/02/2020', 'VCUG'], ['5 mo / F', 'D0274 bitewings'], ['PatientBirthDate 20261106', 'StudyDate 20261204'], ['PatientID 90412277', 'CR']]) {
+    for (const [age, exam] of [['6 y.o. M', 'CT HEAD'], ['12Y / M', 'XR CHEST'], ['3 años', 'Esofagograma'], ['DOB 01/02/2020', 'VCUG'], ['5 mo / F', 'D0274 bitewings'], ['PatientBirthDate 20261106', 'StudyDate 20261204'], ['PatientID 90412277', 'CR'], ['Née le 12/03/2019', 'Scanner cérébral'], ['10 ans', 'IRM'], ['Età: 7 anni', 'RX torace'], ['Data de nascimento 10/10/2020', 'Ecografia'], ['Geboortedatum 08-07-2018', 'Onderzoek: X-thorax']]) {
       expect(mayShowPatientExam(page(`<span>${age}</span><div>${exam}</div>`)), `${age} + ${exam}`).toBe(true);
     }
     expect(mayShowPatientExam(page('<input value="6 y.o. F"><input value="XR HAND">'))).toBe(true);

@@ -252,14 +252,14 @@ function withoutNotDone(text: string): string | null {
 }
 
 /** Little words of running text: two or more of them make a sentence, not an exam's name. */
-const PROSE_WORD = /\b(?:the|a|an|is|are|was|were|be|been|see|please|for|to|this|that|we|you|your|our|will|has|have|had|go|now|if|when|who|which|el|la|los|las|es|son|para|por|que|ver)\b/gi;
+const PROSE_WORD = /\b(?:the|a|an|is|are|was|were|be|been|see|please|for|to|this|that|we|you|your|our|will|has|have|had|go|now|if|when|who|which|el|la|los|las|es|son|para|por|que|ver|vous|nous|est|sont|une|les|gli|che|sono|uma|você|voce|het|een|zijn|wordt)\b/gi;
 
 function isProse(text: string): boolean {
   return (text.match(PROSE_WORD)?.length ?? 0) >= 2;
 }
 
-/** Words of intraoral imaging (the modality words of parse/procedure.ts for IO, which dental wording falls back to). */
-const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oclusal|intra[\s-]?oral|\bfmx\b|full[\s-]mouth|aleta de mordida|radiogra|x-?rays?\b|\bimages?\b/i;
+/** Words of intraoral imaging (the modality words of parse/procedure.ts for IO, which dental wording falls back to; French and Italian too). */
+const INTRAORAL_WORDS = /bite[\s-]?wings?|\bbwx?\b|periapical|\bpa\b|occlusal|oclusal|intra[\s-]?oral|\bfmx\b|full[\s-]mouth|aleta de mordida|radiogra|x-?rays?\b|\bimages?\b|r[ée]tro-?alv[ée]olaire|endoral|intra-?buccal|intrabucal|interproximal/i;
 
 
 /**

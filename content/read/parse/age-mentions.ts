@@ -151,8 +151,9 @@ function isDimension(text: string, index: number, end: number, written: string):
  * A bare number right after an age's label word, with or without a colon ("Age 12", "AGE 7", "Edad 9"): years, as
  * under "Age:" — not inside a word that ends in "age" ("Stage 2", "Page 12"), and not a number with a decimal, a
  * fraction, a time or a range after it. A unit after it is the unit forms' ("Age 12 yrs", "AGE 7Y", "age 12 months ago").
+ * Italian writes the years' unit first ("Età: anni 7").
  */
-const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad|[âa]ge|et[àa]|idade|leeftijd)\s*[:.=]?\s*(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
+const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad|[âa]ge|et[àa]|idade|leeftijd)\s*[:.=]?\s*(?:anni\s+)?(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
 const UNIT_NEXT = new RegExp(`^\\s?${UNIT}\\.?(?![a-zñáéíóú])`, 'iu');
 /** A word before the label that makes it another age than the patient's: an average, a limit, a kind of age. */
 const QUALIFIED_AGE =
@@ -245,7 +246,7 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }
   if (units) unitForms(text, add, found);
-  if (/(?:age|edad|âge|et[àa]|idade|leeftijd)\s*[:.=]?\s*\d/i.test(text)) labelNumbers(text, add);
+  if (/(?:age|edad|âge|et[àa]|idade|leeftijd)\s*[:.=]?\s*(?:anni\s+)?\d/i.test(text)) labelNumbers(text, add);
   if (units) for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;
     const end = index + m[0].length;

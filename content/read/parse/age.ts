@@ -73,6 +73,7 @@ const UNIT =
   '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|ans|an|anni|anno|ano|jaar|jr|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))|months?|mths?|mth|mos?|m\\/o|meses|mes|mois|mesi|mese|maanden|maand|mnd|m|weeks?|wks?|w\\/o|w|semanas?|semaines?|settimane|settimana|sett|weken|week|sem|days?|d\\/o|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen|dag|hours?|hrs?|hr|h|horas?|heures?|ore|uur|minutes?|mins?|min)';
 const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóúàèìòùâêôçë])`, 'iy');
 const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóúàèìòùâêôçë])`, 'i');
+const UNIT_FIRST = /^\s*(?:di\s+)?(anni|anno|mesi|mese|giorni|settimane)\s+(\d{1,3})\s*$/i;
 const SEPARATOR = /(?:\s*(?:,|and|y|et|e|en|&|\+)\s*|\s+)/iy;
 
 type TextUnit = 'y' | 'mo' | 'w' | 'd' | 'h' | 'min';
@@ -168,6 +169,9 @@ export function parseAgeText(text: string, options: AgeTextOptions = {}): AgeRea
   if (as) return as;
   const pair = AGE_SEX_PAIR.exec(text);
   if (pair && !(pair[2] === 'M' && options.monthsLetter && Number(pair[1]) <= MAX_BARE_MONTHS)) return yearsReading(Number(pair[1]));
+  // An Italian form writes the unit first ("Età: anni 7", "di anni 45").
+  const unitFirst = UNIT_FIRST.exec(text);
+  if (unitFirst) return parseAgeText(`${unitFirst[2]} ${unitFirst[1]}`, options);
   const first = FIRST.exec(text);
   if (!first) {
     const life = DAY_OF_LIFE.exec(text);

@@ -330,7 +330,10 @@ export function languageDateOrder(lang: string): DateOrder | null {
 }
 const LANGUAGE_PROBE = new Date(Date.UTC(2026, 10, 25));
 
-/** A weekday's name or its abbreviation (English, Spanish; French, Italian) → 0 (Sunday) … 6, by its first three letters. */
+/**
+ * A weekday's name or its abbreviation (English, Spanish; French and Italian names whole: `sam`, `ven` may be a name or
+ * a word) → 0 (Sunday) … 6, by its first three letters.
+ */
 const WEEKDAYS: Record<string, number> = {
   sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
   dom: 0, lun: 1, mar: 2, mie: 3, jue: 4, vie: 5, sab: 6,
@@ -338,7 +341,7 @@ const WEEKDAYS: Record<string, number> = {
 };
 /** A weekday as written: its name or abbreviation (accents folded), whose first three letters are the key. */
 const WEEKDAY =
-  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo|enica)?|lun(?:es|di|edi)?|mar(?:tes|di|tedi)?|mie(?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|sab(?:ado|ato)?|mer(?:credi|coledi)?|jeu(?:di)?|ven(?:dredi|erdi)?|sam(?:edi)?|dim(?:anche)?|gio(?:vedi)?)';
+  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo|enica)?|lun(?:es|di|edi)?|mar(?:tes|di|tedi)?|mie(?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|sab(?:ado|ato)?|mercredi|mercoledi|jeudi|vendredi|venerdi|samedi|dimanche|giovedi)';
 /** A weekday right before a date ("Fri 12/11/2026", "viernes, 11/12/2026", "Mié. 02/12/2026"). */
 const WEEKDAY_BEFORE = new RegExp(`(?:^|[^a-z])${WEEKDAY}\\.?,?\\s*$`);
 /** …or right after it in brackets ("12/11/2026 (Fri)"). */
@@ -366,7 +369,7 @@ export function weekdayOrder(text: string, m: DateMatch): DateOrder | null {
 
 /** A weekday as written, accented Spanish included ("mié", "sábado"); folded, its first three letters are the key. */
 const WEEKDAY_WRITTEN =
-  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo|enica)?|lun(?:es|di|ed[iì])?|mar(?:tes|di|ted[iì])?|mi[eé](?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|s[aá]b(?:ado|ato)?|mer(?:credi|coled[iì])?|jeu(?:di)?|ven(?:dredi|erd[iì])?|sam(?:edi)?|dim(?:anche)?|gio(?:ved[iì])?)';
+  '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|dom(?:ingo|enica)?|lun(?:es|di|ed[iì])?|mar(?:tes|di|ted[iì])?|mi[eé](?:rcoles)?|jue(?:ves)?|vie(?:rnes)?|s[aá]b(?:ado|ato)?|mercredi|mercoled[iì]|jeudi|vendredi|venerd[iì]|samedi|dimanche|gioved[iì])';
 /** "Thu, Dec 17", "Thursday December 17th" (no year after it). */
 const RE_WEEKDAY_MD = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_WRITTEN}\\.?,?\\s+${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`, 'iu');
 /** "jueves 17 de diciembre", "Thu 17 Dec" (no year after it). */

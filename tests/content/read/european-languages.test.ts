@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzePage } from '../../../content/read/analyze';
 import { findAgeMentions } from '../../../content/read/parse/age-mentions';
 import { parseAgeText } from '../../../content/read/parse/age';
-import { parseDate } from '../../../content/read/parse/dates';
+import { findDate, parseDate, weekdayOrder } from '../../../content/read/parse/dates';
 import { campaignsFor, classifyProcedure } from '../../../content/read/parse/procedure';
 import { dateRole, statusClass } from '../../../content/read/generic/fields';
 import type { PageAnalysis } from '../../../content/read/types';
@@ -97,6 +97,27 @@ describe('labels of the birth date and the age, and the exam named beside them, 
     expect([a.pediatric, years(a), a.modality]).toEqual([pediatric, age, modality]);
   });
 
+  test.each([
+    [
+      'French dental chart row under "Acte | Date | Statut"',
+      `<div class="hdr"><span>MOREAU Jules</span><span>M</span><span>3 ans</span><span>IPP 77123</span></div>
+       <table><tr><th>Acte</th><th>Date</th><th>Statut</th></tr><tr><td>Radio rétro-alvéolaire 36</td><td>07/12/2026</td><td>Réalisé</td></tr></table>`,
+    ],
+    [
+      'Italian dental list of one line',
+      `<div class="pz"><b>BRUNO Alice</b> · 3 anni · F</div><ul><li>07/12/2026 — Rx endorale 75 — Eseguito</li></ul>`,
+    ],
+  ])('an intraoral image in French or Italian words: %s', (_layout, html) => {
+    const a = read(html);
+    expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'IO', ['dental']]);
+  });
+  test.each([
+    ['inline, beside the sex', `<div>Paziente: ESPOSITO Marco &nbsp; Età: anni 7 &nbsp; Sesso: M</div><div>Esame: Rx torace</div>`, 7],
+    ['in a label table', `<table><tr><th>Paziente</th><td>ESPOSITO Marco</td></tr><tr><th>Età</th><td>anni 45</td></tr><tr><th>Esame</th><td>Rx torace</td></tr></table>`, 45],
+  ])('Italian writes the years\' unit first ("Età: anni 7"): %s', (_layout, html, age) => {
+    expect(years(read(html, 'it'))).toBe(age);
+  });
+
   test('a parent\'s age beside the child\'s is the parent\'s (French card: "Mère : 38 ans")', () => {
     const a = read(`<div><b>Patient :</b> ROUX Emma &nbsp; <b>Âge :</b> 7 ans</div><div><b>Mère :</b> ROUX Claire, 38 ans</div><p>Examen : Cystographie rétrograde</p>`, 'fr');
     expect([a.pediatric, years(a), a.modality, a.campaigns]).toEqual([true, 7, 'RF', ['fluoroscopy']]);
@@ -173,6 +194,16 @@ describe('month names and weekdays', () => {
   });
   test.each(['general 12 2026', 'main 3 2026', 'outpatient 12, 2026'])('"%s" is no date', (text) => {
     expect(parseDate(text).ok).toBe(false);
+  });
+  test.each([
+    ['vendredi 11/12/2026', 'DMY'],
+    ['giovedì 10/12/2026', 'DMY'],
+    ['samedi 12/05/2026', 'MDY'],
+    // A name, not a weekday: the order stays unknown.
+    ['Sam 11/12/2026', null],
+  ])('"%s": its weekday says the day/month order (%s)', (text, order) => {
+    const m = findDate(text);
+    expect(m && weekdayOrder(text, m)).toBe(order);
   });
 });
 

@@ -253,7 +253,7 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
   // A chart's newest result: done on its row's date.
   if (exam.resulted) pushFact(out, 'examDate', exam.resulted.text, where(text, exam.resulted.seg, 'date of the newest result'));
   // The exam told as done on a date beside its name in running text ("CT HEAD WO — STAT — performed 12/04/2026").
-  const told = toldDate(text, dates, exam, p);
+  const told = toldDate(text, fields, dates, exam, p);
   if (told) pushFact(out, 'examDate', told.text, where(text, told.seg, `exam · ${told.by ?? 'date'}`));
 
   // The exam's own row first: its dates, modality code and key.
@@ -624,23 +624,32 @@ function firstDate(dates: readonly DateMention[][], info: RowInfo): DateMention 
  * The first date in the exam's own segment, from where its name begins, that the text tells it was done on
  * (patient.ts `told`: an exam told as done before today, which is an earlier one unless it is this exam).
  */
-function toldDate(text: PageText, dates: readonly DateMention[][], exam: ExamFound, p: Patient): DateMention | null {
+function toldDate(text: PageText, fields: readonly (Field | null)[], dates: readonly DateMention[][], exam: ExamFound, p: Patient): DateMention | null {
   const start = Math.max(0, text.segs[exam.seg]!.text.indexOf(exam.text));
   for (const d of dates[exam.seg] ?? []) if (d.told && d.at >= start) return d;
   // Another line (not free text) that opens with the exam's own name and tells it done on a date ("XR Chest PA and
-  // Lateral — Performed — 12/04/2026" under the exam's title): a line naming another exam dates that one only.
+  // Lateral — Performed — 12/04/2026" under the exam's title): a line naming another exam dates that one only. One
+  // that names it shorter ("CT Head — Completed — …" under "CT HEAD WO CONTRAST": the same kind of imaging of the same
+  // region) tells it done only on a page that dates no exam as still to be done: beside an order or an appointment,
+  // it is an earlier exam of the same kind.
   const key = labelKey(exam.text);
   const words = leadingWords(exam.text);
+  const named = classifyProcedure(exam.text);
+  let alike: DateMention | null = null;
+  let toBeDone = false;
   for (let i = 0; i < text.segs.length; i++) {
     const s = text.segs[i]!;
-    if (i === exam.seg || s.flags & (OTHERS | PRIOR | FREE) || p.others[i]) continue;
+    if (s.flags & (OTHERS | PRIOR) || p.others[i]) continue;
     for (const d of dates[i] ?? []) {
-      if (!d.told) continue;
+      if (d.role === 'scheduled' || d.role === 'order') toBeDone = true;
+      if (!d.told || i === exam.seg || s.flags & FREE || fields[i]?.kind === 'freeText') continue;
       const line = s.text.slice(0, d.at);
       if ((key !== '' && labelKey(line).startsWith(key)) || (words !== '' && leadingWords(line) === words)) return d;
+      const other = alike || !named.region ? null : classifyProcedure(line);
+      if (other && other.region === named.region && sameKind(other.modalities, named.modalities)) alike = d;
     }
   }
-  return null;
+  return toBeDone ? null : alike;
 }
 
 /** Segments looked at on either side of a study's description for its date. */

@@ -60,6 +60,13 @@ describe('a line that names another exam and tells it done dates that exam, not 
     const c = read(`${banner}<div class="hdr"><b>Exam</b> CT Head wo Contrast</div><div class="st">CT · Study date 12/04/2026</div>`);
     expect(got(c)).toEqual(['exam', AT['2026-12-04'], 'CT']);
   });
+  test('a line naming the exam shorter tells it done, unless the page dates the exam as still to be done', () => {
+    const a = read(`${banner}<h3>CT HEAD WO CONTRAST</h3><div class="det">CT Head — Completed — 12/04/2026 15:20</div><div>Accession A55102</div>`);
+    expect(got(a)).toEqual(['exam', AT['2026-12-04'], 'CT']);
+    const b = read(`${banner}<h4>Order Details</h4><dl><dt>Procedure</dt><dd>XR Chest PA and Lateral</dd><dt>Requested start</dt><dd>12/09/2026</dd></dl>
+      <div class="hist"><b>Radiology profile</b><div>XR Chest 1 View — Completed — 12/04/2026 06:12</div></div>`);
+    expect(got(b)).toEqual(['scheduled', AT['2026-12-09'], 'DX']);
+  });
   test('negatives: an adult stays an adult and an MR order keeps MR with no campaign', () => {
     const a = read(`<div class="ban"><span>Hale, Ruth</span><span>MRN 0098713</span><span>DOB: 08/02/1954</span></div><dl><dt>Procedure</dt><dd>MRI Brain wo Contrast</dd><dt>Requested start</dt><dd>12/09/2026</dd></dl>
       <ul><li>CT Head wo Contrast — Completed — 12/04/2026</li></ul>`);

@@ -381,7 +381,7 @@ export function isAppChrome(el: Element): boolean {
  * `search-form`, `facets`…); a class that also names the results or a list (`search-results`) is the list's.
  */
 const FILTER_CLASS =
-  /(?:^|[\s_-])(?:filters?|filterbar|filter-bar|filter-panel|filtros?|facets?|facet-list|search|searchbar|search-bar|searchform|search-form|search-panel|search-box|searchbox|search-criteria|criteria|querybar|query-bar|refine)(?=$|[\s_-])/i;
+  /(?:^|[\s_-])(?:filters?|filterbar|filter-bar|filter-panel|filtros?|facets?|facet-list|search|searchbar|search-bar|searchform|search-form|search-panel|search-box|searchbox|search-criteria|querybar|query-bar|refine)(?=$|[\s_-])/i;
 const NOT_FILTER_CLASS = /result|list|table|grid|row|page|content|main|body|container|wrapper|layout|app|view|overlay/i;
 
 export function isFilterControls(el: Element): boolean {
@@ -408,9 +408,12 @@ export function isFilterTitle(text: string): boolean {
 export const FILTER_LINE =
   /^\s*(?:filters?|filter by|filtered by|search criteria|search filters|saved search(?:es)?|refine(?: by)?|criterios de b[uú]squeda|filtros?|filtrado por|filtrar por)\s*[:—–-]/i;
 
-/** A command that runs a search or applies a filter ("Search", "Apply filters", "Go", "Buscar", "Filtrar"). */
+/**
+ * A command that runs a search or applies a filter ("Search", "Apply filters", "Go", "Buscar", "Filtrar"). Not a bare
+ * "Reset" or "Clear", which a viewer's tools and a form's fields have too.
+ */
 const FILTER_COMMAND =
-  /^(?:search|search studies|search worklist|find|find studies|go|apply|apply filters?|filter|filters|refresh|refresh list|reset|reset filters|clear|clear filters|clear all|buscar|filtrar|aplicar|aplicar filtros|limpiar|limpiar filtros)$/;
+  /^(?:search|search studies|search worklist|find|find studies|go|apply|apply filters?|filter|filters|refresh list|reset filters|clear filters|buscar|filtrar|aplicar|aplicar filtros|limpiar filtros)$/;
 
 export function isFilterCommand(text: string): boolean {
   return text.length <= 24 && FILTER_COMMAND.test(labelKey(text));

@@ -17,6 +17,7 @@
  * segments, characters per segment: profile.ts `factText`).
  */
 import { bodiesOf, cellsOf, headerCellsOf, isExamList, mapColumns, MAX_LIST_ROWS, rowsOf, tableRows } from '../profiles/table';
+import { classifyProcedure } from '../parse/procedure';
 import { factText, labelKey, textOf } from '../profiles/profile';
 import { onlyBox, splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
@@ -89,7 +90,7 @@ const DATE_RANGE = /^(?:date range|study date range|date from to|period|time fra
 /**
  * The segments from `from` on are a bar of search criteria: a search or filter command was met in it (`commanded`)
  * beside a control (a select, a box, an input), or it offers two modalities' counts ("CT (12)", "MR (4)") — and no
- * label of the exam or of the patient's birth date or age.
+ * label of the exam or of the patient's birth date or age, and no exam named in its own text.
  */
 function criteriaBar(segs: readonly Seg[], from: number, commanded: boolean): boolean {
   let control = false;
@@ -98,10 +99,18 @@ function criteriaBar(segs: readonly Seg[], from: number, commanded: boolean): bo
     const s = segs[i]!;
     const kind = labelField(s.text)?.kind;
     if (kind && NOT_CRITERIA.has(kind)) return false;
+    // An exam named in the bar's own text, not as an option to pick ("CT HEAD WO" beside a viewer's series select).
+    if (!(s.flags & CONTROL) && s.text.length <= 90 && !s.text.startsWith('☑') && !s.text.startsWith('☐') && namesExam(s.text)) return false;
     if (s.flags & CONTROL || s.text.startsWith('☑') || s.text.startsWith('☐') || DATE_RANGE.test(labelKey(s.text.slice(0, 30).split(/[:：]/)[0]!))) control = true;
     if (FACET_COUNT.test(s.text)) facets.add(s.text.replace(/^[☑☐]\s*/, '').replace(/\s*\(.*$/, '').toUpperCase());
   }
   return (commanded && control) || facets.size >= 2;
+}
+
+/** A text that names an exam: an imaging modality and a body region ("CT HEAD WO", "US abdomen complete"). */
+function namesExam(text: string): boolean {
+  const named = classifyProcedure(text);
+  return named.modalities.length > 0 && named.region !== null;
 }
 
 /**

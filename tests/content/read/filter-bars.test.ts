@@ -135,6 +135,14 @@ describe('negatives: what is not a filter still counts, and a filter opens nothi
       <label for="e">Exam</label><select id="e"><option selected>CT head without contrast</option></select></form>`);
     expect(exam(a)).toEqual({ modality: 'CT', campaigns: ['ct'], pediatric: true });
   });
+  test("a viewer's small tool bar with a Search command beside the study's description keeps the exam", () => {
+    const a = read(`${header}<div class="study-bar"><span>CT HEAD WO CONTRAST</span> <select aria-label="Series"><option selected>Series 2 · Axial 5 mm</option></select> <input placeholder="Find in report"><button>Search</button></div>`);
+    expect(exam(a)).toEqual({ modality: 'CT', campaigns: ['ct'], pediatric: true });
+  });
+  test('a box of appropriateness criteria is no filter: its exam still counts', () => {
+    const a = read(`${header}<div class="criteria"><div>Exam: CT head without contrast</div><div>Appropriateness criteria: usually appropriate</div></div>`);
+    expect(exam(a)).toEqual({ modality: 'CT', campaigns: ['ct'], pediatric: true });
+  });
   test('a filter bar over a worklist with no row selected: no one\'s exam', () => {
     const a = read(`<div class="filter-bar">Modality: <label><input type="checkbox" checked> CT</label> Date range: Today</div>
       <table><thead><tr><th>Patient</th><th>DOB</th><th>Exam</th><th>Date</th></tr></thead><tbody>

@@ -129,6 +129,12 @@ const NM_WORDS =
   /\bNM\b|NUCLEAR MED|MEDICINA NUCLEAR|SCINTI|GAMMAGRAF|\bSPECT\b|BONE SCAN|\bMAG-?3\b|\bDMSA\b|\bHIDA\b|\bDTPA\b|\bMIBG\b|THYROID (?:SCAN|UPTAKE)|\bV\/?Q\b|GASTRIC EMPTYING|MECKEL'?S?\s+(?:SCAN|SCINT|STUDY|IMAG)|RENOGRA|\bTC-?99M?\b|\bTC\s+99M?\b|\bI-?123\b|\bI-?131\b|HEPATOBILIARY (?:SCAN|SCINT|IMAG|STUDY)|\bMILK SCAN|REFLUX (?:SCAN|STUDY \(NM|SCINT)|SUL(?:F|PH)UR COLLOID|RADIONUCLIDE|RADIOISOTOP|RADIOTRACER|\bISOTOP|NUCLEAR (?:CYSTO|SCAN|STUDY|IMAG)|\bMUGA\b|SESTAMIBI|MEBROFENIN|DISIDA|PERTECHNETATE|TECHNETIUM|\bGALLIUM\b|THALLIUM|\bINDIUM\b|\bMDP\b|\bHMPAO\b|\bMAA\b|OCTREO|SALIVAGRAM|CORTICAL SCAN|ISOT[OÓ]PIC/;
 /** A cystogram made with a radionuclide: nuclear medicine, not fluoroscopy. */
 const NUCLEAR_CYSTOGRAM = /(?:RADIONUCLIDE|NUCLEAR|ISOTOP\w*|\bNM)\s+(?:VOIDING\s+)?CYSTO\w*|CISTOGRAF[IÍ]A\s+(?:ISOT[OÓ]PICA|NUCLEAR|DIRECTA ISOT[OÓ]PICA)|\bRNC\b/g;
+/**
+ * A cephalometric radiograph (a lateral skull film for orthodontics): "ceph", "cephalometric", "cephalogram",
+ * "cefalometría", Spanish "telerradiografía (lateral) de cráneo". Word starts only: an electroencephalogram holds
+ * CEPHALOGRA. (A "telerradiografía de tórax" is a chest radiograph taken from afar, not a ceph.)
+ */
+const CEPHALOMETRIC = /\bCEPH\b|\bCEPHALO(?:GRA|METR)|\bCEFALO(?:GRA|M[EÉ]TR)|TELE-?R?RADIOGRAF[IÍ]A\s+(?:LATERAL\s+|FRONTAL\s+|PA\s+)?(?:DE(?:L)?\s+)?CR[AÁ]NEO/;
 const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['PT', /\bPET\b|POSITRON|\bFDG\b|\bPSMA\b|\bDOTATATE\b|\bGA-?68\b|\bNAF\b|F-?DOPA\b|FLUORODEOXY/],
   ['NM', NM_WORDS],
@@ -136,7 +142,7 @@ const MODALITY_WORDS: ReadonlyArray<readonly [ModalityCode, RegExp]> = [
   ['CT', /\bCT\b|\bCTA\b|\bCAT SCAN|COMPUTED TOMOGRAPH|TOMOGRAF[IÍ]A (?:AXIAL )?COMPUTA(?:D|RIZAD)|\bTC\b(?![\s-]*99)(?!\s*[:=]?\s*\d)|\bTAC\b|\bANGIO-?TC\b|\bHRCT\b|\bMDCT\b|\bCBCT\b|CONE[\s-]?BEAM|HAZ C[OÓ]NICO|\bTCHC\b/],
   // A breast worklist's code first (`MG DIAGNOSTIC BIL + TOMO`, `MG SCREENING BILATERAL`), never milligrams or magnesium
   ['MG', /MAMMO|MAMOGRA|^\s*MG\s+(?:DIAG\w*|SCREEN\w*|BIL\w*|UNILAT\w*|LEFT|RIGHT|LT|RT|SPOT|MAG\w*|TOMO\w*|3D|2D|DBT|CAD|BREAST)\b|\bDBT\b/],
-  ['PX', /PANORAMIC|PANORÁMIC|PANOREX|\bOPG\b|\bOPT\b(?![\s-]*(?:OUT|IN)\b)|ORTHOPANTOMO|ORTOPANTOMO|\bPANO\b|CEPHALOMETRIC|CEFALOMÉTRIC|CEFALOMETRIC|\bCEPH\b/],
+  ['PX', new RegExp(`PANORAMIC|PANORÁMIC|PANOREX|\\bOPG\\b|\\bOPT\\b(?![\\s-]*(?:OUT|IN)\\b)|ORTHOPANTOMO|ORTOPANTOMO|\\bPANO\\b|${CEPHALOMETRIC.source}`)],
   ['IO', /BITE[\s-]?WINGS?|PERIAPICAL|OCCLUSAL|OCLUSAL|INTRA[\s-]?ORAL|\bFMX\b|FULL[\s-]MOUTH|ALETA DE MORDIDA/],
   ['DX', /X-?RAYS?\b|\bXR\b|RADIOGRAPH|RADIOGRAF[IÍ]A|PLAIN FILM|\bCXR\b|\bKUB\b|BONE AGE|EDAD ÓSEA|EDAD OSEA|SKELETAL SURVEY|BABYGRAM|SCOLIOSIS (?:SERIES|SURVEY|STUDY)|\b\d\s*VIEWS?\b|\b(?:AP|PA)\s*(?:AND|&|\/|\+)\s*LAT/],
   ['MR', /\bMRI?\b|\bMRA\b|\bMRCP\b|\bMRV\b|MAGNETIC RESONANCE|RESONANCIA|\bRMN?\b(?!\s*[#.:]?\s*\d)/],
@@ -363,6 +369,13 @@ const R_EXTREMITY = /\bHANDS?\b|HOMBROS?\b|ANTEBRAZOS?\b|\bBRAZOS?\b|\bMUSLOS?\b
  */
 const R_WHOLE =
   /WHOLE[\s-]BODY|TOTAL[\s-]BODY|SKELETAL SURVEY|BABYGRAM|\bWB\b|CUERPO ENTERO|VERTEX TO|SKULL BASE TO|(?:SKULL[\s-]?BASE|BASE OF (?:THE )?SKULL|\bEYES?|\bORBITS?|\bVERTEX|\bV[EÉ]RTEX|BASE DE(?:L)? CR[AÁ]NEO|\bOJOS)\s*(?:TO|-|–|—|\bA|HASTA)\s*(?:THE\s+)?(?:(?:MID|PROXIMAL|UPPER)[\s-]*|(?:EL\s+|LA\s+)?TERCIO\s+(?:MEDIO|PROXIMAL|SUPERIOR)\s+(?:DE(?:L)?\s+)?(?:LOS\s+)?)?(?:THIGHS?|TOES?|FEET|FOOT|KNEES?|MUSLOS?|PIES|RODILLAS|DEDOS)\b/;
+/**
+ * A central venous catheter or port: a PICC, CVC, central line, tunnelled catheter, implanted port (Port-a-Cath,
+ * Hickman, Broviac), Spanish "catéter (venoso) central", "vía central", "reservorio venoso". Its tip lies at the
+ * cavoatrial junction and its placement is watched over the chest.
+ */
+const CENTRAL_LINE =
+  /\bPICC\b|\bCVC\b|\bCENTRAL (?:VENOUS )?(?:LINE|CATHETER|ACCESS)|PORT-?A-?CATH|IMPLANT(?:ED|ABLE) (?:VENOUS )?PORT|\bPORT (?:PLACEMENT|INSERTION)|HICKMAN|BROVIAC|TUNNELL?ED (?:CENTRAL |DIALYSIS |VENOUS )?(?:LINE|CATHETER)|CAT[EÉ]TER (?:VENOSO )?CENTRAL|V[IÍ]A (?:VENOSA )?CENTRAL|RESERVORIO (?:VENOSO|SUBCUT)/;
 /** An angiogram of the brain's vessels (cerebral, carotid, intracranial): the head, whatever arteries it injects. */
 const NEURO_ANGIO = /\bCEREBR|CAROTID|CAR[OÓ]TID|INTRACRAN|NEUROVASC|NEURO-?ANGIO|\bNEURO-?INTERVENT|NEURORRADIOLOG[IÍ]A INTERVENC/;
 
@@ -389,9 +402,18 @@ export interface ProcedureInfo {
  */
 export function regionOf(u: string, modalities?: readonly ModalityCode[]): BodyRegion | null {
   if (R_WHOLE.test(u)) return 'whole-body';
-  if (DENTAL_ANY.test(u) && !/\bSINUS/.test(u) && isDentalExam(u, modalities ?? wordModalities(u))) return 'dental';
+  if (DENTAL_ANY.test(u) && !/\bSINUS/.test(u) && isDentalExam(u, modalities ?? wordModalities(u))) return cephalometricOnly(u) ? 'head' : 'dental';
   return medicalRegionOf(u);
 }
+
+/**
+ * A cephalometric radiograph and no other dental imaging: a profile of the whole skull and face, the head's region (a
+ * panoramic or intraoral image beside it images the dentition).
+ */
+function cephalometricOnly(u: string): boolean {
+  return CEPHALOMETRIC.test(u) && !CONE_BEAM.test(u) && !DENTAL_IMAGING.test(u.replace(CEPHALOMETRIC_ALL, ' '));
+}
+const CEPHALOMETRIC_ALL = new RegExp(CEPHALOMETRIC.source, 'g');
 
 /** Any dental wording at all (one test for the usual text, which has none). */
 const DENTAL_ANY = new RegExp(`${DENTAL.source}|${DENTAL_IMAGING.source}|${CONE_BEAM.source}`);
@@ -426,6 +448,8 @@ function medicalRegionOf(text: string): BodyRegion | null {
   if (abd) return 'abdomen';
   if (pelvis) return 'pelvis';
   if (swallow === 'chest') return 'chest';
+  // A central venous catheter ends in the chest whichever limb vein it enters by ("PICC, left arm").
+  if (CENTRAL_LINE.test(u)) return 'chest';
   if (R_EXTREMITY.test(u)) return 'extremity';
   return null;
 }

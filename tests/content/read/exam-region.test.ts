@@ -1,6 +1,7 @@
 /**
  * The exam's region and nuclear-medicine wording on whole pages (layouts written for the test): a dental imaging
- * exam's region is the dentition; organ words name the region (liver, gallbladder, kidney → abdomen; uterus,
+ * exam's region is the dentition, a cephalometric radiograph's alone the head's; a central venous line or port is
+ * placed in the chest; organ words name the region (liver, gallbladder, kidney → abdomen; uterus,
  * ovary, bladder → pelvis); nuclear-medicine studies named by their agent or common name are NM (and never CT,
  * even where "Tc" is the agent's symbol).
  */
@@ -86,5 +87,44 @@ describe('the heart: catheterization, valves, coronary CT, echo', () => {
   test('an echocardiogram is ultrasound of the heart: no campaign', () => {
     const a = read(`<dl><dt>Name</dt><dd>Hale, Rory</dd><dt>Age</dt><dd>4 yrs</dd><dt>Exam</dt><dd>Echocardiogram complete, pediatric</dd></dl>`);
     expect(exam(a)).toEqual(['US', [], 'cardiac']);
+  });
+});
+
+describe('a cephalometric radiograph is dental imaging (PX) of the head', () => {
+  test('a Spanish dental imaging list (table, selected row): "Telerradiografía de cráneo lateral" today', () => {
+    const a = read(`<div class="ficha"><span>Paciente: Soto Vera, Inés</span> <span>F. nacimiento: 03/05/2013</span></div>
+      <table class="imgs"><tr><th>Fecha</th><th>Tipo de imagen</th><th>Equipo</th></tr>
+      <tr class="selected"><td>20/11/2026</td><td>Telerradiografía de cráneo lateral</td><td>Sala 2</td></tr>
+      <tr><td>02/03/2025</td><td>Ortopantomografía</td><td>Sala 1</td></tr></table>`);
+    expect(exam(a)).toEqual(['PX', ['dental'], 'head']);
+    expect(a.pediatric).toBe(true);
+  });
+  test('an orthodontic records card (definition list): "Lateral cephalogram"; and "Cefalometría lateral" in a label row', () => {
+    const a = read(`<dl><dt>Patient</dt><dd>Moreau, Theo</dd><dt>Age</dt><dd>11 yrs</dd><dt>Image</dt><dd>Lateral cephalogram (ortho records)</dd></dl>`);
+    expect(exam(a)).toEqual(['PX', ['dental'], 'head']);
+    const b = read(`<div class="cab">Paciente: Ruiz Pardo, Leo · 12 años</div><p><b>Prueba:</b> Cefalometría lateral</p>`);
+    expect(exam(b)).toEqual(['PX', ['dental'], 'head']);
+  });
+  test('negatives: a "telerradiografía de tórax" is a chest radiograph; a pano with a ceph images the dentition', () => {
+    const a = read(`<div class="cab">Paciente: Gil Sanz, Ana · 9 años</div><p><b>Estudio solicitado:</b> Telerradiografía de tórax PA</p>`);
+    expect(exam(a)).toEqual(['DX', ['radiography'], 'chest']);
+    const b = read(`<dl><dt>Patient</dt><dd>Lind, Ivar</dd><dt>Age</dt><dd>13 yrs</dd><dt>Procedure</dt><dd>Pano + ceph, ortho records</dd></dl>`);
+    expect(exam(b)).toEqual(['PX', ['dental'], 'dental']);
+  });
+});
+
+describe('a central venous line or port is placed in the chest', () => {
+  test('an IR worklist row (table, selected): "PICC placement, L arm, fluoro" → XA, chest', () => {
+    const a = read(`<table><tr><th>Patient</th><th>Age</th><th>Procedure</th><th>Status</th></tr>
+      <tr class="selected"><td>Abara, Kemi</td><td>4 yrs</td><td>PICC placement, L arm, fluoro</td><td>In room</td></tr></table>`);
+    expect(exam(a)).toEqual(['XA', ['fluoroscopy', 'interventional'], 'chest']);
+  });
+  test('a Spanish request (label paragraphs): "Colocación de reservorio venoso subcutáneo" → XA, chest', () => {
+    const a = read(`<div class="cab">Paciente: Núñez Gil, Mar · 7 años</div><p>Prueba solicitada: Colocación de reservorio venoso subcutáneo</p>`);
+    expect(exam(a)).toEqual(['XA', ['fluoroscopy', 'interventional'], 'chest']);
+  });
+  test('negative: a bedside ultrasound-guided PICC is the chest\'s but no campaign', () => {
+    const a = read(`<dl><dt>Patient</dt><dd>Ito, Ren</dd><dt>Age</dt><dd>2 mo</dd><dt>Procedure</dt><dd>US-guided PICC, bedside, tip by ECG</dd></dl>`);
+    expect(exam(a)).toEqual(['US', [], 'chest']);
   });
 });

@@ -3,7 +3,7 @@
  * CTDIvol and the exam's description and key. Codes shown by the page or the API are the exam's modalities; the
  * procedure's words fill in only when no code is shown.
  */
-import { campaignsFor, interventionModalities, isInterventionalExam, mayBeDental, modalitiesOfField, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
+import { campaignsFor, interventionModalities, isInterventionalExam, isNuclear, isNuclearWithCt, mayBeDental, modalitiesOfField, sortModalities, type ProcedureInfo, regionOf, widens } from '../parse/procedure';
 import type { BodyRegion, Campaign, CtdiReading, Evidence, Fact, FactKind, ModalityCode, PageAnalysis } from '../types';
 import { clean, firstOf } from './context';
 
@@ -33,7 +33,7 @@ function examOf(codes: ModalityCode[], infos: readonly ProcedureInfo[]): ExamDec
   }
   // A hybrid study named in words (SPECT/CT, PET/CT) under a page's one nuclear code ("NM", "PT"): its CT is an ionizing
   // CT exposure of the child, with the CT campaign's reminders, as when the page lists both codes.
-  const hybrid = codes.length > 0 && !codes.includes('CT') && codes.some((c) => c === 'NM' || c === 'PT') && fromText.includes('CT') && fromText.some((m) => m === 'NM' || m === 'PT');
+  const hybrid = codes.length > 0 && !codes.includes('CT') && isNuclear(codes) && isNuclearWithCt(fromText);
   const named = sortModalities(codes.length > 0 ? (hybrid ? [...codes, 'CT'] : [...codes]) : fromText);
   // Step Lightly only under ionizing guidance, judged with the exam's modalities (a US code makes "PICC" quiet).
   const interventional =

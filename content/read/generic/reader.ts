@@ -14,7 +14,7 @@
 import { dentalImagingCode } from '../parse/dental-codes';
 import { type DateOrder, type DateOrderBasis, type Fact, type FactKind, type FactTable, type ModalityCode } from '../types';
 import { type CalendarDate, daysBetween, findDates, inferDateOrder, languageDateOrder, todaysDateOrder, toIso, utcDate, weekdayOrder } from '../parse/dates';
-import { classifyProcedure, mayWiden, modalitiesOfField, parseModalityCodes, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
+import { classifyProcedure, isNuclear, isNuclearWithCt, mayWiden, modalitiesOfField, parseModalityCodes, PEDIATRIC_PROTOCOL, widens } from '../parse/procedure';
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
@@ -309,8 +309,11 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     if (s.col === null) {
       // A viewer's code for the series ("CR" in the overlay or a thumbnail) says more than the exam's words ("XR"),
       // when it is the same kind of imaging: a code never changes the campaign the words give.
-      for (const c of shownCodes(s.text)) {
-        if (sameKind([c], named.modalities)) pushFact(out, 'modality', c, where(text, i, 'modality code shown by the viewer'));
+      // A hybrid study's codes in one list ("PT\\CT", "NM/CT") beside its nuclear exam: its CT is the study's own.
+      const shown = shownCodes(s.text);
+      const hybrid = isNuclear(named.modalities) && isNuclearWithCt(shown) && isCodeList(s.text) && !(stamp && datedOtherwise(dates[i], stamp.date));
+      for (const c of shown) {
+        if (sameKind([c], named.modalities) || (hybrid && c === 'CT')) pushFact(out, 'modality', c, where(text, i, hybrid ? 'modality codes of the hybrid study shown by the viewer' : 'modality code shown by the viewer'));
       }
       // An exam named by its series ("Axial 5mm", "Helical") takes its region from the study's title or header; one
       // named short ("Abd CT") takes the fuller region of the study's description ("CT ABDOMEN PELVIS") — not from a

@@ -47,6 +47,16 @@ export const CAMPAIGN_OF_MODALITY: Record<ModalityCode, Campaign | null> = {
   US: null,
 };
 
+/** A hybrid study (PET/CT, SPECT/CT): a nuclear modality and CT among one exam's modalities. */
+export function isNuclearWithCt(modalities: readonly ModalityCode[]): boolean {
+  return modalities.includes('CT') && isNuclear(modalities);
+}
+
+/** A nuclear-medicine modality (NM, PT) among the modalities. */
+export function isNuclear(modalities: readonly ModalityCode[]): boolean {
+  return modalities.some((m) => m === 'NM' || m === 'PT');
+}
+
 /** Primary-campaign priority: the procedure's nature first, then the guidance/imaging modality. */
 const CAMPAIGN_PRIORITY: readonly Campaign[] = [
   'interventional', 'nuclear-medicine', 'dental', 'fluoroscopy', 'ct', 'radiography',

@@ -3,7 +3,8 @@
  * the header or overlay shows the open study (patient, `007Y M`, study date, study description), a side panel lists
  * the patient's studies or the open study's series thumbnails. The exam is the open study — dated as the header's
  * or overlay's study date, or the selected group of the panel — never an older study of the panel; a series label
- * ("CT · Se 2 · Chest 1.25mm Lung · 212 img") gives the modality, the study description the name and region.
+ * ("CT · Se 2 · Chest 1.25mm Lung · 212 img") gives the modality, the study description the name and region; a hybrid
+ * study's codes in one list ("PT\CT") beside its nuclear series add its CT.
  */
 import { describe, expect, test } from 'vitest';
 import { analyzePage } from '../../../content/read/analyze';
@@ -122,5 +123,30 @@ describe('negatives', () => {
       <div class="thumbs"><div class="th">Se 1 · Scout · 2 img</div><div class="th">Se 2 · Axial 2.5mm · 120 img</div><div class="th">Se 3 · Coronal MPR · 60 img</div></div>
       <div class="vp"><div class="ov tr">StudyDate 20261204<br>CT HEAD WO CONTRAST</div></div>`);
     expect(exam(a)).toEqual([true, 'CT', ['ct'], 'head']);
+  });
+});
+
+describe("a hybrid study's codes in one list ('PT\\CT', 'NM/CT') beside its nuclear series: nuclear medicine and CT", () => {
+  test("thumbnails of the open PET's series (the PT one active, 'AC' in its name), the overlay's code list 'PT\\CT'", () => {
+    const a = read(`<div class="bar"><b>HALVORSEN, EIR</b> · 013Y F · ID 3390125</div>
+      <div class="series"><div class="s active"><span>PT</span> <span>WB FDG AC</span> <span>311 img</span></div>
+        <div class="s"><span>PT</span> <span>WB FDG NAC</span> <span>311 img</span></div></div>
+      <div class="vp"><div class="ov">HALVORSEN^EIR<br>3390125</div><div class="ov">2026-12-04<br>PT\\CT</div></div>`);
+    expect(exam(a)).toEqual([true, 'PT', ['nuclear-medicine', 'ct'], 'whole-body']);
+  });
+  test("a SPECT series open, the study's header listing 'NM/CT' among its tokens", () => {
+    const a = read(`<div class="hdr"><span>OYELARAN, TAYO</span><span>009Y M</span><span>2026-12-03</span><span>NM/CT</span></div>
+      <div class="thumbs"><div class="t sel">NM · SPECT MIBG ABDOMEN · 120 img</div></div>`);
+    expect(exam(a)).toEqual([true, 'NM', ['nuclear-medicine', 'ct'], 'abdomen']);
+  });
+  test("negatives: a PET alone ('PT' only, its 'AC' no CT); a CT exam keeps no nuclear campaign beside a 'PT\\CT' list", () => {
+    const a = read(`<div class="bar"><b>HALVORSEN, EIR</b> · 013Y F · ID 3390125</div>
+      <div class="series"><div class="s active"><span>PT</span> <span>WB FDG AC</span> <span>311 img</span></div></div>
+      <div class="vp"><div class="ov">2026-12-04<br>PT</div></div>`);
+    expect(exam(a)).toEqual([true, 'PT', ['nuclear-medicine'], 'whole-body']);
+    const b = read(`<div class="bar"><b>HALVORSEN, EIR</b> · 013Y F · ID 3390125</div>
+      <div class="series"><div class="s active"><span>CT</span> <span>CT CHEST LUNG 1.25</span> <span>240 img</span></div></div>
+      <div class="vp"><div class="ov">2026-12-04<br>PT\\CT</div></div>`);
+    expect(b.campaigns).toEqual(['ct']);
   });
 });

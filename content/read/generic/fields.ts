@@ -443,7 +443,7 @@ export function hasHiddenClass(el: Element): boolean {
 
 /** Wording that makes an exam named in a text conditional or an alternative to the one being done. */
 export const NOT_THE_EXAM =
-  /\b(?:if|unless|consider|considered|may|might|possibly|would|should|could|vs\.?|versus|instead of|rather than|in lieu|alternative|optional|depending on|si|salvo|considerar|podr[ií]an?|eventual(?:mente)?|opcional|alternativa|en caso de|de persistir|de no mejorar|seg[uú]n (?:la )?evoluci[oó]n|seg[uú]n (?:el )?resultado)\b/i;
+  /\b(?:if|unless|consider|considered|may|might|possibly|would|should|could|vs\.?|versus|instead of|rather than|in lieu|(?<!-)alternative|optional|depending on|si|salvo|considerar|podr[ií]an?|eventual(?:mente)?|opcional|(?<!-)alternativa|en caso de|de persistir|de no mejorar|seg[uú]n (?:la )?evoluci[oó]n|seg[uú]n (?:el )?resultado)\b/i;
 /** A clause that opens by weighing an exam ("Valorar TC de tórax…", "Plantear RM…"): an option, not an order. */
 export const WEIGHED_EXAM = /^\s*(?:\d+[.)]\s*)?(?:valorar|plantear(?:se)?|contemplar)\b/i;
 

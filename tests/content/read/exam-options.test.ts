@@ -53,3 +53,25 @@ describe('a page that names only options has no exam', () => {
     expect([a.modality, a.campaigns]).toEqual([null, []]);
   });
 });
+
+describe("an exam that stands in for another ('EOS-alternative', 'MRI-alternative'): the exam itself, not an option", () => {
+  test("an appointment card whose exam line says what it replaces, beside other people's one-line slots", () => {
+    const a = read(`<div class="top">Scheduling · Mon 12/07/2026</div><h2>Day Book – 12/10/2026 – XR 1</h2>
+      <div class="sl">09:00 Orr, Dana (04/02/1958) XR HIP 2V</div>
+      <div class="sl open"><b>09:30 XR 1 – BOOKED</b><br>Patient: Pike, Nora · DOB 03/03/2013 · F<br>Exam: XR SCOLIOSIS SERIES (EOS-alternative, standing)<br>Scheduled: 12/10/2026 09:30</div>
+      <div class="sl">10:00 Quist, Al (09/09/1966) XR FOOT 3V</div>`);
+    expect(exam(a)).toEqual([true, 'DX', ['radiography'], 'spine']);
+  });
+  test('a definition list: "Procedure: CT chest low-dose (MRI-alternative protocol)"; a Spanish "(EOS-alternativa)"', () => {
+    const a = read(`<h3>Board · 12/10/2026 · CT 2</h3><dl><dt>Patient</dt><dd>Voss, Emil</dd><dt>Age</dt><dd>10 yrs</dd><dt>Procedure</dt><dd>CT chest low-dose (MRI-alternative protocol)</dd></dl>
+      <div class="nx">10:40 Wray, Ada (06/14/1971) XR KNEE 3V</div><div class="nx">11:00 Yu, Bo (01/02/1969) US NECK</div>`);
+    expect(exam(a)).toEqual([true, 'CT', ['ct'], 'chest']);
+    const b = read(`<p>Paciente: Lago Pons, Iker · 8 años</p><p>Prueba: Rx de columna completa (EOS-alternativa, en bipedestación)</p>
+      <p>Siguiente: 10:40 Roca Gil, Ana (14/06/1971) Rx rodilla</p>`, 'es');
+    expect(exam(b)).toEqual([true, 'DX', ['radiography'], 'spine']);
+  });
+  test('negative: "alternative" as its own word still names an option ("CT abdomen is the alternative")', () => {
+    const a = read(`<div class="ban">Patient: Hale, Rory · 9 yrs</div><p>Order: US abdomen complete.</p><p>CT abdomen is the alternative if the ultrasound is non-diagnostic.</p>`);
+    expect(exam(a)).toEqual([true, 'US', [], 'abdomen']);
+  });
+});

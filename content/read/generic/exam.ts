@@ -529,10 +529,18 @@ const PLACE_NAME =
   /\b(?:ultrasound|ultrasonido|sonography|x-?ray|radiology|imaging|mri|mr|ct|nuclear medicine|fluoroscopy|fluoro|ecograf[ií]a|radiolog[ií]a|resonancia|rx)\s+(?:dept\b\.?|department|suite|room|rm\b|scanner|unit|reception|desk|waiting(?:\s+(?:area|room))?|centre|center|bay|area)(?:\s*\d{1,2}\b)?|\b(?:sala|servicio|unidad|gabinete|consulta)\s+de\s+(?:ecograf[ií]a|radiolog[ií]a|resonancia|rx|radiodiagn[oó]stico|tc|tac)(?:\s*\d{1,2}\b)?/giu;
 const PLACE_HINT = /\b(?:dept|department|suite|room|rm|scanner|unit|reception|desk|waiting|centre|center|bay|area|sala|servicio|unidad|gabinete|consulta)\b/i;
 
-/** The text names a modality only as a place (`PLACE_NAME`): without its places it names none. */
-function namesOnlyPlaces(text: string): boolean {
-  if (!PLACE_HINT.test(text)) return false;
-  const rest = text.replace(PLACE_NAME, ' ');
+/**
+ * A room or scanner named by its modality code and number, as a schedule's board heads its columns and slots ("XR 2",
+ * "CT 1", "US-2"): capitals as written, never a count of views, phases or a size ("XR 2 views", "CT 3 phase").
+ */
+const ROOM_CODE = /\b(?:CT|XR|DX|CR|MRI?|US|NM|PET|RF|IR|FLUORO)[\s-]?\d{1,2}(?![\w.,/:]|\s*(?:[xX]\b|[vV](?:iews?|IEWS?)?\b|[pP][hH]|[mM][mMiI]|[cC][mM]|[sS][eE][cC]|[yY]|[dD]\b|%))/g;
+
+/** The text names a modality only as a place (`PLACE_NAME`, `ROOM_CODE`): without its places it names none. */
+export function namesOnlyPlaces(text: string): boolean {
+  const rooms = ROOM_CODE.test(text);
+  ROOM_CODE.lastIndex = 0;
+  if (!rooms && !PLACE_HINT.test(text)) return false;
+  const rest = text.replace(PLACE_NAME, ' ').replace(ROOM_CODE, ' ');
   return rest !== text && classifyProcedure(rest).modalities.length === 0;
 }
 

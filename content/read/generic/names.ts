@@ -18,6 +18,17 @@ export function isCommaName(text: string): boolean {
   return NAME.test(text);
 }
 
+/**
+ * The text before a bracket is an entry's person: at most a time and separators, then `LAST, First` and the opening
+ * bracket — as a day book writes each entry with the person's birth date or age in brackets ("08:00 Gardner, Pam (",
+ * "Ruiz, Camila ("). Not a name under a label ("Signed: Ortiz, Carmen (", "Patient: …").
+ */
+export function opensWithName(head: string): boolean {
+  return head.length <= MAX_ENTRY_HEAD && ENTRY_HEAD.test(head);
+}
+const MAX_ENTRY_HEAD = 80;
+const ENTRY_HEAD = /^[\s\d:.·|•–—-]*(?:[ap]\.?m\.?)?[\s·|•–—-]*[A-ZÁÉÍÓÚÑ][\p{L}'’-]+(?: [\p{L}'’-]+)?,\s?[A-ZÁÉÍÓÚÑ][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2}\s*\(\s*$/u;
+
 /** A person's name as charts write it: `LAST, First` or a DICOM `LAST^FIRST`. */
 export function isPersonName(text: string): boolean {
   return text.length <= 60 && (NAME.test(text) || DICOM_NAME.test(text));

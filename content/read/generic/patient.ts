@@ -21,7 +21,7 @@ import { labelNamesSex } from '../profiles/labels';
 import { labelKey, pushFact } from '../profiles/profile';
 import type { DateOrder, Fact } from '../types';
 import { dateRole, type DateRole, EXAM_SUBJECT, SALUTATION, isCodeLabel, isListTitle, isSelectedElement, namesRelation, REFERRAL_WORDS, sectionClass, START_WORDS, withoutSelectionMarks } from './fields';
-import { isCommaName, isPersonName, looksLikeName, RECORD_NUMBER, samePerson } from './names';
+import { isCommaName, isPersonName, looksLikeName, opensWithName, RECORD_NUMBER, samePerson } from './names';
 import { type Field, isRoleWord, labelField } from './pairs';
 import { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, SELECTED, type PageText, type RowInfo, type Seg } from './walk';
 
@@ -53,7 +53,8 @@ export interface AgeFound {
   dicom: boolean;
   labelled: boolean;
   inHeader: boolean;
-  form: AgeMention['form'] | 'labelled';
+  /** `listed`: an entry's age in brackets after its person ("Ruiz, Camila (9)"), or one of its birth date: a list's only. */
+  form: AgeMention['form'] | 'labelled' | 'listed';
 }
 
 /** An age found → its fact: a DICOM AS as written, an age text as the age parser reads it alone (`ageFactText`). */
@@ -242,6 +243,10 @@ function sinceLastDate(sentence: string, order: DateOrder | null): string {
   return last ? sentence.slice(last.index + last.length) : sentence;
 }
 
+/** How a birth date in brackets after an entry's person is told (`opensWithName`). */
+const BRACKET_BIRTH = 'date in brackets after a name';
+const CLOSING = /^\s*\)/;
+
 /** A label's words and its colon just before a date. */
 const LABEL_OF_NEXT = /[\p{L}][\p{L}\p{M} .&/()'-]{0,40}[:：]\s*$/u;
 
@@ -350,6 +355,10 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     } else if (ctx && !(seg.flags & CHROME) && isBirthWithAge(date, tail.trim() ? tail : (next ?? ''), ctx.today)) {
       role = 'birth';
       by = 'date (age)';
+    } else if (ctx && CLOSING.test(tail) && daysBetween(date, ctx.today) > 0 && opensWithName(text.slice(0, m.index))) {
+      // A day book's entry: the person and the birth date in brackets ("08:00 Gardner, Pam (03/03/1961) XR KNEE").
+      role = 'birth';
+      by = BRACKET_BIRTH;
     } else if (field && labelsIt(seg, field, m) && isNotTheExams(field)) {
       // A "Recall", "Last visit" or "Printed" field: whatever words its value holds ("Due 06/02/2027").
       role = dateRole(field.label);
@@ -526,6 +535,10 @@ function agesOf(seg: Seg, field: Field | null, index: number, note: boolean): Ag
   }
   const free = (seg.flags & FREE) !== 0 || field?.kind === 'freeText';
   const out: AgeFound[] = [];
+  // A day book's entry: the person and the age in years in brackets ("8:00 Ruiz, Camila (9) Prophy/BWX").
+  const entry = free ? null : ENTRY_AGE.exec(seg.text);
+  const years = entry && opensWithName(entry[1]!) ? parseAgeText(entry[2]!, { bareNumberIsYears: true }) : null;
+  if (years) out.push({ seg: index, reading: years, text: entry![2]!, dicom: false, labelled: false, inHeader: false, form: 'listed' });
   for (const m of findAgeMentions(seg.text)) {
     // "Age 8 months" inside running text is not a field: a narrative says when things happened at which age.
     const labelled = !free && AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
@@ -541,6 +554,9 @@ function agesOf(seg: Seg, field: Field | null, index: number, note: boolean): Ag
   }
   return out;
 }
+
+/** A number in brackets after what comes first in a text (`opensWithName` tells whether that is a person). */
+const ENTRY_AGE = /^([^()]{0,80}\()\s*(\d{1,3})\s*\)(?![\d%])/;
 
 /**
  * An age a row of a list of people holds as one of its cells ("6 yrs", "DIAZ, Ana · 6 yrs F"), not one said in a
@@ -659,6 +675,21 @@ function itemOf(el: Element, top: Element, shapes: ReadonlySet<string>): Element
   }
   return null;
 }
+
+/**
+ * The ages, with those of entries' birth dates in brackets (`BRACKET_BIRTH`) as their list's (`listed`), in page
+ * order: what tells the items of a day book (its people's ages differ) from one person's card.
+ */
+function withEntryBirths(ages: readonly AgeFound[], births: readonly DateMention[], today: CalendarDate): readonly AgeFound[] {
+  const more: AgeFound[] = [];
+  for (const b of births) {
+    if (b.by !== BRACKET_BIRTH || ages.some((a) => a.seg === b.seg)) continue;
+    const age = ageBetween(b.date, today);
+    if (age) more.push({ seg: b.seg, reading: { days: age.days, years: age.days / DAYS_PER_YEAR }, text: b.text, dicom: false, labelled: false, inHeader: false, form: 'listed' });
+  }
+  return more.length === 0 ? ages : [...ages, ...more].sort((x, y) => x.seg - y.seg);
+}
+const DAYS_PER_YEAR = 365.25;
 
 /** An age of another value than `a` in segments `from`–`to` (`ages` are in page order). */
 function anotherAge(ages: readonly AgeFound[], a: AgeFound, from: number, to: number): boolean {
@@ -801,6 +832,7 @@ function namesRowPatient(segs: readonly Seg[], fields: readonly (Field | null)[]
  * banner's lone age.
  */
 function holdsMore(text: string, a: AgeFound): boolean {
+  if (a.form === 'listed') return true;
   const at = text.indexOf(a.text);
   return (at > 0 && text.length <= MAX_CELL_CHARS && NAME_BEFORE_AGE.test(text.slice(0, at).trim())) || namesPersonBeside(text);
 }
@@ -849,6 +881,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
       }
     }
   }
+  const today = utcDate(now);
   const births: DateMention[] = [];
   for (let i = 0; i < segs.length; i++) {
     if (fields[i]?.kind === 'relative') continue;
@@ -916,7 +949,8 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   // unanchored by a label are people of a list; the selected one, if any, is the open record.
   const blocks = new Map<Element, Map<string, Map<Element, number>>>();
   const blockPeople: Person[] = [];
-  for (const a of ages) {
+  const listAges = withEntryBirths(ages, births, today);
+  for (const a of listAges) {
     if (a.labelled) continue;
     // (A block of one text with a name beside its age may stand a few cells from the next: a day grid's.)
     for (const item of listItemsAround(segs[a.seg]!.el, holdsMore(segs[a.seg]!.text, a))) {
@@ -932,7 +966,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
       if (!items.has(item)) items.set(item, a.seg);
     }
   }
-  const ageAt = (i: number) => ages.find((a) => a.seg === i)!;
+  const ageAt = (i: number) => listAges.find((a) => a.seg === i)!;
   const lists: { items: Map<Element, number>; parent: Element }[] = [];
   for (const [parent, byKind] of blocks) {
     for (const items of byKind.values()) {
@@ -948,7 +982,7 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     const containers: Element[] = [];
     for (const [item, i] of items) {
       const [from, to] = rangeOf(segs, item, i);
-      if (anotherAge(ages, ageAt(i), from, to)) containers.push(item);
+      if (anotherAge(listAges, ageAt(i), from, to)) containers.push(item);
     }
     const kindsInside = new Set<string>();
     if (containers.length > 0) {
@@ -998,14 +1032,14 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   // A newborn's section (fields.ts `sectionClass`) on the chart of someone ten or older — the mother, by her age or
   // birth date outside it — is the baby's: its age, dates and exams are not the patient's. On the newborn's own
   // chart the section is the patient's.
-  const today = utcDate(now);
   const parent = speaksOfNewborn(segs) && parentOutside(segs, identity, ages, births, mine, today);
   if (parent) for (let i = 0; i < segs.length; i++) if (segs[i]!.flags & NEWBORN) others[i] = 1;
 
   let best: AgeFound | null = null;
   let header: Element | null = null;
   for (const a of ages) {
-    if (!mine(a.seg)) continue;
+    // An entry's age in brackets is its list's person's, never the page's patient's.
+    if (!mine(a.seg) || a.form === 'listed') continue;
     const h = headerAround(segs, identity, a.seg);
     a.inHeader = h !== null;
     if (a.form === 'plain' && !a.inHeader && !a.labelled) continue;
@@ -1019,7 +1053,13 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
   }
   if (best && rank(best) === 0) best = null;
 
-  const myBirths = births.filter((b) => mine(b.seg) && ageBetween(b.date, today) !== null);
+  const myBirths = births.filter((b) => mine(b.seg) && ageBetween(b.date, today) !== null && !(b.by === BRACKET_BIRTH && others[b.seg]));
+  // Entries' birth dates of two or more people outside a list found as one: theirs, none the patient's.
+  const entries = myBirths.filter((b) => b.by === BRACKET_BIRTH);
+  if (new Set(entries.map((b) => dayKey(b.date))).size >= 2) {
+    for (const b of entries) others[b.seg] = 1;
+    myBirths.splice(0, myBirths.length, ...myBirths.filter((b) => b.by !== BRACKET_BIRTH));
+  }
   // The birth date of the same person as the age: in the age's header, else one that agrees with the age; a birth
   // date elsewhere that disagrees with it is someone else's (a newborn listed in the mother's chart).
   const inHeader = (b: DateMention) => header !== null && header.contains(segs[b.seg]!.el);
@@ -1048,6 +1088,10 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
       otherRows.add(p.el);
     }
   }
+
+  // An entry whose birth date is not the patient's is someone else's ("08:00 Gardner, Pam (03/03/1961) XR KNEE" beside
+  // the open appointment's card).
+  for (const b of entries) if (!birth || dayKey(b.date) !== dayKey(birth.date)) others[b.seg] = 1;
 
   someoneElsesOrders(segs, fields, named, rows, header, recordRow, otherRows, others);
 
@@ -1199,7 +1243,7 @@ function parentOutside(
 ): boolean {
   const outside = (i: number) => mine(i) && (segs[i]!.flags & NEWBORN) === 0;
   for (const a of ages) {
-    if (!outside(a.seg) || a.reading.years < PARENT_YEARS) continue;
+    if (!outside(a.seg) || a.reading.years < PARENT_YEARS || a.form === 'listed') continue;
     if (a.labelled || a.form !== 'plain' || headerAround(segs, identity, a.seg) !== null) return true;
   }
   return births.some((b) => outside(b.seg) && (ageBetween(b.date, today)?.years ?? 0) >= PARENT_YEARS);

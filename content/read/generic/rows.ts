@@ -10,7 +10,7 @@
 import { classifyProcedure } from '../parse/procedure';
 import { pushFact } from '../profiles/profile';
 import type { Fact, FactKind } from '../types';
-import { isCodeList } from './exam';
+import { isCodeList, namesOnlyPlaces } from './exam';
 import { isPlanColumn } from './fields';
 import type { Field } from './pairs';
 import { type DateMention, type Patient, pushAge } from './patient';
@@ -65,7 +65,8 @@ export function peopleRecords(
         pushFact(facts, 'modality', s.text, `${where} · row · modality code`);
         coded = true;
       } else if (!named && s.text.length <= MAX_NAME && s.text.split(' ').length <= MAX_WORDS && /[A-Za-z]{2}/.test(s.text)) {
-        if (classifyProcedure(s.text).modalities.length > 0) {
+        // (A slot's room, "07:30 CT 1", is where the exam is done: its exam is on another line.)
+        if (classifyProcedure(s.text).modalities.length > 0 && !namesOnlyPlaces(s.text)) {
           pushFact(facts, 'procedure', s.text, `${where} · row · exam`);
           named = true;
         }

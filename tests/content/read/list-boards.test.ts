@@ -2,7 +2,9 @@
  * One patient at a time on boards: a day grid of appointment blocks (rooms or scanners as columns, time slots as
  * rows, each block `NAME AGE+SEX · EXAM`) with nothing selected shows no patient and no exam — the rooms over the
  * columns (`CT-2`, `DX-1`, `RF-1`) are where exams are done, not exams, and one age among many is nobody's. Each
- * block is someone's record. With an appointment's dialog open, that appointment is the record.
+ * block is someone's record. With an appointment's dialog open, that appointment is the record. A day book's entry may
+ * name its person with the birth date or the age in brackets (`Quinn, Tessa (01/08/2015)`, `Ruiz, Camila (9)`): each
+ * entry a record, its slot's room (`07:20 · CT 2`) no exam, and never the page's patient.
  * Minimal layouts written for the test (none is a corpus page), with negatives.
  */
 import { describe, expect, test } from 'vitest';
@@ -74,5 +76,50 @@ describe('an age glued to the sex after a person\'s name', () => {
     expect(findAgeMentions('Sheath: 5F · catheter 4F')).toEqual([]);
     expect(findAgeMentions('Ward 3F · Bed 12')).toEqual([]);
     expect(findAgeMentions('NOOR, A 5mo F')[0]!.reading.years).toBeCloseTo(5 / 12);
+  });
+});
+
+describe("a day book's entries name each person with a birth date or an age in brackets ('Quinn, Tessa (01/08/2015)', 'Ruiz, Camila (9)')", () => {
+  test('slot cards of lines (time and room, name with its birth date, exam), nothing selected: no one; the children\'s ionizing slots are records', () => {
+    const a = read(`<div class="hdr">Imaging Scheduler · Mon 12/07/2026</div><h3>All scanners — 12/07/2026</h3>
+      <ul class="book">
+        <li class="bk"><span class="tm">07:00 · MR 1</span><span class="who">Adler, Ben (05/19/2016)</span><span class="ex">MR BRAIN WO</span></li>
+        <li class="bk"><span class="tm">07:20 · CT 2</span><span class="who">Bello, Tara (02/11/2019)</span><span class="ex">CT ABDOMEN PELVIS W</span></li>
+        <li class="bk"><span class="tm">07:40 · XR 1</span><span class="who">Crane, Oscar (10/30/1949)</span><span class="ex">XR KNEE 3V</span></li>
+        <li class="bk"><span class="tm">08:00 · FL 1</span><span class="who">Dunn, Ivy (06/06/2025)</span><span class="ex">UPPER GI</span></li>
+        <li class="bk"><span class="tm">08:20 · CT 2</span><span class="who">Eze, Ada (01/25/1990)</span><span class="ex">CT CHEST W</span></li>
+      </ul><p>No appointment selected.</p>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns]).toEqual([false, null, null, []]);
+    expect(a.records).toHaveLength(5);
+    expect(pediatricRecords(a)).toBe(2); // the MR brain is a child's but no campaign
+    // Each record's exam is its exam line, not its slot's room ("07:20 · CT 2")
+    expect(a.records.filter((r) => r.pediatric).map((r) => r.description)).toEqual(['MR BRAIN WO', 'CT ABDOMEN PELVIS W', 'UPPER GI']);
+  });
+  test("a dental appointment book of one-line entries with the age in brackets ('Ruiz, Camila (9)'), no chart open", () => {
+    const a = read(`<div class="menu">Appointments · Family · Chart · Imaging</div>
+      <div class="book"><h3>Tuesday, Dec 8, 2026</h3><div class="chair">Chair 2 — Dr. Amari</div>
+        <div class="ap"><b>8:30</b> Ferro, Luca (8) — 2BWX, prophy</div>
+        <div class="ap"><b>9:30</b> Holt, Grace (54) — Crown prep #3</div>
+        <div class="ap"><b>10:30</b> Ibarra, Sol (11) — Pano</div>
+        <div class="ap"><b>11:30</b> Jensen, Mads (6) — Sealants</div>
+        <div class="ap"><b>1:00</b> Kaur, Priya (41) — FMX</div></div>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns]).toEqual([false, null, null, []]);
+    expect(a.records.map((r) => [r.pediatric, r.modality])).toEqual([[true, 'IO'], [true, 'PX'], [false, null]]); // a crown or sealants: no imaging
+    expect(pediatricRecords(a)).toBe(2);
+  });
+  test("one slot open among others' slots written 'HH:MM Name (DOB) EXAM': the open slot's exam, not a neighbour's", () => {
+    const a = read(`<div class="top">Scheduling · Mon 12/07/2026</div><h2>Board · 12/10/2026 · XR 1</h2>
+      <div class="sl">09:00 Orr, Dana (04/02/1958) XR HIP 2V</div>
+      <div class="sl open"><b>09:30 XR 1 – BOOKED</b><br>Patient: Pike, Nora · DOB 03/03/2013 · F<br>Exam: XR SCOLIOSIS SERIES PA + LAT<br>Scheduled: 12/10/2026 09:30</div>
+      <div class="sl">10:00 Quist, Al (09/09/1966) XR FOOT 3V</div>`);
+    expect([a.pediatric, a.modality, a.region, a.ageBasis]).toEqual([true, 'DX', 'spine', 'scheduled']);
+  });
+  test('negatives: a signature or a sent date in brackets after a name is no birth date; a message count is no age', () => {
+    const a = read(`<div class="ban">Patient: Lowe, Sam · DOB 02/02/1980</div><p>Exam: CT HEAD WO</p>
+      <p>Signed: Ortiz, Carmen (12/01/2026)</p>`);
+    expect([a.pediatric, a.ageDays !== null && a.ageDays > 365 * 40]).toEqual([false, true]);
+    const b = read(`<div class="inbox"><div class="m">Ames, Lia (3)</div><div class="m">Boyd, Sam (12)</div></div>
+      <div class="ban">Patient: Lowe, Sam · DOB 02/02/1980</div><p>Exam: CT HEAD WO</p>`);
+    expect([b.pediatric, b.records.filter((r) => r.pediatric)]).toEqual([false, []]);
   });
 });

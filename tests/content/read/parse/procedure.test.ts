@@ -53,6 +53,10 @@ describe('procedure text → modality and campaigns', () => {
     ['PET/CT FDG skull base to thigh', 'PT', ['nuclear-medicine', 'ct']],
     ['Bitewing radiographs', 'IO', ['dental']],
     ['Periapical x-ray', 'IO', ['dental']],
+    // Bitewings by their chart abbreviation ("BWX", "2BWX", "4BWXs"); "BW" alone is a body weight
+    ['Prophy/BWX', 'IO', ['dental']],
+    ['2BWX, prophy', 'IO', ['dental']],
+    ['BW 18 kg', null, []],
     ['Panoramic radiograph', 'PX', ['dental']],
     // A cephalometric radiograph by its other names: Spanish "telerradiografía lateral de cráneo", "cefalometría", a
     // "cephalogram"; a "telerradiografía de tórax" is a chest radiograph taken from afar, not a ceph

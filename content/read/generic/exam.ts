@@ -533,7 +533,7 @@ const PLACE_HINT = /\b(?:dept|department|suite|room|rm|scanner|unit|reception|de
  * A room or scanner named by its modality code and number, as a schedule's board heads its columns and slots ("XR 2",
  * "CT 1", "US-2"): capitals as written, never a count of views, phases or a size ("XR 2 views", "CT 3 phase").
  */
-const ROOM_CODE = /\b(?:CT|XR|DX|CR|MRI?|US|NM|PET|RF|IR|FLUORO)[\s-]?\d{1,2}(?![\w.,/:]|\s*(?:[xX]\b|[vV](?:iews?|IEWS?)?\b|[pP][hH]|[mM][mMiI]|[cC][mM]|[sS][eE][cC]|[yY]|[dD]\b|%))/g;
+const ROOM_CODE = /\b(?:CT|XR|DX|CR|MRI?|US|NM|PET|RF|IR|FLUORO)[\s-]?\d{1,2}(?![\w.,/:-]|\s*(?:[xX]\b|[vV](?:iews?|IEWS?)?\b|[pP][hH]|[mM][mMiI]|[cC][mM]|[sS][eE][cC]|[yY]|[dD]\b|%))/g;
 
 /** The text names a modality only as a place (`PLACE_NAME`, `ROOM_CODE`): without its places it names none. */
 export function namesOnlyPlaces(text: string): boolean {
@@ -541,7 +541,10 @@ export function namesOnlyPlaces(text: string): boolean {
   ROOM_CODE.lastIndex = 0;
   if (!rooms && !PLACE_HINT.test(text)) return false;
   const rest = text.replace(PLACE_NAME, ' ').replace(ROOM_CODE, ' ');
-  return rest !== text && classifyProcedure(rest).modalities.length === 0;
+  if (rest === text) return false;
+  // A code and number before a body part may be the exam itself ("CT 1 CHEST W"): only a room when nothing is imaged.
+  const info = classifyProcedure(rest);
+  return info.modalities.length === 0 && !(rooms && info.region !== null);
 }
 
 /** The header of a column of places: the room, scanner or station an exam is done in. */

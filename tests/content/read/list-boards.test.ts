@@ -9,6 +9,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyzePage } from '../../../content/read/analyze';
+import { namesOnlyPlaces } from '../../../content/read/generic/exam';
 import { findAgeMentions } from '../../../content/read/parse/age-mentions';
 import type { AnalyzeOptions, PageAnalysis } from '../../../content/read/types';
 import { parseHtml } from '../../helpers/pages';
@@ -121,5 +122,23 @@ describe("a day book's entries name each person with a birth date or an age in b
     const b = read(`<div class="inbox"><div class="m">Ames, Lia (3)</div><div class="m">Boyd, Sam (12)</div></div>
       <div class="ban">Patient: Lowe, Sam · DOB 02/02/1980</div><p>Exam: CT HEAD WO</p>`);
     expect([b.pediatric, b.records.filter((r) => r.pediatric)]).toEqual([false, []]);
+  });
+});
+
+describe("a room or scanner named by its modality code and number is a place, not an exam", () => {
+  test.each([
+    ['07:30 CT 1', true],
+    ['XR 2', true],
+    ['09:15 XR 2 – OPEN', true],
+    ['US-2', true],
+    ['MRI Scanner 2', true],
+    ['XR 2 views', false],
+    ['XR 2V chest', false],
+    ['CT 3 phase liver', false],
+    ['MR 1.5T knee', false],
+    ['CT 64-slice', false],
+    ['CT 1 CHEST W', false],
+  ])('%j: %s', (text, place) => {
+    expect(namesOnlyPlaces(text)).toBe(place);
   });
 });

@@ -118,6 +118,23 @@ describe('labels of the birth date and the age, and the exam named beside them, 
     expect(years(read(html, 'it'))).toBe(age);
   });
 
+  test.each([
+    [
+      'Portuguese study list of a PACS, a header row over one study row',
+      `<div>Doente: COSTA Inês · Data de nascimento: 03/12/2014</div>
+       <table><tr><th>Data do estudo</th><th>Estudo</th><th>Modalidade</th></tr><tr><td>01/12/2026</td><td>TC crânio sem contraste</td><td>CT</td></tr></table>`,
+    ],
+    [
+      'Brazilian card of labelled lines',
+      `<div class="card"><p><b>Paciente:</b> Inês Costa</p><p><b>Data de nascimento:</b> 03/12/2014</p>
+       <p><b>Estudo:</b> Tomografia computadorizada de crânio</p><p><b>Data do estudo:</b> 01/12/2026</p></div>`,
+    ],
+  ])('a Portuguese study\'s date ("Data do estudo") dates the exam — the age at the study, not today: %s', (_layout, html) => {
+    const a = read(html, 'pt');
+    // Born 3 Dec 2014: 11 at the study on 1 Dec 2026, 12 today (7 Dec 2026).
+    expect([a.pediatric, years(a), a.modality, a.ageBasis]).toEqual([true, 11, 'CT', 'exam']);
+  });
+
   test('a parent\'s age beside the child\'s is the parent\'s (French card: "Mère : 38 ans")', () => {
     const a = read(`<div><b>Patient :</b> ROUX Emma &nbsp; <b>Âge :</b> 7 ans</div><div><b>Mère :</b> ROUX Claire, 38 ans</div><p>Examen : Cystographie rétrograde</p>`, 'fr');
     expect([a.pediatric, years(a), a.modality, a.campaigns]).toEqual([true, 7, 'RF', ['fluoroscopy']]);

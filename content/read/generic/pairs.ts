@@ -10,6 +10,7 @@
  * free text (fields.ts), or a date's role; text ending in ":" is a label too.
  */
 import { labelKind, type LabelKind } from '../profiles/labels';
+import { parseModalityCodes } from '../parse/procedure';
 import { labelKey } from '../profiles/profile';
 import { TICKED, UNTICKED } from './boxes';
 import { dateRole, fieldClass, type FieldClass, statusClass } from './fields';
@@ -86,6 +87,14 @@ function appointmentType(text: string): Field | null {
 const MAX_TYPE_LABEL = 24;
 const APPOINTMENT_TYPE: ReadonlySet<string> = new Set(['type', 'appointment type', 'appt type', 'visit type', 'booking type', 'tipo', 'tipo de cita', 'tipo de turno']);
 
+/**
+ * A modality code written in capitals ("MR", "CT", "US"): after a Modality label it is that label's value, though "MR"
+ * alone also labels a record number ("MR: 0042117").
+ */
+export function isModalityCode(text: string): boolean {
+  return /^[A-Z]{2}$/.test(text.trim()) && parseModalityCodes(text).length > 0;
+}
+
 /** The nearest element that holds both (or null when they are further apart than `levels`). */
 function within(a: Element, b: Element, levels: number): boolean {
   let x: Element | null = a;
@@ -125,6 +134,8 @@ function childHolding(parent: Element, el: Element): Element | null {
 export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
   const out: (Field | null)[] = new Array(segs.length).fill(null);
   const isLabel: (Field | null)[] = segs.map((s) => (s.col === null || !s.row ? (labelField(s.text) ?? appointmentType(s.text)) : null));
+  // ("Modality" then "MR": the code is the modality's value, not a record number's label.)
+  for (let i = 1; i < segs.length; i++) if (isLabel[i] && isLabel[i - 1]?.kind === 'modality' && isModalityCode(segs[i]!.text)) isLabel[i] = null;
   const consumed = new Uint8Array(segs.length);
   // A column's header names every cell under it: read once per header text (a list's rows repeat a few headers).
   const byColumn = new Map<string, Field | null>();

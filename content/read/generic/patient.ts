@@ -543,6 +543,9 @@ function agesOf(seg: Seg, field: Field | null, index: number, note: boolean): Ag
     // "Age 8 months" inside running text is not a field: a narrative says when things happened at which age.
     const labelled = !free && AGE_LABEL_BEFORE.test(seg.text.slice(Math.max(0, m.index - 16), m.index));
     let form: AgeFound['form'] = labelled ? 'labelled' : m.form;
+    // A number and a unit letter in the value of a field of something else ("ManufacturerModelName: ProMax 3D Mid",
+    // "Station: Room 2D") is that thing's: only a form that says it is an age ("7 y.o.", "007Y", "9Y M") is one there.
+    if (form === 'plain' && field?.kind === 'other') continue;
     // A narrative names its subject's age first, or as "a 7-year-old boy": as strong as "7 y.o." in a note — and in
     // the paragraphs of a page that is a note (`note`: it has a note's sections), an age with its person ("Niña de 5
     // años con tos…", "5-year-old girl with…") too.

@@ -346,17 +346,27 @@ const MAX_DESCRIPTION = 90;
  */
 function describedStudy(out: Fact[], text: PageText, fields: readonly (Field | null)[], p: Patient): boolean {
   let description = -1;
-  let code: { code: ModalityCode; seg: number } | null = null;
+  let part = -1;
+  let code: { code: ModalityCode; seg: number; labelled: boolean } | null = null;
   for (let i = 0; i < text.segs.length; i++) {
     const s = text.segs[i]!;
     if (s.flags & (OTHERS | PRIOR | FREE) || s.col !== null || p.others[i]) continue;
     const f = fields[i] ?? null;
     if (f?.kind === 'procedure' && description < 0 && s.text.length <= MAX_DESCRIPTION && /\p{L}{3}/u.test(s.text) && !isCodeList(s.text)) description = i;
-    const codes = f?.kind === 'modality' && isCodeList(s.text) ? parseModalityCodes(s.text) : shownCodes(s.text);
+    if (f?.kind === 'bodyPart' && part < 0 && s.text.length <= MAX_DESCRIPTION && /\p{L}{3}/u.test(s.text)) part = i;
+    const labelled = f?.kind === 'modality' && isCodeList(s.text);
+    const codes = labelled ? parseModalityCodes(s.text) : shownCodes(s.text);
     for (const c of codes) {
       if (code && !sameKind([c], [code.code])) return false;
-      code ??= { code: c, seg: i };
+      if (!code || (labelled && !code.labelled)) code = { code: c, seg: i, labelled };
     }
+  }
+  // A series' tag view names no study description: its Modality and BodyPartExamined attributes ("Modality: MR",
+  // "BodyPartExamined: KNEE") are the study, when a label gives both.
+  if (description < 0 && part >= 0 && code?.labelled) {
+    pushFact(out, 'modality', code.code, where(text, code.seg, `modality of the study (${fields[code.seg]!.label})`));
+    pushFact(out, 'bodyPart', text.segs[part]!.text, where(text, part, fields[part]!.label));
+    return true;
   }
   if (description < 0 || !code) return false;
   pushFact(out, 'procedure', text.segs[description]!.text, where(text, description, `study description (${fields[description]!.label})`));

@@ -192,6 +192,18 @@ function stylesheetHidden(doc: Document): { classes: Set<string>; ids: Set<strin
 
 const DISPLAY = /display\s*:\s*([a-z-]+)/i;
 
+/** A colon (and the spaces after it) at the start of a text: the end of the label before it. */
+const LEAD_COLON = /^[:：]\s*/;
+
+/**
+ * The segment before a text that starts with a colon is that colon's label: it is on the same line, in an element
+ * inside the text's own (`<li><span>Label</span>: …</li>`), and reads as a label once the colon ends it.
+ */
+function joinsLabel(prev: Seg | undefined, el: Element, line: number): boolean {
+  if (!prev || prev.line !== line || prev.el === el || !el.contains(prev.el) || /[:：]\s*$/.test(prev.text)) return false;
+  return labelField(`${prev.text}:`) !== null;
+}
+
 const INLINE_HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 export function walkPage(scope: Element, doc: Document): PageText {
@@ -304,6 +316,14 @@ export function walkPage(scope: Element, doc: Document): PageText {
     }
     // A box printed in an element of its own ("<span>[X]</span> XR skeletal survey", a cell "[ ]" before the option's
     // cell) is the next text's box, as an HTML check box is.
+    // A colon printed between a label's element and its value's (`<span>PatientBirthDate</span>: <span>20140219</span>`,
+    // `<b>DOB</b>: 19.02.2014`) ends the label on its line, as in "DOB: 19.02.2014" — it is not a value of its own.
+    const colon = LEAD_COLON.exec(text);
+    if (colon && joinsLabel(segs[segs.length - 1], el, line)) {
+      segs[segs.length - 1]!.text += ':';
+      text = text.slice(colon[0].length);
+      if (!text) return;
+    }
     const printed = onlyBox(text);
     if (printed !== null) {
       box = { glyph: printed ? '☑' : '☐', near: el.parentElement?.parentElement ?? null };

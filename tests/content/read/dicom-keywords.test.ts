@@ -102,3 +102,119 @@ describe('keywords inside a run of items on one line (no colon, items apart by w
     expect([a.pediatric, a.ageDays, a.modality]).toEqual([false, 22915, 'CT']);
   });
 });
+
+describe('a colon printed between the label\'s element and the value\'s ("<span>PatientBirthDate</span>: <span>…</span>")', () => {
+  test.each([
+    [
+      'a tag list of spans with the colon between them, series rows below',
+      `<ul class="details"><li><span class="tag">PatientID</span>: <span class="val">VH-440918</span></li><li><span class="tag">PatientName</span>: <span class="val">DOE^JANE</span></li>
+       <li><span class="tag">PatientBirthDate</span>: <span class="val">20190310</span></li><li><span class="tag">StudyDate</span>: <span class="val">20261205</span></li>
+       <li><span class="tag">StudyDescription</span>: <span class="val">XR HAND LEFT 3 VIEWS</span></li></ul>
+       <ul><li><a>Series 1 &mdash; DX &mdash; HAND PA &mdash; 1 instance</a></li></ul>`,
+      [true, 2827, 'exam', 'DX', 'extremity', 'XR HAND LEFT 3 VIEWS'],
+    ],
+    [
+      'a card of bold labels, a spaced colon, values in their own elements',
+      `<div class="card"><div><strong>Patient</strong> : <em>Lind, Oskar</em></div><div><strong>Date of birth</strong> : <em>2019-03-10</em></div>
+       <div><strong>Exam date</strong> : <em>2026-12-05</em></div><div><strong>Exam</strong> : <em>CT head without contrast</em></div></div>`,
+      [true, 2827, 'exam', 'CT', 'head', 'CT head without contrast'],
+    ],
+    [
+      'a Spanish paragraph of label spans and value spans, one per line',
+      `<p><span>Paciente</span>: <span>GARCÍA, SOFÍA</span><br><span>Fecha de nacimiento</span>: <span>10/03/2019</span><br>
+       <span>Estudio</span>: <span>RX TÓRAX PA</span><br><span>Fecha del estudio</span>: <span>05/12/2026</span></p>`,
+      [true, 2827, 'exam', 'DX', 'chest', 'RX TÓRAX PA'],
+    ],
+    [
+      'bold keywords with the colon in the value\'s text: the description keeps no colon',
+      `<ul><li><b>PatientBirthDate</b>: 20190310</li><li><b>StudyDate</b>: 20261205</li><li><b>StudyDescription</b>: XR CHEST 2 VIEWS</li></ul>`,
+      [true, 2827, 'exam', 'DX', 'chest', 'XR CHEST 2 VIEWS'],
+    ],
+    [
+      "negative: an adult's tag list read the same way stays an adult's",
+      `<ul><li><span>PatientBirthDate</span>: <span>19640310</span></li><li><span>StudyDate</span>: <span>20261205</span></li>
+       <li><span>StudyDescription</span>: <span>CT CHEST LOW DOSE</span></li></ul>`,
+      [false, 22915, 'exam', 'CT', 'chest', 'CT CHEST LOW DOSE'],
+    ],
+  ])('%s', (_name, body, expected) => {
+    const a = read(body);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality, a.region, a.examDescription]).toEqual(expected);
+  });
+  test('negative: a time split over spans ("10:30") is no label', () => {
+    const a = read(`<div class="hdr"><span>Lind, Oskar</span> · <span>Appt</span> <span>10</span>:<span>30</span> · <span>DOB</span> 2019-03-10</div><p>Exam: XR chest</p>`);
+    expect([a.pediatric, a.ageDays, a.modality]).toEqual([true, 2829, 'DX']);
+  });
+});
+
+describe("a series' tag view with no study description: its Modality and BodyPartExamined are the study", () => {
+  test.each([
+    [
+      "a series page of spans: an adult's MR knee (no campaign)",
+      `<ul><li><span>PatientName</span>: <span>SMITH^ALAN</span></li><li><span>PatientBirthDate</span>: <span>20040310</span></li>
+       <li><span>StudyDate</span>: <span>20261205</span></li><li><span>SeriesDescription</span>: <span>PD FS SAG</span></li>
+       <li><span>Modality</span>: <span>MR</span></li><li><span>BodyPartExamined</span>: <span>KNEE</span></li></ul>`,
+      [false, 8305, 'MR', [], 'extremity'],
+    ],
+    [
+      "a definition list: a child's CT chest",
+      `<dl><dt>Patient's Name</dt><dd>DOE^JANE</dd><dt>Patient's Birth Date</dt><dd>20190310</dd><dt>Study Date</dt><dd>20261205</dd>
+       <dt>Series Description</dt><dd>AXIAL 1.25</dd><dt>Modality</dt><dd>CT</dd><dt>Body Part Examined</dt><dd>CHEST</dd></dl>`,
+      [true, 2827, 'CT', ['ct'], 'chest'],
+    ],
+    [
+      'a tag dump with tag numbers: a child\'s MR brain stays MR',
+      `<pre>(0010,0010) PatientName          DOE^JANE
+(0010,0030) PatientBirthDate     20190310
+(0008,0020) StudyDate            20261205
+(0008,0060) Modality             MR
+(0018,0015) BodyPartExamined     BRAIN
+</pre>`,
+      [true, 2827, 'MR', [], 'head'],
+    ],
+    [
+      'negative: a Modality with no body part names no exam',
+      `<ul><li><span>PatientBirthDate</span>: <span>20190310</span></li><li><span>StudyDate</span>: <span>20261205</span></li>
+       <li><span>Modality</span>: <span>CT</span></li></ul>`,
+      [true, 2827, null, [], null],
+    ],
+    [
+      'negative: a body part beside codes of two kinds names no modality',
+      `<ul><li><span>PatientBirthDate</span>: <span>20190310</span></li><li><span>StudyDate</span>: <span>20261205</span></li>
+       <li><span>Modality</span>: <span>CT</span></li><li><span>BodyPartExamined</span>: <span>HEAD</span></li></ul>
+       <ul class="series"><li>MR · T2 AX · 24 instances</li></ul>`,
+      [true, 2827, null, [], null],
+    ],
+  ])('%s', (_name, body, expected) => {
+    const a = read(body);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns, a.region]).toEqual(expected);
+  });
+  test('"MR" after a Modality label is the code, while "MR" before a number still labels the record number', () => {
+    const a = read(`<dl><dt>Patient</dt><dd>DOE^JANE</dd><dt>MR</dt><dd>0042117</dd><dt>DOB</dt><dd>2019-03-10</dd>
+      <dt>Study Date</dt><dd>2026-12-05</dd><dt>Modality</dt><dd>MR</dd><dt>Body part</dt><dd>KNEE</dd></dl>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns, a.region]).toEqual([true, 2827, 'MR', [], 'extremity']);
+  });
+});
+
+describe("a number and a unit letter in another attribute's value is no age (a device's 'ProMax 3D Mid')", () => {
+  test.each([
+    [
+      'a tag list with a model name and no age or birth date',
+      `<ul><li><span>PatientName</span>: <span>MORALES^VALENTINA</span></li><li><span>PatientID</span>: <span>SD-20931</span></li>
+       <li><span>StudyDescription</span>: <span>CBCT MAXILLA</span></li><li><span>ManufacturerModelName</span>: <span>ProMax 3D Mid</span></li></ul>`,
+    ],
+    [
+      'a definition list of a device field',
+      `<dl><dt>Patient:</dt><dd>Lind, Oskar</dd><dt>Device:</dt><dd>Orthophos 3D SL</dd><dt>Exam:</dt><dd>Dental CBCT</dd></dl>`,
+    ],
+  ])('%s', (_name, body) => {
+    const a = read(body);
+    expect([a.pediatric, a.ageDays]).toEqual([false, null]);
+  });
+  test.each([
+    ['an age under an Age label', `<div>Patient: Lind, Oskar</div><div>Age: 3D</div><div>Exam: XR chest portable</div>`, 3],
+    ["an age in the patient's own field", `<dl><dt>Patient:</dt><dd>Ruiz, Baby Boy 3 days</dd><dt>Exam:</dt><dd>XR chest portable</dd></dl>`, 3],
+    ['a compact age under another label', `<dl><dt>Patient:</dt><dd>Lind, Oskar</dd><dt>Info:</dt><dd>7 y.o. boy</dd><dt>Exam:</dt><dd>XR chest</dd></dl>`, 2556],
+  ])('still an age: %s', (_name, body, days) => {
+    expect(read(body).ageDays).toBe(days);
+  });
+});

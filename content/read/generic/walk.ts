@@ -593,6 +593,26 @@ export function walkPage(scope: Element, doc: Document): PageText {
       bodyHeaders.set(body, header!);
       return;
     }
+    // A table of attributes (`Tag | Name | Value`, `Keyword | VR | Value`): each row's name labels its value.
+    const attribute = header ? attributeColumns(header) : null;
+    if (attribute) {
+      if (table.caption) visit(table.caption, flags | HEADING, row, null);
+      const headerRow = header![0]?.parentElement ?? null;
+      const trs = tableRows(table);
+      for (let r = 0; r < trs.length && r < ATTRIBUTE_ROWS_WALKED; r++) {
+        const tr = trs[r]!;
+        if (tr === headerRow || (tr.hasAttributes() && isHidden(tr))) continue;
+        const cells = cellsOf(tr);
+        const name = cells[attribute.name];
+        const value = cells[attribute.value];
+        if (!name || !value) continue;
+        const from = segs.length;
+        visit(name, flags, tr, null);
+        visit(value, flags, tr, null);
+        if (segs.length > from) rows.set(tr, rowInfo(tr, false, from, segs.length - 1, false));
+      }
+      return;
+    }
     const cols = header ? mapColumns(header) : [];
     const listed = header !== null && cols.length >= 2 && isExamList(cols) && (flags & PRIOR) === 0;
     if (listed) listTables.push({ table, header });
@@ -950,6 +970,32 @@ function isKeyValueTable(table: HTMLTableElement): boolean {
     if (isPairRow(cellsOf(rows[r]!))) pairs++;
   }
   return pairs * 3 >= rows.length * 2;
+}
+
+/** Rows of a table of attributes walked at most (a tag view lists a few hundred; the patient's come early or late). */
+const ATTRIBUTE_ROWS_WALKED = 400;
+/** The column of an attribute's name, and the column of its value, in a tag view's header. */
+const ATTRIBUTE_NAME = /^(?:name|keyword|attribute|attribute name|tag name|element|element name|field|nombre|atributo|campo|attribut|schlusselwort|feld)$/;
+const ATTRIBUTE_VALUE = /^(?:value|values|valor|wert)$/;
+/** Header cells of a tag view besides the name and the value: the tag number, its VR and length. */
+const ATTRIBUTE_OTHER = /^(?:tag|tag id|group element|vr|value representation|vm|length|len|etiqueta)$/;
+
+/**
+ * The name and value columns of a table of DICOM attributes (`Tag | Name | Value`, `Keyword | VR | Value`,
+ * `Etiqueta | Nombre | Valor`): one name column and one value column, the others the tag number, VR or length.
+ * Null for any other header (a list's `Name` column beside its `Date`, `Study` …).
+ */
+function attributeColumns(header: ArrayLike<Element>): { name: number; value: number } | null {
+  if (header.length < 2 || header.length > 5) return null;
+  let name = -1;
+  let value = -1;
+  for (let c = 0; c < header.length; c++) {
+    const key = labelKey(textOf(header[c]));
+    if (ATTRIBUTE_NAME.test(key) && name < 0) name = c;
+    else if (ATTRIBUTE_VALUE.test(key) && value < 0) value = c;
+    else if (!ATTRIBUTE_OTHER.test(key)) return null;
+  }
+  return name >= 0 && value > name ? { name, value } : null;
 }
 
 /** A cell that holds a form field (a value's place: never a column's label). */

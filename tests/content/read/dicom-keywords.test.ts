@@ -218,3 +218,49 @@ describe("a number and a unit letter in another attribute's value is no age (a d
     expect(read(body).ageDays).toBe(days);
   });
 });
+
+describe("a table of attributes ('Tag | Name | Value', 'Etiqueta | VR | Nombre | Valor'): each row's name labels its value", () => {
+  /** Rows of other attributes (numbers of the acquisition) between the patient's and the study's. */
+  const acquisition = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<tr><td>(0018,${String(1000 + i)})</td><td>DS</td><td>Attribute${i}</td><td>${i}.5</td></tr>`).join('');
+  test.each([
+    [
+      "an adult's instance tags: birth date and study date, not the DICOM age nor the instance's creation date",
+      `<h2>DICOM Tags</h2><table><thead><tr><th>Tag</th><th>Name</th><th>Value</th></tr></thead><tbody>
+       <tr><td>0008,0020</td><td>StudyDate</td><td>20261205</td></tr><tr><td>0008,0060</td><td>Modality</td><td>DX</td></tr>
+       <tr><td>0008,1030</td><td>StudyDescription</td><td>XR LUMBAR SPINE 2-3V</td></tr><tr><td>0010,0010</td><td>PatientName</td><td>DOE^JOHN</td></tr>
+       <tr><td>0010,0030</td><td>PatientBirthDate</td><td>19870402</td></tr><tr><td>0010,1010</td><td>PatientAge</td><td>039Y</td></tr>
+       <tr><td>0008,0012</td><td>InstanceCreationDate</td><td>20261206</td></tr></tbody></table>`,
+      [false, 14492, 'exam', 'DX', ['radiography'], 'spine'],
+    ],
+    [
+      "a Spanish tag browser of four columns, the patient's birth date after seventy other attributes: a child's CT head",
+      `<table><tr><th>Etiqueta</th><th>VR</th><th>Nombre</th><th>Valor</th></tr><tr><td>(0010,0010)</td><td>PN</td><td>PatientName</td><td>GARCIA^SOFIA</td></tr>
+       ${acquisition(70)}<tr><td>(0010,0030)</td><td>DA</td><td>PatientBirthDate</td><td>20190310</td></tr><tr><td>(0010,1010)</td><td>AS</td><td>PatientAge</td><td>007Y</td></tr>
+       <tr><td>(0008,0020)</td><td>DA</td><td>StudyDate</td><td>20261205</td></tr><tr><td>(0008,0060)</td><td>CS</td><td>Modality</td><td>CT</td></tr>
+       <tr><td>(0018,0015)</td><td>CS</td><td>BodyPartExamined</td><td>HEAD</td></tr></table>`,
+      [true, 2827, 'exam', 'CT', ['ct'], 'head'],
+    ],
+    [
+      'a German tag view (Tag | Name | Wert): a child\'s MR stays MR',
+      `<table><tr><th>Tag</th><th>Name</th><th>Wert</th></tr><tr><td>0010,0030</td><td>PatientBirthDate</td><td>20190310</td></tr>
+       <tr><td>0008,0020</td><td>StudyDate</td><td>20261205</td></tr><tr><td>0008,1030</td><td>StudyDescription</td><td>MRT SCHAEDEL</td></tr>
+       <tr><td>0008,0060</td><td>Modality</td><td>MR</td></tr></table>`,
+      [true, 2827, 'exam', 'MR', [], null],
+    ],
+    [
+      "negative: a lab panel's Name | Value table names no patient's age nor exam",
+      `<div>Patient: Lind, Oskar</div><h3>Labs</h3><table><tr><th>Name</th><th>Value</th></tr><tr><td>Creatinine</td><td>0.4 mg/dL</td></tr><tr><td>eGFR</td><td>110</td></tr></table>`,
+      [false, null, null, null, [], null],
+    ],
+    [
+      'negative: a list of two patients under Name | DOB | Study | Date stays a list with no one open',
+      `<table><tr><th>Name</th><th>DOB</th><th>Study</th><th>Date</th></tr><tr><td>Lind, Oskar</td><td>2019-03-10</td><td>CT head</td><td>2026-12-05</td></tr>
+       <tr><td>Berg, Ana</td><td>1980-01-01</td><td>CT chest</td><td>2026-12-05</td></tr></table>`,
+      [false, null, null, null, [], null],
+    ],
+  ])('%s', (_name, body, expected) => {
+    const a = read(body);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality, a.campaigns, a.region]).toEqual(expected);
+  });
+});

@@ -20,7 +20,7 @@ import { type Field, valueLine } from './pairs';
 import { isPersonName } from './names';
 import { isSeriesLabel, MAX_LABEL_CHARS, SERIES_WORDS } from './viewer';
 import type { DateMention } from './patient';
-import { CONTROL, FREE, HEADING, OTHERS, PRIOR, RESULTS, SELECTED, type PageText } from './walk';
+import { CONTROL, FREE, HEADING, OTHERS, PRIOR, RESULTS, SELECTED, type PageText, type Seg } from './walk';
 
 /** Field kinds whose values can name the exam; any other labelled value is what its label says. */
 const EXAM_FIELDS: ReadonlySet<string> = new Set(['procedure', 'modality', 'bodyPart', 'freeText', 'other']);
@@ -362,6 +362,7 @@ export function openStudyStamp(text: PageText, dates: readonly DateMention[][]):
   const { segs } = text;
   let best: OpenStudy | null = null;
   let labelled: OpenStudy | null = null;
+  let corner: OpenStudy | null = null;
   // A block of the overlay may be one of a few alike (its corners), but not a row of a list that names an exam.
   const namesExam = new Map<Element, boolean>();
   const examRow = (row: Element | null): boolean => {
@@ -381,18 +382,24 @@ export function openStudyStamp(text: PageText, dates: readonly DateMention[][]):
     let rest = s.text.replace(d.text, ' ').replace(TIME, ' ');
     let codes = codesIn(rest);
     rest = rest.replace(CODE_TOKEN, ' ');
+    const sameBlock = (o: Seg | undefined): o is Seg => !!o && o.col === null && o.row === s.row && o.el.parentElement === s.el.parentElement;
     if (codes.length === 0) {
       // The code on the line just before or after, in the same block ("CT" above "02/12/2026 11:37").
       for (const j of [i - 1, i + 1]) {
         const o = segs[j];
-        if (o && o.col === null && o.row === s.row && o.el.parentElement === s.el.parentElement && isCodeList(o.text)) codes = codesIn(o.text);
+        if (sameBlock(o) && isCodeList(o.text)) codes = codesIn(o.text);
         if (codes.length > 0) break;
       }
     }
-    if (codes.length !== 1 || /[A-Za-z]{2}/.test(rest.replace(STAMP_WORDS, ' '))) continue;
+    if (/[A-Za-z]{2}/.test(rest.replace(STAMP_WORDS, ' '))) continue;
+    // A corner of the overlay with no code: the study's date on its own line over the series' and image's lines
+    // ("20261114" / "Axial 5mm" / "Im: 1/32") — the open study, of any modality.
+    const alone = segs[i - 1]?.line !== s.line && segs[i + 1]?.line !== s.line;
+    if (codes.length === 0 && !corner && alone && [segs[i + 1], segs[i - 1]].some((o) => sameBlock(o) && isSeriesLabel(o.text))) corner = { seg: i, date: d, codes: [] };
+    if (codes.length !== 1) continue;
     if (!best || daysBetween(best.date.date, d.date) > 0) best = { seg: i, date: d, codes };
   }
-  best ??= labelled;
+  best ??= labelled ?? corner;
   // Only on a page that shows images: a series, slice or image label somewhere ("Axial 2.5 mm", "Im: 24/48").
   if (best && !segs.some((s) => !(s.flags & FREE) && isSeriesLabel(s.text))) return null;
   return best;

@@ -113,3 +113,36 @@ describe('a radiography code written before the body part is the exam ("DX Hand 
     expect(a.modality).toBeNull();
   });
 });
+
+describe("an overlay corner's date on its own line over the series' and image's lines is the open study's date", () => {
+  test.each([
+    [
+      'div corner with line breaks ("20261114" / "Axial 5mm" / "Im: 1/32"), the description in another corner and in a study browser, DOB in the header',
+      `<div class="hdr"><div>DOE^ANA</div><div><span class="l">DOB</span> Feb 29, 2024</div></div>
+       <div class="side"><div class="study"><div>CT Head without contrast</div><div>CT · 3 series</div></div><div class="thumb"><div>S:1 Axial 5mm</div><div>32 img</div></div></div>
+       <div class="vp"><div class="ov a">DOE^ANA<br>ID 44120987<br>CT HEAD WO CONTRAST</div><div class="ov b">20261114<br>Axial 5mm<br>Im: 1/32</div></div>`,
+      [true, 989, 'exam', 'CT'],
+    ],
+    [
+      'a corner of divs ("11/14/2026" / "Se: 2" / "Im: 14/40") beside a banner and a heading',
+      `<header><span>Patient: Roe, Tim</span> <span>DOB: 02/29/2024</span></header><h2>MR BRAIN WO</h2>
+       <div class="corner"><div>11/14/2026</div><div>Se: 2</div><div>Im: 14/40</div></div>`,
+      [true, 989, 'exam', 'MR'],
+    ],
+    [
+      "negative: a date over a line that is not a series' (a print footer) does not date the exam",
+      `<header><span>Patient: Roe, Tim</span> <span>DOB: 02/29/2024</span></header><h2>CT HEAD WO</h2><div class="ov">Im: 3/40</div>
+       <div class="foot"><div>11/14/2026</div><div>Printed by J. Smith</div></div>`,
+      [true, 995, 'today', 'CT'],
+    ],
+    [
+      "negative: a prior thumbnail's date on the line of its description ('Prior: CR · CHEST · 2026-10-19' over '1 img') is the prior's",
+      `<div class="thumbs"><div class="thumb">Prior: CR · CHEST 1V · 2026-10-19<br>1 img</div></div>
+       <div class="ov">DOE^ANA<br>DOB: 2024-02-29<br>XR CHEST 1 VIEW</div><div class="ov">Se: 1 Im: 1/1</div>`,
+      [true, 995, 'today', 'CR'],
+    ],
+  ])('%s', (_name, body, expected) => {
+    const a = read(body);
+    expect([a.pediatric, a.ageDays, a.ageBasis, a.modality]).toEqual(expected);
+  });
+});

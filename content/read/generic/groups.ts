@@ -62,6 +62,11 @@ const STUDY_COLUMN =
  * referring physician is an archive's column too: no order's.)
  */
 const ORDER_COLUMN = /\b(?:status|state|estado|order(?:ed|ing)?|orden|pedido|requested|requesting|solicitad[oa]|solicitante|prescriber|authori[sz]ed|signed|appointment|appt|cita|encounter|visit)\b/i;
+/**
+ * One token of letters then digits ('MR-4410', 'CT-0098812', 'MR#55012'): a record or accession number, whose letters
+ * are no modality — an exam's name has words.
+ */
+const IDENTIFIER = /^[A-Za-z]{1,4}[-#/.]?\d{3,}[A-Za-z\d-]*$/;
 /** Cells of a row looked at for their column. */
 const MAX_CELLS = 40;
 /** Longest text read as a column's label, or as a count of a study's series or images ("3 series", "Im: 240"). */
@@ -193,7 +198,7 @@ export function patientGroups(
       // (A column's label is the patient row's: a study row's cells sit under it out of line.)
       if (s.col === null && f && (f.kind === 'patientName' || f.kind === 'patientId' || f.kind === 'sex' || f.kind === 'relative')) continue;
       if (isCodeList(s.text)) pushFact(out, 'modality', s.text, `${where} · study row · modality code`);
-      else if (!named && s.text.length <= MAX_NAME && s.text.split(' ').length <= MAX_WORDS && /[A-Za-z]{2}/.test(s.text) && classifyProcedure(s.text).modalities.length > 0) {
+      else if (!named && s.text.length <= MAX_NAME && s.text.split(' ').length <= MAX_WORDS && /[A-Za-z]{2}/.test(s.text) && !IDENTIFIER.test(s.text) && classifyProcedure(s.text).modalities.length > 0) {
         pushFact(out, 'procedure', s.text, `${where} · study row · exam`);
         named = true;
       }

@@ -200,6 +200,24 @@ describe("an archive's report column is the reading's, not an order's status", (
   });
 });
 
+describe('a record number that begins with a modality\'s letters is no exam: its row stays the patient\'s', () => {
+  test("a table: 'MR-4410' beside the name, birth date and sex over the studies", () => {
+    const a = read(`<table><tr><th>Patient name</th><th>MRN</th><th>DOB</th><th>Sex</th></tr>
+      <tr class="pt"><td>KOVAC^IDA</td><td>MR-4410</td><td>2015-04-04</td><td>F</td></tr>
+      <tr><th>Study date</th><th>Mod</th><th>Description</th><th>Accession</th></tr>
+      <tr><td>2026-12-06</td><td>CT</td><td>CT HEAD WO CONTRAST</td><td>A1</td></tr>
+      <tr><td>2026-09-12</td><td>DX</td><td>XR SKULL 2 VIEWS</td><td>A2</td></tr></table>`);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns]).toEqual([true, 4264, 'CT', ['ct']]);
+  });
+  test("a list: 'CT-0098812' as the patient's number over study items (no CT anywhere else)", () => {
+    const a = read(`<ul class="browser"><li class="patient"><span>ABARA^CHIDI</span> <span>CT-0098812</span> <span>DOB 2018-03-22</span> <span>M</span></li>
+      <li><span>2026-12-01</span> <span>DX</span> <span>XR ANKLE LEFT 3V</span> <span>1 series</span></li>
+      <li><span>2026-11-30</span> <span>US</span> <span>US ANKLE LEFT</span> <span>1 series</span></li>
+      <li><span>2025-06-11</span> <span>DX</span> <span>XR WRIST RIGHT 2V</span> <span>1 series</span></li></ul>`);
+    expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'DX', ['radiography']]);
+  });
+});
+
 describe("a viewer's overlay of the one study shown, its patient's age beside it: that study is the exam", () => {
   test('English overlays with a side panel of study cards', () => {
     const a = read(`<div class="menu"><span>File</span><span>Edit</span><span>View</span><span>Tools</span><span>Help</span></div>

@@ -108,7 +108,7 @@ export interface Person {
   selected: boolean;
 }
 
-const AGE_LABEL_BEFORE = /(?<![\p{L}])(?:age|edad|patient age|pt age|[âa]ge|et[àa]|idade|leeftijd)\s*[:.=-]?\s*$/iu;
+const AGE_LABEL_BEFORE = /(?<![\p{L}])(?:age|edad|patient age|pt age|[âa]ge|et[àa]|idade|leeftijd|alter)\s*[:.=-]?\s*$/iu;
 const HEADER_LEVELS = 6;
 /** Segments either side of an age that a patient header may span. */
 const HEADER_SPAN = 30;

@@ -37,11 +37,12 @@ export interface AgeMention {
 
 // A unit of an age part; longest spellings first, never running into more letters.
 // (A spaced "a" before a number is Spanish "to": "2 a 5 años".)
-// French, Italian, Portuguese and Dutch units too ("6 ans", "1 an", "3 mois", "4 anni", "12 gg", "5 jaar", "3 mnd").
-const U_YEAR = "years?|yrs?|yr|y|años?|anos?|ans|an|anni|anno|jaar|jr|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))";
-const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|mois|mesi|mese|maanden|maand|mnd|m';
-const U_WEEK = 'weeks?|wks?|wk|w|semanas?|semaines?|settimane|settimana|weken|sem';
-const U_DAY = 'days?|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen';
+// French, Italian, Portuguese, Dutch and German units too ("6 ans", "1 an", "3 mois", "4 anni", "12 gg", "5 jaar", "3 mnd",
+// "6 J.", "8 Monate", "5 Tage").
+const U_YEAR = "years?|yrs?|yr|y|jahren|jahre|jahr|años?|anos?|ans|an|anni|anno|jaar|jr|j|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))";
+const U_MONTH = 'months?|mths?|mth|mos?|mo|meses|mes|mois|mesi|mese|maanden|maand|mnd|monaten|monate|monat|m';
+const U_WEEK = 'weeks?|wks?|wk|wochen|woche|w|semanas?|semaines?|settimane|settimana|weken|sem';
+const U_DAY = 'days?|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen|tagen|tage|tag';
 const UNIT = `(?:${U_YEAR}|${U_MONTH}|${U_WEEK}|${U_DAY})`;
 const NUM = '\\d{1,3}(?:[.,]5)?';
 /** One part: `7 y`, `6 wks`, `3y`; parts join with spaces, commas or "and"/"y". */
@@ -65,7 +66,7 @@ const RE_RUN = new RegExp(`(?<![\\w.,/+-])${RUN}`, 'giu');
  * A number with a unit letter right after it (a space or a hyphen between at most; `2.5 y`, `9Y`, `3-year`): what
  * RE_COMPACT, RE_AS, RE_RUN, RE_HYPHEN_OLD and RE_FEMALE_PAIR all need (their units start with one of these letters).
  */
-const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswyfgj]/iu;
+const UNIT_AFTER_NUMBER = /\d(?:[.,]5)?[\s-]?[admswyfgjt]/iu;
 /**
  * An age–sex pair with a capital F (`52F`, `(68 F)`, `71 F`): F is no age unit, so the pair is its own form — never a
  * temperature (`T 101 F`, `98.6 F`, `101°F`) nor a French catheter size (`8F sheath`, `6 F catheter`).
@@ -90,7 +91,7 @@ const RE_SEX_AFTER = new RegExp(`^${SEP}${SEX}\\b(?![/\\w])`, 'iu');
 
 /** Words just before a number that make it a duration, interval, limit or history, not an age. */
 const DURATION_BEFORE =
-  /(?:\b(?:(?:fiebre|tos|dolor|v[oó]mitos|diarrea|cuadro|evoluci[oó]n|historia|duraci[oó]n|s[ií]ntomas|fever|cough|pain|symptoms|history)\s+(?:de|of)|for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least|depuis|pendant|il y a|dans|apr[eè]s|avant|tous les|toutes les|moins de|plus de|jusqu'[àa]|da|dopo|prima di|ogni|entro|negli ultimi|nelle ultime|meno di|pi[uù] di|h[aá]|ap[oó]s|a cada|nos [uú]ltimos|nas [uú]ltimas|menos de|mais de|at[eé]|sinds|gedurende|na|binnen|elke|sedert)|[<>≤≥~×]|\bx)\s*$/iu;
+  /(?:\b(?:(?:fiebre|tos|dolor|v[oó]mitos|diarrea|cuadro|evoluci[oó]n|historia|duraci[oó]n|s[ií]ntomas|fever|cough|pain|symptoms|history)\s+(?:de|of)|for|over|last|past|x|since|within|in|after|before|during|every|each|per|q|about|approx(?:imately)?|around|next|until|till|from|at|under|below|above|older than|younger than|up to|between|than|durante|hace|desde|por|en|cada|tras|antes de|despu[eé]s de|[uú]ltim[oa]s|menores? de|mayores? de|hasta|entre|al menos|at least|depuis|pendant|il y a|dans|apr[eè]s|avant|tous les|toutes les|moins de|plus de|jusqu'[àa]|da|dopo|prima di|ogni|entro|negli ultimi|nelle ultime|meno di|pi[uù] di|h[aá]|ap[oó]s|a cada|nos [uú]ltimos|nas [uú]ltimas|menos de|mais de|at[eé]|sinds|gedurende|na|binnen|elke|sedert|seit|vor|f[uü]r|nach|[uü]ber|innerhalb|alle|bis|ab|etwa|ca\.?)|[<>≤≥~×]|\bx)\s*$/iu;
 /** Right after the age: "ago", a rate ("/day"), "of age" (history), "follow-up", or the end of a range. */
 const AFTER_NOT_AGE =
   /^\s*(?:ago\b|fa\b|geleden\b|atr[aá]s(?!\p{L})|plus t[oô]t\b|auparavant\b|\/\s*(?:day|d|week|wk|month|mo|year|yr)\b|per\b|of\s+age\b|de\s+edad\s+(?:cuando|a)\b|later\b|earlier\b|prior\b|before\b|after\b|apart\b|follow|course\b|supply\b|history\b|duration\b|interval\b|window\b|plan\b|trial\b|old\s+(?:son|daughter|brother|sister|sibling|grand\w*|nephew|niece)\b|[–-]\s*\d|to\s+\d|a\s+\d|y\s+\d|[àa]\s+\d|et\s+plus\b|e\s+oltre\b|ou\s+mais\b)/iu;
@@ -153,7 +154,7 @@ function isDimension(text: string, index: number, end: number, written: string):
  * fraction, a time or a range after it. A unit after it is the unit forms' ("Age 12 yrs", "AGE 7Y", "age 12 months ago").
  * Italian writes the years' unit first ("Età: anni 7").
  */
-const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad|[âa]ge|et[àa]|idade|leeftijd)\s*[:.=]?\s*(?:anni\s+)?(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
+const RE_LABEL_NUMBER = /(?<![\p{L}\d'’-])(?:age|edad|[âa]ge|et[àa]|idade|leeftijd|alter)\s*[:.=]?\s*(?:anni\s+)?(\d{1,3})(?![\d.,/:%]|\s*[-–]\s*\d)/giu;
 const UNIT_NEXT = new RegExp(`^\\s?${UNIT}\\.?(?![a-zñáéíóú])`, 'iu');
 /** A word before the label that makes it another age than the patient's: an average, a limit, a kind of age. */
 const QUALIFIED_AGE =
@@ -246,7 +247,7 @@ export function findAgeMentions(text: string, max = 6): AgeMention[] {
     if (reading) add({ reading, form: 'compact', text: m[0], index: m.index }, m.index + m[0].length);
   }
   if (units) unitForms(text, add, found);
-  if (/(?:age|edad|âge|et[àa]|idade|leeftijd)\s*[:.=]?\s*(?:anni\s+)?\d/i.test(text)) labelNumbers(text, add);
+  if (/(?:age|edad|âge|et[àa]|idade|leeftijd|alter)\s*[:.=]?\s*(?:anni\s+)?\d/i.test(text)) labelNumbers(text, add);
   if (units) for (const m of text.matchAll(RE_HYPHEN_OLD)) {
     const index = m.index;
     const end = index + m[0].length;

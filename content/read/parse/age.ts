@@ -24,7 +24,7 @@
  * `18 yrs` — openmrs-esm-core esm-utils age-helpers.ts, NHS CUI tables 7/8), `6 y.o.`, `6 yo`, `45 d/o`, `3 mo`,
  * `2y 3m`, `6 years`, Spanish `6 años`, `3 meses`; French `6 ans`, `1 an`, `3 mois`, `12 jours`, `5 semaines`; Italian
  * `6 anni`, `3 mesi`, `12 giorni`, `12 gg`, `5 settimane`; Portuguese `6 anos`, `3 meses`, `12 dias`; Dutch `6 jaar`, `3 maanden`,
- * `12 dagen`, `5 weken`; a newborn's day of life `DOL 9`, `DDV 5`, `día de vida 3`.
+ * `12 dagen`, `5 weken`; German `6 J.`, `16 Jahre`, `8 Monate`, `5 Tage`; a newborn's day of life `DOL 9`, `DDV 5`, `día de vida 3`.
  */
 import type { AgeDetail, AgePart, AgePartUnit } from '../types';
 import { type CalendarDate, daysBetween, fullMonthsBetween, monthAnniversary } from './dates';
@@ -70,7 +70,7 @@ function build(y: number, mo: number, w: number, d: number, extra?: { n: number;
 
 // One "number unit" token. Units, longest spelling first; a unit must not run into more letters.
 const UNIT =
-  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|años|año|anos|ans|an|anni|anno|ano|jaar|jr|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))|months?|mths?|mth|mos?|m\\/o|meses|mes|mois|mesi|mese|maanden|maand|mnd|m|weeks?|wks?|w\\/o|w|semanas?|semaines?|settimane|settimana|sett|weken|week|sem|days?|d\\/o|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen|dag|hours?|hrs?|hr|h|horas?|heures?|ore|uur|minutes?|mins?|min)';
+  '(years?|yrs?|y\\/o|y\\.o\\.?|yo|y|jahren|jahre|jahr|años|año|anos|ans|an|anni|anno|ano|jaar|jr|j|(?<=\\d)a|a(?!\\s+\\d{1,3}(?!\\d|\\s?[md](?![a-zñáéíóú])))|months?|mths?|mth|mos?|m\\/o|meses|mes|mois|mesi|mese|maanden|maand|mnd|monaten|monate|monat|m|weeks?|wks?|w\\/o|wochen|woche|w|semanas?|semaines?|settimane|settimana|sett|weken|week|sem|days?|d\\/o|d|días|dias|día|dia|jours?|giorni|giorno|gg|dagen|dag|tagen|tage|tag|hours?|hrs?|hr|h|horas?|heures?|ore|uur|minutes?|mins?|min)';
 const TOKEN = new RegExp(`(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóúàèìòùâêôçë])`, 'iy');
 const FIRST = new RegExp(`(?<![\\w.])(\\d{1,3}(?:[.,]\\d+)?)\\s*${UNIT}(?![a-zñáéíóúàèìòùâêôçë])`, 'i');
 const UNIT_FIRST = /^\s*(?:di\s+)?(anni|anno|mesi|mese|giorni|settimane)\s+(\d{1,3})\s*$/i;
@@ -83,10 +83,10 @@ function unitOf(u: string): TextUnit {
   const s = u.toLowerCase();
   if (s.startsWith('min')) return 'min';
   if (s.startsWith('h') || s === 'ore' || s === 'uur') return 'h';
-  if (s.startsWith('y') || s.startsWith('a') || s.startsWith('ja') || s === 'jr') return 'y';
+  if (s.startsWith('y') || s.startsWith('a') || s.startsWith('ja') || s === 'jr' || s === 'j') return 'y';
   if (s.startsWith('w') || s.startsWith('sem') || s.startsWith('set')) return 'w';
-  if (s.startsWith('d') || s.startsWith('jo') || s.startsWith('g')) return 'd';
-  return 'mo'; // m, mo, mos, mth(s), month(s), m/o, mes, meses, mois, mesi, mese, maand(en), mnd
+  if (s.startsWith('d') || s.startsWith('jo') || s.startsWith('g') || s.startsWith('t')) return 'd';
+  return 'mo'; // m, mo, mos, mth(s), month(s), m/o, mes, meses, mois, mesi, mese, maand(en), mnd, monat(e/en)
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Field labels that order-entry screens, worklists and EHR banners put next to patient and exam values
- * (English, Spanish, French, Italian, Portuguese and Dutch), normalised by `labelKey` (lower case, accents and punctuation dropped).
+ * (English, Spanish, French, Italian, Portuguese, Dutch and German), normalised by `labelKey` (lower case, accents and punctuation dropped).
  * Used by the generic profile and by profiles whose tables have translatable headers (OE2, OHIF 3.13, O3).
  */
 import type { FactKind } from '../types';
@@ -25,6 +25,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       // French, Italian, Portuguese, Dutch.
       'age du patient', 'age sexe', 'sexe age', 'eta', 'eta del paziente', 'eta sesso', 'sesso eta', 'idade', 'idade do paciente',
       'idade sexo', 'sexo idade', 'leeftijd', 'leeftijd geslacht',
+      // German.
+      'alter', 'patientenalter', 'alter bei untersuchung',
     ],
   ],
   [
@@ -35,6 +37,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'date de naissance', 'date naissance', 'naissance', 'ddn', 'date de nais', 'ne le', 'nee le', 'ne e le', 'ne e', 'nee',
       'data di nascita', 'data nascita', 'nato il', 'nata il', 'nato a il', 'nato a', 'data de nascimento', 'data nascimento',
       'nascimento', 'dt nascimento', 'dt nasc', 'data nasc', 'data de nasc', 'dt de nasc', 'nasc', 'data di nasc', 'date de naiss', 'd naissance', 'nascido em', 'nascida em', 'geboortedatum', 'geb datum', 'geboren',
+      'geburtsdatum', 'geb', 'gebdatum', 'geboren am',
     ],
   ],
   [
@@ -50,6 +53,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'data di esecuzione', 'data esecuzione', 'data do exame', 'data exame', 'data de realizacao', 'data da realizacao',
       'data do estudo', 'data estudo', 'data de estudo',
       'datum onderzoek', 'onderzoeksdatum', 'data', 'datum', 'data ora', 'date heure', 'date et heure', 'data e hora', 'data e ora',
+      'untersuchungsdatum', 'datum der untersuchung', 'studiendatum', 'datum uhrzeit',
     ],
   ],
   [
@@ -62,14 +66,15 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'data prenotazione', 'data appuntamento', 'appuntamento', 'prenotato', 'prenotazione', 'data prevista', 'programmato',
       'agendamento', 'data do agendamento', 'data agendada', 'agendado', 'agendado para', 'marcacao', 'data da marcacao',
       'marcado', 'marcado para', 'afspraak', 'datum afspraak', 'gepland',
+      'termin', 'termindatum', 'geplant', 'geplant am',
     ],
   ],
   ['orderDate', ['order date', 'original order date', 'ordered', 'date ordered', 'date of order', 'order placed', 'requested', 'request date', 'requested date', 'fecha de la orden', 'fecha de solicitud', 'solicitado',
     'date de la demande', 'date de demande', 'date de prescription', 'data richiesta', 'data della richiesta', 'data impegnativa',
-    'data do pedido', 'data da requisicao', 'data da solicitacao', 'datum aanvraag', 'aanvraagdatum']],
+    'data do pedido', 'data da requisicao', 'data da solicitacao', 'datum aanvraag', 'aanvraagdatum', 'anforderungsdatum', 'auftragsdatum', 'angefordert', 'angefordert am']],
   ['visitDate', ['visit date', 'date of visit', 'encounter date', 'admission date', 'admitted', 'adm', 'adm date', 'fecha de visita', 'fecha de consulta', 'fecha de ingreso', 'ingreso',
     'date de consultation', 'date d admission', 'data ricovero', 'data visita', 'data da consulta', 'data de internacao', 'data de admissao']],
-  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'patientweight', 'peso', 'peso kg', 'poids', 'poids kg', 'gewicht']],
+  ['weight', ['weight', 'wt', 'body weight', 'patient weight', 'patientweight', 'peso', 'peso kg', 'poids', 'poids kg', 'gewicht', 'korpergewicht']],
   [
     'procedure',
     [
@@ -96,12 +101,13 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'exame', 'exames', 'exame solicitado', 'estudo', 'descricao do estudo', 'procedimento', 'descricao', 'descricao do exame', 'tipo de exame', 'pedido',
       'requisicao', 'pedido de exame', 'exame pedido', 'designacao', 'demande d examen', 'examen demande', 'richiesta esame', 'esame richiesto',
       'prestazione richiesta', 'onderzoek', 'gevraagd onderzoek', 'aangevraagd onderzoek', 'verrichting', 'aanvraag', 'omschrijving',
+      'untersuchung', 'untersuchungsart', 'angeforderte untersuchung', 'geplante untersuchung', 'leistung', 'studienbeschreibung',
     ],
   ],
   [
     'modality',
     [
-      'modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room',
+      'modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room', 'modalitat',
       // An intervention's guidance in its own field ("Guidance: Ultrasound"): the modality it is done under.
       'guidance', 'imaging guidance', 'image guidance', 'guidance modality', 'guided by', 'guia', 'guia de imagen', 'guiado por', 'guiada por', 'modalite', 'modalita', 'modaliteit',
     ],
@@ -113,6 +119,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'anatomical site', 'procedure site', 'biopsy site', 'target site', 'site of biopsy', 'lesion site', 'injection site', 'sitio',
       'sitio anatomico', 'body part examined', 'localizacion anatomica', 'zona anatomica', 'sitio de puncion', 'sitio de la biopsia', 'region anatomique', 'regione anatomica', 'regiao anatomica',
       'localisation', 'localizzazione', 'localizacao',
+      'korperregion', 'korperteil', 'untersuchungsregion',
     ],
   ],
   ['ctdiVol', ['ctdivol', 'ctdi vol', 'ctdivol mgy', 'ctdi vol mgy']],

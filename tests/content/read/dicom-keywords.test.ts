@@ -246,7 +246,7 @@ describe("a table of attributes ('Tag | Name | Value', 'Etiqueta | VR | Nombre |
       `<table><tr><th>Tag</th><th>Name</th><th>Wert</th></tr><tr><td>0010,0030</td><td>PatientBirthDate</td><td>20190310</td></tr>
        <tr><td>0008,0020</td><td>StudyDate</td><td>20261205</td></tr><tr><td>0008,1030</td><td>StudyDescription</td><td>MRT SCHAEDEL</td></tr>
        <tr><td>0008,0060</td><td>Modality</td><td>MR</td></tr></table>`,
-      [true, 2827, 'exam', 'MR', [], null],
+      [true, 2827, 'exam', 'MR', [], 'head'],
     ],
     [
       "negative: a lab panel's Name | Value table names no patient's age nor exam",

@@ -585,7 +585,7 @@ export function walkPage(scope: Element, doc: Document): PageText {
     return { selected: selected || isSelectedElement(el), status, underway, from, to, listed };
   };
 
-  const visitTable = (table: HTMLTableElement, flags: number, row: Element | null): void => {
+  const visitTable = (table: HTMLTableElement, tableFlags: number, row: Element | null): void => {
     const header = bodyHeaders.get(table) ?? (isKeyValueTable(table) ? null : (headerCellsOf(table) ?? labelRow(table)));
     // A table of header cells only, and the table of its rows after it (a fixed header over a scrolling body).
     const body = header && !bodyHeaders.has(table) ? bodyTableAfter(table, header) : null;
@@ -593,10 +593,18 @@ export function walkPage(scope: Element, doc: Document): PageText {
       bodyHeaders.set(body, header!);
       return;
     }
+    // A caption titles the table's rows as a heading above it would ("Exam history", "Untersuchungshistorie": earlier
+    // exams).
+    let flags = tableFlags;
+    if (table.caption) {
+      const before = segs.length;
+      visit(table.caption, flags | HEADING, row, null);
+      const c = segs.length > before ? sectionClass(joinText(segs, before)) : null;
+      if (c && c !== 'open') flags |= FLAG_OF_SECTION[c];
+    }
     // A table of attributes (`Tag | Name | Value`, `Keyword | VR | Value`): each row's name labels its value.
     const attribute = header ? attributeColumns(header) : null;
     if (attribute) {
-      if (table.caption) visit(table.caption, flags | HEADING, row, null);
       const headerRow = header![0]?.parentElement ?? null;
       const trs = tableRows(table);
       for (let r = 0; r < trs.length && r < ATTRIBUTE_ROWS_WALKED; r++) {
@@ -618,7 +626,6 @@ export function walkPage(scope: Element, doc: Document): PageText {
     if (listed) listTables.push({ table, header });
     const labels = header ? Array.from(header).map((c) => textOf(c)) : null;
     const headerRow = header?.[0]?.parentElement ?? null;
-    if (table.caption) visit(table.caption, flags | HEADING, row, null);
     const bodies = bodiesOf(table);
     let walked = 0;
     for (const body of bodies.length > 0 ? bodies : [table]) {

@@ -89,3 +89,33 @@ describe('German statuses and section titles', () => {
     expect([a.pediatric, a.modality, a.campaigns]).toEqual([true, 'MR', []]);
   });
 });
+
+describe("a table's caption titles its rows as a heading above it does", () => {
+  test.each([
+    [
+      'German: a "befundet" ultrasound under "Untersuchungshistorie" is a prior, not the X-ray\'s modality',
+      `<div class="ph"><span>Schneider, Lina</span><span>geb. 30.06.2020</span><span>w</span><span>PID 40028871</span></div>
+       <dl><dt>Untersuchung</dt><dd>Röntgen Thorax p.a.</dd><dt>Untersuchungsdatum</dt><dd>04.11.2026</dd></dl>
+       <table><caption>Untersuchungshistorie</caption><tr><th>Datum</th><th>Mod.</th><th>Untersuchung</th><th>Status</th></tr>
+       <tr><td>15.01.2024</td><td>US</td><td>Abdomen</td><td>befundet</td></tr></table>`,
+      [true, 2318, 'DX', ['radiography'], 'chest'],
+    ],
+    [
+      'English: an "Exam history" caption over a Final ultrasound',
+      `<div class="ph"><span>Lind, Lina</span><span>DOB 06/30/2020</span><span>F</span><span>MRN 40028871</span></div>
+       <dl><dt>Exam</dt><dd>XR chest PA</dd><dt>Exam date</dt><dd>11/04/2026</dd></dl>
+       <table><caption>Exam history</caption><tr><th>Date</th><th>Mod.</th><th>Exam</th><th>Status</th></tr><tr><td>01/15/2024</td><td>US</td><td>Abdomen</td><td>Final</td></tr></table>`,
+      [true, 2318, 'DX', ['radiography'], 'chest'],
+    ],
+    [
+      "negative: a caption that names no section (\"Series\") leaves the rows the study's: its series' code is the exam's",
+      `<div class="ph"><span>Lind, Lina</span><span>DOB 06/30/2020</span><span>F</span><span>MRN 40028871</span></div>
+       <dl><dt>Exam</dt><dd>XR pelvis AP</dd><dt>Exam date</dt><dd>11/04/2026</dd></dl>
+       <table><caption>Series</caption><tr><th>#</th><th>Mod.</th><th>Description</th><th>Images</th></tr><tr><td>1</td><td>CR</td><td>PELVIS AP</td><td>1</td></tr></table>`,
+      [true, 2318, 'CR', ['radiography'], 'pelvis'],
+    ],
+  ])('%s', (_name, body, expected) => {
+    const a = read(body);
+    expect([a.pediatric, a.ageDays, a.modality, a.campaigns, a.region]).toEqual(expected);
+  });
+});

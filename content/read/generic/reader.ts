@@ -328,11 +328,21 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     }
     const f = fields[i];
     if (!f) continue;
-    if (f.kind === 'modality' && (isCodeList(s.text) || modalitiesOfField(s.text).length > 0)) pushFact(out, 'modality', s.text, where(text, i, f.label));
-    else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
+    // A labelled Modality outside the exam's row, like a code shown by the viewer, never changes the campaign the exam's
+    // words give: one of another kind ("Modality: MR" over a list whose selected row is a CT head) is another record's
+    // or the list's query. With no modality in the exam's words ("HEAD W/O"), the field names it; a Guidance field
+    // always tells how the exam is done ("Imaging guidance: Fluoroscopy" beside "Biopsy under ultrasound").
+    if (f.kind === 'modality') {
+      const field = modalitiesOfField(s.text);
+      const fits = named.modalities.length === 0 || sameKind(field, named.modalities) || GUIDANCE_LABEL.test(labelKey(f.label));
+      if (field.length > 0 && fits) pushFact(out, 'modality', s.text, where(text, i, f.label));
+    } else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
     else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
   }
 }
+
+/** A label of the guidance an intervention is done under ('Guidance', 'Imaging guidance', 'Guiado por', 'Guía'). */
+const GUIDANCE_LABEL = /\bguid|\bguia/;
 
 /** Longest study description read beside a modality code. */
 const MAX_DESCRIPTION = 90;

@@ -18,6 +18,7 @@ import { classifyProcedure, isNuclear, isNuclearWithCt, mayWiden, modalitiesOfFi
 import { parseWeight } from '../parse/weight';
 import { labelKey, pushFact } from '../profiles/profile';
 import { MAX_LIST_ROWS, readListCells, readListGrid, readListTable } from '../profiles/table';
+import { labelNamesGuidance } from '../profiles/labels';
 import { withoutBox } from './boxes';
 import { findExam, isCodeList, isOpenStudyKind, letterSubject, newestResult, sameKind, shownCodes, type ExamFound } from './exam';
 import { DOSE_GIVEN, isUnderWay } from './fields';
@@ -334,15 +335,12 @@ function examFacts(out: Fact[], text: PageText, fields: readonly (Field | null)[
     // always tells how the exam is done ("Imaging guidance: Fluoroscopy" beside "Biopsy under ultrasound").
     if (f.kind === 'modality') {
       const field = modalitiesOfField(s.text);
-      const fits = named.modalities.length === 0 || sameKind(field, named.modalities) || GUIDANCE_LABEL.test(labelKey(f.label));
+      const fits = named.modalities.length === 0 || sameKind(field, named.modalities) || labelNamesGuidance(f.label);
       if (field.length > 0 && fits) pushFact(out, 'modality', s.text, where(text, i, f.label));
     } else if (f.kind === 'bodyPart') pushFact(out, 'bodyPart', s.text, where(text, i, f.label));
     else if (EXAM_KEY.test(labelKey(f.label))) pushFact(out, 'examKey', s.text, where(text, i, f.label));
   }
 }
-
-/** A label of the guidance an intervention is done under ('Guidance', 'Imaging guidance', 'Guiado por', 'Guía'). */
-const GUIDANCE_LABEL = /\bguid|\bguia/;
 
 /** Longest study description read beside a modality code. */
 const MAX_DESCRIPTION = 90;

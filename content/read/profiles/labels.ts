@@ -15,6 +15,12 @@ export function labelNamesSex(label: string): boolean {
 /** 'age' is its own kind here: an AS-shaped value becomes `patientAge`, anything else `ageText`. */
 export type LabelKind = FactKind | 'age';
 
+/**
+ * An intervention's guidance in its own field ("Guidance: Ultrasound"): a Modality label that tells how the exam is
+ * done, so it counts even where another Modality field would not (content/read/generic/reader.ts).
+ */
+const GUIDANCE_LABELS = ['guidance', 'imaging guidance', 'image guidance', 'guidance modality', 'guided by', 'guia', 'guia de imagen', 'guiado por', 'guiada por'];
+
 const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
   [
     'age',
@@ -108,8 +114,8 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
     'modality',
     [
       'modality', 'modalities', 'mod', 'modalidad', 'modalidades', 'modalities in study', 'modality room', 'modalitat',
-      // An intervention's guidance in its own field ("Guidance: Ultrasound"): the modality it is done under.
-      'guidance', 'imaging guidance', 'image guidance', 'guidance modality', 'guided by', 'guia', 'guia de imagen', 'guiado por', 'guiada por', 'modalite', 'modalita', 'modaliteit',
+      'modalite', 'modalita', 'modaliteit',
+      ...GUIDANCE_LABELS,
     ],
   ],
   [
@@ -128,11 +134,23 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
 const BY_KEY = new Map<string, LabelKind>();
 for (const [kind, keys] of LABELS) for (const k of keys) BY_KEY.set(k, kind);
 
+const GUIDANCE = new Set(GUIDANCE_LABELS);
+
+/** A label's key with a unit in brackets dropped, or null when the text is too long to be a label. */
+function keyOf(text: string): string | null {
+  return text.length > 40 ? null : labelKey(text.replace(/\((?:kg|lb|lbs|mgy)\)|\[(?:kg|lb|mgy)\]/gi, ''));
+}
+
 /** The kind a label names, or undefined. `text` may carry a trailing colon, asterisk, unit in brackets… */
 export function labelKind(text: string): LabelKind | undefined {
-  if (text.length > 40) return undefined;
-  const key = labelKey(text.replace(/\((?:kg|lb|lbs|mgy)\)|\[(?:kg|lb|mgy)\]/gi, ''));
-  return BY_KEY.get(key);
+  const key = keyOf(text);
+  return key === null ? undefined : BY_KEY.get(key);
+}
+
+/** Whether a label names the guidance an intervention is done under ('Imaging guidance', 'Guiado por'). */
+export function labelNamesGuidance(text: string): boolean {
+  const key = keyOf(text);
+  return key !== null && GUIDANCE.has(key);
 }
 
 /** Patient kinds (a label that makes a screen look like it is about a patient). */

@@ -213,6 +213,10 @@ function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p:
   let g = 0;
   const people = p.people;
   const headerRows = new Map<Element, boolean>();
+  // A cell of a row beside the people's rows (a blocked slot, a QC run, a totals line under the Patient column) is
+  // the list's own line, not a patient named outside it.
+  const lists = new Set<Element>();
+  for (const person of people) if (person.el.parentElement) lists.add(person.el.parentElement);
   for (let i = 0; i < text.segs.length; i++) {
     while (k < people.length && people[k]!.to < i) k++;
     if (k < people.length && people[k]!.from <= i) continue;
@@ -221,6 +225,7 @@ function identifiedOutside(text: PageText, fields: readonly (Field | null)[], p:
     if (p.others[i]) continue;
     // (A header row's labels — "Patient ID" beside "Issuer of Patient" — and a search field's wildcard ("*") name no one.)
     const s = text.segs[i]!;
+    if (s.col !== null && s.row?.parentElement && lists.has(s.row.parentElement)) continue;
     if (isIdentity(s, fields[i] ?? null) && NAMES_SOMEONE.test(s.text) && !inHeaderRow(text, s.row, headerRows)) return true;
   }
   return false;

@@ -511,6 +511,20 @@ export function isDepartmentName(text: string): boolean {
  */
 const LIST_TITLE =
   /(?:^|\s)(?:schedule|schedules|worklist|work list|board|procedure board|case board|tracking board|status board|queue|census|calendar|roster|case list|day list|daily list|day sheet)(?:\s+(?:for|of|on)\b.*)?$|^(?:(?:today s|daily|day|weekly)\s+)?(?:schedule|agenda|worklist|board|queue|lista de trabajo|programacion|planilla|citaciones|cuadrante|parte)(?:\s|$)|\bagenda\b|\blista de (?:trabajo|citas|pacientes)\b/;
+/**
+ * The title of a help or reference document (normalised by labelKey): online help, a user guide or manual, a
+ * knowledge-base article, a quick reference or tip sheet, FAQs, training material ("VoxReport Help - Voice
+ * commands", "KB0142 · Quick reference: pediatric CT", "Ayuda — Solicitud de estudios"). Its examples (a training
+ * patient, a template named PEDS CXR, a table of ages and first tests) are about nobody.
+ */
+const HELP_TITLE =
+  /\b(?:help|online help|help center|help centre|user guide|user s guide|users guide|reference guide|quick reference|quick reference guide|quick start|quick start guide|tip sheet|tipsheet|job aid|user manual|knowledge base|kb article|faq|faqs|frequently asked questions|how to|tutorial|training guide|training manual|release notes|ayuda|centro de ayuda|guia de usuario|guia rapida|manual de usuario|preguntas frecuentes|base de conocimiento|hilfe|handbuch|benutzerhandbuch|anleitung)\b/;
+
+/** The document's title names help or reference material: the page is about no patient. */
+export function isHelpTitle(title: string): boolean {
+  return title.length <= 160 && HELP_TITLE.test(labelKey(title));
+}
+
 /** A weekday, a month (labelKey'd) or a numeric date (as written): the day a list's title names. */
 const DAY_WORDS =
   /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/;

@@ -3,7 +3,8 @@
  * charts, printed requisitions, notes, viewers with no API — read by content/read/generic/ (reader.ts says how).
  * Scope (one patient at a time): an open modal dialog if there is one, else `body` (sidebars, navigation and hidden
  * parts are not walked); a dialog that names no patient takes the patient of the chart behind it (`readScope`). It claims a page only when it finds something of a patient there (an age, a birth date,
- * a named patient with an exam, or a list of exams), so a login page or a news article about children is not read.
+ * a named patient with an exam, or a list of exams), so a login page or a news article about children is not read;
+ * nor is a page whose title names help or reference material (fields.ts `isHelpTitle`): its examples are nobody's.
  * Numeric dates: the page's own order when a date on it reads only one way, else the per-site setting.
  *
  * Test URLs (synthetic fixtures in tests/fixtures/pages/generic/, served by any static server):
@@ -14,6 +15,7 @@
  *   http://127.0.0.1:8080/news/children-imaging           (news article about children: not read)
  */
 import type { DateOrder, Fact, FactKind } from '../types';
+import { isHelpTitle } from '../generic/fields';
 import { GENERIC_NAME, readGeneric, type GenericRead } from '../generic/reader';
 import { findings, type ReadOptions, type SiteProfile } from './profile';
 
@@ -96,7 +98,8 @@ export interface GenericProfile extends SiteProfile {
 export function createGenericProfile(others: readonly SiteProfile[]): GenericProfile {
   const claims = (doc: Document, options: ReadOptions = {}): boolean => {
     const scope = scopeOf(doc);
-    if (!scope) return false;
+    // A help or reference page (its title says so) is about nobody, whatever its examples show.
+    if (!scope || isHelpTitle(doc.title)) return false;
     const now = options.now && Number.isFinite(options.now.getTime()) ? options.now : new Date();
     const result = readScope(doc, scope, { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), now });
     lastRead = { doc, scope, key: keyOf(options.dateOrder, now), result };

@@ -84,7 +84,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [DateRole, RegExp]> = [
   // footer). Never the reference date.
   [
     'printed',
-    /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por|imprime le|date d impression|edite le|signe|signe par|valide par|stampato|stampa|data stampa|firmato|firmato da|validato da|impresso|impresso em|data de impressao|assinado|assinado por|gedrukt|ondertekend)\b/,
+    /\b(?:printed|print date|print|generated|run date|report date|impreso|impresion|fecha de impresion|signed|e ?signed|cosigned|co signed|signature|signed off|authenticated|authentication|attested|dictated|transcribed|transcription|verified by|firmado|firmada|firma|dictado|dictada|transcrito|transcrita|validado por|validada por|imprime le|date d impression|edite le|signe|signe par|valide par|stampato|stampa|data stampa|firmato|firmato da|validato da|impresso|impresso em|data de impressao|assinado|assinado por|gedrukt|ondertekend|date of issue|issue date|date issued|issued on|fecha de emision|fecha emision|emitid[oa] el|date d emission|data di emissione|data de emissao)\b/,
   ],
   ['birth', /\b(?:dob|d o b|birth|birthdate|birthday|born|nacimiento|nac|f nac|fecha de nacimiento|fnac|naissance|ddn|ne le|nee le|ne e le|nascita|nato|nata|nascimento|nasc|nascido|nascida|geboren|geboortedatum|geb|geburtsdatum|geburtstag)\b/],
   // A visit's own start ("Visit started", "Encounter start", "Inicio de la consulta"): the visit's date, not an exam's.
@@ -120,9 +120,14 @@ export const EXAM_SUBJECT =
 /** A referral told in words (in running text it is not the order's date; a "Referral date" label is). */
 export const REFERRAL_WORDS = /\b(?:referral|referred|refer|derivacion|derivad[oa]|remision|remitid[oa]|interconsulta)\b/;
 
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const FILE_NAME = /[^\s/\\]+\.(?:pdf|docx?|odt|rtf|txt|html?|jpe?g|png|tiff?|dcm|zip)(?![\w])/gi;
+
 /** The role of a date from the label or words before it; null when they do not say. */
 export function dateRole(words: string): DateRole | null {
-  const key = labelKey(words);
+  // An e-mail address or a file's name is no words ("appointment_letter.pdf · from appointments@imaging.example.org ·
+  // 7 Dec 2026": a message's sent date).
+  const key = labelKey(words.replace(EMAIL_ADDRESS, ' ').replace(FILE_NAME, ' '));
   if (!key) return null;
   for (const [role, re] of ROLE_WORDS) if (re.test(key)) return role;
   return null;

@@ -34,7 +34,7 @@ const DATE_FORMAT = /\s*[([]\s*(?:dd|mm|yyyy|yy|aaaa|aa)(?:\s*[/.\-\s]\s*(?:dd|m
 
 /** Words a date's label may hold besides its role words ("Exam Dt", "Date of service", "Checked in", "End date", "Admin time"). */
 const DATE_LABEL_FILLER =
-  /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next|end|fin|final|valid|good|until|hasta|valida|valido|admin|administration|dose|given|dosis|to|be|procedure|target)$/;
+  /^(?:date|dt|dte|time|fecha|hora|f|of|for|on|at|the|de|del|la|el|y|and|in|check|service|day|dia|follow|up|next|end|fin|final|valid|good|until|hasta|valida|valido|admin|administration|dose|given|dosis|to|be|procedure|target|collected)$/;
 
 /** Words of a date's label ("Appointment Date & Time", "Date to be performed"). */
 const MAX_ROLE_WORDS = 4;

@@ -320,7 +320,8 @@ export function standsAlone(text: string, at: number, length: number): boolean {
  * - a personal identity number that begins with the date, or an age in brackets after it that fits → birth;
  * - the words before it in the segment (in running text, its clause) — in free text (a history, a note), an exam
  *   told with a date before today is an earlier exam;
- * - its field's label (a bare "Date"/"Fecha" takes the role of the heading it is under, or in a letter the order's);
+ * - its field's label (a bare "Date"/"Fecha" takes the role of the heading it is under, or in a letter the order's —
+ *   in the letter's body, a date ahead of today is the appointment it books);
  * - in a letter, a line that is only a date before the salutation → the date the exam was asked for (order);
  * - a chosen slot (the selected option, pressed button or checked radio whose text is only a date) → scheduled.
  * In a section of earlier exams every date is `prior`.
@@ -400,7 +401,7 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
     }
     // Free text (a history, a note, a text box) dates its events in its own words, not by its field's label.
     if (!role && field && labelsIt(seg, field, m)) {
-      role = roleOfField(field, ctx, index, standsAlone(text, m.index, m.length));
+      role = roleOfField(field, ctx, index, standsAlone(text, m.index, m.length), date);
       by = role ? field.label : null;
     }
     if (!role && ctx && standsAlone(text, m.index, m.length)) {
@@ -485,16 +486,18 @@ function isNotTheExams(field: Field): boolean {
   return role === 'prior' || role === 'printed' || role === 'event';
 }
 
-/** `alone`: the date (and a time) is the field's whole value. */
-function roleOfField(field: Field, ctx: DateContext | undefined, index: number, alone: boolean): DateRole | null {
+/** `alone`: the date (and a time) is the field's whole value; `date`: the date read. */
+function roleOfField(field: Field, ctx: DateContext | undefined, index: number, alone: boolean, date: CalendarDate): DateRole | null {
   switch (field.kind) {
     case 'birthDate':
       return 'birth';
     case 'examDate': {
       const role = dateRole(field.label);
       if (role || !ctx || !BARE_DATE.test(labelKey(field.label))) return role ?? 'exam';
-      // A bare "Date" is the date of what its heading names, a letter's date is the request's, else the exam's.
-      return ctx.heading[index] ?? (ctx.salutation >= 0 ? 'order' : 'exam');
+      // A bare "Date" is the date of what its heading names, a letter's date is the request's, else the exam's; in a
+      // letter's body (after its salutation) a date ahead of today is the appointment the letter books.
+      const booked = ctx.salutation >= 0 && index > ctx.salutation && daysBetween(ctx.today, date) > 0;
+      return ctx.heading[index] ?? (ctx.salutation >= 0 && !booked ? 'order' : 'exam');
     }
     case 'scheduledDate':
       return 'scheduled';

@@ -522,3 +522,21 @@ describe('naming the exam: regions of whole-body, neuro-angiographic, tube and l
     expect(classifyProcedure(text).region).toBe(region);
   });
 });
+
+describe("a regulation's acronym is not interventional radiology", () => {
+  // IR(ME)R, "IRMER": the UK's medical exposure regulations, logged for every exposure
+  test.each([
+    ['Exposure log (IR(ME)R)', null, []],
+    ['IR(ME)R justification: Dr A. Patel', null, []],
+    ['Bitewings x2 — IR(ME)R exposure record', 'IO', ['dental']],
+    ['Chest X-ray AP, IR(ME)R 2017 justified', 'DX', ['radiography']],
+  ])('%j → %s %j', (text, modality, campaigns) => {
+    expect(named(text).slice(0, 2)).toEqual([modality, campaigns]);
+  });
+  test.each([
+    ['IR drainage of pelvic abscess', 'XA', ['fluoroscopy', 'interventional']],
+    ['IR PICC placement', 'XA', ['fluoroscopy', 'interventional']],
+  ])('still interventional: %j → %s %j', (text, modality, campaigns) => {
+    expect(named(text).slice(0, 2)).toEqual([modality, campaigns]);
+  });
+});

@@ -540,3 +540,27 @@ describe("a regulation's acronym is not interventional radiology", () => {
     expect(named(text).slice(0, 2)).toEqual([modality, campaigns]);
   });
 });
+
+describe('radionuclides written mass number first are nuclear medicine, not CT', () => {
+  // "99m Tc", "99mTc", "99 m Tc-MAG3": technetium, as "Tc-99m" is; Spanish "TC" alone stays a CT
+  test.each([
+    ['Gammagrafía renal cortical con 99m Tc-DMSA (planar + SPECT)', 'NM', ['nuclear-medicine'], 'abdomen'],
+    ['Renograma diurético 99m Tc-MAG3 (F0)', 'NM', ['nuclear-medicine'], 'abdomen'],
+    ['Bone scan, 99mTc-MDP, whole body', 'NM', ['nuclear-medicine'], 'whole-body'],
+    ['Cistografía isotópica directa con 99m Tc pertecnetato', 'NM', ['nuclear-medicine'], 'pelvis'],
+    ['Diuretic renogram (MAG3)', 'NM', ['nuclear-medicine'], 'abdomen'],
+    ['Rénogramme isotopique au 99mTc-MAG3', 'NM', ['nuclear-medicine'], 'abdomen'],
+  ])('%j → %s %j, %s', (text, modality, campaigns, region) => {
+    expect(named(text)).toEqual([modality, campaigns, region]);
+  });
+  test.each([
+    // the hybrid's own CT, and a Spanish CT, keep their CT
+    ['Rastreo corporal total con 123 I-MIBG + SPECT/TC de tórax-abdomen', 'NM', ['ct', 'nuclear-medicine']],
+    ['SPECT/CT 99mTc-MDP lumbar spine', 'NM', ['ct', 'nuclear-medicine']],
+    ['TC de abdomen con contraste', 'CT', ['ct']],
+    ['MAG3 renogram; MRI abdomen 2025', 'NM', ['nuclear-medicine']],
+    ['RM renal sin contraste', 'MR', []],
+  ])('still: %j → %s %j', (text, modality, campaigns) => {
+    expect(named(text).slice(0, 2)).toEqual([modality, campaigns]);
+  });
+});

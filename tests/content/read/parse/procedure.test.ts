@@ -564,3 +564,24 @@ describe('radionuclides written mass number first are nuclear medicine, not CT',
     expect(named(text).slice(0, 2)).toEqual([modality, campaigns]);
   });
 });
+
+describe("a cone-beam CT's panoramic reconstruction is the CT, not a panoramic radiograph", () => {
+  test.each([
+    ['Panoramic curve', 'CT', ['ct', 'dental'], 'dental'],
+    ['Panoramic reconstruction, 0.2 mm', 'CT', ['ct', 'dental'], 'dental'],
+    ['Panoramic reformat', 'CT', ['ct', 'dental'], 'dental'],
+    ['SAGITAL / RECONSTRUCCIÓN PANORÁMICA', 'CT', ['ct', 'dental'], 'dental'],
+    ['Corte panorámico reconstruido', 'CT', ['ct', 'dental'], 'dental'],
+    ['Reconstrucción panorámica del CBCT', 'CT', ['ct', 'dental'], 'dental'],
+  ])('%j → %s %j, %s', (text, modality, campaigns, region) => {
+    expect(named(text)).toEqual([modality, campaigns, region]);
+  });
+  test.each([
+    ['Panoramic radiograph', 'PX', ['dental'], 'dental'],
+    ['Radiografía panorámica', 'PX', ['dental'], 'dental'],
+    ['OPG (panoramic)', 'PX', ['dental'], 'dental'],
+    ['Panoramic x-ray and lateral ceph', 'PX', ['dental'], 'dental'],
+  ])('still a panoramic radiograph: %j → %s %j, %s', (text, modality, campaigns, region) => {
+    expect(named(text)).toEqual([modality, campaigns, region]);
+  });
+});

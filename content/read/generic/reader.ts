@@ -510,6 +510,9 @@ function onlyRow(text: PageText, row: Element): boolean {
   return true;
 }
 
+/** Longest text of a row's cell or line that is not running text. */
+const ROW_PROSE = 80;
+
 /** A date label that names the day a service was given ("DOS", "Date of service"). */
 const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servicio)\b/;
 
@@ -518,13 +521,19 @@ const SERVICE_DATE = /\b(?:dos|date of service|fecha de servicio|fecha del servi
  * status's (`rowRole`) — a bare "Date" column of a row with a status is the date of what its status says (done: the
  * exam's; still to be done: the date it is to be done on). A row with no date of its own in a list grouped by day
  * (a row or title that is only a date, then that day's services) takes its group's date. In a viewer (`viewer`: the
- * page shows images) a study with no status has been done. True when one was pushed.
+ * page shows images) a study with no status has been done. A date the row's running text tells (a reason, a history,
+ * a sentence of more than `ROW_PROSE` characters) with no role of its own is none of the row's. True when one was pushed.
  */
 function rowDates(out: Fact[], text: PageText, dates: readonly DateMention[][], el: Element, row: RowInfo, examSeg: number, what: string, today: CalendarDate, viewer: boolean): boolean {
   let dated = false;
   const status = row.underway ? 'underway' : (row.status ?? (viewer ? 'done' : null));
   for (let i = row.from; i <= row.to; i++) {
+    // (Free text in the row — a reason for the exam, a history, a sentence — dates its own events in its words: a date
+    // it tells with no role is none of the row's.)
+    const seg = text.segs[i]!;
+    const told = i !== examSeg && ((seg.flags & FREE) !== 0 || seg.text.length > ROW_PROSE);
     for (const d of dates[i] ?? []) {
+      if (told && d.role === null) continue;
       const bare = status !== null && d.by !== null && isBareDateLabel(d.by);
       const kind = ROLE_KIND[d.role && !bare ? d.role : rowRole(status, d, i === examSeg, today)];
       if (!kind) continue;

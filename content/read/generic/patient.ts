@@ -985,10 +985,12 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     // An item that holds other people's ages too holds a list (a room of a board, a queue's column): its people are
     // read at their own level. Beside one, an item is a person only when its age is in an item of the same kind as
     // theirs (a room's one case: same tag, class and number of elements); else it is another column of the layout (the open item beside a queue).
+    // The other people's ages are those of a list inside the item: a second age of one block ("28y F · US OB 20 WK")
+    // does not make it a list.
     const containers: Element[] = [];
     for (const [item, i] of items) {
       const [from, to] = rangeOf(segs, item, i);
-      if (anotherAge(listAges, ageAt(i), from, to)) containers.push(item);
+      if (anotherAge(listAges, ageAt(i), from, to) && lists.some((inner) => inner.items !== items && item.contains(inner.parent))) containers.push(item);
     }
     const kindsInside = new Set<string>();
     if (containers.length > 0) {

@@ -81,3 +81,50 @@ describe("a list's own lines under its Patient column", () => {
     expect(a.ageDays).not.toBeNull();
   });
 });
+
+/**
+ * A block of a board may hold a second age-like value of its own (an obstetric scan's "20 WK" or "32 WK"):
+ * that does not make the block a list of people, and the board's blocks are still its records.
+ */
+describe('a board block with a second age of its own', () => {
+  const block = (name: string, age: string, exam: string) => `<div class="c"><div class="ap"><b>${name}</b> <span class="s">${age}</span><br>${exam}</div></div>`;
+  const GRID = (odd: string) => `<div class="tools">Tuesday, December 8, 2026</div>
+    <div class="cal" style="display:grid;grid-template-columns:60px repeat(3,1fr)"><div class="h">Time</div><div class="h">CT 1</div><div class="h">US 1</div><div class="h">X-RAY</div>
+    <div class="t">08:00</div>${block('HALE, Nora', '66y F', 'CT CHEST WO')}${odd}${block('RIOS, Tomas', '12y M', 'XR SCOLIOSIS')}
+    <div class="t">08:30</div>${block('ODOM, Pia', '6y F', 'CT SINUS WO')}<div class="c"></div>${block('LUND, Bo', '71y M', 'XR KNEE 2V')}</div>
+    <p>No appointment selected.</p>`;
+
+  test('day grid whose obstetric block says "20 WK": no patient, no exam, blocks are records', () => {
+    const a = read(GRID(block('VEGA, Ana', '29y F', 'US OB 20 WK ANATOMY')));
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays).toBeNull();
+    expect(a.modality).toBeNull();
+    // RIOS 12 (XR) and ODOM 6 (CT).
+    expect(pediatricRecords(a)).toBe(2);
+  });
+
+  test('list of appointment cards, one an obstetric scan at 32 weeks: no patient, cards are records', () => {
+    const card = (name: string, age: string, exam: string) => `<li class="appt"><span class="nm">${name}</span> <span class="ag">${age}</span><div class="ex">${exam}</div></li>`;
+    const a = read(`<h2>Radiology appointments — Tue 12/08/2026</h2><ul class="appts">${card('HALE, Nora', '66 yrs', 'CT CHEST WO')}
+      ${card('RIOS, Tomas', '12 yrs', 'XR SCOLIOSIS')}${card('VEGA, Ana', '29 yrs', 'US OB 32 WK GROWTH')}${card('ODOM, Pia', '6 yrs', 'CT SINUS WO')}${card('LUND, Bo', '71 yrs', 'XR KNEE 2V')}</ul>`);
+    expect(a.pediatric).toBe(false);
+    expect(a.ageDays).toBeNull();
+    expect(a.modality).toBeNull();
+    expect(pediatricRecords(a)).toBe(2);
+  });
+
+  test('negative: the same grid with an ordinary block reads the same', () => {
+    const a = read(GRID(block('VEGA, Ana', '29y F', 'US PELVIS')));
+    expect(a.ageDays).toBeNull();
+    expect(pediatricRecords(a)).toBe(2);
+  });
+
+  test('negative: rooms holding several cards are still rooms, their cards the records', () => {
+    const card = (name: string, age: string, exam: string) => `<div class="card"><b>${name}</b> <span>${age}</span> · ${exam}</div>`;
+    const a = read(`<h2>Imaging board</h2><div class="rooms"><div class="room"><h4>CT 1</h4>${card('HALE, Nora', '66y F', 'CT CHEST WO')}${card('ODOM, Pia', '6y F', 'CT SINUS WO')}</div>
+      <div class="room"><h4>X-RAY</h4>${card('RIOS, Tomas', '12y M', 'XR SCOLIOSIS')}${card('LUND, Bo', '71y M', 'XR KNEE 2V')}</div></div>`);
+    expect(a.ageDays).toBeNull();
+    expect(a.modality).toBeNull();
+    expect(pediatricRecords(a)).toBe(2);
+  });
+});

@@ -317,7 +317,8 @@ class ListReader {
   private count = 0;
   /** For `readRow`: the column read at once at each cell index (−1: none), up to the last such cell. */
   private readonly atOnce: number[] = [];
-  private readonly walked: Element[] = [];
+  /** The on-demand columns, in column order. */
+  private readonly later: number[];
   /**
    * The on-demand columns by cell index when they all come after the last cell read at once (the usual list: patient
    * and dates first, the exam after): a kept row's are then read in one walk from its anchor. Null otherwise.
@@ -339,14 +340,12 @@ class ListReader {
       this.atOnce[c.index] = i;
     });
     const later = cols.map((_, i) => i).filter((i) => this.onDemand[i]);
-    if (later.length > 0 && later.every((i) => cols[i]!.index >= this.atOnce.length)) this.tail = later.sort((a, b) => cols[a]!.index - cols[b]!.index);
+    this.later = later;
+    if (later.length > 0 && later.every((i) => cols[i]!.index >= this.atOnce.length)) this.tail = [...later].sort((a, b) => cols[a]!.index - cols[b]!.index);
   }
 
-  /**
-   * Reads one row's cells. `anchor`: `cells` is a reused array of a table row's first cells, the last one `anchor` (kept
-   * instead of `cells`).
-   */
-  read(cells: ArrayLike<Element>, anchor: Element | null = null): void {
+  /** Reads one row's cells. */
+  read(cells: ArrayLike<Element>): void {
     const { cols, values, onDemand } = this;
     const nCols = cols.length;
     const r = this.count;
@@ -358,29 +357,48 @@ class ListReader {
       values[c]![r] = t;
       if (t) any = true;
     }
-    if (!any) for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(anchor ? cellsOf(anchor.parentElement!) : cells, c, r)) any = true;
+    if (!any) for (let c = 0; c < nCols && !any; c++) if (onDemand[c] && this.cellText(cells, c, r)) any = true;
     // (A row with no text is not kept: the next row's values take its place.)
     if (!any) return;
-    this.kept[r] = anchor ?? cells;
+    this.kept[r] = cells;
     this.count = r + 1;
   }
 
   /**
    * `read` of a table row: its own cells (`td`/`th` children, as `cellsOf`) walked once, as far as the last column
-   * read at once; the on-demand columns' cells are looked up when asked for.
+   * read at once, each such column's text read as its cell is met; the on-demand columns' cells are looked up when
+   * asked for.
    */
   readRow(row: Element): void {
-    const { atOnce, walked } = this;
+    const { atOnce, cols, values, later } = this;
     const last = atOnce.length - 1;
-    let cell = row.firstElementChild;
-    let i = 0;
-    for (; cell && i < last; i++, cell = cell.nextElementSibling) walked[i] = cell;
+    const r = this.count;
+    let any = false;
+    let cell = last >= 0 ? row.firstElementChild : null;
+    for (let i = 0; cell; i++) {
+      const c = atOnce[i]!;
+      if (c >= 0) {
+        const col = cols[c]!;
+        let t = col.within ? ageWithin(cell) : factText(cell.textContent ?? '');
+        if (t && col.alone) t = ageAloneText(t);
+        values[c]![r] = t;
+        if (t) any = true;
+      }
+      if (i === last) break;
+      cell = cell.nextElementSibling;
+    }
     // The last cell read at once is the row's `last`-th cell (`cellIndex`, which counts the cells before it) only when
-    // every element before it is a cell too: then these are the row's first cells, as `cells` gives them.
-    if (cell && (cell as HTMLTableCellElement).cellIndex === last) {
-      walked[last] = cell;
-      this.read(walked, cell);
-    } else this.read(cellsOf(row));
+    // every element before it is a cell too: then the cells read are the row's first cells, as `cells` gives them.
+    if (!cell || (cell as HTMLTableCellElement).cellIndex !== last) {
+      this.read(cellsOf(row));
+      return;
+    }
+    for (let k = 0; k < later.length; k++) values[later[k]!]![r] = undefined;
+    if (!any) for (let k = 0; k < later.length && !any; k++) if (this.cellText(cellsOf(row), later[k]!, r)) any = true;
+    // (A row with no text is not kept: the next row's values take its place.)
+    if (!any) return;
+    this.kept[r] = cell;
+    this.count = r + 1;
   }
 
   private cellText(cells: ArrayLike<Element>, c: number, r: number): string {

@@ -74,22 +74,36 @@ export function centuryMisfits(birth: ReadDate | null, reference: CalendarDate |
   return birth?.guess === 'century' && reference !== null && daysBetween(birth, reference) < 0;
 }
 
-/** The age of one record by the precedence above; null when no source gives one. */
-export function chooseAge(s: AgeSources, today: CalendarDate, cutoff: number): AgeChoice | null {
+/**
+ * The age of one record by the precedence above; null when no source gives one. `into`: a choice to write it into
+ * instead of a new one (a list's rows reuse one).
+ */
+export function chooseAge(s: AgeSources, today: CalendarDate, cutoff: number, into?: AgeChoice): AgeChoice | null {
   const birth = centuryMisfits(s.birth, s.reference) ? null : s.birth;
   if (birth && s.reference) {
     const age = ageBetween(birth, s.reference);
-    if (age) return { source: 'birth-reference', days: age.days, basis: s.referenceBasis, pediatric: isUnderCutoff(age, cutoff), reading: null, at: s.reference };
+    if (age) return chosen(into, 'birth-reference', age.days, s.referenceBasis, isUnderCutoff(age, cutoff), null, s.reference);
   }
   const dicom = s.dicomAge();
-  if (dicom) return { source: 'dicom', days: dicom.days, basis: 'exam', pediatric: dicom.years < cutoff, reading: dicom, at: null };
+  if (dicom) return chosen(into, 'dicom', dicom.days, 'exam', dicom.years < cutoff, dicom, null);
   if (birth) {
     const age = ageBetween(birth, today);
-    if (age) return { source: 'birth-today', days: age.days, basis: 'today', pediatric: isUnderCutoff(age, cutoff), reading: null, at: today };
+    if (age) return chosen(into, 'birth-today', age.days, 'today', isUnderCutoff(age, cutoff), null, today);
   }
   const shown = s.shownAge();
-  if (shown) return { source: 'shown', days: shown.days, basis: 'today', pediatric: shown.years < cutoff, reading: shown, at: null };
+  if (shown) return chosen(into, 'shown', shown.days, 'today', shown.years < cutoff, shown, null);
   return null;
+}
+
+function chosen(into: AgeChoice | undefined, source: AgeSource, days: number, basis: AgeBasis, pediatric: boolean, reading: AgeReading | null, at: CalendarDate | null): AgeChoice {
+  if (!into) return { source, days, basis, pediatric, reading, at };
+  into.source = source;
+  into.days = days;
+  into.basis = basis;
+  into.pediatric = pediatric;
+  into.reading = reading;
+  into.at = at;
+  return into;
 }
 
 /** How the chosen age is printed: the exact calendar age for a birth date, the reading as written otherwise. */

@@ -4,10 +4,10 @@
  * rows).
  */
 import { type AgeReading, parseAgeText } from '../parse/age';
-import type { CalendarDate, ReadDate } from '../parse/dates';
+import { type CalendarDate, isBareDa, readBareDa, type ReadDate } from '../parse/dates';
 import { campaignsFor, classifyProcedure, interventionModalities, PEDIATRIC_PROTOCOL, modalitiesOfField, procedureFlags, sortModalities } from '../parse/procedure';
 import type { AgeBasis, AgeDetail, Campaign, ColumnKind, ExamRecord, ModalityCode, PageFindings } from '../types';
-import { type AgeSources, ageDetailOf, chooseAge, readDicomAge } from './age';
+import { type AgeChoice, type AgeSources, ageDetailOf, chooseAge, readDicomAge } from './age';
 import { clean, dateOf, type DecideContext } from './context';
 
 const AS_SHAPE = /^\d{3}[DWMY]$/;
@@ -59,6 +59,14 @@ class RowReader implements AgeSources {
    */
   private readonly referenceDates = new Map<string, CalendarDate | null>();
 
+  /**
+   * The row's birth date when it is a bare DICOM DA: one date rewritten for every row (a worklist prints thousands; no
+   * record keeps its birth date, `record` only counts from it).
+   */
+  private readonly bareBirth: CalendarDate = { y: 0, m: 0, d: 0 };
+  /** The row's age: one choice rewritten for every row (no record keeps it). */
+  private readonly choice: AgeChoice = { source: 'birth-reference', days: 0, basis: 'exam', pediatric: false, reading: null, at: null };
+
   constructor(private readonly ctx: DecideContext) {}
 
   private referenceDate(text: string): CalendarDate | null {
@@ -90,7 +98,7 @@ class RowReader implements AgeSources {
     if (!text) return;
     switch (kind) {
       case 'birthDate':
-        if (!this.birth) this.birth = dateOf(text, this.ctx, 'birth');
+        if (!this.birth) this.birth = isBareDa(text) ? (readBareDa(text, this.bareBirth) ? this.bareBirth : null) : dateOf(text, this.ctx, 'birth');
         break;
       case 'examDate':
         if (!this.exam) this.exam = this.referenceDate(text);
@@ -138,7 +146,7 @@ class RowReader implements AgeSources {
     const { ctx, exam, scheduled, order, visit } = this;
     this.reference = exam ?? scheduled ?? order ?? visit;
     this.referenceBasis = exam ? 'exam' : scheduled ? 'scheduled' : order ? 'order' : 'visit';
-    const age = chooseAge(this, ctx.today, ctx.cutoff);
+    const age = chooseAge(this, ctx.today, ctx.cutoff, this.choice);
     let pediatric = age !== null && age.pediatric;
     if (age !== null && !pediatric) return adultRecord(age.days, age.basis);
     // The printed age only for rows the panel lists (pediatric ones): less to build and to compare on big lists.

@@ -148,8 +148,12 @@ const AMBIGUOUS: DateParse = { ok: false, reason: 'ambiguous' };
 const UNRECOGNISED: DateParse = { ok: false, reason: 'unrecognised' };
 
 function make(y: number, m: number, d: number): DateParse {
-  if (!(y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return INVALID;
-  return new Parsed(y, m, d);
+  return isDate(y, m, d) ? new Parsed(y, m, d) : INVALID;
+}
+
+/** A calendar day in the accepted years. */
+function isDate(y: number, m: number, d: number): boolean {
+  return y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 export function toIso(c: CalendarDate): string {
@@ -166,8 +170,28 @@ export function toIso(c: CalendarDate): string {
 export function parseDate(text: string, order?: DateOrder | null, today?: CalendarDate, labelled?: DateLabel): DateParse {
   if (!text) return UNRECOGNISED;
   // Fast path: a bare DICOM DA (worklists print thousands of them).
-  if (text.length === 8 && isDigits(text)) return make(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
+  if (isBareDa(text)) return make(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8));
   return findDate(text, order, 0, today, labelled)?.result ?? UNRECOGNISED;
+}
+
+/** A bare DICOM DA, `YYYYMMDD` and nothing else: `parseDate` reads it whatever the order, today or label. */
+export function isBareDa(text: string): boolean {
+  return text.length === 8 && isDigits(text);
+}
+
+/**
+ * `parseDate` of a bare DA (`isBareDa`) written into `into` instead of a new date (a list's rows reuse one): false when
+ * it is no valid date (`into` unchanged).
+ */
+export function readBareDa(text: string, into: { y: number; m: number; d: number }): boolean {
+  const y = digits(text, 0, 4);
+  const m = digits(text, 4, 6);
+  const d = digits(text, 6, 8);
+  if (!isDate(y, m, d)) return false;
+  into.y = y;
+  into.m = m;
+  into.d = d;
+  return true;
 }
 
 /** A date found in a text: where it is written and what it says. */

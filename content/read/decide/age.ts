@@ -21,7 +21,7 @@
  * finest unit); two birth dates (or two exam dates) that differ. A conflict never changes the chosen source.
  * List rows make no such checks and keep no evidence (a worklist has thousands of rows).
  */
-import { agesAgree, ageBetween, shownAgeAgrees, type AgeReading, calendarAge, isUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from '../parse/age';
+import { agesAgree, ageBetween, shownAgeAgrees, type AgeReading, calendarAge, monthsOfAge, monthsUnderCutoff, parseAgeText, parseDicomAge, readingDetail } from '../parse/age';
 import { type CalendarDate, daysBetween, type ReadDate } from '../parse/dates';
 import type { AgeBasis, AgeDetail, Evidence, Fact, FactKind } from '../types';
 import { type DateFact, type DecideContext, pickDate } from './context';
@@ -81,14 +81,14 @@ export function centuryMisfits(birth: ReadDate | null, reference: CalendarDate |
 export function chooseAge(s: AgeSources, today: CalendarDate, cutoff: number, into?: AgeChoice): AgeChoice | null {
   const birth = centuryMisfits(s.birth, s.reference) ? null : s.birth;
   if (birth && s.reference) {
-    const age = ageBetween(birth, s.reference);
-    if (age) return chosen(into, 'birth-reference', age.days, s.referenceBasis, isUnderCutoff(age, cutoff), null, s.reference);
+    const months = monthsOfAge(birth, s.reference);
+    if (months >= 0) return chosen(into, 'birth-reference', daysBetween(birth, s.reference), s.referenceBasis, monthsUnderCutoff(months, cutoff), null, s.reference);
   }
   const dicom = s.dicomAge();
   if (dicom) return chosen(into, 'dicom', dicom.days, 'exam', dicom.years < cutoff, dicom, null);
   if (birth) {
-    const age = ageBetween(birth, today);
-    if (age) return chosen(into, 'birth-today', age.days, 'today', isUnderCutoff(age, cutoff), null, today);
+    const months = monthsOfAge(birth, today);
+    if (months >= 0) return chosen(into, 'birth-today', daysBetween(birth, today), 'today', monthsUnderCutoff(months, cutoff), null, today);
   }
   const shown = s.shownAge();
   if (shown) return chosen(into, 'shown', shown.days, 'today', shown.years < cutoff, shown, null);

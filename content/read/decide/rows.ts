@@ -218,12 +218,16 @@ function sharedCampaigns(modalities: readonly ModalityCode[], interventional: bo
 
 /** The records of a list: its rows of facts, then its tables row by row. */
 export function decideRows(findings: PageFindings, ctx: DecideContext): ExamRecord[] {
-  const out: ExamRecord[] = [];
+  // Sized once (a worklist's thousands of records, not an array grown and copied as they come).
+  let size = findings.rows.length;
+  for (const table of findings.tables ?? []) size += table.columns.length > 0 ? table.values[0]!.length : 0;
+  const out = new Array<ExamRecord>(size);
+  let k = 0;
   const reader = new RowReader(ctx);
   for (const facts of findings.rows) {
     reader.reset();
     for (let i = 0; i < facts.length; i++) reader.accept(facts[i]!.kind, facts[i]!.text);
-    out.push(reader.record());
+    out[k++] = reader.record();
   }
   for (const table of findings.tables ?? []) {
     const { columns: cols, values, cell } = table;
@@ -240,7 +244,7 @@ export function decideRows(findings: PageFindings, ctx: DecideContext): ExamReco
       reader.reset();
       for (const f of table.base) reader.accept(f.kind, f.text);
       for (const c of now) reader.accept(cols[c]!.kind, values[c]![r] ?? '');
-      out.push(reader.record(later.length > 0 ? examCells : undefined));
+      out[k++] = reader.record(later.length > 0 ? examCells : undefined);
     }
   }
   return out;

@@ -243,12 +243,18 @@ export interface CalendarAge {
 
 /** Age on `at` of someone born on `birth`; null when `at` is before `birth` or the age is implausible. */
 export function ageBetween(birth: CalendarDate, at: CalendarDate): CalendarAge | null {
-  const days = daysBetween(birth, at);
-  if (days < 0) return null;
+  const months = monthsOfAge(birth, at);
+  return months < 0 ? null : { days: daysBetween(birth, at), months, years: Math.floor(months / 12) };
+}
+
+/**
+ * The completed months of `ageBetween(birth, at)` with no object made (a list's rows count thousands), or −1 when it
+ * gives no age.
+ */
+export function monthsOfAge(birth: CalendarDate, at: CalendarDate): number {
+  if (daysBetween(birth, at) < 0) return -1;
   const months = fullMonthsBetween(birth, at);
-  const years = Math.floor(months / 12);
-  if (years >= MAX_AGE_YEARS) return null;
-  return { days, months, years };
+  return Math.floor(months / 12) >= MAX_AGE_YEARS ? -1 : months;
 }
 
 /**
@@ -301,7 +307,12 @@ export function ehrAgeParts(detail: AgeDetail): AgePart[] {
 
 /** Under the cutoff (years, may be fractional) on a calendar age: completed months < cutoff·12. */
 export function isUnderCutoff(age: CalendarAge, cutoffYears: number): boolean {
-  return age.months < cutoffYears * 12;
+  return monthsUnderCutoff(age.months, cutoffYears);
+}
+
+/** `isUnderCutoff` of an age's completed months. */
+export function monthsUnderCutoff(months: number, cutoffYears: number): boolean {
+  return months < cutoffYears * 12;
 }
 
 /**

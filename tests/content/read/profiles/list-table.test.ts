@@ -2,7 +2,7 @@
  * A list table read column by column (`readListTable`) gives, for every row it keeps, the text of the row's own cells
  * (its `td`/`th` children, in order) under each mapped column — the columns read at once and the exam's, read on
  * demand — whatever the table's shape: the exam's columns before or after the dates, rows with fewer cells, an element
- * that is not a cell inside a row or a body, a header row inside the body, rows right under the table, a table nested
+ * that is not a cell inside a row or a body, a row with no text in its mapped cells, a header row inside the body, rows right under the table, a table nested
  * in a cell.
  */
 import { describe, expect, test } from 'vitest';
@@ -91,6 +91,11 @@ describe('readListTable reads each row its own cells', () => {
       while (body.firstChild) table.insertBefore(body.firstChild, body);
       body.remove();
     });
+  });
+
+  test('a row with no text in any mapped cell is not kept, and the row after it reads its own exam', () => {
+    check(tableHtml([0, 1, 2, 3, 4], (c) => `<tr><td>Blank</td><td></td><td></td><td></td><td></td></tr>${`<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`}`));
+    check(tableHtml([0, 1, 2, 3, 4], (c) => `<tr><td>Blank</td><td> </td><td></td><td>&nbsp;</td><td></td></tr>${`<tr>${c.map((x) => `<td>${x}</td>`).join('')}</tr>`}`));
   });
 
   test('a table nested in a cell before the dates', () => {

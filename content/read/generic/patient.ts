@@ -1085,6 +1085,18 @@ export function findPatient(text: PageText, fields: readonly (Field | null)[], d
     header = headerAround(segs, identity, birth.seg);
   }
 
+  // An age outside any patient header against a birth date that disagrees with it and stands in the patient's header
+  // (beside the patient's name or record number): the age is someone else's told elsewhere on the page (a linked
+  // account's "(age 16)", a family member's line); the birth date beside the patient's name is the patient's.
+  if (best && !best.inHeader && !birth) {
+    const headed = myBirths.find((b) => headerAround(segs, identity, b.seg) !== null);
+    if (headed) {
+      best = null;
+      birth = headed;
+      header = headerAround(segs, identity, headed.seg);
+    }
+  }
+
   // The open item of a list (a queue's current item) is the patient's only when it agrees with the patient's own
   // header outside the list: another person's item marked current is still someone else's.
   if (best && (best.inHeader || best.labelled) && !people.some((p) => p.from <= best!.seg && best!.seg <= p.to)) {

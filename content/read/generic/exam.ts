@@ -278,6 +278,14 @@ const PRIORS_BEFORE =
 /** How much of a line's start is looked at for such a title. */
 const PRIORS_TITLE_CHARS = 60;
 
+/**
+ * A field whose label titles earlier or related studies ("Priors", "Comparison", "Comparación", "Previous imaging"). A
+ * label of the exam itself ("Imaging:", "Studies:") is not one.
+ */
+function titlesPriors(field: Field | null): boolean {
+  return field !== null && field.kind !== 'procedure' && field.label.length <= PRIORS_TITLE_CHARS && PRIORS_BEFORE.test(`${field.label.replace(/[\s:：]+$/, '')}:`);
+}
+
 /** Wording that says the exam is asked for. */
 const ORDERED = /\b(?:ordered|requested|scheduled|booked|planned|today|stat|obtain|solicitad[oa]|programad[oa]|hoy)\b/i;
 
@@ -669,7 +677,8 @@ export function findExam(
       if (daysBetween(when, stamp.date.date) === 0 && isOpenStudyKind(stamp, candidateCodes(text, candidate, s.row, info.modalities))) add(8, 'the study open in the viewer');
       else if (!(s.flags & PRIOR)) add(-6, 'another study than the one open');
     }
-    if (s.flags & PRIOR || PRIORS_BEFORE.test(s.text.slice(0, PRIORS_TITLE_CHARS))) add(-6, 'earlier exams');
+    // (Under such a title of its own, in the text or as its field's label: "Priors: XR CHEST 1V 11/17/2026; …".)
+    if (s.flags & PRIOR || PRIORS_BEFORE.test(s.text.slice(0, PRIORS_TITLE_CHARS)) || titlesPriors(field)) add(-6, 'earlier exams');
     if (field && PLAN_LABEL.test(labelKey(field.label))) add(2, `in the ${field.label.replace(/[\s:：]+$/, '')}`);
     if (clause) {
       add(-1, 'in free text');

@@ -1122,12 +1122,17 @@ function runItems(out: string[], value: string, whole: boolean): void {
   }
 }
 
+/** The last word before a label's known tail that says it is of an earlier exam or visit ("Previous", "Prior"). */
+const EARLIER_WORD = /(?:^|\s)(?:previous|prior|past|earlier|old|historical|preceding)$/i;
+
 /** The longest run of last words (at most 4) of `candidate` that is a known label, or null. */
 function knownLabelTail(candidate: string): string | null {
   if (labelField(candidate)) return candidate;
   let cut = candidate.indexOf(' ');
   for (let tries = 0; cut >= 0 && tries < 4; tries++, cut = candidate.indexOf(' ', cut + 1)) {
     const tail = candidate.slice(cut + 1);
+    // A word that makes the label an earlier thing's ("Previous imaging:", "Prior exam:") is the label's own: not cut.
+    if (EARLIER_WORD.test(candidate.slice(0, cut))) return null;
     if (tail && /^[A-Za-zÁÉÍÓÚÑáéíóúñ]/.test(tail) && labelField(tail)) return tail;
   }
   return null;

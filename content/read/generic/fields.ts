@@ -414,11 +414,22 @@ export const FILTER_LINE =
   /^\s*(?:filters?|filter by|filtered by|search criteria|search filters|saved search(?:es)?|refine(?: by)?|criterios de b[uú]squeda|filtros?|filtrado por|filtrar por)\s*[:—–-]/i;
 
 /**
- * A command that runs a search or applies a filter ("Search", "Apply filters", "Go", "Buscar", "Filtrar"). Not a bare
- * "Reset" or "Clear", which a viewer's tools and a form's fields have too.
+ * A command that runs a search, applies a filter or reloads the list it filters ("Search", "Apply filters", "Go",
+ * "Refresh", "Buscar", "Filtrar", "Actualizar"). Not a bare "Reset" or "Clear", which a viewer's tools and a form's
+ * fields have too.
  */
 const FILTER_COMMAND =
-  /^(?:search|search studies|search worklist|find|find studies|go|apply|apply filters?|filter|filters|refresh list|reset filters|clear filters|buscar|filtrar|aplicar|aplicar filtros|limpiar filtros)$/;
+  /^(?:search|search studies|search worklist|find|find studies|go|apply|apply filters?|filter|filters|refresh|refresh list|refresh worklist|reset filters|clear filters|buscar|filtrar|aplicar|aplicar filtros|limpiar filtros|actualizar|actualizar lista)$/;
+
+/** Class tokens of an element styled as a button (`btn`, `button`, `tb-btn`): a command, whatever its tag. */
+const BUTTON_CLASS = /(?:^|[\s_-])(?:btn|button)(?=$|[\s_-])/i;
+
+/** An element that is a command without being a `<button>`: `role="button"`, or a button's class (`span.btn`). */
+export function isButtonLike(el: Element): boolean {
+  if (el.getAttribute('role') === 'button') return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && cls.length <= 200 && BUTTON_CLASS.test(cls);
+}
 
 export function isFilterCommand(text: string): boolean {
   return text.length <= 24 && FILTER_COMMAND.test(labelKey(text));

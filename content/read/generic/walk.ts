@@ -21,7 +21,7 @@ import { classifyProcedure } from '../parse/procedure';
 import { factText, labelKey, textOf } from '../profiles/profile';
 import { onlyBox, splitAtBoxes } from './boxes';
 import { isHeaderText, labelField } from './pairs';
-import { FACET_COUNT, FILTER_LINE, hasHeadingClass, hasHiddenClass, isAppChrome, isFilterCommand, isFilterControls, isFilterTitle, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isListTitle, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
+import { FACET_COUNT, FILTER_LINE, hasHeadingClass, isButtonLike, hasHiddenClass, isAppChrome, isFilterCommand, isFilterControls, isFilterTitle, isPlanColumn, hasRowClass, isDetailsOf, isExpandedRow, isListTitle, isOpenRow, isSelectedElement, isUnderWay, sectionClass, statusClass, type StatusClass, withoutSelectionMarks } from './fields';
 import { keepsSidebar } from './sidebar';
 
 export { CHROME, CONTROL, FREE, HEADING, NEWBORN, OTHERS, PRIOR, RESULTS, SELECTED, type Seg } from './segment';
@@ -379,6 +379,8 @@ export function walkPage(scope: Element, doc: Document): PageText {
     // (most cells and text blocks of a page; a look at each attribute of each costs more than the rest of the walk).
     const attrs = el.hasAttributes();
     if (SKIP_TAGS.has(tag) || (attrs && isHidden(el))) return;
+    // A command styled as a button (`<span class="btn">Refresh</span>`, `role="button"`) runs a search as a <button> does.
+    if (attrs && isButtonLike(el) && el.childElementCount === 0 && isFilterCommand(textOf(el))) commands++;
     // A page's search or filter controls (a filter bar, a search form, facets) hold a query, not the open record: the
     // modalities and dates they name are not the exam's. Not when the block holds the list it filters.
     if (attrs && isFilterControls(el) && !holdsList(el)) return;

@@ -164,3 +164,29 @@ describe('negatives: what is not a filter still counts, and a filter opens nothi
     expect(exam(a)).toEqual({ modality: 'MR', campaigns: [], pediatric: false });
   });
 });
+
+describe("a worklist's bar of criteria with a command styled as a button (a <span class=\"btn\">, role=\"button\") is a query", () => {
+  const list = (selected: string) => `<table><thead><tr><th>Patient</th><th>DOB</th><th>Procedure</th><th>Date</th></tr></thead><tbody>
+      <tr><td>KIM, Joon</td><td>03/03/1960</td><td>CT chest with contrast</td><td>12/07/2026</td></tr>
+      <tr class="sel"><td>NG, Lily</td><td>03/23/2018</td><td>${selected}</td><td>12/07/2026</td></tr></tbody></table>`;
+  test("a plain bar of selects naming two modalities, with a 'Refresh' span: the selected row's ultrasound is the exam", () => {
+    const a = read(`<div class="subbar"><label>Worklist <select><option>Ultrasound + ED</option></select></label>
+      <label>Modality <select><option>US (+ED CT)</option></select></label><label>Date <input value="12/07/2026"></label>
+      <span class="btn">Refresh</span><span class="btn">Print list</span></div>${list('US appendix limited')}`);
+    expect(exam(a)).toEqual({ modality: 'US', campaigns: [], pediatric: true });
+  });
+  test("a Spanish bar of criteria with an 'Actualizar' command of role button: the selected row's MRI", () => {
+    const a = read(`<div class="barra"><span>Modalidad</span> <select><option selected>TC, RM</option></select> <span>Sala</span> <select><option selected>TC-1, RM-2</option></select>
+      <a role="button" href="#">Actualizar</a></div>${list('RM cerebral sin contraste')}`, 'es');
+    expect(exam(a)).toEqual({ modality: 'MR', campaigns: [], pediatric: true });
+  });
+  test('negative: an order form whose button-styled command signs the order keeps its chosen modality', () => {
+    const a = read(`${header}<div class="order"><label>Modality <select><option selected>CT</option></select></label>
+      <label>Procedure <select><option selected>CT head without contrast</option></select></label><span class="btn">Sign order</span></div>`);
+    expect(exam(a)).toEqual({ modality: 'CT', campaigns: ['ct'], pediatric: true });
+  });
+  test("negative: a 'Refresh' link that is no button beside a chart's modality field keeps it", () => {
+    const a = read(`${header}<div class="exam-card"><span>Modality:</span> <select><option selected>CT</option></select> <span>Exam: CT head without contrast</span> <a href="#">Refresh</a></div>`);
+    expect(exam(a)).toEqual({ modality: 'CT', campaigns: ['ct'], pediatric: true });
+  });
+});

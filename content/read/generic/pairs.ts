@@ -95,6 +95,30 @@ export function isModalityCode(text: string): boolean {
   return /^[A-Z]{2}$/.test(text.trim()) && parseModalityCodes(text).length > 0;
 }
 
+/** A label's translation: a short text in another script than the Latin one, with no digit ("تاريخ الميلاد", "検査日"). */
+const OTHER_SCRIPT = /^(?=.*[^\P{L}\p{Script=Latin}])[^\p{Script=Latin}\d]{1,30}$/u;
+
+/**
+ * The segment after label `i` is the label said again in a second language: written in another script, on the label's
+ * line or in the label's own block, and the text after it is no label itself.
+ */
+function isTranslation(segs: readonly Seg[], i: number): boolean {
+  const t = segs[i + 1];
+  if (!t || !segs[i + 2] || t.col !== null || !OTHER_SCRIPT.test(t.text.trim())) return false;
+  const s = segs[i]!;
+  return (t.line === s.line || s.el.contains(t.el) || s.el.parentElement === t.el.parentElement) && within(s.el, t.el, 1);
+}
+
+/**
+ * Label `i` and the text after its translation are items of one bilingual list (a menu's "Notes <span>الملاحظات</span>"
+ * then "Radiology Orders <span>طلبات الأشعة</span>"): elements of the same tag, each with its translation.
+ */
+function isBilingualItem(segs: readonly Seg[], i: number): boolean {
+  const a = segs[i]!.el;
+  const b = segs[i + 2]!.el;
+  return a.tagName === b.tagName && isTranslation(segs, i + 2);
+}
+
 /** The nearest element that holds both (or null when they are further apart than `levels`). */
 function within(a: Element, b: Element, levels: number): boolean {
   let x: Element | null = a;
@@ -150,15 +174,18 @@ export function fieldsOf(segs: readonly Seg[]): (Field | null)[] {
     }
     const label = isLabel[i];
     if (!label || consumed[i]) continue;
-    const next = segs[i + 1];
+    // A bilingual label's second language in an element of its own ("Order Date<i>تاريخ الطلب</i>", "DOB
+    // <span>生年月日</span>"): the value comes after the translation.
+    const at = isTranslation(segs, i) && !isBilingualItem(segs, i) ? i + 2 : i + 1;
+    const next = segs[at];
     if (!next) continue;
     // Value right after its label: a sibling element, the label's parent's own text, or a nested value. (A role
     // word right after a label is its value: "Status" → "Started".)
-    const nextLabel = isLabel[i + 1];
+    const nextLabel = isLabel[at];
     // (A status word after a Status label — "Begun", "Performing" — is its value too.)
     if (!nextLabel || ((nextLabel.kind === 'date' || (label.kind === 'status' && statusClass(next.text) !== null)) && direct(s.el, next.el))) {
       if (within(s.el, next.el, 2) && reaches(s, next)) {
-        const value = chosenOption(segs, i + 1);
+        const value = chosenOption(segs, at);
         out[value] = label;
         consumed[value] = 1;
         // A value split over inline elements (`<span>12/11/2026</span> <span>0900</span>`) stays one value.

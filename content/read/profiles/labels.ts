@@ -98,7 +98,7 @@ const LABELS: ReadonlyArray<readonly [LabelKind, readonly string[]]> = [
       'procedure type', 'scheduled exam', 'scheduled examination', 'scheduled procedure', 'scheduled study', 'tipo de estudio',
       'tipo de exploracion', 'tipo de prueba', 'estudio programado', 'prueba programada', 'exploracion programada',
       'ordered exam', 'ordered examination', 'ordered study', 'ordered test', 'exam ordered', 'study ordered',
-      'test ordered', 'procedure ordered', 'exam name',
+      'test ordered', 'procedure ordered', 'exam name', 'exam item', 'examination item', 'order item', 'study item',
       'study name', 'orderable', 'order description', 'requested procedure description',
       'estudio pedido', 'prueba pedida', 'exploracion pedida', 'examen solicitado', 'procedimiento solicitado',
       'procedimiento programado',

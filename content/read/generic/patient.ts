@@ -439,6 +439,8 @@ export function datesOf(seg: Seg, field: Field | null, order: DateOrder | null, 
   return out;
 }
 
+/** A course of treatment: its length ("3 weeks", "x10 days", "10d") or the word ("course", "tratamiento", "ciclo"). */
+const COURSE_WORDS = /\b(?:x?\s?\d+\s?(?:d|days?|wks?|weeks?|mo|months?|dias?|semanas?|meses)|course|regimen|tratamiento|pauta|ciclo)\b/i;
 /** Words that tell an exam done (a status or a verb), as a line that names the exam before its date writes them. */
 const DONE_WORDS = /\b(?:completed?|performed|perf|done|taken|realizad[oa]|efectuad[oa]|practicad[oa]|finalizad[oa])\b/i;
 /** A word of three letters or more: an exam's name, not its modality code alone ("CT · performed 12/04/2026"). */
@@ -458,7 +460,8 @@ function namesAnExamBefore(text: string, from: number, to: number, prose: boolea
  * The role the words before a date give it, where they tell of another event than they seem to:
  * - something started, began or "since" is the exam only when the exam is what started ("Exam started 14:21",
  *   "Started: …" alone as a label); a medicine, a therapy or a symptom that started is another event;
- * - a referral told in running text ("referred by Dr Lee on …") is not the order's date (a label still is).
+ * - a referral told in running text ("referred by Dr Lee on …") is not the order's date (a label still is);
+ * - a course of treatment told done is another event than the exam.
  */
 function roleInWords(role: DateRole, before: string, prose: boolean): DateRole | null {
   if (role === 'exam' && START_WORDS.test(before)) {
@@ -467,6 +470,8 @@ function roleInWords(role: DateRole, before: string, prose: boolean): DateRole |
     return onlyStart || EXAM_SUBJECT.test(words) ? role : 'event';
   }
   if (role === 'order' && prose && REFERRAL_WORDS.test(labelKey(before))) return null;
+  // A course of treatment told done ("amoxicillin 3 weeks, completed", "steroid course done") is another event.
+  if (role === 'exam' && DONE_WORDS.test(before) && COURSE_WORDS.test(before) && !EXAM_SUBJECT.test(before)) return 'event';
   return role;
 }
 

@@ -379,8 +379,9 @@ export function walkPage(scope: Element, doc: Document): PageText {
     // (most cells and text blocks of a page; a look at each attribute of each costs more than the rest of the walk).
     const attrs = el.hasAttributes();
     if (SKIP_TAGS.has(tag) || (attrs && isHidden(el))) return;
-    // A command styled as a button (`<span class="btn">Refresh</span>`, `role="button"`) runs a search as a <button> does.
-    if (attrs && isButtonLike(el) && el.childElementCount === 0 && isFilterCommand(textOf(el))) commands++;
+    // A command styled as a button (`<span class="btn">Refresh</span>`, `role="button"`) runs a search as a <button> does
+    // (a leaf first: the class test is the dearer one, and this runs for every element with attributes).
+    if (attrs && el.childElementCount === 0 && isButtonLike(el) && isFilterCommand(textOf(el))) commands++;
     // A page's search or filter controls (a filter bar, a search form, facets) hold a query, not the open record: the
     // modalities and dates they name are not the exam's. Not when the block holds the list it filters.
     if (attrs && isFilterControls(el) && !holdsList(el)) return;
